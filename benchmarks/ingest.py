@@ -1,0 +1,131 @@
+"""Ingest throughput and peak memory, into SQLite and (with --postgres) PostgreSQL.
+
+    .venv/bin/python benchmarks/ingest.py [--postgres] [--records 10000] [--pages 1000]
+
+Generates 10,000 JSON Lines records and 1,000 HTML pages of realistic size, then runs each
+case in a fresh subprocess pinned to one core (so peak memory is the case's own), and
+prints a table: documents, seconds, documents per second, peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PLACES = ["Kupiansk", "Pokrovsk", "Myrnohrad", "Siversk", "Huliaipole", "Vovchansk",
+          "Kostiantynivka", "Lyman", "Zaporizhzhia", "Kharkiv"]
+SENTENCES = [
+    "Russia's Defence Ministry said its forces had captured {p}.",
+    "Ukraine's General Staff denied that {p} had fallen and said fighting continued.",
+    "Russian drones struck energy facilities near {p} overnight, officials said.",
+    "Analysts at the DeepState project said Russian units held about half of {p}.",
+    "Ukrainian forces repelled several assaults in the direction of {p} on Tuesday.",
+]
+
+
+def article(rng: random.Random, i: int) -> str:
+    """About 1.5 KB of report-like text, unique per i."""
+    body = " ".join(rng.choice(SENTENCES).format(p=rng.choice(PLACES)) for _ in range(14))
+    return f"Report number {i}. {body}"
+
+
+def write_jsonl(path: Path, n: int) -> None:
+    rng = random.Random(1)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            handle.write(json.dumps({
+                "id": f"bench-{i}", "url": f"https://bench.example/{i}", "language": "en",
+                "published": f"2025-11-{1 + i % 28:02d}", "title": f"Report {i}",
+                "text": article(rng, i)}) + "\n")
+
+
+def write_html(folder: Path, n: int) -> None:
+    rng = random.Random(2)
+    folder.mkdir()
+    for i in range(n):
+        paragraphs = "".join(f"<p>{article(rng, i)}</p>" for _ in range(2))
+        (folder / f"page-{i:05d}.html").write_text(
+            f"<!DOCTYPE html><html><head><title>Report {i}</title>"
+            f'<link rel="canonical" href="https://bench.example/p/{i}">'
+            f'<meta property="article:published_time" content="2025-11-20T10:00:00Z">'
+            f"</head><body><nav><a href='/'>Home</a></nav><article><h1>Report {i}</h1>"
+            f"{paragraphs}</article><footer>footer</footer></body></html>",
+            encoding="utf-8")
+
+
+def run_case(source: str, db_url: str) -> dict[str, float]:
+    """Ingest `source` into `db_url` in this process; report count, time and peak RSS."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    from frontledger.ledger import open_store
+    from frontledger.pipeline import ingest_into
+
+    store = open_store(db_url)
+    started = time.perf_counter()
+    report = ingest_into(store, [source])
+    seconds = time.perf_counter() - started
+    store.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"documents": report.stored, "seconds": seconds, "peak_mb": peak_mb}
+
+
+def spawn(source: Path, db_url: str) -> dict[str, float]:
+    child = subprocess.run([sys.executable, __file__, "--case", str(source), db_url],
+                           capture_output=True, text=True, check=True)
+    return dict(json.loads(child.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--pages", type=int, default=1_000)
+    parser.add_argument("--case", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(run_case(*args.case)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        run_all(Path(tmp), args)
+
+
+def run_all(tmp: Path, args: argparse.Namespace) -> None:
+    write_jsonl(tmp / "records.jsonl", args.records)
+    write_html(tmp / "pages", args.pages)
+    backends = [("sqlite", lambda name: f"sqlite:///{tmp / name}.db")]
+    server = None
+    if args.postgres:
+        from tests.conftest import fresh_postgres_db
+        from tests.pgserver import PostgresServer
+
+        server = PostgresServer().start()
+        admin = server.url()
+        backends.append(("postgresql", lambda _name: fresh_postgres_db(admin)))
+    print(f"{'input':<22}{'backend':<12}{'docs':>8}{'seconds':>10}{'docs/s':>10}"
+          f"{'peak MB':>10}")
+    try:
+        for label, source in ((f"{args.records} JSONL records", tmp / "records.jsonl"),
+                              (f"{args.pages} HTML pages", tmp / "pages")):
+            for backend, make_url in backends:
+                result = spawn(source, make_url(f"{backend}-{source.name}"))
+                rate = result["documents"] / result["seconds"]
+                print(f"{label:<22}{backend:<12}{result['documents']:>8.0f}"
+                      f"{result['seconds']:>10.2f}{rate:>10.0f}{result['peak_mb']:>10.0f}")
+    finally:
+        if server is not None:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()

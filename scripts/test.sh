@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Every check: lint, types, and the whole test suite (SQLite and a real PostgreSQL).
+# Fails when any check fails, and when no test ran (pytest's exit code 5).
+FRONTLEDGER_EXTRAS=test
+source "$(dirname "$0")/_env.sh"
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+    echo "installing Debian's postgresql for the PostgreSQL tests" >&2
+    apt_install postgresql
+fi
+
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"

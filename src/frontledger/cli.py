@@ -1,0 +1,190 @@
+"""Command-line interface: a thin layer over the library.
+
+Each command checks its arguments, calls one library function and turns our exceptions
+into messages and exit codes: 0 all went in, 1 some inputs were rejected, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from frontledger import __version__
+from frontledger.errors import FrontledgerError, UsageError
+from frontledger.ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, IngestOptions
+from frontledger.ledger import LedgerStatus, open_store
+from frontledger.pipeline import IngestReport, ingest_into
+
+app = typer.Typer(help="frontledger: a source-tracked ledger of territorial-control claims.",
+                  no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+# Batches with at least this many files or URLs get a progress bar: below it, the run is
+# over before a bar would be read.
+PROGRESS_MIN_SOURCES = 20
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", envvar="FRONTLEDGER_DB",
+    help="Ledger database: a SQLite path or URL, or postgresql://… "
+         "(default ./frontledger.db).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"frontledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """frontledger: turn war reports into a ledger of who claims to hold which place."""
+
+
+def _fail(exc: FrontledgerError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    return typer.Exit(2 if isinstance(exc, UsageError) else 1)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, folders (recursive), http(s) URLs, or - for standard input.")],
+    db: DbOption = None,
+    max_bytes: Annotated[int, typer.Option(
+        help="Reject files and responses larger than this.", min=1)] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[float, typer.Option(
+        help="Seconds allowed for each URL fetch.", min=0.1)] = DEFAULT_TIMEOUT,
+    allow_private: Annotated[bool, typer.Option(
+        help="Allow URLs that resolve to private, loopback or link-local addresses.")] = False,
+    follow_links: Annotated[bool, typer.Option(
+        help="For feed entries, fetch the linked page instead of the entry's text.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read news sources into the ledger; report every rejected input with its reason."""
+    options = IngestOptions(max_bytes=max_bytes, timeout=timeout,
+                            allow_private=allow_private, follow_links=follow_links)
+    try:
+        store = open_store(db)
+        with _progress() as progress:
+            report = ingest_into(store, sources, options=options, on_source=progress)
+        store.close()
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(data=_report_json(report))
+    else:
+        _print_report(report)
+    raise typer.Exit(1 if report.rejections else 0)
+
+
+class _progress:
+    """A Rich progress bar over a batch's sources, shown only for long batches on a tty."""
+
+    def __enter__(self) -> _progress:
+        self.bar: Progress | None = None
+        self.task: Any = None
+        return self
+
+    def __call__(self, source: str, index: int, total: int) -> None:
+        if self.bar is None and total >= PROGRESS_MIN_SOURCES and err.is_terminal:
+            self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.description}"), console=err,
+                                transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=index, description=source[-40:])
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _report_json(report: IngestReport) -> dict[str, Any]:
+    return {"stored": report.stored, "already_present": report.already_present,
+            "rejected": report.rejected,
+            "rejections": [{"source": r.source, "locator": r.locator, "stage": r.stage,
+                            "reason": r.reason} for r in report.rejections]}
+
+
+def _print_report(report: IngestReport) -> None:
+    out.print(f"stored {report.stored} new document(s), {report.already_present} already "
+              f"in the ledger, {report.rejected} input(s) rejected")
+    if report.rejections:
+        out.print(_rejection_table(report.rejections, "rejected in this run"))
+
+
+def _rejection_table(rejections: list[Any], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in ("source", "where", "stage", "reason"):
+        table.add_column(column, overflow="fold")
+    for r in rejections:
+        table.add_row(r.source, r.locator or "", r.stage, r.reason)
+    return table
+
+
+@app.command()
+def status(db: DbOption = None, as_json: JsonOption = False,
+           limit: Annotated[int, typer.Option(help="Rejections to list.", min=0)] = 50,
+           ) -> None:
+    """What the ledger holds: documents by language, outlet and day; rejections."""
+    try:
+        store = open_store(db)
+        summary = store.status(rejection_limit=limit)
+        store.close()
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(data=status_json(summary))
+        return
+    _print_status(summary)
+
+
+def status_json(summary: LedgerStatus) -> dict[str, Any]:
+    """The status as one JSON-ready object (`status --json`)."""
+    return {"documents": summary.documents, "rejections": summary.rejections,
+            "by_language": summary.by_language, "by_outlet": summary.by_outlet,
+            "by_day": summary.by_day,
+            "recent_rejections": [{"source": r.source, "locator": r.locator,
+                                   "stage": r.stage, "reason": r.reason}
+                                  for r in summary.recent_rejections]}
+
+
+def _print_status(summary: LedgerStatus) -> None:
+    out.print(f"{summary.documents} document(s), {summary.rejections} rejection(s)")
+    for title, counts in (("language", summary.by_language), ("outlet", summary.by_outlet),
+                          ("day", summary.by_day)):
+        if counts:
+            table = Table(title=f"documents by {title}", title_justify="left")
+            table.add_column(title)
+            table.add_column("documents", justify="right")
+            for key, n in counts.items():
+                table.add_row(key, str(n))
+            out.print(table)
+    if summary.recent_rejections:
+        out.print(_rejection_table(summary.recent_rejections, "rejections (latest first)"))
+
+
+def main() -> None:
+    """Entry point of the `frontledger` command."""
+    try:
+        app()
+    except BrokenPipeError:  # `frontledger status | head`
+        sys.stderr.close()
+
+
+if __name__ == "__main__":
+    main()
+
+
+__all__ = ["app", "main"]

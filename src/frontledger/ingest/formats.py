@@ -1,0 +1,314 @@
+"""Readers for each input format. Each turns the bytes of one source into Documents or
+Rejections; a bad record inside a good file is a Rejection for that record alone."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from time import struct_time
+from typing import Any
+from urllib.parse import urlsplit
+
+from frontledger.errors import BadRecord, InputRejected, NotAFeed, UnreadableInput
+from frontledger.ingest.decode import decode_bytes
+from frontledger.records import Document, Rejection
+from frontledger.text import detect_language, normalise_text, text_hash
+
+Item = Document | Rejection
+RECORD_FIELDS = ("id", "url", "outlet", "published", "language", "title", "text")
+
+_FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<!--)", re.I)
+_HTML_END = re.compile(r"</(html|body)\s*>", re.I)
+_XML_CHARSET = re.compile(rb"^<\?xml[^>]*encoding=[\"']([\w.-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.-]+)", re.I)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The publisher's domain, without a leading www."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def parse_published(value: Any) -> datetime | None:
+    """ISO 8601, RFC 2822 or Unix-time values to a datetime; raise BadRecord otherwise."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, tz=UTC)
+    if isinstance(value, struct_time):
+        return datetime(*value[:6], tzinfo=UTC)
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError) as exc:
+        raise BadRecord(f"published {text!r} is not an ISO 8601 or RFC 2822 date") from exc
+
+
+def make_document(text: str, *, source: str, raw: bytes, **fields: Any) -> Document:
+    """Normalise the text, derive identity, outlet and language, and build the Document."""
+    normalised = normalise_text(text)
+    if not normalised:
+        raise UnreadableInput("no text: the input holds nothing but whitespace or markup")
+    url = fields.get("url") or None
+    return Document(
+        id=text_hash(normalised),
+        text=normalised,
+        source=source,
+        locator=fields.get("locator"),
+        external_id=_opt_str(fields.get("external_id")),
+        url=url,
+        outlet=fields.get("outlet") or outlet_from_url(url),
+        published=fields.get("published"),
+        language=fields.get("language") or detect_language(normalised),
+        title=normalise_text(fields["title"]) or None if fields.get("title") else None,
+        raw_sha256=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def sniff_format(data: bytes, name: str, content_type: str | None = None) -> str:
+    """One of text, html, json, jsonl, feed: from the content type, the name, then the bytes."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    by_type = {"application/rss+xml": "feed", "application/atom+xml": "feed",
+               "text/html": "html", "application/xhtml+xml": "html",
+               "application/json": "json", "application/x-ndjson": "jsonl",
+               "text/plain": "text"}
+    if ctype in by_type:
+        return by_type[ctype]
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    by_suffix = {"jsonl": "jsonl", "ndjson": "jsonl", "json": "json", "html": "html",
+                 "htm": "html", "rss": "feed", "atom": "feed", "txt": "text", "md": "text"}
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    head = data[:2048]
+    if _FEED_START.match(head):
+        return "feed"
+    if _HTML_START.match(head):
+        return "html"
+    if head.lstrip()[:1] in (b"{", b"["):
+        return "json"
+    return "text"
+
+
+def read_bytes(data: bytes, *, source: str, name: str, content_type: str | None = None,
+               url: str | None = None, fetch: Callable[[str], bytes] | None = None,
+               ) -> Iterator[Item]:
+    """Every Document or Rejection held in the bytes of one source."""
+    fmt = sniff_format(data, name, content_type)
+    try:
+        if fmt == "jsonl":
+            yield from _read_jsonl(data, source)
+        elif fmt == "json":
+            yield from _read_json(data, source)
+        elif fmt == "feed":
+            yield from _read_feed(data, source, fetch)
+        elif fmt == "html":
+            yield read_html(data, source=source, url=url)
+        else:
+            yield make_document(decode_bytes(data), source=source, raw=data, url=url)
+    except InputRejected as exc:
+        yield Rejection(source, None, exc.stage, exc.reason)
+
+
+def read_html(data: bytes, *, source: str, url: str | None = None,
+              locator: str | None = None) -> Document:
+    """Main text, title, date and canonical URL of an HTML page (trafilatura)."""
+    import trafilatura  # slow import: only paid by runs that read HTML
+
+    declared = _META_CHARSET.search(data[:4096])
+    html = decode_bytes(data, declared.group(1).decode("ascii") if declared else None)
+    if not _HTML_END.search(html[-4096:]):
+        raise UnreadableInput("truncated HTML: the page ends before </body> or </html>; "
+                              "download it again", stage="parse")
+    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    result = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) \
+        else extracted
+    if not result or not (result.get("text") or "").strip():
+        raise UnreadableInput("no main text found in the HTML page", stage="parse")
+    canonical = result.get("url") or url
+    published = _lenient_date(result.get("date"))
+    return make_document(result["text"], source=source, raw=data, locator=locator,
+                         url=canonical, title=result.get("title"), published=published,
+                         outlet=outlet_from_url(canonical) or result.get("sitename"))
+
+
+def _lenient_date(value: Any) -> datetime | None:
+    """Dates found by extraction are hints: a malformed one is dropped, not fatal."""
+    try:
+        return parse_published(value)
+    except BadRecord:
+        return None
+
+
+def _read_jsonl(data: bytes, source: str) -> Iterator[Item]:
+    text = decode_bytes(data)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        locator = f"line {number}"
+        try:
+            record = json.loads(line)
+            yield record_to_document(record, source=source, locator=locator,
+                                     raw=line.encode("utf-8"))
+        except json.JSONDecodeError as exc:
+            yield Rejection(source, locator, "parse", f"invalid JSON: {exc.msg} at column "
+                            f"{exc.colno}")
+        except InputRejected as exc:
+            yield Rejection(source, locator, exc.stage, exc.reason)
+
+
+def _read_json(data: bytes, source: str) -> Iterator[Item]:
+    try:
+        payload = json.loads(decode_bytes(data))
+    except json.JSONDecodeError as exc:
+        raise BadRecord(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
+                        "(for one record per line, name the file .jsonl)") from exc
+    if isinstance(payload, dict) and isinstance(payload.get("messages"), list):
+        yield from read_telegram(payload, source)
+    elif isinstance(payload, dict):
+        yield record_to_document(payload, source=source, locator=None, raw=data)
+    elif isinstance(payload, list):
+        yield from _each_record(payload, source)
+    else:
+        raise BadRecord("JSON holds neither a record, a list of records nor a Telegram export")
+
+
+def _each_record(records: list[Any], source: str) -> Iterator[Item]:
+    for index, record in enumerate(records, start=1):
+        locator = f"record {index}"
+        try:
+            raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            yield record_to_document(record, source=source, locator=locator, raw=raw)
+        except InputRejected as exc:
+            yield Rejection(source, locator, exc.stage, exc.reason)
+
+
+def record_to_document(record: Any, *, source: str, locator: str | None,
+                       raw: bytes) -> Document:
+    """A JSON record ({id, url, outlet, published, language, title, text}) to a Document."""
+    if not isinstance(record, dict):
+        raise BadRecord(f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise BadRecord("record has no 'text' (a non-empty string is required)")
+    for key in ("url", "outlet", "language", "title"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise BadRecord(f"record field {key!r} must be a string")
+    return make_document(text, source=source, raw=raw, locator=locator,
+                         external_id=record.get("id"), url=record.get("url"),
+                         outlet=record.get("outlet"), title=record.get("title"),
+                         language=(record.get("language") or "").lower() or None,
+                         published=parse_published(record.get("published")))
+
+
+def read_telegram(export: dict[str, Any], source: str) -> Iterator[Item]:
+    """Each text message of a Telegram Desktop channel export; the channel is the outlet."""
+    channel = str(export.get("name") or "telegram")
+    username = export.get("username")
+    for message in export["messages"]:
+        if not isinstance(message, dict) or message.get("type", "message") != "message":
+            continue  # service messages (pins, joins) carry no report
+        text = _telegram_text(message.get("text"))
+        if not text.strip():
+            continue  # photo or video without a caption: nothing to read
+        locator = f"message {message.get('id')}"
+        try:
+            yield _telegram_document(message, text, channel, username, source, locator)
+        except InputRejected as exc:
+            yield Rejection(source, locator, exc.stage, exc.reason)
+
+
+def _telegram_document(message: dict[str, Any], text: str, channel: str,
+                       username: Any, source: str, locator: str) -> Document:
+    stamp = message.get("date_unixtime")
+    published = parse_published(int(stamp)) if stamp else parse_published(message.get("date"))
+    url = f"https://t.me/{username}/{message.get('id')}" if username else None
+    raw = json.dumps(message, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return make_document(text, source=source, raw=raw, locator=locator,
+                         external_id=message.get("id"), outlet=channel, url=url,
+                         published=published)
+
+
+def _telegram_text(value: Any) -> str:
+    """Telegram stores text as a string or a list of strings and {type, text} entities."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in value
+                       if isinstance(p, str | dict))
+    return ""
+
+
+def _read_feed(data: bytes, source: str,
+               fetch: Callable[[str], bytes] | None) -> Iterator[Item]:
+    import feedparser
+
+    declared = _XML_CHARSET.match(data)
+    parsed = feedparser.parse(data, response_headers={
+        "content-type": f"application/xml; charset={declared.group(1).decode()}"
+    } if declared else None)
+    if not parsed.entries or not parsed.get("version"):
+        why = parsed.get("bozo_exception") or "no RSS or Atom entries"
+        raise NotAFeed(f"not an RSS/Atom feed ({why})")
+    outlet = parsed.feed.get("title") or outlet_from_url(parsed.feed.get("link"))
+    for index, entry in enumerate(parsed.entries, start=1):
+        locator = f"entry {index}"
+        try:
+            yield _feed_document(entry, outlet, source, locator, fetch)
+        except InputRejected as exc:
+            yield Rejection(source, locator, exc.stage, exc.reason)
+
+
+def _feed_document(entry: Any, outlet: str | None, source: str, locator: str,
+                   fetch: Callable[[str], bytes] | None) -> Document:
+    link = entry.get("link")
+    published = entry.get("published_parsed") or entry.get("updated_parsed")
+    if fetch is not None and link:
+        page = read_html(fetch(link), source=source, url=link, locator=locator)
+        fields = {"external_id": entry.get("id") or link, "outlet": outlet,
+                  "title": page.title or entry.get("title"),
+                  "published": page.published or parse_published(published)}
+        return make_document(page.text, source=source, raw=page.text.encode(), url=page.url,
+                             locator=locator, **fields)
+    body = _entry_body(entry)
+    if not body.strip():
+        raise BadRecord("feed entry has no content or summary; use --follow-links to "
+                        "fetch the linked page")
+    return make_document(body, source=source, raw=body.encode("utf-8"), locator=locator,
+                         external_id=entry.get("id") or link, url=link, outlet=outlet,
+                         title=entry.get("title"), published=parse_published(published))
+
+
+def _entry_body(entry: Any) -> str:
+    contents: Iterable[Any] = entry.get("content") or []
+    html = next((c.get("value", "") for c in contents if c.get("value")), None)
+    html = html or entry.get("summary") or ""
+    return _html_fragment_text(html)
+
+
+def _html_fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry's content), paragraphs kept as lines."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return fragment
+    tree = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for br in tree.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in tree.iter("p", "div", "li", "h1", "h2", "h3", "blockquote"):
+        block.tail = "\n" + (block.tail or "")
+    return str(tree.text_content())

@@ -1,0 +1,84 @@
+"""The store keeps each text once, links new versions of a URL, and reads back what it got.
+
+Every test here runs on SQLite and on a real PostgreSQL server.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from sqlalchemy import inspect
+
+from frontledger.ingest.formats import make_document
+from frontledger.ledger import SqlStore
+from frontledger.ledger.schema import metadata
+from frontledger.records import Document, Rejection
+
+
+def doc(text: str, **fields: object) -> Document:
+    return make_document(text, source="test", raw=text.encode(), **fields)
+
+
+def test_same_text_twice_is_stored_once(store: SqlStore) -> None:
+    first = doc("Russian forces captured Kupiansk, Moscow said.", language="en")
+    again = doc("Russian   forces captured Kupiansk,\r\nMoscow said.", language="en")
+    assert first.id != again.id or first.text == again.text
+    assert store.add_document(first) is True
+    assert store.add_document(doc("Russian forces captured Kupiansk, Moscow said.")) is False
+    assert store.status().documents == 1
+
+
+def test_same_url_with_changed_text_is_a_new_version_linked_to_the_old(
+        store: SqlStore) -> None:
+    old = doc("Kyiv says Siversk is held.", url="https://n.example/s")
+    new = doc("Kyiv says Siversk is held; fighting goes on.", url="https://n.example/s")
+    assert store.add_document(old) and store.add_document(new)
+    assert store.previous_version(new.id) == old.id
+    assert store.previous_version(old.id) is None
+    assert [d.id for d in store.documents()] == [old.id, new.id]
+
+
+def test_document_round_trips_with_published_time_in_utc(store: SqlStore) -> None:
+    kyiv = timezone(timedelta(hours=2))
+    original = doc("Текст про Покровськ.", url="https://n.example/p", outlet="N",
+                   published=datetime(2025, 11, 22, 9, 15, tzinfo=kyiv), language="uk",
+                   title="Заголовок", external_id="e-1", locator="line 3")
+    store.add_document(original)
+    back = store.get_document(original.id)
+    assert back is not None
+    assert back.published == datetime(2025, 11, 22, 7, 15, tzinfo=UTC)
+    assert (back.text, back.title, back.external_id, back.locator, back.outlet) == (
+        original.text, original.title, "e-1", "line 3", "N")
+
+
+def test_rejection_is_recorded_once_across_runs(store: SqlStore) -> None:
+    rejection = Rejection("feed.xml", "entry 2", "parse", "feed entry has no content")
+    assert store.add_rejection(rejection) is True
+    assert store.add_rejection(rejection) is False
+    status = store.status()
+    assert status.rejections == 1 and status.recent_rejections == [rejection]
+
+
+def test_status_counts_documents_by_language_outlet_and_day(store: SqlStore) -> None:
+    day = datetime(2025, 11, 20, 18, 0, tzinfo=UTC)
+    store.add_document(doc("a text", language="en", outlet="A", published=day))
+    store.add_document(doc("b text", language="en", outlet="B", published=day))
+    store.add_document(doc("c text", language="fr", outlet="A"))
+    status = store.status()
+    assert status.by_language == {"en": 2, "fr": 1}
+    assert status.by_outlet == {"A": 2, "B": 1}
+    assert status.by_day == {"2025-11-20": 2, "unknown": 1}
+
+
+def test_migrations_create_exactly_the_declared_schema(store: SqlStore) -> None:
+    inspector = inspect(store.engine)
+    for table in metadata.sorted_tables:
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        assert columns == set(table.columns.keys()), table.name
+
+
+def test_reopening_an_existing_ledger_keeps_its_contents(store: SqlStore) -> None:
+    store.add_document(doc("kept across opens"))
+    reopened = SqlStore(store.url)
+    assert reopened.status().documents == 1
+    reopened.close()
