@@ -5,14 +5,14 @@ Every test here runs on SQLite and on a real PostgreSQL server.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from sqlalchemy import inspect
 
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import SqlStore
 from frontledger.ledger.schema import metadata
-from frontledger.records import Document, Rejection
+from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
 
 
 def doc(text: str, **fields: object) -> Document:
@@ -82,3 +82,34 @@ def test_reopening_an_existing_ledger_keeps_its_contents(store: SqlStore) -> Non
     reopened = SqlStore(store.url)
     assert reopened.status().documents == 1
     reopened.close()
+
+
+def _claim_fixture(document: Document) -> tuple[PlaceMention, Claim]:
+    start = document.text.index("Kupiansk")
+    place = PlaceMention(start=start, end=start + 8, surface="Kupiansk", name="Kupiansk",
+                         kind="populated_place", geonameid=704147, country="UA",
+                         iso3166_2="UA-63", latitude=49.71, longitude=37.61, confidence=0.9)
+    evidence = Evidence(document.id, 0, len(document.text), document.text)
+    claim = Claim(claimant="Russian Defence Ministry", claimant_side="RU", kind="control",
+                  place=place, actor_side="RU", stance="asserts", evidence=evidence,
+                  fraction=0.7, date=date(2025, 11, 20), date_precision="day",
+                  confidence=0.8, change=True)
+    return place, claim
+
+
+def test_document_is_stored_with_its_places_and_claims_in_one_go(store: SqlStore) -> None:
+    document = doc("Russia's Defence Ministry said it had taken 70% of Kupiansk.")
+    place, claim = _claim_fixture(document)
+    assert store.add_document(document, [place], [claim], extractor="test-1")
+    assert store.place_mentions(document.id) == [place]
+    assert store.claims(document.id) == [claim]
+    assert store.add_document(document, [place], [claim], extractor="test-1") is False
+    assert len(store.claims()) == 1
+
+
+def test_replacing_analysis_swaps_claims_atomically(store: SqlStore) -> None:
+    document = doc("Ukraine denied that Russia held Kupiansk.")
+    place, claim = _claim_fixture(document)
+    store.add_document(document, [place], [claim], extractor="v1")
+    store.replace_analysis(document.id, [place], [], extractor="v2")
+    assert store.claims(document.id) == [] and store.place_mentions(document.id) == [place]

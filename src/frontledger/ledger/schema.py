@@ -7,8 +7,11 @@ migrated database and this metadata agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -53,3 +56,61 @@ rejections = Table(
     Column("first_seen", DateTime(timezone=True), nullable=False),
     Column("last_seen", DateTime(timezone=True), nullable=False),
 )
+
+# Every place a stored document names, with the span that names it.
+place_mentions = Table(
+    "place_mentions",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("geonameid", Integer),
+    Column("country", String(2)),
+    Column("iso3166_2", String(16)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("confidence", Float, nullable=False),
+    Column("metonym", Boolean, nullable=False),
+)
+Index("ix_place_mentions_document", place_mentions.c.document_id)
+
+# Every claim, with its place denormalised (claims are read far more than written) and the
+# version of the extractor that produced it, so `reprocess` can find stale ones.
+claims = Table(
+    "claims",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("extractor", String(32), nullable=False),
+    Column("claimant", Text, nullable=False),
+    Column("claimant_side", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("actor_side", String(16)),
+    Column("stance", String(8), nullable=False),
+    Column("fraction", Float),
+    Column("date", Date),
+    Column("date_precision", String(8)),
+    Column("confidence", Float, nullable=False),
+    Column("change", Boolean, nullable=False),
+    Column("place_name", Text, nullable=False),
+    Column("place_kind", String(32), nullable=False),
+    Column("place_surface", Text, nullable=False),
+    Column("place_confidence", Float, nullable=False),
+    Column("geonameid", Integer),
+    Column("country", String(2)),
+    Column("iso3166_2", String(16)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("place_start", Integer, nullable=False),
+    Column("place_end", Integer, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+)
+Index("ix_claims_document", claims.c.document_id)
+Index("ix_claims_geonameid_date", claims.c.geonameid, claims.c.date)
+Index("ix_claims_place_name", claims.c.place_name)

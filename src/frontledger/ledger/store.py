@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -24,8 +24,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from frontledger.errors import StoreError
-from frontledger.ledger.schema import documents, rejections
-from frontledger.records import Document, Rejection
+from frontledger.ledger.schema import claims as claims_table
+from frontledger.ledger.schema import documents, place_mentions, rejections
+from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
 
 DEFAULT_DB = "sqlite:///frontledger.db"
 # Milliseconds a SQLite writer waits for another writer before failing.
@@ -47,8 +48,10 @@ class LedgerStatus:
 class Store(Protocol):
     """The ledger as the pipeline sees it."""
 
-    def add_document(self, document: Document) -> bool:
-        """Store `document` atomically; False when the same text is already stored."""
+    def add_document(self, document: Document, places: Sequence[PlaceMention] = (),
+                     claims: Sequence[Claim] = (), extractor: str = "") -> bool:
+        """Store `document` with its place mentions and claims in one transaction;
+        False (and nothing written) when the same text is already stored."""
 
     def add_rejection(self, rejection: Rejection) -> bool:
         """Record a rejected input; False when the same rejection is already recorded."""
@@ -96,7 +99,8 @@ class SqlStore:
         self.dialect = self.engine.dialect.name
         self._statements = _Statements(self.dialect)
 
-    def add_document(self, document: Document) -> bool:
+    def add_document(self, document: Document, places: Sequence[PlaceMention] = (),
+                     claims: Sequence[Claim] = (), extractor: str = "") -> bool:
         sql = self._statements
         with self.engine.begin() as conn:
             if self._has(conn, document.id):
@@ -105,7 +109,45 @@ class SqlStore:
             if document.url:
                 previous = conn.execute(sql.latest_for_url, {"url": document.url}).scalar()
             row = _document_row(document, previous)
-            return conn.execute(sql.insert_document, row).first() is not None
+            if conn.execute(sql.insert_document, row).first() is None:
+                return False
+            self._write_analysis(conn, document.id, places, claims, extractor)
+            return True
+
+    def replace_analysis(self, document_id: str, places: Sequence[PlaceMention],
+                         claims: Sequence[Claim], extractor: str) -> None:
+        """Swap a stored document's place mentions and claims for new ones, atomically."""
+        with self.engine.begin() as conn:
+            conn.execute(claims_table.delete().where(claims_table.c.document_id == document_id))
+            conn.execute(place_mentions.delete()
+                         .where(place_mentions.c.document_id == document_id))
+            self._write_analysis(conn, document_id, places, claims, extractor)
+
+    def _write_analysis(self, conn: Connection, document_id: str,
+                        places: Sequence[PlaceMention], claims: Sequence[Claim],
+                        extractor: str) -> None:
+        if places:
+            conn.execute(place_mentions.insert(),
+                         [_mention_row(document_id, m) for m in places])
+        if claims:
+            conn.execute(claims_table.insert(),
+                         [_claim_row(document_id, c, extractor) for c in claims])
+
+    def place_mentions(self, document_id: str) -> list[PlaceMention]:
+        """The place mentions stored for a document, in text order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(place_mentions)
+                                .where(place_mentions.c.document_id == document_id)
+                                .order_by(place_mentions.c.start, place_mentions.c.seq))
+            return [_row_mention(r._mapping) for r in rows]
+
+    def claims(self, document_id: str | None = None) -> list[Claim]:
+        """Stored claims (of one document, or all), in storage order."""
+        query = select(claims_table).order_by(claims_table.c.seq)
+        if document_id is not None:
+            query = query.where(claims_table.c.document_id == document_id)
+        with self.engine.connect() as conn:
+            return [_row_claim(r._mapping) for r in conn.execute(query)]
 
     def add_rejection(self, rejection: Rejection) -> bool:
         now = _utcnow()
@@ -263,3 +305,48 @@ def _row_document(row: Any) -> Document:
         external_id=row["external_id"], url=row["url"], outlet=row["outlet"],
         published=published, language=row["language"], title=row["title"],
         raw_sha256=row["raw_sha256"])
+
+
+def _mention_row(document_id: str, m: PlaceMention) -> dict[str, Any]:
+    return {"document_id": document_id, "start": m.start, "end": m.end,
+            "surface": m.surface, "name": m.name, "kind": m.kind, "geonameid": m.geonameid,
+            "country": m.country, "iso3166_2": m.iso3166_2, "latitude": m.latitude,
+            "longitude": m.longitude, "confidence": m.confidence, "metonym": m.metonym}
+
+
+def _row_mention(row: Any) -> PlaceMention:
+    return PlaceMention(
+        start=row["start"], end=row["end"], surface=row["surface"], name=row["name"],
+        kind=row["kind"], geonameid=row["geonameid"], country=row["country"],
+        iso3166_2=row["iso3166_2"], latitude=row["latitude"], longitude=row["longitude"],
+        confidence=row["confidence"], metonym=bool(row["metonym"]))
+
+
+def _claim_row(document_id: str, c: Claim, extractor: str) -> dict[str, Any]:
+    p = c.place
+    return {"document_id": document_id, "extractor": extractor, "claimant": c.claimant,
+            "claimant_side": c.claimant_side, "kind": c.kind, "actor_side": c.actor_side,
+            "stance": c.stance, "fraction": c.fraction, "date": c.date,
+            "date_precision": c.date_precision, "confidence": c.confidence,
+            "change": c.change, "place_name": p.name, "place_kind": p.kind,
+            "place_surface": p.surface, "place_confidence": p.confidence,
+            "geonameid": p.geonameid, "country": p.country, "iso3166_2": p.iso3166_2,
+            "latitude": p.latitude, "longitude": p.longitude, "place_start": p.start,
+            "place_end": p.end, "evidence_start": c.evidence.start,
+            "evidence_end": c.evidence.end, "evidence_text": c.evidence.text}
+
+
+def _row_claim(row: Any) -> Claim:
+    place = PlaceMention(
+        start=row["place_start"], end=row["place_end"], surface=row["place_surface"],
+        name=row["place_name"],
+        kind=row["place_kind"], geonameid=row["geonameid"], country=row["country"],
+        iso3166_2=row["iso3166_2"], latitude=row["latitude"], longitude=row["longitude"],
+        confidence=row["place_confidence"])
+    evidence = Evidence(row["document_id"], row["evidence_start"], row["evidence_end"],
+                        row["evidence_text"])
+    return Claim(claimant=row["claimant"], claimant_side=row["claimant_side"],
+                 kind=row["kind"], place=place, actor_side=row["actor_side"],
+                 stance=row["stance"], evidence=evidence, fraction=row["fraction"],
+                 date=row["date"], date_precision=row["date_precision"],
+                 confidence=row["confidence"], change=bool(row["change"]))
