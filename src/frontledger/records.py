@@ -121,3 +121,98 @@ class Claim:
     confidence: float = 0.5
     change: bool = False
     """For control: True for a change of hands ("captured"), False for a state ("holds")."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as the ledger holds it: the claim, its document's facts, and its row id."""
+
+    id: int
+    """The ledger's own id of the claim (stable for the life of the ledger)."""
+    claim: Claim
+    document_id: str
+    outlet: str | None
+    url: str | None
+    published: datetime | None
+    language: str | None
+    external_id: str | None
+    simhash: int
+    """64-bit SimHash of the document text: near-equal for copies of one wire story."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Claims from any number of reports that tell of the same happening."""
+
+    id: str
+    """Stable id: hash of the place, kind, actor side, stance and first date."""
+    place_key: str
+    """"g:<geonameid>" or "n:<kind>:<normalised name>" for places the gazetteer lacks."""
+    place_name: str
+    kind: ClaimKind
+    actor_side: str | None
+    stance: Stance
+    first_date: date | None
+    """Earliest date a claim gives for the happening."""
+    last_date: date | None
+    first_reported: datetime | None
+    """Earliest publication time among the reports."""
+    claims: tuple[StoredClaim, ...]
+    sources: int
+    """Independent sources: documents, counting syndicated copies of one story once."""
+    claimants: tuple[str, ...]
+    claimant_sides: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SideView:
+    """One claimant side's latest word on who controls a place, as of a date."""
+
+    side: str
+    controller: str | None
+    """The side it says holds the place (None when it only denied a capture and the
+    theater has more than two sides)."""
+    fraction: float | None
+    since: date | None
+    """Date of the claim this view rests on."""
+    claim_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceState:
+    """Who holds a place on a date, per claimant side and as a consensus."""
+
+    place_key: str
+    place_name: str
+    geonameid: int | None
+    iso3166_2: str | None
+    latitude: float | None
+    longitude: float | None
+    on: date
+    views: tuple[SideView, ...]
+    status: Literal["confirmed", "contested", "claimed", "unknown"]
+    controller: str | None
+    """The consensus controller: agreed or sole claimed one; None when contested/unknown."""
+
+
+@dataclass(frozen=True, slots=True)
+class TrackRecord:
+    """How one claimant side's control claims fared (see README, "Track record")."""
+
+    side: str
+    claims: int
+    """Control views the side expressed (claims that name a controller)."""
+    corroborated: int
+    """...later (or the same day) conceded by another belligerent or confirmed by a monitor."""
+    contradicted_by_own_side: int
+    """...later replaced by a claim of the same side naming another controller."""
+    median_lag_days: float | None
+    """Median days from a claim to its first corroboration."""
+
+    @property
+    def corroborated_share(self) -> float | None:
+        return self.corroborated / self.claims if self.claims else None
+
+    @property
+    def contradicted_share(self) -> float | None:
+        return self.contradicted_by_own_side / self.claims if self.claims else None

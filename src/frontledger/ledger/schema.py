@@ -7,6 +7,7 @@ migrated database and this metadata agree.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -40,6 +41,7 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("raw_sha256", String(64)),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("simhash", BigInteger),  # 64-bit SimHash, stored signed; see ledger.events
 )
 Index("ix_documents_url", documents.c.url)
 Index("ix_documents_published", documents.c.published)

@@ -13,22 +13,43 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
 from typing import Any, Protocol
 
-from sqlalchemy import Date, Engine, bindparam, cast, create_engine, event, func, select
+from sqlalchemy import (
+    Date,
+    Engine,
+    and_,
+    bindparam,
+    cast,
+    create_engine,
+    event,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from frontledger.errors import StoreError
+from frontledger.ledger.events import simhash
 from frontledger.ledger.schema import claims as claims_table
 from frontledger.ledger.schema import documents, place_mentions, rejections
-from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
+from frontledger.records import (
+    Claim,
+    Document,
+    Evidence,
+    PlaceMention,
+    Rejection,
+    StoredClaim,
+)
 
 DEFAULT_DB = "sqlite:///frontledger.db"
+# 64-bit unsigned SimHashes are stored shifted into the signed BIGINT range.
+SIGNED_OFFSET = 1 << 63
 # Milliseconds a SQLite writer waits for another writer before failing.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -140,6 +161,19 @@ class SqlStore:
                                 .where(place_mentions.c.document_id == document_id)
                                 .order_by(place_mentions.c.start, place_mentions.c.seq))
             return [_row_mention(r._mapping) for r in rows]
+
+    def stored_claims(self, *, kinds: Sequence[str] | None = None, until: date | None = None,
+                      region: str | None = None, geonameids: Sequence[int] | None = None,
+                      place_names: Sequence[str] | None = None) -> list[StoredClaim]:
+        """Claims with their documents' facts, filtered; every filter is a bound parameter."""
+        query = (select(claims_table, documents.c.outlet, documents.c.url,
+                        documents.c.published, documents.c.language, documents.c.external_id,
+                        documents.c.simhash)
+                 .join(documents, documents.c.id == claims_table.c.document_id)
+                 .order_by(claims_table.c.seq))
+        query = _filtered(query, kinds, until, region, geonameids, place_names)
+        with self.engine.connect() as conn:
+            return [_row_stored_claim(r._mapping) for r in conn.execute(query)]
 
     def claims(self, document_id: str | None = None) -> list[Claim]:
         """Stored claims (of one document, or all), in storage order."""
@@ -292,6 +326,7 @@ def _document_row(document: Document, previous: str | None) -> dict[str, Any]:
         "outlet": document.outlet, "published": _to_utc_naive(document.published),
         "language": document.language, "title": document.title, "text": document.text,
         "raw_sha256": document.raw_sha256, "ingested_at": _utcnow(),
+        "simhash": simhash(document.text) - SIGNED_OFFSET,
     }
 
 
@@ -350,3 +385,37 @@ def _row_claim(row: Any) -> Claim:
                  stance=row["stance"], evidence=evidence, fraction=row["fraction"],
                  date=row["date"], date_precision=row["date_precision"],
                  confidence=row["confidence"], change=bool(row["change"]))
+
+
+def _filtered(query: Any, kinds: Sequence[str] | None, until: date | None,
+              region: str | None, geonameids: Sequence[int] | None,
+              place_names: Sequence[str] | None) -> Any:
+    c = claims_table.c
+    if kinds:
+        query = query.where(c.kind.in_(list(kinds)))
+    if until is not None:
+        query = query.where(or_(c.date <= until, and_(c.date.is_(None),
+                                                       documents.c.published < _day_after(until))))
+    if region:
+        query = query.where(c.iso3166_2 == region)
+    if geonameids is not None or place_names is not None:
+        query = query.where(or_(c.geonameid.in_(list(geonameids or [])),
+                                func.lower(c.place_name).in_([n.lower()
+                                                              for n in place_names or []])))
+    return query
+
+
+def _day_after(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day) + timedelta(days=1)
+
+
+def _row_stored_claim(row: Any) -> StoredClaim:
+    published = row["published"]
+    if published is not None:
+        published = published.replace(tzinfo=UTC) if published.tzinfo is None \
+            else published.astimezone(UTC)
+    value = row["simhash"]
+    return StoredClaim(id=row["seq"], claim=_row_claim(row), document_id=row["document_id"],
+                       outlet=row["outlet"], url=row["url"], published=published,
+                       language=row["language"], external_id=row["external_id"],
+                       simhash=0 if value is None else value + SIGNED_OFFSET)

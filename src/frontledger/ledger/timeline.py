@@ -1,0 +1,110 @@
+"""Timelines: who holds a place on each date, per claimant side and as a consensus.
+
+A side's view on a date is its latest claim about the place up to that date:
+- `control` asserted with actor X: X holds it (with the claim's fraction);
+- `control` denied with actor X: X does not hold it, so (in a two-sided theater) the
+  other side does;
+- `withdrawal` asserted with actor X: X left, so the other side holds it.
+Consensus over the belligerents' and the monitors' (claimant side `other`) views:
+- `confirmed`: two or more voices name the same controller and none names another
+  (the other side concedes, or monitors agree);
+- `contested`: the voices name different controllers;
+- `claimed`: a single voice;
+- `unknown`: no voice yet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from frontledger.ledger.events import place_key
+from frontledger.records import PlaceState, SideView, StoredClaim
+
+TIMELINE_KINDS = ("control", "withdrawal")
+MONITOR_SIDE = "other"
+# Claimant sides whose word is not evidence of control: unattributed text.
+SILENT_SIDES = frozenset({"unknown"})
+
+
+def _other(side: str | None, sides: Sequence[str]) -> str | None:
+    if side in sides and len(sides) == 2:
+        return sides[1] if side == sides[0] else sides[0]
+    return None
+
+
+def view_of(stored: StoredClaim, sides: Sequence[str]) -> SideView | None:
+    """The control view a claim expresses, or None when it says nothing about control."""
+    c = stored.claim
+    if c.kind not in TIMELINE_KINDS or c.claimant_side in SILENT_SIDES:
+        return None
+    if c.kind == "control" and c.stance == "asserts":
+        controller, fraction = c.actor_side, c.fraction
+    elif c.kind == "control" or c.stance == "asserts":
+        controller, fraction = _other(c.actor_side, sides), None
+    else:
+        return None  # "did not withdraw" says the actor still holds it: control covers it
+    return SideView(c.claimant_side, controller, fraction, claim_day(stored), stored.id)
+
+
+def claim_day(stored: StoredClaim) -> date | None:
+    """The date a claim holds for: its own, else its document's publication day."""
+    if stored.claim.date is not None:
+        return stored.claim.date
+    return stored.published.date() if stored.published else None
+
+
+def consensus(views: Sequence[SideView]) -> tuple[str, str | None]:
+    """(status, controller) from each side's current view."""
+    named = [v for v in views if v.controller is not None]
+    if not views:
+        return "unknown", None
+    controllers = {v.controller for v in named}
+    if len(controllers) > 1:
+        return "contested", None
+    if not controllers:
+        return "claimed" if len(views) == 1 else "contested", None
+    controller = next(iter(controllers))
+    return ("confirmed" if len(views) >= 2 else "claimed"), controller
+
+
+def state_on(claims: Iterable[StoredClaim], on: date,
+             sides: Sequence[str] = ("RU", "UA")) -> PlaceState | None:
+    """The state of one place (all `claims` are about it) on date `on`."""
+    latest: dict[str, tuple[tuple[date, int], SideView]] = {}
+    first = None
+    for stored in claims:
+        view = view_of(stored, sides)
+        if view is None or view.since is None or view.since > on:
+            continue
+        first = first or stored
+        order = (view.since, stored.id)
+        if view.side not in latest or order > latest[view.side][0]:
+            latest[view.side] = (order, view)
+    if first is None:
+        return None
+    views = tuple(v for _o, v in sorted(latest.values(), key=lambda x: x[1].side))
+    status, controller = consensus(views)
+    p = first.claim.place
+    return PlaceState(place_key(first.claim), p.name, p.geonameid, p.iso3166_2, p.latitude,
+                      p.longitude, on, views, status, controller)  # type: ignore[arg-type]
+
+
+def timeline(claims: Sequence[StoredClaim],
+             sides: Sequence[str] = ("RU", "UA")) -> list[PlaceState]:
+    """The place's state at each date on which a claim about its control was made."""
+    days = sorted({d for d in (claim_day(c) for c in claims
+                               if view_of(c, sides) is not None) if d is not None})
+    states = [state_on(claims, day, sides) for day in days]
+    return [s for s in states if s is not None]
+
+
+def control_as_of(claims: Iterable[StoredClaim], on: date,
+                  sides: Sequence[str] = ("RU", "UA")) -> list[PlaceState]:
+    """The state of every place that has a control claim dated on or before `on`."""
+    by_place: dict[str, list[StoredClaim]] = defaultdict(list)
+    for stored in claims:
+        by_place[place_key(stored.claim)].append(stored)
+    states = (state_on(group, on, sides) for group in by_place.values())
+    return sorted((s for s in states if s is not None), key=lambda s: s.place_name)
