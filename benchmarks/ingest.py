@@ -1,6 +1,10 @@
 """Ingest throughput and peak memory, into SQLite and (with --postgres) PostgreSQL.
 
-    .venv/bin/python benchmarks/ingest.py [--postgres] [--records 10000] [--pages 1000]
+    .venv/bin/python benchmarks/ingest.py [--postgres] [--extract] [--records 10000]
+                                          [--pages 1000]
+
+Without --extract documents are stored only (the ingest stage and the store); with it,
+each new document is also geoparsed and its claims extracted (the whole pipeline).
 
 Generates 10,000 JSON Lines records and 1,000 HTML pages of realistic size, then runs each
 case in a fresh subprocess pinned to one core (so peak memory is the case's own), and
@@ -64,24 +68,34 @@ def write_html(folder: Path, n: int) -> None:
             encoding="utf-8")
 
 
-def run_case(source: str, db_url: str) -> dict[str, float]:
+def run_case(source: str, db_url: str, extract: bool) -> dict[str, float]:
     """Ingest `source` into `db_url` in this process; report count, time and peak RSS."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     from frontledger.ledger import open_store
-    from frontledger.pipeline import ingest_into
+    from frontledger.pipeline import analyse, ingest_into, skip_analysis
 
     store = open_store(db_url)
+    if extract:  # load the gazetteer and lexicons before the clock starts
+        analyse(next(iter_documents(source)))
     started = time.perf_counter()
-    report = ingest_into(store, [source])
+    report = ingest_into(store, [source], analyser=analyse if extract else skip_analysis)
     seconds = time.perf_counter() - started
     store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"documents": report.stored, "seconds": seconds, "peak_mb": peak_mb}
 
 
-def spawn(source: Path, db_url: str) -> dict[str, float]:
-    child = subprocess.run([sys.executable, __file__, "--case", str(source), db_url],
+def iter_documents(source: str):  # type: ignore[no-untyped-def]
+    from frontledger.ingest import read_sources
+    from frontledger.records import Document
+
+    return (d for d in read_sources([source]) if isinstance(d, Document))
+
+
+def spawn(source: Path, db_url: str, extract: bool) -> dict[str, float]:
+    flag = ["--extract"] if extract else []
+    child = subprocess.run([sys.executable, __file__, *flag, "--case", str(source), db_url],
                            capture_output=True, text=True, check=True)
     return dict(json.loads(child.stdout.strip().splitlines()[-1]))
 
@@ -89,12 +103,14 @@ def spawn(source: Path, db_url: str) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--extract", action="store_true",
+                        help="also geoparse and extract claims (the whole pipeline)")
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--pages", type=int, default=1_000)
     parser.add_argument("--case", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
-        print(json.dumps(run_case(*args.case)))
+        print(json.dumps(run_case(*args.case, extract=args.extract)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         run_all(Path(tmp), args)
@@ -118,7 +134,7 @@ def run_all(tmp: Path, args: argparse.Namespace) -> None:
         for label, source in ((f"{args.records} JSONL records", tmp / "records.jsonl"),
                               (f"{args.pages} HTML pages", tmp / "pages")):
             for backend, make_url in backends:
-                result = spawn(source, make_url(f"{backend}-{source.name}"))
+                result = spawn(source, make_url(f"{backend}-{source.name}"), args.extract)
                 rate = result["documents"] / result["seconds"]
                 print(f"{label:<22}{backend:<12}{result['documents']:>8.0f}"
                       f"{result['seconds']:>10.2f}{rate:>10.0f}{result['peak_mb']:>10.0f}")

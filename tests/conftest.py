@@ -16,6 +16,11 @@ from tests.pgserver import PostgresServer
 FIXTURES = Path(__file__).parent / "fixtures"
 _db_numbers = itertools.count()
 
+# One gazetteer index for the whole test run, shared with the subprocesses tests start:
+# built once per checkout (about a minute), rebuilt by itself when its sources change.
+os.environ.setdefault("FRONTLEDGER_CACHE_DIR",
+                      str(Path(__file__).parent.parent / ".cache" / "frontledger-test"))
+
 
 @pytest.fixture(scope="session")
 def postgres_admin_url() -> Iterator[str]:

@@ -49,7 +49,8 @@ def test_ingest_of_good_inputs_exits_0_and_prints_a_summary(tmp_path: Path) -> N
     db = tmp_path / "l.db"
     code, output = invoke("ingest", "examples", "--db", str(db))
     assert code == 0, output
-    assert re.search(r"stored 9 new document\(s\), 0 already in the ledger, 0 input", output)
+    assert re.search(r"stored 9 new document\(s\) with \d+ claim\(s\), 0 already in the "
+                     r"ledger, 0 input", output)
 
 
 def test_status_shows_documents_by_language_outlet_and_day(tmp_path: Path) -> None:

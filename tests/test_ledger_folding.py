@@ -135,3 +135,48 @@ def test_simhash_tells_wire_copies_from_different_reports() -> None:
     assert bin(simhash(WIRE) ^ simhash(copy)).count("1") <= 6
     assert bin(simhash(WIRE) ^ simhash(other)).count("1") > 10
     assert independent_sources([]) == 0
+
+
+def test_as_of_query_on_latest_views_equals_folding_every_claim(store: SqlStore) -> None:
+    kupiansk_sequence(store)
+    for day in (date(2025, 11, 19), date(2025, 11, 20), date(2025, 12, 12),
+                date(2025, 12, 31)):
+        everything = control_as_of(store.stored_claims(until=day), day)
+        assert control_as_of(store.latest_views(day), day) == everything
+    assert [s.place_name for s in control_as_of(store.latest_views(
+        date(2025, 12, 31), region="UA-14"), date(2025, 12, 31))] == ["Siversk"]
+
+
+def test_stored_place_states_equal_the_fold_of_the_claims(store: SqlStore) -> None:
+    kupiansk_sequence(store)
+    for day in (date(2025, 11, 19), date(2025, 11, 20), date(2025, 12, 12),
+                date(2025, 12, 18), date(2026, 1, 31)):
+        assert store.states_on(day) == control_as_of(store.stored_claims(until=day), day)
+    assert store.place_history(["g:704147"]) == timeline(
+        store.stored_claims(geonameids=[704147]))
+    assert [s.place_name for s in store.states_on(date(2025, 12, 31), "UA-14")] == ["Siversk"]
+
+
+def test_reanalysing_a_document_updates_the_place_states(store: SqlStore) -> None:
+    kupiansk_sequence(store)
+    [withdrawal] = store.stored_claims(kinds=["withdrawal"])
+    store.replace_analysis(withdrawal.document_id, [], [], extractor="v2")
+    [siversk] = store.states_on(date(2025, 12, 31), "UA-14")
+    assert siversk.status == "claimed" and siversk.controller == "RU"
+
+
+def test_states_stay_equal_to_the_fold_when_older_reports_arrive_late(
+        store: SqlStore) -> None:
+    late = date(2025, 12, 18)
+    add(store, "Russia insists Kupiansk is under its control.", "ru", late,
+        [{"place": KUPIANSK, "side": "RU", "kind": "control", "actor": "RU"}])
+    add(store, "Ukraine says it holds 90% of Kupiansk.", "ua", date(2025, 12, 17),
+        [{"place": KUPIANSK, "side": "UA", "kind": "control", "actor": "UA", "fraction": 0.9}])
+    add(store, "Moscow claims Kupiansk.", "ru", date(2025, 11, 20),
+        [{"place": KUPIANSK, "side": "RU", "kind": "control", "actor": "RU"}])
+    add(store, "Kyiv: Kupiansk was never lost.", "ua", date(2025, 11, 1),
+        [{"place": KUPIANSK, "side": "UA", "kind": "control", "actor": "UA"}])
+    claims = store.stored_claims(geonameids=[704147])
+    assert store.place_history(["g:704147"]) == timeline(claims)
+    assert [s.status for s in store.place_history(["g:704147"])] == [
+        "claimed", "contested", "contested", "contested"]

@@ -6,8 +6,9 @@ into messages and exit codes: 0 all went in, 1 some inputs were rejected, 2 usag
 
 from __future__ import annotations
 
+import logging
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,10 +16,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from frontledger import __version__
+from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import FrontledgerError, UsageError
-from frontledger.ingest import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, IngestOptions
-from frontledger.ledger import LedgerStatus, open_store
-from frontledger.pipeline import IngestReport, ingest_into
+
+if TYPE_CHECKING:  # imported inside the commands: `frontledger --help` stays instant
+    from frontledger.ledger import LedgerStatus
+    from frontledger.pipeline import IngestReport
 
 app = typer.Typer(help="frontledger: a source-tracked ledger of territorial-control claims.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
@@ -68,16 +71,25 @@ def ingest(
         help="Allow URLs that resolve to private, loopback or link-local addresses.")] = False,
     follow_links: Annotated[bool, typer.Option(
         help="For feed entries, fetch the linked page instead of the entry's text.")] = False,
+    extract: Annotated[bool, typer.Option(
+        "--extract/--no-extract",
+        help="Find places and claims in new documents (default), or store documents only."
+    )] = True,
     as_json: JsonOption = False,
 ) -> None:
-    """Read news sources into the ledger; report every rejected input with its reason."""
+    """Read news sources into the ledger, with their places and claims; report every
+    rejected input with its reason."""
+    from frontledger.ingest import IngestOptions
+    from frontledger.ledger import open_store
+    from frontledger.pipeline import analyse, ingest_into, skip_analysis
+
     options = IngestOptions(max_bytes=max_bytes, timeout=timeout,
                             allow_private=allow_private, follow_links=follow_links)
+    analyser = analyse if extract else skip_analysis
     try:
-        store = open_store(db)
-        with _progress() as progress:
-            report = ingest_into(store, sources, options=options, on_source=progress)
-        store.close()
+        with open_store(db) as store, _progress() as progress:
+            report = ingest_into(store, sources, options=options, on_source=progress,
+                                 analyser=analyser)
     except FrontledgerError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -112,14 +124,16 @@ class _progress:
 
 def _report_json(report: IngestReport) -> dict[str, Any]:
     return {"stored": report.stored, "already_present": report.already_present,
+            "claims": report.claims,
             "rejected": report.rejected,
             "rejections": [{"source": r.source, "locator": r.locator, "stage": r.stage,
                             "reason": r.reason} for r in report.rejections]}
 
 
 def _print_report(report: IngestReport) -> None:
-    out.print(f"stored {report.stored} new document(s), {report.already_present} already "
-              f"in the ledger, {report.rejected} input(s) rejected")
+    out.print(f"stored {report.stored} new document(s) with {report.claims} claim(s), "
+              f"{report.already_present} already in the ledger, {report.rejected} input(s) "
+              "rejected")
     if report.rejections:
         out.print(_rejection_table(report.rejections, "rejected in this run"))
 
@@ -134,14 +148,71 @@ def _rejection_table(rejections: list[Any], title: str) -> Table:
 
 
 @app.command()
+def run(
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, folders (recursive), http(s) URLs, or - for standard input.")],
+    db: DbOption = None,
+    max_bytes: Annotated[int, typer.Option(
+        help="Reject files and responses larger than this.", min=1)] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[float, typer.Option(
+        help="Seconds allowed for each URL fetch.", min=0.1)] = DEFAULT_TIMEOUT,
+    allow_private: Annotated[bool, typer.Option(
+        help="Allow URLs that resolve to private, loopback or link-local addresses.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Ingest, geoparse, extract and store: only documents new to the ledger are
+    analysed; then re-analyse stored documents an older extractor version analysed."""
+    from frontledger.ingest import IngestOptions
+    from frontledger.ledger import open_store
+    from frontledger.pipeline import ingest_into
+    from frontledger.pipeline import reprocess as reprocess_documents
+
+    options = IngestOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
+    try:
+        with open_store(db) as store:
+            with _progress() as progress:
+                report = ingest_into(store, sources, options=options, on_source=progress)
+            redone = reprocess_documents(store)
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(data=_report_json(report) | {"reprocessed": redone})
+    else:
+        _print_report(report)
+        if redone:
+            out.print(f"re-analysed {redone} stored document(s) with the current extractor")
+    raise typer.Exit(1 if report.rejections else 0)
+
+
+@app.command()
+def reprocess(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Re-extract places and claims of stored documents analysed by another extractor
+    version (after an upgrade or a lexicon change); each document is swapped atomically."""
+    from frontledger.ledger import open_store
+    from frontledger.pipeline import EXTRACTOR_VERSION
+    from frontledger.pipeline import reprocess as reprocess_documents
+
+    try:
+        with open_store(db) as store:
+            redone = reprocess_documents(store)
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(data={"reprocessed": redone, "extractor": EXTRACTOR_VERSION})
+    else:
+        out.print(f"re-analysed {redone} document(s) with extractor {EXTRACTOR_VERSION}")
+
+
+@app.command()
 def status(db: DbOption = None, as_json: JsonOption = False,
            limit: Annotated[int, typer.Option(help="Rejections to list.", min=0)] = 50,
            ) -> None:
     """What the ledger holds: documents by language, outlet and day; rejections."""
+    from frontledger.ledger import open_store
+
     try:
-        store = open_store(db)
-        summary = store.status(rejection_limit=limit)
-        store.close()
+        with open_store(db) as store:
+            summary = store.status(rejection_limit=limit)
     except FrontledgerError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -175,8 +246,25 @@ def _print_status(summary: LedgerStatus) -> None:
         out.print(_rejection_table(summary.recent_rejections, "rejections (latest first)"))
 
 
+def _register_stage_commands() -> None:
+    from frontledger.claims.commands import register as register_claims
+    from frontledger.ledger.commands import register as register_ledger
+    from frontledger.places.commands import register as register_places
+
+    register_places(app)
+    register_claims(app)
+    register_ledger(app)
+
+
+_register_stage_commands()
+
+
 def main() -> None:
     """Entry point of the `frontledger` command."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logging.getLogger("frontledger").addHandler(handler)
+    logging.getLogger("frontledger").setLevel(logging.INFO)
     try:
         app()
     except BrokenPipeError:  # `frontledger status | head`

@@ -6,12 +6,45 @@ run, report and guarantees as the command line.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from frontledger import __version__
 from frontledger.ingest import IngestOptions, expand_sources, read_source
-from frontledger.ledger import Store
-from frontledger.records import Document, Rejection
+from frontledger.ledger import SqlStore, Store
+from frontledger.records import Claim, Document, PlaceMention, Rejection
+
+
+def extractor_version() -> str:
+    """The package version plus a digest of the knowledge files (lexicons, theaters,
+    gazetteer data): recorded with every analysis, so `reprocess` finds stale ones."""
+    digest = hashlib.sha256()
+    data = Path(__file__).parent / "data"
+    for path in sorted(p for p in data.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(data)).encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+EXTRACTOR_VERSION = extractor_version()
+
+Analysis = tuple[list[PlaceMention], list[Claim]]
+
+
+def analyse(document: Document) -> Analysis:
+    """Places and claims of one document, with the default gazetteer and theater."""
+    from frontledger.claims import extract
+    from frontledger.places import geoparse
+
+    places = geoparse(document.text, document.language)
+    return places, extract(document, places)
+
+
+def skip_analysis(_document: Document) -> Analysis:
+    """For `--no-extract` runs: store documents only."""
+    return [], []
 
 
 @dataclass(slots=True)
@@ -20,6 +53,8 @@ class IngestReport:
 
     stored: int = 0
     already_present: int = 0
+    claims: int = 0
+    """Claims extracted from the newly stored documents."""
     rejections: list[Rejection] = field(default_factory=list)
 
     @property
@@ -28,11 +63,14 @@ class IngestReport:
 
 
 def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | None = None,
-                on_source: Callable[[str, int, int], None] | None = None) -> IngestReport:
-    """Read every source and store each Document atomically; record every Rejection.
+                on_source: Callable[[str, int, int], None] | None = None,
+                analyser: Callable[[Document], Analysis] = analyse) -> IngestReport:
+    """Read every source; store each new Document with its places and claims atomically;
+    record every Rejection.
 
-    `on_source(source, index, total)` is called before each file or URL is read (for
-    progress display). Re-running on the same sources stores nothing twice.
+    Documents already in the ledger are not analysed again, so re-running on the same
+    sources costs little and stores nothing twice. `on_source(source, index, total)` is
+    called before each file or URL is read (for progress display).
     """
     options = options or IngestOptions()
     report = IngestReport()
@@ -41,15 +79,37 @@ def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | No
         if on_source is not None:
             on_source(source, index, len(expanded))
         for item in read_source(source, options):
-            _store_item(store, item, report)
+            _store_item(store, item, report, analyser)
     return report
 
 
-def _store_item(store: Store, item: Document | Rejection, report: IngestReport) -> None:
+def _store_item(store: Store, item: Document | Rejection, report: IngestReport,
+                analyser: Callable[[Document], Analysis]) -> None:
     if isinstance(item, Rejection):
         store.add_rejection(item)
         report.rejections.append(item)
-    elif store.add_document(item):
-        report.stored += 1
-    else:
+        return
+    if store.has_document(item.id):
         report.already_present += 1
+        return
+    places, claims = analyser(item)
+    if store.add_document(item, places, claims, extractor=EXTRACTOR_VERSION):
+        report.stored += 1
+        report.claims += len(claims)
+    else:  # another process stored it between our check and our write
+        report.already_present += 1
+
+
+def reprocess(store: SqlStore, *, analyser: Callable[[Document], Analysis] = analyse,
+              version: str = EXTRACTOR_VERSION,
+              on_document: Callable[[Document], None] | None = None) -> int:
+    """Re-analyse every stored document that another extractor version analysed; each
+    document's places and claims are swapped atomically. Returns how many were redone."""
+    done = 0
+    for document in store.stale_documents(version):
+        if on_document is not None:
+            on_document(document)
+        places, claims = analyser(document)
+        store.replace_analysis(document.id, places, claims, extractor=version)
+        done += 1
+    return done

@@ -17,18 +17,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import InputRejected, InputTooLarge, UnreadableInput
 from frontledger.ingest.fetch import fetch_url
 from frontledger.ingest.formats import read_bytes
 from frontledger.records import Document, Rejection
 
-__all__ = ["IngestOptions", "expand_sources", "read_source", "read_sources"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "IngestOptions", "expand_sources",
+           "read_source", "read_sources"]
 
-# 20 MB: an order of magnitude above the largest single news page or day of a busy
-# Telegram channel we have seen, and small enough to hold in memory many times over.
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-# Seconds for a whole URL fetch (connect, headers and body).
-DEFAULT_TIMEOUT = 20.0
 
 
 @dataclass(frozen=True, slots=True)

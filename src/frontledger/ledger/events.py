@@ -29,14 +29,15 @@ _WORD = re.compile(r"\w+")
 
 def simhash(text: str) -> int:
     """64-bit SimHash over word trigrams (Charikar): close texts get close hashes."""
+    import numpy as np  # late: the CLI starts without it
+
     words = _WORD.findall(text.lower())
     shingles = [" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))]
-    weights = [0] * 64
-    for shingle in shingles:
-        value = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in shingles)
+    # one row of 64 bits per shingle; a bit of the SimHash is set where most rows set it
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(-1, 64)
+    majority = bits.sum(axis=0) * 2 > len(shingles)
+    return int.from_bytes(np.packbits(majority).tobytes(), "big")
 
 
 def place_key(claim: Claim) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -42,6 +43,7 @@ documents = Table(
     Column("raw_sha256", String(64)),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("simhash", BigInteger),  # 64-bit SimHash, stored signed; see ledger.events
+    Column("analysed_by", String(64)),  # extractor version of its places and claims
 )
 Index("ix_documents_url", documents.c.url)
 Index("ix_documents_published", documents.c.published)
@@ -112,7 +114,35 @@ claims = Table(
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("evidence_text", Text, nullable=False),
+    # Derived at write time so timelines need no per-row logic in SQL: the place's
+    # identity across documents (ledger.events.place_key) and the day the claim holds
+    # for (its own date, else its document's publication day).
+    Column("place_key", String(128)),
+    Column("day", Date),
 )
 Index("ix_claims_document", claims.c.document_id)
 Index("ix_claims_geonameid_date", claims.c.geonameid, claims.c.date)
 Index("ix_claims_place_name", claims.c.place_name)
+Index("ix_claims_place_key_day", claims.c.place_key, claims.c.day)
+Index("ix_claims_kind_day", claims.c.kind, claims.c.day)
+
+# Each place's control state at every day it changed (see ledger.timeline), kept up to
+# date as claims are written, so that "who held what on day D" is one indexed lookup per
+# place instead of a fold over every claim.
+place_states = Table(
+    "place_states",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("place_key", String(128), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("place_name", Text, nullable=False),
+    Column("geonameid", Integer),
+    Column("iso3166_2", String(16)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("status", String(16), nullable=False),
+    Column("controller", String(16)),
+    Column("views", Text, nullable=False),  # JSON: [[side, controller, fraction, since, id]]
+    UniqueConstraint("place_key", "day", name="uq_place_states_key_day"),
+)
+Index("ix_place_states_iso_day", place_states.c.iso3166_2, place_states.c.day)

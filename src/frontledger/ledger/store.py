@@ -13,7 +13,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from importlib.resources import files
 from typing import Any, Protocol
 
@@ -34,8 +34,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
+from frontledger.defaults import DEFAULT_DB
 from frontledger.errors import StoreError
-from frontledger.ledger.events import simhash
+from frontledger.ledger import states
+from frontledger.ledger.events import place_key, simhash
 from frontledger.ledger.schema import claims as claims_table
 from frontledger.ledger.schema import documents, place_mentions, rejections
 from frontledger.records import (
@@ -43,13 +45,16 @@ from frontledger.records import (
     Document,
     Evidence,
     PlaceMention,
+    PlaceState,
     Rejection,
     StoredClaim,
 )
 
-DEFAULT_DB = "sqlite:///frontledger.db"
 # 64-bit unsigned SimHashes are stored shifted into the signed BIGINT range.
 SIGNED_OFFSET = 1 << 63
+# Documents read per query when reprocessing: enough to amortise the query, few enough
+# that a page of 20 MB texts still fits in memory.
+REPROCESS_PAGE = 200
 # Milliseconds a SQLite writer waits for another writer before failing.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -64,6 +69,35 @@ class LedgerStatus:
     by_outlet: dict[str, int] = field(default_factory=dict)
     by_day: dict[str, int] = field(default_factory=dict)
     recent_rejections: list[Rejection] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Finer filters and paging for `stored_claims` (the API's claim search)."""
+
+    claimant_side: str | None = None
+    actor_side: str | None = None
+    stance: str | None = None
+    since: date | None = None
+    outlet: str | None = None
+    language: str | None = None
+    document_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+    def apply(self, query: Any) -> Any:
+        c, d = claims_table.c, documents.c
+        for column, value in ((c.claimant_side, self.claimant_side),
+                              (c.actor_side, self.actor_side), (c.stance, self.stance),
+                              (d.outlet, self.outlet), (d.language, self.language),
+                              (c.document_id, self.document_id)):
+            if value is not None:
+                query = query.where(column == value)
+        if self.since is not None:
+            query = query.where(c.day >= self.since)
+        if self.limit is not None:
+            query = query.limit(self.limit)
+        return query.offset(self.offset) if self.offset else query
 
 
 class Store(Protocol):
@@ -129,30 +163,58 @@ class SqlStore:
             previous = None
             if document.url:
                 previous = conn.execute(sql.latest_for_url, {"url": document.url}).scalar()
-            row = _document_row(document, previous)
+            row = _document_row(document, previous) | {"analysed_by": extractor or None}
             if conn.execute(sql.insert_document, row).first() is None:
                 return False
-            self._write_analysis(conn, document.id, places, claims, extractor)
+            published = document.published.date() if document.published else None
+            self._write_analysis(conn, document.id, places, claims, extractor, published)
             return True
 
     def replace_analysis(self, document_id: str, places: Sequence[PlaceMention],
                          claims: Sequence[Claim], extractor: str) -> None:
         """Swap a stored document's place mentions and claims for new ones, atomically."""
         with self.engine.begin() as conn:
+            old = conn.execute(select(claims_table.c.place_key, func.min(claims_table.c.day))
+                               .where(claims_table.c.document_id == document_id)
+                               .group_by(claims_table.c.place_key)).all()
             conn.execute(claims_table.delete().where(claims_table.c.document_id == document_id))
             conn.execute(place_mentions.delete()
                          .where(place_mentions.c.document_id == document_id))
-            self._write_analysis(conn, document_id, places, claims, extractor)
+            conn.execute(documents.update().where(documents.c.id == document_id)
+                         .values(analysed_by=extractor))
+            moment = conn.execute(select(documents.c.published)
+                                  .where(documents.c.id == document_id)).scalar()
+            self._write_analysis(conn, document_id, places, claims, extractor,
+                                 moment.date() if moment else None)
+            states.refresh(conn, {key: day for key, day in old if key is not None})
+
+    def stale_documents(self, extractor: str) -> Iterator[Document]:
+        """Stored documents not analysed by `extractor` (older versions, or never)."""
+        stale = or_(documents.c.analysed_by.is_(None), documents.c.analysed_by != extractor)
+        after = 0
+        while True:  # keyset pages: memory stays flat and writes may interleave
+            query = (select(documents).where(stale, documents.c.seq > after)
+                     .order_by(documents.c.seq).limit(REPROCESS_PAGE))
+            with self.engine.connect() as conn:
+                rows = conn.execute(query).all()
+            if not rows:
+                return
+            after = rows[-1].seq
+            for row in rows:
+                yield _row_document(row._mapping)
 
     def _write_analysis(self, conn: Connection, document_id: str,
                         places: Sequence[PlaceMention], claims: Sequence[Claim],
-                        extractor: str) -> None:
+                        extractor: str, published: date | None) -> None:
         if places:
             conn.execute(place_mentions.insert(),
                          [_mention_row(document_id, m) for m in places])
         if claims:
             conn.execute(claims_table.insert(),
-                         [_claim_row(document_id, c, extractor) for c in claims])
+                         [_claim_row(document_id, c, extractor) | {
+                             "place_key": place_key(c), "day": c.date or published}
+                          for c in claims])
+            states.refresh(conn, states.changed_places(claims, lambda c: c.date or published))
 
     def place_mentions(self, document_id: str) -> list[PlaceMention]:
         """The place mentions stored for a document, in text order."""
@@ -164,14 +226,53 @@ class SqlStore:
 
     def stored_claims(self, *, kinds: Sequence[str] | None = None, until: date | None = None,
                       region: str | None = None, geonameids: Sequence[int] | None = None,
-                      place_names: Sequence[str] | None = None) -> list[StoredClaim]:
-        """Claims with their documents' facts, filtered; every filter is a bound parameter."""
+                      place_names: Sequence[str] | None = None,
+                      place_keys: Sequence[str] | None = None,
+                      where: ClaimFilter | None = None) -> list[StoredClaim]:
+        """Claims with their documents' facts, filtered; every filter is a bound parameter.
+
+        The keyword filters serve the ledger's own folding; `where` carries the finer
+        filters and the paging of the API.
+        """
         query = (select(claims_table, documents.c.outlet, documents.c.url,
                         documents.c.published, documents.c.language, documents.c.external_id,
                         documents.c.simhash)
                  .join(documents, documents.c.id == claims_table.c.document_id)
                  .order_by(claims_table.c.seq))
         query = _filtered(query, kinds, until, region, geonameids, place_names)
+        if place_keys is not None:
+            query = query.where(claims_table.c.place_key.in_(list(place_keys)))
+        if where is not None:
+            query = where.apply(query)
+        with self.engine.connect() as conn:
+            return [_row_stored_claim(r._mapping) for r in conn.execute(query)]
+
+    def states_on(self, on: date, region: str | None = None) -> list[PlaceState]:
+        """Every place's control state on `on` (optionally in one ISO 3166-2 region)."""
+        with self.engine.connect() as conn:
+            return states.states_on(conn, on, region)
+
+    def place_history(self, keys: Sequence[str]) -> list[PlaceState]:
+        """The control timeline of the place stored under any of `keys`."""
+        with self.engine.connect() as conn:
+            return states.place_history(conn, keys)
+
+    def latest_views(self, on: date, region: str | None = None) -> list[StoredClaim]:
+        """Per place and claimant side, the latest claim that says who controls the place,
+        dated on or before `on` (the inputs of `timeline.control_as_of`)."""
+        c = claims_table.c
+        bearing = or_(c.kind == "control", and_(c.kind == "withdrawal", c.stance == "asserts"))
+        rank = func.row_number().over(partition_by=(c.place_key, c.claimant_side),
+                                      order_by=(c.day.desc(), c.seq.desc())).label("rank")
+        inner = select(c.seq, rank).where(bearing, c.day <= on, c.claimant_side != "unknown")
+        if region:
+            inner = inner.where(c.iso3166_2 == region)
+        latest = inner.subquery()
+        query = (select(claims_table, documents.c.outlet, documents.c.url,
+                        documents.c.published, documents.c.language, documents.c.external_id,
+                        documents.c.simhash)
+                 .join(documents, documents.c.id == c.document_id)
+                 .join(latest, latest.c.seq == c.seq).where(latest.c.rank == 1))
         with self.engine.connect() as conn:
             return [_row_stored_claim(r._mapping) for r in conn.execute(query)]
 
@@ -239,6 +340,12 @@ class SqlStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 class _Statements:
@@ -394,19 +501,22 @@ def _filtered(query: Any, kinds: Sequence[str] | None, until: date | None,
     if kinds:
         query = query.where(c.kind.in_(list(kinds)))
     if until is not None:
-        query = query.where(or_(c.date <= until, and_(c.date.is_(None),
-                                                       documents.c.published < _day_after(until))))
+        query = query.where(c.day <= until)
     if region:
         query = query.where(c.iso3166_2 == region)
     if geonameids is not None or place_names is not None:
-        query = query.where(or_(c.geonameid.in_(list(geonameids or [])),
-                                func.lower(c.place_name).in_([n.lower()
-                                                              for n in place_names or []])))
+        keys = place_keys(geonameids or [], place_names or [])
+        query = query.where(c.place_key.in_(keys))
     return query
 
 
-def _day_after(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day) + timedelta(days=1)
+def place_keys(geonameids: Sequence[int], names: Sequence[str],
+               regions: Sequence[str] = ()) -> list[str]:
+    """The keys a place may be stored under (see `events.place_key`): GeoNames id, ISO
+    3166-2 code for regions, else name and kind."""
+    keys = [f"g:{g}" for g in geonameids] + [f"r:{code}" for code in regions]
+    kinds = ("populated_place", "region", "country", "river", "other")
+    return keys + [f"n:{kind}:{name.casefold()}" for name in names for kind in kinds]
 
 
 def _row_stored_claim(row: Any) -> StoredClaim:

@@ -92,12 +92,29 @@ def state_on(claims: Iterable[StoredClaim], on: date,
 
 
 def timeline(claims: Sequence[StoredClaim],
-             sides: Sequence[str] = ("RU", "UA")) -> list[PlaceState]:
-    """The place's state at each date on which a claim about its control was made."""
-    days = sorted({d for d in (claim_day(c) for c in claims
-                               if view_of(c, sides) is not None) if d is not None})
-    states = [state_on(claims, day, sides) for day in days]
-    return [s for s in states if s is not None]
+             sides: Sequence[str] = ("RU", "UA"),
+             initial: Sequence[SideView] = ()) -> list[PlaceState]:
+    """The place's state at each date on which a claim about its control was made.
+
+    One sweep over the claims in date order (O(n log n)). `initial` are the views that
+    stood before the first of `claims` (to continue a stored timeline from a date on).
+    """
+    views = sorted(((view.since, stored.id, view, stored) for stored in claims
+                    if (view := view_of(stored, sides)) is not None
+                    and view.since is not None), key=lambda item: item[:2])
+    latest: dict[str, SideView] = {view.side: view for view in initial}
+    states: list[PlaceState] = []
+    for index, (day, _id, view, stored) in enumerate(views):
+        latest[view.side] = view
+        if index + 1 < len(views) and views[index + 1][0] == day:
+            continue  # the day's state is taken after its last claim
+        current = tuple(v for _side, v in sorted(latest.items()))
+        status, controller = consensus(current)
+        p = views[0][3].claim.place
+        states.append(PlaceState(place_key(stored.claim), p.name, p.geonameid, p.iso3166_2,
+                                 p.latitude, p.longitude, day, current,
+                                 status, controller))  # type: ignore[arg-type]
+    return states
 
 
 def control_as_of(claims: Iterable[StoredClaim], on: date,

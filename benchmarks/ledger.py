@@ -1,0 +1,146 @@
+"""Ledger folding and queries at scale: event clustering, timelines, as-of control.
+
+    .venv/bin/python benchmarks/ledger.py [--postgres] [--claims 100000] [--places 5000]
+
+Generates claims over places (5 sides' worth of kinds, stances and dates across 2025),
+then prints two tables:
+- clustering time for 10k / 50k / 100k claims (in memory: the fold itself), to show it
+  scales near-linearly;
+- p50 / p95 of the timeline of one place and of control as of a date (all places, and one
+  region), on SQLite and, with --postgres, on a throwaway PostgreSQL server; and the time
+  the generated ledger took to write (each document with its claims and the place states
+  they change, in one transaction).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from frontledger.ingest.formats import make_document  # noqa: E402
+from frontledger.ledger import open_store  # noqa: E402
+from frontledger.ledger.events import cluster_events  # noqa: E402
+from frontledger.ledger.query import control_on  # noqa: E402
+from frontledger.ledger.store import SqlStore, place_keys  # noqa: E402
+from frontledger.records import Claim, Evidence, PlaceMention, StoredClaim  # noqa: E402
+
+KINDS = ("control", "control", "control", "advance", "clash", "strike", "withdrawal")
+SIDES = ("RU", "UA", "other")
+REGIONS = ("UA-14", "UA-63", "UA-23", "UA-09", "UA-65")
+CLAIMS_PER_DOCUMENT = 20
+QUERY_REPEATS = 200
+
+
+def make_claim(rng: random.Random, places: int, doc_id: str) -> Claim:
+    n = rng.randrange(places)
+    place = PlaceMention(0, 5, "Place", f"Place {n}", "populated_place", 10_000_000 + n,
+                         "UA", REGIONS[n % len(REGIONS)], 47 + n % 50 / 10, 35 + n % 40 / 10)
+    kind = rng.choice(KINDS)
+    return Claim(claimant="bench", claimant_side=rng.choice(SIDES), kind=kind,  # type: ignore[arg-type]
+                 place=place, actor_side=rng.choice(("RU", "UA")),
+                 stance=rng.choice(("asserts", "asserts", "denies")),
+                 evidence=Evidence(doc_id, 0, 5, "Place"),
+                 fraction=rng.choice((None, None, 0.5, 0.8)),
+                 date=date(2025, 1, 1) + timedelta(days=rng.randrange(365)),
+                 date_precision="day")
+
+
+def in_memory_claims(n: int, places: int) -> list[StoredClaim]:
+    rng = random.Random(7)
+    return [StoredClaim(i, make_claim(rng, places, f"d{i // 20}"), f"d{i // 20}", "o", None,
+                        None, "en", None, rng.getrandbits(64)) for i in range(n)]
+
+
+def fill(store: SqlStore, n: int, places: int) -> None:
+    rng = random.Random(11)
+    for d in range(n // CLAIMS_PER_DOCUMENT):
+        doc = make_document(f"benchmark document {d}", source="bench", raw=b"", language="en",
+                            published=datetime(2025, 6, 1, tzinfo=UTC))
+        claims = [make_claim(rng, places, doc.id) for _ in range(CLAIMS_PER_DOCUMENT)]
+        store.add_document(doc, [], claims, extractor="bench")
+
+
+def percentiles(run: Callable[[int], object], repeats: int = QUERY_REPEATS) -> tuple[float, float]:
+    times = []
+    for i in range(repeats):
+        started = time.perf_counter()
+        run(i)
+        times.append((time.perf_counter() - started) * 1000)
+    cuts = statistics.quantiles(times, n=100)
+    return cuts[49], cuts[94]
+
+
+def clustering_table(places: int, sizes: list[int]) -> None:
+    print(f"{'claims':>10}{'cluster s':>12}{'claims/s':>12}{'events':>10}")
+    for size in sizes:
+        claims = in_memory_claims(size, places)
+        started = time.perf_counter()
+        events = cluster_events(claims)
+        seconds = time.perf_counter() - started
+        print(f"{size:>10}{seconds:>12.2f}{size / seconds:>12.0f}{len(events):>10}")
+
+
+def query_rows(backend: str, store: SqlStore, places: int) -> list[str]:
+    rng = random.Random(3)
+    ids = [10_000_000 + rng.randrange(places) for _ in range(QUERY_REPEATS)]
+    days = [date(2025, 1, 1) + timedelta(days=rng.randrange(365)) for _ in range(QUERY_REPEATS)]
+
+    def one_timeline(i: int) -> object:
+        return store.place_history(place_keys([ids[i]], []))
+
+    rows = []
+    for label, run, repeats in (
+            ("timeline of one place", one_timeline, QUERY_REPEATS),
+            ("control as of, region", lambda i: control_on(store, days[i], REGIONS[i % 5]), 40),
+            ("control as of, all", lambda i: control_on(store, days[i]), 40)):
+        p50, p95 = percentiles(run, repeats)
+        rows.append(f"{label:<24}{backend:<12}{p50:>10.1f}{p95:>10.1f}")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--places", type=int, default=5_000)
+    args = parser.parse_args()
+    sizes = sorted({args.claims // 10, args.claims // 2, args.claims})
+    clustering_table(args.places, sizes)
+    urls = []
+    server = None
+    with tempfile.TemporaryDirectory() as tmp:
+        urls.append(("sqlite", f"sqlite:///{tmp}/ledger.db"))
+        if args.postgres:
+            from tests.conftest import fresh_postgres_db
+            from tests.pgserver import PostgresServer
+
+            server = PostgresServer().start()
+            urls.append(("postgresql", fresh_postgres_db(server.url())))
+        try:
+            print(f"\n{'query':<24}{'backend':<12}{'p50 ms':>10}{'p95 ms':>10}")
+            for backend, url in urls:
+                store = open_store(url)
+                started = time.perf_counter()
+                fill(store, args.claims, args.places)
+                print(f"{'(write ' + str(args.claims) + ' claims)':<24}{backend:<12}"
+                      f"{time.perf_counter() - started:>9.1f}s")
+                for row in query_rows(backend, store, args.places):
+                    print(row)
+                store.close()
+        finally:
+            if server is not None:
+                server.stop()
+
+
+if __name__ == "__main__":
+    main()

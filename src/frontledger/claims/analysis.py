@@ -1,0 +1,208 @@
+"""One document, analysed once: its sentences and every lexicon and theater hit.
+
+The claims stage reads a sentence through these hits (see `extract`). Every pattern runs
+once over the whole text; hits are kept sorted by offset and looked up by bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, datetime
+from operator import attrgetter
+from typing import Any
+
+from frontledger.claims.anchors import finditer
+from frontledger.claims.resources import Lexicon, Theater, load_lexicon
+from frontledger.claims.scan import (
+    Hit,
+    drop_overlaps,
+    find_fractions,
+    find_pattern,
+    find_persons,
+    find_sides,
+    find_triggers,
+)
+from frontledger.records import Document, Evidence, PlaceMention
+from frontledger.text import detect_language
+from frontledger.text.dates import DateMention, find_dates
+from frontledger.text.sentences import Sentence, split_sentences
+
+METONYM_REACH = 30
+"""How far after a capital's name a reporting verb makes it a speaker ("Kyiv has said")."""
+MAX_SPAN = 200
+"""No name, trigger or place mention is longer than this (bounds overlap searches)."""
+# Set, like attribution's distances, by reading the constructions of the fixtures.
+OWNER_GAP = 4
+"""A side named right next to a claim noun is that claim's author ("the Kremlin's claims"),
+not the speaker."""
+OWNER_WINDOW = 45
+"""The author of a denied claim is named at most this far from the claim noun."""
+
+
+@dataclass(slots=True)
+class Analysis:
+    """A document with every hit the rules need, found once."""
+
+    document: Document
+    lexicon: Lexicon
+    theater: Theater
+    published: date | None
+    sentences: list[Sentence]
+    places: list[PlaceMention]
+    triggers: list[Hit]
+    sides: list[Hit]
+    speaker_sides: list[Hit]
+    """Side names that may name a speaker: not "our troops", nor the author of a claim."""
+    persons: list[Hit]
+    """Capitalised names that may name a speaker: not in a place name, nor holding a claim noun."""
+    cues: list[Hit]
+    negations: list[Hit]
+    denials: list[Hit]
+    claim_nouns: list[Hit]
+    earlier: list[Hit]
+    place_anaphors: list[Hit]
+    settlement_nouns: list[Hit]
+    fractions: list[Hit]
+    dates: list[DateMention]
+    outlet: str
+    speaker_anaphors: list[Hit]
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+def analyse(document: Document, places: list[PlaceMention], theater: Theater) -> Analysis:
+    """Every hit the rules need, found once over the whole document text."""
+    text = document.text
+    low = text.lower()
+    lexicon = load_lexicon(document.language or detect_language(text))
+    published = _as_date(document.published)
+    sides = Sorted(find_sides(text, theater, lexicon.language, low))
+    sorted_places = Sorted(places)
+    claim_nouns = Sorted(find_pattern(text, lexicon.claim_noun, "claim", low))
+    persons = [p for p in find_persons(text) if not overlaps_any(p, sorted_places)
+               and not within(claim_nouns, p.start, p.end)]
+    usable = [p for p in sorted_places
+              if not p.metonym and not _speaks(text, p, sides, lexicon)]
+    blocked = Sorted(sides + [Hit(p.start, p.end, "place") for p in usable])
+    return Analysis(
+        document=document,
+        lexicon=lexicon,
+        theater=theater,
+        published=published,
+        sentences=Sorted(split_sentences(text)),
+        places=Sorted(usable),
+        triggers=Sorted([t for t in find_triggers(text, lexicon, low)
+                          if not overlaps_any(t, blocked)]),
+        sides=sides,
+        speaker_sides=Sorted([s for s in sides if s.label != "own"
+                              and not _owner_of_claim(s, claim_nouns)]),
+        persons=Sorted(persons),
+        cues=Sorted(_cues(text, low, lexicon, sides)),
+        negations=Sorted(find_pattern(text, lexicon.negation, "negation", low)),
+        denials=Sorted([d for d in find_pattern(text, lexicon.denial, "denial", low)
+                         if not overlaps_any(d, sides)]),
+        claim_nouns=claim_nouns,
+        earlier=Sorted(find_pattern(text, lexicon.earlier, "earlier", low)),
+        place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", low)),
+        settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", low)),
+        fractions=Sorted(find_fractions(text, lexicon)),
+        dates=Sorted(find_dates(text, published, lexicon.language, finditer)),
+        outlet=document.outlet or "the outlet",
+        speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", low)),
+    )
+
+
+def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> bool:
+    """A capital named as a side that owns or says something ("Moscow's claims",
+    "Kyiv said"): an actor, not a place, even when the places stage did not flag it."""
+    if place.kind != "populated_place" or not overlaps_any(place, sides):
+        return False
+    after = text[place.end:place.end + METONYM_REACH]
+    return after.startswith(("'s", "’s")) or bool(lexicon.speech_verb.match(after.lstrip()))
+
+
+def _owner_of_claim(hit: Hit, claim_nouns: list[Hit]) -> bool:
+    """"the Kremlin's claims" / "твердження Кремля": the author of a reported claim."""
+    nouns = within(claim_nouns, hit.start - OWNER_WINDOW, hit.end + OWNER_WINDOW)
+    return any(0 <= hit.start - n.end <= OWNER_GAP or 0 <= n.start - hit.end <= OWNER_GAP
+               for n in nouns)
+
+
+def _cues(text: str, low: str, lexicon: Lexicon, sides: list[Hit]) -> list[Hit]:
+    cues = (
+        find_pattern(text, lexicon.speech_verb, "verb", low)
+        + find_pattern(text, lexicon.speech_preposition, "preposition", low)
+        + find_pattern(text, lexicon.impersonal, "impersonal", low)
+        + find_pattern(text, lexicon.backward, "backward", low)
+        + find_pattern(text, lexicon.anaphoric_preposition, "anaphoric", low)
+    )
+    cues = drop_overlaps(cues)
+    cues = [c for c in cues if not overlaps_any(c, sides)]
+    return sorted(cues, key=lambda h: h.start)
+
+
+def _as_date(value: datetime | date | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def overlaps_any(hit: Hit | PlaceMention, others: list[Any]) -> bool:
+    """Whether `hit` overlaps any of `others` (sorted by start, none longer than MAX_SPAN)."""
+    starts = starts_of(others)
+    lo = bisect.bisect_left(starts, hit.start - MAX_SPAN)
+    hi = bisect.bisect_left(starts, hit.end)
+    return any(hit.start < o.end and o.start < hit.end for o in others[lo:hi])
+
+
+_START = attrgetter("start")
+
+
+class Sorted(list[Any]):
+    """A list of spans sorted by start, with their start offsets kept for bisection."""
+
+    def __init__(self, items: list[Any]) -> None:
+        super().__init__(sorted(items, key=_START))
+        self.starts = [i.start for i in self]
+
+
+def starts_of(items: list[Any]) -> list[int]:
+    """Start offsets of a list of spans sorted by start."""
+    if isinstance(items, Sorted):
+        return items.starts
+    return [i.start for i in items]
+
+
+def within(items: list[Any], start: int, end: int) -> list[Any]:
+    """Items (sorted by start) whose span lies in [start, end)."""
+    starts = starts_of(items)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    return [i for i in items[lo:hi] if i.end <= end] if hi > lo else []
+
+
+def starting(items: list[Any], start: int, end: int) -> list[Any]:
+    """Items (sorted by start) that start in [start, end)."""
+    starts = starts_of(items)
+    return items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def distance(a: Hit, b: Hit) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(b.start - a.end, a.start - b.end, 0)
+
+
+def date_near(doc: Analysis, sentence: Sentence, position: int) -> DateMention | None:
+    """The date written in the sentence closest to `position`."""
+    mentions = within(doc.dates, sentence.start, sentence.end)
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: abs(m.start - position))
+
+
+def evidence_of(doc: Analysis, sentence: Sentence) -> Evidence:
+    """The evidence span of a sentence of the analysed document."""
+    return Evidence(doc.document.id, sentence.start, sentence.end, sentence.text)

@@ -1,0 +1,219 @@
+"""Fast lexicon scans: skip patterns that cannot match, and avoid case-folding when possible.
+
+Most theater names and many lexicon patterns cannot match a given article at all. Before
+running a pattern, we look for the literal words one of which every match must contain
+("putin" for `\\b(?:Vladimir\\s+)?Putin\\b`) in the lower-cased text — a substring test is
+far cheaper than a regex scan. Patterns we cannot analyse are always run.
+
+Case-insensitive patterns written in lower case run without the IGNORECASE flag over the
+lower-cased text (same offsets), which Python's regex engine does about 2.5 times faster.
+
+Almost every pattern starts with a word boundary (`\\bcaptured`), and a leading `\\b` keeps
+the engine from jumping ahead to the pattern's first letters: it tries a match at every
+position. So we search with the pattern *without* its leading `\\b`, which the engine skips
+through quickly, and match the whole pattern again where that finds something: the same
+matches, several times faster.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+try:  # the regex parser is a private module of the standard library; fall back safely
+    from re import _parser as _sre  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python without re._parser
+    _sre = None
+
+MIN_ANCHOR = 3
+"""Literal runs shorter than this are not selective enough to be worth checking."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scanner:
+    """A compiled pattern, and the same pattern without its leading word boundary (None when
+    it has none, or when it could match an empty string)."""
+
+    pattern: re.Pattern[str]
+    unbounded: re.Pattern[str] | None
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """What `pattern.finditer(text)` finds: wherever the unbounded pattern matches, the
+        whole pattern is matched again (it fails there when no word boundary is)."""
+        if self.unbounded is None:
+            return list(self.pattern.finditer(text))
+        found: list[re.Match[str]] = []
+        position = 0
+        while (candidate := self.unbounded.search(text, position)) is not None:
+            match = self.pattern.match(text, candidate.start())
+            if match is None:
+                position = candidate.start() + 1
+            else:
+                found.append(match)
+                position = match.end()  # never empty: `scanner` leaves those patterns whole
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """A compiled pattern with the anchor words one of which its matches contain."""
+
+    pattern: Scanner
+    anchors: tuple[str, ...] | None
+    folded: Scanner | None = None
+    """The same pattern without IGNORECASE, for lower-cased text (None when not possible)."""
+
+    def may_match(self, lowered: str) -> bool:
+        """False only when no match is possible in a text whose lower-case form is given."""
+        return self.anchors is None or any(a in lowered for a in self.anchors)
+
+    def finditer(self, text: str, lowered: str) -> list[re.Match[str]]:
+        """All matches in `text` (an empty list when the anchors rule them out)."""
+        if not self.may_match(lowered):
+            return []
+        if self.folded is not None and len(lowered) == len(text):
+            return self.folded.finditer(lowered)
+        return self.pattern.finditer(text)
+
+
+@cache
+def anchored(pattern: re.Pattern[str]) -> Anchored:
+    """`pattern` with its anchors computed once."""
+    folded = _folded(pattern)
+    return Anchored(scanner(pattern), anchors_of(pattern.pattern),
+                    scanner(folded) if folded is not None else None)
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What `list(pattern.finditer(text))` finds, through the pattern's `Scanner`."""
+    return scanner(pattern).finditer(text)
+
+
+@cache
+def scanner(pattern: re.Pattern[str]) -> Scanner:
+    """`pattern`, with its unbounded form when it starts with `\\b` and what follows lets the
+    engine skip ahead."""
+    source, flags = pattern.pattern, pattern.flags
+    if not source.startswith(r"\b") or not _boundary_then(source, source[2:], flags):
+        return Scanner(pattern, None)
+    unbounded = re.compile(source[2:], flags)
+    return Scanner(pattern, unbounded if _skips_ahead(unbounded) else None)
+
+
+def _boundary_then(source: str, rest: str, flags: int) -> bool:
+    """Whether `source` parses as exactly a word boundary followed by `rest` (unlike, say,
+    `\\ba|b`), and cannot match an empty string."""
+    if _sre is None:
+        return False
+    try:
+        whole, tail = _sre.parse(source, flags), _sre.parse(rest, flags)
+    except Exception:
+        return False
+    items = list(whole)
+    return (whole.getwidth()[0] > 0 and repr(items[:1]) == "[(AT, AT_BOUNDARY)]"
+            and repr(items[1:]) == repr(list(tail)))
+
+
+def _skips_ahead(pattern: re.Pattern[str]) -> bool:
+    """Whether the engine can skip to where `pattern` may start: it begins with a letter,
+    one of several letters or a character class, matched case-sensitively. (Otherwise the
+    pattern is tried at every position, and there it is faster with its leading `\\b`.)"""
+    items, flags = list(_sre.parse(pattern.pattern, pattern.flags)), pattern.flags
+    while items and str(items[0][0]) == "SUBPATTERN":
+        flags = (flags | items[0][1][1]) & ~items[0][1][2]
+        items = list(items[0][1][3])
+    if not items or flags & re.IGNORECASE:
+        return False
+    op, arg = items[0]
+    if str(op) == "BRANCH":
+        return all(branch and str(branch[0][0]) == "LITERAL" for branch in arg[1])
+    return str(op) in ("LITERAL", "IN")
+
+
+_UPPER_LITERAL = re.compile(r"(?<!\\)[^\W\d_a-z]")
+
+
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` without IGNORECASE, when it is case-insensitive (by flag, or wholly wrapped
+    in `(?i:...)`) and has no upper-case letter."""
+    source = pattern.pattern
+    if not pattern.flags & re.IGNORECASE:
+        inner = _wholly_insensitive(source)
+        if inner is None:
+            return None
+        source = inner
+    if any(ch != ch.lower() for ch in _UPPER_LITERAL.findall(source)):
+        return None
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def _wholly_insensitive(source: str) -> str | None:
+    """The inside of a pattern that is one `(?i:...)` group, else None."""
+    if not (source.startswith("(?i:") and source.endswith(")")):
+        return None
+    depth, escaped = 0, False
+    for index, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and index != len(source) - 1:
+                return None
+    return source[4:-1]
+
+
+def anchors_of(source: str) -> tuple[str, ...] | None:
+    """Lower-case literals one of which every match of `source` contains, or None."""
+    if _sre is None:
+        return None
+    try:
+        parsed = _sre.parse(source)
+    except Exception:
+        return None
+    found = _required(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    """Best anchor set of a sequence of parsed items (None when there is none)."""
+    best: set[str] | None = None
+    run = ""
+    for op, arg in [*items, (None, None)]:
+        if op is not None and str(op) == "LITERAL":
+            run += chr(arg).lower()
+            continue
+        if len(run) >= MIN_ANCHOR:
+            best = _better(best, {run})
+        run = ""
+        if op is not None:
+            best = _better(best, _item(op, arg))
+    return best
+
+
+def _item(op: Any, arg: Any) -> set[str] | None:
+    name = str(op)
+    if name == "SUBPATTERN":
+        return _required(list(arg[-1]))
+    if name == "BRANCH":
+        branches = [_required(list(b)) for b in arg[1]]
+        if any(b is None for b in branches):
+            return None
+        return set().union(*[b for b in branches if b])
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
+        return _required(list(arg[2]))
+    return None
+
+
+def _better(current: set[str] | None, candidate: set[str] | None) -> set[str] | None:
+    """The more selective of two anchor sets: the one whose shortest word is longer."""
+    if not candidate:
+        return current
+    if not current:
+        return candidate
+    return candidate if min(map(len, candidate)) > min(map(len, current)) else current

@@ -1,0 +1,306 @@
+"""Who says it: speakers named by reporting verbs and "according to", carried over from the
+previous sentence or from where a quotation closes, pronouns pointing back, and the outlet
+itself for what nobody else says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from frontledger.claims.analysis import Analysis, date_near, starting, starts_of, within
+from frontledger.claims.scan import Hit
+from frontledger.records import Claim
+from frontledger.text.dates import DateMention
+from frontledger.text.sentences import Sentence, closes_quotation, opens_quotation
+
+# Distances in characters, set by reading the constructions of the hand-written fixtures
+# (tests/fixtures/claims) and checked on the dev set: wide enough for an appositive
+# ("Viktor Trehubov, spokesman for Ukraine's forces in the east, told"), narrow enough not
+# to reach into the next clause.
+SPEAKER_WINDOW = 90
+"""A speaker is named at most this far before its reporting verb."""
+INVERTED_SPEAKER_GAP = 60
+"""An inverted speaker ("said the ministry", ", написал ... Олег Царев") starts at most this
+far after the verb."""
+APPOSITIVE_WINDOW = 55
+"""A person's side is read from names at most this far around it ("Ukraine's top commander")."""
+NP_GAP = 2
+"""A pronoun-like word this close to a name is part of its noun phrase ("Українські військові")."""
+MAX_NOUN = 30
+"""Longest pointing noun phrase ("в командуванні") joined to a name before it."""
+QUOTATION_REACH = 6
+"""A quotation's speaker is looked for at most this many sentences ahead."""
+ANAPHOR_STEM = 6
+"""Leading letters of a pointing noun matched against earlier speakers' names (бригаді →
+"бригад", ministry → "minist"): long enough to be specific, short enough for inflection."""
+CARRY_SENTENCES = 2
+"""A speaker carries over to at most this many following sentences of its paragraph."""
+
+# A reporting verb right after a quotation's end ("», — сказал X", ',” said X') or a comma
+# (", написал X") names its speaker after it.
+_AFTER_QUOTE = re.compile(r"(?:[,.!?…]\s*[»”\"]|[»”\"]\s*[,.])\s*[—–-]?\s*$")
+_AFTER_COMMA = re.compile(r",\s*[—–-]?\s*$")
+_AFTER_MARKS = ",.!?…»”\"—–-"
+"""Every character the two patterns above match, besides spaces: they only look at the
+run of these that ends the text before a verb (much faster than trying every position)."""
+_QUOTES = "\"'«“„‘"
+OUTLET_SIDE = "other"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a statement is attributed to."""
+
+    name: str
+    side: str
+    position: int
+    """Offset of the cue (reporting verb, preposition) that names it."""
+    named: bool = True
+    date: DateMention | None = None
+    anaphoric: bool = False
+    """Found through a pronoun or a generic noun ("he said", "the ministry added")."""
+    enemy: bool = False
+    """Named as "the enemy" / "ворог": reported speech of the other side."""
+    span: tuple[int, int] | None = None
+    """Where the speaker's name is written in this sentence (never also the actor)."""
+
+
+@dataclass(slots=True)
+class State:
+    """What carries from one sentence to the next."""
+
+    speaker: Speaker | None = None
+    paragraph: int = -1
+    since: int = 0
+    previous: list[Claim] = field(default_factory=list)
+    previous_age: int = 0
+    previous_cued: bool = False
+    """Whether the sentence of `previous` named its own speaker."""
+    in_quotation: bool = False
+    """Whether a quotation opened in an earlier sentence is still open."""
+    history: list[Speaker] = field(default_factory=list)
+    """Speakers named so far, for nouns that point back ("the brigade", "у бригаді")."""
+
+
+def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
+    """Carry this sentence's last named speaker (and quotation state) to the next sentence."""
+    # "the enemy claimed ..." is reported speech: later pronouns do not point back to it
+    named = [s for s in speakers if s.named and not s.enemy]
+    if named:
+        state.speaker, state.since = named[-1], 0
+        state.history.extend(s for s in named if not s.anaphoric)
+    else:
+        state.since += 1
+    if sentence.paragraph != state.paragraph:
+        state.in_quotation = False
+    if opens_quotation(sentence.text):
+        state.in_quotation = True
+    elif closes_quotation(sentence.text):
+        state.in_quotation = False
+    state.paragraph = sentence.paragraph
+
+
+def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker]:
+    """Speakers named by this sentence's cues, in text order."""
+    found: list[Speaker] = []
+    for cue in within(doc.cues, sentence.start, sentence.end):
+        speaker = _speaker_of_cue(doc, sentence, cue, state)
+        if speaker is not None:
+            found.append(speaker)
+    # a speaker named in the sentence outranks one a pronoun points back to
+    if any(s.named and not s.anaphoric for s in found):
+        found = [s for s in found if not s.anaphoric]
+    return found
+
+
+def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -> Speaker | None:
+    when = date_near(doc, sentence, cue.start)
+    if cue.label == "impersonal":
+        return Speaker("unattributed report", UNKNOWN, cue.start, named=False, date=when)
+    if cue.label == "anaphoric":
+        if state.speaker is None:
+            return None
+        return replace(state.speaker, position=cue.start, anaphoric=True, span=None)
+    if cue.label == "preposition":
+        ordered = [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
+                   if not _fighters(doc, h)]
+    else:
+        before = _candidates(doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start,
+                             floor=sentence.start)
+        after = _candidates(doc, cue.end, min(sentence.end, cue.end + INVERTED_SPEAKER_GAP))
+        after = [h for h in after if not _fighters(doc, h)]
+        nearest_first = list(reversed(before))
+        tail = _marks_before(doc.text, sentence.start, cue.start)
+        if _AFTER_QUOTE.search(doc.text, tail, cue.start):
+            ordered = after  # «...», — said X: the names inside the quotation do not speak
+        elif _AFTER_COMMA.search(doc.text, tail, cue.start):
+            ordered = after + nearest_first
+        else:
+            ordered = nearest_first + after
+    for candidate in ordered:
+        speaker = _as_speaker(doc, candidate, cue, state, when)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _marks_before(text: str, start: int, end: int) -> int:
+    """Where the run of spaces and `_AFTER_MARKS` that ends `text[start:end]` begins."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _AFTER_MARKS):
+        end -= 1
+    return end
+
+
+def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -> list[Hit]:
+    """Possible speakers ending in (start, end) and starting at or after `floor` (default
+    `start`): side names, persons, pronouns, in text order. A long name ("the Centre for
+    Strategic Communications and Information Security") may begin before the window."""
+    floor = start if floor is None else floor
+    sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start]
+    persons = [p for p in starting(doc.persons, floor, end) if p.end > start]
+    named = sides + persons
+    anaphors = within(doc.speaker_anaphors, start, end)
+    anaphors = [a for a in anaphors if not any(
+        a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP for n in named)]
+    return sorted(named + anaphors, key=lambda h: h.start)
+
+
+def _fighters(doc: Analysis, hit: Hit) -> bool:
+    """A side name that names fighters ("Russian troops"), who are not a speaker."""
+    pattern = doc.lexicon.not_speaker
+    return pattern is not None and bool(pattern.search(doc.text, hit.start, hit.end))
+
+
+def _as_speaker(
+    doc: Analysis, hit: Hit, cue: Hit, state: State, when: DateMention | None
+) -> Speaker | None:
+    if hit.label == "anaphor":
+        antecedent = _antecedent(doc.text[hit.start:hit.end], state)
+        if antecedent is None:
+            return None
+        return replace(antecedent, position=cue.start, date=when or antecedent.date,
+                       anaphoric=True, span=None)
+    nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
+    end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP else hit.end
+    name = doc.text[hit.start:end]  # "Українські" + "військові": the whole noun phrase
+    side = _side_of_name(doc, hit, state)
+    previous = state.speaker
+    if when is None and previous is not None and previous.side == side and state.since == 0:
+        when = previous.date  # "Russia said on Saturday ... The ministry stated that ..."
+    return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
+                   enemy=hit.label == "enemy")
+
+
+def _antecedent(anaphor: str, state: State) -> Speaker | None:
+    """What "he", "the ministry", "у бригаді" points back to: the latest speaker whose name
+    shares the noun ("the brigade" → "the 110th Brigade"), else the latest speaker."""
+    words = [w for w in anaphor.lower().split() if len(w) > ANAPHOR_STEM]
+    if words:
+        stem = words[-1][:ANAPHOR_STEM]
+        for speaker in reversed(state.history):
+            if stem in speaker.name.lower():
+                return speaker
+    return state.speaker
+
+
+def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
+    """Side of a named speaker: from the theater, its appositive, or the place it governs."""
+    if hit.label in ("RU", "UA", "other"):
+        return hit.label
+    if hit.label == "enemy":
+        previous = state.speaker.side if state.speaker else None
+        return doc.theater.opponent(previous) or UNKNOWN
+    around = within(doc.sides, hit.start - APPOSITIVE_WINDOW, hit.end + APPOSITIVE_WINDOW)
+    named = [s.label for s in around if s.label in ("RU", "UA", "other")]
+    overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
+    if overlapping and overlapping[0] in ("RU", "UA", "other"):
+        return overlapping[0]
+    if named:
+        return min(named, key=lambda label: 0 if label != "other" else 1)
+    return _side_from_places(doc, hit)
+
+
+def _side_from_places(doc: Analysis, hit: Hit) -> str:
+    """An official named with a place ("head of Kharkiv's administration") speaks for its side."""
+    near = within(doc.places, hit.start - APPOSITIVE_WINDOW, hit.end + 2 * APPOSITIVE_WINDOW)
+    for place in near:
+        side = doc.theater.territory.get(place.country or "")
+        if side:
+            return side
+    return UNKNOWN
+
+
+def default_speaker(
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State
+) -> Speaker:
+    """Who a sentence without its own speaker is attributed to: the speaker named where
+    its quotation closes, the previous speaker of the paragraph, or the outlet."""
+    quoted = _quotation_speaker(doc, sentence, state)
+    if quoted is not None:
+        return quoted
+    carried = state.speaker
+    if carried is not None and (
+        (sentence.paragraph == state.paragraph and state.since < CARRY_SENTENCES)
+        or sentence.text[:1] in _QUOTES
+    ):
+        return replace(carried, position=sentence.start)
+    return Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
+
+
+def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
+    """«A. B.», — said X: the sentences of a quotation belong to X, named where it closes."""
+    if not (opens_quotation(sentence.text) or state.in_quotation):
+        return None
+    index = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    for later in doc.sentences[index + 1:index + QUOTATION_REACH]:
+        if later.paragraph != sentence.paragraph:
+            return None
+        if closes_quotation(later.text):
+            named = [s for s in speakers_of(doc, later, state) if s.named]
+            return replace(named[-1], position=sentence.start) if named else None
+    return None
+
+
+def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker) -> Speaker:
+    """The speaker of a trigger: the cue nearest before it, else the first cue, else `default`."""
+    before = [s for s in speakers if s.position <= trigger.start]
+    if before:
+        return before[-1]
+    return speakers[0] if speakers else default
+
+
+def attribute_backwards(
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State, done: list[Claim]
+) -> None:
+    """"This was reported by X on Tuesday": give the previous sentence's claims to X."""
+    if not state.previous or state.previous_cued:
+        return
+    cues = [c for c in within(doc.cues, sentence.start, sentence.end) if c.label == "backward"]
+    named = [s for s in speakers if s.named]
+    if not cues or not named:
+        return
+    speaker = named[0]
+    for index, claim in enumerate(done):
+        if any(claim is p for p in state.previous):
+            done[index] = _with_speaker(doc, claim, speaker)
+
+
+def _with_speaker(doc: Analysis, claim: Claim, speaker: Speaker) -> Claim:
+    when = speaker.date
+    return replace(
+        claim,
+        claimant=speaker.name,
+        claimant_side=speaker.side,
+        date=when.value if when else claim.date,
+        date_precision=when.precision if when else claim.date_precision,
+    )
+
+
+def denier(speakers: list[Speaker], denial: Hit, fallback: Speaker) -> Speaker:
+    """The denial's own speaker: the one whose cue is nearest the denial word."""
+    if not speakers:
+        return fallback
+    return min(speakers, key=lambda s: abs(s.position - denial.start))

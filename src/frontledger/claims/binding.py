@@ -1,0 +1,213 @@
+"""What a trigger is about: the places it takes, the side that acts or holds, the share held.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from frontledger.claims.analysis import Analysis, distance, starts_of, within
+from frontledger.claims.scan import Hit
+from frontledger.records import PlaceMention
+from frontledger.text.sentences import Sentence
+
+# Distances in characters, set by reading the constructions of the hand-written fixtures
+# (tests/fixtures/claims) and checked on the dev set: wide enough for a list of five villages,
+# narrow enough not to reach into the next clause.
+SIDE_WINDOW = 110
+"""The acting side is named at most this far from its trigger."""
+AGENT_GAP = 12
+"""A passive agent ("encircled by Russian forces") starts at most this far after the trigger."""
+FORWARD_WINDOW = 75
+"""The first place a trigger takes is at most this far after it (its object, not a later
+noun: "took control of the supply routes into Myrnohrad" is not about Myrnohrad)."""
+BACKWARD_WINDOW = 90
+"""Without a place after it, a trigger takes the nearest place at most this far before it."""
+LIST_GAP = 30
+"""Places of one list ("Myrnohrad, Rodynske and Huliaipole") are at most this far apart."""
+LOCATOR_GAP = 28
+"""A region this close after a place locates it ("Maliivka in the Dnipropetrovsk region")."""
+FRACTION_WINDOW = 70
+"""A quantity at most this far from a control trigger or its place is its fraction."""
+
+
+def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
+    """The places a trigger speaks of: a list after it, else the nearest before it."""
+    in_sentence = within(doc.places, sentence.start, sentence.end)
+    kind = trigger.label
+    heads = [p for p in in_sentence if not is_locator(doc, p, kind) and claimable(doc, p)]
+    later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
+    limit = min([trigger.end + FORWARD_WINDOW, *later])
+    after = [p for p in heads if trigger.end <= p.start < limit]
+    if after:
+        return _list_from(doc, after[0], in_sentence, kind, forward=True)
+    before = [p for p in heads
+              if p.end <= trigger.start and trigger.start - p.end <= BACKWARD_WINDOW]
+    if before:
+        return _list_from(doc, before[-1], in_sentence, kind, forward=False)
+    return _anaphoric_place(doc, sentence, trigger)
+
+
+def _list_from(
+    doc: Analysis, first: PlaceMention, places: list[PlaceMention], kind: str, *, forward: bool
+) -> list[PlaceMention]:
+    """`first` and the places listed with it ("A, B and C"), skipping locator regions."""
+    chosen = [first]
+    ordered = places if forward else list(reversed(places))
+    index = ordered.index(first)
+    for place in ordered[index + 1:]:
+        left, right = (chosen[-1], place) if forward else (place, chosen[-1])
+        if right.start - left.end > LIST_GAP or _trigger_between(doc, left.end, right.start):
+            break
+        chosen.append(place)
+    return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)]
+
+
+def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
+    return bool(within(doc.triggers, start, end))
+
+
+def claimable(doc: Analysis, place: PlaceMention) -> bool:
+    """Countries only with a share ("a fifth of Ukraine's territory"): a war's claims are
+    about places inside them, and "in Ukraine" mostly just locates."""
+    if place.kind != "country":
+        return True
+    return bool(within(doc.fractions, place.start - FRACTION_WINDOW, place.end + FRACTION_WINDOW))
+
+
+def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
+    """A region or country right after a place, locating it ("X in the Y region"); for
+    control also after a settlement noun ("took two villages in the Donetsk region" is not
+    control of the region, while "abandoned villages of the Z region" is a withdrawal there)."""
+    if place.kind not in ("region", "country"):
+        return False
+    index = bisect.bisect_left(starts_of(doc.places), place.start)
+    while doc.places[index] is not place:
+        index += 1
+    previous = doc.places[index - 1] if index else None
+    if previous is not None and 0 <= place.start - previous.end <= LOCATOR_GAP:
+        if previous.kind == "populated_place":
+            return True
+        if previous.kind in ("region", "country") and is_locator(doc, previous, kind):
+            return True
+    if kind != "control":
+        return False
+    nouns = within(doc.settlement_nouns, place.start - LOCATOR_GAP, place.start)
+    return bool(nouns) and (previous is None or previous.end <= nouns[-1].start)
+
+
+def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
+    """"the city" / "місто": the last town named before it."""
+    window_start = max(sentence.start, trigger.start - BACKWARD_WINDOW)
+    window_end = min(sentence.end, trigger.end + FORWARD_WINDOW)
+    anaphors = within(doc.place_anaphors, window_start, window_end)
+    if not anaphors:
+        return []
+    earlier = [p for p in doc.places
+               if p.end <= anaphors[0].start and p.kind == "populated_place"]
+    return earlier[-1:]
+
+
+def near_place(doc: Analysis, place: PlaceMention) -> bool:
+    """"near X" / "под X": the place only locates the event (not for control claims)."""
+    pattern = doc.lexicon.near
+    if pattern is None:
+        return False
+    before = doc.text[max(0, place.start - 16):place.start]
+    return any(m.end() >= len(before.rstrip()) for m in pattern.finditer(before.rstrip()))
+
+
+def actor_side(
+    doc: Analysis,
+    sentence: Sentence,
+    trigger: Hit,
+    place: PlaceMention,
+    claimant_side: str,
+    stance: str,
+    voices: list[tuple[int, int]],
+) -> tuple[str | None, bool]:
+    """(side, named in the text?) — the holder for control, the actor otherwise."""
+    if trigger.label == "clash":
+        return None, False
+    assert trigger.trigger is not None
+    hit, agent = _side_hit(doc, sentence, trigger, voices)
+    side = resolve_side(doc, hit.label, claimant_side) if hit else None
+    if side and trigger.trigger.role == "patient" and not agent:
+        side = doc.theater.opponent(side)
+    if side and side in doc.theater.opponents:
+        if stance == "denies" and side == claimant_side:
+            return doc.theater.opponent(side), True  # no one denies their own capture
+        return side, True
+    if trigger.trigger.side == "agent":  # "occupied": by the side not governing the place
+        invader = doc.theater.opponent(doc.theater.territory.get(place.country or ""))
+        return invader or doc.theater.opponent(claimant_side), False
+    return _fallback_side(doc, trigger.label, place, claimant_side, stance), False
+
+
+def _side_hit(
+    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]]
+) -> tuple[Hit | None, bool]:
+    """The side hit a trigger points to, and whether it is a passive agent after it.
+    Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
+    actors = [s for s in within(doc.sides, sentence.start, sentence.end)
+              if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
+    agents = [s for s in actors if 0 <= s.start - trigger.end <= AGENT_GAP
+              and _is_agent_gap(doc, trigger.end, s.start)]
+    if agents:
+        return agents[0], True
+    before = [s for s in actors if s.end <= trigger.start
+              and trigger.start - s.end <= SIDE_WINDOW]
+    after = [s for s in actors if s.start >= trigger.end and s.start - trigger.end <= SIDE_WINDOW]
+    direction = trigger.trigger.side if trigger.trigger else "before"
+    if direction == "agent":
+        return None, False
+    if direction == "after":
+        return (after[0] if after else None), False
+    if direction == "before":
+        return (before[-1] if before else None), False
+    options = ([before[-1]] if before else []) + ([after[0]] if after else [])
+    return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
+
+
+def _is_agent_gap(doc: Analysis, start: int, end: int) -> bool:
+    pattern = doc.lexicon.agent
+    return pattern is not None and bool(pattern.match(doc.text[start:end]))
+
+
+def resolve_side(doc: Analysis, label: str, claimant_side: str) -> str | None:
+    """A side code for a side-name label, resolving "own"/"enemy" against the claimant."""
+    if label == "own":
+        return claimant_side if claimant_side in doc.theater.opponents else None
+    if label == "enemy":
+        return doc.theater.opponent(claimant_side)
+    return label if label in doc.theater.opponents else None
+
+
+def _fallback_side(
+    doc: Analysis, kind: str, place: PlaceMention, claimant_side: str, stance: str
+) -> str | None:
+    """Side when the text names none: from the claimant and from who governs the place."""
+    owner = doc.theater.territory.get(place.country or "")
+    invader = doc.theater.opponent(owner)
+    if kind == "withdrawal":
+        return owner
+    if kind == "control":
+        if stance == "denies":
+            return doc.theater.opponent(claimant_side) or invader
+        return claimant_side if claimant_side in doc.theater.opponents else invader
+    return invader or doc.theater.opponent(claimant_side)
+
+
+def fraction_of(
+    doc: Analysis, sentence: Sentence, trigger: Hit, place: PlaceMention
+) -> tuple[float | None, bool]:
+    """(fraction or None, whether a partial share was stated at all)."""
+    start = max(sentence.start, min(trigger.start, place.start) - FRACTION_WINDOW)
+    end = min(sentence.end, max(trigger.end, place.end) + FRACTION_WINDOW)
+    hits = within(doc.fractions, start, end)
+    if not hits:
+        return None, False
+    nearest = min(hits, key=lambda h: min(distance(h, trigger), abs(h.start - place.start)))
+    value = nearest.value
+    if value is None or value < 0:
+        return None, True
+    return value, True

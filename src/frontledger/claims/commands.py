@@ -1,0 +1,80 @@
+"""`frontledger extract`: the claims stage on the command line (thin: see `extract_record`).
+
+The lead's CLI calls `register(app)`; tests may pass their own `geoparser` so that the
+command runs without the real gazetteer.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Annotated, TextIO
+
+import typer
+
+from frontledger.claims import extract_record
+from frontledger.claims.resources import DEFAULT_THEATER, load_theater
+from frontledger.errors import FrontledgerError, UsageError
+from frontledger.records import Document, PlaceMention, Rejection
+
+Geoparser = Callable[[str, "str | None"], list[PlaceMention]]
+
+
+def _default_geoparser(text: str, language: str | None) -> list[PlaceMention]:
+    from frontledger.places import geoparse  # late: loading the gazetteer costs time
+
+    return geoparse(text, language)
+
+
+def register(app: typer.Typer, *, geoparser: Geoparser | None = None) -> None:
+    """Add the `extract` command to `app`."""
+    parse_places = geoparser or _default_geoparser
+
+    @app.command("extract")
+    def extract_command(
+        sources: Annotated[list[str], typer.Argument(
+            help="Files, folders (recursive), http(s) URLs, or - for standard input.")],
+        theater: Annotated[str, typer.Option(
+            help="Theater file naming the sides (see frontledger/data/theaters).")
+        ] = DEFAULT_THEATER,
+    ) -> None:
+        """Print each document's places and claims as JSON Lines, in input order."""
+        try:
+            load_theater(theater)
+            rejected = run_extract(sources, parse_places, theater=theater, out=sys.stdout)
+        except FrontledgerError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from exc
+        if rejected:
+            raise typer.Exit(1)
+
+
+def run_extract(
+    sources: list[str],
+    geoparser: Geoparser,
+    *,
+    theater: str = DEFAULT_THEATER,
+    out: TextIO,
+) -> int:
+    """Write one JSON line per document of `sources`; return how many inputs were rejected."""
+    from frontledger.ingest import read_sources  # late: ingest pulls in trafilatura
+
+    rejected = 0
+    for item in read_sources(sources):
+        if isinstance(item, Rejection):
+            rejected += 1
+            _report(item)
+            continue
+        out.write(json.dumps(_record(item, geoparser, theater), ensure_ascii=False) + "\n")
+    return rejected
+
+
+def _record(document: Document, geoparser: Geoparser, theater: str) -> dict[str, object]:
+    places = geoparser(document.text, document.language)
+    return extract_record(document.external_id or document.id, document, places, theater=theater)
+
+
+def _report(rejection: Rejection) -> None:
+    where = f"{rejection.source} ({rejection.locator})" if rejection.locator else rejection.source
+    typer.echo(f"rejected: {where} [{rejection.stage}]: {rejection.reason}", err=True)

@@ -1,0 +1,370 @@
+"""The claims stage: who claims which side holds, took, attacks, encircles, left or struck where.
+
+Reads: a Document and its PlaceMentions (from the places stage, or passed in).
+Adds: Claims — claimant and side, kind, place, acting/holding side, stance, fraction,
+date and the sentence that says it.
+
+How it reads a sentence (every word list is in the language's lexicon file, every name of a
+side in the theater file):
+1. triggers ("captured", "освободили", "encerclés") give the claim's kind;
+2. each trigger takes the places after it (a list: "took A, B and C"), or the nearest
+   place before it, or the place a common noun ("the city") points back to;
+3. the side is the one named before/after the trigger (per trigger), with "the enemy"
+   and "our troops" resolved against the claimant, and a fallback from who governs the place;
+4. the claimant is who a reporting verb or "according to" names (nearest before the trigger,
+   else after), carried over from the previous sentence of the paragraph or a quotation, an
+   unattributed report, or else the outlet itself;
+5. a negation right before the trigger, or a denial word near it, makes it `denies`; the
+   author of a denied claim ("Moscow's statements that ...") also gets the `asserts` claim;
+6. dates: a date in the sentence, else the date of the statement it belongs to, else the
+   published date for present-tense states and denials.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from frontledger.claims.analysis import (
+    OWNER_WINDOW,
+    Analysis,
+    analyse,
+    date_near,
+    distance,
+    evidence_of,
+    within,
+)
+from frontledger.claims.attribution import (
+    Speaker,
+    State,
+    attribute_backwards,
+    default_speaker,
+    denier,
+    remember,
+    speaker_for,
+    speakers_of,
+)
+from frontledger.claims.binding import (
+    actor_side,
+    bound_places,
+    claimable,
+    fraction_of,
+    is_locator,
+    near_place,
+    resolve_side,
+)
+from frontledger.claims.resources import DEFAULT_THEATER, load_theater
+from frontledger.claims.scan import Hit
+from frontledger.records import Claim, Document, PlaceMention
+from frontledger.text.dates import DateMention
+from frontledger.text.sentences import Sentence
+
+# Distances in characters, set by reading the constructions of the hand-written fixtures
+# (tests/fixtures/claims) and checked on the dev set.
+NEGATION_WINDOW = 28
+"""A negation at most this far before a trigger turns it into a denial ..."""
+NEGATION_WORDS = 0
+"""... with at most this many words between ("ne sont nullement encerclées", "do not hold")."""
+DENIAL_WINDOW = 120
+"""A denial word reaches the nearest trigger at most this far away."""
+ELABORATION_REACH = 3
+""""It concerns A, B, C" refers to the claims of at most this many sentences back."""
+TENSE_WINDOW = 20
+"""A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
+INTENT_WINDOW = 25
+"""An intention word ("trying to", "pour") at most this far before a control trigger."""
+
+# Confidence: a start value plus evidence of structure; kept below 1 for a rule system.
+BASE_CONFIDENCE = 0.5
+NAMED_SPEAKER_BONUS = 0.2
+EXPLICIT_SIDE_BONUS = 0.15
+DATE_BONUS = 0.05
+COPIED_DENIAL_CONFIDENCE = 0.45
+
+
+def extract(
+    document: Document,
+    places: list[PlaceMention] | None = None,
+    *,
+    theater: str = DEFAULT_THEATER,
+) -> list[Claim]:
+    """The claims `document` makes; `places` default to the places stage's geoparse."""
+    if places is None:
+        from frontledger.places import geoparse  # late: the places stage loads its index
+
+        places = geoparse(document.text, document.language)
+    doc = analyse(document, places, load_theater(theater))
+    claims: list[Claim] = []
+    state = State()
+    for sentence in doc.sentences:
+        claims.extend(_sentence_claims(doc, sentence, state, claims))
+    return deduplicate(claims, outlet=doc.outlet)
+
+
+def deduplicate(claims: list[Claim], *, outlet: str | None = None) -> list[Claim]:
+    """One claim per (place, kind, side, stance, claimant side): the most confident; and
+    none by the outlet itself that only repeats a claim it attributes to someone."""
+    best: dict[tuple[object, ...], Claim] = {}
+    for claim in claims:
+        key = _key(claim)
+        if key not in best or claim.confidence > best[key].confidence:
+            best[key] = claim
+    attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
+    return [c for c in claims if best.get(_key(c)) is c
+            and not (c.claimant == outlet and _key(c)[:4] in attributed)]
+
+
+def _key(claim: Claim) -> tuple[object, ...]:
+    return (_place_key(claim.place), claim.kind, claim.actor_side, claim.stance,
+            claim.claimant_side)
+
+
+def _place_key(place: PlaceMention) -> object:
+    return place.geonameid if place.geonameid is not None else (place.name.lower(), place.kind)
+
+
+def _sentence_claims(
+    doc: Analysis, sentence: Sentence, state: State, done: list[Claim]
+) -> list[Claim]:
+    speakers = speakers_of(doc, sentence, state)
+    attribute_backwards(doc, sentence, speakers, state, done)
+    default = default_speaker(doc, sentence, speakers, state)
+    claims: list[Claim] = []
+    for trigger in within(doc.triggers, sentence.start, sentence.end):
+        claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default))
+    if not claims:
+        claims = _copied_denials(doc, sentence, speakers, state)
+    if not claims:
+        claims = _elaborated(doc, sentence, speakers, state)
+    if claims:
+        state.previous, state.previous_age = claims, 0
+        state.previous_cued = any(s.named for s in speakers)
+    else:
+        state.previous_age += 1
+    remember(state, sentence, speakers)
+    return claims
+
+
+def _trigger_claims(
+    doc: Analysis,
+    sentence: Sentence,
+    trigger: Hit,
+    speakers: list[Speaker],
+    default: Speaker,
+) -> list[Claim]:
+    places = bound_places(doc, sentence, trigger)
+    if not places:
+        return []
+    speaker = speaker_for(trigger, speakers, default)
+    denial = _denial_for(doc, sentence, trigger)
+    stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
+    reporter = speaker
+    if denial is not None:
+        speaker = denier(speakers, denial, speaker)
+    claims: list[Claim] = []
+    for place in places:
+        claim = _claim(doc, sentence, trigger, place, speaker, stance, speakers)
+        if claim is None:
+            continue
+        claims.append(claim)
+        if reporter.named and reporter.side != speaker.side and stance == "denies":
+            claims.append(replace(claim, claimant=reporter.name, claimant_side=reporter.side,
+                                  stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
+        else:
+            claims.extend(_owner_assertion(doc, sentence, denial, claim))
+    return claims
+
+
+def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    start = max(sentence.start, trigger.start - NEGATION_WINDOW)
+    between = within(doc.negations, start, trigger.start)
+    if any(_same_clause(doc.text, n.end, trigger.start)
+           and len(doc.text[n.end:trigger.start].split()) <= NEGATION_WORDS for n in between):
+        return True
+    after = doc.lexicon.negation_after
+    return after is not None and bool(after.match(doc.text[trigger.end:sentence.end]))
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    return not any(mark in text[start:end] for mark in ",;:—()")
+
+
+def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
+    """The denial word that reaches `trigger`: the first trigger after it, else the last before."""
+    triggers = within(doc.triggers, sentence.start, sentence.end)
+    for denial in within(doc.denials, sentence.start, sentence.end):
+        after = [t for t in triggers if t.start >= denial.end
+                 and t.start - denial.end <= DENIAL_WINDOW]
+        before = [t for t in triggers if t.end <= denial.start
+                  and denial.start - t.end <= DENIAL_WINDOW]
+        reached = _reached(doc, denial, before, after)
+        if reached is trigger:
+            return denial
+    return None
+
+
+def _reached(doc: Analysis, denial: Hit, before: list[Hit], after: list[Hit]) -> Hit | None:
+    """A denial reaches forward over a claim noun ("rejected the claim that ..."), else the
+    nearest trigger on either side."""
+    nouns = within(doc.claim_nouns, denial.end, denial.end + OWNER_WINDOW)
+    if after and nouns and nouns[0].start < after[0].start:
+        return after[0]
+    options = before[-1:] + after[:1]
+    return min(options, key=lambda t: distance(t, denial)) if options else None
+
+
+def _owner_assertion(
+    doc: Analysis, sentence: Sentence, denial: Hit | None, claim: Claim
+) -> list[Claim]:
+    """For "X denied Moscow's claims that ...", Moscow's own `asserts` claim."""
+    if denial is None or claim.stance != "denies":
+        return []
+    nouns = [n for n in within(doc.claim_nouns, sentence.start, sentence.end)
+             if distance(n, denial) <= DENIAL_WINDOW]
+    for noun in nouns:
+        owners = [s for s in within(doc.sides, noun.start - OWNER_WINDOW, noun.end + OWNER_WINDOW)
+                  if s.label in ("RU", "UA") and s.start >= sentence.start]
+        for owner in owners:
+            side = resolve_side(doc, owner.label, claim.claimant_side)
+            if side and side != claim.claimant_side:
+                name = doc.text[owner.start:owner.end]
+                return [replace(claim, claimant=name, claimant_side=side, stance="asserts",
+                                confidence=COPIED_DENIAL_CONFIDENCE)]
+    return []
+
+
+def _copied_denials(
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State
+) -> list[Claim]:
+    """"Kyiv denied this": the previous sentence's claims, denied by this speaker."""
+    if not state.previous or state.previous_age > 0:
+        return []
+    denials = within(doc.denials, sentence.start, sentence.end)
+    named = [s for s in speakers if s.named]
+    if not denials or not named:
+        return []
+    speaker = named[0]
+    evidence = evidence_of(doc, sentence)
+    return [
+        replace(claim, claimant=speaker.name, claimant_side=speaker.side, stance="denies",
+                evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE)
+        for claim in state.previous
+        if claim.stance == "asserts" and claim.claimant_side != speaker.side
+        and claim.kind in ("control", "encirclement", "advance")
+    ]
+
+
+def _elaborated(
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State
+) -> list[Claim]:
+    """"It concerns A, B and C": the previous claim, for each place listed here."""
+    pattern = doc.lexicon.elaboration
+    if pattern is None or not state.previous or not pattern.search(sentence.text):
+        return []
+    own_triggers = within(doc.triggers, sentence.start, sentence.end)
+    if state.previous_age >= ELABORATION_REACH or own_triggers:
+        return []
+    model = state.previous[0]
+    named = [s for s in speakers if s.named]
+    places = [p for p in within(doc.places, sentence.start, sentence.end)
+              if claimable(doc, p) and not is_locator(doc, p, model.kind)]
+    claims = [replace(model, place=p, evidence=evidence_of(doc, sentence)) for p in places]
+    if named:
+        claims = [replace(c, claimant=named[0].name, claimant_side=named[0].side) for c in claims]
+    return claims
+
+
+def _claim(
+    doc: Analysis,
+    sentence: Sentence,
+    trigger: Hit,
+    place: PlaceMention,
+    speaker: Speaker,
+    stance: str,
+    speakers: list[Speaker],
+) -> Claim | None:
+    assert trigger.trigger is not None
+    kind = trigger.label
+    fraction, partial = (None, False)
+    if kind == "control":
+        fraction, partial = fraction_of(doc, sentence, trigger, place)
+    if kind == "control" and (near_place(doc, place) or _intended(doc, sentence, trigger)):
+        return None
+    if kind != "clash" and _planned(doc, sentence, trigger):
+        return None
+    # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
+    # for control, where a side mostly announces its own captures
+    voices = [] if kind == "control" else [s.span for s in speakers if s.span is not None]
+    side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
+    when = _claim_date(doc, sentence, trigger, speaker, stance)
+    confidence = BASE_CONFIDENCE
+    confidence += NAMED_SPEAKER_BONUS if speaker.named else 0.0
+    confidence += EXPLICIT_SIDE_BONUS if explicit else 0.0
+    confidence += DATE_BONUS if when is not None else 0.0
+    return Claim(
+        claimant=speaker.name,
+        claimant_side=speaker.side,
+        kind=kind,  # type: ignore[arg-type]
+        place=place,
+        actor_side=side,
+        stance=stance,  # type: ignore[arg-type]
+        evidence=evidence_of(doc, sentence),
+        fraction=fraction,
+        date=when.value if when else None,
+        date_precision=when.precision if when else None,
+        confidence=round(confidence, 2),
+        change=trigger.trigger.change and not partial,
+    )
+
+
+def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"is preparing a spring offensive", "could take": a plan or forecast, not a claim."""
+    pattern = doc.lexicon.plan
+    if pattern is None:
+        return False
+    before = doc.text[max(sentence.start, trigger.start - INTENT_WINDOW):trigger.start]
+    return bool(pattern.search(before.rstrip(" ")))
+
+
+def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"trying to take X" / "pour s'emparer de X": an aim, not a claim of control."""
+    pattern = doc.lexicon.intent
+    if pattern is None:
+        return False
+    before = doc.text[max(sentence.start, trigger.start - INTENT_WINDOW):trigger.start]
+    return bool(pattern.search(before.rstrip(" ")))
+
+
+def _claim_date(
+    doc: Analysis, sentence: Sentence, trigger: Hit, speaker: Speaker, stance: str
+) -> DateMention | None:
+    assert trigger.trigger is not None
+    written = date_near(doc, sentence, trigger.start)
+    if written is not None:
+        return written
+    if speaker.date is not None:
+        return speaker.date
+    if within(doc.earlier, sentence.start, sentence.end) or doc.published is None:
+        return None
+    if stance == "denies" or not _is_past(doc, sentence, trigger):
+        return DateMention(trigger.start, trigger.end, doc.published, "day")
+    return None
+
+
+def _is_past(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """Whether the trigger tells an (undated) past event rather than a present state:
+    a present-time word in its clause says no; else the tense of the trigger and of the
+    few words before it (lexicon `tense_words`)."""
+    assert trigger.trigger is not None
+    lexicon = doc.lexicon
+    clause = doc.text[max(sentence.start, trigger.start - TENSE_WINDOW):
+                      min(sentence.end, trigger.end + TENSE_WINDOW)]
+    if lexicon.present is not None and lexicon.present.search(clause):
+        return False
+    before = doc.text[sentence.start:trigger.start].split()
+    window = " ".join(before[len(before) - lexicon.tense_words:] if lexicon.tense_words else [])
+    window = f"{window} {doc.text[trigger.start:trigger.end]}"
+    if lexicon.present_perfect is not None and lexicon.present_perfect.search(window):
+        return False
+    if lexicon.past is not None:
+        return bool(lexicon.past.search(window))
+    return trigger.trigger.tense == "past"

@@ -1,0 +1,214 @@
+"""Loading the claims stage's knowledge: per-language lexicons and theater files.
+
+Lexicons live in `frontledger/data/lexicons/<language>.toml` and theaters in
+`frontledger/data/theaters/<id>.toml`; see the comments in those files for their fields.
+Everything here is compiled once and cached.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from frontledger.errors import UsageError
+
+DEFAULT_THEATER = "ru-ua"
+
+FALLBACK_LANGUAGE = "en"
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon pattern that makes a claim of one kind."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    change: bool = False
+    tense: str = "present"
+    side: str = "before"
+    """Where the acting (or holding) side is named: before, after or nearest."""
+    role: str = "actor"
+    """actor: the named side acts; patient: the named side suffers it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's compiled patterns (see data/lexicons/en.toml for their meaning)."""
+
+    language: str
+    triggers: tuple[Trigger, ...]
+    negation: re.Pattern[str]
+    intent: re.Pattern[str] | None
+    plan: re.Pattern[str] | None
+    past: re.Pattern[str] | None
+    present: re.Pattern[str] | None
+    tense_words: int
+    present_perfect: re.Pattern[str] | None
+    negation_after: re.Pattern[str] | None
+    agent: re.Pattern[str] | None
+    denial: re.Pattern[str]
+    claim_noun: re.Pattern[str]
+    speech_verb: re.Pattern[str]
+    speech_preposition: re.Pattern[str]
+    impersonal: re.Pattern[str]
+    speaker_anaphor: re.Pattern[str]
+    backward: re.Pattern[str] | None
+    anaphoric_preposition: re.Pattern[str] | None
+    earlier: re.Pattern[str]
+    not_speaker: re.Pattern[str] | None
+    place_anaphor: re.Pattern[str]
+    settlement: re.Pattern[str] | None
+    near: re.Pattern[str] | None
+    elaboration: re.Pattern[str] | None
+    percent: re.Pattern[str]
+    ratio: re.Pattern[str]
+    fraction_words: tuple[tuple[re.Pattern[str], float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Theater:
+    """One conflict: its sides, the land each governs, and how the news names them."""
+
+    id: str
+    territory: dict[str, str]
+    """Country code → side code governing it."""
+    opponents: dict[str, str]
+    """Side code → the side it fights."""
+    names: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
+    """Language → (pattern, side) where side is a side code, "other", "enemy" or "own"."""
+
+    def side_names(self, language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """Name patterns of `language`, or of English when the theater lacks that language."""
+        return self.names.get(language) or self.names.get(FALLBACK_LANGUAGE, ())
+
+    def opponent(self, side: str | None) -> str | None:
+        """The side `side` fights, or None for other/unknown."""
+        return self.opponents.get(side or "")
+
+
+def _read(folder: str, name: str) -> dict[str, Any] | None:
+    path = resources.files("frontledger") / "data" / folder / f"{name}.toml"
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
+
+
+def _optional(pattern: str | None) -> re.Pattern[str] | None:
+    return _compile(pattern) if pattern else None
+
+
+@cache
+def load_lexicon(language: str | None) -> Lexicon:
+    """The lexicon of `language`; English when there is no file for it."""
+    data = _read("lexicons", language or FALLBACK_LANGUAGE)
+    if data is None:
+        data = _read("lexicons", FALLBACK_LANGUAGE)
+    assert data is not None, "the English lexicon ships with frontledger"
+    stance, speech, places, fraction = (
+        data["stance"], data["attribution"], data["places"], data["fraction"]
+    )
+    return Lexicon(
+        language=data["language"],
+        triggers=tuple(_trigger(entry) for entry in data["trigger"]),
+        negation=_compile(stance["negation"]),
+        intent=_optional(stance.get("intent")),
+        plan=_optional(stance.get("plan")),
+        past=_optional(stance.get("past")),
+        present=_optional(stance.get("present")),
+        tense_words=int(stance.get("tense_words", 2)),
+        present_perfect=_optional(stance.get("present_perfect")),
+        negation_after=_optional(stance.get("negation_after")),
+        agent=_optional(stance.get("agent")),
+        denial=_compile(stance["denial"]),
+        claim_noun=_compile(stance["claim_noun"]),
+        speech_verb=_compile(speech["verb"]),
+        speech_preposition=_compile(speech["preposition"]),
+        impersonal=_compile(speech["impersonal"]),
+        speaker_anaphor=_compile(speech["anaphor"]),
+        backward=_optional(speech.get("backward")),
+        anaphoric_preposition=_optional(speech.get("anaphoric_preposition")),
+        earlier=_compile(speech["earlier"]),
+        not_speaker=_optional(speech.get("not_speaker")),
+        place_anaphor=_compile(places["anaphor"]),
+        settlement=_optional(places.get("settlement")),
+        near=_optional(places.get("near")),
+        elaboration=_optional(places.get("elaboration")),
+        percent=_compile(fraction["percent"]),
+        ratio=_compile(fraction["ratio"]),
+        fraction_words=tuple(
+            (_compile(word["pattern"]), float(word["value"])) for word in fraction["word"]
+        ),
+    )
+
+
+def _trigger(entry: dict[str, Any]) -> Trigger:
+    return Trigger(
+        kind=entry["kind"],
+        pattern=_compile(entry["pattern"]),
+        change=bool(entry.get("change", False)),
+        tense=entry.get("tense", "present"),
+        side=entry.get("side", "before"),
+        role=entry.get("role", "actor"),
+    )
+
+
+@cache
+def load_theater(theater_id: str = DEFAULT_THEATER) -> Theater:
+    """The theater file `theater_id`; raises UsageError naming the ones that exist."""
+    data = _read("theaters", theater_id)
+    if data is None:
+        raise UsageError(
+            f"unknown theater {theater_id!r}; available: {', '.join(available_theaters())}"
+        )
+    territory = {
+        country: code for code, side in data["sides"].items() for country in side["territory"]
+    }
+    opponents = {code: side["opponent"] for code, side in data["sides"].items()}
+    names: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for code, side in data["sides"].items():
+        _add_names(names, side.get("names", {}), code)
+    _add_names(names, data.get("other", {}).get("names", {}), "other")
+    for relation in ("enemy", "own"):
+        _add_names(names, data.get("relative", {}).get(relation, {}), relation)
+    return Theater(
+        id=data["id"],
+        territory=territory,
+        opponents=opponents,
+        names={lang: _merged(patterns) for lang, patterns in names.items()},
+    )
+
+
+def _merged(
+    patterns: list[tuple[re.Pattern[str], str]],
+) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(patterns)
+
+
+
+
+
+def _add_names(
+    names: dict[str, list[tuple[re.Pattern[str], str]]],
+    by_language: dict[str, list[str]],
+    side: str,
+) -> None:
+    for language, patterns in by_language.items():
+        names.setdefault(language, []).extend((re.compile(p), side) for p in patterns)
+
+
+def available_theaters() -> list[str]:
+    """Ids of the theater files that ship with frontledger."""
+    folder = resources.files("frontledger") / "data" / "theaters"
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )

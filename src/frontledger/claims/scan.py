@@ -1,0 +1,123 @@
+"""Finding the pieces a claim is built from: triggers, side names, speakers, quantities.
+
+Every pattern runs once over the whole document text; hits are then grouped by sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from frontledger.claims.anchors import anchored, finditer
+from frontledger.claims.resources import Lexicon, Theater, Trigger
+
+# A person named in Latin or Cyrillic script: two or three capitalised words.
+_PERSON = re.compile(
+    r"\b[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+){1,2}\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A span of the text matched by a pattern, with what it means."""
+
+    start: int
+    end: int
+    label: str
+    """Trigger kind, side code ("RU", "other", "enemy", "own"), cue type, ..."""
+    trigger: Trigger | None = None
+    value: float | None = None
+
+
+def find_triggers(text: str, lexicon: Lexicon, lowered: str | None = None) -> list[Hit]:
+    """Trigger hits in text order; of overlapping hits the longest wins."""
+    lowered = text.lower() if lowered is None else lowered
+    hits = [
+        Hit(m.start(), m.end(), trigger.kind, trigger)
+        for trigger in lexicon.triggers
+        for m in anchored(trigger.pattern).finditer(text, lowered)
+        if m.end() > m.start()
+    ]
+    return drop_overlaps(hits)
+
+
+def find_sides(
+    text: str, theater: Theater, language: str, lowered: str | None = None
+) -> list[Hit]:
+    """Names of sides (and of enemy/own/other voices) in text order, longest first."""
+    lowered = text.lower() if lowered is None else lowered
+    hits = [
+        Hit(m.start(), m.end(), side)
+        for pattern, side in theater.side_names(language)
+        for m in anchored(pattern).finditer(text, lowered)
+        if m.end() > m.start()
+    ]
+    return drop_overlaps(hits)
+
+
+def find_persons(text: str) -> list[Hit]:
+    """Runs of capitalised words that may name a person or body."""
+    return [Hit(m.start(), m.end(), "person") for m in finditer(_PERSON, text)]
+
+
+def find_pattern(
+    text: str, pattern: re.Pattern[str] | None, label: str, lowered: str | None = None
+) -> list[Hit]:
+    """All non-empty matches of one pattern."""
+    if pattern is None:
+        return []
+    lowered = text.lower() if lowered is None else lowered
+    return [Hit(m.start(), m.end(), label)
+            for m in anchored(pattern).finditer(text, lowered) if m.end() > m.start()]
+
+
+def find_fractions(text: str, lexicon: Lexicon) -> list[Hit]:
+    """Partial quantities; value -1 marks a share given without a number ("most of")."""
+    hits = [Hit(m.start(), m.end(), "fraction", value=v) for m, v in _numeric(text, lexicon)]
+    lowered = text.lower()
+    for pattern, value in lexicon.fraction_words:
+        hits.extend(
+            Hit(m.start(), m.end(), "fraction", value=value)
+            for m in anchored(pattern).finditer(text, lowered)
+            if m.end() > m.start()
+        )
+    return drop_overlaps(hits)
+
+
+def _numeric(text: str, lexicon: Lexicon) -> list[tuple[re.Match[str], float]]:
+    found: list[tuple[re.Match[str], float]] = []
+    for m in lexicon.percent.finditer(text):
+        value = _number(m.group(1))
+        if value is not None and 0 < value <= 100:
+            found.append((m, round(value / 100, 2)))
+    for m in lexicon.ratio.finditer(text):
+        part, whole = _number(m.group(1)), _number(m.group(2))
+        if part is not None and whole and 0 < part < whole:
+            found.append((m, round(part / whole, 2)))
+    return found
+
+
+def _number(text: str) -> float | None:
+    """A number as news writes it: "1,376", "5.667" (thousands), "180,8" (decimal)."""
+    cleaned = re.sub(r"\s", "", text).rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", cleaned):
+        cleaned = re.sub(r"[.,]", "", cleaned)
+    try:
+        return float(cleaned.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep, among overlapping hits, the longest (then the earliest); return in text order."""
+    kept: list[Hit] = []
+    taken: list[tuple[int, int]] = []  # sorted, disjoint
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        index = bisect.bisect_left(taken, (hit.start, hit.start))
+        before_free = index == 0 or taken[index - 1][1] <= hit.start
+        after_free = index == len(taken) or taken[index][0] >= hit.end
+        if before_free and after_free:
+            kept.append(hit)
+            taken.insert(index, (hit.start, hit.end))
+    return sorted(kept, key=lambda h: h.start)

@@ -1,0 +1,12 @@
+"""Defaults shared by the library and the CLI, in a module that imports nothing heavy
+(the CLI reads them at start-up, before any command decides what it needs)."""
+
+# 20 MB: an order of magnitude above the largest single news page or day of a busy
+# Telegram channel we have seen, and small enough to hold in memory many times over.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Seconds for a whole URL fetch (connect, headers and body).
+DEFAULT_TIMEOUT = 20.0
+# The ledger when neither --db nor FRONTLEDGER_DB names one.
+DEFAULT_DB = "sqlite:///frontledger.db"
+# What `frontledger export --format` writes (see ledger.export).
+EXPORT_FORMATS = ("jsonl", "acled-csv", "parquet", "geojson")

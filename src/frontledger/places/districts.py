@@ -1,0 +1,93 @@
+"""Names derived from a town: its district ("Tuapse district", "Покровському районі") and
+the front direction named after it ("на добропольском направлении").
+
+The town is found in the gazetteer from the words the language's patterns capture; an
+adjective is turned back into the town's name with the lexicon's `adjective_to_name`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from frontledger.places.build import read_data
+from frontledger.places.gazetteer import REGION_BASE, Gazetteer, GazetteerEntry
+from frontledger.places.lexicon import Lexicon, inflected_bases
+from frontledger.places.normalize import fold
+from frontledger.records import PlaceMention
+
+DISTRICT_CONFIDENCE = 0.6
+"""A district named after a town we found: the town is sure, the district's extent is not."""
+DIRECTION_CONFIDENCE = 0.6
+
+
+def _town_forms(word: str, lex: Lexicon) -> list[str]:
+    key = fold(word)
+    forms = [key, *inflected_bases(word, lex)[1:]]
+    for ending, replacement in lex.adjective_to_name:
+        if key.endswith(ending):
+            forms.append(key[: len(key) - len(ending)] + replacement)
+    return forms
+
+
+def find_town(word: str, gaz: Gazetteer, lex: Lexicon,
+              theater: frozenset[str]) -> GazetteerEntry | None:
+    """The most populous theater settlement a word (or its adjective) may name."""
+    best: GazetteerEntry | None = None
+    for form in _town_forms(word, lex):
+        for posting in gaz.lookup(form):
+            entry = gaz.entry(posting // 4)
+            if posting % 4 == REGION_BASE or entry.kind != "populated_place":
+                continue
+            if entry.country in theater and (best is None or entry.population > best.population):
+                best = entry
+    return best
+
+
+@cache
+def _district_words() -> dict[str, str]:
+    return dict(read_data("theater.json")["district_word"])
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    yield from pattern.finditer(text)
+
+
+def districts(text: str, gaz: Gazetteer, lex: Lexicon,
+              theater: frozenset[str]) -> list[PlaceMention]:
+    """Districts named after a town, as regions of the town's oblast."""
+    if not lex.district_hint.search(text):
+        return []
+    words = _district_words()
+    out = []
+    for match in _matches(lex.district_pattern, text):
+        town = find_town(match.group("name"), gaz, lex, theater)
+        if town is None:
+            continue
+        word = words.get(town.country or "", words["default"])
+        out.append(PlaceMention(
+            start=match.start(), end=match.end(), surface=match.group(0),
+            name=f"{town.name} {word}", kind="region", geonameid=None, country=town.country,
+            iso3166_2=town.iso3166_2, latitude=town.latitude, longitude=town.longitude,
+            confidence=DISTRICT_CONFIDENCE))
+    return out
+
+
+def directions(text: str, gaz: Gazetteer, lex: Lexicon,
+               theater: frozenset[str]) -> list[PlaceMention]:
+    """The towns front directions are named after (the adjective is the mention)."""
+    if not lex.direction_hint.search(text):
+        return []
+    out = []
+    for match in _matches(lex.direction_pattern, text):
+        town = find_town(match.group("name"), gaz, lex, theater)
+        if town is None:
+            continue
+        start, end = match.span("name")
+        out.append(PlaceMention(
+            start=start, end=end, surface=text[start:end], name=town.name,
+            kind="populated_place", geonameid=town.geonameid, country=town.country,
+            iso3166_2=town.iso3166_2, latitude=town.latitude, longitude=town.longitude,
+            confidence=DIRECTION_CONFIDENCE))
+    return out

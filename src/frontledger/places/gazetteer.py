@@ -1,0 +1,178 @@
+"""The gazetteer interface and its in-memory index.
+
+A `Gazetteer` answers three questions, and the recogniser asks nothing else:
+which entries a folded name may mean (`lookup`), which theater entries a transliteration
+skeleton may mean (`lookup_skeleton`), and what one entry is (`entry`). `IndexedGazetteer`
+is the one implementation: columns of entries plus two dicts, saved with `marshal`
+because it loads a million keys in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import gc
+import marshal
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from frontledger.errors import GazetteerError
+from frontledger.records import PlaceKind
+
+FORMAT_VERSION = 2
+
+# How a name belongs to its entry (the low two bits of a posting).
+PRIMARY = 0
+"""The entry's own name, an official form, or a full regional name ("Donetsk Oblast")."""
+ALTERNATE = 1
+"""An alternate, historical or foreign name."""
+REGION_BASE = 2
+"""A bare region name ("Donetsk" for the oblast): valid only where the text says region."""
+OTHER_NAME = 3
+"""An alternate that is not a spelling of the name: a former name ("Krasnoarmeysk" for
+Pokrovsk) or another place's name. Many villages share their former names."""
+KINDS: tuple[PlaceKind, ...] = ("populated_place", "region", "country", "river", "other")
+
+FLAG_METONYM = 1
+"""The name stands for an actor ("the Kremlin")."""
+FLAG_NEEDS_CUE = 2
+"""Only valid next to a river word ("the Dnipro river", not the city of Dnipro)."""
+FLAG_CAPITAL = 4
+"""A national capital: "Kyiv said" uses it as an actor."""
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place of the gazetteer."""
+
+    index: int
+    geonameid: int | None
+    name: str
+    kind: PlaceKind
+    country: str | None
+    iso3166_2: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    flags: int = 0
+
+
+class Gazetteer(Protocol):
+    """What the recogniser and resolver need from a gazetteer."""
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        """Postings (entry index * 4 + name kind) for a folded name."""
+        ...
+
+    def lookup_skeleton(self, key: str) -> tuple[int, ...]:
+        """Entry indexes of theater places whose name has this skeleton."""
+        ...
+
+    def entry(self, index: int) -> GazetteerEntry:
+        """The entry at an index."""
+        ...
+
+    @property
+    def lowercase_starts(self) -> frozenset[str]:
+        """Folded first words of names that start in lower case ("région" de Donetsk)."""
+        ...
+
+    @property
+    def continuations(self) -> frozenset[str]:
+        """Folded lower-case words found inside names ("de", "oblast", "область")."""
+        ...
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Folded first words of names of two words or more ("velyka", "région")."""
+        ...
+
+
+class IndexedGazetteer:
+    """Columns of entries and two name dicts; built by `frontledger.places.build`."""
+
+    def __init__(self, columns: dict[str, list], names: dict[str, tuple[int, ...]],
+                 skeletons: dict[str, tuple[int, ...]], lowercase_starts: frozenset[str],
+                 continuations: frozenset[str], first_words: frozenset[str],
+                 meta: dict[str, str] | None = None) -> None:
+        self._c = columns
+        self._names = names
+        self._skeletons = skeletons
+        self._lowercase_starts = lowercase_starts
+        self._continuations = continuations
+        self._first_words = first_words
+        self.meta = meta or {}
+        self._cache: dict[int, GazetteerEntry] = {}
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        return self._names.get(key, ())
+
+    def lookup_skeleton(self, key: str) -> tuple[int, ...]:
+        return self._skeletons.get(key, ())
+
+    @property
+    def lowercase_starts(self) -> frozenset[str]:
+        return self._lowercase_starts
+
+    @property
+    def continuations(self) -> frozenset[str]:
+        return self._continuations
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        return self._first_words
+
+    def __len__(self) -> int:
+        return len(self._c["name"])
+
+    def entry(self, index: int) -> GazetteerEntry:
+        cached = self._cache.get(index)
+        if cached is None:
+            c = self._c
+            cached = GazetteerEntry(
+                index=index, geonameid=c["geonameid"][index] or None, name=c["name"][index],
+                kind=KINDS[c["kind"][index]], country=c["country"][index] or None,
+                iso3166_2=c["iso"][index] or None, latitude=c["lat"][index],
+                longitude=c["lon"][index], population=c["population"][index],
+                flags=c["flags"][index],
+            )
+            self._cache[index] = cached
+        return cached
+
+    def stats(self) -> dict[str, int]:
+        """Counts for `gazetteer info`."""
+        counts: dict[str, int] = {kind: 0 for kind in KINDS}
+        for code in self._c["kind"]:
+            counts[KINDS[code]] += 1
+        return {"entries": len(self), "names": len(self._names),
+                "skeletons": len(self._skeletons), **counts}
+
+    def save(self, path: Path) -> None:
+        """Write the index atomically (a half-written index is never read)."""
+        payload = (FORMAT_VERSION, self._c, self._names, self._skeletons,
+                   sorted(self._lowercase_starts), sorted(self._continuations),
+                   sorted(self._first_words), self.meta)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two builders never share a file
+        tmp.write_bytes(marshal.dumps(payload))
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> IndexedGazetteer:
+        """Read an index written by `save`."""
+        try:
+            payload = marshal.loads(path.read_bytes())
+            version = payload[0]
+            if version != FORMAT_VERSION:
+                raise GazetteerError(f"gazetteer index {path} has format {version}; run "
+                                     "`frontledger gazetteer build` to rebuild it")
+            _v, columns, names, skeletons, starts, inner, first, meta = payload
+        except (OSError, EOFError, ValueError, TypeError, IndexError) as exc:
+            raise GazetteerError(
+                f"cannot read the gazetteer index {path}: {exc}; "
+                "run `frontledger gazetteer build` to rebuild it") from exc
+        index = cls(columns, names, skeletons, frozenset(starts), frozenset(inner),
+                    frozenset(first), meta)
+        # A million immutable objects that live as long as the process: keep the cyclic
+        # garbage collector from walking them on every full collection.
+        gc.freeze()
+        return index

@@ -1,0 +1,192 @@
+"""The places stage's entry point: text in, place mentions out."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from frontledger.places import cache
+from frontledger.places.context import Cues
+from frontledger.places.districts import directions, districts
+from frontledger.places.gazetteer import PRIMARY, Gazetteer
+from frontledger.places.lexicon import Lexicon, lexicon
+from frontledger.places.recognize import (
+    Recogniser,
+    Span,
+    Word,
+    inside,
+    sentence_initial,
+    title_case_lines,
+    words_of,
+)
+from frontledger.places.resolve import Reading, Resolver, Theater
+from frontledger.places.unknown import Group, UnknownPlaces, nominative
+from frontledger.records import PlaceMention
+from frontledger.text import detect_language
+
+PLACED_UNKNOWN_CONFIDENCE = 0.6
+"""A name the text places in a region, missing from the gazetteer there: surely a place,
+and as sure of its region as of any settlement the text marks."""
+
+_default: Gazetteer | None = None
+_lock = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The index built from the default sources, loaded (and built if needed) once."""
+    global _default
+    with _lock:
+        if _default is None:
+            _default = cache.load()
+        return _default
+
+
+def reset_default_gazetteer() -> None:
+    """Forget the loaded index (after `gazetteer build` or `import`)."""
+    global _default
+    with _lock:
+        _default = None
+
+
+def geoparse(text: str, language: str | None = None, *,
+             gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place a text names, resolved to the gazetteer where possible, sorted by start.
+
+    Reads: the text (its language is detected when not given).
+    Adds: PlaceMention records whose `surface` is exactly `text[start:end]`; places the
+    gazetteer lacks but the text marks as places come with `geonameid` None; capitals used
+    for their governments ("Kyiv said") and institutions ("the Kremlin") have metonym True.
+    """
+    gaz = gazetteer if gazetteer is not None else default_gazetteer()
+    cues = Cues(text, lexicon(language or detect_language(text)))
+    words = words_of(text)
+    titles = title_case_lines(text)
+    known = _gazetteer_places(gaz, cues, words, titles)
+    covered = sorted((m.start, m.end) for m in known)
+    unknown = [m for m in UnknownPlaces(cues, words, known, covered).find()
+               if not inside(titles, m.start)]  # a headline's capitals mark no names
+    return sorted(known + unknown, key=lambda m: m.start)
+
+
+def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
+                      titles: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Mentions resolved to the gazetteer, and districts and directions named after towns."""
+    text, lex = cues.text, cues.lex
+    spans = [s for s in Recogniser(gaz, lex, text, words).spans() if inside(titles, s.start)
+             or not _part_of_person_name(s, text, words, lex, gaz)]
+    theater = Theater.load()
+    derived = (districts(text, gaz, lex, theater.countries)
+               + directions(text, gaz, lex, theater.countries))
+    spans = [s for s in spans if not _overlaps(s.start, s.end, derived)]
+    readings = _read(spans, cues, words, gaz)
+    known = Resolver(gaz, cues, words, theater).resolve(readings) + derived
+    known += _placed_but_unknown(readings, known, cues, words)
+    return _possessive_places(text, known)
+
+
+def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues: Cues,
+                        words: list[Word]) -> list[PlaceMention]:
+    """Names the text puts in a region where the gazetteer has no place of that name."""
+    out = []
+    for r in readings:
+        if r.within and not _overlaps(r.span.start, r.span.end, known):
+            group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
+            out.append(PlaceMention(
+                start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
+                name=nominative(words, group, cues.lex), kind="populated_place",
+                country=r.within.split("-")[0], iso3166_2=r.within,
+                confidence=PLACED_UNKNOWN_CONFIDENCE))
+    return out
+
+
+def _possessive_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """"Ukraine's Donetsk region" is a place, though "Ukraine's army" is an actor."""
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        possessive = text[m.end:m.end + 3] in ("'s ", "’s ")
+        if m.metonym and m.kind == "country" and possessive and m.end + 3 in starts:
+            m = replace(m, metonym=False)
+        out.append(m)
+    return out
+
+
+def _overlaps(start: int, end: int, mentions: list[PlaceMention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> list[Reading]:
+    readings = []
+    for span in spans:
+        settlement = cues.marked_settlement(span.start)
+        village = settlement and cues.marked_village(span.start)
+        readings.append(Reading(span, settlement=settlement, village=village,
+                                locative=cues.locative(span.first, words)))
+    for chain in _chains(readings, cues):
+        head, tail = chain[0].span, chain[-1].span
+        for reading in chain[1:]:  # "in Davos and Geneva": the preposition covers the list
+            reading.locative = reading.locative or chain[0].locative
+        if cues.region_before(head.start) or cues.region_after(words[tail.first].end):
+            for reading in chain:
+                reading.region = True
+    _attach_regions(readings, cues, gaz)
+    return readings
+
+
+def _attach_regions(readings: list[Reading], cues: Cues, gaz: Gazetteer) -> None:
+    """"Ivanivka, in the Kharkiv region": the place is in that region, whatever namesakes
+    other regions have. (Only the name next to the region: in "X and Y in the Z region" the
+    region may be Y's alone.)"""
+    for i in range(len(readings) - 1, 0, -1):
+        region = _full_region(readings[i].span, gaz)
+        if region is None:
+            continue
+        j = i - 1
+        gap = cues.text[readings[j].span.end:readings[i].span.start]
+        if not cues.lex.attached_region_gap.fullmatch(gap):
+            continue
+        if not readings[j].region:
+            readings[j].within = region
+
+
+def _full_region(span: Span, gaz: Gazetteer) -> str | None:
+    """ISO code of a region named in full ("Kharkiv Oblast", "Донецкой области")."""
+    if span.first == span.last:
+        return None
+    for posting in span.postings:
+        entry = gaz.entry(posting // 4)
+        if posting % 4 == PRIMARY and entry.kind == "region" and entry.iso3166_2:
+            return entry.iso3166_2
+    return None
+
+
+def _chains(readings: list[Reading], cues: Cues) -> list[list[Reading]]:
+    chains: list[list[Reading]] = []
+    for reading in readings:
+        if chains and cues.linked(chains[-1][-1].span.end, reading.span.start):
+            chains[-1].append(reading)
+        else:
+            chains.append([reading])
+    return chains
+
+
+def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
+                         gaz: Gazetteer) -> bool:
+    """"Vladimir Poutine" (a known person's name follows), "Stanislav Bunyatov" (a word
+    with a surname's ending follows that names no place), "Kirill Dmitriev" (a lone name
+    after a capitalised word inside a sentence: a surname, not a place)."""
+    nxt = span.last + 1
+    if nxt < len(words) and words[nxt].capitalised and words[nxt].start - span.end == 1:
+        follower = words[nxt]
+        if follower.key in lex.persons:
+            return True
+        unknown_follower = follower.key not in lex.stopwords and not gaz.lookup(follower.key)
+        if unknown_follower and "-" not in follower.text:
+            return span.first == span.last  # "Victoria Beckham", "Stanislav Bunyatov"
+    prev = span.first - 1
+    if lex.capitalised_nouns or span.first != span.last or prev < 0:
+        return False
+    before = words[prev]
+    return (before.capitalised and "-" not in before.text and span.start - before.end == 1
+            and before.key not in lex.stopwords
+            and not sentence_initial(text, before.start) and not before.text.isupper())

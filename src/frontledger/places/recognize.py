@@ -1,0 +1,311 @@
+"""Find the spans of a text that may name places, and what the gazetteer says they may be.
+
+Words are looked up as n-grams (longest first) under their folded form and, in languages
+with case endings, under every nominative form the ending may stand for. A word the
+gazetteer does not know is tried by transliteration skeleton among the theater's places.
+What is found is a `Span`: character offsets and gazetteer postings, not yet a decision.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from itertools import product
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from frontledger.places.gazetteer import Gazetteer
+from frontledger.places.lexicon import Lexicon, inflected_bases
+from frontledger.places.normalize import fold, romanise, skeleton, tokenize
+
+MAX_WORDS = 5
+"""Longest name looked up, in words ("Sea of Azov", "région d' Odessa")."""
+MAX_VARIANTS = 48
+"""Cap on case-ending combinations tried for one n-gram (3 words x ~4 endings each)."""
+MIN_SKELETON_WORD = 5
+"""Words shorter than this are not tried by skeleton: too many short names collide."""
+SKELETON_MIN_SIMILARITY = 80
+"""rapidfuzz ratio between the romanised word and the entry's name; set so that Koupiansk,
+Kupyansk and Купянск reach Kupiansk while Pokrovsk does not reach Pokrovske."""
+
+SENTENCE_OPENERS = ".!?\n«“\"—:"
+"""Characters after which a capital letter says nothing about a word being a name."""
+
+_LINE = re.compile("[^\n]+")
+_CONTENT_WORD = re.compile(r"\w{4,}")
+TITLE_MIN_WORDS = 4
+TITLE_CAPITALISED_SHARE = 0.8
+"""A line with at least TITLE_MIN_WORDS words of four letters or more, this share of them
+capitalised, and no full stop at its end, is a headline in title case: its capitals say
+nothing about names. (A sentence crowded with names still has its verbs in lower case.)"""
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines written in title case."""
+    out = []
+    for line in _LINE.finditer(text):
+        if line.group().rstrip().endswith("."):
+            continue  # a sentence, however many names it holds
+        content = _CONTENT_WORD.findall(line.group())
+        capitals = sum(w[0].isupper() for w in content)
+        if len(content) >= TITLE_MIN_WORDS and capitals >= TITLE_CAPITALISED_SHARE * len(content):
+            out.append(line.span())
+    return out
+
+
+def inside(ranges: list[tuple[int, int]], position: int) -> bool:
+    """True when a position falls in one of the ranges."""
+    return any(start <= position < end for start, end in ranges)
+
+
+OPENER_LOOKBACK = 8
+"""Characters looked back for a sentence opener (past a few spaces)."""
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True when only spaces separate a word from a sentence opener or the text start."""
+    before = text[max(0, start - OPENER_LOOKBACK):start].rstrip(" ")
+    if not before:
+        return start < OPENER_LOOKBACK or not text[:start].strip(" ")
+    return before[-1] in SENTENCE_OPENERS
+
+
+EXACT, INFLECTED, SKELETON = 1.0, 0.9, 0.8
+"""Match quality: the surface itself, a case-ending variant, a transliteration skeleton."""
+
+
+class Word(NamedTuple):
+    """A word of the text, with its folded key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    capitalised: bool
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of text the gazetteer (or the text itself) says may be a place."""
+
+    first: int
+    """Index of the first word."""
+    last: int
+    """Index of the last word."""
+    start: int
+    end: int
+    postings: tuple[int, ...]
+    quality: float
+    nominative: str
+    """The folded form that matched (or the best nominative guess when none did)."""
+
+
+MEMO_MAX_ENTRIES = 200_000
+"""Lookups remembered per gazetteer (names recur across a news stream); cleared when full."""
+_memos: weakref.WeakKeyDictionary[object, dict[tuple[str, str, str], object]] = (
+    weakref.WeakKeyDictionary())
+
+
+def memo_for(gazetteer: Gazetteer) -> dict:
+    """The lookup memo of a gazetteer (a fresh one for objects that cannot be weakly held)."""
+    try:
+        memo = _memos.setdefault(gazetteer, {})
+    except TypeError:
+        return {}
+    if len(memo) > MEMO_MAX_ENTRIES:
+        memo.clear()
+    return memo
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalpha() or ch == " ")
+
+
+def words_of(text: str) -> list[Word]:
+    """The words of a text with their folded keys."""
+    make = tuple.__new__  # NamedTuple's own constructor is a Python function: 3x slower
+    return [make(Word, (start, end, token, fold(token), token[0].isupper()))
+            for start, end in tokenize(text) for token in (text[start:end],)]
+
+
+class Recogniser:
+    """Looks up the words of one text in a gazetteer, under one language's rules."""
+
+    def __init__(self, gazetteer: Gazetteer, lex: Lexicon, text: str, words: list[Word]):
+        self.gaz = gazetteer
+        self.lex = lex
+        self.text = text
+        self.words = words
+        self.lowercase_vocab = frozenset(w.key for w in words if not w.capitalised)
+        self.memo = memo_for(gazetteer)
+
+    def spans(self) -> list[Span]:
+        """Gazetteer matches, longest first at each word, left to right, no overlaps."""
+        found: list[Span] = []
+        starts = self.gaz.lowercase_starts
+        free_from = 0  # the first word not inside a span already found
+        for i, word in enumerate(self.words):
+            if i < free_from or not (word.capitalised or word.key in starts):
+                continue
+            span = self._match_at(i) if self._can_start(i) else None
+            if span is None:
+                found.extend(self._compound_parts(i))
+                continue
+            found.append(span)
+            free_from = span.last + 1
+        return found
+
+    def _can_start(self, i: int) -> bool:
+        word = self.words[i]
+        if word.text[-1] in "'’ʼ":
+            return False  # an elided article
+        return word.capitalised or word.key in self.gaz.lowercase_starts
+
+    def _single_word_allowed(self, i: int) -> bool:
+        """A lone word may name a place unless it is a function word, or opens a sentence
+        and is written in lower case elsewhere in the text (an ordinary word)."""
+        word = self.words[i]
+        if not word.capitalised or word.key in self.lex.stopwords:
+            return False
+        return word.key not in self.lowercase_vocab or not self._opens_sentence(i)
+
+    def _opens_sentence(self, i: int) -> bool:
+        return sentence_initial(self.text, self.words[i].start)
+
+    def _compound_parts(self, i: int) -> list[Span]:
+        """"Pokrovsk-Myrnograd": the parts of a hyphenated word the whole of which is unknown."""
+        word = self.words[i]
+        parts = word.text.split("-")
+        if not word.capitalised or len(parts) < 2 or any(p.isupper() for p in parts):
+            return []
+        out = []
+        offset = word.start
+        for part in parts:
+            key = fold(part)
+            if part[:1].isupper() and key not in self.lex.stopwords:
+                postings, quality = self.gaz.lookup(key), EXACT
+                if not postings and len(key) >= MIN_SKELETON_WORD:
+                    guess = self._skeleton_form(i, key)
+                    postings, quality = (guess.postings, SKELETON) if guess else ((), EXACT)
+                if postings:
+                    out.append(Span(i, i, offset, offset + len(part), postings, quality, key))
+            offset += len(part) + 1
+        return out
+
+    def _may_start_long_name(self, i: int) -> bool:
+        starts = self.gaz.first_words
+        return any(form in starts for form in self._forms(i))
+
+    def _can_continue(self, j: int) -> bool:
+        word = self.words[j]
+        if self.text[self.words[j - 1].end:word.start] not in (" ", ""):
+            return False
+        if word.capitalised:
+            return True
+        return any(form in self.gaz.continuations for form in self._forms(j))
+
+    def _forms(self, j: int) -> list[str]:
+        return inflected_bases(self.words[j].text, self.lex)
+
+    def _match_at(self, i: int) -> Span | None:
+        last = i
+        if self._may_start_long_name(i):
+            while (last + 1 < len(self.words) and last + 1 - i < MAX_WORDS
+                   and self._can_continue(last + 1)):
+                last += 1
+        for j in range(last, i, -1):
+            span = self._lookup(i, j)
+            if span is not None:
+                return span
+        if not self._single_word_allowed(i):
+            return None
+        return self._lookup(i, i) or self._skeleton_pair(i) or self._skeleton(i)
+
+    def _skeleton_pair(self, i: int) -> Span | None:
+        """Two capitalised words spelt another way: "Tchassiv Iar" for Chasiv Yar."""
+        j = i + 1
+        if j >= len(self.words) or not self.words[j].capitalised:
+            return None
+        if self.text[self.words[i].end:self.words[j].start] != " ":
+            return None
+        found = self._skeleton_form(i, fold(self.text[self.words[i].start:self.words[j].end]))
+        if found is None:
+            return None
+        return Span(i, j, self.words[i].start, self.words[j].end, found.postings, SKELETON,
+                    found.nominative)
+
+    def _lookup(self, i: int, j: int) -> Span | None:
+        start, end = self.words[i].start, self.words[j].end
+        key = ("n", self.lex.language, self.text[start:end])
+        if key not in self.memo:
+            found = self._lookup_uncached(i, j)
+            self.memo[key] = None if found is None else (found.postings, found.quality,
+                                                         found.nominative)
+        hit = self.memo[key]
+        return None if hit is None else Span(i, j, start, end, *hit)
+
+    def _lookup_uncached(self, i: int, j: int) -> Span | None:
+        start, end = self.words[i].start, self.words[j].end
+        exact = fold(self.text[start:end])
+        postings = self.gaz.lookup(exact)
+        if postings:
+            return Span(i, j, start, end, postings, EXACT, exact)
+        if not self.lex.inflection:
+            return None
+        merged: list[int] = []
+        first = ""
+        for variant in self._variants(i, j):
+            for posting in self.gaz.lookup(variant):
+                first = first or variant
+                if posting not in merged:
+                    merged.append(posting)
+        if not merged:
+            return None
+        return Span(i, j, start, end, tuple(merged), INFLECTED, first)
+
+    def _variants(self, i: int, j: int) -> list[str]:
+        per_word = [self._forms(k) for k in range(i, j + 1)]
+        seps = [" " if self.text[self.words[k].end:self.words[k + 1].start] else ""
+                for k in range(i, j)]
+        out = []
+        for combo in product(*per_word):
+            parts = [combo[0]]
+            for sep, part in zip(seps, combo[1:], strict=True):
+                parts.append(sep + part)
+            out.append("".join(parts))
+            if len(out) >= MAX_VARIANTS:
+                break
+        return out[1:]
+
+    def _skeleton(self, i: int) -> Span | None:
+        word = self.words[i]
+        key = ("s", self.lex.language, word.text)
+        if key not in self.memo:
+            found = self._skeleton_uncached(i)
+            self.memo[key] = None if found is None else (found.postings, found.quality,
+                                                         found.nominative)
+        hit = self.memo[key]
+        return None if hit is None else Span(i, i, word.start, word.end, *hit)
+
+    def _skeleton_uncached(self, i: int) -> Span | None:
+        if len(self.words[i].key) < MIN_SKELETON_WORD:
+            return None
+        for form in self._forms(i):
+            span = self._skeleton_form(i, form)
+            if span is not None:
+                return span
+        return None
+
+    def _skeleton_form(self, i: int, form: str) -> Span | None:
+        roman = _letters(romanise(form, self.lex.language))
+        best: list[int] = []
+        for index in self.gaz.lookup_skeleton(skeleton(form, self.lex.language)):
+            name = _letters(romanise(self.gaz.entry(index).name))
+            if fuzz.ratio(roman, name) >= SKELETON_MIN_SIMILARITY:
+                best.append(index * 4 + 1)
+        if not best:
+            return None
+        word = self.words[i]
+        return Span(i, i, word.start, word.end, tuple(best), SKELETON, form)

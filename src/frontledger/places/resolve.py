@@ -1,0 +1,338 @@
+"""Choose, for each recognised span, the gazetteer entry it names, and how sure we are.
+
+Two passes over an article: the first resolves each span alone and keeps the confident
+answers as context (regions and countries named, where the front-line places are); the
+second scores every candidate entry again with that context. Scores add small, named
+weights; none is tuned to one article.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cache
+
+from frontledger.places.build import distance_km, read_data
+from frontledger.places.context import Cues
+from frontledger.places.gazetteer import (
+    ALTERNATE,
+    FLAG_CAPITAL,
+    FLAG_METONYM,
+    FLAG_NEEDS_CUE,
+    OTHER_NAME,
+    PRIMARY,
+    REGION_BASE,
+    Gazetteer,
+    GazetteerEntry,
+)
+from frontledger.places.recognize import SKELETON, Span, Word
+from frontledger.records import PlaceMention
+
+# Score weights. Set by reasoning about orders of magnitude on the project's own fixtures:
+# a name's own form beats an alternate, the theater beats a homonym abroad, and a region
+# named in the same article beats population.
+NAME_WEIGHT = {PRIMARY: 1.0, ALTERNATE: 0.7, REGION_BASE: 0.9, OTHER_NAME: 0.4}
+KIND_BONUS = {"country": 1.2, "region": 0.9, "river": 0.6, "other": 0.6, "populated_place": 0.0}
+POPULATION_WEIGHT = 1.0
+"""Times log10(population)/7: a city of 10 million gets 1.0, a village of 500 gets 0.39."""
+THEATER_BONUS = 0.6
+CAPITAL_BONUS = 0.5
+"""A national capital outranks a theater hamlet of the same name (Berlin, Chelyabinsk Oblast)."""
+FRONT_BONUS = 0.3
+REGION_NAMED_BONUS = 0.7
+COUNTRY_NAMED_BONUS = 0.2
+NEAR_OTHERS_BONUS = 0.4
+NEAR_OTHERS_KM = 120.0
+"""A place this close to the article's confident theater places shares their front."""
+NEAR_BOX_DEGREES = 1.2
+"""Latitude degrees (longitude: twice as many) beyond which no place is NEAR_OTHERS_KM away
+in the theater's latitudes; a cheap test before the great-circle distance."""
+ANCHOR_CONFIDENCE = 0.45
+"""First-pass answers at least this sure become context for the second pass."""
+MARGIN_FOR_CERTAINTY = 0.8
+"""Score lead over the runner-up at which confidence stops growing."""
+REGION_FALLBACK_CONFIDENCE = 0.6
+VILLAGE_MAX_POPULATION = 50_000
+"""Above this, "the village of X" cannot mean the town X: it is a village of that name."""
+"""A bare region name with no city of that name and no region word around it."""
+
+# Places outside the theater: what it takes to believe a capitalised word names one.
+FOREIGN_PRIMARY_MIN_POPULATION = 10_000
+FOREIGN_UNCUED_MIN_POPULATION = 1_000_000
+"""A foreign town's own name counts without a locative preposition only for cities this big."""
+CAPITAL_MIN_POPULATION = 200_000
+"""Capitals are named without a preposition ("Washington said"), but not the smallest
+("Victoria" is more often a person than the Seychelles' capital). Foreign names in other
+spellings (Pékin, Варшава) likewise count only for capitals and big cities; smaller
+towns' alternates are mostly surnames and words of our languages (Марка, Anadoly)."""
+NAMED_COUNTRY_MIN_POPULATION = 1_000
+RENAMED_MIN_POPULATION = 20_000
+"""A former name still means its town when the town is this big (Krasnoarmeysk for
+Pokrovsk, Dnipropetrovsk for Dnipro); dozens of villages share each village's old name."""
+UNIQUE_TOWN_MIN_POPULATION = 5_000
+"""A front-line town this big that no other place shares its name with is trusted even far
+from the article's other places; villages are not (cities500 lacks most namesakes)."""
+NAMED_ALONE_MIN_POPULATION = 20_000
+"""Towns this big are named without context; a smaller theater place whose every homonym
+lies away from the article's other places and regions is left unresolved."""
+
+
+@dataclass
+class Context:
+    """What the confident places of an article say about the rest."""
+
+    regions: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    points: list[tuple[int, float, float]] = field(default_factory=list)
+    """(reading index, latitude, longitude) of confident theater places."""
+    current: int = -1
+    """The reading being resolved: its own first-pass answer is not its own context."""
+
+
+@dataclass(frozen=True, slots=True)
+class Theater:
+    countries: frozenset[str]
+    lat_min: float
+    lat_max: float
+    lon_min: float
+    lon_max: float
+
+    @classmethod
+    def load(cls) -> Theater:
+        """The theater data file, read once."""
+        return _theater()
+
+    def on_front(self, entry: GazetteerEntry) -> bool:
+        if entry.latitude is None or entry.longitude is None:
+            return False
+        return (self.lat_min <= entry.latitude <= self.lat_max
+                and self.lon_min <= entry.longitude <= self.lon_max)
+
+
+@cache
+def _theater() -> Theater:
+    raw = read_data("theater.json")
+    return Theater(frozenset(raw["countries"]), **raw["front"])
+
+
+@dataclass(slots=True)
+class Reading:
+    """One span with the cues found around it."""
+
+    span: Span
+    region: bool = False
+    settlement: bool = False
+    village: bool = False
+    within: str | None = None
+    """ISO code of the region the text places this name in, right after it."""
+    locative: bool = False
+    """A locative preposition stands before the name ("in", "à", "в")."""
+
+
+class Resolver:
+    """Picks entries for the spans of one article."""
+
+    def __init__(self, gaz: Gazetteer, cues: Cues, words: list[Word], theater: Theater):
+        self.gaz = gaz
+        self.cues = cues
+        self.words = words
+        self.theater = theater
+        self.regions_named: dict[str, int] = {}
+        """ISO code of each region named in full ("Donetsk region"), with where it is first."""
+
+    def resolve(self, readings: list[Reading]) -> list[PlaceMention]:
+        """One mention per reading that resolves; the same name read the same way (same
+        postings and cues) is resolved once per article."""
+        self._note_named_regions(readings)
+        keys = [(r.span.postings, r.span.quality, r.region, r.settlement, r.village, r.within,
+                 r.locative) for r in readings]
+        options: dict[tuple, list] = {}
+        alone: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
+        for key, reading in zip(keys, readings, strict=True):
+            if key not in options:
+                options[key] = self._scored_options(reading)
+                alone[key] = self._best(reading, options[key], Context())
+        context = self._context([alone[k] for k in keys])
+        chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
+        out = []
+        for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
+            if key not in chosen:  # the same name read the same way resolves the same way
+                context.current = i
+                choice = self._best(reading, options[key], context)
+                ok = choice is not None and self._supported(choice[0], context, reading.span,
+                                                            options[key])
+                chosen[key] = choice if ok else None
+            picked = chosen[key]
+            if picked is not None:
+                out.append(self._mention(reading.span, *picked))
+        return out
+
+    def _note_named_regions(self, readings: list[Reading]) -> None:
+        """Regions named in full ("Donetsk region"), with where each is first named."""
+        self.regions_named = {}
+        for r in readings:
+            if r.span.first == r.span.last:
+                continue
+            for p in r.span.postings:
+                entry = self.gaz.entry(p // 4)
+                if p % 4 == PRIMARY and entry.kind == "region" and entry.iso3166_2:
+                    self.regions_named.setdefault(entry.iso3166_2, r.span.start)
+
+    def _scored_options(self, reading: Reading) -> list[tuple[GazetteerEntry, int, float]]:
+        """The reading's options with the part of their score that needs no context."""
+        return [(e, how, self._prior(e, how)) for e, how in self._options(reading)]
+
+    def _supported(self, entry: GazetteerEntry, ctx: Context, span: Span,
+                   options: list[tuple[GazetteerEntry, int, float]]) -> bool:
+        """False for a small theater place that disagrees with the article's other places
+        while other places bear its name, and for a transliteration guess far from the
+        front and from the article's places."""
+        if entry.kind != "populated_place" or entry.country not in self.theater.countries:
+            return True
+        if span.quality == SKELETON and not self.theater.on_front(entry):
+            return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
+        namesakes = {e.index for e, how, _p in options
+                     if e.kind == "populated_place" and how in (PRIMARY, ALTERNATE)}
+        if span.quality != SKELETON and namesakes == {entry.index} and (
+                self.theater.on_front(entry) and entry.population >= UNIQUE_TOWN_MIN_POPULATION):
+            return True  # the only town of that name, and on the front: trust it
+        if entry.population >= NAMED_ALONE_MIN_POPULATION:
+            return True
+        others = [p for p in ctx.points if p[0] != ctx.current]
+        if not others and not ctx.regions:
+            return True
+        return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
+
+    def _context(self, choices: list[tuple[GazetteerEntry, float] | None]) -> Context:
+        ctx = Context()
+        for i, choice in enumerate(choices):
+            if choice is None or choice[1] < ANCHOR_CONFIDENCE:
+                continue
+            entry = choice[0]
+            if entry.kind == "region" and entry.iso3166_2:
+                ctx.regions.add(entry.iso3166_2)
+            if entry.country and entry.kind in ("country", "region"):
+                ctx.countries.add(entry.country)
+            in_theater = entry.kind == "populated_place" and entry.country in self.theater.countries
+            if in_theater and entry.latitude is not None and entry.longitude is not None:
+                ctx.points.append((i, entry.latitude, entry.longitude))
+        return ctx
+
+    def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
+        options = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings]
+        span = reading.span
+        if any(e.flags & FLAG_NEEDS_CUE for e, _how in options):
+            if self.cues.river(span.start, span.end):  # "the bank of the Dnipro"
+                return [(e, how) for e, how in options if e.kind == "river"]
+            options = [(e, how) for e, how in options if not e.flags & FLAG_NEEDS_CUE]
+        bases = [(e, how) for e, how in options if how == REGION_BASE]
+        others = self._drop_shared_former_names(
+            [(e, how) for e, how in options if how != REGION_BASE])
+        if reading.settlement:
+            places = [(e, how) for e, how in others if e.kind == "populated_place"]
+            if not places:
+                return others  # "villages of Zaporizhzhia Oblast": the marker's region
+            if reading.village:  # "the village of Zaporizhzhia" is not the city
+                return [(e, how) for e, how in places if e.population < VILLAGE_MAX_POPULATION]
+            return places
+        if reading.region and bases:
+            return bases
+        if reading.within:  # "X, in the Y region": only X's namesakes in Y
+            inside = [(e, how) for e, how in others
+                      if e.kind != "populated_place" or e.iso3166_2 == reading.within]
+            towns = [e for e, _how in others if e.population >= NAMED_ALONE_MIN_POPULATION]
+            return inside if inside or not towns else others
+        if bases and self._region_in_discourse(reading, bases):
+            return bases
+        return others or bases
+
+    def _drop_shared_former_names(self, options: list[tuple[GazetteerEntry, int]]
+                                  ) -> list[tuple[GazetteerEntry, int]]:
+        """A former name loses to a front-line place that bears it today."""
+        if not any(how in (PRIMARY, ALTERNATE) and self.theater.on_front(e)
+                   for e, how in options):
+            return options
+        return [(e, how) for e, how in options if how != OTHER_NAME]
+
+    def _region_in_discourse(self, reading: Reading,
+                             bases: list[tuple[GazetteerEntry, int]]) -> bool:
+        """"Dnipropetrovsk is thinner populated than Donetsk" after "Dnipropetrovsk region":
+        once an article has named the region, the bare name keeps meaning it, except after a
+        locative preposition ("in Donetsk")."""
+        named_before = [self.regions_named[e.iso3166_2] < reading.span.start
+                        for e, _how in bases if e.iso3166_2 in self.regions_named]
+        if not any(named_before):
+            return False
+        first = reading.span.first
+        return first == 0 or self.words[first - 1].key not in self.cues.lex.locative_before
+
+    def _best(self, reading: Reading, options: list[tuple[GazetteerEntry, int, float]],
+              ctx: Context) -> tuple[GazetteerEntry, float] | None:
+        scored = sorted(((prior + self._context_score(e, ctx), e, how)
+                         for e, how, prior in options
+                         if self._plausible(e, how, ctx, reading.locative)),
+                        key=lambda t: -t[0])
+        if not scored:
+            return None
+        best, entry, how = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else best - MARGIN_FOR_CERTAINTY
+        lead = min(1.0, (best - runner_up) / MARGIN_FOR_CERTAINTY)
+        confidence = reading.span.quality * (0.5 + 0.45 * lead)
+        if how == REGION_BASE and not reading.region:
+            confidence = min(confidence, REGION_FALLBACK_CONFIDENCE)
+        return entry, round(confidence, 3)
+
+    def _plausible(self, entry: GazetteerEntry, how: int, ctx: Context, locative: bool) -> bool:
+        """Theater places always; a town abroad only when big, or named after a locative
+        preposition ("talks in Davos"): small foreign towns share names with people and
+        words ("Jerome", "Federal", "Victoria")."""
+        if entry.kind != "populated_place":
+            return True
+        if entry.country in self.theater.countries:
+            return how != OTHER_NAME or entry.population >= RENAMED_MIN_POPULATION
+        if entry.country in ctx.countries and locative:
+            return entry.population >= NAMED_COUNTRY_MIN_POPULATION
+        big = entry.population >= FOREIGN_UNCUED_MIN_POPULATION or (
+            bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
+        if how in (PRIMARY, ALTERNATE) and locative:  # "à Genève", "talks in Davos"
+            return entry.population >= FOREIGN_PRIMARY_MIN_POPULATION
+        return big
+
+    def _prior(self, entry: GazetteerEntry, how: int) -> float:
+        score = NAME_WEIGHT[how] + KIND_BONUS[entry.kind]
+        score += POPULATION_WEIGHT * math.log10(entry.population + 1) / 7
+        if entry.country in self.theater.countries:
+            score += THEATER_BONUS
+        if entry.flags & FLAG_CAPITAL:
+            score += CAPITAL_BONUS
+        if self.theater.on_front(entry):
+            score += FRONT_BONUS
+        return score
+
+    def _context_score(self, entry: GazetteerEntry, ctx: Context) -> float:
+        score = 0.0
+        if entry.kind != "region" and entry.iso3166_2 in ctx.regions:
+            score += REGION_NAMED_BONUS
+        if entry.country in ctx.countries:
+            score += COUNTRY_NAMED_BONUS
+        if self._near(entry, ctx):
+            score += NEAR_OTHERS_BONUS
+        return score
+
+    def _near(self, entry: GazetteerEntry, ctx: Context) -> bool:
+        if entry.latitude is None or entry.longitude is None or not ctx.points:
+            return False
+        lat0, lon0 = entry.latitude, entry.longitude
+        return any(abs(lat - lat0) < NEAR_BOX_DEGREES and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
+                   and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM
+                   for i, lat, lon in ctx.points if i != ctx.current)
+
+    def _mention(self, span: Span, entry: GazetteerEntry, confidence: float) -> PlaceMention:
+        can_act = bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
+        metonym = bool(entry.flags & FLAG_METONYM) or (
+            can_act and self.cues.actor(span.start, span.end, self.words, span.first))
+        return PlaceMention(
+            start=span.start, end=span.end, surface=self.cues.text[span.start:span.end],
+            name=entry.name, kind=entry.kind, geonameid=entry.geonameid,
+            country=entry.country, iso3166_2=entry.iso3166_2, latitude=entry.latitude,
+            longitude=entry.longitude, confidence=confidence, metonym=metonym)

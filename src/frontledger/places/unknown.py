@@ -1,0 +1,193 @@
+"""Places the gazetteer lacks but the text marks as places.
+
+A capitalised name is taken for a settlement when the text says so ("the village of
+Vilne", "село Вільне", "у селі ..."), when it stands in a list with places the gazetteer
+knows ("took Myrnohrad, Rodynske and Vilne"), or when a locative preposition precedes a
+name with a toponymic ending ("near Pavlivka", "під Гнатівкою").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from frontledger.places.context import Cues
+from frontledger.places.lexicon import (
+    Lexicon,
+    inflected_bases,
+    official_form,
+    romanise_official,
+)
+from frontledger.places.normalize import english_name
+from frontledger.places.recognize import Word, sentence_initial
+from frontledger.records import PlaceMention
+
+MAX_GROUP_WORDS = 3
+"""Longest unknown name, in words ("Velyka Novosilka", "Sviato-Pokrovske" is one word)."""
+MIN_NAME_LENGTH = 3
+"""Shorter capitalised words are initials or pronouns more often than villages ("Рог" is one)."""
+MAX_GAP = 16
+"""Characters between a name and the region said to hold it (", in the ", " dans la ")."""
+UNKNOWN_CONFIDENCE = {"marked": 0.7, "listed": 0.6, "locative": 0.45}
+"""How sure each cue makes us, ranked by how often the cue misleads on our fixtures."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A run of capitalised words."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group]:
+    """Runs of capitalised words (not function words) separated by single spaces."""
+    groups: list[Group] = []
+    i = 0
+    while i < len(words):
+        if not words[i].capitalised or words[i].key in lex.stopwords:
+            i += 1
+            continue
+        j = i
+        while (j + 1 < len(words) and j + 1 - i < MAX_GROUP_WORDS and words[j + 1].capitalised
+               and text[words[j].end:words[j + 1].start] == " "
+               and words[j + 1].key not in lex.stopwords):
+            j += 1
+        groups.append(Group(i, j, words[i].start, words[j].end))
+        i = j + 1
+    return groups
+
+
+def nominative(words: list[Word], group: Group, lex: Lexicon) -> str:
+    """A readable English-style name from the (possibly inflected) words of a group."""
+    parts = []
+    for k in range(group.first, group.last + 1):
+        forms = inflected_bases(words[k].text, lex)
+        # the head noun's case ending tells its nominative; a modifier is kept when it
+        # already reads as a nominative adjective ("Сухой" Яр), else restored ("Кучерового")
+        wanted = lex.toponym_suffixes if k == group.last else lex.modifier_suffixes
+        order = [*forms[1:], forms[0]] if k == group.last else [forms[0], *forms[1:]]
+        chosen = next((f for f in order if wanted and f.endswith(wanted)), forms[0])
+        parts.append(official_form(chosen, lex))
+    if lex.romanization:
+        return romanise_official(" ".join(parts), lex)
+    return english_name(" ".join(parts), lex.language)
+
+
+class UnknownPlaces:
+    """Finds settlements the gazetteer lacks, given what it already recognised."""
+
+    def __init__(self, cues: Cues, words: list[Word], known: list[PlaceMention],
+                 covered: list[tuple[int, int]]):
+        self.cues = cues
+        self.words = words
+        self.known = known
+        self.covered = covered
+        self.lowercase = frozenset(w.key for w in words if not w.capitalised)
+
+    def find(self) -> list[PlaceMention]:
+        text, lex = self.cues.text, self.cues.lex
+        trimmed = (self._trim(g) for g in capitalised_groups(text, self.words, lex))
+        groups = [g for g in trimmed if g is not None and self._free(g)]
+        items: list[tuple[int, int, object]] = [
+            (m.start, m.end, m) for m in self.known if not m.metonym]
+        items = sorted(items + [(g.start, g.end, g) for g in groups], key=lambda t: t[0])
+        listed = self._listed(items)
+        out = []
+        for group in groups:
+            cue = self._cue(group, listed)
+            if cue is not None:
+                out.append(self._mention(group, cue))
+        return out
+
+    def _trim(self, group: Group) -> Group | None:
+        """Drop an opening word used in lower case elsewhere ("Село Затишье" at a sentence
+        start) and the words from the first one already recognised ("Іванівку Харківської")."""
+        first, last = group.first, group.last
+        if self.words[first].key in self.lowercase and sentence_initial(
+                self.cues.text, self.words[first].start):
+            first += 1
+        for k in range(first, last + 1):
+            if self._covered(self.words[k].start):
+                last = k - 1
+                break
+        if last < first:
+            return None
+        return Group(first, last, self.words[first].start, self.words[last].end)
+
+    def _covered(self, position: int) -> bool:
+        at = bisect_left(self.covered, (position + 1,))
+        return any(s <= position < e for s, e in self.covered[max(0, at - 8):at])
+
+    def _free(self, group: Group) -> bool:
+        at = bisect_left(self.covered, (group.end,))
+        if any(s < group.end and group.start < e for s, e in self.covered[max(0, at - 8):at]):
+            return False
+        surface = self.cues.text[group.start:group.end]
+        return len(surface) >= MIN_NAME_LENGTH and not surface.isupper()
+
+    def _listed(self, items: list[tuple[int, int, object]]) -> set[int]:
+        """Starts of unknown groups that share a list with a known or marked settlement, or
+        that a marker after the list names ("Balahan and Promin, two villages")."""
+        listed: set[int] = set()
+        chain: list[tuple[int, int, object]] = []
+        for item in [*items, (10**12, 10**12, None)]:
+            if chain and not self.cues.linked(chain[-1][1], item[0]):
+                if self._settlement_list(chain):
+                    listed.update(s for s, _e, g in chain if isinstance(g, Group))
+                chain = []
+            chain.append(item)
+        return listed
+
+    def _settlement_list(self, chain: list[tuple[int, int, object]]) -> bool:
+        if any(isinstance(m, PlaceMention) and m.kind == "populated_place"
+               for _s, _e, m in chain):
+            return True
+        if self.cues.lex.place_marker_after.match(self.cues.after(chain[-1][1])):
+            return True
+        return len(chain) > 1 and self.cues.marked_settlement(chain[0][0])
+
+    def _cue(self, group: Group, listed: set[int]) -> str | None:
+        if self.cues.marked_settlement(group.start) or self._placed_in_region(group):
+            return "marked"
+        if sentence_initial(self.cues.text, group.start):
+            return None
+        if group.start in listed:
+            return "listed"
+        previous = self.words[group.first - 1].key if group.first else ""
+        lex = self.cues.lex
+        forms = inflected_bases(self.words[group.last].text, lex)
+        if previous in lex.locative_before and any(f.endswith(lex.toponym_suffixes)
+                                                  for f in forms):
+            return "locative"
+        return None
+
+    def _placed_in_region(self, group: Group) -> bool:
+        """"Іванівку Харківської області", "Ivanivka, in the Kharkiv region"."""
+        gap_pattern = self.cues.lex.attached_region_gap
+        return any(m.kind == "region" and " " in m.surface and m.start >= group.end
+                   and gap_pattern.fullmatch(self.cues.text[group.end:m.start])
+                   for m in self.known if group.end <= m.start <= group.end + MAX_GAP)
+
+    def _mention(self, group: Group, cue: str) -> PlaceMention:
+        region = self._region_near(group)
+        return PlaceMention(
+            start=group.start, end=group.end, surface=self.cues.text[group.start:group.end],
+            name=nominative(self.words, group, self.cues.lex), kind="populated_place",
+            geonameid=None, country=region.country if region else None,
+            iso3166_2=region.iso3166_2 if region else None,
+            confidence=UNKNOWN_CONFIDENCE[cue])
+
+    def _region_near(self, group: Group) -> PlaceMention | None:
+        """The region named closest to the name within the same paragraph."""
+        text = self.cues.text
+        para_start = text.rfind("\n", 0, group.start) + 1
+        para_end = text.find("\n", group.end)
+        para_end = len(text) if para_end < 0 else para_end
+        regions = [m for m in self.known if m.kind == "region" and m.iso3166_2
+                   and para_start <= m.start < para_end]
+        if not regions:
+            return None
+        return min(regions, key=lambda m: abs(m.start - group.start))

@@ -1,0 +1,260 @@
+"""Date expressions resolved against a document's published date.
+
+Reads: text, its language and published date. Adds: `DateMention`s — the calendar date an
+expression names ("on Thursday", "la veille", "11 грудня", "в сентябре того же года",
+"December 7–8", "2025-10-22") with its precision (day, month or year).
+
+The words of each language (months, weekdays, "yesterday"...) come from the `[dates]`
+section of that language's lexicon file, `frontledger/data/lexicons/<lang>.toml`.
+Rules, in short: a date without a year takes the published year, or the year before when
+that would put it after publication; a weekday is the latest such day on or before the
+published date; a month alone is dated to its 1st (precision month); a range ("7–8") is
+dated to its last day; "of the same year" takes the last year written before it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from frontledger.records import DatePrecision
+
+_DAY = r"(?P<d1>\d{1,2})(?:er|st|nd|rd|th|-?го|-?е)?(?:\s*[-–—]\s*(?P<d2>\d{1,2}))?"
+_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?"
+_NUMERIC = re.compile(
+    r"\b(?:(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})|"
+    r"(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>(?:19|20)\d{2}))\b"
+)
+_BARE_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+Finditer = Callable[[re.Pattern[str], str], list[re.Match[str]]]
+"""Something that finds exactly what `list(pattern.finditer(text))` finds (faster, maybe)."""
+
+
+def _plain(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    return list(pattern.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a text, resolved to a calendar date."""
+
+    start: int
+    end: int
+    value: date
+    precision: DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class _DateWords:
+    """One language's compiled date patterns."""
+
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
+    month: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: tuple[tuple[re.Pattern[str], int], ...]
+    same_year: re.Pattern[str] | None
+
+
+def find_dates(
+    text: str, published: date | None, language: str | None, finditer: Finditer = _plain
+) -> list[DateMention]:
+    """Every resolvable date expression of `text`, in text order, without overlaps.
+    `finditer` runs each pattern (the claims stage passes its faster scanner)."""
+    words = date_words(language or "en")
+    candidates = _candidates(text, words, finditer)
+    mentions: list[DateMention] = []
+    context_year: int | None = None
+    last_end = -1
+    for start, end, kind, match in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if start < last_end:
+            continue
+        mention = _resolve(kind, match, published, context_year, words, text)
+        if mention is not None:
+            mentions.append(mention)
+            last_end = end if mention.end <= end else mention.end
+            if kind in {"numeric", "day_month", "month_day", "month"} and _explicit_year(match):
+                context_year = mention.value.year
+    return mentions
+
+
+def _explicit_year(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    return any(groups.get(name) for name in ("y", "iy", "dy"))
+
+
+def _candidates(
+    text: str, words: _DateWords, finditer: Finditer
+) -> list[tuple[int, int, str, re.Match[str]]]:
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter changed length: keep exact offsets
+        lowered = text
+
+    def scan(pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        return _scan(pattern, text, lowered, finditer)
+
+    months = scan(words.month)
+    found.extend((m.start(), m.end(), "month", m) for m in months)
+    patterns = {"numeric": _NUMERIC, "weekday": words.weekday}
+    if months:  # day-and-month forms need a month name: skip their scans when there is none
+        patterns |= {"day_month": words.day_month, "month_day": words.month_day}
+    for kind, pattern in patterns.items():
+        found.extend((m.start(), m.end(), kind, m) for m in scan(pattern))
+    for index, (pattern, _offset) in enumerate(words.relative):
+        found.extend((m.start(), m.end(), f"relative:{index}", m) for m in scan(pattern))
+    return found
+
+
+def _scan(
+    pattern: re.Pattern[str], text: str, lowered: str, finditer: Finditer
+) -> list[re.Match[str]]:
+    """Matches of a case-insensitive pattern; lower-case patterns run unfolded over the
+    lower-cased text (same offsets, about 2.5 times faster)."""
+    if lowered is not text and _lower_case(pattern.pattern):
+        return finditer(_unfolded(pattern), lowered)
+    return finditer(pattern, text)
+
+
+@cache
+def _lower_case(source: str) -> bool:
+    """Whether a pattern has no upper-case letter outside its group names and escapes."""
+    bare = re.sub(r"\(\?P<\w+>|\\[A-Z]", "", source)
+    return bare == bare.lower()
+
+
+@cache
+def _unfolded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _resolve(
+    kind: str,
+    match: re.Match[str],
+    published: date | None,
+    context_year: int | None,
+    words: _DateWords,
+    text: str,
+) -> DateMention | None:
+    if kind == "numeric":
+        value = _numeric(match)
+        return DateMention(match.start(), match.end(), value, "day") if value else None
+    if kind in {"day_month", "month_day"}:
+        return _day_month(match, published)
+    if kind == "month":
+        return _month_only(match, published, context_year, words, text)
+    if published is None:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - _group_index(match)) % 7
+        return DateMention(match.start(), match.end(), published - timedelta(days=back), "day")
+    offset = words.relative[int(kind.split(":")[1])][1]
+    return DateMention(match.start(), match.end(), published + timedelta(days=offset), "day")
+
+
+def _numeric(match: re.Match[str]) -> date | None:
+    parts = match.groupdict()
+    try:
+        if parts["iy"]:
+            return date(int(parts["iy"]), int(parts["im"]), int(parts["id"]))
+        return date(int(parts["dy"]), int(parts["dm"]), int(parts["dd"]))
+    except ValueError:
+        return None
+
+
+def _day_month(match: re.Match[str], published: date | None) -> DateMention | None:
+    month = _group_index(match) + 1
+    day = int(match.group("d2") or match.group("d1"))
+    year_text = match.group("y")
+    year = int(year_text) if year_text else (published.year if published else None)
+    if year is None:
+        return None
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    if not year_text and published is not None and value > published:
+        value = _previous_year(value)
+    return DateMention(match.start(), match.end(), value, "day")
+
+
+def _month_only(
+    match: re.Match[str],
+    published: date | None,
+    context_year: int | None,
+    words: _DateWords,
+    text: str,
+) -> DateMention | None:
+    month = _group_index(match) + 1
+    end = match.end()
+    year: int | None = int(match.group("y")) if match.group("y") else None
+    same = words.same_year.match(text, end) if words.same_year else None
+    if year is None and same is not None and context_year is not None:
+        year, end = context_year, same.end()
+    if year is None and published is not None:
+        year = published.year if month <= published.month else published.year - 1
+    if year is None:
+        return None
+    return DateMention(match.start(), end, date(year, month, 1), "month")
+
+
+def _previous_year(value: date) -> date:
+    try:
+        return value.replace(year=value.year - 1)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year - 1, day=28)
+
+
+def _group_index(match: re.Match[str]) -> int:
+    """Which of the alternation's numbered groups g0..gN matched (month or weekday index)."""
+    for name, value in match.groupdict().items():
+        if value is not None and name.startswith("g"):
+            return int(name[1:])
+    raise ValueError("no indexed group matched")  # pragma: no cover - patterns guarantee one
+
+
+def _alternation(options: list[str]) -> str:
+    return "|".join(f"(?P<g{i}>{option})" for i, option in enumerate(options))
+
+
+@cache
+def date_words(language: str) -> _DateWords:
+    """The compiled date patterns of `language` (English when it has no lexicon)."""
+    section = _lexicon_section(language)
+    months = f"(?:{_alternation(section['months'])})"
+    year_word = section.get("year_word", "")
+    year = _YEAR + (f"(?:\\s*{year_word})?" if year_word else "")
+    flags = re.IGNORECASE
+    return _DateWords(
+        day_month=re.compile(rf"\b{_DAY}\s+{months}(?![\w]){year}", flags),
+        month_day=re.compile(rf"\b{months}\s+{_DAY}\b(?!\s*(?:%|km|sq))" + _YEAR, flags),
+        month=re.compile(rf"\b{months}(?![\w]){year}", flags),
+        weekday=re.compile(rf"\b(?:{_alternation(section['weekdays'])})(?![\w])", flags),
+        relative=tuple(
+            (re.compile(entry["pattern"], flags), int(entry["offset"]))
+            for entry in section.get("relative", [])
+        ),
+        same_year=re.compile(section["same_year"], flags) if section.get("same_year") else None,
+    )
+
+
+def _lexicon_section(language: str) -> dict[str, Any]:
+    folder = resources.files("frontledger") / "data" / "lexicons"
+    path = folder / f"{language}.toml"
+    if not path.is_file():
+        path = folder / "en.toml"
+    with path.open("rb") as handle:
+        section: dict[str, Any] = tomllib.load(handle)["dates"]
+    return section
+
+
+def bare_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every four-digit year written in `text`."""
+    return [(m.start(), int(m.group())) for m in _BARE_YEAR.finditer(text)]

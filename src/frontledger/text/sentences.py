@@ -1,0 +1,98 @@
+"""Sentence splitting with exact character offsets into the document text.
+
+Reads: normalised text. Adds: `Sentence` spans (start, end, paragraph index) such that
+`text[s.start:s.end] == s.text` — claims cite these spans as their evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)")
+# What may open the next sentence: a capital, a digit, an opening quote or a dash.
+_NEXT_START = re.compile(r"\s+[\"'«“„‘(\[—–-]*\s*[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9]")
+# Tokens ending in "." that do not end a sentence (titles, initials, Slavic abbreviations).
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-ZА-ЯЁЄІЇ]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|Capt|No|Nos|vs|etc|approx|"
+    r"M|Mme|Mgr|av|env|cf|p|pp|г|гг|н\.п|н|п|ул|им|т|д|см|обл|р|рр|с|смт|ст|тис|млн|"
+    r"млрд|тыс|пгт|ген|ім|вул|U\.S|U\.K|e\.g|i\.e)\.)$"
+)
+
+
+_OPENERS = ("«", "“", "„")
+_CLOSERS = ("»", "”")
+_ONLY_CLOSERS = tuple(q for q in _CLOSERS if q not in _OPENERS)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a document: its span, text and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    """0-based index of the paragraph (blank-line or line-break separated block)."""
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences; every line break also ends a sentence."""
+    sentences: list[Sentence] = []
+    for paragraph, (line_start, line_text) in enumerate(_lines(text)):
+        for start, end in _split_line(line_text):
+            sentences.append(
+                Sentence(line_start + start, line_start + end, line_text[start:end], paragraph)
+            )
+    return sentences
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their start offsets."""
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            lines.append((position + lead, raw.strip()))
+        position += len(raw) + 1
+    return lines
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of one line."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        end = match.end()
+        if not _NEXT_START.match(line, end) or _is_abbreviation(line, match.start() + 1):
+            continue
+        spans.append((start, end))
+        start = len(line) - len(line[end:].lstrip())
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
+
+
+def opens_quotation(text: str) -> bool:
+    """True when `text` opens a «...» or “...” quotation that it does not close: the
+    quotation goes on in the next sentences, and its speaker is named where it closes."""
+    return _quotation_balance(text) > 0
+
+
+def closes_quotation(text: str) -> bool:
+    """True when `text` closes a quotation opened in an earlier sentence."""
+    return _quotation_balance(text) < 0
+
+
+def _quotation_balance(text: str) -> int:
+    """Quotation marks opened minus closed."""
+    return sum(map(text.count, _OPENERS)) - sum(map(text.count, _ONLY_CLOSERS))
+
+
+def _is_abbreviation(line: str, dot_end: int) -> bool:
+    """True when the word ending at `dot_end` (just past its dot) is a known abbreviation."""
+    space = line.rfind(" ", 0, dot_end - 1)
+    word_start = max(space, line.rfind("(", space + 1, dot_end - 1)) + 1
+    return bool(_ABBREVIATION.search(line[word_start:dot_end]))

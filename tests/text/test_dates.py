@@ -1,0 +1,88 @@
+"""Date expressions resolved against the published date, in four languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontledger.text.dates import find_dates
+
+PUBLISHED = date(2025, 11, 20)  # a Thursday
+
+
+def _first(text: str, language: str, published: date | None = PUBLISHED) -> tuple[str, str]:
+    mention = find_dates(text, published, language)[0]
+    return mention.value.isoformat(), mention.precision
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("said on Thursday", "en", "2025-11-20"),
+    ("said on Monday", "en", "2025-11-17"),
+    ("a annoncé mercredi", "fr", "2025-11-19"),
+    ("сообщили в среду", "ru", "2025-11-19"),
+    ("повідомили у п'ятницю", "uk", "2025-11-14"),
+    ("у неділю", "uk", "2025-11-16"),
+])
+def test_weekday_is_the_latest_such_day_on_or_before_publication(
+    text: str, language: str, expected: str
+) -> None:
+    assert _first(text, language) == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("yesterday", "en", "2025-11-19"),
+    ("la veille", "fr", "2025-11-19"),
+    ("вчера", "ru", "2025-11-19"),
+    ("сьогодні", "uk", "2025-11-20"),
+])
+def test_relative_day_words_count_from_publication(text: str, language: str, expected: str) -> None:
+    assert _first(text, language) == (expected, "day")
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("on December 10", "en", "2024-12-10"),
+    ("le 27 janvier", "fr", "2025-01-27"),
+    ("11 грудня", "uk", "2024-12-11"),
+    ("20 ноября 2025 года", "ru", "2025-11-20"),
+    ("jeudi 20 novembre 2025", "fr", "2025-11-20"),
+    ("on December 7–8", "en", "2024-12-08"),
+    ("2025-10-22", "en", "2025-10-22"),
+    ("22.10.2025", "uk", "2025-10-22"),
+])
+def test_day_and_month_without_year_never_fall_after_publication(
+    text: str, language: str, expected: str
+) -> None:
+    mentions = find_dates(text, PUBLISHED, language)
+    assert mentions[-1].value.isoformat() == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("in August", "en", "2025-08-01"),
+    ("en décembre", "fr", "2024-12-01"),
+    ("в середині жовтня", "uk", "2025-10-01"),
+    ("в сентябре", "ru", "2025-09-01"),
+])
+def test_month_alone_is_its_first_day_with_month_precision(
+    text: str, language: str, expected: str
+) -> None:
+    assert _first(text, language) == (expected, "month")
+
+
+def test_same_year_takes_the_last_year_written() -> None:
+    text = "В августе 2022 года ВСУ наступали. В сентябре того же года город освободили."
+    mentions = find_dates(text, PUBLISHED, "ru")
+    assert mentions[-1].value == date(2022, 9, 1)
+    assert mentions[-1].precision == "month"
+
+
+def test_relative_dates_need_a_published_date() -> None:
+    assert find_dates("on Thursday, yesterday", None, "en") == []
+
+
+def test_may_as_a_verb_is_not_a_month() -> None:
+    assert find_dates("Russian troops may move faster", PUBLISHED, "en") == []
+
+
+def test_unknown_language_falls_back_to_english_words() -> None:
+    assert _first("on Friday", "pl") == ("2025-11-14", "day")

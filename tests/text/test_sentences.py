@@ -1,0 +1,38 @@
+"""Sentence splitting keeps exact offsets, abbreviations and multi-sentence quotations."""
+
+from __future__ import annotations
+
+from frontledger.text.sentences import closes_quotation, opens_quotation, split_sentences
+
+
+def test_every_sentence_span_is_exactly_its_text() -> None:
+    text = "Russia said it took Pokrovsk. Kyiv denied it!\n\nFighting goes on? Yes."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Russia said it took Pokrovsk.", "Kyiv denied it!", "Fighting goes on?", "Yes."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_line_breaks_end_sentences_and_number_paragraphs() -> None:
+    sentences = split_sentences("Headline without stop\nBody sentence one. Body two.")
+    assert [s.paragraph for s in sentences] == [0, 1, 1]
+
+
+def test_initials_and_abbreviations_do_not_split() -> None:
+    text = "V. Putin met Gen. Gerasimov in St. Petersburg. Then н.п. Вербове was named."
+    assert len(split_sentences(text)) == 2
+
+
+def test_lowercase_after_stop_does_not_split() -> None:
+    assert len(split_sentences("«Он сказал.» — отметил он.")) == 1
+
+
+def test_quotation_of_several_sentences_is_opened_then_closed() -> None:
+    text = "«Nos forces tiennent. Nos unités ne sont pas encerclées», a affirmé l'état-major."
+    first, second = split_sentences(text)
+    assert opens_quotation(first.text) and not closes_quotation(first.text)
+    assert closes_quotation(second.text) and not opens_quotation(second.text)
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("   \n\n ") == []
