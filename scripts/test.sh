@@ -8,6 +8,10 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
     echo "installing Debian's postgresql for the PostgreSQL tests" >&2
     apt_install postgresql
 fi
+if [ ! -x /usr/bin/chromium ]; then
+    echo "installing Debian's chromium for the map page's browser tests" >&2
+    apt_install chromium
+fi
 
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/mypy

@@ -250,10 +250,12 @@ def _register_stage_commands() -> None:
     from frontledger.claims.commands import register as register_claims
     from frontledger.ledger.commands import register as register_ledger
     from frontledger.places.commands import register as register_places
+    from frontledger.serve.commands import register as register_serve
 
     register_places(app)
     register_claims(app)
     register_ledger(app)
+    register_serve(app)
 
 
 _register_stage_commands()

@@ -1,0 +1,243 @@
+"""The web API under load: 50 concurrent clients against a 100,000-claim ledger.
+
+    .venv/bin/python benchmarks/api.py [--claims 100000] [--clients 50]
+                                       [--requests 2000] [--seconds 60] [--db PATH]
+
+Generates a SQLite ledger of invented documents and claims (kept at --db, reused when it
+already holds the asked number of claims), serves it with `frontledger serve`'s app in a
+separate process on 127.0.0.1, and sends each endpoint's requests from --clients
+concurrent clients on loopback, at most --requests requests or --seconds seconds per
+endpoint. Prints p50/p95/p99 latencies per endpoint. Target: p95 < 100 ms on SQLite.
+
+Each endpoint is measured twice: "cold", every request new to the app (a place, filter
+set or date not asked before), then "warm", requests it has answered before (kept until
+the ledger changes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from frontledger.ingest.formats import make_document  # noqa: E402
+from frontledger.ledger import SqlStore, open_store  # noqa: E402
+from frontledger.records import Claim, Evidence, PlaceMention  # noqa: E402
+
+PLACES = 2_000
+CLAIMS_PER_DOCUMENT = 10
+FIRST_DAY = date(2025, 1, 1)
+DAYS = 365
+REGIONS = ["UA-09", "UA-12", "UA-14", "UA-23", "UA-59", "UA-63", "UA-65"]
+KINDS = ["control"] * 6 + ["withdrawal", "advance", "clash", "strike"]
+SIDES = ["RU"] * 4 + ["UA"] * 4 + ["other"]
+SERVER = ("import sys, uvicorn; from frontledger.ledger import open_store; "
+          "from frontledger.serve import create_app; "
+          "uvicorn.run(create_app(open_store(sys.argv[1])), host='127.0.0.1', "
+          "port=int(sys.argv[2]), log_level='warning')")
+
+
+def place(i: int) -> PlaceMention:
+    rng = random.Random(i)
+    return PlaceMention(0, 0, f"Benchtown {i}", f"Benchtown {i}", "populated_place",
+                        9_000_000 + i, "UA", REGIONS[i % len(REGIONS)],
+                        rng.uniform(46.5, 51.5), rng.uniform(30.0, 39.5))
+
+
+def build_ledger(store: SqlStore, n_claims: int) -> None:
+    rng = random.Random(7)
+    for d in range(n_claims // CLAIMS_PER_DOCUMENT):
+        day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        sentences = []
+        claims = []
+        text = f"INVENTED BENCHMARK REPORT {d}."
+        for _ in range(CLAIMS_PER_DOCUMENT):
+            where = place(rng.randrange(PLACES))
+            sentence = f" Officials said forces had taken {where.name} on {day}."
+            start = len(text) + 1
+            text += sentence
+            sentences.append((start, len(text), sentence.strip(), where))
+        document = make_document(text, source="bench", raw=text.encode(),
+                                 url=f"https://bench.example/{d}", outlet="bench.example",
+                                 language="en", title=f"Report {d}",
+                                 published=datetime(day.year, day.month, day.day, tzinfo=UTC))
+        for start, end, sentence, where in sentences:
+            claims.append(Claim(
+                claimant="Officials", claimant_side=rng.choice(SIDES),
+                kind=rng.choice(KINDS), place=where,  # type: ignore[arg-type]
+                actor_side=rng.choice(["RU", "UA"]),
+                stance="denies" if rng.random() < 0.15 else "asserts",
+                evidence=Evidence(document.id, start, end, sentence), date=day,
+                date_precision="day"))
+        store.add_document(document, [], claims, extractor="bench")
+
+
+def ledger_at(path: Path, n_claims: int) -> None:
+    store = open_store(str(path))
+    try:
+        held = len(store.stored_claims(where=None)) if path.stat().st_size > 200_000 else 0
+        if held != n_claims:
+            print(f"building a ledger of {n_claims:,} claims at {path} …", flush=True)
+            started = time.perf_counter()
+            build_ledger(store, n_claims - held)
+            print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
+    finally:
+        store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def wait_up(base: str, seconds: float = 60) -> None:
+    async with httpx.AsyncClient() as client:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                (await client.get(base + "/api/config")).raise_for_status()
+                return
+            except httpx.HTTPError:
+                await asyncio.sleep(0.2)
+    raise SystemExit(f"the server at {base} did not start")
+
+
+async def load(base: str, paths: Callable[[int], str], clients: int, requests: int,
+               seconds: float) -> tuple[list[float], int]:
+    """Latencies (ms) of up to `requests` requests from `clients` concurrent clients, each
+    on its own keep-alive connection."""
+    latencies: list[float] = []
+    errors = 0
+    issued = 0
+    deadline = time.monotonic() + seconds
+    host, port = base.removeprefix("http://").split(":")
+
+    async def client() -> None:
+        nonlocal issued, errors
+        connection = await asyncio.open_connection(host, int(port))
+        while issued < requests and time.monotonic() < deadline:
+            path = paths(issued)
+            issued += 1
+            started = time.perf_counter()
+            try:
+                errors += await get(connection, host, path) != 200
+            except (OSError, asyncio.IncompleteReadError, IndexError, ValueError):
+                errors += 1  # counted; a new connection for the next request
+                connection[1].close()
+                connection = await asyncio.open_connection(host, int(port))
+            latencies.append((time.perf_counter() - started) * 1000)
+        connection[1].close()
+
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return latencies, errors
+
+
+async def get(connection: tuple[asyncio.StreamReader, asyncio.StreamWriter], host: str,
+              path: str) -> int:
+    """One HTTP/1.1 GET on a kept-alive connection; the status. A minimal client: httpx's
+    own overhead (~10 ms a request at this concurrency) would swamp the server's time."""
+    reader, writer = connection
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    await writer.drain()
+    status = int((await reader.readline()).split()[1])
+    length = 0
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    await reader.readexactly(length)
+    return status
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def workloads(rng: random.Random) -> dict[str, list[str]]:
+    """Distinct requests per endpoint: the places, filter sets and dates users ask for."""
+    def day(i: int) -> str:
+        return (FIRST_DAY + timedelta(days=i % DAYS)).isoformat()
+
+    places = [f"/api/timeline?geonameid={9_000_000 + i}" for i in range(PLACES)]
+    claims = {rng.choice([
+        f"/api/claims?geonameid={9_000_000 + rng.randrange(PLACES)}&limit=50",
+        f"/api/claims?kind=control&side={rng.choice(['RU', 'UA'])}&limit=50"
+        f"&offset={rng.randrange(50) * 50}",
+        f"/api/claims?region={rng.choice(REGIONS)}&since={day(rng.randrange(DAYS))}&limit=50",
+    ]) for _ in range(PLACES)}
+    return {"timeline": places, "claims": sorted(claims, key=lambda _: rng.random()),
+            "control": [f"/api/control?date={day(i)}" for i in range(DAYS)],
+            "control map": [f"/api/control?date={day(i)}&views=false" for i in range(DAYS)]}
+
+
+async def run(args: argparse.Namespace, base: str) -> list[tuple[str, list[float], int,
+                                                                float]]:
+    """Each endpoint cold (every request new to the app), then warm (asked before)."""
+    await wait_up(base)
+    rows = []
+    rng = random.Random(3)
+    for name, keys in workloads(random.Random(5)).items():
+        cold = keys[:args.requests]
+        started = time.perf_counter()
+        latencies, errors = await load(base, lambda i, k=cold: k[i], args.clients, len(cold),
+                                       args.seconds)
+        rows.append((f"{name} cold", latencies, errors, time.perf_counter() - started))
+        asked = cold[:len(latencies)]  # warm: only what the cold run asked (and was kept)
+        started = time.perf_counter()
+        latencies, errors = await load(base, lambda i, k=asked: rng.choice(k), args.clients,
+                                       args.requests, args.seconds)
+        rows.append((f"{name} warm", latencies, errors, time.perf_counter() - started))
+        print(f"  {name}: done", flush=True)
+    return rows
+
+
+def print_table(rows: list[tuple[str, list[float], int, float]], args: argparse.Namespace,
+                ) -> None:
+    print(f"\n{args.claims:,} claims, {args.clients} concurrent clients, SQLite, loopback")
+    print(f"{'endpoint':<16}{'requests':>9}{'errors':>7}{'req/s':>8}"
+          f"{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+    for name, latencies, errors, seconds in rows:
+        print(f"{name:<16}{len(latencies):>9}{errors:>7}{len(latencies) / seconds:>8.0f}"
+              f"{percentile(latencies, 0.50):>9.1f}{percentile(latencies, 0.95):>9.1f}"
+              f"{percentile(latencies, 0.99):>9.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=2_000,
+                        help="requests per endpoint (at most)")
+    parser.add_argument("--seconds", type=float, default=60.0,
+                        help="seconds per endpoint (at most)")
+    parser.add_argument("--db", type=Path,
+                        default=Path(tempfile.gettempdir()) / "frontledger-bench-api.db")
+    args = parser.parse_args()
+    ledger_at(args.db, args.claims)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(args.db), str(port)])
+    try:
+        rows = asyncio.run(run(args, f"http://127.0.0.1:{port}"))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print_table(rows, args)
+
+
+if __name__ == "__main__":
+    main()

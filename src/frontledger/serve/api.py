@@ -1,0 +1,228 @@
+"""The read-only JSON API: places, timelines, claims, events, documents, control, stats.
+
+Each endpoint checks its parameters (FastAPI binds and validates them; the store binds
+them as SQL parameters) and calls one library question. Errors take the one shape of
+`serve.errors`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from itertools import islice
+from typing import Annotated, Any, Literal
+
+import orjson
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from frontledger.ledger import ClaimFilter, SqlStore
+from frontledger.ledger.query import (
+    PlaceRef,
+    claimant_track_records,
+    control_on,
+    find_place,
+    list_events,
+    place_claims,
+)
+from frontledger.ledger.store import place_keys
+from frontledger.serve import payloads
+from frontledger.serve.errors import ApiError
+from frontledger.serve.outlines import region_outlines
+
+# Largest page a client may ask for: big enough for a table view, small enough that one
+# request cannot make the server serialise the whole ledger.
+MAX_PAGE = 500
+DEFAULT_PAGE = 50
+# Seconds a browser may keep the oblast outlines: they change only with the package.
+OUTLINES_MAX_AGE = 86_400
+
+ClaimKindParam = Literal["control", "advance", "encirclement", "withdrawal", "clash",
+                         "strike"]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip (from `next_offset`).")]
+PlaceParam = Annotated[str | None, Query(
+    min_length=1, max_length=200,
+    description="A place by any alias, any language: Kupiansk, Купянск, Koupiansk.")]
+GeonameParam = Annotated[int | None, Query(ge=1, description="A GeoNames id.")]
+RegionParam = Annotated[str | None, Query(
+    min_length=2, max_length=16, pattern=r"^[A-Za-z]{2}-[A-Za-z0-9]{1,6}$",
+    description="ISO 3166-2 code of a first-level region, e.g. UA-63.")]
+
+router = APIRouter(prefix="/api")
+
+
+def _store(request: Request) -> SqlStore:
+    return request.app.state.store
+
+
+def keys_of(place: PlaceRef) -> list[str]:
+    """The ledger keys a resolved place may be stored under (as `ledger.query` does)."""
+    if place.kind == "region" and place.iso3166_2:
+        return place_keys([], [], [place.iso3166_2])
+    ids = [place.geonameid] if place.geonameid is not None else []
+    return place_keys(ids, [n for n in (place.name, place.query) if n])
+
+
+# The gazetteer does not change while the app runs: a name resolves the same way each time.
+resolve = lru_cache(maxsize=4096)(find_place)
+
+
+def _place(place: str | None, geonameid: int | None) -> PlaceRef | None:
+    if geonameid is not None:
+        return PlaceRef(place or str(geonameid), place or "", geonameid, None)
+    return resolve(place) if place else None
+
+
+def _encoded(body: dict[str, Any]) -> bytes:
+    return orjson.dumps(body)
+
+
+def _page(items: list[dict[str, Any]], key: str, limit: int, offset: int,
+          more: bool) -> dict[str, Any]:
+    return {key: items, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if more else None}
+
+
+@router.get("/places", summary="Find a place by any alias in any language")
+def places(request: Request, q: Annotated[str, Query(min_length=1, max_length=200)],
+           ) -> dict[str, Any]:
+    """The place the words name (resolved by the geoparser, or a stored place name), with
+    its count of claims in the ledger; `places` is empty when the ledger has none."""
+    ref = resolve(q)
+    about = place_claims(_store(request), ref)
+    hits = [] if not about else [{**payloads.place_json(about[0].claim.place),
+                                  "place_key": payloads.place_key(about[0].claim),
+                                  "claims": len(about)}]
+    return {"query": q, "resolved": payloads.place_ref_json(ref), "places": hits}
+
+
+@router.get("/timeline", summary="Who holds a place on each date a claim was made")
+def place_timeline(request: Request, place: PlaceParam = None,
+                   geonameid: GeonameParam = None) -> dict[str, Any]:
+    """Per claimant side and as a consensus, at each date of a control claim."""
+    ref = _place(place, geonameid)
+    if ref is None:
+        raise ApiError(400, "name a place: ?place=Kupiansk or ?geonameid=703656")
+    states = _store(request).place_history(keys_of(ref))
+    if not states:
+        raise ApiError(404, f"no control claims about {ref.query!r} in the ledger")
+    return {"place": payloads.place_ref_json(ref),
+            "states": [payloads.state_json(s) for s in states]}
+
+
+@router.get("/claims", summary="Claims, filtered and paginated")
+def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam = None,
+           region: RegionParam = None,
+           side: Annotated[str | None, Query(max_length=32,
+                                             description="Claimant side: RU, UA, other…")
+                           ] = None,
+           actor: Annotated[str | None, Query(max_length=32,
+                                              description="Side said to act or hold.")
+                            ] = None,
+           kind: ClaimKindParam | None = None,
+           stance: Literal["asserts", "denies"] | None = None,
+           since: date | None = None, until: date | None = None,
+           outlet: Annotated[str | None, Query(max_length=300)] = None,
+           language: Annotated[str | None, Query(max_length=16)] = None,
+           document: Annotated[str | None, Query(max_length=64)] = None,
+           limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
+    """Claims in storage order; every filter is bound as a parameter, never pasted."""
+    if since and until and since > until:
+        raise ApiError(400, f"since ({since}) is after until ({until})")
+    ref = _place(place, geonameid)
+    where = ClaimFilter(claimant_side=side, actor_side=actor, stance=stance, since=since,
+                        outlet=outlet, language=language, document_id=document,
+                        limit=limit + 1, offset=offset)
+    found = _store(request).stored_claims(kinds=[kind] if kind else None, until=until,
+                                          region=region,
+                                          place_keys=keys_of(ref) if ref else None,
+                                          where=where)
+    items = [payloads.stored_claim_json(c) for c in found[:limit]]
+    return _page(items, "claims", limit, offset, len(found) > limit)
+
+
+@router.get("/events", summary="Claims of many reports folded into events")
+def events(request: Request, place: PlaceParam = None, kind: ClaimKindParam | None = None,
+           limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
+    found = list_events(_store(request), place, kind)
+    items = [payloads.event_json(e) for e in found[offset:offset + limit]]
+    return _page(items, "events", limit, offset, len(found) > offset + limit)
+
+
+@router.get("/documents", summary="Stored documents, in the order they were stored")
+def documents(request: Request, limit: Limit = DEFAULT_PAGE,
+              offset: Offset = 0) -> dict[str, Any]:
+    stream = _store(request).documents()
+    try:
+        page = list(islice(stream, offset, offset + limit + 1))
+    finally:
+        stream.close()  # type: ignore[attr-defined]
+    items = [payloads.document_summary_json(d) for d in page[:limit]]
+    return _page(items, "documents", limit, offset, len(page) > limit)
+
+
+@router.get("/documents/{document_id}",
+            summary="A document's text with its evidence spans (as offsets, never markup)")
+def document(request: Request,
+             document_id: Annotated[str, Path(min_length=1, max_length=64)],
+             ) -> dict[str, Any]:
+    store = _store(request)
+    found = store.get_document(document_id)
+    if found is None:
+        raise ApiError(404, f"no document {document_id!r} in the ledger")
+    stored = store.stored_claims(where=ClaimFilter(document_id=document_id))
+    return payloads.document_json(found, stored, store.place_mentions(document_id))
+
+
+@router.get("/control", summary="Who holds each place on a date, as GeoJSON")
+def control(request: Request,
+            date_: Annotated[date | None, Query(alias="date",
+                                                description="YYYY-MM-DD; default today")
+                             ] = None,
+            region: RegionParam = None,
+            views: Annotated[bool, Query(description="Include each side's view (false: "
+                                                     "a third of the size, for maps)")
+                             ] = True) -> Response:
+    """A FeatureCollection: one Point per place with a control claim up to the date;
+    properties: status (confirmed, contested, claimed), controller, each side's view."""
+    day = date_ or datetime.now(UTC).date()
+    states = control_on(_store(request), day, region.upper() if region else None)
+    features = [payloads.state_feature(s, views=views) for s in states]
+    return Response(_encoded({"type": "FeatureCollection", "date": day.isoformat(),
+                              "features": features}), media_type="application/json")
+
+
+@router.get("/regions", summary="Region outlines (Ukraine's oblasts) as GeoJSON")
+def regions() -> Response:
+    """Outlines from the installed pygal-maps-ua package; the same for the app's life."""
+    return Response(_outlines_json(), media_type="application/json",
+                    headers={"Cache-Control": f"max-age={OUTLINES_MAX_AGE}"})
+
+
+@lru_cache(maxsize=1)
+def _outlines_json() -> bytes:
+    return _encoded(region_outlines())
+
+
+@router.get("/trackrecords", summary="How each claimant side's control claims fared")
+def trackrecords(request: Request) -> dict[str, Any]:
+    return {"track_records": [payloads.track_record_json(r)
+                              for r in claimant_track_records(_store(request))]}
+
+
+@router.get("/stats", summary="What the ledger holds")
+def stats(request: Request) -> dict[str, Any]:
+    """Documents by language, outlet and publication day; rejections; the first and last
+    publication days (the map's date range)."""
+    summary = _store(request).status(rejection_limit=0)
+    days = sorted(d for d in summary.by_day if d != "unknown")
+    return {"documents": summary.documents, "rejections": summary.rejections,
+            "by_language": summary.by_language, "by_outlet": summary.by_outlet,
+            "by_day": summary.by_day, "first_day": days[0] if days else None,
+            "last_day": days[-1] if days else None}
+
+
+@router.get("/config", summary="Settings the map page needs")
+def config(request: Request) -> dict[str, Any]:
+    settings = request.app.state.settings
+    return {"tiles": settings.tiles, "write_enabled": settings.token is not None}

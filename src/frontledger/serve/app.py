@@ -1,0 +1,152 @@
+"""The web app: the JSON API, the map page and its assets, in one FastAPI application.
+
+    create_app(store, ServeSettings(...)) -> FastAPI
+
+Everything the page needs is served from installed packages: Leaflet from
+`xstatic-leaflet`, Swagger UI (the OpenAPI docs) from `swagger-ui-bundle`, the oblast
+outlines from `pygal-maps-ua`; nothing is fetched from a CDN. Every response carries a
+strict Content-Security-Policy: scripts and styles only from this server, no inline
+script, images only from here (and from the tile server when one is configured).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import anyio.to_thread
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from frontledger import __version__
+from frontledger.errors import UsageError
+from frontledger.ledger import SqlStore
+from frontledger.pipeline import Analysis, analyse
+from frontledger.records import Document
+from frontledger.serve import api, write
+from frontledger.serve.errors import install_error_handlers
+from frontledger.serve.kept import CHECK_SECONDS, KeptAnswers, KeptAnswersMiddleware
+
+STATIC = Path(str(files("frontledger.serve") / "static"))
+# Threads answering requests at once: SQLAlchemy's default pool holds 5 + 10 connections.
+WORKER_THREADS = 15
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """How the app serves the ledger."""
+
+    token: str | None = None
+    """FRONTLEDGER_TOKEN: when set, POST /api/documents ingests posted records."""
+    tiles: str | None = None
+    """An online tile URL template (https://{s}.tile…/{z}/{x}/{y}.png); None = offline."""
+    cors_origins: tuple[str, ...] = ()
+    """Origins allowed to call the API from a browser; none by default (CORS off)."""
+    analyser: Callable[[Document], Analysis] = field(default=analyse)
+    """Places and claims of posted documents."""
+    check_seconds: float = CHECK_SECONDS
+    """Seconds between checks of the ledger for documents written by other processes."""
+
+
+def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAPI:
+    """The app serving `store`."""
+    settings = settings or ServeSettings()
+    tile_origin = _tile_origin(settings.tiles)
+    app = FastAPI(title="frontledger", version=__version__, docs_url=None, redoc_url=None,
+                  lifespan=_lifespan,
+                  description="Who claims that which side holds which place, since when, "
+                              "and on what evidence. Errors: "
+                              '{"ok": false, "error": "...", "status": N}.')
+    app.state.store = store
+    app.state.kept = KeptAnswers(store, check_seconds=settings.check_seconds)
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.include_router(api.router)
+    if settings.token:
+        app.include_router(write.router)
+    _mount_assets(app)
+    app.add_middleware(KeptAnswersMiddleware, kept=app.state.kept)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"], allow_headers=["Authorization",
+                                                                          "Content-Type"])
+    app.add_middleware(SecurityHeaders, policy=content_security_policy(tile_origin))
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # Requests beyond the ledger's connections would wait in SQLAlchemy's pool and fail
+    # after its 30 s timeout under load; waiting for a worker thread instead never fails.
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+    yield
+
+
+def _mount_assets(app: FastAPI) -> None:
+    import swagger_ui_bundle
+    import xstatic.pkg.leaflet
+
+    app.mount("/assets/leaflet", StaticFiles(directory=xstatic.pkg.leaflet.BASE_DIR),
+              name="leaflet")
+    app.mount("/assets/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
+              name="swagger")
+    app.mount("/assets", StaticFiles(directory=STATIC), name="assets")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html")
+
+
+def _tile_origin(tiles: str | None) -> str | None:
+    if tiles is None:
+        return None
+    parts = urlsplit(tiles)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"--tiles must be an http(s) URL template, got {tiles!r}")
+    host = parts.netloc.replace("{s}", "*")
+    return f"{parts.scheme}://{host}"
+
+
+def content_security_policy(tile_origin: str | None) -> str:
+    """Only this server's scripts, styles and data; no inline script; no framing."""
+    images = "'self' data:" + (f" {tile_origin}" if tile_origin else "")
+    return ("default-src 'none'; script-src 'self'; style-src 'self'; "
+            f"img-src {images}; connect-src 'self'; font-src 'self'; base-uri 'none'; "
+            "form-action 'none'; frame-ancestors 'none'")
+
+
+class SecurityHeaders:
+    """ASGI middleware: the policy and hardening headers on every response (plain ASGI,
+    cheaper per request than Starlette's BaseHTTPMiddleware)."""
+
+    def __init__(self, app: ASGIApp, policy: str) -> None:
+        self.app = app
+        self.headers = {"Content-Security-Policy": policy,
+                        "X-Content-Type-Options": "nosniff",
+                        "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

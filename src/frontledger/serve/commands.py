@@ -1,0 +1,62 @@
+"""`frontledger serve`: the JSON API and the map page over a ledger.
+
+The lead wires it into the CLI with `register(app)`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from frontledger.errors import FrontledgerError, UsageError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `serve` command to the CLI `app`."""
+    app.command("serve")(serve)
+
+
+def serve(
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="FRONTLEDGER_DB",
+        help="Ledger database: a SQLite path or URL, or postgresql://… "
+             "(default ./frontledger.db).")] = None,
+    host: Annotated[str, typer.Option(
+        help="Address to listen on; the default serves this machine only.")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)
+                    ] = DEFAULT_PORT,
+    tiles: Annotated[str | None, typer.Option(
+        help="Online tile layer URL template, e.g. "
+             "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png (off by default: the map "
+             "works offline).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        help="Let browser pages from this origin call the API (repeatable; CORS is off "
+             "by default).")] = None,
+) -> None:
+    """Serve the ledger: a JSON API (docs at /docs) and a map page, with no internet.
+    POST /api/documents ingests documents only when FRONTLEDGER_TOKEN is set."""
+    import uvicorn
+
+    from frontledger.ledger import open_store
+    from frontledger.serve.app import ServeSettings, create_app
+
+    settings = ServeSettings(token=os.environ.get("FRONTLEDGER_TOKEN") or None, tiles=tiles,
+                             cors_origins=tuple(cors_origin or ()))
+    try:
+        store = open_store(db)
+        web = create_app(store, settings)
+    except FrontledgerError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from exc
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"frontledger serving {store.url.split('://')[0]} ledger at "
+               f"http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)")
+    if settings.token:
+        typer.echo("write endpoint POST /api/documents enabled (FRONTLEDGER_TOKEN is set)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+    store.close()

@@ -1,0 +1,143 @@
+"""Kept answers: the API's GET responses, kept until the ledger changes.
+
+A map dragged through dates, and analysts opening the same places, ask the same
+questions again and again; each answer folds many claims. This ASGI middleware keeps
+every successful GET /api/… response body (least recently used first out, within
+`MAX_BYTES`), keyed by path and query string, and forgets them all when the ledger's
+document count changes — checked at most every `CHECK_SECONDS` — or when the app itself
+writes (`invalidate`).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from datetime import UTC, date, datetime
+from typing import Any
+
+import anyio.to_thread
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from frontledger.ledger import SqlStore
+
+# Seconds between checks of the ledger's size: documents stored by another process (a
+# running `frontledger ingest`) show in answers within this delay.
+CHECK_SECONDS = 5.0
+# Bytes of answers kept: a year of daily control maps of a 2,000-place ledger is ~1 MB a
+# day, ~365 MB; below that, dragging the date slider over the year keeps missing
+# (measured with benchmarks/api.py at 256 MB: p95 3.6 s instead of tens of ms).
+MAX_BYTES = 512 * 1024 * 1024
+Key = tuple[str, bytes, date]
+# Paths whose answers depend on more than the ledger.
+NOT_KEPT = frozenset({"/api/config"})
+
+
+class KeptAnswers:
+    """Responses kept by (path, query), valid while the ledger's size is unchanged."""
+
+    def __init__(self, store: SqlStore, check_seconds: float = CHECK_SECONDS,
+                 max_bytes: int = MAX_BYTES) -> None:
+        self.store = store
+        self.check_seconds = check_seconds
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[Key, tuple[bytes, bytes]] = OrderedDict()
+        self._bytes = 0
+        self._size: int | None = None
+        self._checked = float("-inf")
+
+    def invalidate(self) -> None:
+        """Forget every answer (the app has just written to the ledger)."""
+        with self._lock:
+            self._kept.clear()
+            self._bytes = 0
+            self._size = None
+
+    def due(self) -> bool:
+        return time.monotonic() - self._checked >= self.check_seconds
+
+    def check(self) -> None:
+        """Forget every answer if the ledger's document count changed (a blocking call)."""
+        with self._lock:
+            if not self.due():
+                return
+            self._checked = time.monotonic()
+        size = self.store.status(rejection_limit=0).documents
+        with self._lock:
+            if size != self._size:
+                self._kept.clear()
+                self._bytes = 0
+                self._size = size
+
+    def get(self, key: Key) -> tuple[bytes, bytes] | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: Key, content_type: bytes, body: bytes) -> None:
+        with self._lock:
+            if key in self._kept or len(body) > self.max_bytes // 4:
+                return
+            self._kept[key] = (content_type, body)
+            self._bytes += len(body)
+            while self._bytes > self.max_bytes:
+                _key, (_type, dropped) = self._kept.popitem(last=False)
+                self._bytes -= len(dropped)
+
+
+class KeptAnswersMiddleware:
+    """Serve GET /api/… from `KeptAnswers`; keep each new 200 answer."""
+
+    def __init__(self, app: ASGIApp, kept: KeptAnswers) -> None:
+        self.app = app
+        self.kept = kept
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not _keepable(scope):
+            await self.app(scope, receive, send)
+            return
+        if self.kept.due():
+            await anyio.to_thread.run_sync(self.kept.check)
+        # today's date is part of the key: `/api/control` without a date means today
+        key = (scope["path"], scope.get("query_string", b""), datetime.now(UTC).date())
+        found = self.kept.get(key)
+        if found is not None:
+            await _send_kept(send, *found)
+            return
+        await self.app(scope, receive, _Recorder(send, self.kept, key))
+
+
+def _keepable(scope: Scope) -> bool:
+    return (scope["type"] == "http" and scope["method"] == "GET"
+            and scope["path"].startswith("/api/") and scope["path"] not in NOT_KEPT)
+
+
+async def _send_kept(send: Send, content_type: bytes, body: bytes) -> None:
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", content_type),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class _Recorder:
+    """Passes a response on, and keeps it when it is a 200 in one piece or several."""
+
+    def __init__(self, send: Send, kept: KeptAnswers, key: Key) -> None:
+        self.send = send
+        self.kept = kept
+        self.key = key
+        self.content_type: bytes | None = None
+        self.chunks: list[bytes] = []
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start" and message["status"] == 200:
+            headers: Any = dict(message.get("headers", []))
+            self.content_type = headers.get(b"content-type", b"application/json")
+        elif message["type"] == "http.response.body" and self.content_type is not None:
+            self.chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                self.kept.put(self.key, self.content_type, b"".join(self.chunks))
+        await self.send(message)

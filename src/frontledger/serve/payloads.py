@@ -1,0 +1,141 @@
+"""The API's JSON: records of `frontledger.records` as plain JSON-ready dicts.
+
+Article text, titles, outlets and URLs are attacker-controlled data: they are passed
+through as strings (JSON escapes them) and never interpreted here. `safe_url` keeps a URL
+only when it is http(s), so that no client is handed a `javascript:` link to follow.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from frontledger.ledger.events import place_key
+from frontledger.ledger.query import PlaceRef
+from frontledger.records import (
+    Claim,
+    Document,
+    Event,
+    PlaceMention,
+    PlaceState,
+    SideView,
+    StoredClaim,
+    TrackRecord,
+)
+
+# Decimal places of map coordinates: 1e-5 degree is about a metre, finer than any
+# gazetteer entry; fewer digits make the day's map smaller and faster to encode.
+COORD_DIGITS = 5
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) URL with a host, else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def place_json(place: PlaceMention) -> dict[str, Any]:
+    return {"name": place.name, "kind": place.kind, "geonameid": place.geonameid,
+            "country": place.country, "iso3166_2": place.iso3166_2,
+            "latitude": place.latitude, "longitude": place.longitude}
+
+
+def place_ref_json(ref: PlaceRef) -> dict[str, Any]:
+    return {"query": ref.query, "name": ref.name, "geonameid": ref.geonameid,
+            "kind": ref.kind}
+
+
+def claim_json(claim: Claim) -> dict[str, Any]:
+    """A claim: who says what about which place, and the span that says it."""
+    return {
+        "claimant": claim.claimant, "claimant_side": claim.claimant_side,
+        "kind": claim.kind, "actor_side": claim.actor_side, "stance": claim.stance,
+        "fraction": claim.fraction, "date": iso(claim.date),
+        "date_precision": claim.date_precision, "confidence": claim.confidence,
+        "change": claim.change, "place": place_json(claim.place),
+        "place_key": place_key(claim),
+        "evidence": {"document_id": claim.evidence.document_id,
+                     "start": claim.evidence.start, "end": claim.evidence.end,
+                     "text": claim.evidence.text},
+    }
+
+
+def stored_claim_json(stored: StoredClaim) -> dict[str, Any]:
+    return {"id": stored.id, **claim_json(stored.claim), "document_id": stored.document_id,
+            "outlet": stored.outlet, "url": safe_url(stored.url),
+            "published": iso(stored.published), "language": stored.language,
+            "external_id": stored.external_id}
+
+
+def view_json(view: SideView) -> dict[str, Any]:
+    return {"side": view.side, "controller": view.controller, "fraction": view.fraction,
+            "since": iso(view.since), "claim_id": view.claim_id}
+
+
+def state_json(state: PlaceState) -> dict[str, Any]:
+    return {"place_key": state.place_key, "name": state.place_name,
+            "geonameid": state.geonameid, "iso3166_2": state.iso3166_2,
+            "latitude": state.latitude, "longitude": state.longitude, "on": iso(state.on),
+            "status": state.status, "controller": state.controller,
+            "views": [view_json(v) for v in state.views]}
+
+
+def state_feature(state: PlaceState, views: bool = True) -> dict[str, Any]:
+    """A GeoJSON Feature (a Point, or no geometry when the place has no coordinates);
+    without `views`, the properties leave out each side's view."""
+    geometry = None
+    if state.latitude is not None and state.longitude is not None:
+        geometry = {"type": "Point", "coordinates": [round(state.longitude, COORD_DIGITS),
+                                                     round(state.latitude, COORD_DIGITS)]}
+    properties = state_json(state)
+    del properties["latitude"], properties["longitude"]  # in the geometry already
+    if not views:
+        del properties["views"]
+    return {"type": "Feature", "id": state.place_key, "geometry": geometry,
+            "properties": properties}
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    return {"id": event.id, "place_key": event.place_key, "place_name": event.place_name,
+            "kind": event.kind, "actor_side": event.actor_side, "stance": event.stance,
+            "first_date": iso(event.first_date), "last_date": iso(event.last_date),
+            "first_reported": iso(event.first_reported), "sources": event.sources,
+            "claimants": list(event.claimants), "claimant_sides": list(event.claimant_sides),
+            "claim_ids": [c.id for c in event.claims]}
+
+
+def track_record_json(record: TrackRecord) -> dict[str, Any]:
+    return {"side": record.side, "claims": record.claims,
+            "corroborated": record.corroborated,
+            "contradicted_by_own_side": record.contradicted_by_own_side,
+            "corroborated_share": record.corroborated_share,
+            "contradicted_share": record.contradicted_share,
+            "median_lag_days": record.median_lag_days}
+
+
+def document_summary_json(document: Document) -> dict[str, Any]:
+    return {"id": document.id, "title": document.title, "outlet": document.outlet,
+            "url": safe_url(document.url), "published": iso(document.published),
+            "language": document.language, "external_id": document.external_id}
+
+
+def document_json(document: Document, claims: list[StoredClaim],
+                  places: list[PlaceMention]) -> dict[str, Any]:
+    """A document with its text and the spans to mark in it, as offsets (never markup)."""
+    spans = [{"start": s.claim.evidence.start, "end": s.claim.evidence.end,
+              "claim_id": s.id, "kind": s.claim.kind} for s in claims]
+    return {**document_summary_json(document), "text": document.text,
+            "source": document.source, "evidence_spans": spans,
+            "place_spans": [{"start": m.start, "end": m.end, "name": m.name,
+                             "geonameid": m.geonameid} for m in places],
+            "claims": [stored_claim_json(s) for s in claims]}

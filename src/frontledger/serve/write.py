@@ -1,0 +1,93 @@
+"""The write API: POST /api/documents ingests posted records, behind a token.
+
+It exists only when FRONTLEDGER_TOKEN is set (the route is not even registered
+otherwise). The token is compared in constant time (`hmac.compare_digest`); a missing
+token is 401, a wrong one 403.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Header, Request
+from pydantic import BaseModel, Field
+
+from frontledger.errors import InputRejected
+from frontledger.ingest.formats import record_to_document
+from frontledger.pipeline import EXTRACTOR_VERSION
+from frontledger.records import Rejection
+from frontledger.serve.errors import ApiError
+
+# Records one request may post: a batch a client can retry whole, that analyses in
+# seconds rather than minutes.
+MAX_POSTED = 200
+POSTED_SOURCE = "api"
+
+router = APIRouter(prefix="/api")
+
+
+class PostedDocument(BaseModel):
+    """One report, in the ingest record schema (see README, JSON records)."""
+
+    text: str = Field(min_length=1, max_length=1_000_000)
+    id: str | int | None = None
+    url: str | None = Field(default=None, max_length=4096)
+    outlet: str | None = Field(default=None, max_length=500)
+    published: str | None = Field(default=None, max_length=64)
+    language: str | None = Field(default=None, max_length=16)
+    title: str | None = Field(default=None, max_length=2000)
+
+
+class PostedBatch(BaseModel):
+    documents: list[PostedDocument] = Field(min_length=1, max_length=MAX_POSTED)
+
+
+def check_token(expected: str, authorization: str | None) -> None:
+    """Raise 401 without a bearer token, 403 with a wrong one."""
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise ApiError(401, "this endpoint needs 'Authorization: Bearer <FRONTLEDGER_TOKEN>'",
+                       headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise ApiError(403, "wrong token")
+
+
+@router.post("/documents", summary="Ingest posted documents (needs the token)")
+def post_documents(request: Request, batch: Annotated[PostedBatch, Body()],
+                   authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    """Store each new document with its places and claims; report rejected records."""
+    settings = request.app.state.settings
+    check_token(settings.token, authorization)
+    store = request.app.state.store
+    result: dict[str, Any] = {"ok": True, "stored": 0, "already_present": 0, "claims": 0,
+                              "document_ids": [], "rejections": []}
+    for index, posted in enumerate(batch.documents):
+        _store_one(store, settings.analyser, posted, f"item {index}", result)
+    request.app.state.kept.invalidate()
+    return result
+
+
+def _store_one(store: Any, analyser: Any, posted: PostedDocument, locator: str,
+               result: dict[str, Any]) -> None:
+    record = posted.model_dump(exclude_none=True)
+    raw = json.dumps(record, ensure_ascii=False, sort_keys=True).encode()
+    try:
+        document = record_to_document(record, source=POSTED_SOURCE, locator=locator, raw=raw)
+    except InputRejected as exc:
+        rejection = Rejection(POSTED_SOURCE, locator, exc.stage, exc.reason)
+        store.add_rejection(rejection)
+        result["rejections"].append({"locator": locator, "stage": exc.stage,
+                                     "reason": exc.reason})
+        return
+    result["document_ids"].append(document.id)
+    if store.has_document(document.id):
+        result["already_present"] += 1
+        return
+    places, claims = analyser(document)
+    if store.add_document(document, places, claims, extractor=EXTRACTOR_VERSION):
+        result["stored"] += 1
+        result["claims"] += len(claims)
+    else:
+        result["already_present"] += 1
