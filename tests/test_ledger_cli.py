@@ -58,10 +58,17 @@ def test_timeline_by_any_alias_shows_the_capture_contested(ledger: str) -> None:
     for alias in ("Kupiansk", "Купянск", "Koupiansk", "Куп'янськ"):
         data = as_json("timeline", alias, "--db", ledger, "--json")
         assert data["geonameid"] == KUPIANSK_ID
-        nov20 = [s for s in data["timeline"] if s["date"] == "2025-11-20"]
-        assert nov20 and nov20[0]["status"] == "contested"
-        sides = {v["side"]: v["controller"] for v in nov20[0]["views"]}
-        assert sides["RU"] == "RU" and sides["UA"] == "UA"
+        states = {s["date"]: s for s in data["timeline"]}
+        views = {day: {v["side"]: (v["controller"], v["fraction"]) for v in s["views"]}
+                 for day, s in states.items()}
+        # Nov 20: Moscow claims the capture, Kyiv denies it the same evening
+        assert states["2025-11-20"]["status"] == "contested"
+        assert views["2025-11-20"]["RU"][0] == "RU" and views["2025-11-20"]["UA"][0] == "UA"
+        # Dec 17: Kyiv says it has cleared about 90%; Dec 18: Moscow insists
+        assert views["2025-12-17"]["UA"] == ("UA", 0.9)
+        assert states["2025-12-17"]["status"] == "contested"
+        assert states["2025-12-18"]["status"] == "contested"
+        assert views["2025-12-18"]["RU"] == ("RU", None)
 
 
 def test_control_as_of_a_date_is_geojson_of_place_states(ledger: str) -> None:

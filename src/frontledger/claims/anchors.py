@@ -34,7 +34,7 @@ MIN_ANCHOR = 3
 @dataclass(frozen=True, slots=True)
 class Scanner:
     """A compiled pattern, and the same pattern without its leading word boundary (None when
-    it has none, or when it could match an empty string)."""
+    it has none, could match an empty string, or would not let the engine skip ahead)."""
 
     pattern: re.Pattern[str]
     unbounded: re.Pattern[str] | None
@@ -96,31 +96,27 @@ def scanner(pattern: re.Pattern[str]) -> Scanner:
     """`pattern`, with its unbounded form when it starts with `\\b` and what follows lets the
     engine skip ahead."""
     source, flags = pattern.pattern, pattern.flags
-    if not source.startswith(r"\b") or not _boundary_then(source, source[2:], flags):
+    tail = _parsed(source[2:], flags) if source.startswith(r"\b") else None
+    if tail is None or not _skips_ahead(tail, flags) or not _boundary_then(source, tail, flags):
         return Scanner(pattern, None)
-    unbounded = re.compile(source[2:], flags)
-    return Scanner(pattern, unbounded if _skips_ahead(unbounded) else None)
+    return Scanner(pattern, re.compile(source[2:], flags))
 
 
-def _boundary_then(source: str, rest: str, flags: int) -> bool:
-    """Whether `source` parses as exactly a word boundary followed by `rest` (unlike, say,
-    `\\ba|b`), and cannot match an empty string."""
+def _parsed(source: str, flags: int) -> Any:
+    """The parse tree of a pattern, or None when it does not parse (or we cannot parse)."""
     if _sre is None:
-        return False
+        return None
     try:
-        whole, tail = _sre.parse(source, flags), _sre.parse(rest, flags)
+        return _sre.parse(source, flags)
     except Exception:
-        return False
-    items = list(whole)
-    return (whole.getwidth()[0] > 0 and repr(items[:1]) == "[(AT, AT_BOUNDARY)]"
-            and repr(items[1:]) == repr(list(tail)))
+        return None
 
 
-def _skips_ahead(pattern: re.Pattern[str]) -> bool:
-    """Whether the engine can skip to where `pattern` may start: it begins with a letter,
-    one of several letters or a character class, matched case-sensitively. (Otherwise the
-    pattern is tried at every position, and there it is faster with its leading `\\b`.)"""
-    items, flags = list(_sre.parse(pattern.pattern, pattern.flags)), pattern.flags
+def _skips_ahead(tail: Any, flags: int) -> bool:
+    """Whether the engine can skip to where a pattern (parsed: `tail`) may start: it begins
+    with a letter, one of several letters or a character class, matched case-sensitively.
+    (Otherwise it is tried at every position, and is faster there with a leading `\\b`.)"""
+    items = list(tail)
     while items and str(items[0][0]) == "SUBPATTERN":
         flags = (flags | items[0][1][1]) & ~items[0][1][2]
         items = list(items[0][1][3])
@@ -130,6 +126,17 @@ def _skips_ahead(pattern: re.Pattern[str]) -> bool:
     if str(op) == "BRANCH":
         return all(branch and str(branch[0][0]) == "LITERAL" for branch in arg[1])
     return str(op) in ("LITERAL", "IN")
+
+
+def _boundary_then(source: str, tail: Any, flags: int) -> bool:
+    """Whether `source` parses as exactly a word boundary followed by `tail` (unlike, say,
+    `\\ba|b`), and cannot match an empty string."""
+    whole = _parsed(source, flags)
+    if whole is None:
+        return False
+    items = list(whole)
+    return (whole.getwidth()[0] > 0 and repr(items[:1]) == "[(AT, AT_BOUNDARY)]"
+            and repr(items[1:]) == repr(list(tail)))
 
 
 _UPPER_LITERAL = re.compile(r"(?<!\\)[^\W\d_a-z]")
