@@ -158,8 +158,8 @@ class SqlStore:
                      claims: Sequence[Claim] = (), extractor: str = "") -> bool:
         sql = self._statements
         with self.engine.begin() as conn:
-            if self._has(conn, document.id):
-                return False
+            # no existence check first: the insert ignores a known id, and the pipeline
+            # has already asked `has_document` before analysing
             previous = None
             if document.url:
                 previous = conn.execute(sql.latest_for_url, {"url": document.url}).scalar()
