@@ -6,12 +6,14 @@ Every test here runs on SQLite and on a real PostgreSQL server.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 from sqlalchemy import inspect
 
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import SqlStore
 from frontledger.ledger.schema import metadata
+from frontledger.pipeline import EXTRACTOR_VERSION, ingest_into, skip_analysis
 from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
 
 
@@ -113,3 +115,27 @@ def test_replacing_analysis_swaps_claims_atomically(store: SqlStore) -> None:
     store.add_document(document, [place], [claim], extractor="v1")
     store.replace_analysis(document.id, [place], [], extractor="v2")
     assert store.claims(document.id) == [] and store.place_mentions(document.id) == [place]
+
+
+def test_a_failing_extractor_stores_the_document_unanalysed_and_records_why(
+        store: SqlStore, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Russian forces captured Pokrovsk, Moscow said.")
+
+    def broken(_document: Document) -> tuple[list[PlaceMention], list[Claim]]:
+        raise ValueError("lexicon pattern exploded")
+
+    report = ingest_into(store, [str(tmp_path / "in")], analyser=broken)
+    assert report.stored == 1 and report.rejected == 1
+    assert report.rejections[0].stage == "analyse"
+    assert "ValueError: lexicon pattern exploded" in report.rejections[0].reason
+    [stale] = list(store.stale_documents("any-version"))
+    assert stale.text.startswith("Russian forces")
+
+
+def test_documents_stored_without_extraction_are_left_for_reprocess(
+        store: SqlStore, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Ukraine's General Staff said Kupiansk is held.")
+    ingest_into(store, [str(tmp_path / "in")], analyser=skip_analysis)
+    assert len(list(store.stale_documents(EXTRACTOR_VERSION))) == 1

@@ -92,8 +92,18 @@ def _store_item(store: Store, item: Document | Rejection, report: IngestReport,
     if store.has_document(item.id):
         report.already_present += 1
         return
-    places, claims = analyser(item)
-    if store.add_document(item, places, claims, extractor=EXTRACTOR_VERSION):
+    # documents stored without analysis keep no extractor version: `reprocess` takes them
+    version = "" if analyser is skip_analysis else EXTRACTOR_VERSION
+    try:
+        places, claims = analyser(item)
+    except Exception as exc:  # a batch boundary: one document's failure must not stop it
+        rejection = Rejection(item.source, item.locator, "analyse",
+                              f"place or claim extraction failed ({type(exc).__name__}: "
+                              f"{exc}); the document is stored unanalysed and "
+                              "`frontledger reprocess` will retry it")
+        _store_item(store, rejection, report, analyser)
+        places, claims, version = [], [], ""
+    if store.add_document(item, places, claims, extractor=version):
         report.stored += 1
         report.claims += len(claims)
     else:  # another process stored it between our check and our write
