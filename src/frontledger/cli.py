@@ -11,13 +11,13 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from frontledger import __version__
+from frontledger.cliparts import DbOption, JsonOption, err, fail, out
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from frontledger.errors import FrontledgerError, UsageError
+from frontledger.errors import FrontledgerError
 
 if TYPE_CHECKING:  # imported inside the commands: `frontledger --help` stays instant
     from frontledger.ledger import LedgerStatus
@@ -25,18 +25,19 @@ if TYPE_CHECKING:  # imported inside the commands: `frontledger --help` stays in
 
 app = typer.Typer(help="frontledger: a source-tracked ledger of territorial-control claims.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
-out = Console()
-err = Console(stderr=True)
 
 # Batches with at least this many files or URLs get a progress bar: below it, the run is
 # over before a bar would be read.
 PROGRESS_MIN_SOURCES = 20
 
-DbOption = Annotated[str | None, typer.Option(
-    "--db", envvar="FRONTLEDGER_DB",
-    help="Ledger database: a SQLite path or URL, or postgresql://… "
-         "(default ./frontledger.db).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead.")]
+SourcesArgument = Annotated[list[str], typer.Argument(
+    help="Files, folders (recursive), http(s) URLs, or - for standard input.")]
+MaxBytesOption = Annotated[int, typer.Option(
+    help="Reject files and responses larger than this.", min=1)]
+TimeoutOption = Annotated[float, typer.Option(
+    help="Seconds allowed for each URL fetch.", min=0.1)]
+AllowPrivateOption = Annotated[bool, typer.Option(
+    help="Allow URLs that resolve to private, loopback or link-local addresses.")]
 
 
 def _version(value: bool) -> None:
@@ -53,22 +54,13 @@ def main_options(
     """frontledger: turn war reports into a ledger of who claims to hold which place."""
 
 
-def _fail(exc: FrontledgerError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-    return typer.Exit(2 if isinstance(exc, UsageError) else 1)
-
-
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(
-        help="Files, folders (recursive), http(s) URLs, or - for standard input.")],
+    sources: SourcesArgument,
     db: DbOption = None,
-    max_bytes: Annotated[int, typer.Option(
-        help="Reject files and responses larger than this.", min=1)] = DEFAULT_MAX_BYTES,
-    timeout: Annotated[float, typer.Option(
-        help="Seconds allowed for each URL fetch.", min=0.1)] = DEFAULT_TIMEOUT,
-    allow_private: Annotated[bool, typer.Option(
-        help="Allow URLs that resolve to private, loopback or link-local addresses.")] = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    allow_private: AllowPrivateOption = False,
     follow_links: Annotated[bool, typer.Option(
         help="For feed entries, fetch the linked page instead of the entry's text.")] = False,
     extract: Annotated[bool, typer.Option(
@@ -91,7 +83,7 @@ def ingest(
             report = ingest_into(store, sources, options=options, on_source=progress,
                                  analyser=analyser)
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         out.print_json(data=_report_json(report))
     else:
@@ -149,15 +141,11 @@ def _rejection_table(rejections: list[Any], title: str) -> Table:
 
 @app.command()
 def run(
-    sources: Annotated[list[str], typer.Argument(
-        help="Files, folders (recursive), http(s) URLs, or - for standard input.")],
+    sources: SourcesArgument,
     db: DbOption = None,
-    max_bytes: Annotated[int, typer.Option(
-        help="Reject files and responses larger than this.", min=1)] = DEFAULT_MAX_BYTES,
-    timeout: Annotated[float, typer.Option(
-        help="Seconds allowed for each URL fetch.", min=0.1)] = DEFAULT_TIMEOUT,
-    allow_private: Annotated[bool, typer.Option(
-        help="Allow URLs that resolve to private, loopback or link-local addresses.")] = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    allow_private: AllowPrivateOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest, geoparse, extract and store: only documents new to the ledger are
@@ -174,7 +162,7 @@ def run(
                 report = ingest_into(store, sources, options=options, on_source=progress)
             redone = reprocess_documents(store)
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         out.print_json(data=_report_json(report) | {"reprocessed": redone})
     else:
@@ -196,7 +184,7 @@ def reprocess(db: DbOption = None, as_json: JsonOption = False) -> None:
         with open_store(db) as store:
             redone = reprocess_documents(store)
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         out.print_json(data={"reprocessed": redone, "extractor": EXTRACTOR_VERSION})
     else:
@@ -214,7 +202,7 @@ def status(db: DbOption = None, as_json: JsonOption = False,
         with open_store(db) as store:
             summary = store.status(rejection_limit=limit)
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         out.print_json(data=status_json(summary))
         return

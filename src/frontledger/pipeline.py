@@ -79,12 +79,13 @@ def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | No
         if on_source is not None:
             on_source(source, index, len(expanded))
         for item in read_source(source, options):
-            _store_item(store, item, report, analyser)
+            store_item(store, item, report, analyser)
     return report
 
 
-def _store_item(store: Store, item: Document | Rejection, report: IngestReport,
-                analyser: Callable[[Document], Analysis]) -> None:
+def store_item(store: Store, item: Document | Rejection, report: IngestReport,
+               analyser: Callable[[Document], Analysis] = analyse) -> None:
+    """Record a rejection, or analyse and store a document new to the ledger; count it."""
     if isinstance(item, Rejection):
         store.add_rejection(item)
         report.rejections.append(item)
@@ -101,7 +102,7 @@ def _store_item(store: Store, item: Document | Rejection, report: IngestReport,
                               f"place or claim extraction failed ({type(exc).__name__}: "
                               f"{exc}); the document is stored unanalysed and "
                               "`frontledger reprocess` will retry it")
-        _store_item(store, rejection, report, analyser)
+        store_item(store, rejection, report, analyser)
         places, claims, version = [], [], ""
     if store.add_document(item, places, claims, extractor=version):
         report.stored += 1

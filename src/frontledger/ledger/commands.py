@@ -8,9 +8,9 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from frontledger.cliparts import DbOption, JsonOption, err, fail, out
 from frontledger.defaults import EXPORT_FORMATS
 from frontledger.errors import FrontledgerError, UsageError
 from frontledger.records import PlaceState
@@ -18,14 +18,6 @@ from frontledger.records import PlaceState
 # Each command imports the ledger (and with it SQLAlchemy) only when it runs, so that
 # `frontledger --help` and the commands of other stages start fast.
 
-out = Console()
-err = Console(stderr=True)
-
-DbOption = Annotated[str | None, typer.Option(
-    "--db", envvar="FRONTLEDGER_DB",
-    help="Ledger database: a SQLite path or URL, or postgresql://… "
-         "(default ./frontledger.db).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 def _day(text: str | None) -> date | None:
@@ -35,11 +27,6 @@ def _day(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise UsageError(f"{text!r} is not a date: use YYYY-MM-DD") from exc
-
-
-def _fail(exc: FrontledgerError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-    return typer.Exit(2 if isinstance(exc, UsageError) else 1)
 
 
 def state_json(state: PlaceState) -> dict[str, Any]:
@@ -78,7 +65,7 @@ def timeline(place: Annotated[str, typer.Argument(
         with open_store(db) as store:
             ref, states = place_timeline(store, place)
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         out.print_json(data={"place": ref.name, "geonameid": ref.geonameid,
                              "timeline": [state_json(s) for s in states]})
@@ -103,7 +90,7 @@ def control(as_of: Annotated[str, typer.Option("--as-of", help="Date, YYYY-MM-DD
         with open_store(db) as store:
             states = control_on(store, day, region)
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         out.print_json(data=control_geojson(states))
     else:
@@ -121,7 +108,7 @@ def events(place: Annotated[str | None, typer.Option(help="Only this place.")] =
         with open_store(db) as store:
             found = list_events(store, place, kind)
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         out.print_json(data=[{
             "id": e.id, "place": e.place_name, "kind": e.kind, "actor_side": e.actor_side,
@@ -149,7 +136,7 @@ def trackrecord(db: DbOption = None, as_json: JsonOption = False) -> None:
         with open_store(db) as store:
             records = claimant_track_records(store)
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         out.print_json(data=[{
             "side": r.side, "claims": r.claims, "corroborated": r.corroborated,
@@ -194,7 +181,7 @@ def export_command(
             else:
                 rows = export(store, fmt, sys.stdout, path=output, on=_day(as_of))
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     err.print(f"exported {rows} row(s) as {fmt}")
 
 

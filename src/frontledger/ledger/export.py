@@ -22,7 +22,6 @@ from typing import IO, Any
 from frontledger.defaults import EXPORT_FORMATS
 from frontledger.errors import UsageError
 from frontledger.ledger.store import SqlStore
-from frontledger.ledger.timeline import TIMELINE_KINDS, control_as_of
 from frontledger.records import PlaceState, StoredClaim
 
 FORMATS = EXPORT_FORMATS
@@ -166,8 +165,7 @@ def export(store: SqlStore, fmt: str, out: IO[str] | None, *, path: str | None =
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "geojson":
-        day = on or date.today()
-        states = control_as_of(store.stored_claims(kinds=TIMELINE_KINDS, until=day), day)
+        states = store.states_on(on or date.today())
         json.dump(control_geojson(states), _text(out), ensure_ascii=False)
         return len(states)
     records = (claim_record(c, theater) for c in store.stored_claims())

@@ -45,16 +45,17 @@ def find_place(query: str) -> PlaceRef:
 def place_claims(store: SqlStore, place: PlaceRef,
                  kinds: Sequence[str] | None = None) -> list[StoredClaim]:
     """Every stored claim about the place."""
-    return store.stored_claims(kinds=kinds, place_keys=_keys(place))
+    return store.stored_claims(kinds=kinds, place_keys=place_keys_of(place))
 
 
 def place_timeline(store: SqlStore, query: str) -> tuple[PlaceRef, list[PlaceState]]:
     """The place's control state at each date a claim about it was made."""
     place = find_place(query)
-    return place, store.place_history(_keys(place))
+    return place, store.place_history(place_keys_of(place))
 
 
-def _keys(place: PlaceRef) -> list[str]:
+def place_keys_of(place: PlaceRef) -> list[str]:
+    """The ledger keys a resolved place may be stored under (see `events.place_key`)."""
     if place.kind == "region" and place.iso3166_2:
         return place_keys([], [], [place.iso3166_2])
     ids = [place.geonameid] if place.geonameid is not None else []
@@ -81,4 +82,4 @@ def claimant_track_records(store: SqlStore) -> list[TrackRecord]:
 
 
 __all__ = ["PlaceRef", "claimant_track_records", "control_on", "find_place", "list_events",
-           "place_claims", "place_key", "place_timeline"]
+           "place_claims", "place_key", "place_keys_of", "place_timeline"]

@@ -23,8 +23,8 @@ from frontledger.ledger.query import (
     find_place,
     list_events,
     place_claims,
+    place_keys_of,
 )
-from frontledger.ledger.store import place_keys
 from frontledger.serve import payloads
 from frontledger.serve.errors import ApiError
 from frontledger.serve.outlines import region_outlines
@@ -53,14 +53,6 @@ router = APIRouter(prefix="/api")
 
 def _store(request: Request) -> SqlStore:
     return request.app.state.store
-
-
-def keys_of(place: PlaceRef) -> list[str]:
-    """The ledger keys a resolved place may be stored under (as `ledger.query` does)."""
-    if place.kind == "region" and place.iso3166_2:
-        return place_keys([], [], [place.iso3166_2])
-    ids = [place.geonameid] if place.geonameid is not None else []
-    return place_keys(ids, [n for n in (place.name, place.query) if n])
 
 
 # The gazetteer does not change while the app runs: a name resolves the same way each time.
@@ -103,7 +95,7 @@ def place_timeline(request: Request, place: PlaceParam = None,
     ref = _place(place, geonameid)
     if ref is None:
         raise ApiError(400, "name a place: ?place=Kupiansk or ?geonameid=703656")
-    states = _store(request).place_history(keys_of(ref))
+    states = _store(request).place_history(place_keys_of(ref))
     if not states:
         raise ApiError(404, f"no control claims about {ref.query!r} in the ledger")
     return {"place": payloads.place_ref_json(ref),
@@ -135,7 +127,7 @@ def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam =
                         limit=limit + 1, offset=offset)
     found = _store(request).stored_claims(kinds=[kind] if kind else None, until=until,
                                           region=region,
-                                          place_keys=keys_of(ref) if ref else None,
+                                          place_keys=place_keys_of(ref) if ref else None,
                                           where=where)
     items = [payloads.stored_claim_json(c) for c in found[:limit]]
     return _page(items, "claims", limit, offset, len(found) > limit)

@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field
 
 from frontledger.errors import InputRejected
 from frontledger.ingest.formats import record_to_document
-from frontledger.pipeline import EXTRACTOR_VERSION
-from frontledger.records import Rejection
+from frontledger.pipeline import IngestReport, store_item
+from frontledger.records import Document, Rejection
 from frontledger.serve.errors import ApiError
 
 # Records one request may post: a batch a client can retry whole, that analyses in
@@ -61,33 +61,23 @@ def post_documents(request: Request, batch: Annotated[PostedBatch, Body()],
     settings = request.app.state.settings
     check_token(settings.token, authorization)
     store = request.app.state.store
-    result: dict[str, Any] = {"ok": True, "stored": 0, "already_present": 0, "claims": 0,
-                              "document_ids": [], "rejections": []}
+    report, document_ids = IngestReport(), []
     for index, posted in enumerate(batch.documents):
-        _store_one(store, settings.analyser, posted, f"item {index}", result)
+        item = _posted_item(posted, f"item {index}")
+        if isinstance(item, Document):
+            document_ids.append(item.id)
+        store_item(store, item, report, settings.analyser)
     request.app.state.kept.invalidate()
-    return result
+    return {"ok": True, "stored": report.stored, "already_present": report.already_present,
+            "claims": report.claims, "document_ids": document_ids,
+            "rejections": [{"locator": r.locator, "stage": r.stage, "reason": r.reason}
+                           for r in report.rejections]}
 
 
-def _store_one(store: Any, analyser: Any, posted: PostedDocument, locator: str,
-               result: dict[str, Any]) -> None:
+def _posted_item(posted: PostedDocument, locator: str) -> Document | Rejection:
     record = posted.model_dump(exclude_none=True)
     raw = json.dumps(record, ensure_ascii=False, sort_keys=True).encode()
     try:
-        document = record_to_document(record, source=POSTED_SOURCE, locator=locator, raw=raw)
+        return record_to_document(record, source=POSTED_SOURCE, locator=locator, raw=raw)
     except InputRejected as exc:
-        rejection = Rejection(POSTED_SOURCE, locator, exc.stage, exc.reason)
-        store.add_rejection(rejection)
-        result["rejections"].append({"locator": locator, "stage": exc.stage,
-                                     "reason": exc.reason})
-        return
-    result["document_ids"].append(document.id)
-    if store.has_document(document.id):
-        result["already_present"] += 1
-        return
-    places, claims = analyser(document)
-    if store.add_document(document, places, claims, extractor=EXTRACTOR_VERSION):
-        result["stored"] += 1
-        result["claims"] += len(claims)
-    else:
-        result["already_present"] += 1
+        return Rejection(POSTED_SOURCE, locator, exc.stage, exc.reason)
