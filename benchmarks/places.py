@@ -19,14 +19,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sizing import grown
+
 from frontledger import evaluate as ev
 from frontledger.places import cache, default_gazetteer, geoparse
 from frontledger.places.gazetteer import REGION_BASE, Gazetteer
 from frontledger.places.normalize import fold
 
 EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"
-ARTICLE_BYTES = 3000
-"""The issue's article size for the throughput bar."""
 ROUND_SECONDS = 0.6
 ROUNDS = 5
 """Throughput is the best of ROUNDS rounds of at least ROUND_SECONDS each: on a shared
@@ -49,14 +49,12 @@ def _articles(path: Path) -> list[dict[str, Any]]:
 
 
 def _sized(articles: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """Articles grown to about ARTICLE_BYTES by repeating their own paragraphs."""
+    """Articles grown to 3 KB by repeating their own paragraphs."""
     out = []
     for article in articles:
-        text = article["text"]
-        while len(text.encode("utf-8")) < ARTICLE_BYTES:
-            text += "\n" + article["text"]
-        out.append((text[:ARTICLE_BYTES], article.get("language") or "en"))
+        out.append((grown([article["text"]]), article.get("language") or "en"))
     return out
+
 
 
 def throughput(texts: list[tuple[str, str]]) -> tuple[float, float]:

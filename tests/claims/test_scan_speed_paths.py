@@ -44,12 +44,12 @@ def test_pattern_with_an_unanchored_alternative_is_always_run() -> None:
     assert anchors_of(r"\b(?:Kremlin|РФ)\b") is None
 
 
-WORD_EDGES = "overtook took _took took_ 1took «took» Took. tooktook re-took"
+WORD_EDGES = "overtook took _took took_ 1took «took» Took. tooktook re-took toot tooot"
 
 
 @pytest.mark.parametrize("source", [
     r"\btook\b", r"\b(?:took|taken)", r"\b[A-Z][a-z]+", r"\b(?:pro-)?took",
-    r"\btook|\bre", r"\b", r"\b(?:took)?",
+    r"\btook|\bre", r"\b", r"\b(?:took)?", r"\b(?P<a>t)o+(?P=a)",
 ])
 def test_scanner_finds_what_finditer_finds(source: str) -> None:
     pattern = re.compile(source)
@@ -58,12 +58,50 @@ def test_scanner_finds_what_finditer_finds(source: str) -> None:
         assert [(m.span(), m.groups()) for m in finditer(pattern, text)] == expected, text
 
 
-def test_scanner_drops_the_leading_boundary_only_where_the_engine_can_skip_ahead() -> None:
-    assert scanner(re.compile(r"\btook\b")).unbounded is not None
-    assert scanner(re.compile(r"\b(?:the\s+)?took")).unbounded is None  # tried everywhere
-    assert scanner(re.compile(r"\btook", re.IGNORECASE)).unbounded is None
-    assert scanner(re.compile(r"\btook|\bre")).unbounded is None  # not "\b" + one pattern
+def test_scanner_drops_the_leading_boundary_where_no_first_character_search_is_possible(
+) -> None:
+    # a back reference cannot sit in a lookbehind, so the finder is the pattern minus "\b"
+    source = r"\b(?P<a>t)o+(?P=a)"
+    assert scanner(re.compile(source)).unbounded.pattern == source[2:]
+    assert scanner(re.compile(r"\b(?P<a>t)|(?P=a)")).unbounded is None  # not "\b" + one
+
+
+def test_patterns_that_cannot_skip_ahead_search_from_their_first_characters() -> None:
+    assert scanner(re.compile(r"\b(?:the\s+)?took")).unbounded.pattern.startswith("[t]")
+    finder = scanner(re.compile(r"\btook", re.IGNORECASE)).unbounded
+    assert finder.pattern.startswith("[Tt]") and not finder.flags & re.IGNORECASE
     assert scanner(re.compile(r"\b(?:took)?")).unbounded is None  # may match nothing
+    assert scanner(re.compile(r"\w+ed\b")).unbounded is None  # any letter may begin it
+    assert scanner(re.compile(r"[^a]bc")).unbounded is None
+    # a back reference cannot sit in the finder's lookbehind: the pattern runs as it is
+    assert scanner(re.compile(r"\b(?P<a>k)\w*(?P=a)", re.IGNORECASE)).unbounded is None
+
+
+FIRST_CHARACTER_CASES = [
+    (r"\b(?:(?P<g0>jan(?:uary)?)|(?P<g1>may(?=\s+\d)|(?<=\d\s)may))\b", 0),
+    (r"(?:the\s+)?(?:Russian|Ukrainian)\s+(?:army|forces)", re.IGNORECASE),
+    (r"\b(?:не\s+)?(?:взяли|захватили|освободили)\b", re.IGNORECASE),
+    (r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’-]+(?:\s+[A-ZА-Я][a-zа-я]+)?", 0),
+    (r"(?:\d{1,2}\s+)?(?:листопада|November|novembre)(?:\s+\d{4})?", re.IGNORECASE),
+    (r"(?<!\w)(?:[-–—]\s*)?(?:said|says)\b", 0),
+    (r"(?:ſ|s)hot|\bİstanbul|KHARKIV", re.IGNORECASE),
+]
+FIRST_CHARACTER_TEXTS = [
+    *TEXTS, WORD_EDGES,
+    "In January 2025, 3 may and may 4: The Russian forces; the ukrainian ARMY took it.",
+    "Росіяни не взяли Вовчанськ, а 17 листопада 2025 — не Захватили; 5 NOVEMBER 2024.",
+    "He said; -- says; —said it. Kik kak KoK; ſhot, shot, SHOT, İstanbul, Kharkiv.",
+    "",
+]
+
+
+@pytest.mark.parametrize(("source", "flags"), FIRST_CHARACTER_CASES)
+def test_first_character_search_finds_what_finditer_finds(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    assert scanner(pattern).unbounded is not None
+    for text in FIRST_CHARACTER_TEXTS:
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finditer(pattern, text)] == expected, text
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de", "ru", "uk"])

@@ -13,6 +13,12 @@ the engine from jumping ahead to the pattern's first letters: it tries a match a
 position. So we search with the pattern *without* its leading `\\b`, which the engine skips
 through quickly, and match the whole pattern again where that finds something: the same
 matches, several times faster.
+
+Where that is not possible (the pattern opens with an optional word, a group, an
+alternation of named groups, a lookbehind, or is case-insensitive), we compute the set of
+characters every match must begin with and search for one of them followed by a
+lookahead of the whole pattern, `[set](?<=(?=PATTERN).)`: the engine skips in C to
+the characters of the set and tries the pattern only there. Same matches again.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ class Scanner:
 
     pattern: re.Pattern[str]
     unbounded: re.Pattern[str] | None
+    """A pattern whose matches start where the pattern's matches may start (it only finds
+    candidates: the pattern itself is matched again at each)."""
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """What `pattern.finditer(text)` finds: wherever the unbounded pattern matches, the
@@ -95,11 +103,120 @@ def finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 def scanner(pattern: re.Pattern[str]) -> Scanner:
     """`pattern`, with its unbounded form when it starts with `\\b` and what follows lets the
     engine skip ahead."""
+    finder = _first_character_finder(pattern)
+    if finder is not None:
+        return Scanner(pattern, finder)
     source, flags = pattern.pattern, pattern.flags
     tail = _parsed(source[2:], flags) if source.startswith(r"\b") else None
     if tail is None or not _skips_ahead(tail, flags) or not _boundary_then(source, tail, flags):
         return Scanner(pattern, None)
     return Scanner(pattern, re.compile(source[2:], flags))
+
+
+MAX_FIRST_CHARACTERS = 200
+"""Larger first-character sets (a case-insensitive letter range) are not worth a finder."""
+
+
+def _first_character_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`[set](?<=(?=PATTERN).)`: one of the characters every match of `pattern` begins
+    with, where the whole pattern matches (None when there is no such set, or the pattern
+    may match an empty string)."""
+    whole = _parsed(pattern.pattern, pattern.flags)
+    if whole is None:
+        return None
+    first = _first_of(list(whole), pattern.flags)
+    if first is None or first[1] or not first[0]:
+        return None
+    members = "".join(sorted(first[0]))
+    inner = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
+    try:
+        return re.compile(f"[{members}](?<=(?={inner}{pattern.pattern}))(?s:.))",
+                          pattern.flags & ~re.IGNORECASE)
+    except re.error:
+        return None
+
+
+First = tuple[set[str], bool]
+"""Class members (characters or ranges, escaped) a match may begin with, and whether the
+match may be empty."""
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+
+
+def _first_of(items: list[Any], flags: int) -> First | None:
+    """The first characters of a sequence of parsed items (None: any character)."""
+    found: set[str] = set()
+    for op, arg in items:
+        if str(op) in _ZERO_WIDTH:
+            continue  # a boundary or lookaround: the next item begins the match
+        item = _first_item(str(op), arg, flags)
+        if item is None:
+            return None
+        found |= item[0]
+        if not item[1]:
+            return (found, False) if len(found) <= MAX_FIRST_CHARACTERS else None
+    return found, True
+
+
+def _first_item(op: str, arg: Any, flags: int) -> First | None:
+    if op == "LITERAL":
+        return _cased(chr(arg), flags), False
+    if op == "IN":
+        return _first_in(arg, flags)
+    if op == "BRANCH":
+        parts = [_first_of(list(branch), flags) for branch in arg[1]]
+        if any(part is None for part in parts):
+            return None
+        return set().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p)
+    if op == "SUBPATTERN":
+        _group, add, remove, body = arg
+        return _first_of(list(body), (flags | add) & ~remove)
+    if op == "ATOMIC_GROUP":
+        return _first_of(list(arg), flags)
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        inner = _first_of(list(arg[2]), flags)
+        return None if inner is None else (inner[0], inner[1] or arg[0] == 0)
+    return None  # any character, a negated literal, a back reference
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s"}
+
+
+def _first_in(members: list[Any], flags: int) -> First | None:
+    found: set[str] = set()
+    for op, arg in members:
+        name = str(op)
+        if name == "LITERAL":
+            found |= _cased(chr(arg), flags)
+        elif name == "RANGE" and not flags & re.IGNORECASE:
+            found.add(f"{_escaped(chr(arg[0]))}-{_escaped(chr(arg[1]))}")
+        elif name == "RANGE" and arg[1] - arg[0] < MAX_FIRST_CHARACTERS:
+            for code in range(arg[0], arg[1] + 1):
+                found |= _cased(chr(code), flags)
+        elif name == "CATEGORY" and str(arg) in _CATEGORIES:
+            found.add(_CATEGORIES[str(arg)])
+        else:
+            return None  # a negated set, a word category, a wide case-insensitive range
+    return found, False
+
+
+# Characters that match other letters than their upper and lower case when the case is
+# ignored (the special cases of the regex engine's case-insensitive matching).
+_CASE_SPECIALS = {"i": "ıİ", "s": "ſ", "k": "K", "å": "Å", "µ": "μ", "β": "ϐ", "ε": "ϵ",
+                  "θ": "ϑϴ", "ι": "ͅι", "κ": "ϰ", "π": "ϖ", "ρ": "ϱ", "σ": "ς", "φ": "ϕ",
+                  "ω": "Ω", "в": "ᲀ", "д": "ᲁ", "о": "ᲂ", "с": "ᲃ", "т": "ᲄᲅ", "ъ": "ᲆ",
+                  "ѣ": "ᲇ", "ꙋ": "ᲈ", "ṡ": "ẛ"}
+
+
+def _cased(char: str, flags: int) -> set[str]:
+    if not flags & re.IGNORECASE:
+        return {_escaped(char)}
+    variants = {char, char.lower(), char.upper(), char.title()}
+    variants |= set(_CASE_SPECIALS.get(char.lower(), ""))
+    return {_escaped(v) for v in variants if len(v) == 1}
+
+
+def _escaped(char: str) -> str:
+    return "\\" + char if char in "\\]^-[" else char
 
 
 def _parsed(source: str, flags: int) -> Any:
