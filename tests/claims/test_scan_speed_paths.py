@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 from claims_fixtures import CASES
 
-from frontledger.claims.anchors import anchored, anchors_of, finditer, scanner
+from frontledger.claims.anchors import anchored, anchors_of
 from frontledger.claims.resources import load_lexicon, load_theater
 from frontledger.text.dates import find_dates
+from frontledger.text.scanning import finditer, scanner
 
 TEXTS = [case["text"] for case in CASES] + [
     "MOSCOW (Reuters) - Putin's army took Vilne; «Восток» и Кремль; Київ і ЗСУ; l'armée russe."

@@ -12,7 +12,6 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
-from frontledger.claims.anchors import finditer
 from frontledger.claims.resources import Lexicon, Theater, load_lexicon
 from frontledger.claims.scan import (
     Hit,
@@ -26,6 +25,7 @@ from frontledger.claims.scan import (
 from frontledger.records import Document, Evidence, PlaceMention
 from frontledger.text import detect_language
 from frontledger.text.dates import DateMention, find_dates
+from frontledger.text.scanning import finditer
 from frontledger.text.sentences import Sentence, split_sentences
 
 METONYM_REACH = 30

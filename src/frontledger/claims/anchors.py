@@ -8,17 +8,8 @@ far cheaper than a regex scan. Patterns we cannot analyse are always run.
 Case-insensitive patterns written in lower case run without the IGNORECASE flag over the
 lower-cased text (same offsets), which Python's regex engine does about 2.5 times faster.
 
-Almost every pattern starts with a word boundary (`\\bcaptured`), and a leading `\\b` keeps
-the engine from jumping ahead to the pattern's first letters: it tries a match at every
-position. So we search with the pattern *without* its leading `\\b`, which the engine skips
-through quickly, and match the whole pattern again where that finds something: the same
-matches, several times faster.
-
-Where that is not possible (the pattern opens with an optional word, a group, an
-alternation of named groups, a lookbehind, or is case-insensitive), we compute the set of
-characters every match must begin with and search for one of them followed by a
-lookahead of the whole pattern, `[set](?<=(?=PATTERN).)`: the engine skips in C to
-the characters of the set and tries the pattern only there. Same matches again.
+Each pattern then runs through `frontledger.text.scanning`, which lets the engine skip
+ahead to where a match can start.
 """
 
 from __future__ import annotations
@@ -28,40 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-try:  # the regex parser is a private module of the standard library; fall back safely
-    from re import _parser as _sre  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python without re._parser
-    _sre = None
+from frontledger.text.scanning import Scanner, scanner
+from frontledger.text.scanning import sre as _sre
 
 MIN_ANCHOR = 3
 """Literal runs shorter than this are not selective enough to be worth checking."""
-
-
-@dataclass(frozen=True, slots=True)
-class Scanner:
-    """A compiled pattern, and the same pattern without its leading word boundary (None when
-    it has none, could match an empty string, or would not let the engine skip ahead)."""
-
-    pattern: re.Pattern[str]
-    unbounded: re.Pattern[str] | None
-    """A pattern whose matches start where the pattern's matches may start (it only finds
-    candidates: the pattern itself is matched again at each)."""
-
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """What `pattern.finditer(text)` finds: wherever the unbounded pattern matches, the
-        whole pattern is matched again (it fails there when no word boundary is)."""
-        if self.unbounded is None:
-            return list(self.pattern.finditer(text))
-        found: list[re.Match[str]] = []
-        position = 0
-        while (candidate := self.unbounded.search(text, position)) is not None:
-            match = self.pattern.match(text, candidate.start())
-            if match is None:
-                position = candidate.start() + 1
-            else:
-                found.append(match)
-                position = match.end()  # never empty: `scanner` leaves those patterns whole
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,168 +54,6 @@ def anchored(pattern: re.Pattern[str]) -> Anchored:
     folded = _folded(pattern)
     return Anchored(scanner(pattern), anchors_of(pattern.pattern),
                     scanner(folded) if folded is not None else None)
-
-
-def finditer(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """What `list(pattern.finditer(text))` finds, through the pattern's `Scanner`."""
-    return scanner(pattern).finditer(text)
-
-
-@cache
-def scanner(pattern: re.Pattern[str]) -> Scanner:
-    """`pattern`, with its unbounded form when it starts with `\\b` and what follows lets the
-    engine skip ahead."""
-    finder = _first_character_finder(pattern)
-    if finder is not None:
-        return Scanner(pattern, finder)
-    source, flags = pattern.pattern, pattern.flags
-    tail = _parsed(source[2:], flags) if source.startswith(r"\b") else None
-    if tail is None or not _skips_ahead(tail, flags) or not _boundary_then(source, tail, flags):
-        return Scanner(pattern, None)
-    return Scanner(pattern, re.compile(source[2:], flags))
-
-
-MAX_FIRST_CHARACTERS = 200
-"""Larger first-character sets (a case-insensitive letter range) are not worth a finder."""
-
-
-def _first_character_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """`[set](?<=(?=PATTERN).)`: one of the characters every match of `pattern` begins
-    with, where the whole pattern matches (None when there is no such set, or the pattern
-    may match an empty string)."""
-    whole = _parsed(pattern.pattern, pattern.flags)
-    if whole is None:
-        return None
-    first = _first_of(list(whole), pattern.flags)
-    if first is None or first[1] or not first[0]:
-        return None
-    members = "".join(sorted(first[0]))
-    inner = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
-    try:
-        return re.compile(f"[{members}](?<=(?={inner}{pattern.pattern}))(?s:.))",
-                          pattern.flags & ~re.IGNORECASE)
-    except re.error:
-        return None
-
-
-First = tuple[set[str], bool]
-"""Class members (characters or ranges, escaped) a match may begin with, and whether the
-match may be empty."""
-_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
-
-
-def _first_of(items: list[Any], flags: int) -> First | None:
-    """The first characters of a sequence of parsed items (None: any character)."""
-    found: set[str] = set()
-    for op, arg in items:
-        if str(op) in _ZERO_WIDTH:
-            continue  # a boundary or lookaround: the next item begins the match
-        item = _first_item(str(op), arg, flags)
-        if item is None:
-            return None
-        found |= item[0]
-        if not item[1]:
-            return (found, False) if len(found) <= MAX_FIRST_CHARACTERS else None
-    return found, True
-
-
-def _first_item(op: str, arg: Any, flags: int) -> First | None:
-    if op == "LITERAL":
-        return _cased(chr(arg), flags), False
-    if op == "IN":
-        return _first_in(arg, flags)
-    if op == "BRANCH":
-        parts = [_first_of(list(branch), flags) for branch in arg[1]]
-        if any(part is None for part in parts):
-            return None
-        return set().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p)
-    if op == "SUBPATTERN":
-        _group, add, remove, body = arg
-        return _first_of(list(body), (flags | add) & ~remove)
-    if op == "ATOMIC_GROUP":
-        return _first_of(list(arg), flags)
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        inner = _first_of(list(arg[2]), flags)
-        return None if inner is None else (inner[0], inner[1] or arg[0] == 0)
-    return None  # any character, a negated literal, a back reference
-
-
-_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s"}
-
-
-def _first_in(members: list[Any], flags: int) -> First | None:
-    found: set[str] = set()
-    for op, arg in members:
-        name = str(op)
-        if name == "LITERAL":
-            found |= _cased(chr(arg), flags)
-        elif name == "RANGE" and not flags & re.IGNORECASE:
-            found.add(f"{_escaped(chr(arg[0]))}-{_escaped(chr(arg[1]))}")
-        elif name == "RANGE" and arg[1] - arg[0] < MAX_FIRST_CHARACTERS:
-            for code in range(arg[0], arg[1] + 1):
-                found |= _cased(chr(code), flags)
-        elif name == "CATEGORY" and str(arg) in _CATEGORIES:
-            found.add(_CATEGORIES[str(arg)])
-        else:
-            return None  # a negated set, a word category, a wide case-insensitive range
-    return found, False
-
-
-# Characters that match other letters than their upper and lower case when the case is
-# ignored (the special cases of the regex engine's case-insensitive matching).
-_CASE_SPECIALS = {"i": "ıİ", "s": "ſ", "k": "K", "å": "Å", "µ": "μ", "β": "ϐ", "ε": "ϵ",
-                  "θ": "ϑϴ", "ι": "ͅι", "κ": "ϰ", "π": "ϖ", "ρ": "ϱ", "σ": "ς", "φ": "ϕ",
-                  "ω": "Ω", "в": "ᲀ", "д": "ᲁ", "о": "ᲂ", "с": "ᲃ", "т": "ᲄᲅ", "ъ": "ᲆ",
-                  "ѣ": "ᲇ", "ꙋ": "ᲈ", "ṡ": "ẛ"}
-
-
-def _cased(char: str, flags: int) -> set[str]:
-    if not flags & re.IGNORECASE:
-        return {_escaped(char)}
-    variants = {char, char.lower(), char.upper(), char.title()}
-    variants |= set(_CASE_SPECIALS.get(char.lower(), ""))
-    return {_escaped(v) for v in variants if len(v) == 1}
-
-
-def _escaped(char: str) -> str:
-    return "\\" + char if char in "\\]^-[" else char
-
-
-def _parsed(source: str, flags: int) -> Any:
-    """The parse tree of a pattern, or None when it does not parse (or we cannot parse)."""
-    if _sre is None:
-        return None
-    try:
-        return _sre.parse(source, flags)
-    except Exception:
-        return None
-
-
-def _skips_ahead(tail: Any, flags: int) -> bool:
-    """Whether the engine can skip to where a pattern (parsed: `tail`) may start: it begins
-    with a letter, one of several letters or a character class, matched case-sensitively.
-    (Otherwise it is tried at every position, and is faster there with a leading `\\b`.)"""
-    items = list(tail)
-    while items and str(items[0][0]) == "SUBPATTERN":
-        flags = (flags | items[0][1][1]) & ~items[0][1][2]
-        items = list(items[0][1][3])
-    if not items or flags & re.IGNORECASE:
-        return False
-    op, arg = items[0]
-    if str(op) == "BRANCH":
-        return all(branch and str(branch[0][0]) == "LITERAL" for branch in arg[1])
-    return str(op) in ("LITERAL", "IN")
-
-
-def _boundary_then(source: str, tail: Any, flags: int) -> bool:
-    """Whether `source` parses as exactly a word boundary followed by `tail` (unlike, say,
-    `\\ba|b`), and cannot match an empty string."""
-    whole = _parsed(source, flags)
-    if whole is None:
-        return False
-    items = list(whole)
-    return (whole.getwidth()[0] > 0 and repr(items[:1]) == "[(AT, AT_BOUNDARY)]"
-            and repr(items[1:]) == repr(list(tail)))
 
 
 _UPPER_LITERAL = re.compile(r"(?<!\\)[^\W\d_a-z]")

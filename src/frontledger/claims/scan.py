@@ -9,8 +9,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from frontledger.claims.anchors import anchored, finditer
+from frontledger.claims.anchors import anchored
 from frontledger.claims.resources import Lexicon, Theater, Trigger
+from frontledger.text.scanning import finditer
 
 # A person named in Latin or Cyrillic script: two or three capitalised words.
 _PERSON = re.compile(

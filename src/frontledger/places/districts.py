@@ -7,8 +7,6 @@ adjective is turned back into the town's name with the lexicon's `adjective_to_n
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from functools import cache
 
 from frontledger.places.build import read_data
@@ -16,6 +14,7 @@ from frontledger.places.gazetteer import REGION_BASE, Gazetteer, GazetteerEntry
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold
 from frontledger.records import PlaceMention
+from frontledger.text.scanning import finditer, search
 
 DISTRICT_CONFIDENCE = 0.6
 """A district named after a town we found: the town is sure, the district's extent is not."""
@@ -50,18 +49,14 @@ def _district_words() -> dict[str, str]:
     return dict(read_data("theater.json")["district_word"])
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    yield from pattern.finditer(text)
-
-
 def districts(text: str, gaz: Gazetteer, lex: Lexicon,
               theater: frozenset[str]) -> list[PlaceMention]:
     """Districts named after a town, as regions of the town's oblast."""
-    if not lex.district_hint.search(text):
+    if not search(lex.district_hint, text):
         return []
     words = _district_words()
     out = []
-    for match in _matches(lex.district_pattern, text):
+    for match in finditer(lex.district_pattern, text):
         town = find_town(match.group("name"), gaz, lex, theater)
         if town is None:
             continue
@@ -77,10 +72,10 @@ def districts(text: str, gaz: Gazetteer, lex: Lexicon,
 def directions(text: str, gaz: Gazetteer, lex: Lexicon,
                theater: frozenset[str]) -> list[PlaceMention]:
     """The towns front directions are named after (the adjective is the mention)."""
-    if not lex.direction_hint.search(text):
+    if not search(lex.direction_hint, text):
         return []
     out = []
-    for match in _matches(lex.direction_pattern, text):
+    for match in finditer(lex.direction_pattern, text):
         town = find_town(match.group("name"), gaz, lex, theater)
         if town is None:
             continue

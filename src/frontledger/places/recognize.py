@@ -195,16 +195,21 @@ class Recogniser:
         return out
 
     def _may_start_long_name(self, i: int) -> bool:
-        starts = self.gaz.first_words
-        return any(form in starts for form in self._forms(i))
+        return self._any_form_in(i, "f", self.gaz.first_words)
 
     def _can_continue(self, j: int) -> bool:
         word = self.words[j]
         if self.text[self.words[j - 1].end:word.start] not in (" ", ""):
             return False
-        if word.capitalised:
-            return True
-        return any(form in self.gaz.continuations for form in self._forms(j))
+        return word.capitalised or self._any_form_in(j, "c", self.gaz.continuations)
+
+    def _any_form_in(self, i: int, which: str, names: frozenset[str]) -> bool:
+        """Whether a form of word i is in `names` (remembered: words recur)."""
+        key = (which, self.lex.language, self.words[i].text)
+        hit = self.memo.get(key)
+        if hit is None:
+            hit = self.memo[key] = any(form in names for form in self._forms(i))
+        return bool(hit)
 
     def _forms(self, j: int) -> list[str]:
         return inflected_bases(self.words[j].text, self.lex)
