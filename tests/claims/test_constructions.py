@@ -21,6 +21,7 @@ def _matches(claim: Claim, expected: dict[str, Any]) -> bool:
         "date": claim.date.isoformat() if claim.date else None,
         "fraction": claim.fraction,
         "change": claim.change,
+        "claimant": claim.claimant,
     }
     return all(checks[key] == value for key, value in expected.items())
 

@@ -87,20 +87,24 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     usable = [p for p in sorted_places
               if not p.metonym and not _speaks(text, p, sides, lexicon)]
     blocked = Sorted(sides + [Hit(p.start, p.end, "place") for p in usable])
+    sentences = Sorted(split_sentences(text))
+    cues = _cues(text, low, lexicon, sides)
+    cues += _heading_colons(text, sentences, [h for h in sides + persons
+                                              if not _within_place(h, sorted_places)], cues)
     return Analysis(
         document=document,
         lexicon=lexicon,
         theater=theater,
         published=published,
-        sentences=Sorted(split_sentences(text)),
+        sentences=sentences,
         places=Sorted(usable),
         triggers=Sorted([t for t in find_triggers(text, lexicon, low)
                           if not overlaps_any(t, blocked)]),
         sides=sides,
         speaker_sides=Sorted([s for s in sides if s.label != "own"
-                              and not _owner_of_claim(s, claim_nouns)]),
+                              and not _owner_of_claim(text, s, claim_nouns)]),
         persons=Sorted(persons),
-        cues=Sorted(_cues(text, low, lexicon, sides)),
+        cues=Sorted(cues),
         negations=Sorted(find_pattern(text, lexicon.negation, "negation", low)),
         denials=Sorted([d for d in find_pattern(text, lexicon.denial, "denial", low)
                          if not overlaps_any(d, sides)]),
@@ -124,11 +128,21 @@ def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> 
     return after.startswith(("'s", "’s")) or bool(lexicon.speech_verb.match(after.lstrip()))
 
 
-def _owner_of_claim(hit: Hit, claim_nouns: list[Hit]) -> bool:
-    """"the Kremlin's claims" / "твердження Кремля": the author of a reported claim."""
+def _owner_of_claim(text: str, hit: Hit, claim_nouns: list[Hit]) -> bool:
+    """"the Kremlin's claims" / "твердження Кремля": the author of a reported claim (not
+    "Report: the Kremlin said", where punctuation parts the noun from the name)."""
     nouns = within(claim_nouns, hit.start - OWNER_WINDOW, hit.end + OWNER_WINDOW)
-    return any(0 <= hit.start - n.end <= OWNER_GAP or 0 <= n.start - hit.end <= OWNER_GAP
+    return any((0 <= hit.start - n.end <= OWNER_GAP and _joined(text[n.end:hit.start]))
+               or (0 <= n.start - hit.end <= OWNER_GAP and _joined(text[hit.end:n.start]))
                for n in nouns)
+
+
+def _joined(gap: str) -> bool:
+    """Whether the characters between two words leave them in one phrase."""
+    return not any(mark in gap for mark in _PHRASE_BREAKS)
+
+
+_PHRASE_BREAKS = frozenset(":;,.!?()[]«»\"“”—–")
 
 
 def _cues(text: str, low: str, lexicon: Lexicon, sides: list[Hit]) -> list[Hit]:
@@ -142,6 +156,37 @@ def _cues(text: str, low: str, lexicon: Lexicon, sides: list[Hit]) -> list[Hit]:
     cues = drop_overlaps(cues)
     cues = [c for c in cues if not overlaps_any(c, sides)]
     return sorted(cues, key=lambda h: h.start)
+
+
+def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
+                    cues: list[Hit]) -> list[Hit]:
+    """"Минобороны России: …", "Zelensky: …": a sentence that opens with a name and a
+    colon, and has no reporting verb of its own, is that name's statement; the colon is
+    read as a reporting verb after the name. (Not "Ukraine: …", a heading's topic: names
+    that are only a place are left out by the caller.)"""
+    found = []
+    for name in sorted(names, key=lambda h: h.start):
+        if name.label in ("own", "enemy"):
+            continue
+        gap = text[name.end:name.end + 2]
+        colon = name.end + len(gap) - len(gap.lstrip(" "))
+        if text[colon:colon + 1] != ":":
+            continue
+        at = bisect.bisect_right(starts_of(sentences), name.start) - 1
+        if at < 0 or text[sentences[at].start:name.start].strip(_OPENING_MARKS):
+            continue
+        sentence = sentences[at]
+        if not any(sentence.start <= c.start < sentence.end for c in cues):
+            found.append(Hit(colon, colon + 1, "verb"))
+    return found
+
+
+_OPENING_MARKS = " \t\"«“'*-–—"
+
+
+def _within_place(hit: Hit, places: list[PlaceMention]) -> bool:
+    return any(p.start <= hit.start and hit.end <= p.end
+               for p in within(places, hit.start - MAX_SPAN, hit.end))
 
 
 def _as_date(value: datetime | date | None) -> date | None:

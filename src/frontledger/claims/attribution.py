@@ -160,7 +160,8 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     Strategic Communications and Information Security") may begin before the window."""
     floor = start if floor is None else floor
     sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start]
-    persons = [p for p in starting(doc.persons, floor, end) if p.end > start]
+    persons = [p for p in starting(doc.persons, floor, end) if p.end > start
+               and not any(s.start <= p.start and p.end <= s.end for s in sides)]
     named = sides + persons
     anaphors = within(doc.speaker_anaphors, start, end)
     anaphors = [a for a in anaphors if not any(
