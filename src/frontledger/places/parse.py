@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
-from frontledger.places import cache
+from frontledger.places import cache, katottg
 from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
 from frontledger.places.gazetteer import PRIMARY, Gazetteer
@@ -63,7 +63,9 @@ def geoparse(text: str, language: str | None = None, *,
     titles = title_case_lines(text)
     known = _gazetteer_places(gaz, cues, words, titles)
     covered = sorted((m.start, m.end) for m in known)
-    unknown = [m for m in UnknownPlaces(cues, words, known, covered).find()
+    # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast
+    settlements = katottg.default_index()
+    unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
     return sorted(known + unknown, key=lambda m: m.start)
 

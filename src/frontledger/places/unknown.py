@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from frontledger.places.context import Cues
 from frontledger.places.lexicon import (
@@ -21,6 +22,9 @@ from frontledger.places.lexicon import (
 from frontledger.places.normalize import english_name
 from frontledger.places.recognize import Word, sentence_initial
 from frontledger.records import PlaceMention
+
+if TYPE_CHECKING:
+    from frontledger.places.katottg import SettlementIndex
 
 MAX_GROUP_WORDS = 3
 """Longest unknown name, in words ("Velyka Novosilka", "Sviato-Pokrovske" is one word)."""
@@ -80,11 +84,12 @@ class UnknownPlaces:
     """Finds settlements the gazetteer lacks, given what it already recognised."""
 
     def __init__(self, cues: Cues, words: list[Word], known: list[PlaceMention],
-                 covered: list[tuple[int, int]]):
+                 covered: list[tuple[int, int]], settlements: SettlementIndex | None = None):
         self.cues = cues
         self.words = words
         self.known = known
         self.covered = covered
+        self.settlements = settlements
         self.lowercase = frozenset(w.key for w in words if not w.capitalised)
 
     def find(self) -> list[PlaceMention]:
@@ -173,12 +178,18 @@ class UnknownPlaces:
 
     def _mention(self, group: Group, cue: str) -> PlaceMention:
         region = self._region_near(group)
+        name = nominative(self.words, group, self.cues.lex)
+        country, iso = (region.country, region.iso3166_2) if region else self._codified(name)
         return PlaceMention(
             start=group.start, end=group.end, surface=self.cues.text[group.start:group.end],
-            name=nominative(self.words, group, self.cues.lex), kind="populated_place",
-            geonameid=None, country=region.country if region else None,
-            iso3166_2=region.iso3166_2 if region else None,
-            confidence=UNKNOWN_CONFIDENCE[cue])
+            name=name, kind="populated_place", geonameid=None, country=country,
+            iso3166_2=iso, confidence=UNKNOWN_CONFIDENCE[cue])
+
+    def _codified(self, name: str) -> tuple[str | None, str | None]:
+        """Country and oblast from the optional KATOTTG index, when the text names no
+        region and every settlement of that name lies in one oblast (see places.katottg)."""
+        iso = self.settlements.oblast(name) if self.settlements is not None else None
+        return ("UA", iso) if iso else (None, None)
 
     def _region_near(self, group: Group) -> PlaceMention | None:
         """The region named closest to the name within the same paragraph."""
