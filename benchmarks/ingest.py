@@ -1,10 +1,14 @@
 """Ingest throughput and peak memory, into SQLite and (with --postgres) PostgreSQL.
 
-    .venv/bin/python benchmarks/ingest.py [--postgres] [--extract] [--records 10000]
-                                          [--pages 1000]
+    .venv/bin/python benchmarks/ingest.py [--postgres] [--extract] [--workers N]
+                                          [--records 10000] [--pages 1000]
 
 Without --extract documents are stored only (the ingest stage and the store); with it,
-each new document is also geoparsed and its claims extracted (the whole pipeline).
+each new document is also geoparsed and its claims extracted (the whole pipeline). With
+--workers N (and --extract), each case runs again with the analysis on a local Dask
+cluster of N worker processes (`frontledger run --workers N`), started and warmed (every
+worker has loaded its gazetteer) before the clock starts; compare its wall-clock docs/s
+with the one-core row.
 
 Generates 10,000 JSON Lines records and 1,000 HTML pages of realistic size, then runs each
 case in a fresh subprocess pinned to one core (so peak memory is the case's own), and
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import product
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,19 +75,28 @@ def write_html(folder: Path, n: int) -> None:
             encoding="utf-8")
 
 
-def run_case(source: str, db_url: str, extract: bool) -> dict[str, float]:
-    """Ingest `source` into `db_url` in this process; report count, time and peak RSS."""
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+def run_case(source: str, db_url: str, extract: bool, workers: int = 1) -> dict[str, float]:
+    """Ingest `source` into `db_url` in this process (analysing on a Dask cluster of
+    `workers` processes when more than one); report count, time and peak RSS."""
+    from contextlib import nullcontext
+
     from frontledger.ledger import open_store
+    from frontledger.parallel import Cluster
     from frontledger.pipeline import analyse, ingest_into, skip_analysis
 
+    if workers == 1 and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     store = open_store(db_url)
-    if extract:  # load the gazetteer and lexicons before the clock starts
-        analyse(next(iter_documents(source)))
-    started, cpu_started = time.perf_counter(), time.process_time()
-    report = ingest_into(store, [source], analyser=analyse if extract else skip_analysis)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    with Cluster(workers=workers) if workers > 1 else nullcontext() as cluster:
+        if extract:  # load the gazetteer and lexicons before the clock starts
+            first = next(iter_documents(source))
+            analyse(first)
+            if cluster is not None and cluster.client is not None:
+                cluster.client.run(analyse, first)  # on every worker
+        started, cpu_started = time.perf_counter(), time.process_time()
+        report = ingest_into(store, [source], analyser=analyse if extract else skip_analysis,
+                             cluster=cluster)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"documents": report.stored, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb}
@@ -95,9 +109,10 @@ def iter_documents(source: str):  # type: ignore[no-untyped-def]
     return (d for d in read_sources([source]) if isinstance(d, Document))
 
 
-def spawn(source: Path, db_url: str, extract: bool) -> dict[str, float]:
+def spawn(source: Path, db_url: str, extract: bool, workers: int = 1) -> dict[str, float]:
     flag = ["--extract"] if extract else []
-    child = subprocess.run([sys.executable, __file__, *flag, "--case", str(source), db_url],
+    child = subprocess.run([sys.executable, __file__, *flag, "--workers", str(workers),
+                            "--case", str(source), db_url],
                            capture_output=True, text=True, check=True)
     return dict(json.loads(child.stdout.strip().splitlines()[-1]))
 
@@ -107,12 +122,14 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
     parser.add_argument("--extract", action="store_true",
                         help="also geoparse and extract claims (the whole pipeline)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="with --extract, also run on a Dask cluster of N workers")
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--pages", type=int, default=1_000)
     parser.add_argument("--case", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
-        print(json.dumps(run_case(*args.case, extract=args.extract)))
+        print(json.dumps(run_case(*args.case, extract=args.extract, workers=args.workers)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         run_all(Path(tmp), args)
@@ -130,17 +147,20 @@ def run_all(tmp: Path, args: argparse.Namespace) -> None:
         server = PostgresServer().start()
         admin = server.url()
         backends.append(("postgresql", lambda _name: fresh_postgres_db(admin)))
-    print(f"{'input':<22}{'backend':<12}{'docs':>8}{'wall s':>9}{'docs/s':>9}"
+    print(f"{'input':<22}{'backend':<12}{'workers':>8}{'docs':>8}{'wall s':>9}{'docs/s':>9}"
           f"{'cpu s':>8}{'docs/cpu s':>12}{'peak MB':>9}")
+    counts = [1, args.workers] if args.extract and args.workers > 1 else [1]
     try:
         for label, source in ((f"{args.records} JSONL records", tmp / "records.jsonl"),
                               (f"{args.pages} HTML pages", tmp / "pages")):
-            for backend, make_url in backends:
-                result = spawn(source, make_url(f"{backend}-{source.name}"), args.extract)
+            for (backend, make_url), workers in product(backends, counts):
+                result = spawn(source, make_url(f"{backend}-{source.name}-{workers}"),
+                               args.extract, workers)
                 docs = result["documents"]
-                print(f"{label:<22}{backend:<12}{docs:>8.0f}{result['seconds']:>9.2f}"
-                      f"{docs / result['seconds']:>9.0f}{result['cpu']:>8.2f}"
-                      f"{docs / result['cpu']:>12.0f}{result['peak_mb']:>9.0f}")
+                print(f"{label:<22}{backend:<12}{workers:>8}{docs:>8.0f}"
+                      f"{result['seconds']:>9.2f}{docs / result['seconds']:>9.0f}"
+                      f"{result['cpu']:>8.2f}{docs / result['cpu']:>12.0f}"
+                      f"{result['peak_mb']:>9.0f}")
     finally:
         if server is not None:
             server.stop()

@@ -15,7 +15,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from frontledger import __version__
-from frontledger.cliparts import DbOption, JsonOption, err, fail, out
+from frontledger.cliparts import (
+    DbOption,
+    JsonOption,
+    SchedulerOption,
+    WorkersOption,
+    cluster_for,
+    err,
+    fail,
+    out,
+)
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import FrontledgerError
 
@@ -67,6 +76,8 @@ def ingest(
         "--extract/--no-extract",
         help="Find places and claims in new documents (default), or store documents only."
     )] = True,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read news sources into the ledger, with their places and claims; report every
@@ -79,9 +90,10 @@ def ingest(
                             allow_private=allow_private, follow_links=follow_links)
     analyser = analyse if extract else skip_analysis
     try:
-        with open_store(db) as store, _progress() as progress:
+        with (open_store(db) as store, cluster_for(workers, scheduler) as cluster,
+              _progress() as progress):
             report = ingest_into(store, sources, options=options, on_source=progress,
-                                 analyser=analyser)
+                                 analyser=analyser, cluster=cluster)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
@@ -146,6 +158,8 @@ def run(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     allow_private: AllowPrivateOption = False,
+    workers: WorkersOption = 1,
+    scheduler: SchedulerOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest, geoparse, extract and store: only documents new to the ledger are
@@ -157,10 +171,11 @@ def run(
 
     options = IngestOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     try:
-        with open_store(db) as store:
+        with open_store(db) as store, cluster_for(workers, scheduler) as cluster:
             with _progress() as progress:
-                report = ingest_into(store, sources, options=options, on_source=progress)
-            redone = reprocess_documents(store)
+                report = ingest_into(store, sources, options=options, on_source=progress,
+                                     cluster=cluster)
+            redone = reprocess_documents(store, cluster=cluster)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
@@ -173,7 +188,8 @@ def run(
 
 
 @app.command()
-def reprocess(db: DbOption = None, as_json: JsonOption = False) -> None:
+def reprocess(db: DbOption = None, workers: WorkersOption = 1,
+              scheduler: SchedulerOption = None, as_json: JsonOption = False) -> None:
     """Re-extract places and claims of stored documents analysed by another extractor
     version (after an upgrade or a lexicon change); each document is swapped atomically."""
     from frontledger.ledger import open_store
@@ -181,8 +197,8 @@ def reprocess(db: DbOption = None, as_json: JsonOption = False) -> None:
     from frontledger.pipeline import reprocess as reprocess_documents
 
     try:
-        with open_store(db) as store:
-            redone = reprocess_documents(store)
+        with open_store(db) as store, cluster_for(workers, scheduler) as cluster:
+            redone = reprocess_documents(store, cluster=cluster)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:

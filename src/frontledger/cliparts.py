@@ -3,12 +3,16 @@ way our exceptions become a message and an exit code (1 failed, 2 usage error)."
 
 from __future__ import annotations
 
-from typing import Annotated
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from frontledger.errors import FrontledgerError, UsageError
+
+if TYPE_CHECKING:  # dask loads in a second: only runs that ask for a cluster import it
+    from frontledger.parallel import Cluster
 
 out = Console()
 err = Console(stderr=True)
@@ -18,6 +22,23 @@ DbOption = Annotated[str | None, typer.Option(
     help="Ledger database: a SQLite path or URL, or postgresql://… "
          "(default ./frontledger.db).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead.")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", min=1,
+    help="Analyse documents on a local Dask cluster of this many worker processes "
+         "(1: in this process). For large corpora on a machine with several cores.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", envvar="FRONTLEDGER_DASK_SCHEDULER",
+    help="Analyse documents on the running Dask cluster at this address "
+         "(tcp://host:8786); its workers need frontledger installed.")]
+
+
+def cluster_for(workers: int, scheduler: str | None) -> AbstractContextManager[Cluster | None]:
+    """The Dask cluster `--workers`/`--scheduler` ask for, or None for an in-process run."""
+    if scheduler is None and workers == 1:
+        return nullcontext(None)
+    from frontledger.parallel import Cluster
+
+    return Cluster(workers=workers, scheduler=scheduler)
 
 
 def fail(exc: FrontledgerError) -> typer.Exit:

@@ -7,13 +7,14 @@ run, report and guarantees as the command line.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontledger import __version__
 from frontledger.ingest import IngestOptions, expand_sources, read_source
 from frontledger.ledger import SqlStore, Store
+from frontledger.parallel import Cluster, Outcome, outcome_of
 from frontledger.records import Claim, Document, PlaceMention, Rejection
 
 
@@ -64,63 +65,96 @@ class IngestReport:
 
 def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | None = None,
                 on_source: Callable[[str, int, int], None] | None = None,
-                analyser: Callable[[Document], Analysis] = analyse) -> IngestReport:
+                analyser: Callable[[Document], Analysis] = analyse,
+                cluster: Cluster | None = None) -> IngestReport:
     """Read every source; store each new Document with its places and claims atomically;
     record every Rejection.
 
     Documents already in the ledger are not analysed again, so re-running on the same
     sources costs little and stores nothing twice. `on_source(source, index, total)` is
-    called before each file or URL is read (for progress display).
+    called before each file or URL is read (for progress display). With a `cluster`,
+    documents are analysed on its workers and stored here, in input order.
     """
     options = options or IngestOptions()
     report = IngestReport()
     expanded = expand_sources(sources)
-    for index, source in enumerate(expanded):
-        if on_source is not None:
-            on_source(source, index, len(expanded))
-        for item in read_source(source, options):
+
+    def items() -> Iterator[Document | Rejection]:
+        for index, source in enumerate(expanded):
+            if on_source is not None:
+                on_source(source, index, len(expanded))
+            yield from read_source(source, options)
+
+    if cluster is None or analyser is skip_analysis:
+        for item in items():
             store_item(store, item, report, analyser)
+        return report
+
+    def document_of(item: Document | Rejection) -> Document | None:
+        if isinstance(item, Rejection) or store.has_document(item.id):
+            return None
+        return item
+
+    for item, outcome in cluster.analysed(items(), document_of, analyser):
+        store_item(store, item, report, analyser, outcome)
     return report
 
 
 def store_item(store: Store, item: Document | Rejection, report: IngestReport,
-               analyser: Callable[[Document], Analysis] = analyse) -> None:
-    """Record a rejection, or analyse and store a document new to the ledger; count it."""
+               analyser: Callable[[Document], Analysis] = analyse,
+               outcome: Outcome | None = None) -> None:
+    """Record a rejection, or analyse (unless `outcome` is its analysis, computed
+    elsewhere) and store a document new to the ledger; count it."""
     if isinstance(item, Rejection):
         store.add_rejection(item)
         report.rejections.append(item)
         return
-    if store.has_document(item.id):
+    if outcome is None and store.has_document(item.id):
         report.already_present += 1
         return
     # documents stored without analysis keep no extractor version: `reprocess` takes them
     version = "" if analyser is skip_analysis else EXTRACTOR_VERSION
-    try:
-        places, claims = analyser(item)
-    except Exception as exc:  # a batch boundary: one document's failure must not stop it
+    outcome = outcome or outcome_of(item, analyser)
+    if outcome.error is not None:  # one document's failure must not stop the batch
         rejection = Rejection(item.source, item.locator, "analyse",
-                              f"place or claim extraction failed ({type(exc).__name__}: "
-                              f"{exc}); the document is stored unanalysed and "
-                              "`frontledger reprocess` will retry it")
+                              f"place or claim extraction failed ({outcome.error}); the "
+                              "document is stored unanalysed and `frontledger reprocess` "
+                              "will retry it")
         store_item(store, rejection, report, analyser)
-        places, claims, version = [], [], ""
-    if store.add_document(item, places, claims, extractor=version):
+        version = ""
+    if store.add_document(item, outcome.places, outcome.claims, extractor=version):
         report.stored += 1
-        report.claims += len(claims)
-    else:  # another process stored it between our check and our write
+        report.claims += len(outcome.claims)
+    else:  # stored since our check: by another process, or earlier in this batch
         report.already_present += 1
 
 
 def reprocess(store: SqlStore, *, analyser: Callable[[Document], Analysis] = analyse,
               version: str = EXTRACTOR_VERSION,
-              on_document: Callable[[Document], None] | None = None) -> int:
+              on_document: Callable[[Document], None] | None = None,
+              cluster: Cluster | None = None) -> int:
     """Re-analyse every stored document that another extractor version analysed; each
-    document's places and claims are swapped atomically. Returns how many were redone."""
-    done = 0
-    for document in store.stale_documents(version):
+    document's places and claims are swapped atomically. Returns how many were redone.
+    A document whose analysis fails keeps its old analysis (and stays stale) and gets an
+    `analyse` rejection."""
+    def document_of(document: Document) -> Document:
         if on_document is not None:
             on_document(document)
-        places, claims = analyser(document)
-        store.replace_analysis(document.id, places, claims, extractor=version)
+        return document
+
+    documents = store.stale_documents(version)
+    analysed: Iterable[tuple[Document, Outcome | None]] = (
+        ((d, outcome_of(document_of(d), analyser)) for d in documents) if cluster is None
+        else cluster.analysed(documents, document_of, analyser))
+    done = 0
+    for document, outcome in analysed:
+        assert outcome is not None
+        if outcome.error is not None:
+            store.add_rejection(Rejection(
+                document.source, document.locator, "analyse",
+                f"re-analysis failed ({outcome.error}); the document keeps its previous "
+                "analysis"))
+            continue
+        store.replace_analysis(document.id, outcome.places, outcome.claims, extractor=version)
         done += 1
     return done

@@ -1,0 +1,160 @@
+"""Analysis of large batches on a Dask cluster (`dask.distributed`).
+
+Reads: documents, in input order, from the one process that owns the ledger.
+Adds: each document's analysis (places and claims, or the reason it failed), computed on
+the cluster's worker processes and handed back in input order.
+
+The ledger is written by the calling process only, one transaction per document as in a
+serial run: the cluster computes, it never writes. So a run killed part-way resumes as a
+serial one does (documents already stored are skipped, the rest are analysed again) and
+the ledger a parallel run leaves is the one a serial run leaves.
+
+Workers are started by `Cluster(workers=N)` (a `LocalCluster` of N single-threaded
+processes, each loading the gazetteer index once) or joined with `Cluster(scheduler=
+"tcp://host:8786")`, a cluster the user runs; its workers need frontledger installed.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from frontledger.errors import UsageError
+from frontledger.records import Claim, Document, PlaceMention
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+T = TypeVar("T")
+
+BATCH_DOCUMENTS = 16
+"""Documents sent to a worker in one task: enough that scheduling (about a millisecond a
+task) is small beside analysis (about 10 ms a document), few enough to spread a batch of
+a few hundred documents over every worker."""
+TASKS_PER_WORKER = 4
+"""Batches in flight per worker: workers never wait for the next batch, and the calling
+process holds at most this many batches of documents (and results) per worker in memory."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What analysing one document gave: its places and claims, or why it failed."""
+
+    places: list[PlaceMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    error: str | None = None
+    """The exception, as "TypeName: message", when the analyser raised."""
+
+
+Analyser = Callable[[Document], tuple[list[PlaceMention], list[Claim]]]
+
+
+def outcome_of(document: Document, analyser: Analyser) -> Outcome:
+    """Analyse one document; a failure becomes the outcome's error, so that one document
+    cannot stop a batch (on a worker, or in a serial run)."""
+    try:
+        places, claims = analyser(document)
+    except Exception as exc:  # a batch boundary: reported with the document, not raised
+        return Outcome(error=f"{type(exc).__name__}: {exc}")
+    return Outcome(places, claims)
+
+
+def analyse_batch(documents: list[Document], analyser: Analyser) -> list[Outcome]:
+    """The task each worker runs: the outcomes of a batch of documents, in order."""
+    return [outcome_of(document, analyser) for document in documents]
+
+
+class Cluster:
+    """A Dask cluster to analyse documents on: started here (`workers`) or joined
+    (`scheduler`). Use as a context manager; the cluster it started stops on exit."""
+
+    def __init__(self, workers: int = 2, scheduler: str | None = None,
+                 batch: int = BATCH_DOCUMENTS) -> None:
+        if workers < 1:
+            raise UsageError(f"--workers must be at least 1, not {workers}")
+        self.workers = workers
+        self.scheduler = scheduler
+        self.batch = batch
+        self.client: Client | None = None
+        self._local: Any = None
+
+    def __enter__(self) -> Cluster:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - a dependency of frontledger
+            raise UsageError("parallel runs need the 'distributed' package: "
+                             "pip install distributed") from exc
+        if self.scheduler:
+            try:
+                self.client = Client(self.scheduler, timeout="30s")
+            except (OSError, TimeoutError) as exc:
+                raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler} "
+                                 f"({exc}); is it running?") from exc
+        else:
+            # loopback only; no dashboard, and its metrics server on a free port (the
+            # default 8787 may be taken by another cluster)
+            self._local = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                       processes=True, host="127.0.0.1",
+                                       dashboard_address=None,
+                                       scheduler_kwargs={"dashboard_address": ":0"})
+            self.client = Client(self._local)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self._local is not None:
+            self._local.close()
+
+    def worker_count(self) -> int:
+        """Workers the scheduler knows of now (at least one, for sizing the window)."""
+        assert self.client is not None, "use the cluster as a context manager"
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def analysed(self, items: Iterable[T], document_of: Callable[[T], Document | None],
+                 analyser: Analyser) -> Iterator[tuple[T, Outcome | None]]:
+        """Each item with its document's outcome (None for items with no document to
+        analyse), in input order. `document_of` runs in this process just before an item
+        is sent (so a ledger check there sees everything stored so far)."""
+        assert self.client is not None, "use the cluster as a context manager"
+        window = TASKS_PER_WORKER * self.worker_count()
+        pending: deque[_Batch[T]] = deque()
+        batch: _Batch[T] = _Batch()
+        for item in items:
+            batch.add(item, document_of(item))
+            if len(batch.documents) >= self.batch:
+                pending.append(batch.submit(self.client, analyser))
+                batch = _Batch()
+                while len(pending) > window:
+                    yield from pending.popleft().results()
+        pending.append(batch.submit(self.client, analyser))
+        while pending:
+            yield from pending.popleft().results()
+
+
+class _Batch(list[tuple[T, bool]]):
+    """Items in input order, each marked with whether its document is analysed; the
+    documents sent; the future of their outcomes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.documents: list[Document] = []
+        self.future: Future | None = None
+
+    def add(self, item: T, document: Document | None) -> None:
+        self.append((item, document is not None))
+        if document is not None:
+            self.documents.append(document)
+
+    def submit(self, client: Client, analyser: Analyser) -> _Batch[T]:
+        if self.documents:
+            # pure=False: documents sent again (by a resumed run) are analysed again
+            self.future = client.submit(analyse_batch, self.documents, analyser, pure=False)
+        return self
+
+    def results(self) -> Iterator[tuple[T, Outcome | None]]:
+        outcomes = iter(self.future.result() if self.future is not None else [])
+        for item, analysed in self:
+            yield item, next(outcomes) if analysed else None

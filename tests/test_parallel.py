@@ -1,0 +1,90 @@
+"""Large batches on a real Dask cluster: the ledger a parallel run leaves is the serial one.
+
+The Kupiansk reports (tests/fixtures/ledger/kupiansk.jsonl) and the example articles go
+through `frontledger run --workers 2` (a LocalCluster of two worker processes) and through
+a plain run; a failing analyser and `reprocess` run on a cluster joined by its address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from distributed import LocalCluster
+
+from frontledger.ledger import SqlStore, open_store
+from frontledger.parallel import Cluster
+from frontledger.pipeline import analyse, ingest_into, reprocess
+from frontledger.records import Claim, Document, PlaceMention
+from tests.test_ledger_cli import KUPIANSK, as_json
+
+EXAMPLES = str(Path(__file__).parent.parent / "examples")
+
+
+def _ledger(store: SqlStore) -> tuple[list[str], list[tuple[object, ...]]]:
+    """Documents in storage order, and every claim with its evidence, in storage order."""
+    documents = [d.id for d in store.documents()]
+    claims = [(c.evidence.document_id, c.evidence.start, c.evidence.end, c.kind,
+               c.place.name, c.place.geonameid, c.actor_side, c.stance, c.claimant,
+               c.claimant_side, c.date, c.fraction) for c in store.claims()]
+    return documents, claims
+
+
+def test_run_on_a_local_dask_cluster_stores_what_a_serial_run_stores(tmp_path: Path) -> None:
+    serial, parallel = f"sqlite:///{tmp_path / 'serial.db'}", f"sqlite:///{tmp_path / 'p.db'}"
+    first = as_json("run", KUPIANSK, EXAMPLES, "--db", serial, "--json")
+    second = as_json("run", KUPIANSK, EXAMPLES, "--db", parallel, "--workers", "2", "--json")
+    assert second == first and first["stored"] > 6 and first["claims"] > 0
+    with open_store(serial) as one, open_store(parallel) as other:
+        assert _ledger(other) == _ledger(one)
+        assert other.states_on(date(2025, 12, 31)) == one.states_on(date(2025, 12, 31))
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A running cluster joined by address, as `--scheduler tcp://…` joins one; its
+    workers are threads of this process, so they can run this module's analysers."""
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": ":0"}) as cluster:
+        yield cluster.scheduler_address
+
+
+def failing_on_boom(document: Document) -> tuple[list[PlaceMention], list[Claim]]:
+    if "BOOM" in document.text:
+        raise RuntimeError("analyser exploded")
+    return analyse(document)
+
+
+def test_a_document_failing_on_a_worker_is_stored_unanalysed_and_the_batch_goes_on(
+        tmp_path: Path, scheduler: str) -> None:
+    source = tmp_path / "batch.jsonl"
+    source.write_text(
+        '{"id": "a", "language": "en", "text": "Russian forces captured Pokrovsk, Moscow said."}\n'
+        '{"id": "b", "language": "en", "text": "BOOM went the analyser on this one."}\n'
+        '{"id": "c", "language": "en", "text": "Kyiv said its troops still hold Kupiansk."}\n',
+        encoding="utf-8")
+    with open_store(f"sqlite:///{tmp_path / 'l.db'}") as store, \
+            Cluster(scheduler=scheduler, batch=2) as cluster:
+        report = ingest_into(store, [str(source)], analyser=failing_on_boom, cluster=cluster)
+        assert (report.stored, report.claims) == (3, 2)
+        assert [r.stage for r in report.rejections] == ["analyse"]
+        assert "RuntimeError: analyser exploded" in report.rejections[0].reason
+        assert [d.external_id for d in store.documents()] == ["a", "b", "c"]
+        again = ingest_into(store, [str(source)], analyser=failing_on_boom, cluster=cluster)
+        assert (again.stored, again.already_present) == (0, 3)
+        # the unanalysed document is what `reprocess` takes up, on the cluster too
+        assert reprocess(store, analyser=analyse, cluster=cluster) == 1
+        assert len(store.claims()) == 2
+
+
+def test_reprocess_on_a_cluster_redoes_every_stale_document(tmp_path: Path,
+                                                            scheduler: str) -> None:
+    with open_store(f"sqlite:///{tmp_path / 'l.db'}") as store:
+        ingest_into(store, [KUPIANSK])
+        before = _ledger(store)
+        with Cluster(scheduler=scheduler, batch=4) as cluster:
+            assert reprocess(store, version="next", cluster=cluster) == 6
+        assert reprocess(store, version="next") == 0
+        assert _ledger(store)[1] == before[1]
