@@ -28,17 +28,18 @@ except ImportError:  # pragma: no cover - Python without re._parser
 
 @dataclass(frozen=True, slots=True)
 class Scanner:
-    """A compiled pattern, and the same pattern without its leading word boundary (None when
-    it has none, could match an empty string, or would not let the engine skip ahead)."""
+    """A compiled pattern and its finder."""
 
     pattern: re.Pattern[str]
     unbounded: re.Pattern[str] | None
-    """A pattern whose matches start where the pattern's matches may start (it only finds
-    candidates: the pattern itself is matched again at each)."""
+    """The finder: a pattern whose matches start where the pattern's may start (it finds
+    candidates; the pattern itself is matched again at each). None: the pattern runs as
+    it is, because it may match an empty string or no finder would skip ahead."""
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        """What `pattern.finditer(text)` finds: wherever the unbounded pattern matches, the
-        whole pattern is matched again (it fails there when no word boundary is)."""
+        """What `pattern.finditer(text)` finds: wherever the finder matches, the whole
+        pattern is matched again (it fails there when the finder's candidate was not a
+        match, e.g. no word boundary)."""
         if self.unbounded is None:
             return list(self.pattern.finditer(text))
         found: list[re.Match[str]] = []
@@ -74,8 +75,8 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 @cache
 def scanner(pattern: re.Pattern[str]) -> Scanner:
-    """`pattern`, with its unbounded form when it starts with `\\b` and what follows lets the
-    engine skip ahead."""
+    """`pattern` with its finder: the first-character search where one can be built, else
+    the pattern without its leading `\\b` when what follows lets the engine skip ahead."""
     finder = _first_character_finder(pattern)
     if finder is not None:
         return Scanner(pattern, finder)
