@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from frontledger.ingest.formats import make_document  # noqa: E402
 from frontledger.ledger import SqlStore, open_store  # noqa: E402
+from frontledger.ledger.store import AnalysedDocument  # noqa: E402
 from frontledger.records import Claim, Evidence, PlaceMention  # noqa: E402
 
 PLACES = 2_000
@@ -44,6 +45,8 @@ DAYS = 365
 REGIONS = ["UA-09", "UA-12", "UA-14", "UA-23", "UA-59", "UA-63", "UA-65"]
 KINDS = ["control"] * 6 + ["withdrawal", "advance", "clash", "strike"]
 SIDES = ["RU"] * 4 + ["UA"] * 4 + ["other"]
+# Documents per transaction while building the ledger (`SqlStore.add_documents`).
+WRITE_BATCH = 500
 SERVER = ("import sys, uvicorn; from frontledger.ledger import open_store; "
           "from frontledger.serve import create_app; "
           "uvicorn.run(create_app(open_store(sys.argv[1])), host='127.0.0.1', "
@@ -59,6 +62,7 @@ def place(i: int) -> PlaceMention:
 
 def build_ledger(store: SqlStore, n_claims: int) -> None:
     rng = random.Random(7)
+    batch: list[AnalysedDocument] = []
     for d in range(n_claims // CLAIMS_PER_DOCUMENT):
         day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
         sentences = []
@@ -82,7 +86,11 @@ def build_ledger(store: SqlStore, n_claims: int) -> None:
                 stance="denies" if rng.random() < 0.15 else "asserts",
                 evidence=Evidence(document.id, start, end, sentence), date=day,
                 date_precision="day"))
-        store.add_document(document, [], claims, extractor="bench")
+        batch.append(AnalysedDocument(document, [], claims))
+        if len(batch) == WRITE_BATCH:
+            store.add_documents(batch, extractor="bench")
+            batch = []
+    store.add_documents(batch, extractor="bench")
 
 
 def ledger_at(path: Path, n_claims: int) -> None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from frontledger.ingest.formats import make_document
-from frontledger.ledger import SqlStore
+from frontledger.ledger import SqlStore, open_store
 from frontledger.ledger.events import cluster_events, independent_sources, simhash
+from frontledger.ledger.store import AnalysedDocument
 from frontledger.ledger.timeline import control_as_of, state_on, timeline
 from frontledger.ledger.trackrecord import track_records
 from frontledger.records import Claim, Evidence, PlaceMention
@@ -180,3 +181,43 @@ def test_states_stay_equal_to_the_fold_when_older_reports_arrive_late(
     assert store.place_history(["g:704147"]) == timeline(claims)
     assert [s.status for s in store.place_history(["g:704147"])] == [
         "claimed", "contested", "contested", "contested"]
+
+
+def test_states_written_in_one_batch_equal_the_fold_of_the_claims(store: SqlStore) -> None:
+    days = [date(2025, 12, 18), date(2025, 11, 1), date(2025, 12, 17), date(2025, 11, 20)]
+    sides = ["RU", "UA", "UA", "RU"]
+    batch = []
+    for n, (day, side) in enumerate(zip(days, sides, strict=True)):
+        text = f"Report {n}: {side} says Kupiansk and Siversk are held by {side}."
+        doc = make_document(text, source="t", raw=text.encode(), language="en",
+                            published=datetime(day.year, day.month, day.day, tzinfo=UTC))
+        claims = [Claim(claimant=side, claimant_side=side, kind="control",
+                        place=PlaceMention(0, 1, p["name"], p["name"], "populated_place",
+                                           p["geonameid"], "UA", p["iso3166_2"], 49.0, 37.0),
+                        actor_side=side, stance="asserts",
+                        evidence=Evidence(doc.id, 0, len(text), text), date=day)
+                  for p in (KUPIANSK, SIVERSK)]
+        batch.append(AnalysedDocument(doc, [], claims))
+    store.add_documents(batch[:2], extractor="hand")
+    store.add_documents(batch[2:], extractor="hand")
+    for geonameid in (704147, 694403):
+        assert store.place_history([f"g:{geonameid}"]) == timeline(
+            store.stored_claims(geonameids=[geonameid]))
+    for day in (date(2025, 10, 1), date(2025, 11, 1), date(2025, 11, 25), date(2026, 1, 1)):
+        assert store.states_on(day) == control_as_of(store.stored_claims(until=day), day)
+
+
+def test_as_of_answers_follow_writes_made_after_they_were_read(db_url: str) -> None:
+    reader, writer = open_store(db_url), open_store(db_url)  # like `serve` and `ingest`
+    try:
+        kupiansk_sequence(writer)
+        day = date(2025, 12, 31)
+        before = reader.states_on(day)
+        assert [s.status for s in reader.states_on(day)] == [s.status for s in before]
+        [withdrawal] = writer.stored_claims(kinds=["withdrawal"])
+        writer.replace_analysis(withdrawal.document_id, [], [], extractor="v2")
+        assert reader.states_on(day) == control_as_of(reader.stored_claims(until=day), day)
+        assert reader.states_on(day) != before
+    finally:
+        reader.close()
+        writer.close()

@@ -5,14 +5,17 @@ Every test here runs on SQLite and on a real PostgreSQL server.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from importlib.resources import files
 from pathlib import Path
 
 from sqlalchemy import inspect
 
 from frontledger.ingest.formats import make_document
-from frontledger.ledger import SqlStore
+from frontledger.ledger import ClaimFilter, SqlStore, open_store
 from frontledger.ledger.schema import metadata
+from frontledger.ledger.store import AnalysedDocument
 from frontledger.pipeline import EXTRACTOR_VERSION, ingest_into, skip_analysis
 from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
 
@@ -139,3 +142,76 @@ def test_documents_stored_without_extraction_are_left_for_reprocess(
     (tmp_path / "in" / "a.txt").write_text("Ukraine's General Staff said Kupiansk is held.")
     ingest_into(store, [str(tmp_path / "in")], analyser=skip_analysis)
     assert len(list(store.stale_documents(EXTRACTOR_VERSION))) == 1
+
+
+def test_every_write_raises_the_ledger_revision_and_a_known_text_does_not(
+        store: SqlStore) -> None:
+    document = doc("Russia's Defence Ministry said it had taken 70% of Kupiansk.")
+    place, claim = _claim_fixture(document)
+    seen = [store.revision()]
+    store.add_document(document, [place], [claim], extractor="v1")
+    seen.append(store.revision())
+    store.add_document(document, [place], [claim], extractor="v1")  # already stored
+    seen.append(store.revision())
+    store.replace_analysis(document.id, [place], [], extractor="v2")  # like `reprocess`
+    seen.append(store.revision())
+    store.add_rejection(Rejection("feed.xml", "item 3", "read", "empty text"))
+    seen.append(store.revision())
+    assert seen[1] > seen[0] and seen[2] == seen[1] and seen[4] > seen[3] > seen[2]
+
+
+def test_a_batch_of_documents_is_stored_whole_and_known_texts_are_skipped(
+        store: SqlStore) -> None:
+    first = doc("Russia's Defence Ministry said it had taken 70% of Kupiansk.")
+    store.add_document(first, extractor="v1")
+    second = doc("Moscow said again that Kupiansk was taken.")
+    place, claim = _claim_fixture(second)
+    batch = [AnalysedDocument(first), AnalysedDocument(second, [place], [claim])]
+    assert store.add_documents(batch, extractor="v1") == [False, True]
+    assert store.claims(second.id) == [claim] and store.claims(first.id) == []
+    [state] = store.states_on(date(2025, 11, 21))
+    assert state.controller == "RU" and state.views[0].claim_id > 0
+
+
+def test_upgrading_a_ledger_from_0004_fills_in_until_when_each_state_held(
+        tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location",
+                               str(files("frontledger.ledger") / "migrations"))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0004")
+        for key, day in (("g:1", "2025-01-05"), ("g:1", "2025-01-01"), ("g:2", "2025-02-01"),
+                         ("g:1", "2025-03-01")):
+            conn.execute(text("INSERT INTO place_states (place_key, day, place_name, status,"
+                              " views) VALUES (:k, :d, 'P', 'claimed', '[]')"),
+                         {"k": key, "d": day})
+    engine.dispose()
+    with open_store(url) as store, store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT place_key, day, until FROM place_states"
+                                 " ORDER BY place_key, day")).all()
+        assert [tuple(r) for r in rows] == [
+            ("g:1", "2025-01-01", "2025-01-05"), ("g:1", "2025-01-05", "2025-03-01"),
+            ("g:1", "2025-03-01", None), ("g:2", "2025-02-01", None)]
+        assert store.revision() == 0
+
+
+def test_a_page_of_claims_far_in_is_the_same_slice_of_all_of_them(store: SqlStore) -> None:
+    for n in range(6):
+        document = doc(f"Report {n}: Russia's Defence Ministry said it had taken Kupiansk.",
+                       outlet="A" if n % 2 else "B", language="en")
+        _place, claim = _claim_fixture(document)
+        store.add_document(document, [], [claim, replace(claim, claimant_side="UA")])
+    every = store.stored_claims(kinds=["control"], where=ClaimFilter(claimant_side="RU"))
+    for offset in (1, 2, 5):
+        page = store.stored_claims(kinds=["control"], where=ClaimFilter(
+            claimant_side="RU", limit=2, offset=offset))
+        assert page == every[offset:offset + 2]
+    by_outlet = store.stored_claims(where=ClaimFilter(outlet="A", limit=2, offset=1))
+    assert by_outlet == [c for c in store.stored_claims() if c.outlet == "A"][1:3]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 
 from frontledger.errors import UsageError
 from frontledger.ledger import SqlStore, open_store
-from frontledger.records import Document
-from frontledger.serve import ServeSettings, create_app
+from frontledger.records import Document, PlaceState, SideView
+from frontledger.serve import ServeSettings, create_app, payloads
+from frontledger.serve.payloads import EncodedFeatures
 from tests.serve.ledgers import hand_made_ledger
 
 
@@ -217,3 +222,21 @@ def test_control_for_a_map_can_leave_out_each_sides_view(client: TestClient) -> 
     body = client.get("/api/control", params={"date": "2025-11-30", "views": "false"}).json()
     assert body["features"][0]["properties"]["status"]
     assert all("views" not in f["properties"] for f in body["features"])
+
+
+def test_control_map_assembled_from_kept_features_equals_encoding_it_whole() -> None:
+    hostile = '"on":null}, "evil": "Kupiansk'
+    views = (SideView("RU", "RU", None, date(2025, 11, 20), 1),
+             SideView("UA", "UA", 0.9, date(2025, 12, 17), 2))
+    states = [PlaceState("n:populated_place:x", hostile, None, None, None, None,
+                         date(2025, 12, 31), views, "contested", None),
+              PlaceState("g:1", "Kupiansk", 1, "UA-63", 49.7, 37.6, date(2025, 12, 31), (),
+                         "claimed", "RU")]
+    features = EncodedFeatures()
+    for day in (date(2025, 12, 31), date(2026, 1, 2)):  # the second from kept features
+        for views_too in (True, False):
+            on_day = [replace(s, on=day) for s in states]
+            whole = orjson.dumps({"type": "FeatureCollection", "date": day.isoformat(),
+                                  "features": [payloads.state_feature(s, views=views_too)
+                                               for s in on_day]})
+            assert features.collection(on_day, day, views_too) == whole

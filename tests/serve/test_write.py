@@ -70,3 +70,23 @@ def test_documents_stored_by_another_process_show_after_the_next_check(
         writer.close()
         assert places() == ["Kupyansk", "Pokrovsk"]
     store.close()
+
+
+def test_claims_swapped_by_reprocess_in_another_process_show_after_the_next_check(
+        tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'shared.db'}")
+    documents = [article_document(a) for a in ARTICLES]
+    for document, article in zip(documents[:3:2], ARTICLES[:3:2], strict=True):
+        store.add_document(document, [], article_claims(document, article))
+    with TestClient(create_app(store, ServeSettings(check_seconds=0))) as client:
+        def places() -> list[str]:
+            body = client.get("/api/control", params={"date": "2025-11-30"}).json()
+            return [f["properties"]["name"] for f in body["features"]]
+
+        assert places() == ["Kupyansk", "Pokrovsk"]
+        writer = open_store(f"sqlite:///{tmp_path / 'shared.db'}")  # like `reprocess`
+        writer.replace_analysis(documents[2].id, [], [], extractor="v2")
+        writer.close()
+        assert client.get("/api/stats").json()["documents"] == 2  # no document added
+        assert places() == ["Kupyansk"]
+    store.close()

@@ -125,10 +125,16 @@ Index("ix_claims_geonameid_date", claims.c.geonameid, claims.c.date)
 Index("ix_claims_place_name", claims.c.place_name)
 Index("ix_claims_place_key_day", claims.c.place_key, claims.c.day)
 Index("ix_claims_kind_day", claims.c.kind, claims.c.day)
+# The API's commonest claim search (kind and claimant side, in storage order) reads its
+# page straight off this index instead of sorting every matching claim.
+Index("ix_claims_kind_side_seq", claims.c.kind, claims.c.claimant_side, claims.c.seq)
+# ...and by region, in storage order (a late `since` otherwise scans every claim).
+Index("ix_claims_region_seq", claims.c.iso3166_2, claims.c.seq)
 
 # Each place's control state at every day it changed (see ledger.timeline), kept up to
-# date as claims are written, so that "who held what on day D" is one indexed lookup per
-# place instead of a fold over every claim.
+# date as claims are written. Each row holds from `day` until the place's next change
+# (`until`, exclusive; NULL while it is current), so "who held what on day D" is one
+# indexed range query, not a fold over every claim nor a GROUP BY over every state.
 place_states = Table(
     "place_states",
     metadata,
@@ -143,6 +149,19 @@ place_states = Table(
     Column("status", String(16), nullable=False),
     Column("controller", String(16)),
     Column("views", Text, nullable=False),  # JSON: [[side, controller, fraction, since, id]]
+    Column("until", Date),
     UniqueConstraint("place_key", "day", name="uq_place_states_key_day"),
 )
-Index("ix_place_states_iso_day", place_states.c.iso3166_2, place_states.c.day)
+Index("ix_place_states_until_day", place_states.c.until, place_states.c.day)
+Index("ix_place_states_iso_until_day", place_states.c.iso3166_2, place_states.c.until,
+      place_states.c.day)
+
+# One row: a number raised by every transaction that writes to the ledger, so that readers
+# (the API's kept answers) can tell cheaply whether anything changed, including the
+# claims `reprocess` swaps without adding a document.
+ledger_revision = Table(
+    "ledger_revision",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("revision", BigInteger, nullable=False),
+)

@@ -1,24 +1,27 @@
 """The `place_states` table: each place's control state at every day it changed.
 
 Written in the same transaction as the claims that change it (`refresh`), so it is never
-out of step with them; read by `states_on` (every place on a day: one indexed lookup per
-place) and `place_history` (one place's timeline). The fold itself is
-`ledger.timeline.timeline`: this module only stores and reloads its results.
+out of step with them; read by `states_on` (every place on a day: the rows whose
+[day, until) holds it, two index range reads) and `place_history` (one place's timeline).
+The fold itself is `ledger.timeline.timeline`: this module only stores and reloads its
+results.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, select
+import orjson
+from sqlalchemy import bindparam, or_, select, union_all
 from sqlalchemy.engine import Connection
 
 from frontledger.ledger.events import place_key
-from frontledger.ledger.schema import claims, place_states
-from frontledger.ledger.timeline import timeline
+from frontledger.ledger.schema import claims, ledger_revision, place_states
+from frontledger.ledger.timeline import TIMELINE_KINDS, timeline
 from frontledger.records import Claim, Evidence, PlaceMention, PlaceState, SideView, StoredClaim
 
 # Columns of a claim that the fold needs (the evidence and document are not).
@@ -26,28 +29,93 @@ _FOLD_COLUMNS = (claims.c.seq, claims.c.claimant_side, claims.c.kind, claims.c.a
                  claims.c.stance, claims.c.fraction, claims.c.day, claims.c.place_name,
                  claims.c.place_kind, claims.c.geonameid, claims.c.iso3166_2,
                  claims.c.latitude, claims.c.longitude)
+# What an as-of answer needs of a state row (its own day is replaced by the asked day).
+_STATE_COLUMNS = (place_states.c.place_key, place_states.c.place_name, place_states.c.geonameid,
+                  place_states.c.iso3166_2, place_states.c.latitude, place_states.c.longitude,
+                  place_states.c.status, place_states.c.controller, place_states.c.views)
+# Places refolded per round of statements: keeps each IN list well under the databases'
+# bound-parameter limits (SQLite: 32,766) while a document's ~20 places take one round.
+REFRESH_CHUNK = 500
+# Decoded state rows kept in memory (`StateMemo`): a 100,000-claim ledger has ~50,000
+# (benchmarks/ledger.py), at well under 1 kB each; past this the memo starts afresh.
+STATE_MEMO_LIMIT = 200_000
+_REVISION = select(ledger_revision.c.revision).where(ledger_revision.c.id == 1)
+_DELETE_ALL = place_states.delete().where(place_states.c.place_key == bindparam("k"))
+_DELETE_SINCE = _DELETE_ALL.where(place_states.c.day >= bindparam("since"))
+_SET_UNTIL = (place_states.update().where(place_states.c.place_key == bindparam("k"),
+                                          place_states.c.day == bindparam("d"))
+              .values(until=bindparam("u")))
 
 
 def refresh(conn: Connection, changes: Mapping[str, date | None],
             sides: Sequence[str] = ("RU", "UA")) -> None:
     """Recompute the stored states of each changed place from the earliest day its claims
     changed (None: from the start). States before that day stand, so adding today's claim
-    about a town with thousands of claims refolds only today's."""
-    for key, since in sorted(changes.items()):
-        start = conn.execute(select(place_states.c.views).where(
-            place_states.c.place_key == key, place_states.c.day < since)
-            .order_by(place_states.c.day.desc()).limit(1)).scalar() if since else None
-        query = select(*_FOLD_COLUMNS).where(claims.c.place_key == key,
-                                             claims.c.kind.in_(("control", "withdrawal")))
-        stale = place_states.delete().where(place_states.c.place_key == key)
-        if since is not None:
-            query, stale = query.where(claims.c.day >= since), stale.where(
-                place_states.c.day >= since)
-        conn.execute(stale)
-        states = timeline([_fold_claim(row) for row in conn.execute(query)], sides,
-                          _views(start) if start else ())
-        if states:
-            conn.execute(place_states.insert(), [_state_row(key, s) for s in states])
+    about a town with thousands of claims refolds only today's.
+
+    A handful of statements however many places changed (not a handful per place): a
+    document names ~20 places, and a batch of documents thousands."""
+    keys = sorted(changes)
+    for first in range(0, len(keys), REFRESH_CHUNK):
+        chunk = {key: changes[key] for key in keys[first:first + REFRESH_CHUNK]}
+        _refresh_chunk(conn, chunk, sides)
+
+
+def _refresh_chunk(conn: Connection, changes: dict[str, date | None],
+                   sides: Sequence[str]) -> None:
+    before = _states_before(conn, changes)
+    folded = _claims_since(conn, changes)
+    for statement, params in (
+            (_DELETE_ALL, [{"k": k} for k, since in changes.items() if since is None]),
+            (_DELETE_SINCE, [{"k": k, "since": since} for k, since in changes.items()
+                             if since is not None])):
+        if params:
+            conn.execute(statement, params)
+    rows, ends = [], []
+    for key in changes:
+        start = before.get(key)
+        states = timeline(folded.get(key, []), sides, _views(start.views) if start else ())
+        rows.extend(_state_rows(key, states))
+        if start is not None:  # the state before `since` now holds until the first new one
+            ends.append({"k": key, "d": start.day, "u": states[0].on if states else None})
+    if rows:
+        conn.execute(place_states.insert(), rows)
+    if ends:
+        conn.execute(_SET_UNTIL, ends)
+
+
+def _states_before(conn: Connection, changes: Mapping[str, date | None]) -> dict[str, Any]:
+    """Per place refolded from a day, its stored state on the eve of that day."""
+    dated = {key: since for key, since in changes.items() if since is not None}
+    if not dated:
+        return {}
+    lowest, highest = min(dated.values()), max(dated.values())
+    c = place_states.c
+    rows = conn.execute(select(c.place_key, c.day, c.until, c.views).where(
+        c.place_key.in_(list(dated)), c.day < highest,
+        or_(c.until.is_(None), c.until >= lowest)))
+    return {row.place_key: row for row in rows
+            if row.day < dated[row.place_key]
+            and (row.until is None or row.until >= dated[row.place_key])}
+
+
+def _claims_since(conn: Connection, changes: Mapping[str, date | None],
+                  ) -> dict[str, list[StoredClaim]]:
+    """Per place, its control claims on or after its refold day (all when None)."""
+    # the kinds are filtered here, not in SQL: given both, SQLite (without ANALYZE) walks
+    # the (kind, day) index over most of the ledger instead of the (place_key, day) one
+    query = select(claims.c.place_key, *_FOLD_COLUMNS).where(
+        claims.c.place_key.in_(list(changes)))
+    if None not in changes.values():
+        query = query.where(claims.c.day >= min(d for d in changes.values() if d))
+    found: dict[str, list[StoredClaim]] = {}
+    for row in conn.execute(query):
+        since = changes[row.place_key]
+        if row.kind not in TIMELINE_KINDS:
+            continue
+        if since is None or (row.day is not None and row.day >= since):
+            found.setdefault(row.place_key, []).append(_fold_claim(row))
+    return found
 
 
 def changed_places(claims_: Iterable[Claim], day_of: Callable[[Claim], date | None],
@@ -73,20 +141,25 @@ def _fold_claim(row: Any) -> StoredClaim:
     return StoredClaim(row.seq, claim, "", None, None, None, None, None, 0)
 
 
-def _state_row(key: str, state: PlaceState) -> dict[str, Any]:
-    views = [[v.side, v.controller, v.fraction, v.since.isoformat() if v.since else None,
-              v.claim_id] for v in state.views]
-    return {"place_key": key, "day": state.on, "place_name": state.place_name,
-            "geonameid": state.geonameid, "iso3166_2": state.iso3166_2,
-            "latitude": state.latitude, "longitude": state.longitude,
-            "status": state.status, "controller": state.controller,
-            "views": json.dumps(views)}
+def _state_rows(key: str, states: Sequence[PlaceState]) -> list[dict[str, Any]]:
+    """Rows of one place's consecutive states, each holding until the next one's day."""
+    rows = []
+    for index, state in enumerate(states):
+        views = [[v.side, v.controller, v.fraction,
+                  v.since.isoformat() if v.since else None, v.claim_id] for v in state.views]
+        until = states[index + 1].on if index + 1 < len(states) else None
+        rows.append({"place_key": key, "day": state.on, "until": until,
+                     "place_name": state.place_name, "geonameid": state.geonameid,
+                     "iso3166_2": state.iso3166_2, "latitude": state.latitude,
+                     "longitude": state.longitude, "status": state.status,
+                     "controller": state.controller, "views": json.dumps(views)})
+    return rows
 
 
 def _views(stored: str) -> tuple[SideView, ...]:
     return tuple(SideView(side, controller, fraction,
                           date.fromisoformat(since) if since else None, claim_id)
-                 for side, controller, fraction, since, claim_id in json.loads(stored))
+                 for side, controller, fraction, since, claim_id in orjson.loads(stored))
 
 
 def _state(row: Any, on: date | None = None) -> PlaceState:
@@ -96,17 +169,89 @@ def _state(row: Any, on: date | None = None) -> PlaceState:
                       row.controller)
 
 
-def states_on(conn: Connection, on: date, region: str | None = None) -> list[PlaceState]:
-    """Every place's state on `on`: its latest change on or before that day."""
-    last = (select(place_states.c.place_key, func.max(place_states.c.day).label("day"))
-            .where(place_states.c.day <= on))
+# A state row as kept in memory: PlaceState's fields but its day (the asked day replaces
+# it), name first so that rows sort by name and key without a key function.
+_Decoded = tuple[str, str, int | None, str | None, float | None, float | None,
+                 tuple[SideView, ...], str, str | None]
+
+
+class StateMemo:
+    """State rows already read and decoded, by seq, valid for one ledger revision.
+
+    As-of answers over thousands of places were spent reading and decoding rows (about
+    four fifths of the time, measured with benchmarks/ledger.py), not finding them; a map
+    moved through dates asks for the same rows again and again. Rows are immutable but
+    for `until` (not kept here), and SQLite may reuse the seq of a deleted last row, so
+    the memo is dropped whenever the ledger's revision moves."""
+
+    def __init__(self, limit: int = STATE_MEMO_LIMIT) -> None:
+        self.limit = limit
+        self.revision: int | None = None
+        self.rows: dict[int, _Decoded] = {}
+        self._lock = threading.Lock()
+
+    def lookup(self, conn: Connection, seqs: Sequence[int],
+               revision: int) -> dict[int, _Decoded]:
+        """The decoded rows of `seqs`, reading and decoding those not kept yet (and
+        keeping them only if the memo is still that of `revision`)."""
+        with self._lock:
+            kept = {seq: found for seq in seqs if (found := self.rows.get(seq)) is not None}
+        missing = [seq for seq in seqs if seq not in kept]
+        for first in range(0, len(missing), REFRESH_CHUNK):
+            rows = conn.execute(select(place_states.c.seq, *_STATE_COLUMNS).where(
+                place_states.c.seq.in_(missing[first:first + REFRESH_CHUNK])))
+            kept.update(_decoded(row) for row in rows)
+        with self._lock:
+            if self.revision == revision:
+                if len(self.rows) + len(missing) > self.limit:
+                    self.rows.clear()
+                self.rows.update((seq, kept[seq]) for seq in missing)
+        return kept
+
+    def valid_for(self, revision: int) -> None:
+        """Forget every row when the ledger has been written since they were read."""
+        with self._lock:
+            if revision != self.revision:
+                self.rows.clear()
+                self.revision = revision
+
+
+def states_on(conn: Connection, on: date, region: str | None = None,
+              memo: StateMemo | None = None) -> list[PlaceState]:
+    """Every place's state on `on`: the one change per place with day <= on < until,
+    sorted by place name and key."""
+    if memo is None:
+        found = [_decoded(row)[1] for row in conn.execute(_holding_on(on, region, True))]
+    else:
+        revision = conn.execute(_REVISION).scalar_one()
+        memo.valid_for(revision)
+        seqs = conn.execute(_holding_on(on, region)).scalars().all()  # index only: cheap
+        kept = memo.lookup(conn, seqs, revision)
+        if conn.execute(_REVISION).scalar_one() != revision:  # written meanwhile: afresh
+            memo.valid_for(-1)
+            return states_on(conn, on, region)
+        found = [kept[seq] for seq in seqs]
+    found.sort()  # one row per place: names and keys differ
+    return [PlaceState(key, name, gid, iso, lat, lon, on, views, status, controller)  # type: ignore[arg-type]
+            for name, key, gid, iso, lat, lon, views, status, controller in found]
+
+
+def _holding_on(on: date, region: str | None, whole: bool = False) -> Any:
+    """The seqs (or whole rows) of the states holding on `on`: the current ones and the
+    ones replaced later, as two range reads on (region,) until, day. One query with OR
+    made SQLite merge two index reads through a rowid set, 1.5 to 6 times slower."""
+    c = place_states.c
+    columns = (c.seq, *_STATE_COLUMNS) if whole else (c.seq,)
+    reads = [select(*columns).where(c.until > on, c.day <= on),
+             select(*columns).where(c.until.is_(None), c.day <= on)]
     if region:
-        last = last.where(place_states.c.iso3166_2 == region)
-    latest = last.group_by(place_states.c.place_key).subquery()
-    query = select(place_states).join(latest, and_(
-        place_states.c.place_key == latest.c.place_key, place_states.c.day == latest.c.day))
-    rows = conn.execute(query.order_by(place_states.c.place_name, place_states.c.place_key))
-    return [_state(row, on) for row in rows]
+        reads = [read.where(c.iso3166_2 == region) for read in reads]
+    return union_all(*reads)
+
+
+def _decoded(row: Any) -> tuple[int, _Decoded]:
+    seq, key, name, gid, iso, lat, lon, status, controller, views = row
+    return seq, (name, key, gid, iso, lat, lon, _views(views), status, controller)
 
 
 def place_history(conn: Connection, keys: Sequence[str]) -> list[PlaceState]:

@@ -31,12 +31,13 @@ from frontledger.errors import UsageError
 from frontledger.ledger import SqlStore
 from frontledger.pipeline import Analysis, analyse
 from frontledger.records import Document
-from frontledger.serve import api, write
+from frontledger.serve import api, payloads, write
 from frontledger.serve.errors import install_error_handlers
 from frontledger.serve.kept import CHECK_SECONDS, KeptAnswers, KeptAnswersMiddleware
 
 STATIC = Path(str(files("frontledger.serve") / "static"))
-# Threads answering requests at once: SQLAlchemy's default pool holds 5 + 10 connections.
+# Threads answering requests at once: the store keeps this many connections open
+# (ledger.store.POOL_SIZE), so no request waits for one or opens a new one.
 WORKER_THREADS = 15
 
 
@@ -53,7 +54,7 @@ class ServeSettings:
     analyser: Callable[[Document], Analysis] = field(default=analyse)
     """Places and claims of posted documents."""
     check_seconds: float = CHECK_SECONDS
-    """Seconds between checks of the ledger for documents written by other processes."""
+    """Seconds between checks of the ledger for writes by other processes."""
 
 
 def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAPI:
@@ -67,6 +68,7 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
                               '{"ok": false, "error": "...", "status": N}.')
     app.state.store = store
     app.state.kept = KeptAnswers(store, check_seconds=settings.check_seconds)
+    app.state.features = payloads.EncodedFeatures()
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(api.router)

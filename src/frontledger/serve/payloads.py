@@ -7,9 +7,13 @@ only when it is http(s), so that no client is handed a `javascript:` link to fol
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
+
+import orjson
 
 from frontledger.ledger.events import place_key
 from frontledger.ledger.query import PlaceRef
@@ -27,10 +31,18 @@ from frontledger.records import (
 # Decimal places of map coordinates: 1e-5 degree is about a metre, finer than any
 # gazetteer entry; fewer digits make the day's map smaller and faster to encode.
 COORD_DIGITS = 5
+# Encoded features kept by `EncodedFeatures`: a 100,000-claim ledger has ~50,000 distinct
+# place states (benchmarks/api.py), a few hundred bytes each; past this it starts afresh.
+FEATURE_MEMO_LIMIT = 200_000
+# URLs whose verdict `safe_url` keeps: several pages of claims' worth of documents.
+SAFE_URL_CACHE = 4096
 
 
+@lru_cache(maxsize=SAFE_URL_CACHE)
 def safe_url(url: str | None) -> str | None:
-    """The URL when it is an absolute http(s) URL with a host, else None."""
+    """The URL when it is an absolute http(s) URL with a host, else None (kept per URL:
+    a page of claims repeats each document's URL, and parsing it was a third of the
+    page's encoding time)."""
     if not url:
         return None
     try:
@@ -103,6 +115,53 @@ def state_feature(state: PlaceState, views: bool = True) -> dict[str, Any]:
         del properties["views"]
     return {"type": "Feature", "id": state.place_key, "geometry": geometry,
             "properties": properties}
+
+
+class EncodedFeatures:
+    """The control map's GeoJSON, assembled from features encoded once per place state.
+
+    Building and encoding each feature took four fifths of a day's map (2,000 places:
+    ~55 of ~85 ms, measured with benchmarks/api.py), and a place's state repeats over
+    every day until its next change: only the date differs. So each state's feature is
+    encoded once, with its date left open. Hashing a state's views (~5 µs a place) cost
+    half the rest, so they are matched by identity: the store hands out one views tuple
+    per stored state (ledger.states.StateMemo), kept here with its feature so that its id
+    cannot be reused, and checked with `is`; other states just miss and are encoded."""
+
+    def __init__(self, limit: int = FEATURE_MEMO_LIMIT) -> None:
+        self.limit = limit
+        self._kept: dict[tuple[Any, ...], tuple[tuple[SideView, ...], bytes, bytes]] = {}
+        self._lock = threading.Lock()
+
+    def collection(self, states: list[PlaceState], on: date, views: bool = True) -> bytes:
+        """A FeatureCollection of the states on `on`, the same bytes as encoding
+        `{"type": "FeatureCollection", "date": on, "features": [state_feature(...)]}`."""
+        day = orjson.dumps(on.isoformat())
+        parts = []
+        for state in states:
+            key = (state.place_key, state.place_name, state.geonameid, state.iso3166_2,
+                   state.latitude, state.longitude, state.status, state.controller,
+                   id(state.views), views)
+            with self._lock:
+                found = self._kept.get(key)
+            if found is None or found[0] is not state.views:
+                found = (state.views, *_open_feature(state, views))
+                with self._lock:
+                    if len(self._kept) >= self.limit:
+                        self._kept.clear()
+                    self._kept[key] = found
+            parts.append(found[1] + day + found[2])
+        head = b'{"type":"FeatureCollection","date":' + day + b',"features":['
+        return head + b",".join(parts) + b"]}"
+
+
+def _open_feature(state: PlaceState, views: bool) -> tuple[bytes, bytes]:
+    """A state's encoded feature, split where its date goes. `"on":` occurs once: no
+    other key is named so, and inside a JSON string every quote is escaped."""
+    feature = state_feature(state, views=views)
+    feature["properties"]["on"] = None
+    before, _marker, after = orjson.dumps(feature).partition(b'"on":null')
+    return before + b'"on":', after
 
 
 def event_json(event: Event) -> dict[str, Any]:
