@@ -6,10 +6,10 @@ SQLite and PostgreSQL, to play the Kupiansk sequence of November-December 2025.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from frontledger.ingest.formats import make_document
-from frontledger.ledger import SqlStore, open_store
+from frontledger.ledger import SqlStore, open_store, states
 from frontledger.ledger.events import cluster_events, independent_sources, simhash
 from frontledger.ledger.store import AnalysedDocument
 from frontledger.ledger.timeline import control_as_of, state_on, timeline
@@ -221,3 +221,14 @@ def test_as_of_answers_follow_writes_made_after_they_were_read(db_url: str) -> N
     finally:
         reader.close()
         writer.close()
+
+
+def test_as_of_answers_from_kept_spans_equal_the_databases(store: SqlStore) -> None:
+    kupiansk_sequence(store)
+    days = [date(2025, 10, 1) + timedelta(days=n) for n in range(0, 120, 3)]
+    with store.engine.connect() as conn:
+        asked = [(day, region) for day in days for region in (None, "UA-14", "UA-63", "UA-99")]
+        for day, region in asked:  # from the second question on, from the kept spans
+            assert store.states_on(day, region) == states.states_on(conn, day, region)
+    assert store._state_memo.spans is not None
+    assert store.states_on(date(2025, 12, 31), "UA-99") == []

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
+import msgspec
 import orjson
 import pytest
 from fastapi.testclient import TestClient
@@ -235,7 +235,7 @@ def test_control_map_assembled_from_kept_features_equals_encoding_it_whole() -> 
     features = EncodedFeatures()
     for day in (date(2025, 12, 31), date(2026, 1, 2)):  # the second from kept features
         for views_too in (True, False):
-            on_day = [replace(s, on=day) for s in states]
+            on_day = [msgspec.structs.replace(s, on=day) for s in states]
             whole = orjson.dumps({"type": "FeatureCollection", "date": day.isoformat(),
                                   "features": [payloads.state_feature(s, views=views_too)
                                                for s in on_day]})
