@@ -4,10 +4,10 @@ Reads: documents, in input order, from the one process that owns the ledger.
 Adds: each document's analysis (places and claims, or the reason it failed), computed on
 the cluster's worker processes and handed back in input order.
 
-The ledger is written by the calling process only, one transaction per document as in a
-serial run: the cluster computes, it never writes. So a run killed part-way resumes as a
-serial one does (documents already stored are skipped, the rest are analysed again) and
-the ledger a parallel run leaves is the one a serial run leaves.
+The ledger is written by the calling process only (the cluster computes, it never
+writes), a task's documents in one transaction (`pipeline.store_batch`). So a run killed
+part-way resumes as a serial one does (documents already stored are skipped, the rest are
+analysed again) and the ledger a parallel run leaves is the one a serial run leaves.
 
 Workers are started by `Cluster(workers=N)` (a `LocalCluster` of N single-threaded
 processes, each loading the gazetteer index once) or joined with `Cluster(scheduler=

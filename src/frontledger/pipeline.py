@@ -14,6 +14,7 @@ from pathlib import Path
 from frontledger import __version__
 from frontledger.ingest import IngestOptions, expand_sources, read_source
 from frontledger.ledger import SqlStore, Store
+from frontledger.ledger.store import AnalysedDocument
 from frontledger.parallel import Cluster, Outcome, outcome_of
 from frontledger.records import Claim, Document, PlaceMention, Rejection
 
@@ -95,9 +96,42 @@ def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | No
             return None
         return item
 
+    analysed: list[tuple[Document, Outcome]] = []
     for item, outcome in cluster.analysed(items(), document_of, analyser):
-        store_item(store, item, report, analyser, outcome)
+        if outcome is None:  # a rejection, or a document the ledger holds
+            store_item(store, item, report, analyser)
+            continue
+        assert isinstance(item, Document)
+        analysed.append((item, outcome))
+        if len(analysed) >= cluster.batch:
+            store_batch(store, analysed, report)
+            analysed = []
+    store_batch(store, analysed, report)
     return report
+
+
+def store_batch(store: Store, analysed: list[tuple[Document, Outcome]],
+                report: IngestReport) -> None:
+    """Store analysed documents in input order, each run of successes (or of failures,
+    with their rejections) in one transaction: each changed place is refolded once per
+    run rather than once per document."""
+    start = 0
+    while start < len(analysed):
+        failed = analysed[start][1].error is not None
+        end = start
+        while end < len(analysed) and (analysed[end][1].error is not None) == failed:
+            end += 1
+        run = analysed[start:end]
+        for document, outcome in run if failed else ():
+            store_item(store, _analysis_failure(document, outcome), report)
+        stored = store.add_documents(
+            [AnalysedDocument(d, o.places, o.claims) for d, o in run],
+            extractor="" if failed else EXTRACTOR_VERSION)
+        for (_document, outcome), is_new in zip(run, stored, strict=True):
+            report.stored += is_new
+            report.claims += len(outcome.claims) if is_new else 0
+            report.already_present += not is_new
+        start = end
 
 
 def store_item(store: Store, item: Document | Rejection, report: IngestReport,
@@ -116,17 +150,19 @@ def store_item(store: Store, item: Document | Rejection, report: IngestReport,
     version = "" if analyser is skip_analysis else EXTRACTOR_VERSION
     outcome = outcome or outcome_of(item, analyser)
     if outcome.error is not None:  # one document's failure must not stop the batch
-        rejection = Rejection(item.source, item.locator, "analyse",
-                              f"place or claim extraction failed ({outcome.error}); the "
-                              "document is stored unanalysed and `frontledger reprocess` "
-                              "will retry it")
-        store_item(store, rejection, report, analyser)
+        store_item(store, _analysis_failure(item, outcome), report, analyser)
         version = ""
     if store.add_document(item, outcome.places, outcome.claims, extractor=version):
         report.stored += 1
         report.claims += len(outcome.claims)
     else:  # stored since our check: by another process, or earlier in this batch
         report.already_present += 1
+
+
+def _analysis_failure(document: Document, outcome: Outcome) -> Rejection:
+    return Rejection(document.source, document.locator, "analyse",
+                     f"place or claim extraction failed ({outcome.error}); the document is "
+                     "stored unanalysed and `frontledger reprocess` will retry it")
 
 
 def reprocess(store: SqlStore, *, analyser: Callable[[Document], Analysis] = analyse,
