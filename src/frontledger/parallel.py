@@ -5,7 +5,7 @@ Adds: each document's analysis (places and claims, or the reason it failed), com
 the cluster's worker processes and handed back in input order.
 
 The ledger is written by the calling process only (the cluster computes, it never
-writes), a task's documents in one transaction (`pipeline.store_batch`). So a run killed
+writes), in the transactions of a plain run (`pipeline.store_batch`). So a run killed
 part-way resumes as a serial one does (documents already stored are skipped, the rest are
 analysed again) and the ledger a parallel run leaves is the one a serial run leaves.
 

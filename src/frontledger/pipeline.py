@@ -92,7 +92,6 @@ def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | No
             return None
         return item
 
-    batch = cluster.batch if cluster is not None else BATCH_DOCUMENTS
     outcomes: Iterable[tuple[Document | Rejection, Outcome | None]]
     if cluster is None or analyser is skip_analysis:
         outcomes = ((item, None if (document := document_of(item)) is None
@@ -110,20 +109,21 @@ def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | No
         if not analysed:
             since = time.monotonic()
         analysed.append((item, outcome))
-        if len(analysed) >= batch or time.monotonic() - since >= BATCH_SECONDS:
+        if len(analysed) >= BATCH_DOCUMENTS or time.monotonic() - since >= BATCH_SECONDS:
             store_batch(store, analysed, report, version)
             analysed = []
     store_batch(store, analysed, report, version)
     return report
 
 
-BATCH_DOCUMENTS = 32
-"""Analysed documents stored per transaction by a run in this process. Each transaction
-refolds every place its documents change: one at a time, a corpus whose reports are not
-in date order refolds a place's claims again and again (2,000 reports about ten towns
-took minutes); 32 together cost about the same as one."""
+BATCH_DOCUMENTS = 256
+"""Analysed documents stored per transaction, at most. Each transaction refolds every
+place its documents change from the earliest day they touch: one document at a time, a
+corpus whose reports are not in date order refolds a place's claims again and again
+(2,000 reports about ten towns, benchmarks/ingest.py --extract: over four minutes)."""
 BATCH_SECONDS = 2.0
-"""...or fewer, so that documents from a slow source (URLs, feeds) are stored promptly."""
+"""...and documents analysed within this many seconds, at most: documents from a slow
+source (URLs, feeds) are stored promptly, and a killed run loses little work."""
 
 
 def store_batch(store: Store, analysed: list[tuple[Document, Outcome]],
