@@ -7,6 +7,7 @@ a plain run; a failing analyser and `reprocess` run on a cluster joined by its a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -88,3 +89,22 @@ def test_reprocess_on_a_cluster_redoes_every_stale_document(tmp_path: Path,
             assert reprocess(store, version="next", cluster=cluster) == 6
         assert reprocess(store, version="next") == 0
         assert _ledger(store)[1] == before[1]
+
+
+def exiting_on_crash(document: Document) -> tuple[list[PlaceMention], list[Claim]]:
+    if "CRASH" in document.text:
+        os._exit(3)  # the worker process dies, as on a segfault or the OOM killer
+    return [], []
+
+
+def test_documents_of_a_task_whose_worker_died_are_stored_with_the_reason(
+        tmp_path: Path) -> None:
+    source = tmp_path / "batch.jsonl"
+    source.write_text('{"id": "a", "text": "An ordinary report."}\n'
+                      '{"id": "b", "text": "CRASH: a report that kills its worker."}\n',
+                      encoding="utf-8")
+    with open_store(f"sqlite:///{tmp_path / 'l.db'}") as store, \
+            Cluster(workers=1, batch=1) as cluster:
+        report = ingest_into(store, [str(source)], analyser=exiting_on_crash, cluster=cluster)
+    assert (report.stored, [r.stage for r in report.rejections]) == (2, ["analyse"])
+    assert "the Dask task analysing it failed (KilledWorker" in report.rejections[0].reason

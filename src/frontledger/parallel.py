@@ -155,6 +155,11 @@ class _Batch(list[tuple[T, bool]]):
         return self
 
     def results(self) -> Iterator[tuple[T, Outcome | None]]:
-        outcomes = iter(self.future.result() if self.future is not None else [])
+        try:
+            outcomes = iter(self.future.result() if self.future is not None else [])
+        except Exception as exc:  # the task itself failed (its worker died): say so per document
+            lost = Outcome(error=f"the Dask task analysing it failed ({type(exc).__name__}: "
+                                 f"{exc})")
+            outcomes = iter([lost] * len(self.documents))
         for item, analysed in self:
             yield item, next(outcomes) if analysed else None

@@ -151,20 +151,19 @@ def store_batch(store: Store, analysed: list[tuple[Document, Outcome]],
 
 
 def store_item(store: Store, item: Document | Rejection, report: IngestReport,
-               analyser: Callable[[Document], Analysis] = analyse,
-               outcome: Outcome | None = None) -> None:
-    """Record a rejection, or analyse (unless `outcome` is its analysis, computed
-    elsewhere) and store a document new to the ledger; count it."""
+               analyser: Callable[[Document], Analysis] = analyse) -> None:
+    """Record a rejection, or analyse and store a document new to the ledger (in its
+    own transaction: the write API's way); count it."""
     if isinstance(item, Rejection):
         store.add_rejection(item)
         report.rejections.append(item)
         return
-    if outcome is None and store.has_document(item.id):
+    if store.has_document(item.id):
         report.already_present += 1
         return
     # documents stored without analysis keep no extractor version: `reprocess` takes them
     version = "" if analyser is skip_analysis else EXTRACTOR_VERSION
-    outcome = outcome or outcome_of(item, analyser)
+    outcome = outcome_of(item, analyser)
     if outcome.error is not None:  # one document's failure must not stop the batch
         store_item(store, _analysis_failure(item, outcome), report, analyser)
         version = ""
