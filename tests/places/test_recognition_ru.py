@@ -64,3 +64,8 @@ def test_settlement_with_its_oblast_in_the_genitive(gaz):
     text = "Освобождено село Константиновка Харьковской области."
     m = found(gaz, text, "ru")["Константиновка"]  # no namesake in Kharkiv Oblast goes by this
     assert (m.geonameid, m.iso3166_2) == (None, "UA-63")
+
+
+def test_town_followed_by_its_oblast_in_the_genitive_is_no_person_name(gaz):
+    m = found(gaz, "Войска освободили Купянск Харьковской области.", "ru")["Купянск"]
+    assert (m.geonameid, m.iso3166_2) == (703656, "UA-63")

@@ -58,3 +58,8 @@ def test_name_followed_by_selo_is_a_village(gaz):
 def test_village_with_its_oblast_gets_that_region(gaz):
     m = found(gaz, "Окупанти атакували Іванівку Харківської області.", "uk")["Іванівку"]
     assert (m.geonameid, m.iso3166_2, m.name) == (None, "UA-63", "Ivanivka")
+
+
+def test_town_followed_by_its_oblast_in_the_genitive_is_no_person_name(gaz):
+    m = found(gaz, "Росіяни атакували Куп'янськ Харківської області.", "uk")["Куп'янськ"]
+    assert (m.geonameid, m.iso3166_2) == (703656, "UA-63")

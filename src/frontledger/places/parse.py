@@ -74,8 +74,10 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
                       titles: list[tuple[int, int]]) -> list[PlaceMention]:
     """Mentions resolved to the gazetteer, and districts and directions named after towns."""
     text, lex = cues.text, cues.lex
-    spans = [s for s in Recogniser(gaz, lex, text, words).spans() if inside(titles, s.start)
-             or not _part_of_person_name(s, text, words, lex, gaz)]
+    found = Recogniser(gaz, lex, text, words).spans()
+    starts = frozenset(s.start for s in found)
+    spans = [s for s in found if inside(titles, s.start)
+             or not _part_of_person_name(s, text, words, lex, gaz, starts)]
     theater = Theater.load()
     derived = (districts(text, gaz, lex, theater.countries)
                + directions(text, gaz, lex, theater.countries))
@@ -173,16 +175,18 @@ def _chains(readings: list[Reading], cues: Cues) -> list[list[Reading]]:
 
 
 def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
-                         gaz: Gazetteer) -> bool:
+                         gaz: Gazetteer, place_starts: frozenset[int] = frozenset()) -> bool:
     """"Vladimir Poutine" (a known person's name follows), "Stanislav Bunyatov" (a word
     with a surname's ending follows that names no place), "Kirill Dmitriev" (a lone name
-    after a capitalised word inside a sentence: a surname, not a place)."""
+    after a capitalised word inside a sentence: a surname, not a place). A follower that
+    begins another recognised name ("Купянск Харьковской области") is no surname."""
     nxt = span.last + 1
     if nxt < len(words) and words[nxt].capitalised and words[nxt].start - span.end == 1:
         follower = words[nxt]
         if follower.key in lex.persons:
             return True
-        unknown_follower = follower.key not in lex.stopwords and not gaz.lookup(follower.key)
+        unknown_follower = (follower.key not in lex.stopwords and not gaz.lookup(follower.key)
+                            and follower.start not in place_starts)
         if unknown_follower and "-" not in follower.text:
             return span.first == span.last  # "Victoria Beckham", "Stanislav Bunyatov"
     prev = span.first - 1
