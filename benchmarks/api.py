@@ -47,10 +47,9 @@ KINDS = ["control"] * 6 + ["withdrawal", "advance", "clash", "strike"]
 SIDES = ["RU"] * 4 + ["UA"] * 4 + ["other"]
 # Documents per transaction while building the ledger (`SqlStore.add_documents`).
 WRITE_BATCH = 500
-SERVER = ("import sys, uvicorn; from frontledger.ledger import open_store; "
-          "from frontledger.serve import create_app; "
-          "uvicorn.run(create_app(open_store(sys.argv[1])), host='127.0.0.1', "
-          "port=int(sys.argv[2]), log_level='warning')")
+SERVER = ("import sys; from frontledger.cli import main; "
+          "sys.argv = ['frontledger', 'serve', *sys.argv[1:]]; main()")
+"""`frontledger serve` as a user runs it, in a child process."""
 
 
 def place(i: int) -> PlaceMention:
@@ -216,7 +215,8 @@ async def run(args: argparse.Namespace, base: str) -> list[tuple[str, list[float
 
 def print_table(rows: list[tuple[str, list[float], int, float]], args: argparse.Namespace,
                 ) -> None:
-    print(f"\n{args.claims:,} claims, {args.clients} concurrent clients, SQLite, loopback")
+    print(f"\n{args.claims:,} claims, {args.clients} concurrent clients, SQLite, loopback, "
+          f"{args.server_workers} server process(es)")
     print(f"{'endpoint':<16}{'requests':>9}{'errors':>7}{'req/s':>8}"
           f"{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for name, latencies, errors, seconds in rows:
@@ -233,12 +233,16 @@ def main() -> None:
                         help="requests per endpoint (at most)")
     parser.add_argument("--seconds", type=float, default=60.0,
                         help="seconds per endpoint (at most)")
+    parser.add_argument("--server-workers", type=int, default=1,
+                        help="server processes (`frontledger serve --workers N`)")
     parser.add_argument("--db", type=Path,
                         default=Path(tempfile.gettempdir()) / "frontledger-bench-api.db")
     args = parser.parse_args()
     ledger_at(args.db, args.claims)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(args.db), str(port)])
+    server = subprocess.Popen([sys.executable, "-c", SERVER, "--db", str(args.db),
+                               "--port", str(port), "--workers", str(args.server_workers)],
+                              stdout=subprocess.DEVNULL)
     try:
         rows = asyncio.run(run(args, f"http://127.0.0.1:{port}"))
     finally:

@@ -30,7 +30,7 @@ def test_serve_has_help_naming_its_options() -> None:
     register(app)
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--db", "--host", "--port", "--tiles", "--cors-origin"):
+    for option in ("--db", "--host", "--port", "--tiles", "--cors-origin", "--workers"):
         assert option in result.output
 
 
@@ -69,3 +69,28 @@ def _get_when_up(url: str) -> dict[str, object]:
             except httpx.ConnectError:
                 time.sleep(0.1)
     raise AssertionError(f"no server answered at {url}")
+
+
+def test_serve_with_several_worker_processes_answers_from_each(tmp_path: Path) -> None:
+    db = tmp_path / "served.db"
+    store = open_store(str(db))
+    hand_made_ledger(store)
+    store.close()
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "FRONTLEDGER_TOKEN"}
+    process = subprocess.Popen([sys.executable, "-c", CLI, "serve", "--db", str(db),
+                                "--port", str(port), "--workers", "2",
+                                "--cors-origin", "https://desk.example"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=env)
+    try:
+        assert _get_when_up(f"http://127.0.0.1:{port}/api/stats")["documents"] == 4
+        with httpx.Client(timeout=5) as client:  # each request may reach either process
+            for _ in range(20):
+                answer = client.get(f"http://127.0.0.1:{port}/api/stats",
+                                    headers={"Origin": "https://desk.example"})
+                assert answer.json()["documents"] == 4
+                assert answer.headers["access-control-allow-origin"] == "https://desk.example"
+    finally:
+        process.terminate()
+        process.communicate(timeout=START_TIMEOUT)

@@ -11,6 +11,7 @@ script, images only from here (and from the tile server when one is configured).
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -55,6 +56,26 @@ class ServeSettings:
     """Places and claims of posted documents."""
     check_seconds: float = CHECK_SECONDS
     """Seconds between checks of the ledger for writes by other processes."""
+
+
+# How `frontledger serve --workers N` hands its settings to each worker process.
+ENV_DB, ENV_TILES, ENV_CORS, ENV_TOKEN = ("FRONTLEDGER_DB", "FRONTLEDGER_SERVE_TILES",
+                                          "FRONTLEDGER_SERVE_CORS", "FRONTLEDGER_TOKEN")
+
+
+def settings_from_environment() -> ServeSettings:
+    """The settings `serve` put in the environment (CORS origins space-separated)."""
+    return ServeSettings(token=os.environ.get(ENV_TOKEN) or None,
+                         tiles=os.environ.get(ENV_TILES) or None,
+                         cors_origins=tuple(os.environ.get(ENV_CORS, "").split()))
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of `serve --workers N` (an app factory for uvicorn):
+    its own store on the ledger named by FRONTLEDGER_DB, and the settings `serve` set."""
+    from frontledger.ledger import open_store
+
+    return create_app(open_store(os.environ.get(ENV_DB) or None), settings_from_environment())
 
 
 def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAPI:

@@ -37,14 +37,19 @@ def serve(
     cors_origin: Annotated[list[str] | None, typer.Option(
         help="Let browser pages from this origin call the API (repeatable; CORS is off "
              "by default).")] = None,
+    workers: Annotated[int, typer.Option(
+        help="Server processes (each with its own connections and kept answers): one per "
+             "core serves several times the requests of one.", min=1)] = 1,
 ) -> None:
     """Serve the ledger: a JSON API (docs at /docs) and a map page, with no internet.
     POST /api/documents ingests documents only when FRONTLEDGER_TOKEN is set."""
     import uvicorn
 
     from frontledger.ledger import open_store
-    from frontledger.serve.app import ServeSettings, create_app
+    from frontledger.serve.app import ENV_CORS, ENV_DB, ENV_TILES, ServeSettings, create_app
 
+    if any(" " in origin for origin in cors_origin or ()):
+        raise typer.BadParameter("an origin has no spaces", param_hint="--cors-origin")
     settings = ServeSettings(token=os.environ.get("FRONTLEDGER_TOKEN") or None, tiles=tiles,
                              cors_origins=tuple(cors_origin or ()))
     try:
@@ -58,5 +63,14 @@ def serve(
                f"http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)")
     if settings.token:
         typer.echo("write endpoint POST /api/documents enabled (FRONTLEDGER_TOKEN is set)")
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+        store.close()
+        return
+    # each worker process builds its own app from what this one checked above
     store.close()
+    os.environ.update({ENV_DB: store.url, ENV_TILES: tiles or "",
+                       ENV_CORS: " ".join(settings.cors_origins)})
+    typer.echo(f"{workers} worker processes")
+    uvicorn.run("frontledger.serve.app:app_from_environment", factory=True, host=host,
+                port=port, workers=workers, log_level="warning")
