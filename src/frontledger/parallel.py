@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-BATCH_DOCUMENTS = 16
+TASK_DOCUMENTS = 16
 """Documents sent to a worker in one task: enough that scheduling (about a millisecond a
 task) is small beside analysis (about 10 ms a document), few enough to spread a batch of
 a few hundred documents over every worker."""
@@ -71,7 +71,7 @@ class Cluster:
     (`scheduler`). Use as a context manager; the cluster it started stops on exit."""
 
     def __init__(self, workers: int = 2, scheduler: str | None = None,
-                 batch: int = BATCH_DOCUMENTS) -> None:
+                 batch: int = TASK_DOCUMENTS) -> None:
         if workers < 1:
             raise UsageError(f"--workers must be at least 1, not {workers}")
         self.workers = workers

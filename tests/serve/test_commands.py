@@ -7,6 +7,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -40,7 +42,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serve_prints_its_loopback_address_and_answers_there(tmp_path: Path) -> None:
+@contextmanager
+def _serving(tmp_path: Path, *options: str) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """`frontledger serve` in a child process over a hand-made ledger, and its port."""
     db = tmp_path / "served.db"
     store = open_store(str(db))
     hand_made_ledger(store)
@@ -48,17 +52,22 @@ def test_serve_prints_its_loopback_address_and_answers_there(tmp_path: Path) -> 
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "FRONTLEDGER_TOKEN"}
     process = subprocess.Popen([sys.executable, "-c", CLI, "serve", "--db", str(db),
-                                "--port", str(port)], stdout=subprocess.PIPE,
+                                "--port", str(port), *options], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=env)
     try:
+        yield process, port
+    finally:
+        process.terminate()
+        process.communicate(timeout=START_TIMEOUT)
+
+
+def test_serve_prints_its_loopback_address_and_answers_there(tmp_path: Path) -> None:
+    with _serving(tmp_path) as (process, port):
         assert process.stdout is not None
         first_line = process.stdout.readline()
         assert f"http://127.0.0.1:{port}/" in first_line
         body = _get_when_up(f"http://127.0.0.1:{port}/api/stats")
         assert body["documents"] == 4
-    finally:
-        process.terminate()
-        process.communicate(timeout=START_TIMEOUT)
 
 
 def _get_when_up(url: str) -> dict[str, object]:
@@ -72,25 +81,12 @@ def _get_when_up(url: str) -> dict[str, object]:
 
 
 def test_serve_with_several_worker_processes_answers_from_each(tmp_path: Path) -> None:
-    db = tmp_path / "served.db"
-    store = open_store(str(db))
-    hand_made_ledger(store)
-    store.close()
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "FRONTLEDGER_TOKEN"}
-    process = subprocess.Popen([sys.executable, "-c", CLI, "serve", "--db", str(db),
-                                "--port", str(port), "--workers", "2",
-                                "--cors-origin", "https://desk.example"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=env)
-    try:
+    origin = "https://desk.example"
+    with _serving(tmp_path, "--workers", "2", "--cors-origin", origin) as (_process, port):
         assert _get_when_up(f"http://127.0.0.1:{port}/api/stats")["documents"] == 4
         with httpx.Client(timeout=5) as client:  # each request may reach either process
             for _ in range(20):
                 answer = client.get(f"http://127.0.0.1:{port}/api/stats",
-                                    headers={"Origin": "https://desk.example"})
+                                    headers={"Origin": origin})
                 assert answer.json()["documents"] == 4
-                assert answer.headers["access-control-allow-origin"] == "https://desk.example"
-    finally:
-        process.terminate()
-        process.communicate(timeout=START_TIMEOUT)
+                assert answer.headers["access-control-allow-origin"] == origin
