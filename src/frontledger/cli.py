@@ -18,7 +18,11 @@ from frontledger import __version__
 from frontledger.cliparts import (
     DbOption,
     JsonOption,
+    LanguageOption,
+    OutletOption,
+    PublishedOption,
     SchedulerOption,
+    UrlOption,
     WorkersOption,
     cluster_for,
     err,
@@ -78,18 +82,25 @@ def ingest(
     )] = True,
     workers: WorkersOption = 1,
     scheduler: SchedulerOption = None,
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+    language: LanguageOption = None,
+    url: UrlOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read news sources into the ledger, with their places and claims; report every
     rejected input with its reason."""
-    from frontledger.ingest import IngestOptions
+    from frontledger.ingest import IngestOptions, document_defaults
     from frontledger.ledger import open_store
     from frontledger.pipeline import analyse, ingest_into, skip_analysis
 
-    options = IngestOptions(max_bytes=max_bytes, timeout=timeout,
-                            allow_private=allow_private, follow_links=follow_links)
     analyser = analyse if extract else skip_analysis
     try:
+        defaults = document_defaults(url=url, outlet=outlet, published=published,
+                                     language=language)
+        options = IngestOptions(max_bytes=max_bytes, timeout=timeout,
+                                allow_private=allow_private, follow_links=follow_links,
+                                defaults=defaults)
         with (open_store(db) as store, cluster_for(workers, scheduler) as cluster,
               _progress() as progress):
             report = ingest_into(store, sources, options=options, on_source=progress,
@@ -160,17 +171,24 @@ def run(
     allow_private: AllowPrivateOption = False,
     workers: WorkersOption = 1,
     scheduler: SchedulerOption = None,
+    published: PublishedOption = None,
+    outlet: OutletOption = None,
+    language: LanguageOption = None,
+    url: UrlOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest, geoparse, extract and store: only documents new to the ledger are
     analysed; then re-analyse stored documents an older extractor version analysed."""
-    from frontledger.ingest import IngestOptions
+    from frontledger.ingest import IngestOptions, document_defaults
     from frontledger.ledger import open_store
     from frontledger.pipeline import ingest_into
     from frontledger.pipeline import reprocess as reprocess_documents
 
-    options = IngestOptions(max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     try:
+        defaults = document_defaults(url=url, outlet=outlet, published=published,
+                                     language=language)
+        options = IngestOptions(max_bytes=max_bytes, timeout=timeout,
+                                allow_private=allow_private, defaults=defaults)
         with open_store(db) as store, cluster_for(workers, scheduler) as cluster:
             with _progress() as progress:
                 report = ingest_into(store, sources, options=options, on_source=progress,

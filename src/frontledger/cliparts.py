@@ -45,3 +45,23 @@ def fail(exc: FrontledgerError) -> typer.Exit:
     """Print `exc` on standard error and return the Exit to raise."""
     err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
     return typer.Exit(2 if isinstance(exc, UsageError) else 1)
+
+
+# `ingest`/`run`: what the user says about inputs that do not say it themselves. Each
+# fills only what an input lacks; a record's own field always wins.
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", metavar="DATE",
+    help="Publication date (YYYY-MM-DD or ISO 8601 date-time) for inputs that carry "
+         "none; an input's own date wins.")]
+OutletOption = Annotated[str | None, typer.Option(
+    "--outlet", metavar="NAME",
+    help="Publisher for inputs that name none (before the URL's domain is used); an "
+         "input's own outlet wins.")]
+LanguageOption = Annotated[str | None, typer.Option(
+    "--language", metavar="CODE",
+    help="ISO 639-1 language code for inputs that carry none (instead of detecting it); "
+         "an input's own language wins.")]
+UrlOption = Annotated[str | None, typer.Option(
+    "--url", metavar="URL",
+    help="Where the report was published, for inputs that carry no URL (one report: "
+         "documents sharing a URL are stored as versions of each other).")]

@@ -12,19 +12,22 @@ Formats: plain text, HTML (trafilatura), JSON and JSON Lines records, RSS/Atom f
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from frontledger.errors import InputRejected, InputTooLarge, UnreadableInput
+from frontledger.errors import BadRecord, InputRejected, InputTooLarge, UnreadableInput, UsageError
 from frontledger.ingest.fetch import fetch_url
-from frontledger.ingest.formats import read_bytes
+from frontledger.ingest.formats import NO_DEFAULTS, DocumentDefaults, parse_published, read_bytes
 from frontledger.records import Document, Rejection
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "IngestOptions", "expand_sources",
-           "read_source", "read_sources"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "DocumentDefaults", "IngestOptions",
+           "document_defaults", "expand_sources", "read_source", "read_sources"]
+
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 
 
 
@@ -40,6 +43,28 @@ class IngestOptions:
     """Allow URLs that resolve to private, loopback or link-local addresses."""
     follow_links: bool = False
     """For feed entries, fetch and extract the linked page instead of the entry's content."""
+    defaults: DocumentDefaults = NO_DEFAULTS
+    """URL, outlet, publication time and language for documents whose input lacks them."""
+
+
+def document_defaults(*, url: str | None = None, outlet: str | None = None,
+                      published: str | None = None,
+                      language: str | None = None) -> DocumentDefaults:
+    """DocumentDefaults from the user's words (`--url`, `--outlet`, `--published`,
+    `--language`), checked: a bad one is a UsageError saying what is expected."""
+    if url is not None and not is_url(url):
+        raise UsageError(f"--url {url!r} is not an http(s) URL")
+    code = language.strip().lower() if language else None
+    if code is not None and not _LANGUAGE_CODE.match(code):
+        raise UsageError(f"--language {language!r} is not a two-letter ISO 639-1 code "
+                         "such as en, fr, ru or uk")
+    try:
+        when = parse_published(published)
+    except BadRecord as exc:
+        raise UsageError(f"--published {published!r} is not a date: use YYYY-MM-DD or an "
+                         "ISO 8601 date-time") from exc
+    return DocumentDefaults(url=url or None, outlet=(outlet or "").strip() or None,
+                            published=when, language=code)
 
 
 def is_url(source: str) -> bool:
@@ -78,7 +103,8 @@ def read_source(source: str, options: IngestOptions) -> Iterator[Document | Reje
             yield from _read_url(source, options)
         else:
             data = _read_stdin(options) if source == "-" else _read_file(source, options)
-            yield from read_bytes(data, source=source, name=source, fetch=_fetcher(options))
+            yield from read_bytes(data, source=source, name=source, fetch=_fetcher(options),
+                                  defaults=options.defaults)
     except InputRejected as exc:
         yield Rejection(source, None, exc.stage, exc.reason)
 
@@ -100,7 +126,7 @@ def _read_url(url: str, options: IngestOptions) -> Iterator[Document | Rejection
     name = fetched.url.split("?", 1)[0]
     yield from read_bytes(fetched.content, source=url, name=name,
                           content_type=fetched.content_type, url=fetched.url,
-                          fetch=_fetcher(options))
+                          fetch=_fetcher(options), defaults=options.defaults)
 
 
 def _read_file(source: str, options: IngestOptions) -> bytes:

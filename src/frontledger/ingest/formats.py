@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from time import struct_time
@@ -55,11 +56,37 @@ def parse_published(value: Any) -> datetime | None:
         raise BadRecord(f"published {text!r} is not an ISO 8601 or RFC 2822 date") from exc
 
 
-def make_document(text: str, *, source: str, raw: bytes, **fields: Any) -> Document:
-    """Normalise the text, derive identity, outlet and language, and build the Document."""
+@dataclass(frozen=True, slots=True)
+class DocumentDefaults:
+    """What the user says about inputs that do not say it themselves (`--url`,
+    `--outlet`, `--published`, `--language`). Each fills only a field the input lacks,
+    before anything is derived: `outlet` wins over the URL's domain and `language` over
+    detection, while an input's own value always wins over both."""
+
+    url: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+
+    def fill(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """`fields` with each empty one this names filled in."""
+        given = {"url": self.url, "outlet": self.outlet, "published": self.published,
+                 "language": self.language}
+        return fields | {key: value for key, value in given.items()
+                         if value is not None and not fields.get(key)}
+
+
+NO_DEFAULTS = DocumentDefaults()
+
+
+def make_document(text: str, *, source: str, raw: bytes,
+                  defaults: DocumentDefaults = NO_DEFAULTS, **fields: Any) -> Document:
+    """Normalise the text, derive identity, outlet and language, and build the Document;
+    `defaults` fill the fields the input lacks."""
     normalised = normalise_text(text)
     if not normalised:
         raise UnreadableInput("no text: the input holds nothing but whitespace or markup")
+    fields = defaults.fill(fields)
     url = fields.get("url") or None
     return Document(
         id=text_hash(normalised),
@@ -106,26 +133,29 @@ def sniff_format(data: bytes, name: str, content_type: str | None = None) -> str
 
 def read_bytes(data: bytes, *, source: str, name: str, content_type: str | None = None,
                url: str | None = None, fetch: Callable[[str], bytes] | None = None,
-               ) -> Iterator[Item]:
-    """Every Document or Rejection held in the bytes of one source."""
+               defaults: DocumentDefaults = NO_DEFAULTS) -> Iterator[Item]:
+    """Every Document or Rejection held in the bytes of one source; `defaults` fill what
+    its documents lack."""
     fmt = sniff_format(data, name, content_type)
     try:
         if fmt == "jsonl":
-            yield from _read_jsonl(data, source)
+            yield from _read_jsonl(data, source, defaults)
         elif fmt == "json":
-            yield from _read_json(data, source)
+            yield from _read_json(data, source, defaults)
         elif fmt == "feed":
-            yield from _read_feed(data, source, fetch)
+            yield from _read_feed(data, source, fetch, defaults)
         elif fmt == "html":
-            yield read_html(data, source=source, url=url)
+            yield read_html(data, source=source, url=url, defaults=defaults)
         else:
-            yield make_document(decode_bytes(data), source=source, raw=data, url=url)
+            yield make_document(decode_bytes(data), source=source, raw=data, url=url,
+                                defaults=defaults)
     except InputRejected as exc:
         yield Rejection(source, None, exc.stage, exc.reason)
 
 
 def read_html(data: bytes, *, source: str, url: str | None = None,
-              locator: str | None = None) -> Document:
+              locator: str | None = None, defaults: DocumentDefaults = NO_DEFAULTS,
+              ) -> Document:
     """Main text, title, date and canonical URL of an HTML page (trafilatura)."""
     import trafilatura  # slow import: only paid by runs that read HTML
 
@@ -139,11 +169,12 @@ def read_html(data: bytes, *, source: str, url: str | None = None,
         else extracted
     if not result or not (result.get("text") or "").strip():
         raise UnreadableInput("no main text found in the HTML page", stage="parse")
-    canonical = result.get("url") or url
+    canonical = result.get("url") or url or defaults.url
     published = _lenient_date(result.get("date"))
     return make_document(result["text"], source=source, raw=data, locator=locator,
                          url=canonical, title=result.get("title"), published=published,
-                         outlet=outlet_from_url(canonical) or result.get("sitename"))
+                         outlet=outlet_from_url(canonical) or result.get("sitename"),
+                         defaults=defaults)
 
 
 def _lenient_date(value: Any) -> datetime | None:
@@ -154,7 +185,7 @@ def _lenient_date(value: Any) -> datetime | None:
         return None
 
 
-def _read_jsonl(data: bytes, source: str) -> Iterator[Item]:
+def _read_jsonl(data: bytes, source: str, defaults: DocumentDefaults) -> Iterator[Item]:
     text = decode_bytes(data)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -163,7 +194,7 @@ def _read_jsonl(data: bytes, source: str) -> Iterator[Item]:
         try:
             record = json.loads(line)
             yield record_to_document(record, source=source, locator=locator,
-                                     raw=line.encode("utf-8"))
+                                     raw=line.encode("utf-8"), defaults=defaults)
         except json.JSONDecodeError as exc:
             yield Rejection(source, locator, "parse", f"invalid JSON: {exc.msg} at column "
                             f"{exc.colno}")
@@ -171,34 +202,37 @@ def _read_jsonl(data: bytes, source: str) -> Iterator[Item]:
             yield Rejection(source, locator, exc.stage, exc.reason)
 
 
-def _read_json(data: bytes, source: str) -> Iterator[Item]:
+def _read_json(data: bytes, source: str, defaults: DocumentDefaults) -> Iterator[Item]:
     try:
         payload = json.loads(decode_bytes(data))
     except json.JSONDecodeError as exc:
         raise BadRecord(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
                         "(for one record per line, name the file .jsonl)") from exc
     if isinstance(payload, dict) and isinstance(payload.get("messages"), list):
-        yield from read_telegram(payload, source)
+        yield from read_telegram(payload, source, defaults)
     elif isinstance(payload, dict):
-        yield record_to_document(payload, source=source, locator=None, raw=data)
+        yield record_to_document(payload, source=source, locator=None, raw=data,
+                                 defaults=defaults)
     elif isinstance(payload, list):
-        yield from _each_record(payload, source)
+        yield from _each_record(payload, source, defaults)
     else:
         raise BadRecord("JSON holds neither a record, a list of records nor a Telegram export")
 
 
-def _each_record(records: list[Any], source: str) -> Iterator[Item]:
+def _each_record(records: list[Any], source: str,
+                 defaults: DocumentDefaults) -> Iterator[Item]:
     for index, record in enumerate(records, start=1):
         locator = f"record {index}"
         try:
             raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
-            yield record_to_document(record, source=source, locator=locator, raw=raw)
+            yield record_to_document(record, source=source, locator=locator, raw=raw,
+                                     defaults=defaults)
         except InputRejected as exc:
             yield Rejection(source, locator, exc.stage, exc.reason)
 
 
 def record_to_document(record: Any, *, source: str, locator: str | None,
-                       raw: bytes) -> Document:
+                       raw: bytes, defaults: DocumentDefaults = NO_DEFAULTS) -> Document:
     """A JSON record ({id, url, outlet, published, language, title, text}) to a Document."""
     if not isinstance(record, dict):
         raise BadRecord(f"expected a JSON object, got {type(record).__name__}")
@@ -212,10 +246,12 @@ def record_to_document(record: Any, *, source: str, locator: str | None,
                          external_id=record.get("id"), url=record.get("url"),
                          outlet=record.get("outlet"), title=record.get("title"),
                          language=(record.get("language") or "").lower() or None,
-                         published=parse_published(record.get("published")))
+                         published=parse_published(record.get("published")),
+                         defaults=defaults)
 
 
-def read_telegram(export: dict[str, Any], source: str) -> Iterator[Item]:
+def read_telegram(export: dict[str, Any], source: str,
+                  defaults: DocumentDefaults = NO_DEFAULTS) -> Iterator[Item]:
     """Each text message of a Telegram Desktop channel export; the channel is the outlet."""
     channel = str(export.get("name") or "telegram")
     username = export.get("username")
@@ -227,20 +263,21 @@ def read_telegram(export: dict[str, Any], source: str) -> Iterator[Item]:
             continue  # photo or video without a caption: nothing to read
         locator = f"message {message.get('id')}"
         try:
-            yield _telegram_document(message, text, channel, username, source, locator)
+            yield _telegram_document(message, text, channel, username, source, locator,
+                                     defaults)
         except InputRejected as exc:
             yield Rejection(source, locator, exc.stage, exc.reason)
 
 
-def _telegram_document(message: dict[str, Any], text: str, channel: str,
-                       username: Any, source: str, locator: str) -> Document:
+def _telegram_document(message: dict[str, Any], text: str, channel: str, username: Any,
+                       source: str, locator: str, defaults: DocumentDefaults) -> Document:
     stamp = message.get("date_unixtime")
     published = parse_published(int(stamp)) if stamp else parse_published(message.get("date"))
     url = f"https://t.me/{username}/{message.get('id')}" if username else None
     raw = json.dumps(message, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return make_document(text, source=source, raw=raw, locator=locator,
                          external_id=message.get("id"), outlet=channel, url=url,
-                         published=published)
+                         published=published, defaults=defaults)
 
 
 def _telegram_text(value: Any) -> str:
@@ -253,8 +290,8 @@ def _telegram_text(value: Any) -> str:
     return ""
 
 
-def _read_feed(data: bytes, source: str,
-               fetch: Callable[[str], bytes] | None) -> Iterator[Item]:
+def _read_feed(data: bytes, source: str, fetch: Callable[[str], bytes] | None,
+               defaults: DocumentDefaults) -> Iterator[Item]:
     import feedparser
 
     declared = _XML_CHARSET.match(data)
@@ -268,13 +305,14 @@ def _read_feed(data: bytes, source: str,
     for index, entry in enumerate(parsed.entries, start=1):
         locator = f"entry {index}"
         try:
-            yield _feed_document(entry, outlet, source, locator, fetch)
+            yield _feed_document(entry, outlet, source, locator, fetch, defaults)
         except InputRejected as exc:
             yield Rejection(source, locator, exc.stage, exc.reason)
 
 
 def _feed_document(entry: Any, outlet: str | None, source: str, locator: str,
-                   fetch: Callable[[str], bytes] | None) -> Document:
+                   fetch: Callable[[str], bytes] | None, defaults: DocumentDefaults,
+                   ) -> Document:
     link = entry.get("link")
     published = entry.get("published_parsed") or entry.get("updated_parsed")
     if fetch is not None and link:
@@ -283,14 +321,15 @@ def _feed_document(entry: Any, outlet: str | None, source: str, locator: str,
                   "title": page.title or entry.get("title"),
                   "published": page.published or parse_published(published)}
         return make_document(page.text, source=source, raw=page.text.encode(), url=page.url,
-                             locator=locator, **fields)
+                             locator=locator, defaults=defaults, **fields)
     body = _entry_body(entry)
     if not body.strip():
         raise BadRecord("feed entry has no content or summary; use --follow-links to "
                         "fetch the linked page")
     return make_document(body, source=source, raw=body.encode("utf-8"), locator=locator,
                          external_id=entry.get("id") or link, url=link, outlet=outlet,
-                         title=entry.get("title"), published=parse_published(published))
+                         title=entry.get("title"), published=parse_published(published),
+                         defaults=defaults)
 
 
 def _entry_body(entry: Any) -> str:
