@@ -34,6 +34,7 @@ from frontledger.errors import FrontledgerError
 
 if TYPE_CHECKING:  # imported inside the commands: `frontledger --help` stays instant
     from frontledger.ledger import LedgerStatus
+    from frontledger.ledger.store import ClaimCounts
     from frontledger.pipeline import IngestReport
 
 app = typer.Typer(help="frontledger: a source-tracked ledger of territorial-control claims.",
@@ -229,7 +230,8 @@ def reprocess(db: DbOption = None, workers: WorkersOption = 1,
 def status(db: DbOption = None, as_json: JsonOption = False,
            limit: Annotated[int, typer.Option(help="Rejections to list.", min=0)] = 50,
            ) -> None:
-    """What the ledger holds: documents by language, outlet and day; rejections."""
+    """What the ledger holds: documents by language, outlet and day; claims by kind and
+    claimant side, the places they name, undated claims; rejections."""
     from frontledger.ledger import open_store
 
     try:
@@ -245,9 +247,13 @@ def status(db: DbOption = None, as_json: JsonOption = False,
 
 def status_json(summary: LedgerStatus) -> dict[str, Any]:
     """The status as one JSON-ready object (`status --json`)."""
+    counts = summary.claims
     return {"documents": summary.documents, "rejections": summary.rejections,
             "by_language": summary.by_language, "by_outlet": summary.by_outlet,
             "by_day": summary.by_day,
+            "claims": None if counts is None else {
+                "total": counts.total, "by_kind_and_side": counts.by_kind_and_side,
+                "places": counts.places, "undated": counts.undated},
             "recent_rejections": [{"source": r.source, "locator": r.locator,
                                    "stage": r.stage, "reason": r.reason}
                                   for r in summary.recent_rejections]}
@@ -264,8 +270,27 @@ def _print_status(summary: LedgerStatus) -> None:
             for key, n in counts.items():
                 table.add_row(key, str(n))
             out.print(table)
+    if summary.claims is not None:
+        _print_claim_counts(summary.claims)
+    # (the watched sources' section goes here)
     if summary.recent_rejections:
         out.print(_rejection_table(summary.recent_rejections, "rejections (latest first)"))
+
+
+def _print_claim_counts(counts: ClaimCounts) -> None:
+    out.print(f"{counts.total} claim(s) about {counts.places} place(s); {counts.undated} "
+              "undated (they hold for their report's publication day)")
+    if not counts.by_kind_and_side:
+        return
+    sides = sorted({side for per in counts.by_kind_and_side.values() for side in per})
+    table = Table(title="claims by kind and claimant side", title_justify="left")
+    table.add_column("kind")
+    for side in (*sides, "all"):
+        table.add_column(side, justify="right")
+    for kind, per_side in counts.by_kind_and_side.items():
+        table.add_row(kind, *(str(per_side.get(side, 0)) for side in sides),
+                      str(sum(per_side.values())))
+    out.print(table)
 
 
 def _register_stage_commands() -> None:

@@ -75,6 +75,21 @@ class LedgerStatus:
     by_outlet: dict[str, int] = field(default_factory=dict)
     by_day: dict[str, int] = field(default_factory=dict)
     recent_rejections: list[Rejection] = field(default_factory=list)
+    claims: ClaimCounts | None = None
+    """Claims by kind and claimant side, places they name, undated ones (None: not asked)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCounts:
+    """What the ledger's claims are about, for `frontledger status`."""
+
+    total: int
+    by_kind_and_side: dict[str, dict[str, int]]
+    """kind -> claimant side -> claims, kinds and sides by count (most first)."""
+    places: int
+    """Distinct places (gazetteer entries, or names the gazetteer lacks) with a claim."""
+    undated: int
+    """Claims with no date of their own (they hold for their document's publication day)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,7 +415,8 @@ class SqlStore:
                 by_outlet=_grouped(conn, documents.c.outlet),
                 by_day=_grouped(conn, day),
                 recent_rejections=[Rejection(r.source, r.locator, r.stage, r.reason)
-                                   for r in recent])
+                                   for r in recent],
+                claims=_claim_counts(conn))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -432,6 +448,24 @@ class _Statements:
         self.touch_rejection = (rejections.update()
                                 .where(rejections.c.key == bindparam("k"))
                                 .values(last_seen=bindparam("now")))
+
+
+def _claim_counts(conn: Connection) -> ClaimCounts:
+    c = claims_table.c
+    rows = conn.execute(select(c.kind, c.claimant_side, func.count())
+                        .group_by(c.kind, c.claimant_side)).all()
+    by_kind: dict[str, Counter[str]] = {}
+    for kind, side, n in rows:
+        by_kind.setdefault(kind, Counter())[side] = n
+    ordered = sorted(by_kind.items(), key=lambda kv: (-kv[1].total(), kv[0]))
+    places, undated = conn.execute(select(
+        func.count(func.distinct(c.place_key)),
+        func.count().filter(c.date.is_(None)))).one()
+    return ClaimCounts(
+        total=sum(n for _kind, _side, n in rows),
+        by_kind_and_side={kind: dict(sorted(sides.items(), key=lambda kv: (-kv[1], kv[0])))
+                          for kind, sides in ordered},
+        places=places, undated=undated)
 
 
 def _grouped(conn: Connection, column: Any) -> dict[str, int]:
