@@ -19,13 +19,18 @@ from frontledger.ledger.store import AnalysedDocument
 from frontledger.parallel import Cluster, Outcome, outcome_of
 from frontledger.records import Claim, Document, PlaceMention, Rejection
 
+OUTPUT_ONLY_DATA = frozenset({"schemas", "exports"})
+"""Data folders that describe outputs only (the JSON Schemas, export styles): editing
+them changes no analysis, so it must not make every stored document stale."""
+
 
 def extractor_version() -> str:
     """The package version plus a digest of the knowledge files (lexicons, theaters,
     gazetteer data): recorded with every analysis, so `reprocess` finds stale ones."""
     digest = hashlib.sha256()
     data = Path(__file__).parent / "data"
-    for path in sorted(p for p in data.rglob("*") if p.is_file()):
+    for path in sorted(p for p in data.rglob("*")
+                       if p.is_file() and p.parent.name not in OUTPUT_ONLY_DATA):
         digest.update(str(path.relative_to(data)).encode())
         digest.update(path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"

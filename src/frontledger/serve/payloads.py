@@ -1,31 +1,35 @@
 """The API's JSON: records of `frontledger.records` as plain JSON-ready dicts.
 
-Article text, titles, outlets and URLs are attacker-controlled data: they are passed
-through as strings (JSON escapes them) and never interpreted here. `safe_url` keeps a URL
-only when it is http(s), so that no client is handed a `javascript:` link to follow.
+Claims, events, places and documents take the one shape `frontledger.shapes` gives them
+(shared with the CLI's `--json` and the JSONL export); place states, map features and
+track records are the API's own. Article text is passed through as strings (JSON escapes
+them) and never interpreted here.
 """
 
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 
 from frontledger.ledger.events import place_key
 from frontledger.ledger.query import PlaceRef
 from frontledger.records import (
-    Claim,
-    Document,
-    Event,
-    PlaceMention,
     PlaceState,
     SideView,
-    StoredClaim,
     TrackRecord,
+)
+from frontledger.shapes import (
+    claim_json,
+    document_json,
+    document_summary_json,
+    event_json,
+    iso,
+    place_json,
+    safe_url,
+    stored_claim_json,
 )
 
 # Decimal places of map coordinates: 1e-5 degree is about a metre, finer than any
@@ -34,59 +38,11 @@ COORD_DIGITS = 5
 # Encoded features kept by `EncodedFeatures`: a 100,000-claim ledger has ~50,000 distinct
 # place states (benchmarks/api.py), a few hundred bytes each; past this it starts afresh.
 FEATURE_MEMO_LIMIT = 200_000
-# URLs whose verdict `safe_url` keeps: several pages of claims' worth of documents.
-SAFE_URL_CACHE = 4096
-
-
-@lru_cache(maxsize=SAFE_URL_CACHE)
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is an absolute http(s) URL with a host, else None (kept per URL:
-    a page of claims repeats each document's URL, and parsing it was a third of the
-    page's encoding time)."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def place_json(place: PlaceMention) -> dict[str, Any]:
-    return {"name": place.name, "kind": place.kind, "geonameid": place.geonameid,
-            "country": place.country, "iso3166_2": place.iso3166_2,
-            "latitude": place.latitude, "longitude": place.longitude}
 
 
 def place_ref_json(ref: PlaceRef) -> dict[str, Any]:
     return {"query": ref.query, "name": ref.name, "geonameid": ref.geonameid,
             "kind": ref.kind}
-
-
-def claim_json(claim: Claim) -> dict[str, Any]:
-    """A claim: who says what about which place, and the span that says it."""
-    return {
-        "claimant": claim.claimant, "claimant_side": claim.claimant_side,
-        "kind": claim.kind, "actor_side": claim.actor_side, "stance": claim.stance,
-        "fraction": claim.fraction, "date": iso(claim.date),
-        "date_precision": claim.date_precision, "confidence": claim.confidence,
-        "change": claim.change, "place": place_json(claim.place),
-        "place_key": place_key(claim),
-        "evidence": {"document_id": claim.evidence.document_id,
-                     "start": claim.evidence.start, "end": claim.evidence.end,
-                     "text": claim.evidence.text},
-    }
-
-
-def stored_claim_json(stored: StoredClaim) -> dict[str, Any]:
-    return {"id": stored.id, **claim_json(stored.claim), "document_id": stored.document_id,
-            "outlet": stored.outlet, "url": safe_url(stored.url),
-            "published": iso(stored.published), "language": stored.language,
-            "external_id": stored.external_id}
 
 
 def view_json(view: SideView) -> dict[str, Any]:
@@ -164,15 +120,6 @@ def _open_feature(state: PlaceState, views: bool) -> tuple[bytes, bytes]:
     return before + b'"on":', after
 
 
-def event_json(event: Event) -> dict[str, Any]:
-    return {"id": event.id, "place_key": event.place_key, "place_name": event.place_name,
-            "kind": event.kind, "actor_side": event.actor_side, "stance": event.stance,
-            "first_date": iso(event.first_date), "last_date": iso(event.last_date),
-            "first_reported": iso(event.first_reported), "sources": event.sources,
-            "claimants": list(event.claimants), "claimant_sides": list(event.claimant_sides),
-            "claim_ids": [c.id for c in event.claims]}
-
-
 def track_record_json(record: TrackRecord) -> dict[str, Any]:
     return {"side": record.side, "claims": record.claims,
             "corroborated": record.corroborated,
@@ -182,19 +129,7 @@ def track_record_json(record: TrackRecord) -> dict[str, Any]:
             "median_lag_days": record.median_lag_days}
 
 
-def document_summary_json(document: Document) -> dict[str, Any]:
-    return {"id": document.id, "title": document.title, "outlet": document.outlet,
-            "url": safe_url(document.url), "published": iso(document.published),
-            "language": document.language, "external_id": document.external_id}
-
-
-def document_json(document: Document, claims: list[StoredClaim],
-                  places: list[PlaceMention]) -> dict[str, Any]:
-    """A document with its text and the spans to mark in it, as offsets (never markup)."""
-    spans = [{"start": s.claim.evidence.start, "end": s.claim.evidence.end,
-              "claim_id": s.id, "kind": s.claim.kind} for s in claims]
-    return {**document_summary_json(document), "text": document.text,
-            "source": document.source, "evidence_spans": spans,
-            "place_spans": [{"start": m.start, "end": m.end, "name": m.name,
-                             "geonameid": m.geonameid} for m in places],
-            "claims": [stored_claim_json(s) for s in claims]}
+__all__ = ["EncodedFeatures", "claim_json", "document_json", "document_summary_json",
+           "event_json", "iso", "place_json", "place_key", "place_ref_json", "safe_url",
+           "state_feature", "state_json", "stored_claim_json", "track_record_json",
+           "view_json"]
