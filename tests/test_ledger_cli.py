@@ -90,7 +90,7 @@ def test_reports_of_the_capture_are_one_event_with_wire_copies_as_one_source(
     capture = [e for e in events if e["actor_side"] == "RU" and e["stance"] == "asserts"
                and e["first_date"] == "2025-11-20"]
     assert len(capture) == 1
-    assert len(capture[0]["claims"]) >= 3 and capture[0]["sources"] == 2
+    assert len(capture[0]["claim_ids"]) >= 3 and capture[0]["sources"] == 2
     denial = [e for e in events if e["actor_side"] == "RU" and e["stance"] == "denies"]
     assert denial and denial[0]["first_date"] == "2025-11-20"
 
@@ -135,6 +135,6 @@ def test_reprocess_redoes_documents_analysed_by_another_extractor(ledger: str) -
     engine.dispose()
     assert as_json("reprocess", "--db", ledger, "--json")["reprocessed"] == 6
     claims_after = invoke("export", "--format", "jsonl", "--db", ledger)[1].splitlines()
-    strip = [json.loads(c) | {"claim_id": 0} for c in claims_before]
+    strip = [json.loads(c) | {"id": 0} for c in claims_before]
     assert sorted(map(str, strip)) == sorted(
-        str(json.loads(c) | {"claim_id": 0}) for c in claims_after)
+        str(json.loads(c) | {"id": 0}) for c in claims_after)

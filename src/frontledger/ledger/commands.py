@@ -110,13 +110,9 @@ def events(place: Annotated[str | None, typer.Option(help="Only this place.")] =
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
-        out.print_json(data=[{
-            "id": e.id, "place": e.place_name, "kind": e.kind, "actor_side": e.actor_side,
-            "stance": e.stance, "first_date": e.first_date and e.first_date.isoformat(),
-            "last_date": e.last_date and e.last_date.isoformat(),
-            "first_reported": e.first_reported and e.first_reported.isoformat(),
-            "sources": e.sources, "claimants": list(e.claimants),
-            "claims": [c.id for c in e.claims]} for e in found])
+        from frontledger.shapes import event_json
+
+        out.print_json(data=[event_json(e) for e in found])
         return
     table = Table(title="events", title_justify="left")
     for column in ("first date", "place", "kind", "actor", "stance", "sources", "claimants"):
@@ -166,10 +162,12 @@ def export_command(
     output: Annotated[str | None, typer.Option(
         "--output", "-o", help="File to write (default: standard output).")] = None,
     as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="For geojson: the date of the states (default today).")] = None,
+        "--as-of", help="For geojson and kml: the date of the states (default today).")
+                     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Export claims (jsonl, acled-csv, parquet) or place states on a date (geojson)."""
+    """Export claims (jsonl, acled-csv, parquet) or place states on a date (geojson, kml);
+    a one-line summary on standard error says what was written and what left out."""
     from frontledger.ledger.export import export
     from frontledger.ledger.store import open_store
 
@@ -177,12 +175,15 @@ def export_command(
         with open_store(db) as store:
             if output and fmt != "parquet":
                 with open(output, "w", encoding="utf-8", newline="") as handle:
-                    rows = export(store, fmt, handle, on=_day(as_of))
+                    summary = export(store, fmt, handle, on=_day(as_of))
             else:
-                rows = export(store, fmt, sys.stdout, path=output, on=_day(as_of))
+                summary = export(store, fmt, sys.stdout, path=output, on=_day(as_of))
     except FrontledgerError as exc:
         raise fail(exc) from exc
-    err.print(f"exported {rows} row(s) as {fmt}")
+    left_out = (f"; left out {summary.left_out} ({summary.why_left_out})"
+                if summary.left_out else "")
+    err.print(f"exported {summary.rows} row(s) as {fmt}{left_out}", markup=False,
+              highlight=False)
 
 
 def register(app: typer.Typer) -> None:

