@@ -11,7 +11,6 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from frontledger import __version__
@@ -29,6 +28,7 @@ from frontledger.cliparts import (
     fail,
     out,
 )
+from frontledger.cliprogress import RunDisplay
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import FrontledgerError
 
@@ -39,10 +39,6 @@ if TYPE_CHECKING:  # imported inside the commands: `frontledger --help` stays in
 
 app = typer.Typer(help="frontledger: a source-tracked ledger of territorial-control claims.",
                   no_args_is_help=True, rich_markup_mode=None, add_completion=False)
-
-# Batches with at least this many files or URLs get a progress bar: below it, the run is
-# over before a bar would be read.
-PROGRESS_MIN_SOURCES = 20
 
 SourcesArgument = Annotated[list[str], typer.Argument(
     help="Files, folders (recursive), http(s) URLs, or - for standard input.")]
@@ -103,8 +99,8 @@ def ingest(
                                 allow_private=allow_private, follow_links=follow_links,
                                 defaults=defaults)
         with (open_store(db) as store, cluster_for(workers, scheduler) as cluster,
-              _progress() as progress):
-            report = ingest_into(store, sources, options=options, on_source=progress,
+              RunDisplay(err) as progress):
+            report = ingest_into(store, sources, options=options, progress=progress,
                                  analyser=analyser, cluster=cluster)
     except FrontledgerError as exc:
         raise fail(exc) from exc
@@ -113,29 +109,6 @@ def ingest(
     else:
         _print_report(report)
     raise typer.Exit(1 if report.rejections else 0)
-
-
-class _progress:
-    """A Rich progress bar over a batch's sources, shown only for long batches on a tty."""
-
-    def __enter__(self) -> _progress:
-        self.bar: Progress | None = None
-        self.task: Any = None
-        return self
-
-    def __call__(self, source: str, index: int, total: int) -> None:
-        if self.bar is None and total >= PROGRESS_MIN_SOURCES and err.is_terminal:
-            self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.description}"), console=err,
-                                transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("", total=total)
-        if self.bar is not None:
-            self.bar.update(self.task, completed=index, description=source[-40:])
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def _report_json(report: IngestReport) -> dict[str, Any]:
@@ -191,8 +164,8 @@ def run(
         options = IngestOptions(max_bytes=max_bytes, timeout=timeout,
                                 allow_private=allow_private, defaults=defaults)
         with open_store(db) as store, cluster_for(workers, scheduler) as cluster:
-            with _progress() as progress:
-                report = ingest_into(store, sources, options=options, on_source=progress,
+            with RunDisplay(err) as progress:
+                report = ingest_into(store, sources, options=options, progress=progress,
                                      cluster=cluster)
             redone = reprocess_documents(store, cluster=cluster)
     except FrontledgerError as exc:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from frontledger import __version__
 from frontledger.ingest import IngestOptions, expand_sources, read_source
@@ -70,27 +71,57 @@ class IngestReport:
         return len(self.rejections)
 
 
+class RunProgress(Protocol):
+    """What a run tells a progress display (the CLI's bar), as it goes."""
+
+    def source_started(self, source: str, index: int, total: int) -> None:
+        """File or URL `index` (from 0) of `total` is about to be read."""
+
+    def records_found(self, count: int) -> None:
+        """The source just opened holds `count` records (lines, entries, messages)."""
+
+    def record_done(self) -> None:
+        """One record was stored, found already stored, or rejected."""
+
+
+class NoProgress:
+    """A RunProgress that shows nothing."""
+
+    def source_started(self, source: str, index: int, total: int) -> None:
+        pass
+
+    def records_found(self, count: int) -> None:
+        pass
+
+    def record_done(self) -> None:
+        pass
+
+
 def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | None = None,
                 on_source: Callable[[str, int, int], None] | None = None,
                 analyser: Callable[[Document], Analysis] = analyse,
-                cluster: Cluster | None = None) -> IngestReport:
+                cluster: Cluster | None = None,
+                progress: RunProgress | None = None) -> IngestReport:
     """Read every source; store each new Document with its places and claims atomically
     (in transactions of up to BATCH_DOCUMENTS documents); record every Rejection.
 
     Documents already in the ledger are not analysed again, so re-running on the same
     sources costs little and stores nothing twice. `on_source(source, index, total)` is
-    called before each file or URL is read (for progress display). With a `cluster`,
+    called before each file or URL is read; `progress` is told of sources, of the records
+    each holds and of every record done (for a progress display). With a `cluster`,
     documents are analysed on its workers and stored here, in input order.
     """
     options = options or IngestOptions()
     report = IngestReport()
     expanded = expand_sources(sources)
+    tell = progress or NoProgress()
 
     def items() -> Iterator[Document | Rejection]:
         for index, source in enumerate(expanded):
             if on_source is not None:
                 on_source(source, index, len(expanded))
-            yield from read_source(source, options)
+            tell.source_started(source, index, len(expanded))
+            yield from read_source(source, options, tell.records_found)
 
     def document_of(item: Document | Rejection) -> Document | None:
         if isinstance(item, Rejection) or store.has_document(item.id):
@@ -107,6 +138,7 @@ def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | No
     analysed: list[tuple[Document, Outcome]] = []
     since = 0.0
     for item, outcome in outcomes:
+        tell.record_done()
         if outcome is None:  # a rejection, or a document the ledger holds
             store_item(store, item, report, analyser)
             continue

@@ -96,15 +96,18 @@ def read_sources(sources: list[str], *,
         yield from read_source(source, options)
 
 
-def read_source(source: str, options: IngestOptions) -> Iterator[Document | Rejection]:
-    """Documents and Rejections of one file, URL or "-" (folders: use `read_sources`)."""
+def read_source(source: str, options: IngestOptions,
+                on_records: Callable[[int], None] | None = None,
+                ) -> Iterator[Document | Rejection]:
+    """Documents and Rejections of one file, URL or "-" (folders: use `read_sources`);
+    `on_records(n)` is told how many records the source holds once it is opened."""
     try:
         if is_url(source):
-            yield from _read_url(source, options)
+            yield from _read_url(source, options, on_records)
         else:
             data = _read_stdin(options) if source == "-" else _read_file(source, options)
             yield from read_bytes(data, source=source, name=source, fetch=_fetcher(options),
-                                  defaults=options.defaults)
+                                  defaults=options.defaults, on_records=on_records)
     except InputRejected as exc:
         yield Rejection(source, None, exc.stage, exc.reason)
 
@@ -120,13 +123,15 @@ def _fetcher(options: IngestOptions) -> Callable[[str], bytes] | None:
     return fetch
 
 
-def _read_url(url: str, options: IngestOptions) -> Iterator[Document | Rejection]:
+def _read_url(url: str, options: IngestOptions,
+              on_records: Callable[[int], None] | None) -> Iterator[Document | Rejection]:
     fetched = fetch_url(url, max_bytes=options.max_bytes, timeout=options.timeout,
                         allow_private=options.allow_private)
     name = fetched.url.split("?", 1)[0]
     yield from read_bytes(fetched.content, source=url, name=name,
                           content_type=fetched.content_type, url=fetched.url,
-                          fetch=_fetcher(options), defaults=options.defaults)
+                          fetch=_fetcher(options), defaults=options.defaults,
+                          on_records=on_records)
 
 
 def _read_file(source: str, options: IngestOptions) -> bytes:

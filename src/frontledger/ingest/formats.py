@@ -133,24 +133,33 @@ def sniff_format(data: bytes, name: str, content_type: str | None = None) -> str
 
 def read_bytes(data: bytes, *, source: str, name: str, content_type: str | None = None,
                url: str | None = None, fetch: Callable[[str], bytes] | None = None,
-               defaults: DocumentDefaults = NO_DEFAULTS) -> Iterator[Item]:
+               defaults: DocumentDefaults = NO_DEFAULTS,
+               on_records: Callable[[int], None] | None = None) -> Iterator[Item]:
     """Every Document or Rejection held in the bytes of one source; `defaults` fill what
-    its documents lack."""
+    its documents lack. `on_records(n)` is told, before the first is yielded, how many
+    records the source holds (lines, entries, messages; 1 for a page or a text)."""
     fmt = sniff_format(data, name, content_type)
+    count = on_records or _ignore
     try:
         if fmt == "jsonl":
-            yield from _read_jsonl(data, source, defaults)
+            yield from _read_jsonl(data, source, defaults, count)
         elif fmt == "json":
-            yield from _read_json(data, source, defaults)
+            yield from _read_json(data, source, defaults, count)
         elif fmt == "feed":
-            yield from _read_feed(data, source, fetch, defaults)
+            yield from _read_feed(data, source, fetch, defaults, count)
         elif fmt == "html":
+            count(1)
             yield read_html(data, source=source, url=url, defaults=defaults)
         else:
+            count(1)
             yield make_document(decode_bytes(data), source=source, raw=data, url=url,
                                 defaults=defaults)
     except InputRejected as exc:
         yield Rejection(source, None, exc.stage, exc.reason)
+
+
+def _ignore(_count: int) -> None:
+    """For callers that do not count records."""
 
 
 def read_html(data: bytes, *, source: str, url: str | None = None,
@@ -185,11 +194,12 @@ def _lenient_date(value: Any) -> datetime | None:
         return None
 
 
-def _read_jsonl(data: bytes, source: str, defaults: DocumentDefaults) -> Iterator[Item]:
-    text = decode_bytes(data)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+def _read_jsonl(data: bytes, source: str, defaults: DocumentDefaults,
+                count: Callable[[int], None]) -> Iterator[Item]:
+    lines = [(number, line) for number, line in enumerate(decode_bytes(data).splitlines(),
+                                                          start=1) if line.strip()]
+    count(len(lines))
+    for number, line in lines:
         locator = f"line {number}"
         try:
             record = json.loads(line)
@@ -202,18 +212,21 @@ def _read_jsonl(data: bytes, source: str, defaults: DocumentDefaults) -> Iterato
             yield Rejection(source, locator, exc.stage, exc.reason)
 
 
-def _read_json(data: bytes, source: str, defaults: DocumentDefaults) -> Iterator[Item]:
+def _read_json(data: bytes, source: str, defaults: DocumentDefaults,
+               count: Callable[[int], None]) -> Iterator[Item]:
     try:
         payload = json.loads(decode_bytes(data))
     except json.JSONDecodeError as exc:
         raise BadRecord(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
                         "(for one record per line, name the file .jsonl)") from exc
     if isinstance(payload, dict) and isinstance(payload.get("messages"), list):
-        yield from read_telegram(payload, source, defaults)
+        yield from read_telegram(payload, source, defaults, count)
     elif isinstance(payload, dict):
+        count(1)
         yield record_to_document(payload, source=source, locator=None, raw=data,
                                  defaults=defaults)
     elif isinstance(payload, list):
+        count(len(payload))
         yield from _each_record(payload, source, defaults)
     else:
         raise BadRecord("JSON holds neither a record, a list of records nor a Telegram export")
@@ -251,16 +264,15 @@ def record_to_document(record: Any, *, source: str, locator: str | None,
 
 
 def read_telegram(export: dict[str, Any], source: str,
-                  defaults: DocumentDefaults = NO_DEFAULTS) -> Iterator[Item]:
+                  defaults: DocumentDefaults = NO_DEFAULTS,
+                  count: Callable[[int], None] = _ignore) -> Iterator[Item]:
     """Each text message of a Telegram Desktop channel export; the channel is the outlet."""
     channel = str(export.get("name") or "telegram")
     username = export.get("username")
-    for message in export["messages"]:
-        if not isinstance(message, dict) or message.get("type", "message") != "message":
-            continue  # service messages (pins, joins) carry no report
-        text = _telegram_text(message.get("text"))
-        if not text.strip():
-            continue  # photo or video without a caption: nothing to read
+    texts = [(message, text) for message in export["messages"]
+             if (text := _message_text(message)).strip()]
+    count(len(texts))
+    for message, text in texts:
         locator = f"message {message.get('id')}"
         try:
             yield _telegram_document(message, text, channel, username, source, locator,
@@ -280,6 +292,14 @@ def _telegram_document(message: dict[str, Any], text: str, channel: str, usernam
                          published=published, defaults=defaults)
 
 
+def _message_text(message: Any) -> str:
+    """A message's text; "" for service messages (pins, joins: they carry no report) and
+    for photos or videos without a caption."""
+    if not isinstance(message, dict) or message.get("type", "message") != "message":
+        return ""
+    return _telegram_text(message.get("text"))
+
+
 def _telegram_text(value: Any) -> str:
     """Telegram stores text as a string or a list of strings and {type, text} entities."""
     if isinstance(value, str):
@@ -291,7 +311,7 @@ def _telegram_text(value: Any) -> str:
 
 
 def _read_feed(data: bytes, source: str, fetch: Callable[[str], bytes] | None,
-               defaults: DocumentDefaults) -> Iterator[Item]:
+               defaults: DocumentDefaults, count: Callable[[int], None]) -> Iterator[Item]:
     import feedparser
 
     declared = _XML_CHARSET.match(data)
@@ -302,6 +322,7 @@ def _read_feed(data: bytes, source: str, fetch: Callable[[str], bytes] | None,
         why = parsed.get("bozo_exception") or "no RSS or Atom entries"
         raise NotAFeed(f"not an RSS/Atom feed ({why})")
     outlet = parsed.feed.get("title") or outlet_from_url(parsed.feed.get("link"))
+    count(len(parsed.entries))
     for index, entry in enumerate(parsed.entries, start=1):
         locator = f"entry {index}"
         try:
