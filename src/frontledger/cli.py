@@ -213,16 +213,22 @@ def status(db: DbOption = None, as_json: JsonOption = False,
            ) -> None:
     """What the ledger holds: documents by language, outlet and day; rejections."""
     from frontledger.ledger import open_store
+    from frontledger.ledger.watched import all_watched, watched_json
+    from frontledger.watch.commands import watched_table
 
     try:
         with open_store(db) as store:
             summary = store.status(rejection_limit=limit)
+            watched = all_watched(store)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
-        out.print_json(data=status_json(summary))
+        out.print_json(data=status_json(summary)
+                       | {"watched_sources": [watched_json(s) for s in watched]})
         return
     _print_status(summary)
+    if watched:
+        out.print(watched_table(watched))
 
 
 def status_json(summary: LedgerStatus) -> dict[str, Any]:
@@ -255,11 +261,13 @@ def _register_stage_commands() -> None:
     from frontledger.ledger.commands import register as register_ledger
     from frontledger.places.commands import register as register_places
     from frontledger.serve.commands import register as register_serve
+    from frontledger.watch.commands import register as register_watch
 
     register_places(app)
     register_claims(app)
     register_ledger(app)
     register_serve(app)
+    register_watch(app)
 
 
 _register_stage_commands()
