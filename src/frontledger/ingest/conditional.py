@@ -91,7 +91,7 @@ def _one_hop(client: httpx.Client, url: str, *, max_bytes: int, deadline: float,
         with client.stream("GET", _pin(parts, address, port),
                            headers={"Host": parts.netloc.rsplit("@", 1)[-1]},
                            extensions={"sni_hostname": parts.hostname}) as response:
-            if response.is_redirect:
+            if response.has_redirect_location:  # a 304 is a 3xx too, but no redirect
                 location = str(httpx.URL(url).join(response.headers.get("location", "")))
                 return Answer(url, response.status_code), location
             return _answer(url, response, max_bytes, deadline), None
