@@ -18,7 +18,7 @@ from frontledger.ingest import IngestOptions
 from frontledger.ingest.conditional import retry_after_seconds
 from frontledger.ingest.telegram_web import preview_url, read_channel_preview
 from frontledger.ledger import SqlStore
-from frontledger.ledger.watched import WatchedSource, all_watched, load_watched
+from frontledger.ledger.watched import WatchedSource, all_watched, load_watched, save_watched
 from frontledger.pipeline import Analysis, analyse, skip_analysis
 from frontledger.records import Document, Rejection
 from frontledger.watch import (
@@ -30,7 +30,7 @@ from frontledger.watch import (
     watch,
 )
 from frontledger.watch.schedule import JITTER, MAX_BACKOFF
-from tests.watch_server import CHANNEL_PAGE, Route, Site, rss, serving
+from tests.watch_server import CHANNEL_PAGE, Route, Site, channel_page, rss, serving
 
 UK_HOLD = ("Генштаб ЗСУ повідомив у четвер, що українські сили утримують Куп'янськ і "
            "відбили штурм біля Лимана.")
@@ -171,6 +171,32 @@ def test_a_channel_preview_is_polled_and_its_messages_stored(store: SqlStore,
     assert (result.outcome, result.stored, result.state.kind) == ("changed", 2, "telegram")
     assert result.state.last_item == "103"
     assert {d.external_id for d in store.documents()} == {"101", "103"}
+
+
+def test_a_channel_that_posted_more_than_a_page_is_caught_up_from_older_pages(
+        store: SqlStore, site: Site) -> None:
+    url = site.url("/s/invented_front")
+    site.routes["/s/invented_front"] = Route(CHANNEL_PAGE, content_type="text/html")
+    site.routes["/s/invented_front?before=101"] = Route(channel_page("invented_front", [
+        (97, "2026-03-04T08:00:00+00:00", "Минобороны России заявило о продвижении у Купянска."),
+        (99, "2026-03-04T09:00:00+00:00", "Selon l'état-major ukrainien, des drones russes "
+                                          "ont frappé Kharkiv."),
+        (100, "2026-03-04T10:00:00+00:00", "Ukrainian forces repelled attacks near Lyman.")]),
+        content_type="text/html")
+    save_watched(store, WatchedSource(url, kind="telegram", last_item="97"))
+    options = WatchOptions(every=600, ingest=LOCAL.ingest, channels=[url])
+    [result] = once(store, [url], options)
+    assert (result.outcome, result.stored, result.state.last_item) == ("changed", 4, "103")
+    numbers = [d.external_id for d in store.documents()]
+    assert numbers == ["99", "100", "101", "103"]  # 97 was seen last time: not read again
+
+
+def test_a_first_poll_of_a_channel_reads_its_latest_page_only(store: SqlStore,
+                                                              site: Site) -> None:
+    url = site.url("/s/invented_front")
+    site.routes["/s/invented_front"] = Route(CHANNEL_PAGE, content_type="text/html")
+    once(store, [url], WatchOptions(every=600, ingest=LOCAL.ingest, channels=[url]))
+    assert [path for path, _ in site.requests] == ["/s/invented_front"]
 
 
 def test_429_with_retry_after_backs_the_source_off_and_the_others_go_on(

@@ -95,3 +95,13 @@ def rss(title: str, entries: list[tuple[str, str, str]]) -> bytes:
 
 
 CHANNEL_PAGE = (Path(__file__).parent / "fixtures" / "watch" / "channel_preview.html").read_bytes()
+
+
+def channel_page(channel: str, messages: list[tuple[int, str, str]]) -> bytes:
+    """A minimal channel preview page of (number, ISO date, text) messages, oldest first."""
+    blocks = "".join(
+        f'<div class="tgme_widget_message js-widget_message" data-post="{channel}/{n}">'
+        f'<div class="tgme_widget_message_text js-message_text">{text}</div>'
+        f'<time datetime="{day}">.</time></div>' for n, day, text in messages)
+    return (f'<html><body><div class="tgme_channel_info_header_title">{channel}</div>'
+            f"{blocks}</body></html>").encode()

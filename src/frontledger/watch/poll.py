@@ -13,6 +13,7 @@ from typing import Literal
 from frontledger.errors import InputRejected
 from frontledger.ingest import IngestOptions
 from frontledger.ingest.conditional import Answer, Validators, conditional_get
+from frontledger.ingest.fetch import fetch_url
 from frontledger.ingest.formats import read_bytes, sniff_format
 from frontledger.ingest.telegram_web import message_id, preview_url, read_channel_preview
 from frontledger.ledger.store import SqlStore
@@ -24,6 +25,10 @@ from frontledger.watch.schedule import DEFAULT_EVERY, backoff_delay
 Outcome = Literal["changed", "unchanged", "failed", "deferred", "interrupted"]
 SourceKind = Literal["auto", "telegram"]
 _KIND_OF_FORMAT = {"html": "page"}
+MAX_CHANNEL_PAGES = 5
+"""Preview pages read in one poll of a channel (each shows about 20 messages): a channel
+that posted up to ~100 messages since the last poll is caught up; a longer gap (a watcher
+stopped for days) is not crawled back: ingest a Telegram Desktop export for history."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,11 @@ def poll_source(store: SqlStore, state: WatchedSource, options: WatchOptions, *,
         return _failed(state, f"HTTP {answer.status} from {answer.url}", answer.retry_after,
                        options, now, rng)
     kind, items = _items(state.url, answer, channel is not None)
+    if kind == "telegram":
+        try:
+            items = _with_older_pages(items, state, answer, limits)
+        except InputRejected as exc:  # the gap is retried whole with the next poll
+            return _failed(state, exc.reason, None, options, now, rng)
     whole = next((i for i in items if isinstance(i, Rejection) and i.locator is None), None)
     if whole is not None:  # the source as a whole is unreadable, not one of its entries
         store.add_rejection(whole)
@@ -110,6 +120,35 @@ def _items(source: str, answer: Answer, channel: bool) -> tuple[str, list[Docume
     return _KIND_OF_FORMAT.get(fmt, fmt), list(read_bytes(
         answer.content, source=source, name=answer.url.split("?", 1)[0],
         content_type=answer.content_type, url=answer.url))
+
+
+def _with_older_pages(items: list[Document | Rejection], state: WatchedSource,
+                      answer: Answer, limits: IngestOptions) -> list[Document | Rejection]:
+    """A channel's page with the older pages (`?before=N`) that hold the messages posted
+    since the last poll's newest one, when more came than one page shows."""
+    last = state.last_item or ""
+    seen = int(last) if last.isdigit() else None
+    if seen is None:  # a first poll reads the latest page only: history is not crawled
+        return items
+    page = answer.url.split("?", 1)[0]
+    for _page in range(MAX_CHANNEL_PAGES - 1):
+        oldest = min((n for n in map(_number, items) if n is not None), default=None)
+        if oldest is None or oldest <= seen + 1:
+            break
+        fetched = fetch_url(f"{page}?before={oldest}", max_bytes=limits.max_bytes,
+                            timeout=limits.timeout, allow_private=limits.allow_private)
+        earlier = list(read_channel_preview(fetched.content, source=state.url,
+                                            page_url=page))
+        numbers = [n for n in map(_number, earlier) if n is not None]
+        older = [i for i in earlier if seen < (_number(i) or 0) < oldest]
+        items = older + items
+        if not older or min(numbers, default=seen) <= seen:  # back to what was seen
+            break
+    return items
+
+
+def _number(item: Document | Rejection) -> int | None:
+    return message_id(item) if isinstance(item, Document) else None
 
 
 def _store_new(store: SqlStore, state: WatchedSource, answer: Answer, kind: str,
