@@ -29,6 +29,7 @@ from frontledger.ingest.fetch import (
     check_address,
 )
 
+
 @dataclass(frozen=True, slots=True)
 class Validators:
     """What the last successful answer said about its version of the resource."""
