@@ -199,6 +199,31 @@ def test_a_first_poll_of_a_channel_reads_its_latest_page_only(store: SqlStore,
     assert [path for path, _ in site.requests] == ["/s/invented_front"]
 
 
+def test_script_inside_a_message_is_not_read_as_its_text() -> None:
+    page = channel_page("invented_front", [(
+        7, "2026-03-04T08:00:00+00:00",
+        "Ukrainian forces held Lyman.<script>alert('x')</script><style>b{}</style>")])
+    [message] = read_channel_preview(page, source="x", page_url="https://t.me/s/x")
+    assert isinstance(message, Document) and message.text == "Ukrainian forces held Lyman."
+
+
+def test_a_web_page_whose_text_changed_is_stored_as_a_new_version(store: SqlStore,
+                                                                   site: Site) -> None:
+    def page(text: str) -> bytes:
+        return (f"<!DOCTYPE html><html><head><title>Invented bulletin</title></head><body>"
+                f"<article><p>{text}</p></article></body></html>").encode()
+
+    site.routes["/bulletin"] = Route(page(EN_STRIKE), content_type="text/html", etag='"a"')
+    [first] = once(store, [site.url("/bulletin")])
+    site.routes["/bulletin"] = Route(page(EN_STRIKE + " Two people were wounded."),
+                                     content_type="text/html", etag='"b"')
+    [second] = once(store, [site.url("/bulletin")])
+    assert first.state.kind == second.state.kind == "page"
+    assert (first.stored, second.stored, second.state.etag) == (1, 1, '"b"')
+    old, new = store.documents()
+    assert store.previous_version(new.id) == old.id
+
+
 def test_429_with_retry_after_backs_the_source_off_and_the_others_go_on(
         store: SqlStore, site: Site) -> None:
     site.routes["/busy"] = Route(status=429, headers={"Retry-After": "3600"})

@@ -115,7 +115,10 @@ def _message_document(block: lxml.html.HtmlElement, post: str, channel: str | No
 
 
 def _element_text(element: lxml.html.HtmlElement) -> str:
-    """Text of a message block, line breaks and paragraphs kept as lines."""
+    """Text of a message block, line breaks and paragraphs kept as lines (never the text
+    of a script or style a hostile page slipped in)."""
+    for hidden in element.xpath(".//script|.//style|.//template"):
+        hidden.drop_tree()
     for br in element.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for block in element.iter(*_BLOCKS):
