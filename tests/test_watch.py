@@ -263,6 +263,25 @@ def test_a_source_polled_after_its_backoff_counts_failures_then_recovers(
     assert result.state.last_success == late[2]
 
 
+def test_an_unexpected_error_on_one_source_fails_it_alone(
+        store: SqlStore, site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontledger.watch import poll
+
+    site.routes["/odd"] = Route(b"odd bytes", content_type="text/plain")
+    site.routes["/feed"] = Route(rss("Invented wire", [("a1", DAY1, EN_STRIKE)]))
+    real = poll.read_bytes
+
+    def fragile(data: bytes, **kwargs: object) -> object:
+        if data == b"odd bytes":
+            raise RuntimeError("parser tripped")
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(poll, "read_bytes", fragile)
+    odd, fine = once(store, [site.url("/odd"), site.url("/feed")])
+    assert odd.outcome == "failed" and odd.state.last_error == "RuntimeError: parser tripped"
+    assert fine.outcome == "changed" and fine.stored == 1
+
+
 def test_the_address_guard_of_ingest_applies_to_every_poll(store: SqlStore,
                                                            site: Site) -> None:
     site.routes["/feed"] = Route(rss("Invented wire", [("a1", DAY1, EN_STRIKE)]))

@@ -7,16 +7,22 @@ import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime
 from types import FrameType
 
 from frontledger.ledger.store import SqlStore
 from frontledger.ledger.watched import WatchedSource, load_watched, save_watched
 from frontledger.pipeline import Analysis, analyse
 from frontledger.records import Document
-from frontledger.watch.poll import NewClaim, PollResult, WatchOptions, poll_source, utcnow
-from frontledger.watch.schedule import backoff_delay
+from frontledger.watch.poll import (
+    NewClaim,
+    PollResult,
+    WatchOptions,
+    failed_poll,
+    poll_source,
+    utcnow,
+)
 
 
 @dataclass(slots=True)
@@ -113,12 +119,7 @@ def _poll(store: SqlStore, state: WatchedSource, options: WatchOptions, *, now: 
         return poll_source(store, state, options, now=now, stop=stop, on_claim=on_claim,
                            analyser=analyser, rng=rng)
     except Exception as exc:  # a bug met on one source's content must not stop the others
-        failures = state.failures + 1
-        delay = backoff_delay(failures, options.every, rng=rng)
-        failed = replace(state, last_polled=now, last_error=f"{type(exc).__name__}: {exc}",
-                         last_error_at=now, failures=failures,
-                         next_poll=now + timedelta(seconds=delay))
-        return PollResult(state.url, "failed", failed)
+        return failed_poll(state, f"{type(exc).__name__}: {exc}", None, options, now, rng)
 
 
 @contextmanager

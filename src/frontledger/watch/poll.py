@@ -89,22 +89,22 @@ def poll_source(store: SqlStore, state: WatchedSource, options: WatchOptions, *,
                                  max_bytes=limits.max_bytes, timeout=limits.timeout,
                                  allow_private=limits.allow_private)
     except InputRejected as exc:
-        return _failed(state, exc.reason, None, options, now, rng)
+        return failed_poll(state, exc.reason, None, options, now, rng)
     if answer.unchanged:
         return PollResult(state.url, "unchanged", _succeeded(state, now, options))
     if answer.status != 200:
-        return _failed(state, f"HTTP {answer.status} from {answer.url}", answer.retry_after,
+        return failed_poll(state, f"HTTP {answer.status} from {answer.url}", answer.retry_after,
                        options, now, rng)
     kind, items = _items(state.url, answer, channel is not None)
     if kind == "telegram":
         try:
             items = _with_older_pages(items, state, answer, limits)
         except InputRejected as exc:  # the gap is retried whole with the next poll
-            return _failed(state, exc.reason, None, options, now, rng)
+            return failed_poll(state, exc.reason, None, options, now, rng)
     whole = next((i for i in items if isinstance(i, Rejection) and i.locator is None), None)
     if whole is not None:  # the source as a whole is unreadable, not one of its entries
         store.add_rejection(whole)
-        return _failed(state, whole.reason, None, options, now, rng)
+        return failed_poll(state, whole.reason, None, options, now, rng)
     return _store_new(store, state, answer, kind, items, options, now=now, stop=stop,
                       on_claim=on_claim, analyser=analyser)
 
@@ -196,8 +196,10 @@ def _succeeded(state: WatchedSource, now: datetime, options: WatchOptions) -> Wa
                    failures=0, next_poll=now + timedelta(seconds=options.every))
 
 
-def _failed(state: WatchedSource, reason: str, retry_after: float | None,
-            options: WatchOptions, now: datetime, rng: random.Random | None) -> PollResult:
+def failed_poll(state: WatchedSource, reason: str, retry_after: float | None,
+                options: WatchOptions, now: datetime,
+                rng: random.Random | None = None) -> PollResult:
+    """A failed poll: the reason kept, one more failure in a row, the next poll backed off."""
     failures = state.failures + 1
     delay = backoff_delay(failures, options.every, retry_after=retry_after, rng=rng)
     new_state = replace(state, last_polled=now, last_error=reason, last_error_at=now,
