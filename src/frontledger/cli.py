@@ -206,16 +206,20 @@ def status(db: DbOption = None, as_json: JsonOption = False,
     """What the ledger holds: documents by language, outlet and day; claims by kind and
     claimant side, the places they name, undated claims; rejections."""
     from frontledger.ledger import open_store
+    from frontledger.ledger.watched import all_watched, watched_json
+    from frontledger.watch.commands import watched_table
 
     try:
         with open_store(db) as store:
             summary = store.status(rejection_limit=limit)
+            watched = all_watched(store)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
-        out.print_json(data=status_json(summary))
+        out.print_json(data=status_json(summary)
+                       | {"watched_sources": [watched_json(s) for s in watched]})
         return
-    _print_status(summary)
+    _print_status(summary, watched_table(watched) if watched else None)
 
 
 def status_json(summary: LedgerStatus) -> dict[str, Any]:
@@ -232,7 +236,7 @@ def status_json(summary: LedgerStatus) -> dict[str, Any]:
                                   for r in summary.recent_rejections]}
 
 
-def _print_status(summary: LedgerStatus) -> None:
+def _print_status(summary: LedgerStatus, watched: Table | None = None) -> None:
     out.print(f"{summary.documents} document(s), {summary.rejections} rejection(s)")
     for title, counts in (("language", summary.by_language), ("outlet", summary.by_outlet),
                           ("day", summary.by_day)):
@@ -245,7 +249,8 @@ def _print_status(summary: LedgerStatus) -> None:
             out.print(table)
     if summary.claims is not None:
         _print_claim_counts(summary.claims)
-    # (the watched sources' section goes here)
+    if watched is not None:
+        out.print(watched)
     if summary.recent_rejections:
         out.print(_rejection_table(summary.recent_rejections, "rejections (latest first)"))
 
@@ -271,11 +276,13 @@ def _register_stage_commands() -> None:
     from frontledger.ledger.commands import register as register_ledger
     from frontledger.places.commands import register as register_places
     from frontledger.serve.commands import register as register_serve
+    from frontledger.watch.commands import register as register_watch
 
     register_places(app)
     register_claims(app)
     register_ledger(app)
     register_serve(app)
+    register_watch(app)
 
 
 _register_stage_commands()

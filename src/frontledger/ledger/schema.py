@@ -165,3 +165,24 @@ ledger_revision = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("revision", BigInteger, nullable=False),
 )
+
+# Each source `frontledger watch` polls, with what polling it needs to remember between
+# polls and between runs (cron): the validators for a conditional GET, the last item seen,
+# when it last worked or failed and why, and when it may be polled next (its backoff).
+watched_sources = Table(
+    "watched_sources",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),  # as the user named it
+    Column("kind", String(16), nullable=False),  # feed, page, telegram, ... (as last read)
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_item", Text),  # newest entry id / message number of the last poll
+    Column("last_polled", DateTime(timezone=True)),
+    Column("last_success", DateTime(timezone=True)),
+    Column("last_error", Text),  # NULL once a poll succeeds again
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("next_poll", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False),  # consecutive failed polls
+    Column("documents", Integer, nullable=False),  # documents this source added in all
+)
