@@ -5,7 +5,9 @@
 - `acled-csv`: ACLED's column names and codes where they have a meaning (one row per
   claim), followed by our claim fields;
 - `parquet`: the same rows as `jsonl`, as a typed table (pyarrow);
-- `geojson`: every place with a control claim, with its consensus status on a date.
+- `geojson`: every place with a control claim, with its consensus status on a date;
+- `areas`: the control areas and claimed front lines of a date in one view (GeoJSON,
+  see `ledger.areas`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import IO, Any
 
 from frontledger.defaults import EXPORT_FORMATS
 from frontledger.errors import UsageError
+from frontledger.ledger.areas import AreaSettings, areas_geojson, areas_on
 from frontledger.ledger.store import SqlStore
 from frontledger.records import PlaceState, StoredClaim
 
@@ -160,10 +163,17 @@ def control_geojson(states: Iterable[PlaceState]) -> dict[str, Any]:
 
 
 def export(store: SqlStore, fmt: str, out: IO[str] | None, *, path: str | None = None,
-           on: date | None = None, theater: str = "ru-ua") -> int:
-    """Write the ledger in `fmt` to `out` (text formats) or `path` (parquet); returns rows."""
+           on: date | None = None, theater: str = "ru-ua", view: str = "consensus",
+           area_settings: AreaSettings | None = None) -> int:
+    """Write the ledger in `fmt` to `out` (text formats) or `path` (parquet); returns rows
+    (for `areas`: features, areas and front lines)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "areas":
+        found = areas_on(store, on or date.today(), view, theater=theater,
+                         settings=area_settings)
+        json.dump(areas_geojson(found), _text(out), ensure_ascii=False)
+        return len(found.areas) + len(found.fronts)
     if fmt == "geojson":
         states = store.states_on(on or date.today())
         json.dump(control_geojson(states), _text(out), ensure_ascii=False)
