@@ -307,8 +307,8 @@ def _fronts(seeds: list[_Seed], cells: list[BaseGeometry], discs: list[BaseGeome
         a, b = seeds[i], seeds[j]
         if a.controller is None or b.controller is None or a.controller == b.controller:
             continue
-        if math.dist((a.x, a.y), (b.x, b.y)) > a.radius_km + b.radius_km:
-            continue
+        if math.dist((a.x, a.y), (b.x, b.y)) / 2 > min(a.radius_km, b.radius_km):
+            continue  # the shared edge is the bisector: both discs must reach it
         line = cells[i].intersection(cells[j]).intersection(discs[i]).intersection(discs[j])
         regions = list({id(r): r for r in (land[i], land[j]) if r is not None}.values())
         if regions:

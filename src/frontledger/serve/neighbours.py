@@ -34,9 +34,9 @@ def _settings() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def neighbour_outlines() -> dict[str, Any]:
-    """A FeatureCollection: one (Multi)Polygon per neighbouring country (`layer: country`,
-    `iso`, `name`) and one Point per sea label (`layer: sea`, `name`). Built once per
-    process (about 0.4 s)."""
+    """A FeatureCollection: one (Multi)Polygon per country (`layer: country`, `iso`,
+    `name`, `label`: where to write the name, or None) and one Point per sea label
+    (`layer: sea`, `name`). Built once per process (about 0.4 s)."""
     settings = _settings()
     wanted = set(settings["countries"])
     f = settings["frame"]
@@ -50,9 +50,15 @@ def neighbour_outlines() -> dict[str, Any]:
             outline = shape(reader.shape(index).__geo_interface__).intersection(frame)
             outline = shapely.set_precision(outline.simplify(SIMPLIFY_DEGREES),
                                             10 ** -COORD_DIGITS)
+            label = settings.get("labels", {}).get(record["ISO_A2"])
+            if record["ISO_A2"] in settings.get("unlabelled", []):
+                label = None
+            elif label is None:
+                inside = outline.point_on_surface()
+                label = [round(inside.x, COORD_DIGITS), round(inside.y, COORD_DIGITS)]
             features.append({"type": "Feature", "geometry": mapping(outline),
                              "properties": {"layer": "country", "iso": record["ISO_A2"],
-                                            "name": record["NAME_EN"]}})
+                                            "name": record["NAME_EN"], "label": label}})
     for sea in settings.get("seas", []):
         features.append({"type": "Feature",
                          "geometry": {"type": "Point",
