@@ -135,6 +135,15 @@ def test_each_side_s_view_colours_by_what_that_side_claims() -> None:
     assert next(a for a in consensus if a.place_key == "g:2").claim_ids == (1,)
 
 
+def test_a_place_the_view_is_silent_on_still_bounds_its_neighbour_s_cell() -> None:
+    russian = place("g:1", 49.75, 37.50, ("RU", "RU"))
+    ukrainian = place("g:2", 49.75, 37.55, ("UA", "UA"))
+    (area,) = area_map([russian, ukrainian], DAY, "RU", REGION).areas
+    assert area.place_key == "g:1"
+    assert area.geometry.bounds[2] == pytest.approx(37.525, abs=1e-6)  # the bisector
+    assert not area.geometry.contains(Point(37.54, 49.75))
+
+
 def test_regions_and_places_that_are_not_settlements_get_no_area() -> None:
     oblast = place("r:UA-63", 49.75, 37.5, ("RU", "RU"))
     river = place("g:9", 49.7, 37.6, ("RU", "RU"))

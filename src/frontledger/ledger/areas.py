@@ -140,9 +140,11 @@ class AreaMap:
 
 @dataclass(frozen=True, slots=True)
 class _Seed:
-    """A place that gets an area: its state's facts in the view, and its position in km."""
+    """A place with a state: its facts in the view, and its position in km."""
 
     state: PlaceState
+    in_view: bool
+    """The view says who holds it; places outside the view still bound others' cells."""
     controller: str | None
     fraction: float | None
     claim_ids: tuple[int, ...]
@@ -155,19 +157,24 @@ def area_map(states: Iterable[PlaceState], day: date, view: str,
              outlines: Mapping[str, BaseGeometry], *, size_of: SizeOf | None = None,
              settings: AreaSettings | None = None) -> AreaMap:
     """The control areas of `states` (one day's) seen from `view` (`consensus` or a side),
-    each within its region's outline (`outlines`: ISO 3166-2 code → polygon in lon/lat)."""
+    each within its region's outline (`outlines`: ISO 3166-2 code → polygon in lon/lat).
+
+    Cells are drawn among every place with a state, whatever the view: a place one side
+    says nothing of still bounds its neighbours' cells, so that silence never lets the
+    next place's area grow over it; it just gets no area in that view."""
     settings = settings or AreaSettings()
     chosen = [s for s in states if _has_area(s, size_of)]
-    plane = _Plane.around([s.latitude for s in chosen])  # type: ignore[misc]
-    seeds = [seed for s in chosen if (seed := _seed(s, view, plane, size_of, settings))]
-    if not seeds:
+    plane = _Plane.around([s.latitude or 0.0 for s in chosen])
+    seeds = [_seed(s, view, plane, size_of, settings) for s in chosen]
+    if not any(seed.in_view for seed in seeds):
         return AreaMap(day, view, ())
     regions = {code: plane.to_km(outline) for code, outline in outlines.items()}
     cells = _voronoi_cells(seeds)
     discs = [Point(s.x, s.y).buffer(s.radius_km, quad_segs=CIRCLE_SEGMENTS) for s in seeds]
     land = _regions_of(seeds, regions)
     areas = [_area(seed, cell, disc, region, plane)
-             for seed, cell, disc, region in zip(seeds, cells, discs, land, strict=True)]
+             for seed, cell, disc, region in zip(seeds, cells, discs, land, strict=True)
+             if seed.in_view]
     fronts = _fronts(seeds, cells, discs, land, plane)
     return AreaMap(day, view, tuple(a for a in areas if a is not None), tuple(fronts))
 
@@ -233,21 +240,20 @@ def _has_area(state: PlaceState, size_of: SizeOf | None) -> bool:
 
 
 def _seed(state: PlaceState, view: str, plane: _Plane, size_of: SizeOf | None,
-          settings: AreaSettings) -> _Seed | None:
+          settings: AreaSettings) -> _Seed:
     if view == CONSENSUS:
-        if state.status == "unknown":
-            return None
+        in_view = state.status != "unknown"
         controller = state.controller if state.status != "contested" else None
         chosen = [v for v in state.views if v.controller == controller] or list(state.views)
     else:
         chosen = [v for v in state.views if v.side == view and v.controller is not None]
-        if not chosen:
-            return None
-        controller = chosen[0].controller
+        in_view = bool(chosen)
+        controller = chosen[0].controller if chosen else None
     size = size_of(state) if size_of else None
     x, y = plane.point(state.longitude, state.latitude)  # type: ignore[arg-type]
     fractions = [v.fraction for v in chosen if v.fraction is not None]
-    return _Seed(state, controller, fractions[0] if fractions and controller else None,
+    return _Seed(state, in_view, controller,
+                 fractions[0] if fractions and controller else None,
                  tuple(sorted({v.claim_id for v in chosen})),
                  settings.radius_km(size.population if size else 0), x, y)
 
@@ -305,7 +311,8 @@ def _fronts(seeds: list[_Seed], cells: list[BaseGeometry], discs: list[BaseGeome
     fronts = []
     for i, j in _neighbours(seeds):
         a, b = seeds[i], seeds[j]
-        if a.controller is None or b.controller is None or a.controller == b.controller:
+        if not (a.in_view and b.in_view) or a.controller is None or b.controller is None \
+                or a.controller == b.controller:
             continue
         if math.dist((a.x, a.y), (b.x, b.y)) / 2 > min(a.radius_km, b.radius_km):
             continue  # the shared edge is the bisector: both discs must reach it
