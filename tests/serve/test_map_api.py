@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 from shapely.geometry import Point, shape
 
+from frontledger.ledger import open_store
+from frontledger.serve import ServeSettings, create_app
+from tests.serve.ledgers import front_ledger, hand_made_ledger
 from tests.serve.test_errors import assert_error
 
 KUPIANSK_KEY = "g:703656"
@@ -74,3 +79,14 @@ def test_latest_claims_come_newest_first_and_filter_by_side_kind_language(
 
 def test_config_names_the_sides_for_the_view_switch(client: TestClient) -> None:
     assert client.get("/api/config").json()["sides"] == {"RU": "Russia", "UA": "Ukraine"}
+
+
+def test_a_kept_areas_answer_gives_way_when_the_ledger_changes(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'kept.db'}")
+    hand_made_ledger(store)
+    with TestClient(create_app(store, ServeSettings(check_seconds=0))) as fresh:
+        params = {"date": "2025-11-24", "view": "UA"}
+        assert list(areas(fresh, **params)) == [KUPIANSK_KEY]  # now kept
+        front_ledger(store)  # Ukraine now claims Kupiansk-Vuzlovyi and Petropavlivka
+        assert len(areas(fresh, **params)) == 3
+    store.close()
