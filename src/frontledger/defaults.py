@@ -9,4 +9,4 @@ DEFAULT_TIMEOUT = 20.0
 # The ledger when neither --db nor FRONTLEDGER_DB names one.
 DEFAULT_DB = "sqlite:///frontledger.db"
 # What `frontledger export --format` writes (see ledger.export).
-EXPORT_FORMATS = ("jsonl", "acled-csv", "parquet", "geojson", "kml")
+EXPORT_FORMATS = ("jsonl", "acled-csv", "parquet", "geojson", "kml", "areas")

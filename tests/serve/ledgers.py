@@ -111,7 +111,8 @@ def article_claims(document: Document, article: Article) -> list[Claim]:
             claimant=said.claimant, claimant_side=said.side, kind=said.kind,  # type: ignore[arg-type]
             place=place, actor_side=said.actor, stance=said.stance,  # type: ignore[arg-type]
             evidence=Evidence(document.id, start, end, said.sentence),
-            fraction=said.fraction, date=said.day, date_precision="day", confidence=0.9,
+            fraction=said.fraction, date=said.day,
+            date_precision="day" if said.day else None, confidence=0.9,
             change=said.kind == "control" and said.stance == "asserts"))
     return claims
 
@@ -124,6 +125,62 @@ def hand_made_ledger(store: SqlStore) -> dict[str, Document]:
         store.add_document(document, [], article_claims(document, article), extractor="hand")
         stored[article.language] = document
     return stored
+
+
+# Around Kupiansk, for the control areas: places a few km apart, held by different sides
+# (set near Kupiansk for the test, not at their true positions; without a GeoNames id
+# they get a village's radius).
+VUZLOVYI = PlaceMention(0, 0, "", "Kupiansk-Vuzlovyi", "populated_place", None, "UA",
+                        "UA-63", 49.680, 37.660)
+KINDRASHIVKA = PlaceMention(0, 0, "", "Kindrashivka", "populated_place", None, "UA",
+                            "UA-63", 49.752, 37.585)
+PETROPAVLIVKA = PlaceMention(0, 0, "", "Petropavlivka", "populated_place", None, "UA",
+                             "UA-63", 49.676, 37.760)
+
+FRONT_ARTICLES = (
+    Article(
+        "INVENTED: Moscow claims Kupiansk and Kindrashivka",
+        "INVENTED TEST REPORT. The Russian defence ministry said on 20 November 2025 that its "
+        "troops had taken Kupiansk. It added on the same day that Kindrashivka was under "
+        "Russian control.",
+        "en", "invented-wire.example", "https://invented-wire.example/front/1",
+        datetime(2025, 11, 20, 16, 0, tzinfo=UTC),
+        (Said("The Russian defence ministry said on 20 November 2025 that its troops had "
+              "taken Kupiansk.", KUPIANSK, "Kupiansk", "Russian defence ministry", "RU",
+              "control", "RU", day=date(2025, 11, 20)),
+         Said("It added on the same day that Kindrashivka was under Russian control.",
+              KINDRASHIVKA, "Kindrashivka", "Russian defence ministry", "RU", "control",
+              "RU", day=date(2025, 11, 20)))),
+    Article(
+        "ВИГАДАНО: Куп'янськ-Вузловий під контролем ЗСУ",
+        "ВИГАДАНИЙ ТЕСТОВИЙ ТЕКСТ. Генштаб ЗСУ заявив 21 листопада, що Куп'янськ-Вузловий "
+        "повністю під контролем Сил оборони. Міноборони РФ ще 18 листопада заявляло, що "
+        "Кіндрашівка під його контролем.",
+        "uk", "vyhadka.example", "https://vyhadka.example/front/2",
+        datetime(2025, 11, 21, 10, 0, tzinfo=UTC),
+        (Said("Генштаб ЗСУ заявив 21 листопада, що Куп'янськ-Вузловий повністю під "
+              "контролем Сил оборони.", VUZLOVYI, "Куп'янськ-Вузловий", "Генштаб ЗСУ", "UA",
+              "control", "UA", day=date(2025, 11, 21)),
+         Said("Міноборони РФ ще 18 листопада заявляло, що Кіндрашівка під його контролем.",
+              KINDRASHIVKA, "Кіндрашівка", "Міноборони РФ", "RU", "control", "RU",
+              day=date(2025, 11, 18)))),
+    Article(
+        "INVENTÉ : Kyiv dit tenir Petropavlivka",
+        "TEXTE DE TEST INVENTÉ. L'état-major ukrainien affirme que Petropavlivka reste sous "
+        "contrôle ukrainien.",
+        "fr", "invente.example", "https://invente.example/front/3",
+        datetime(2025, 11, 22, 8, 0, tzinfo=UTC),
+        (Said("L'état-major ukrainien affirme que Petropavlivka reste sous contrôle "
+              "ukrainien.", PETROPAVLIVKA, "Petropavlivka", "L'état-major ukrainien", "UA",
+              "control", "UA"),)),
+)
+
+
+def front_ledger(store: SqlStore) -> None:
+    """Store FRONT_ARTICLES (one of their claims undated) with their hand-made claims."""
+    for article in FRONT_ARTICLES:
+        document = article_document(article)
+        store.add_document(document, [], article_claims(document, article), extractor="hand")
 
 
 HOSTILE_RECORD = {

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,6 +36,13 @@ KUPIANSK = "path[data-place='g:703656']"
 @pytest.fixture(scope="module")
 def base_url(ledger_store: SqlStore) -> Iterator[str]:
     """The app served by uvicorn in a thread, on loopback and a random free port."""
+    with serving(ledger_store) as url:
+        yield url
+
+
+@contextmanager
+def serving(ledger_store: SqlStore) -> Iterator[str]:
+    """The app over `ledger_store`, served in a thread; its base URL."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(create_app(ledger_store), log_level="warning"))
@@ -80,14 +88,14 @@ def keep_on_loopback(page: Page) -> list[str]:
 class Visit:
     """A page of the app, with what it asked of other hosts and the dialogs it opened."""
 
-    def __init__(self, browser: Browser, base_url: str) -> None:
+    def __init__(self, browser: Browser, base_url: str, address: str = "/") -> None:
         self.page: Page = browser.new_page(viewport={"width": 1400, "height": 850})
         self.outside = keep_on_loopback(self.page)
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(base_url + "/")
+        self.page.goto(base_url + address)
         self.page.wait_for_selector("body[data-ready='1']", timeout=WAIT_MS)
 
     def _dialog(self, dialog: object) -> None:

@@ -162,22 +162,35 @@ def export_command(
     output: Annotated[str | None, typer.Option(
         "--output", "-o", help="File to write (default: standard output).")] = None,
     as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="For geojson and kml: the date of the states (default today).")
-                     ] = None,
+        "--as-of", help="For geojson, kml and areas: the date of the states (default "
+                        "today).")
+    ] = None,
+    view: Annotated[str, typer.Option(
+        "--view", help="For areas: consensus, or one side's own view (RU, UA).")
+    ] = "consensus",
+    radius_scale: Annotated[float, typer.Option(
+        "--radius-scale", min=0.1, max=10.0,
+        help="For areas: a factor on every place's radius (village 3 km, town 6, city 12, "
+             "city of a million 20).")] = 1.0,
     db: DbOption = None,
 ) -> None:
-    """Export claims (jsonl, acled-csv, parquet) or place states on a date (geojson, kml);
-    a one-line summary on standard error says what was written and what left out."""
+    """Export claims (jsonl, acled-csv, parquet), place states on a date (geojson, kml), or
+    control areas and front lines on a date (areas); a one-line summary on standard error
+    says what was written and what left out."""
+    from frontledger.ledger.areas import AreaSettings
     from frontledger.ledger.export import export
     from frontledger.ledger.store import open_store
 
+    settings = AreaSettings(scale=radius_scale)
     try:
         with open_store(db) as store:
             if output and fmt != "parquet":
                 with open(output, "w", encoding="utf-8", newline="") as handle:
-                    summary = export(store, fmt, handle, on=_day(as_of))
+                    summary = export(store, fmt, handle, on=_day(as_of), view=view,
+                                     area_settings=settings)
             else:
-                summary = export(store, fmt, sys.stdout, path=output, on=_day(as_of))
+                summary = export(store, fmt, sys.stdout, path=output, on=_day(as_of),
+                                 view=view, area_settings=settings)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     left_out = (f"; left out {summary.left_out} ({summary.why_left_out})"

@@ -7,7 +7,9 @@
   followed by our claim fields;
 - `parquet`: the flat claim rows as a table of one fixed, typed schema (`PARQUET_SCHEMA`),
   the same on every run, so that the files of many runs read as one dataset;
-- `geojson`, `kml`: every place with a control claim, with its consensus status on a date.
+- `geojson`, `kml`: every place with a control claim, with its consensus status on a date;
+- `areas`: the control areas and claimed front lines of a date in one view (GeoJSON,
+  see `ledger.areas`).
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
 from importlib import resources
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from frontledger.defaults import EXPORT_FORMATS
 from frontledger.errors import UsageError
 from frontledger.ledger.store import SqlStore
 from frontledger.records import PlaceState, StoredClaim
+
+if TYPE_CHECKING:  # shapely loads only for the areas format
+    from frontledger.ledger.areas import AreaSettings
 
 FORMATS = EXPORT_FORMATS
 ACLED_COLUMNS = (
@@ -200,10 +205,18 @@ def control_geojson(states: Iterable[PlaceState]) -> dict[str, Any]:
 
 
 def export(store: SqlStore, fmt: str, out: IO[str] | None, *, path: str | None = None,
-           on: date | None = None, theater: str = "ru-ua") -> ExportSummary:
+           on: date | None = None, theater: str = "ru-ua", view: str = "consensus",
+           area_settings: AreaSettings | None = None) -> ExportSummary:
     """Write the ledger in `fmt` to `out` (text formats) or `path` (parquet)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "areas":
+        from frontledger.ledger.areas import areas_geojson, areas_on
+
+        found = areas_on(store, on or date.today(), view, theater=theater,
+                         settings=area_settings)
+        json.dump(areas_geojson(found), _text(out), ensure_ascii=False)
+        return ExportSummary(len(found.areas) + len(found.fronts))
     if fmt in ("geojson", "kml"):
         day = on or date.today()
         states = store.states_on(day)

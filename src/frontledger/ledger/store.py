@@ -105,6 +105,8 @@ class ClaimFilter:
     document_id: str | None = None
     limit: int | None = None
     offset: int = 0
+    newest_first: bool = False
+    """Latest publication first (then latest stored), instead of storage order."""
 
     def apply(self, query: Any) -> Any:
         c, d = claims_table.c, documents.c
@@ -308,8 +310,11 @@ class SqlStore:
                 query = query.where(claims_table.c.place_key.in_(list(place_keys)))
             return query if where is None else where.apply(query)
 
+        if where is not None and where.newest_first:
+            query = query.order_by(None).order_by(documents.c.published.desc().nulls_last(),
+                                                  claims_table.c.seq.desc())
         if where is not None and where.offset and where.outlet is None \
-                and where.language is None:
+                and where.language is None and not where.newest_first:
             # a deep page is found on the claims' indexes alone, then only its rows are
             # joined: SQLite joined every skipped row first (7 ms at offset 2,450)
             page = filtered(select(claims_table.c.seq).order_by(claims_table.c.seq))

