@@ -20,10 +20,12 @@ from frontledger.cliparts import (
     JsonOption,
     SchedulerOption,
     WorkersOption,
+    add_row,
     cluster_for,
     err,
     fail,
     out,
+    plain,
 )
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import FrontledgerError
@@ -147,7 +149,7 @@ def _rejection_table(rejections: list[Any], title: str) -> Table:
     for column in ("source", "where", "stage", "reason"):
         table.add_column(column, overflow="fold")
     for r in rejections:
-        table.add_row(r.source, r.locator or "", r.stage, r.reason)
+        add_row(table, r.source, r.locator or "", r.stage, r.reason)
     return table
 
 
@@ -204,7 +206,7 @@ def reprocess(db: DbOption = None, workers: WorkersOption = 1,
     if as_json:
         out.print_json(data={"reprocessed": redone, "extractor": EXTRACTOR_VERSION})
     else:
-        out.print(f"re-analysed {redone} document(s) with extractor {EXTRACTOR_VERSION}")
+        out.print(f"re-analysed {redone} document(s) with extractor {plain(EXTRACTOR_VERSION)}")
 
 
 @app.command()
@@ -244,7 +246,7 @@ def _print_status(summary: LedgerStatus) -> None:
             table.add_column(title)
             table.add_column("documents", justify="right")
             for key, n in counts.items():
-                table.add_row(key, str(n))
+                add_row(table, key, n)
             out.print(table)
     if summary.recent_rejections:
         out.print(_rejection_table(summary.recent_rejections, "rejections (latest first)"))

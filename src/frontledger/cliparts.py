@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 from frontledger.errors import FrontledgerError, UsageError
 
 if TYPE_CHECKING:  # dask loads in a second: only runs that ask for a cluster import it
     from frontledger.parallel import Cluster
 
-out = Console()
-err = Console(stderr=True)
+# Emoji codes off: an outlet named ":warning:" is printed as written.
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", envvar="FRONTLEDGER_DB",
@@ -41,7 +44,19 @@ def cluster_for(workers: int, scheduler: str | None) -> AbstractContextManager[C
     return Cluster(workers=workers, scheduler=scheduler)
 
 
+def plain(value: object) -> str:
+    """`value` as text Rich prints as written: outlets, places, claimants, reasons and
+    paths come from articles, and `[/x]` or `[link=…]` in them must not be read as markup
+    (a stray closing tag made Rich raise; a link tag printed a clickable link)."""
+    return escape(str(value))
+
+
+def add_row(table: Table, *cells: object) -> None:
+    """Add a row of untrusted values to `table`, each printed as written."""
+    table.add_row(*(plain(cell) for cell in cells))
+
+
 def fail(exc: FrontledgerError) -> typer.Exit:
     """Print `exc` on standard error and return the Exit to raise."""
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {plain(exc)}", markup=True, highlight=False)
     return typer.Exit(2 if isinstance(exc, UsageError) else 1)
