@@ -2,12 +2,13 @@
 
 It exists only when FRONTLEDGER_TOKEN is set (the route is not even registered
 otherwise). The token is compared in constant time (`hmac.compare_digest`); a missing
-token is 401, a wrong one 403.
+token is 401, a wrong one 403. `serve.guard.RequestGuard` makes both checks, and caps
+the body, before the body is read; the route checks the token again so that it is safe
+without the guard too.
 """
 
 from __future__ import annotations
 
-import hmac
 import json
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from frontledger.errors import InputRejected
 from frontledger.ingest.formats import record_to_document
 from frontledger.pipeline import IngestReport, store_item
 from frontledger.records import Document, Rejection
+from frontledger.serve import guard
 from frontledger.serve.errors import ApiError
 
 # Records one request may post: a batch a client can retry whole, that analyses in
@@ -46,12 +48,11 @@ class PostedBatch(BaseModel):
 
 def check_token(expected: str, authorization: str | None) -> None:
     """Raise 401 without a bearer token, 403 with a wrong one."""
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not given:
-        raise ApiError(401, "this endpoint needs 'Authorization: Bearer <FRONTLEDGER_TOKEN>'",
-                       headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(given.strip().encode(), expected.encode()):
-        raise ApiError(403, "wrong token")
+    failed = guard.check_token(expected, authorization)
+    if failed is not None:
+        status, message = failed
+        raise ApiError(status, message,
+                       headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
 
 
 @router.post("/documents", summary="Ingest posted documents (needs the token)")

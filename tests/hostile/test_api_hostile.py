@@ -1,0 +1,119 @@
+"""The web app against hostile requests: oversized and unauthenticated writes, foreign
+Host headers, junk query parameters, huge offsets, bad batches. Invented data only."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from frontledger.ledger import open_store
+from frontledger.serve import ServeSettings, create_app
+from frontledger.serve.guard import default_allowed_hosts
+
+TOKEN = "hostile-test-token-0123456789"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+SMALL_CAP = 4096
+
+
+def _app(tmp_path: Path, **settings: Any) -> Any:
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    return create_app(store, ServeSettings(token=TOKEN, **settings))
+
+
+def _raw_request(app: Any, method: str, path: str, headers: dict[str, str],
+                 body_chunks: int, chunk: bytes = b"x" * 65536) -> tuple[int, int, bytes]:
+    """Drive the ASGI app directly: (status, body chunks the app asked for, answer)."""
+    pulled = 0
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal pulled
+        pulled += 1
+        return {"type": "http.request", "body": chunk, "more_body": pulled < body_chunks}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": method, "scheme": "http", "path": path, "raw_path": path.encode(),
+             "query_string": b"", "root_path": "", "server": ("127.0.0.1", 8000),
+             "client": ("127.0.0.1", 5000),
+             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
+    asyncio.run(app(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], pulled, body
+
+
+@pytest.mark.parametrize(("headers", "status"), [
+    ({}, 401), ({"Authorization": "Bearer wrong"}, 403), ({"Authorization": "Basic x"}, 401)])
+def test_a_write_without_the_right_token_is_refused_before_its_body_is_read(
+        tmp_path: Path, headers: dict[str, str], status: int) -> None:
+    app = _app(tmp_path)
+    # a 640 MB declared body: the refusal comes before a single chunk is pulled
+    answer, pulled, body = _raw_request(
+        app, "POST", "/api/documents",
+        {"host": "127.0.0.1", "content-type": "application/json",
+         "content-length": str(640 * 1024 * 1024), **headers}, body_chunks=10_000)
+    assert answer == status and pulled == 0
+    assert b'"ok":false' in body.replace(b" ", b"")
+
+
+def test_a_declared_body_over_the_cap_is_413_before_it_is_read(tmp_path: Path) -> None:
+    app = _app(tmp_path, max_body_bytes=SMALL_CAP)
+    answer, pulled, body = _raw_request(
+        app, "POST", "/api/documents",
+        {"host": "127.0.0.1", "content-length": str(SMALL_CAP + 1), **AUTH}, body_chunks=1)
+    assert (answer, pulled) == (413, 0)
+    assert b"413" in body
+
+
+def test_a_chunked_body_over_the_cap_is_413_as_soon_as_it_goes_over(tmp_path: Path) -> None:
+    app = _app(tmp_path, max_body_bytes=SMALL_CAP)
+    answer, pulled, _body = _raw_request(app, "POST", "/api/documents",
+                                         {"host": "127.0.0.1", **AUTH},
+                                         body_chunks=10_000, chunk=b"y" * 1024)
+    assert answer == 413
+    assert pulled == SMALL_CAP // 1024 + 1
+
+
+def test_a_large_body_through_the_client_gets_the_one_error_shape(tmp_path: Path) -> None:
+    with TestClient(_app(tmp_path, max_body_bytes=SMALL_CAP)) as client:
+        big = b'{"documents": [{"text": "' + b"a" * (SMALL_CAP * 4) + b'"}]}'
+        answer = client.post("/api/documents", content=big, headers=AUTH)
+        assert answer.status_code == 413
+        assert answer.json()["ok"] is False and answer.json()["status"] == 413
+        unauthenticated = client.post("/api/documents", content=big)
+        assert unauthenticated.status_code == 401
+        assert client.get("/api/stats").json()["documents"] == 0
+
+
+def test_a_write_under_the_cap_still_goes_in(tmp_path: Path) -> None:
+    with TestClient(_app(tmp_path)) as client:
+        report = {"text": "INVENTED TEST REPORT. Nothing happened in the invented town.",
+                  "language": "en"}
+        answer = client.post("/api/documents", json={"documents": [report]}, headers=AUTH)
+        assert answer.status_code == 200 and answer.json()["stored"] == 1
+
+
+def test_a_foreign_host_header_is_refused_when_hosts_are_listed(tmp_path: Path) -> None:
+    app = _app(tmp_path, allowed_hosts=("localhost", "127.0.0.1", "::1"))
+    with TestClient(app, base_url="http://localhost:8000") as client:
+        assert client.get("/api/stats").status_code == 200
+        assert client.get("/api/stats", headers={"Host": "[::1]:8000"}).status_code == 200
+        assert client.get("/api/stats", headers={"Host": "127.0.0.1"}).status_code == 200
+        rebound = client.get("/api/stats", headers={"Host": "attacker.example:8000"})
+        assert rebound.status_code == 400 and rebound.json()["ok"] is False
+        assert client.get("/", headers={"Host": "LOCALHOST.attacker.example"}
+                          ).status_code == 400
+
+
+def test_loopback_servers_answer_loopback_names_by_default_and_others_any() -> None:
+    assert set(default_allowed_hosts("127.0.0.1", ())) == {"localhost", "127.0.0.1", "::1"}
+    assert default_allowed_hosts("::1", ()) != ()
+    assert default_allowed_hosts("0.0.0.0", ()) == ()
+    assert default_allowed_hosts("127.0.0.1", ["ledger.example"]) == ("ledger.example",)
