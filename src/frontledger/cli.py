@@ -1,7 +1,8 @@
 """Command-line interface: a thin layer over the library.
 
 Each command checks its arguments, calls one library function and turns our exceptions
-into messages and exit codes: 0 all went in, 1 some inputs were rejected, 2 usage error.
+into messages and exit codes: 0 all went in, 1 some inputs were rejected (or the ledger
+refused a write), 2 usage error, 3 the database is unavailable (`cliparts.exit_status`).
 """
 
 from __future__ import annotations
@@ -199,7 +200,8 @@ def reprocess(db: DbOption = None, workers: WorkersOption = 1,
     from frontledger.pipeline import reprocess as reprocess_documents
 
     try:
-        with open_store(db) as store, cluster_for(workers, scheduler) as cluster:
+        with open_store(db, create=False) as store, \
+                cluster_for(workers, scheduler) as cluster:
             redone = reprocess_documents(store, cluster=cluster)
     except FrontledgerError as exc:
         raise fail(exc) from exc
@@ -217,7 +219,7 @@ def status(db: DbOption = None, as_json: JsonOption = False,
     from frontledger.ledger import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             summary = store.status(rejection_limit=limit)
     except FrontledgerError as exc:
         raise fail(exc) from exc

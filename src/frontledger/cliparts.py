@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from frontledger.errors import FrontledgerError, UsageError
+from frontledger.errors import FrontledgerError, LedgerUnavailable, UsageError
 
 if TYPE_CHECKING:  # dask loads in a second: only runs that ask for a cluster import it
     from frontledger.parallel import Cluster
@@ -56,7 +56,20 @@ def add_row(table: Table, *cells: object) -> None:
     table.add_row(*(plain(cell) for cell in cells))
 
 
+# Exit statuses (README, "Exit statuses"): 1 inputs rejected or the ledger refused a
+# write, 2 usage error (a bad option, no ledger at a read command's --db), 3 the
+# database is down or unreachable (retry later).
+EXIT_UNAVAILABLE = 3
+
+
+def exit_status(exc: FrontledgerError) -> int:
+    """The exit status of a command that failed with `exc`."""
+    if isinstance(exc, UsageError):
+        return 2
+    return EXIT_UNAVAILABLE if isinstance(exc, LedgerUnavailable) else 1
+
+
 def fail(exc: FrontledgerError) -> typer.Exit:
     """Print `exc` on standard error and return the Exit to raise."""
     err.print(f"[red]error:[/red] {plain(exc)}", markup=True, highlight=False)
-    return typer.Exit(2 if isinstance(exc, UsageError) else 1)
+    return typer.Exit(exit_status(exc))

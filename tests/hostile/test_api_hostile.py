@@ -117,3 +117,83 @@ def test_loopback_servers_answer_loopback_names_by_default_and_others_any() -> N
     assert default_allowed_hosts("::1", ()) != ()
     assert default_allowed_hosts("0.0.0.0", ()) == ()
     assert default_allowed_hosts("127.0.0.1", ["ledger.example"]) == ("ledger.example",)
+
+
+@pytest.mark.parametrize("path", ["/api/claims", "/api/events", "/api/documents"])
+@pytest.mark.parametrize("offset", [2**63, 2**64 + 5, -1])
+def test_an_offset_out_of_range_is_400_not_a_crash(tmp_path: Path, path: str,
+                                                   offset: int) -> None:
+    with TestClient(_app(tmp_path), raise_server_exceptions=False) as client:
+        answer = client.get(path, params={"offset": str(offset)})
+        assert answer.status_code == 400
+        assert answer.json() == {"ok": False, "error": answer.json()["error"], "status": 400}
+        assert "offset" in answer.json()["error"]
+
+
+@pytest.mark.parametrize("published", ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00"])
+def test_a_batch_with_an_unstorable_date_says_per_record_what_was_stored(
+        tmp_path: Path, published: str) -> None:
+    good = {"text": "INVENTED TEST REPORT. Nothing happened in the first invented town.",
+            "language": "en"}
+    bad = {"text": "INVENTED TEST REPORT. A date at the edge of the calendar.",
+           "language": "en", "published": published}
+    later = {"text": "INVENTED TEST REPORT. Nothing happened in the second invented town.",
+             "language": "en"}
+    with TestClient(_app(tmp_path), raise_server_exceptions=False) as client:
+        answer = client.post("/api/documents", json={"documents": [good, bad, later]},
+                             headers=AUTH)
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        assert [r["status"] for r in body["records"]] == ["stored", "rejected", "stored"]
+        assert body["records"][1]["locator"] == "item 1" and body["records"][1]["reason"]
+        assert body["stored"] == 2
+        assert client.get("/api/stats").json()["documents"] == 2
+
+
+def test_an_unknown_region_is_400_and_a_described_one_is_an_answer(tmp_path: Path) -> None:
+    with TestClient(_app(tmp_path)) as client:
+        for path in ("/api/control", "/api/claims"):
+            answer = client.get(path, params={"region": "UA-99"})
+            assert answer.status_code == 400 and "UA-99" in answer.json()["error"]
+            assert client.get(path, params={"region": "UA-63"}).status_code == 200
+
+
+@pytest.mark.postgres
+def test_a_database_outage_is_a_clean_error_503_and_exit_3_without_texts(
+        tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from frontledger.cli import app as cli
+    from frontledger.errors import LedgerUnavailable
+    from frontledger.ingest.formats import make_document
+    from tests.pgserver import PostgresServer
+
+    server = PostgresServer()
+    try:
+        server.start()
+        url = server.url().replace("postgres@", "postgres:s3cret-pw@")
+        store = open_store(url)
+        secret = "INVENTED TEST REPORT. A sentence that must never reach an error message."
+        first = make_document(secret, source="t", raw=b"1", language="en")
+        store.add_document(first)
+        web = create_app(store, ServeSettings(token=TOKEN, check_seconds=0))
+        with TestClient(web, raise_server_exceptions=False) as client:
+            assert client.get("/api/stats").json()["documents"] == 1
+            server.stop()
+            for path in ("/api/stats", "/api/claims", "/api/control?date=2025-11-30"):
+                answer = client.get(path)
+                assert answer.status_code == 503, (path, answer.text)
+                assert answer.json()["ok"] is False and "s3cret" not in answer.text
+            posted = client.post("/api/documents", headers=AUTH,
+                                 json={"documents": [{"text": secret + " Again."}]})
+            assert posted.status_code == 503 and secret not in posted.text
+        with pytest.raises(LedgerUnavailable) as raised:
+            store.add_document(make_document(secret + " Twice.", source="t", raw=b"2"))
+        message = str(raised.value)
+        assert secret not in message and "parameters" not in message
+        assert "s3cret" not in message and "postgres:***@" in message
+        result = CliRunner().invoke(cli, ["status", "--db", url])
+        assert result.exit_code == 3 and "s3cret" not in result.output
+        assert "Traceback" not in result.output
+    finally:
+        server.stop()

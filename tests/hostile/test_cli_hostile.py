@@ -77,3 +77,58 @@ def test_status_json_is_unchanged_by_markup(tmp_path: Path) -> None:
     code, output = invoke("status", "--db", db, "--json")
     assert code == 0
     assert json.loads(output)["by_outlet"] == {CLOSING_TAG: 1}
+
+
+READ_COMMANDS = [["status"], ["timeline", "Kupiansk"], ["control", "--as-of", "2025-12-01"],
+                 ["events"], ["trackrecord"], ["export", "--format", "jsonl"], ["reprocess"]]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_a_read_command_on_a_mistyped_sqlite_path_says_no_ledger_and_creates_nothing(
+        tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "ledgr.db"
+    code, output = invoke(*command, "--db", str(missing))
+    assert code == 2, output
+    assert "no ledger at" in output and "ledgr.db" in output
+    assert not missing.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unsupported_database_scheme_names_the_supported_ones_and_hides_the_password(
+        ) -> None:
+    code, output = invoke("status", "--db", "mysql://ana:s3cret-pw@db.example/ledger")
+    assert code == 2
+    assert "'mysql' is not supported" in output and "postgresql://" in output
+    assert "s3cret-pw" not in output and "Traceback" not in output
+
+
+def test_an_unreachable_postgres_is_exit_3_with_the_password_masked() -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code, output = invoke("status", "--db",
+                          f"postgresql://ana:s3cret-pw@127.0.0.1:{port}/ledger")
+    assert code == 3, output
+    assert "unavailable" in output and "ana:***@127.0.0.1" in output
+    assert "s3cret-pw" not in output and "Traceback" not in output
+
+
+def test_a_mistyped_event_kind_is_a_usage_error_naming_the_kinds(tmp_path: Path) -> None:
+    db = _markup_ledger(tmp_path / "l.db")
+    code, output = invoke("events", "--kind", "contrl", "--db", db)
+    assert code == 2
+    assert "'contrl'" in output and "control" in output and "encirclement" in output
+    assert invoke("events", "--kind", "control", "--db", db)[0] == 0
+
+
+def test_an_unknown_region_is_a_usage_error_and_a_described_one_is_not(tmp_path: Path) -> None:
+    db = _markup_ledger(tmp_path / "l.db")
+    code, output = invoke("control", "--as-of", "2025-12-01", "--region", "UA-99", "--db", db)
+    assert code == 2 and "unknown region 'UA-99'" in output
+    # described in the package's data, with nothing stored there: an empty answer
+    assert invoke("control", "--as-of", "2025-12-01", "--region", "UA-14", "--db", db)[0] == 0
+    code, output = invoke("control", "--as-of", "2025-12-01", "--region", "ua-63", "--db", db,
+                          "--json")
+    assert code == 0 and len(json.loads(output)["features"]) == 1

@@ -62,7 +62,7 @@ def timeline(place: Annotated[str, typer.Argument(
     from frontledger.ledger.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             ref, states = place_timeline(store, place)
     except FrontledgerError as exc:
         raise fail(exc) from exc
@@ -87,8 +87,8 @@ def control(as_of: Annotated[str, typer.Option("--as-of", help="Date, YYYY-MM-DD
     try:
         day = _day(as_of)
         assert day is not None
-        with open_store(db) as store:
-            states = control_on(store, day, region)
+        with open_store(db, create=False) as store:
+            states = control_on(store, day, region.upper() if region else None)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
@@ -105,7 +105,7 @@ def events(place: Annotated[str | None, typer.Option(help="Only this place.")] =
     from frontledger.ledger.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             found = list_events(store, place, kind)
     except FrontledgerError as exc:
         raise fail(exc) from exc
@@ -133,7 +133,7 @@ def trackrecord(db: DbOption = None, as_json: JsonOption = False) -> None:
     from frontledger.ledger.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             records = claimant_track_records(store)
     except FrontledgerError as exc:
         raise fail(exc) from exc
@@ -174,7 +174,7 @@ def export_command(
     from frontledger.ledger.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             if output and fmt != "parquet":
                 with open(output, "w", encoding="utf-8", newline="") as handle:
                     rows = export(store, fmt, handle, on=_day(as_of))

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from frontledger.errors import FrontledgerError, UsageError
+from frontledger.cliparts import exit_status
+from frontledger.errors import FrontledgerError
 from frontledger.serve.guard import MAX_BODY_BYTES, default_allowed_hosts
 
 DEFAULT_HOST = "127.0.0.1"
@@ -72,11 +73,12 @@ def serve(
                              allowed_hosts=default_allowed_hosts(host, allowed_host or ()),
                              max_body_bytes=max_body_bytes)
     try:
-        store = open_store(db)
+        # only a server that can write may start on a ledger that does not exist yet
+        store = open_store(db, create=settings.token is not None)
         web = create_app(store, settings)
     except FrontledgerError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from exc
+        raise typer.Exit(exit_status(exc)) from exc
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"frontledger serving {store.url.split('://')[0]} ledger at "
                f"http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)")

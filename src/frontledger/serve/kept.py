@@ -20,6 +20,7 @@ from typing import Any
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from frontledger.errors import StoreError
 from frontledger.ledger import SqlStore
 
 # Seconds between checks of the ledger's revision: writes by another process (a running
@@ -103,7 +104,12 @@ class KeptAnswersMiddleware:
             await self.app(scope, receive, send)
             return
         if self.kept.due():
-            await anyio.to_thread.run_sync(self.kept.check)
+            try:
+                await anyio.to_thread.run_sync(self.kept.check)
+            except StoreError:  # the ledger is down: the endpoint answers 503 itself
+                self.kept.invalidate()
+                await self.app(scope, receive, send)
+                return
         # today's date is part of the key: `/api/control` without a date means today
         key = (scope["path"], scope.get("query_string", b""), datetime.now(UTC).date())
         found = self.kept.get(key)
