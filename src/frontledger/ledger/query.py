@@ -8,6 +8,7 @@ notebooks. A place may be named by any alias in any language the geoparser reads
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,16 +38,27 @@ class PlaceRef:
 
 
 def find_place(query: str) -> PlaceRef:
-    """Resolve a user's place name (any alias, any language, any case ending)."""
+    """Resolve a user's place name (any alias, any language, any case ending, any
+    letter case: "kupiansk", "купянск" and "KUPIANSK" find Kupiansk too)."""
     from frontledger.places import geoparse
 
     text = query.strip()
-    mentions = [m for m in geoparse(text) if not m.metonym]
-    whole = [m for m in mentions if m.start == 0 and m.end == len(text)]
-    if not mentions:
-        return PlaceRef(text, text, None, None)
-    best = (whole or mentions)[0]
-    return PlaceRef(text, best.name, best.geonameid, best.kind, best.iso3166_2)
+    for form in _case_forms(text):
+        # the geoparser reads running text, where a lower-case word is no name
+        mentions = [m for m in geoparse(form) if not m.metonym]
+        if mentions:
+            whole = [m for m in mentions if m.start == 0 and m.end == len(form)]
+            best = (whole or mentions)[0]
+            return PlaceRef(text, best.name, best.geonameid, best.kind, best.iso3166_2)
+    return PlaceRef(text, text, None, None)
+
+
+def _case_forms(text: str) -> list[str]:
+    """The query as typed, then with each word capitalised (after spaces and hyphens;
+    not after apostrophes: "куп'янськ" → "Куп'янськ"), then in capitals; unique."""
+    words = re.split(r"([\s-]+)", text)
+    capitalised = "".join(w[:1].upper() + w[1:] for w in words)
+    return list(dict.fromkeys((text, capitalised, text.upper())))
 
 
 def place_claims(store: SqlStore, place: PlaceRef,
