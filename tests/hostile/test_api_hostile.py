@@ -197,3 +197,39 @@ def test_a_database_outage_is_a_clean_error_503_and_exit_3_without_texts(
         assert "Traceback" not in result.output
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(("path", "query"), [
+    ("/api/claims", {"pace": "Kupiansk"}), ("/api/control", {"date": "2025-11-30", "x": "1"}),
+    ("/api/trackrecords", {"junk": "1"}), ("/api/stats", {"a": ""}),
+    ("/api/documents/abc", {"limit": "5"})])
+def test_an_unknown_query_parameter_is_400_naming_the_ones_taken(
+        tmp_path: Path, path: str, query: dict[str, str]) -> None:
+    with TestClient(_app(tmp_path)) as client:
+        answer = client.get(path, params=query)
+        assert answer.status_code == 400
+        body = answer.json()
+        assert body["ok"] is False and body["status"] == 400
+        assert "unknown query parameter" in body["error"]
+
+
+def test_one_question_spelt_several_ways_is_kept_once(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    with TestClient(app) as client:
+        for query in ("kind=control&limit=5", "limit=5&kind=control", "limit=5&kind=contro%6C",
+                      "kind=control&limit=5&limit=5"):
+            assert client.get(f"/api/claims?{query}").status_code == 200
+        kept, _bytes = app.state.kept.size
+        assert kept == 2  # the repeated `limit` is a question of its own
+
+
+def test_kept_answers_stay_within_their_byte_budget_whatever_is_asked(tmp_path: Path) -> None:
+    from frontledger.serve.kept import KeptAnswers
+
+    store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
+    kept = KeptAnswers(store, max_bytes=64 * 1024)
+    for n in range(5000):
+        kept.put(("/api/places", f"q={'x' * 200}{n}".encode(), __import__("datetime").date.today()),
+                 b"application/json", b"{}")
+    count, counted = kept.size
+    assert counted <= 64 * 1024 and 0 < count < 5000

@@ -36,6 +36,7 @@ from frontledger.serve import api, payloads, write
 from frontledger.serve.errors import install_error_handlers
 from frontledger.serve.guard import MAX_BODY_BYTES, RequestGuard
 from frontledger.serve.kept import CHECK_SECONDS, KeptAnswers, KeptAnswersMiddleware
+from frontledger.serve.params import KnownParameters, route_parameters
 
 STATIC = Path(str(files("frontledger.serve") / "static"))
 # Threads answering requests at once: the store keeps this many connections open
@@ -105,6 +106,9 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
         app.include_router(write.router)
     _mount_assets(app)
     app.add_middleware(KeptAnswersMiddleware, kept=app.state.kept)
+    # outside the kept answers: they are keyed by the canonical query it leaves
+    routes = api.router.routes + (write.router.routes if settings.token else [])
+    app.add_middleware(KnownParameters, routes=route_parameters(routes))
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["Authorization",
