@@ -26,6 +26,7 @@ from sqlalchemy import (
     cast,
     create_engine,
     event,
+    exists,
     func,
     or_,
     select,
@@ -51,6 +52,8 @@ from frontledger.records import (
     StoredClaim,
 )
 
+# The sides of the theater the ledger folds (ledger.states.refresh's default).
+BELLIGERENTS = ("RU", "UA")
 # 64-bit unsigned SimHashes are stored shifted into the signed BIGINT range.
 SIGNED_OFFSET = 1 << 63
 # Documents read per query when reprocessing: enough to amortise the query, few enough
@@ -349,13 +352,24 @@ class SqlStore:
             return states.place_history(conn, keys)
 
     def latest_views(self, on: date, region: str | None = None) -> list[StoredClaim]:
-        """Per place and claimant side, the latest claim that says who controls the place,
-        dated on or before `on` (the inputs of `timeline.control_as_of`)."""
+        """Per place and claimant side, the claims of the latest day that say who controls
+        the place, dated on or before `on`, relays left out (the inputs of
+        `timeline.control_as_of`)."""
         c = claims_table.c
-        bearing = or_(c.kind == "control", and_(c.kind == "withdrawal", c.stance == "asserts"))
-        rank = func.row_number().over(partition_by=(c.place_key, c.claimant_side),
-                                      order_by=(c.day.desc(), c.seq.desc())).label("rank")
-        inner = select(c.seq, rank).where(bearing, c.day <= on, c.claimant_side != "unknown")
+        voice = claims_table.alias("voice")
+
+        def bearing(t: Any) -> Any:
+            return or_(t.kind == "control", and_(t.kind == "withdrawal", t.stance == "asserts"))
+
+        # every claim of the latest day: `timeline.precedence` picks among them, and a
+        # relay (`timeline.relayed`) is no voice
+        relay = and_(c.claimant_side.not_in(BELLIGERENTS), exists().where(
+            voice.c.document_id == c.document_id, voice.c.place_key == c.place_key,
+            voice.c.claimant_side.in_(BELLIGERENTS), bearing(voice.c)))
+        rank = func.rank().over(partition_by=(c.place_key, c.claimant_side),
+                                order_by=c.day.desc()).label("rank")
+        inner = select(c.seq, rank).where(bearing(c), c.day <= on,
+                                          c.claimant_side != "unknown", ~relay)
         if region:
             inner = inner.where(c.iso3166_2 == region)
         latest = inner.subquery()
