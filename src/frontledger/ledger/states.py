@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 import orjson
-from sqlalchemy import String, bindparam, or_, select, type_coerce, union_all
+from sqlalchemy import String, bindparam, or_, select, text, type_coerce, union_all
 from sqlalchemy.engine import Connection
 
 from frontledger.ledger.events import place_key
@@ -40,6 +40,8 @@ REFRESH_CHUNK = 500
 # Decoded state rows kept in memory (`StateMemo`): a 100,000-claim ledger has ~50,000
 # (benchmarks/ledger.py), at well under 1 kB each; past this the memo starts afresh.
 STATE_MEMO_LIMIT = 200_000
+REFOLD_LOCK = 0x46_4C_00_02  # the same key as ledger.store.REFOLD_LOCK
+_REFOLD_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 _REVISION = select(ledger_revision.c.revision).where(ledger_revision.c.id == 1)
 _DELETE_ALL = place_states.delete().where(place_states.c.place_key == bindparam("k"))
 _DELETE_SINCE = _DELETE_ALL.where(place_states.c.day >= bindparam("since"))
@@ -57,6 +59,11 @@ def refresh(conn: Connection, changes: Mapping[str, date | None],
     A handful of statements however many places changed (not a handful per place): a
     document names ~20 places, and a batch of documents thousands."""
     keys = sorted(changes)
+    if keys and conn.dialect.name == "postgresql":
+        # one refold at a time, until this transaction ends: a concurrent writer's
+        # refold of the same place would insert the same (place_key, day) rows, and one
+        # started before this commits would fold without this transaction's claims
+        conn.execute(_REFOLD_LOCK, {"key": REFOLD_LOCK})
     for first in range(0, len(keys), REFRESH_CHUNK):
         chunk = {key: changes[key] for key in keys[first:first + REFRESH_CHUNK]}
         _refresh_chunk(conn, chunk, sides)

@@ -13,6 +13,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from importlib.resources import files
@@ -30,6 +31,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, ExceptionContext
@@ -54,6 +56,11 @@ from frontledger.records import (
 
 # The sides of the theater the ledger folds (ledger.states.refresh's default).
 BELLIGERENTS = ("RU", "UA")
+try:
+    import fcntl
+except ImportError:  # not on Windows: new SQLite ledgers are created without the lock
+    fcntl = None  # type: ignore[assignment]
+
 # 64-bit unsigned SimHashes are stored shifted into the signed BIGINT range.
 SIGNED_OFFSET = 1 << 63
 # Documents read per query when reprocessing: enough to amortise the query, few enough
@@ -192,7 +199,9 @@ class SqlStore:
         self.url = url
         try:
             self.engine = _make_engine(url)
-            with self.engine.begin() as conn:
+            with _file_lock(sqlite_path(url)), self.engine.begin() as conn:
+                if self.engine.dialect.name == "postgresql":
+                    conn.execute(_ADVISORY_LOCK, {"key": MIGRATION_LOCK})
                 _migrate(conn)
         except LedgerUnavailable:
             raise
@@ -541,11 +550,41 @@ def _cause(exc: BaseException) -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # the wait first: switching a new file to WAL takes a lock another process may hold
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints,
     cursor.execute("PRAGMA foreign_keys=ON")     # never corrupt after a crash
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+# Key of the PostgreSQL transaction-level advisory lock (an arbitrary constant, the same
+# in every process) that processes migrating one database hold in turn: two creating the
+# same tables at once failed on PostgreSQL's catalogue. Refolds have their own
+# (ledger.states.REFOLD_LOCK).
+MIGRATION_LOCK = 0x46_4C_00_01
+_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+
+
+@contextmanager
+def _file_lock(path: str | None) -> Iterator[None]:
+    """Hold an exclusive lock on the SQLite file `path` (created if missing) while
+    migrating: two processes creating one new ledger raced on its tables. An flock
+    lock, which on Linux is separate from the byte-range locks SQLite itself takes."""
+    if path is None or fcntl is None:
+        yield
+        return
+    try:
+        handle = open(path, "ab")  # noqa: SIM115  # held for the whole block
+    except OSError:  # unwritable: SQLite will say so itself
+        yield
+        return
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _migrate(conn: Connection) -> None:
