@@ -4,6 +4,10 @@ Host headers, junk query parameters, huge offsets, bad batches. Invented data on
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -229,7 +233,34 @@ def test_kept_answers_stay_within_their_byte_budget_whatever_is_asked(tmp_path: 
     store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
     kept = KeptAnswers(store, max_bytes=64 * 1024)
     for n in range(5000):
-        kept.put(("/api/places", f"q={'x' * 200}{n}".encode(), __import__("datetime").date.today()),
+        kept.put(("/api/places", f"q={'x' * 200}{n}".encode(), date.today()),
                  b"application/json", b"{}")
     count, counted = kept.size
     assert counted <= 64 * 1024 and 0 < count < 5000
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_served_ledger_on_loopback_refuses_a_rebound_host_name(tmp_path: Path,
+                                                                 workers: str) -> None:
+    import httpx
+
+    from tests.serve.test_commands import _get_when_up, _serving
+
+    with _serving(tmp_path, "--workers", workers) as (_process, port):
+        assert _get_when_up(f"http://127.0.0.1:{port}/api/stats")["documents"] == 4
+        with httpx.Client(timeout=5) as client:
+            rebound = client.get(f"http://127.0.0.1:{port}/api/stats",
+                                 headers={"Host": f"attacker.example:{port}"})
+            assert rebound.status_code == 400
+            assert client.get(f"http://localhost:{port}/api/stats").status_code == 200
+
+
+def test_serve_on_a_mistyped_path_without_a_token_says_no_ledger(tmp_path: Path) -> None:
+    from tests.serve.test_commands import CLI
+
+    missing = tmp_path / "ledgr.db"
+    env = {k: v for k, v in os.environ.items() if k != "FRONTLEDGER_TOKEN"}
+    result = subprocess.run([sys.executable, "-c", CLI, "serve", "--db", str(missing)],
+                            capture_output=True, text=True, timeout=60, env=env, check=False)
+    assert result.returncode == 2 and "no ledger at" in result.stderr
+    assert not missing.exists()
