@@ -63,3 +63,27 @@ def test_writers_creating_one_new_postgres_ledger_at_once_all_succeed(
     _run_writers(postgres_url, writers=4, documents=1)
     with open_store(postgres_url) as store:
         assert store.status().documents == 4
+
+
+def _count_elsewhere(path: Path) -> int:
+    """Documents another process sees (it opens the ledger, counts and closes it)."""
+    script = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+              "print(c.execute('select count(*) from documents').fetchone()[0]); c.close()")
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                            text=True, timeout=60, check=True)
+    return int(result.stdout)
+
+
+def test_a_writers_commits_stay_visible_to_other_processes_while_it_runs(
+        tmp_path: Path) -> None:
+    """Opening a ledger must not drop the locks SQLite holds on its file: another process
+    closing its connection would then delete the WAL that this one still writes to."""
+    from frontledger.ingest.formats import make_document
+
+    path = tmp_path / "ledger.db"
+    with open_store(str(path)) as store:
+        for n in range(3):
+            text = f"INVENTED TEST REPORT {n}. Nothing happened in the invented town."
+            store.add_document(make_document(text, source="t", raw=text.encode(),
+                                             language="en"))
+            assert _count_elsewhere(path) == n + 1

@@ -568,23 +568,24 @@ _ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 
 @contextmanager
 def _file_lock(path: str | None) -> Iterator[None]:
-    """Hold an exclusive lock on the SQLite file `path` (created if missing) while
-    migrating: two processes creating one new ledger raced on its tables. An flock
-    lock, which on Linux is separate from the byte-range locks SQLite itself takes."""
+    """Hold an exclusive lock while migrating the SQLite ledger at `path`: two processes
+    creating one new ledger raced on its tables. The lock is an flock on the ledger's
+    folder, never on the database file: closing any other descriptor of that file would
+    drop the POSIX locks SQLite holds on it in this process (and another process could
+    then delete the WAL under a live connection; the lock on the file itself did so)."""
     if path is None or fcntl is None:
         yield
         return
     try:
-        handle = open(path, "ab")  # noqa: SIM115  # held for the whole block
-    except OSError:  # unwritable: SQLite will say so itself
+        folder = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    except OSError:  # no such folder: SQLite will say so itself
         yield
         return
-    with handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # releases the flock
 
 
 def _migrate(conn: Connection) -> None:

@@ -10,6 +10,7 @@ without the guard too.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Request
@@ -17,7 +18,8 @@ from pydantic import BaseModel, Field
 
 from frontledger.errors import FrontledgerError, InputRejected, LedgerUnavailable
 from frontledger.ingest.formats import record_to_document
-from frontledger.pipeline import IngestReport, store_item
+from frontledger.ledger import Store
+from frontledger.pipeline import Analysis, IngestReport, store_item
 from frontledger.records import Document, Rejection
 from frontledger.serve import guard
 from frontledger.serve.errors import ApiError
@@ -69,7 +71,7 @@ def post_documents(request: Request, batch: Annotated[PostedBatch, Body()],
             if isinstance(item, Document):
                 document_ids.append(item.id)
             records.append(_store_one(store, item, report, settings.analyser))
-    finally:  # a database outage midway (503) still shows the records already stored
+    finally:  # also after an outage midway (503): the records before it are stored
         request.app.state.kept.invalidate()
     return {"ok": True, "stored": report.stored, "already_present": report.already_present,
             "claims": report.claims, "document_ids": document_ids, "records": records,
@@ -77,8 +79,8 @@ def post_documents(request: Request, batch: Annotated[PostedBatch, Body()],
                            for r in report.rejections]}
 
 
-def _store_one(store: Any, item: Document | Rejection, report: IngestReport,
-               analyser: Any) -> dict[str, Any]:
+def _store_one(store: Store, item: Document | Rejection, report: IngestReport,
+               analyser: Callable[[Document], Analysis]) -> dict[str, Any]:
     """Store one posted record; what became of it: stored, already_present or rejected
     (with stage and reason). Whatever goes wrong with one record is that record's
     rejection, so that a batch never fails after part of it was stored; only a ledger
