@@ -1,11 +1,13 @@
 """Ledger folding and queries at scale: event clustering, timelines, as-of control.
 
     .venv/bin/python benchmarks/ledger.py [--postgres] [--claims 100000] [--places 5000]
+                                          [--fold-only]
 
 Generates claims over places (5 sides' worth of kinds, stances and dates across 2025),
 then prints two tables:
 - clustering time for 10k / 50k / 100k claims (in memory: the fold itself), to show it
-  scales near-linearly;
+  scales near-linearly, and the CPU time of the claimant track records over them (few
+  `--places` make busy places: the case that used to be cubic);
 - p50 / p95 of 200 timelines of one place and of 200 questions of control as of a date
   (all places, and one region), and the time of the first (the store's memory of states
   still empty: the one-off question of a CLI run), on SQLite and, with --postgres, on a
@@ -34,6 +36,7 @@ from frontledger.ledger import open_store  # noqa: E402
 from frontledger.ledger.events import cluster_events  # noqa: E402
 from frontledger.ledger.query import control_on  # noqa: E402
 from frontledger.ledger.store import AnalysedDocument, SqlStore, place_keys  # noqa: E402
+from frontledger.ledger.trackrecord import track_records  # noqa: E402
 from frontledger.records import Claim, Evidence, PlaceMention, StoredClaim  # noqa: E402
 
 KINDS = ("control", "control", "control", "advance", "clash", "strike", "withdrawal")
@@ -96,13 +99,18 @@ def percentiles(run: Callable[[int], object], repeats: int = QUERY_REPEATS,
 
 
 def clustering_table(places: int, sizes: list[int]) -> None:
-    print(f"{'claims':>10}{'cluster s':>12}{'claims/s':>12}{'events':>10}")
+    print(f"{'claims':>10}{'cluster s':>12}{'claims/s':>12}{'events':>10}"
+          f"{'trackrecord cpu s':>19}")
     for size in sizes:
         claims = in_memory_claims(size, places)
         started = time.perf_counter()
         events = cluster_events(claims)
         seconds = time.perf_counter() - started
-        print(f"{size:>10}{seconds:>12.2f}{size / seconds:>12.0f}{len(events):>10}")
+        cpu_started = time.process_time()
+        track_records(claims)
+        track_cpu = time.process_time() - cpu_started
+        print(f"{size:>10}{seconds:>12.2f}{size / seconds:>12.0f}{len(events):>10}"
+              f"{track_cpu:>19.2f}")
 
 
 def query_rows(backend: str, store: SqlStore, places: int) -> list[str]:
@@ -132,9 +140,13 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=5_000)
     parser.add_argument("--batch", type=int, default=WRITE_BATCH,
                         help="documents per write transaction")
+    parser.add_argument("--fold-only", action="store_true",
+                        help="only the in-memory table (clustering, track records)")
     args = parser.parse_args()
     sizes = sorted({args.claims // 10, args.claims // 2, args.claims})
     clustering_table(args.places, sizes)
+    if args.fold_only:
+        return
     urls = []
     server = None
     with tempfile.TemporaryDirectory() as tmp:

@@ -79,7 +79,8 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
-    code, output = invoke("status", "--db", str(tmp_path / "missing-dir" / "l.db"))
+    code, output = invoke("ingest", "examples", "--db",
+                          str(tmp_path / "missing-dir" / "l.db"))
     assert code == 1 and "cannot open the ledger" in output
 
 

@@ -95,7 +95,9 @@ def test_parquet_has_one_typed_schema_and_two_runs_read_as_one_dataset(
     runs = tmp_path / "runs"
     runs.mkdir()
     full = parquet_of(filled, runs / "a.parquet")
-    empty = parquet_of(f"sqlite:///{tmp_path / 'empty.db'}", runs / "b.parquet")
+    empty_db = f"sqlite:///{tmp_path / 'empty.db'}"
+    open_store(empty_db).close()  # an empty ledger: read-only commands refuse a missing one
+    empty = parquet_of(empty_db, runs / "b.parquet")
     assert full.schema == empty.schema == parquet_schema()
     assert full.schema.field("date").type == pa.date32()
     assert full.schema.field("fraction").type == pa.float64()

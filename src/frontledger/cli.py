@@ -1,7 +1,8 @@
 """Command-line interface: a thin layer over the library.
 
 Each command checks its arguments, calls one library function and turns our exceptions
-into messages and exit codes: 0 all went in, 1 some inputs were rejected, 2 usage error.
+into messages and exit codes: 0 all went in, 1 some inputs were rejected (or the ledger
+refused a write), 2 usage error, 3 the database is unavailable (`cliparts.exit_status`).
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from frontledger.cliparts import (
     SchedulerOption,
     UrlOption,
     WorkersOption,
+    add_row,
     cluster_for,
     err,
     fail,
     out,
+    plain,
 )
 from frontledger.cliprogress import RunDisplay
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
@@ -132,7 +135,7 @@ def _rejection_table(rejections: list[Any], title: str) -> Table:
     for column in ("source", "where", "stage", "reason"):
         table.add_column(column, overflow="fold")
     for r in rejections:
-        table.add_row(r.source, r.locator or "", r.stage, r.reason)
+        add_row(table, r.source, r.locator or "", r.stage, r.reason)
     return table
 
 
@@ -189,14 +192,15 @@ def reprocess(db: DbOption = None, workers: WorkersOption = 1,
     from frontledger.pipeline import reprocess as reprocess_documents
 
     try:
-        with open_store(db) as store, cluster_for(workers, scheduler) as cluster:
+        with open_store(db, create=False) as store, \
+                cluster_for(workers, scheduler) as cluster:
             redone = reprocess_documents(store, cluster=cluster)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
         out.print_json(data={"reprocessed": redone, "extractor": EXTRACTOR_VERSION})
     else:
-        out.print(f"re-analysed {redone} document(s) with extractor {EXTRACTOR_VERSION}")
+        out.print(f"re-analysed {redone} document(s) with extractor {plain(EXTRACTOR_VERSION)}")
 
 
 @app.command()
@@ -210,7 +214,7 @@ def status(db: DbOption = None, as_json: JsonOption = False,
     from frontledger.watch.commands import watched_table
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             summary = store.status(rejection_limit=limit)
             watched = all_watched(store)
     except FrontledgerError as exc:
@@ -245,7 +249,7 @@ def _print_status(summary: LedgerStatus, watched: Table | None = None) -> None:
             table.add_column(title)
             table.add_column("documents", justify="right")
             for key, n in counts.items():
-                table.add_row(key, str(n))
+                add_row(table, key, n)
             out.print(table)
     if summary.claims is not None:
         _print_claim_counts(summary.claims)

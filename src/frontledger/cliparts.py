@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
-from frontledger.errors import FrontledgerError, UsageError
+from frontledger.errors import FrontledgerError, LedgerUnavailable, UsageError
 
 if TYPE_CHECKING:  # dask loads in a second: only runs that ask for a cluster import it
     from frontledger.parallel import Cluster
 
-out = Console()
-err = Console(stderr=True)
+# Emoji codes off: an outlet named ":warning:" is printed as written.
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", envvar="FRONTLEDGER_DB",
@@ -41,10 +44,35 @@ def cluster_for(workers: int, scheduler: str | None) -> AbstractContextManager[C
     return Cluster(workers=workers, scheduler=scheduler)
 
 
+def plain(value: object) -> str:
+    """`value` as text Rich prints as written: outlets, places, claimants, reasons and
+    paths come from articles, and `[/x]` or `[link=…]` in them must not be read as markup
+    (a stray closing tag made Rich raise; a link tag printed a clickable link)."""
+    return escape(str(value))
+
+
+def add_row(table: Table, *cells: object) -> None:
+    """Add a row of untrusted values to `table`, each printed as written."""
+    table.add_row(*(plain(cell) for cell in cells))
+
+
+# Exit statuses (README, "Exit statuses"): 1 inputs rejected or the ledger refused a
+# write, 2 usage error (a bad option, no ledger at a read command's --db), 3 the
+# database is down or unreachable (retry later).
+EXIT_UNAVAILABLE = 3
+
+
+def exit_status(exc: FrontledgerError) -> int:
+    """The exit status of a command that failed with `exc`."""
+    if isinstance(exc, UsageError):
+        return 2
+    return EXIT_UNAVAILABLE if isinstance(exc, LedgerUnavailable) else 1
+
+
 def fail(exc: FrontledgerError) -> typer.Exit:
     """Print `exc` on standard error and return the Exit to raise."""
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-    return typer.Exit(2 if isinstance(exc, UsageError) else 1)
+    err.print(f"[red]error:[/red] {plain(exc)}", markup=True, highlight=False)
+    return typer.Exit(exit_status(exc))
 
 
 # `ingest`/`run`: what the user says about inputs that do not say it themselves. Each

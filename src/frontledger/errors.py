@@ -10,6 +10,7 @@
     │   └── FetchError               a URL that could not be fetched
     │       └── PrivateAddressRefused  a URL resolving to a private/loopback/link-local address
     ├── StoreError                   the ledger cannot be opened, migrated or written
+    │   └── LedgerUnavailable        the database is down or unreachable (CLI exit 3, API 503)
     └── GazetteerError               the place index is missing, stale or cannot be built
 
 Messages say what happened and what to do next; `InputRejected.stage` names the
@@ -74,7 +75,13 @@ class PrivateAddressRefused(FetchError):
 
 
 class StoreError(FrontledgerError):
-    """The ledger database cannot be opened, migrated or written."""
+    """The ledger database cannot be opened, migrated or written. The message names the
+    ledger with its password masked, and never carries a statement's bound values
+    (document texts)."""
+
+
+class LedgerUnavailable(StoreError):
+    """The database server is down, unreachable or refuses connections: retry later."""
 
 
 class GazetteerError(FrontledgerError):

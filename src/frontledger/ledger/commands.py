@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from frontledger.cliparts import DbOption, JsonOption, err, fail, out
+from frontledger.cliparts import DbOption, JsonOption, add_row, err, fail, out, plain
 from frontledger.defaults import EXPORT_FORMATS
 from frontledger.errors import FrontledgerError, UsageError
 from frontledger.records import PlaceState
@@ -49,8 +49,8 @@ def _states_table(states: list[PlaceState], title: str) -> Table:
     for column in ("date", "place", "status", "controller", "each side says"):
         table.add_column(column, overflow="fold")
     for s in states:
-        table.add_row(s.on.isoformat(), s.place_name, s.status, s.controller or "",
-                      _views(s))
+        add_row(table, s.on.isoformat(), s.place_name, s.status, s.controller or "",
+                _views(s))
     return table
 
 
@@ -62,7 +62,7 @@ def timeline(place: Annotated[str, typer.Argument(
     from frontledger.ledger.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             ref, states = place_timeline(store, place)
     except FrontledgerError as exc:
         raise fail(exc) from exc
@@ -70,9 +70,9 @@ def timeline(place: Annotated[str, typer.Argument(
         out.print_json(data={"place": ref.name, "geonameid": ref.geonameid,
                              "timeline": [state_json(s) for s in states]})
     elif not states:
-        out.print(f"no control claims about {ref.name} in the ledger")
+        out.print(f"no control claims about {plain(ref.name)} in the ledger")
     else:
-        out.print(_states_table(states, f"timeline of {ref.name}"))
+        out.print(_states_table(states, f"timeline of {plain(ref.name)}"))
 
 
 def control(as_of: Annotated[str, typer.Option("--as-of", help="Date, YYYY-MM-DD.")],
@@ -87,8 +87,8 @@ def control(as_of: Annotated[str, typer.Option("--as-of", help="Date, YYYY-MM-DD
     try:
         day = _day(as_of)
         assert day is not None
-        with open_store(db) as store:
-            states = control_on(store, day, region)
+        with open_store(db, create=False) as store:
+            states = control_on(store, day, region.upper() if region else None)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
@@ -105,7 +105,7 @@ def events(place: Annotated[str | None, typer.Option(help="Only this place.")] =
     from frontledger.ledger.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             found = list_events(store, place, kind)
     except FrontledgerError as exc:
         raise fail(exc) from exc
@@ -118,8 +118,8 @@ def events(place: Annotated[str | None, typer.Option(help="Only this place.")] =
     for column in ("first date", "place", "kind", "actor", "stance", "sources", "claimants"):
         table.add_column(column, overflow="fold")
     for e in found:
-        table.add_row(str(e.first_date or ""), e.place_name, e.kind, e.actor_side or "",
-                      e.stance, str(e.sources), ", ".join(e.claimants))
+        add_row(table, e.first_date or "", e.place_name, e.kind, e.actor_side or "",
+                e.stance, e.sources, ", ".join(e.claimants))
     out.print(table)
 
 
@@ -129,7 +129,7 @@ def trackrecord(db: DbOption = None, as_json: JsonOption = False) -> None:
     from frontledger.ledger.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             records = claimant_track_records(store)
     except FrontledgerError as exc:
         raise fail(exc) from exc
@@ -146,9 +146,9 @@ def trackrecord(db: DbOption = None, as_json: JsonOption = False) -> None:
                    "median lag (days)"):
         table.add_column(column)
     for r in records:
-        table.add_row(r.side, str(r.claims), _share(r.corroborated, r.corroborated_share),
-                      _share(r.contradicted_by_own_side, r.contradicted_share),
-                      "" if r.median_lag_days is None else f"{r.median_lag_days:g}")
+        add_row(table, r.side, r.claims, _share(r.corroborated, r.corroborated_share),
+                _share(r.contradicted_by_own_side, r.contradicted_share),
+                "" if r.median_lag_days is None else f"{r.median_lag_days:g}")
     out.print(table)
 
 
@@ -183,7 +183,7 @@ def export_command(
 
     settings = AreaSettings(scale=radius_scale)
     try:
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             if output and fmt != "parquet":
                 with open(output, "w", encoding="utf-8", newline="") as handle:
                     summary = export(store, fmt, handle, on=_day(as_of), view=view,

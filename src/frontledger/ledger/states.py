@@ -17,18 +17,18 @@ from typing import Any
 
 import numpy as np
 import orjson
-from sqlalchemy import String, bindparam, or_, select, type_coerce, union_all
+from sqlalchemy import String, bindparam, or_, select, text, type_coerce, union_all
 from sqlalchemy.engine import Connection
 
 from frontledger.ledger.events import place_key
 from frontledger.ledger.schema import claims, ledger_revision, place_states
-from frontledger.ledger.timeline import TIMELINE_KINDS, timeline
+from frontledger.ledger.timeline import TIMELINE_KINDS, timeline, view_of
 from frontledger.records import Claim, Evidence, PlaceMention, PlaceState, SideView, StoredClaim
 
-# Columns of a claim that the fold needs (the evidence and document are not).
-_FOLD_COLUMNS = (claims.c.seq, claims.c.claimant_side, claims.c.kind, claims.c.actor_side,
-                 claims.c.stance, claims.c.fraction, claims.c.day, claims.c.place_name,
-                 claims.c.place_kind, claims.c.geonameid, claims.c.iso3166_2,
+# Columns of a claim that the fold needs (the evidence is not; the document tells relays).
+_FOLD_COLUMNS = (claims.c.seq, claims.c.document_id, claims.c.claimant_side, claims.c.kind,
+                 claims.c.actor_side, claims.c.stance, claims.c.fraction, claims.c.day,
+                 claims.c.place_name, claims.c.place_kind, claims.c.geonameid, claims.c.iso3166_2,
                  claims.c.latitude, claims.c.longitude)
 # What an as-of answer needs of a state row (its own day is replaced by the asked day).
 _STATE_COLUMNS = (place_states.c.place_key, place_states.c.place_name, place_states.c.geonameid,
@@ -40,6 +40,8 @@ REFRESH_CHUNK = 500
 # Decoded state rows kept in memory (`StateMemo`): a 100,000-claim ledger has ~50,000
 # (benchmarks/ledger.py), at well under 1 kB each; past this the memo starts afresh.
 STATE_MEMO_LIMIT = 200_000
+REFOLD_LOCK = 0x46_4C_00_02  # the same key as ledger.store.REFOLD_LOCK
+_REFOLD_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
 _REVISION = select(ledger_revision.c.revision).where(ledger_revision.c.id == 1)
 _DELETE_ALL = place_states.delete().where(place_states.c.place_key == bindparam("k"))
 _DELETE_SINCE = _DELETE_ALL.where(place_states.c.day >= bindparam("since"))
@@ -57,6 +59,11 @@ def refresh(conn: Connection, changes: Mapping[str, date | None],
     A handful of statements however many places changed (not a handful per place): a
     document names ~20 places, and a batch of documents thousands."""
     keys = sorted(changes)
+    if keys and conn.dialect.name == "postgresql":
+        # one refold at a time, until this transaction ends: a concurrent writer's
+        # refold of the same place would insert the same (place_key, day) rows, and one
+        # started before this commits would fold without this transaction's claims
+        conn.execute(_REFOLD_LOCK, {"key": REFOLD_LOCK})
     for first in range(0, len(keys), REFRESH_CHUNK):
         chunk = {key: changes[key] for key in keys[first:first + REFRESH_CHUNK]}
         _refresh_chunk(conn, chunk, sides)
@@ -66,6 +73,7 @@ def _refresh_chunk(conn: Connection, changes: dict[str, date | None],
                    sides: Sequence[str]) -> None:
     before = _states_before(conn, changes)
     folded = _claims_since(conn, changes)
+    relays = _relays(conn, folded, sides)
     for statement, params in (
             (_DELETE_ALL, [{"k": k} for k, since in changes.items() if since is None]),
             (_DELETE_SINCE, [{"k": k, "since": since} for k, since in changes.items()
@@ -75,7 +83,8 @@ def _refresh_chunk(conn: Connection, changes: dict[str, date | None],
     rows, ends = [], []
     for key in changes:
         start = before.get(key)
-        states = timeline(folded.get(key, []), sides, _views(start.views) if start else ())
+        states = timeline(folded.get(key, []), sides, _views(start.views) if start else (),
+                          relays)
         rows.extend(_state_rows(key, states))
         if start is not None:  # the state before `since` now holds until the first new one
             ends.append({"k": key, "d": start.day, "u": states[0].on if states else None})
@@ -119,6 +128,27 @@ def _claims_since(conn: Connection, changes: Mapping[str, date | None],
     return found
 
 
+def _relays(conn: Connection, folded: Mapping[str, list[StoredClaim]],
+            sides: Sequence[str]) -> set[int]:
+    """Ids of the folded non-belligerent claims that relay a belligerent's claim about
+    the same place in the same document (`timeline.relayed`), asking the ledger about
+    those documents' claims of every day: the relayed claim may be dated before the
+    refold's first day."""
+    voices = [(key, c) for key, found in folded.items() for c in found
+              if c.claim.claimant_side not in sides]
+    if not voices:
+        return set()
+    documents = sorted({c.document_id for _key, c in voices})
+    spoken: set[tuple[str, str]] = set()
+    for first in range(0, len(documents), REFRESH_CHUNK):
+        rows = conn.execute(select(claims.c.place_key, *_FOLD_COLUMNS).where(
+            claims.c.document_id.in_(documents[first:first + REFRESH_CHUNK]),
+            claims.c.claimant_side.in_(list(sides)), claims.c.kind.in_(TIMELINE_KINDS)))
+        spoken.update((row.document_id, row.place_key) for row in rows
+                      if view_of(_fold_claim(row), sides) is not None)
+    return {c.id for key, c in voices if (c.document_id, key) in spoken}
+
+
 def changed_places(claims_: Iterable[Claim], day_of: Callable[[Claim], date | None],
                    into: dict[str, date | None] | None = None) -> dict[str, date | None]:
     """Place key → earliest day the given claims hold for (None when one is undated)."""
@@ -139,7 +169,7 @@ def _fold_claim(row: Any) -> StoredClaim:
     claim = Claim(claimant="", claimant_side=row.claimant_side, kind=row.kind, place=place,
                   actor_side=row.actor_side, stance=row.stance,
                   evidence=Evidence("", 0, 0, ""), fraction=row.fraction, date=row.day)
-    return StoredClaim(row.seq, claim, "", None, None, None, None, None, 0)
+    return StoredClaim(row.seq, claim, row.document_id, None, None, None, None, None, 0)
 
 
 def _state_rows(key: str, states: Sequence[PlaceState]) -> list[dict[str, Any]]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from importlib.resources import files
@@ -25,17 +27,19 @@ from sqlalchemy import (
     cast,
     create_engine,
     event,
+    exists,
     func,
     or_,
     select,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import Connection, ExceptionContext
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from frontledger.defaults import DEFAULT_DB
-from frontledger.errors import StoreError
+from frontledger.errors import LedgerUnavailable, StoreError, UsageError
 from frontledger.ledger import states
 from frontledger.ledger.events import place_key, simhash
 from frontledger.ledger.schema import claims as claims_table
@@ -49,6 +53,13 @@ from frontledger.records import (
     Rejection,
     StoredClaim,
 )
+
+# The sides of the theater the ledger folds (ledger.states.refresh's default).
+BELLIGERENTS = ("RU", "UA")
+try:
+    import fcntl
+except ImportError:  # not on Windows: new SQLite ledgers are created without the lock
+    fcntl = None  # type: ignore[assignment]
 
 # 64-bit unsigned SimHashes are stored shifted into the signed BIGINT range.
 SIGNED_OFFSET = 1 << 63
@@ -159,19 +170,43 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+# The URL schemes a ledger may live at (besides a plain SQLite path).
+SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
+
+
 def resolve_db_url(db: str | None) -> str:
     """A SQLAlchemy URL from `--db`, FRONTLEDGER_DB, or the default ./frontledger.db."""
     db = db or os.environ.get("FRONTLEDGER_DB") or DEFAULT_DB
-    if db.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
     if "://" not in db:
         return f"sqlite:///{db}"
+    scheme = db.split("://", 1)[0].lower()
+    if scheme not in SUPPORTED_SCHEMES:
+        raise UsageError(f"a ledger cannot live at {redact(db)}: the database URL scheme "
+                         f"{scheme!r} is not supported; use a SQLite path, sqlite:///PATH "
+                         "or postgresql://USER@HOST/DB")
+    if scheme in ("postgresql", "postgres"):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
     return db
 
 
-def open_store(db: str | None = None) -> SqlStore:
-    """Open (creating and migrating as needed) the ledger at `db`."""
-    return SqlStore(resolve_db_url(db))
+def open_store(db: str | None = None, *, create: bool = True) -> SqlStore:
+    """Open (creating and migrating as needed) the ledger at `db`. With `create=False`
+    (the commands that only read) a SQLite file that does not exist is an error, "no
+    ledger at …", and nothing is created: a mistyped path must not answer "nothing"."""
+    url = resolve_db_url(db)
+    path = sqlite_path(url)
+    if not create and path is not None and not os.path.exists(path):
+        raise UsageError(f"no ledger at {path}: check --db or FRONTLEDGER_DB (or ingest "
+                         "documents there first)")
+    return SqlStore(url)
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file of a SQLite ledger URL; None for PostgreSQL and in-memory ledgers."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("://", 1)[1].removeprefix("/").split("?", 1)[0]
+    return None if path in ("", ":memory:") else path
 
 
 class SqlStore:
@@ -181,12 +216,16 @@ class SqlStore:
         self.url = url
         try:
             self.engine = _make_engine(url)
-            with self.engine.begin() as conn:
+            with _file_lock(sqlite_path(url)), self.engine.begin() as conn:
+                if self.engine.dialect.name == "postgresql":
+                    conn.execute(_ADVISORY_LOCK, {"key": MIGRATION_LOCK})
                 _migrate(conn)
-        except SQLAlchemyError as exc:
-            cause = getattr(exc, "orig", None) or exc
-            raise StoreError(f"cannot open the ledger at {_redact(url)}: {cause}; "
-                             "check --db or FRONTLEDGER_DB") from exc
+        except LedgerUnavailable:
+            raise
+        except (SQLAlchemyError, StoreError) as exc:
+            cause = _cause(exc)
+            raise StoreError(f"cannot open the ledger at {redact(url)}: {cause}; "
+                             "check --db or FRONTLEDGER_DB") from None
         self.dialect = self.engine.dialect.name
         self._statements = _Statements(self.dialect)
         self._state_memo = states.StateMemo()
@@ -324,6 +363,13 @@ class SqlStore:
         with self.engine.connect() as conn:
             return [_row_stored_claim(r._mapping) for r in conn.execute(query)]
 
+    def names_region(self, code: str) -> bool:
+        """Whether a stored claim is about a place in the ISO 3166-2 region `code`."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(claims_table.c.seq)
+                                .where(claims_table.c.iso3166_2 == code).limit(1)
+                                ).first() is not None
+
     def states_on(self, on: date, region: str | None = None) -> list[PlaceState]:
         """Every place's control state on `on` (optionally in one ISO 3166-2 region)."""
         with self.engine.connect() as conn:
@@ -335,13 +381,24 @@ class SqlStore:
             return states.place_history(conn, keys)
 
     def latest_views(self, on: date, region: str | None = None) -> list[StoredClaim]:
-        """Per place and claimant side, the latest claim that says who controls the place,
-        dated on or before `on` (the inputs of `timeline.control_as_of`)."""
+        """Per place and claimant side, the claims of the latest day that say who controls
+        the place, dated on or before `on`, relays left out (the inputs of
+        `timeline.control_as_of`)."""
         c = claims_table.c
-        bearing = or_(c.kind == "control", and_(c.kind == "withdrawal", c.stance == "asserts"))
-        rank = func.row_number().over(partition_by=(c.place_key, c.claimant_side),
-                                      order_by=(c.day.desc(), c.seq.desc())).label("rank")
-        inner = select(c.seq, rank).where(bearing, c.day <= on, c.claimant_side != "unknown")
+        voice = claims_table.alias("voice")
+
+        def bearing(t: Any) -> Any:
+            return or_(t.kind == "control", and_(t.kind == "withdrawal", t.stance == "asserts"))
+
+        # every claim of the latest day: `timeline.precedence` picks among them, and a
+        # relay (`timeline.relayed`) is no voice
+        relay = and_(c.claimant_side.not_in(BELLIGERENTS), exists().where(
+            voice.c.document_id == c.document_id, voice.c.place_key == c.place_key,
+            voice.c.claimant_side.in_(BELLIGERENTS), bearing(voice.c)))
+        rank = func.rank().over(partition_by=(c.place_key, c.claimant_side),
+                                order_by=c.day.desc()).label("rank")
+        inner = select(c.seq, rank).where(bearing(c), c.day <= on,
+                                          c.claimant_side != "unknown", ~relay)
         if region:
             inner = inner.where(c.iso3166_2 == region)
         latest = inner.subquery()
@@ -486,19 +543,88 @@ def _make_engine(url: str) -> Engine:
         engine = create_engine(url, poolclass=StaticPool if memory else None,
                                connect_args={"check_same_thread": False}, **pooled)
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE,
-                         max_overflow=POOL_OVERFLOW,
-                         connect_args={"options": "-c timezone=utc"})
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE,
+                               max_overflow=POOL_OVERFLOW,
+                               connect_args={"options": "-c timezone=utc"})
+    event.listen(engine, "handle_error", _store_error(url))
+    return engine
+
+
+# Characters of a database's own message kept in a StoreError: its first line says what
+# went wrong; what follows may quote the statement.
+CAUSE_CHARS = 300
+
+
+def _store_error(url: str) -> Any:
+    """A `handle_error` listener turning the database's errors into ours: a StoreError
+    whose message names the ledger (password masked) and the database's reason, never
+    the statement or its bound values (SQLAlchemy's message prints both: document
+    texts in a traceback). A server that cannot be reached is `LedgerUnavailable`."""
+
+    def handle(context: ExceptionContext) -> None:
+        if context.is_pre_ping or not isinstance(context.sqlalchemy_exception, DBAPIError):
+            return  # pre-ping failures are retried by the pool; not a database error
+        cause = _cause(context.sqlalchemy_exception)
+        original = context.original_exception
+        down = not url.startswith("sqlite") and (
+            context.is_disconnect or context.connection is None
+            or type(original).__name__ in ("OperationalError", "InterfaceError"))
+        if down:
+            raise LedgerUnavailable(f"the ledger at {redact(url)} is unavailable ({cause}); "
+                                    "check that the database is running and reachable, "
+                                    "then retry") from None
+        raise StoreError(f"the ledger at {redact(url)} refused the operation "
+                         f"({cause})") from None
+
+    return handle
+
+
+def _cause(exc: BaseException) -> str:
+    """The database's own reason, first line only: no statement, no parameters."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines() or [type(orig).__name__]
+    return redact_text(lines[0][:CAUSE_CHARS])
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # the wait first: switching a new file to WAL takes a lock another process may hold
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints,
     cursor.execute("PRAGMA foreign_keys=ON")     # never corrupt after a crash
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+# Key of the PostgreSQL transaction-level advisory lock (an arbitrary constant, the same
+# in every process) that processes migrating one database hold in turn: two creating the
+# same tables at once failed on PostgreSQL's catalogue. Refolds have their own
+# (ledger.states.REFOLD_LOCK).
+MIGRATION_LOCK = 0x46_4C_00_01
+_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+
+
+@contextmanager
+def _file_lock(path: str | None) -> Iterator[None]:
+    """Hold an exclusive lock while migrating the SQLite ledger at `path`: two processes
+    creating one new ledger raced on its tables. The lock is an flock on the ledger's
+    folder, never on the database file: closing any other descriptor of that file would
+    drop the POSIX locks SQLite holds on it in this process (and another process could
+    then delete the WAL under a live connection; the lock on the file itself did so)."""
+    if path is None or fcntl is None:
+        yield
+        return
+    try:
+        folder = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    except OSError:  # no such folder: SQLite will say so itself
+        yield
+        return
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # releases the flock
 
 
 def _migrate(conn: Connection) -> None:
@@ -511,11 +637,23 @@ def _migrate(conn: Connection) -> None:
     command.upgrade(config, "head")
 
 
-def _redact(url: str) -> str:
-    if "@" not in url:
+def redact(url: str) -> str:
+    """`url` with its user's password masked: postgresql://ana:***@host/db."""
+    if "://" not in url:
         return url
     scheme, rest = url.split("://", 1)
-    return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
+    authority, slash, tail = rest.partition("/")
+    if "@" not in authority:
+        return url
+    credentials, host = authority.rsplit("@", 1)
+    user = credentials.split(":", 1)[0] if ":" in credentials else credentials
+    masked = f"{user}:***" if ":" in credentials else user
+    return f"{scheme}://{masked}@{host}{slash}{tail}"
+
+
+def redact_text(text: str) -> str:
+    """Every URL with a password in `text` masked (a driver may quote the URL)."""
+    return re.sub(r"([a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@/\s]*@", r"\1***@", text)
 
 
 def _utcnow() -> datetime:

@@ -11,6 +11,18 @@ Consensus over the belligerents' and the monitors' (claimant side `other`) views
 - `contested`: the voices name different controllers;
 - `claimed`: a single voice;
 - `unknown`: no voice yet.
+
+Two rules make the fold independent of the order claims were stored in (so parallel
+runs give the same ledger) and keep relays from counting twice:
+- **A side's claims of one day are read together**, and the view kept is the most
+  specific (`precedence`): one with a fraction over one without (a denial the same day
+  must not turn "about half held by Ukraine" into all of it), then one naming a
+  controller, then by controller and by the larger fraction; storage order only among
+  views that say the same.
+- **A relay is not a second voice** (`relayed`): a claim by a non-belligerent claimant
+  (an outlet, `other`) counts only from a document in which no belligerent is the
+  claimant of a control claim about the same place: an outlet retelling Moscow's claim
+  is Moscow's voice, not an independent confirmation of it.
 """
 
 from __future__ import annotations
@@ -48,6 +60,24 @@ def view_of(stored: StoredClaim, sides: Sequence[str]) -> SideView | None:
     return SideView(c.claimant_side, controller, fraction, claim_day(stored), stored.id)
 
 
+def precedence(view: SideView) -> tuple[bool, bool, str, float]:
+    """Which of one side's views of the same day stands: the larger wins (see above)."""
+    return (view.fraction is not None, view.controller is not None, view.controller or "",
+            view.fraction or 0.0)
+
+
+def relayed(claims: Iterable[StoredClaim], sides: Sequence[str] = ("RU", "UA"),
+            ) -> set[int]:
+    """Ids of the non-belligerent claims that relay a belligerent's claim about the same
+    place in the same document (see above)."""
+    claims = list(claims)
+    spoken = {(c.document_id, place_key(c.claim)) for c in claims
+              if c.claim.claimant_side in sides and view_of(c, sides) is not None}
+    return {c.id for c in claims
+            if c.claim.claimant_side not in sides
+            and (c.document_id, place_key(c.claim)) in spoken}
+
+
 def claim_day(stored: StoredClaim) -> date | None:
     """The date a claim holds for: its own, else its document's publication day."""
     if stored.claim.date is not None:
@@ -72,14 +102,16 @@ def consensus(views: Sequence[SideView]) -> tuple[str, str | None]:
 def state_on(claims: Iterable[StoredClaim], on: date,
              sides: Sequence[str] = ("RU", "UA")) -> PlaceState | None:
     """The state of one place (all `claims` are about it) on date `on`."""
-    latest: dict[str, tuple[tuple[date, int], SideView]] = {}
+    latest: dict[str, tuple[tuple[date, tuple[bool, bool, str, float], int], SideView]] = {}
     first = None
+    claims = list(claims)
+    relays = relayed(claims, sides)
     for stored in claims:
         view = view_of(stored, sides)
-        if view is None or view.since is None or view.since > on:
+        if view is None or view.since is None or view.since > on or stored.id in relays:
             continue
         first = first or stored
-        order = (view.since, stored.id)
+        order = (view.since, precedence(view), -stored.id)
         if view.side not in latest or order > latest[view.side][0]:
             latest[view.side] = (order, view)
     if first is None:
@@ -93,15 +125,19 @@ def state_on(claims: Iterable[StoredClaim], on: date,
 
 def timeline(claims: Sequence[StoredClaim],
              sides: Sequence[str] = ("RU", "UA"),
-             initial: Sequence[SideView] = ()) -> list[PlaceState]:
+             initial: Sequence[SideView] = (),
+             relays: set[int] | None = None) -> list[PlaceState]:
     """The place's state at each date on which a claim about its control was made.
 
     One sweep over the claims in date order (O(n log n)). `initial` are the views that
-    stood before the first of `claims` (to continue a stored timeline from a date on).
+    stood before the first of `claims` (to continue a stored timeline from a date on);
+    `relays` the ids of claims not to count (default: `relayed(claims)`).
     """
+    skip = relayed(claims, sides) if relays is None else relays
     views = sorted(((view.since, stored.id, view, stored) for stored in claims
-                    if (view := view_of(stored, sides)) is not None
-                    and view.since is not None), key=lambda item: item[:2])
+                    if stored.id not in skip and (view := view_of(stored, sides)) is not None
+                    and view.since is not None),
+                   key=lambda item: (item[0], precedence(item[2]), -item[1]))
     latest: dict[str, SideView] = {view.side: view for view in initial}
     states: list[PlaceState] = []
     for index, (day, _id, view, stored) in enumerate(views):

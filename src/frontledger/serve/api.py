@@ -26,6 +26,7 @@ from frontledger.ledger.areas import (
 )
 from frontledger.ledger.query import (
     PlaceRef,
+    checked_region,
     claimant_track_records,
     control_on,
     find_place,
@@ -48,7 +49,11 @@ OUTLINES_MAX_AGE = 86_400
 ClaimKindParam = Literal["control", "advance", "encirclement", "withdrawal", "clash",
                          "strike"]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (from `next_offset`).")]
+# Largest offset: far past any ledger's size, and small enough that offset + limit stays
+# within every database's 64-bit integers (2^63 and above used to crash as a 500).
+MAX_OFFSET = 10**12
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET,
+                              description="Items to skip (from `next_offset`).")]
 PlaceParam = Annotated[str | None, Query(
     min_length=1, max_length=200,
     description="A place by any alias, any language: Kupiansk, Купянск, Koupiansk.")]
@@ -138,6 +143,7 @@ def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam =
     if since and until and since > until:
         raise ApiError(400, f"since ({since}) is after until ({until})")
     ref = _place(place, geonameid)
+    region = checked_region(_store(request), region)
     where = ClaimFilter(claimant_side=side, actor_side=actor, stance=stance, since=since,
                         outlet=outlet, language=language, document_id=document,
                         limit=limit + 1, offset=offset)
@@ -194,7 +200,7 @@ def control(request: Request,
     """A FeatureCollection: one Point per place with a control claim up to the date;
     properties: status (confirmed, contested, claimed), controller, each side's view."""
     day = date_ or datetime.now(UTC).date()
-    states = control_on(_store(request), day, region.upper() if region else None)
+    states = control_on(_store(request), day, region)
     features: payloads.EncodedFeatures = request.app.state.features
     return Response(features.collection(states, day, views), media_type="application/json")
 

@@ -34,7 +34,9 @@ from frontledger.pipeline import Analysis, analyse
 from frontledger.records import Document
 from frontledger.serve import api, payloads, write
 from frontledger.serve.errors import install_error_handlers
+from frontledger.serve.guard import MAX_BODY_BYTES, RequestGuard
 from frontledger.serve.kept import CHECK_SECONDS, KeptAnswers, KeptAnswersMiddleware
+from frontledger.serve.params import KnownParameters, route_parameters
 
 STATIC = Path(str(files("frontledger.serve") / "static"))
 # Threads answering requests at once: the store keeps this many connections open
@@ -56,18 +58,25 @@ class ServeSettings:
     """Places and claims of posted documents."""
     check_seconds: float = CHECK_SECONDS
     """Seconds between checks of the ledger for writes by other processes."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Host header names answered (`serve --allowed-host`); none = any (see serve.guard)."""
+    max_body_bytes: int = MAX_BODY_BYTES
+    """Largest request body a write may send (`serve --max-body-bytes`); 413 above."""
 
 
 # How `frontledger serve --workers N` hands its settings to each worker process.
 ENV_DB, ENV_TILES, ENV_CORS, ENV_TOKEN = ("FRONTLEDGER_DB", "FRONTLEDGER_SERVE_TILES",
                                           "FRONTLEDGER_SERVE_CORS", "FRONTLEDGER_TOKEN")
+ENV_HOSTS, ENV_MAX_BODY = "FRONTLEDGER_SERVE_HOSTS", "FRONTLEDGER_SERVE_MAX_BODY"
 
 
 def settings_from_environment() -> ServeSettings:
     """The settings `serve` put in the environment (CORS origins space-separated)."""
     return ServeSettings(token=os.environ.get(ENV_TOKEN) or None,
                          tiles=os.environ.get(ENV_TILES) or None,
-                         cors_origins=tuple(os.environ.get(ENV_CORS, "").split()))
+                         cors_origins=tuple(os.environ.get(ENV_CORS, "").split()),
+                         allowed_hosts=tuple(os.environ.get(ENV_HOSTS, "").split()),
+                         max_body_bytes=int(os.environ.get(ENV_MAX_BODY) or MAX_BODY_BYTES))
 
 
 def app_from_environment() -> FastAPI:
@@ -97,10 +106,16 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
         app.include_router(write.router)
     _mount_assets(app)
     app.add_middleware(KeptAnswersMiddleware, kept=app.state.kept)
+    # outside the kept answers: they are keyed by the canonical query it leaves
+    routes = api.router.routes + (write.router.routes if settings.token else [])
+    app.add_middleware(KnownParameters, routes=route_parameters(routes))
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["Authorization",
                                                                           "Content-Type"])
+    # outside the kept answers and CORS: a refused request reaches neither
+    app.add_middleware(RequestGuard, allowed_hosts=settings.allowed_hosts,
+                       token=settings.token, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders, policy=content_security_policy(tile_origin))
     return app
 

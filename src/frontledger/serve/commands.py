@@ -10,7 +10,9 @@ from typing import Annotated
 
 import typer
 
-from frontledger.errors import FrontledgerError, UsageError
+from frontledger.cliparts import exit_status
+from frontledger.errors import FrontledgerError
+from frontledger.serve.guard import MAX_BODY_BYTES, default_allowed_hosts
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -40,24 +42,43 @@ def serve(
     workers: Annotated[int, typer.Option(
         help="Server processes (each with its own connections and kept answers): one per "
              "core serves several times the requests of one.", min=1)] = 1,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        help="A Host name the server answers to (repeatable; '*' for any). Default: "
+             "localhost, 127.0.0.1 and ::1 when bound to loopback, else any.")] = None,
+    max_body_bytes: Annotated[int, typer.Option(
+        help="Largest request body POST /api/documents accepts (413 above).", min=1)
+                              ] = MAX_BODY_BYTES,
 ) -> None:
     """Serve the ledger: a JSON API (docs at /docs) and a map page, with no internet.
     POST /api/documents ingests documents only when FRONTLEDGER_TOKEN is set."""
     import uvicorn
 
     from frontledger.ledger import open_store
-    from frontledger.serve.app import ENV_CORS, ENV_DB, ENV_TILES, ServeSettings, create_app
+    from frontledger.serve.app import (
+        ENV_CORS,
+        ENV_DB,
+        ENV_HOSTS,
+        ENV_MAX_BODY,
+        ENV_TILES,
+        ServeSettings,
+        create_app,
+    )
 
     if any(" " in origin for origin in cors_origin or ()):
         raise typer.BadParameter("an origin has no spaces", param_hint="--cors-origin")
+    if any(" " in name or not name for name in allowed_host or ()):
+        raise typer.BadParameter("a host name has no spaces", param_hint="--allowed-host")
     settings = ServeSettings(token=os.environ.get("FRONTLEDGER_TOKEN") or None, tiles=tiles,
-                             cors_origins=tuple(cors_origin or ()))
+                             cors_origins=tuple(cors_origin or ()),
+                             allowed_hosts=default_allowed_hosts(host, allowed_host or ()),
+                             max_body_bytes=max_body_bytes)
     try:
-        store = open_store(db)
+        # only a server that can write may start on a ledger that does not exist yet
+        store = open_store(db, create=settings.token is not None)
         web = create_app(store, settings)
     except FrontledgerError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from exc
+        raise typer.Exit(exit_status(exc)) from exc
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"frontledger serving {store.url.split('://')[0]} ledger at "
                f"http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)")
@@ -70,7 +91,9 @@ def serve(
     # each worker process builds its own app from what this one checked above
     store.close()
     os.environ.update({ENV_DB: store.url, ENV_TILES: tiles or "",
-                       ENV_CORS: " ".join(settings.cors_origins)})
+                       ENV_CORS: " ".join(settings.cors_origins),
+                       ENV_HOSTS: " ".join(settings.allowed_hosts),
+                       ENV_MAX_BODY: str(max_body_bytes)})
     typer.echo(f"{workers} worker processes")
     uvicorn.run("frontledger.serve.app:app_from_environment", factory=True, host=host,
                 port=port, workers=workers, log_level="warning")

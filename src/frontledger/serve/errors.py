@@ -18,6 +18,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from frontledger.errors import FrontledgerError, StoreError, UsageError
 
 log = logging.getLogger(__name__)
+# Seconds a client is told to wait when the database is down: a restart takes about this.
+RETRY_AFTER_SECONDS = 30
 
 
 class ApiError(Exception):
@@ -78,7 +80,10 @@ async def _library_error(_request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, UsageError):
         return error_response(str(exc), 400)
     if isinstance(exc, StoreError):
-        return error_response(f"the ledger is unavailable: {exc}", 503)
+        # the message names the database (password masked): for the log, not the client
+        log.error("ledger error: %s", exc)
+        return error_response("the ledger is unavailable; retry later", 503,
+                              {"Retry-After": str(RETRY_AFTER_SECONDS)})
     return error_response(str(exc), 500)
 
 

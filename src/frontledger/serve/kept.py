@@ -3,10 +3,12 @@
 A map dragged through dates, and analysts opening the same places, ask the same
 questions again and again; each answer folds many claims. This ASGI middleware keeps
 every successful GET /api/… response body (least recently used first out, within
-`MAX_BYTES`), keyed by path and query string, and forgets them all when the ledger's
-revision moves — checked at most every `CHECK_SECONDS` — or when the app itself writes
-(`invalidate`). The revision (`SqlStore.revision`) is raised by every write transaction,
-so claims that `frontledger reprocess` swaps without adding a document count too.
+`MAX_BYTES`, keys and overhead counted), keyed by path and the canonical query string
+(`serve.params` refuses unknown parameters and canonicalises the rest before this), and
+forgets them all when the ledger's revision moves — checked at most every
+`CHECK_SECONDS` — or when the app itself writes (`invalidate`). The revision
+(`SqlStore.revision`) is raised by every write transaction, so claims that
+`frontledger reprocess` swaps without adding a document count too.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from frontledger.errors import StoreError
 from frontledger.ledger import SqlStore
 
 # Seconds between checks of the ledger's revision: writes by another process (a running
@@ -31,6 +34,10 @@ CHECK_SECONDS = 1.0
 # (measured with benchmarks/api.py at 256 MB: p95 3.6 s instead of tens of ms).
 MAX_BYTES = 512 * 1024 * 1024
 Key = tuple[str, bytes, date]
+# Bytes counted for each kept answer besides its body: its key (path and query, counted
+# by length too) and the dict, tuple and bytes objects around them (~250 bytes measured
+# with sys.getsizeof), so that many tiny answers cannot outgrow MAX_BYTES.
+ENTRY_OVERHEAD = 256
 # Paths whose answers depend on more than the ledger.
 NOT_KEPT = frozenset({"/api/config"})
 
@@ -85,10 +92,20 @@ class KeptAnswers:
             if key in self._kept or len(body) > self.max_bytes // 4:
                 return
             self._kept[key] = (content_type, body)
-            self._bytes += len(body)
+            self._bytes += _size(key, body)
             while self._bytes > self.max_bytes:
-                _key, (_type, dropped) = self._kept.popitem(last=False)
-                self._bytes -= len(dropped)
+                dropped_key, (_type, dropped) = self._kept.popitem(last=False)
+                self._bytes -= _size(dropped_key, dropped)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(answers kept, bytes counted for them)."""
+        with self._lock:
+            return len(self._kept), self._bytes
+
+
+def _size(key: Key, body: bytes) -> int:
+    return len(body) + len(key[0]) + len(key[1]) + ENTRY_OVERHEAD
 
 
 class KeptAnswersMiddleware:
@@ -103,7 +120,12 @@ class KeptAnswersMiddleware:
             await self.app(scope, receive, send)
             return
         if self.kept.due():
-            await anyio.to_thread.run_sync(self.kept.check)
+            try:
+                await anyio.to_thread.run_sync(self.kept.check)
+            except StoreError:  # the ledger is down: the endpoint answers 503 itself
+                self.kept.invalidate()
+                await self.app(scope, receive, send)
+                return
         # today's date is part of the key: `/api/control` without a date means today
         key = (scope["path"], scope.get("query_string", b""), datetime.now(UTC).date())
         found = self.kept.get(key)
