@@ -30,15 +30,35 @@ def _abbreviation() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\.$")
 
 
-def all_abbreviations() -> set[str]:
-    """Every language's sentence abbreviations (without their final dot)."""
+# "am 18. November", "20. listopada": a day number's ordinal dot before a month name (any
+# language's `[dates] months`) does not end a sentence.
+_DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}$")
+
+
+@cache
+def _month_after() -> re.Pattern[str]:
+    months = "|".join(f"(?:{month})" for month in sorted(_lexicon_values("dates", "months")))
+    return re.compile(rf"\s+(?:{months})(?!\w)", re.IGNORECASE)
+
+
+def _ordinal_day_before_month(line: str, dot: int, end: int) -> bool:
+    return bool(_DAY_NUMBER.search(line, 0, dot)) and bool(_month_after().match(line, end))
+
+
+def _lexicon_values(section: str, key: str) -> set[str]:
+    """The union of one list of every language's lexicon file."""
     folder = resources.files("frontledger") / "data" / "lexicons"
     found: set[str] = set()
     for path in folder.iterdir():
         if path.name.endswith(".toml"):
             with path.open("rb") as handle:
-                found.update(tomllib.load(handle).get("sentences", {}).get("abbreviations", []))
+                found.update(tomllib.load(handle).get(section, {}).get(key, []))
     return found
+
+
+def all_abbreviations() -> set[str]:
+    """Every language's sentence abbreviations (without their final dot)."""
+    return _lexicon_values("sentences", "abbreviations")
 
 
 _OPENERS = ("«", "“", "„")
@@ -87,6 +107,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(line):
         end = match.end()
         if not _NEXT_START.match(line, end) or _is_abbreviation(line, match.start() + 1):
+            continue
+        if _ordinal_day_before_month(line, match.start(), end):
             continue
         spans.append((start, end))
         start = len(line) - len(line[end:].lstrip())
