@@ -32,7 +32,9 @@ def _abbreviation() -> re.Pattern[str]:
 
 # "am 18. November", "20. listopada": a day number's ordinal dot before a month name (any
 # language's `[dates] months`) does not end a sentence.
-_DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}$")
+_DAY_NUMBER = re.compile(r"(?:^|[^\d.])\d{1,2}$")
+DAY_LOOKBACK = 3
+"""Characters before a dot that may hold a day number and what precedes it."""
 
 
 @cache
@@ -42,7 +44,8 @@ def _month_after() -> re.Pattern[str]:
 
 
 def _ordinal_day_before_month(line: str, dot: int, end: int) -> bool:
-    return bool(_DAY_NUMBER.search(line, 0, dot)) and bool(_month_after().match(line, end))
+    day = _DAY_NUMBER.search(line[max(0, dot - DAY_LOOKBACK):dot])
+    return day is not None and bool(_month_after().match(line, end))
 
 
 def _lexicon_values(section: str, key: str) -> set[str]:
