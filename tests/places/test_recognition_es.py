@@ -29,3 +29,7 @@ def test_spanish_country_name(gaz):
 
 def test_people_are_not_places(gaz):
     assert parse(gaz, "Vladímir Putin habló con Zelenski y con Guerásimov.", "es") == []
+
+
+def test_river_after_rio(gaz):
+    assert found(gaz, "Los rusos cruzaron el río Oskil.", "es")["Oskil"].kind == "river"

@@ -32,3 +32,8 @@ def test_people_are_not_places(gaz):
 def test_marked_village_missing_from_the_gazetteer_is_a_place(gaz):
     m = found(gaz, "I russi hanno preso il villaggio di Sharivne.", "it")["Sharivne"]
     assert (m.kind, m.geonameid) == ("populated_place", None)
+
+
+def test_river_after_fiume(gaz):
+    m = found(gaz, "Sulla riva sinistra del fiume Dnipro si combatte.", "it")["Dnipro"]
+    assert m.kind == "river"

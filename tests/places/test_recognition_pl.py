@@ -30,3 +30,7 @@ def test_polish_ch_and_w_spelling_reaches_the_town(gaz):
 
 def test_inflected_person_name_is_not_a_place(gaz):
     assert parse(gaz, "Trump rozmawiał z Putinem o Zełenskim.", "pl") == []
+
+
+def test_river_in_the_genitive_after_a_bank_word(gaz):
+    assert found(gaz, "Walki na lewym brzegu Dniepru trwają.", "pl")["Dniepru"].kind == "river"
