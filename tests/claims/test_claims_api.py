@@ -102,7 +102,7 @@ def test_every_shipped_lexicon_loads_with_triggers_of_every_kind() -> None:
 
 
 def test_language_without_lexicon_falls_back_to_english() -> None:
-    assert load_lexicon("pl").language == "en"
+    assert load_lexicon("nl").language == "en"
 
 
 def test_every_theater_side_names_its_opponent_and_territory() -> None:

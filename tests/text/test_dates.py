@@ -85,4 +85,4 @@ def test_may_as_a_verb_is_not_a_month() -> None:
 
 
 def test_unknown_language_falls_back_to_english_words() -> None:
-    assert _first("on Friday", "pl") == ("2025-11-14", "day")
+    assert _first("on Friday", "nl") == ("2025-11-14", "day")

@@ -36,3 +36,16 @@ def test_quotation_of_several_sentences_is_opened_then_closed() -> None:
 
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("   \n\n ") == []
+
+
+def test_polish_and_spanish_abbreviations_do_not_split() -> None:
+    text = ("Jak przekazał gen. Ołeksandr Syrski, pod miastem jest 150 tys. żołnierzy. "
+            "Dodał, że to dużo. Lo dijo el Gral. Pérez en EE.UU. ayer. Nadie más.")
+    assert len(split_sentences(text)) == 4
+
+
+def test_day_number_dot_before_a_month_does_not_end_a_sentence() -> None:
+    text = "Am 18. November fiel der Ort. Danach nicht mehr. Er war der 3. Danach ging er."
+    assert [s.text for s in split_sentences(text)] == [
+        "Am 18. November fiel der Ort.", "Danach nicht mehr.", "Er war der 3.",
+        "Danach ging er."]

@@ -10,9 +10,12 @@ Two keys, from strict to loose:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
 
 from anyascii import anyascii
 
@@ -21,11 +24,8 @@ _DASHES = re.compile(r"[\-‐‑‒–—]+")
 _SPACES = re.compile(r"\s+")
 _NON_ALPHA = re.compile(r"[^a-z ]+")
 
-# Language-specific spellings rewritten to the English-style romanisation GeoNames uses.
-# Applied in order; "\0" holds the "ch" of "tch" while French "ch" becomes "sh".
-_FRENCH = (("tch", "\0"), ("ch", "sh"), ("\0", "ch"), ("ou", "u"), ("j", "zh"), ("ï", "i"),
-           ("ë", "e"))
-_GERMAN = (("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y"), ("z", "ts"))
+# Language-specific spellings are rewritten to the English-style romanisation GeoNames uses
+# by each language's `spelling_to_english` rules (data/gazetteer/languages/<lang>.json).
 # Skeleton rules: collapse the letters romanisations disagree on.
 _SKELETON = (
     ("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("kh", "h"),
@@ -63,13 +63,29 @@ def fold(text: str) -> str:
 def romanise(text: str, language: str | None = None) -> str:
     """English-style Latin spelling of a name, whatever its script or language."""
     lowered = text.lower()
-    if language == "fr":
-        for old, new in _FRENCH:
-            lowered = lowered.replace(old, new)
-    elif language == "de":
-        for old, new in _GERMAN:
-            lowered = lowered.replace(old, new)
+    for old, new in _spelling_rules(language):
+        lowered = lowered.replace(old, new)
     return anyascii(fold(lowered)).lower()
+
+
+def _languages_dir() -> resources.abc.Traversable:
+    return resources.files("frontledger") / "data" / "gazetteer" / "languages"
+
+
+@cache
+def _language_file(language: str) -> dict[str, Any]:
+    path = _languages_dir() / f"{language}.json"
+    if not path.is_file():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+@cache
+def _spelling_rules(language: str | None) -> tuple[tuple[str, str], ...]:
+    """The language's (spelling, English-style spelling) rewrites, applied in order."""
+    rules = _language_file(language).get("spelling_to_english", []) if language else []
+    return tuple((old, new) for old, new in rules)
 
 
 @lru_cache(maxsize=200_000)
@@ -90,15 +106,31 @@ def english_name(text: str, language: str | None = None) -> str:
     return " ".join(part.capitalize() for part in roman.split(" ") if part)
 
 
-# One pass: a French elided article ("d'" of "d'Odessa") is a word of its own; an English
-# possessive ending ("'s" of "Kyiv's") is not part of the name; apostrophes inside a word
+# One pass: an elided article or preposition ("d'" of "d'Odessa", "dell'" of
+# "dell'Ucraina": every language's `elisions`) is a word of its own; an English possessive
+# ending ("'s" of "Kyiv's") is not part of the name; apostrophes inside a word
 # ("Куп'янськ") and hyphens ("Ivano-Frankivsk") are. \w rather than letters only: twice
 # as fast, and a token with digits is never capitalised the way a name is.
-_TOKEN = re.compile(
-    r"\b(?:[dlnsjcDLNSJC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’ʼ](?=\w)"
-    r"|\w+(?:(?:['’ʼ`](?![sS]\b)|[\-‐‑])\w+)*")
+_WORD = r"\w+(?:(?:['’ʼ`](?![sS]\b)|[\-‐‑])\w+)*"
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    elisions: set[str] = set()
+    for path in _languages_dir().iterdir():
+        if path.name.endswith(".json"):
+            elisions.update(_language_file(path.name.removesuffix(".json")).get("elisions", []))
+    if not elisions:
+        return re.compile(_WORD)
+    # Each elision in lower case and capitalised, behind a class of their first letters:
+    # the engine then tries the alternatives only where one may begin (as fast as before
+    # elisions were data).
+    forms = {f for e in elisions for f in (e, e.capitalize())}
+    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    initials = "".join(sorted({re.escape(f[0]) for f in forms}))
+    return re.compile(rf"\b(?=[{initials}])(?:{words})['’ʼ](?=\w)|{_WORD}")
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    """Word spans of a text; elided French articles are words of their own."""
-    return [m.span() for m in _TOKEN.finditer(text)]
+    """Word spans of a text; elided articles and prepositions are words of their own."""
+    return [m.span() for m in _token_pattern().finditer(text)]

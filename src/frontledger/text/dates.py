@@ -25,8 +25,13 @@ from typing import Any
 
 from frontledger.records import DatePrecision
 
-_DAY = r"(?P<d1>\d{1,2})(?:er|st|nd|rd|th|-?го|-?е)?(?:\s*[-–—]\s*(?P<d2>\d{1,2}))?"
-_YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?"
+# A day number, then the language's ordinal ending (`day_suffix`: "th", "er", "-го", "."),
+# maybe a range ("7–8"); what joins a day to its month (`day_month_gap`: "20 de
+# noviembre") and a month to its year (`year_gap`: "noviembre de 2025") are the language's too.
+_DAY = r"(?P<d1>\d{1,2})(?:%s)?(?:\s*[-–—]\s*(?P<d2>\d{1,2})(?:%s)?)?"
+_YEAR = r"(?:%s(?P<y>(?:19|20)\d{2}))?"
+DEFAULT_DAY_MONTH_GAP = r"\s+"
+DEFAULT_YEAR_GAP = r",?\s+"
 _NUMERIC = re.compile(
     r"\b(?:(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})|"
     r"(?P<dd>\d{1,2})\.(?P<dm>\d{1,2})\.(?P<dy>(?:19|20)\d{2}))\b"
@@ -230,11 +235,15 @@ def date_words(language: str) -> _DateWords:
     section = _lexicon_section(language)
     months = f"(?:{_alternation(section['months'])})"
     year_word = section.get("year_word", "")
-    year = _YEAR + (f"(?:\\s*{year_word})?" if year_word else "")
+    bare_year = _YEAR % section.get("year_gap", DEFAULT_YEAR_GAP)
+    year = bare_year + (f"(?:\\s*{year_word})?" if year_word else "")
+    suffix = section.get("day_suffix", "") or "(?!)"
+    day = _DAY % (suffix, suffix)
+    gap = section.get("day_month_gap", DEFAULT_DAY_MONTH_GAP)
     flags = re.IGNORECASE
     return _DateWords(
-        day_month=re.compile(rf"\b{_DAY}\s+{months}(?![\w]){year}", flags),
-        month_day=re.compile(rf"\b{months}\s+{_DAY}\b(?!\s*(?:%|km|sq))" + _YEAR, flags),
+        day_month=re.compile(rf"\b{day}{gap}{months}(?![\w]){year}", flags),
+        month_day=re.compile(rf"\b{months}\s+{day}(?!\w)(?!\s*(?:%|km|sq))" + bare_year, flags),
         month=re.compile(rf"\b{months}(?![\w]){year}", flags),
         weekday=re.compile(rf"\b(?:{_alternation(section['weekdays'])})(?![\w])", flags),
         relative=tuple(

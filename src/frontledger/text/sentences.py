@@ -7,18 +7,61 @@ Reads: normalised text. Adds: `Sentence` spans (start, end, paragraph index) suc
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)")
 # What may open the next sentence: a capital, a digit, an opening quote or a dash.
-_NEXT_START = re.compile(r"\s+[\"'«“„‘(\[—–-]*\s*[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9]")
-# Tokens ending in "." that do not end a sentence (titles, initials, Slavic abbreviations).
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-ZА-ЯЁЄІЇ]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|Capt|No|Nos|vs|etc|approx|"
-    r"M|Mme|Mgr|av|env|cf|p|pp|г|гг|н\.п|н|п|ул|им|т|д|см|обл|р|рр|с|смт|ст|тис|млн|"
-    r"млрд|тыс|пгт|ген|ім|вул|U\.S|U\.K|e\.g|i\.e)\.)$"
-)
+_NEXT_START = re.compile(r"\s+[\"'«“„‘(\[—–-]*\s*[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐ0-9]")
+# Tokens ending in "." that do not end a sentence: single capitals (initials) and each
+# language's abbreviations, the `[sentences] abbreviations` of `data/lexicons/<lang>.toml`.
+# The splitter does not know the language, so it honours every language's list at once;
+# they are matched as written (case counts: "No." is an abbreviation, "no." ends a sentence).
+_INITIAL = "[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐ]"
+
+
+@cache
+def _abbreviation() -> re.Pattern[str]:
+    words = sorted(all_abbreviations(), key=len, reverse=True)
+    alternatives = "|".join([_INITIAL, *(re.escape(w) for w in words)])
+    return re.compile(rf"\b(?:{alternatives})\.$")
+
+
+# "am 18. November", "20. listopada": a day number's ordinal dot before a month name (any
+# language's `[dates] months`) does not end a sentence.
+_DAY_NUMBER = re.compile(r"(?:^|[^\d.])\d{1,2}$")
+DAY_LOOKBACK = 3
+"""Characters before a dot that may hold a day number and what precedes it."""
+
+
+@cache
+def _month_after() -> re.Pattern[str]:
+    months = "|".join(f"(?:{month})" for month in sorted(_lexicon_values("dates", "months")))
+    return re.compile(rf"\s+(?:{months})(?!\w)", re.IGNORECASE)
+
+
+def _ordinal_day_before_month(line: str, dot: int, end: int) -> bool:
+    day = _DAY_NUMBER.search(line[max(0, dot - DAY_LOOKBACK):dot])
+    return day is not None and bool(_month_after().match(line, end))
+
+
+def _lexicon_values(section: str, key: str) -> set[str]:
+    """The union of one list of every language's lexicon file."""
+    folder = resources.files("frontledger") / "data" / "lexicons"
+    found: set[str] = set()
+    for path in folder.iterdir():
+        if path.name.endswith(".toml"):
+            with path.open("rb") as handle:
+                found.update(tomllib.load(handle).get(section, {}).get(key, []))
+    return found
+
+
+def all_abbreviations() -> set[str]:
+    """Every language's sentence abbreviations (without their final dot)."""
+    return _lexicon_values("sentences", "abbreviations")
 
 
 _OPENERS = ("«", "“", "„")
@@ -68,6 +111,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         end = match.end()
         if not _NEXT_START.match(line, end) or _is_abbreviation(line, match.start() + 1):
             continue
+        if _ordinal_day_before_month(line, match.start(), end):
+            continue
         spans.append((start, end))
         start = len(line) - len(line[end:].lstrip())
     if start < len(line):
@@ -95,4 +140,4 @@ def _is_abbreviation(line: str, dot_end: int) -> bool:
     """True when the word ending at `dot_end` (just past its dot) is a known abbreviation."""
     space = line.rfind(" ", 0, dot_end - 1)
     word_start = max(space, line.rfind("(", space + 1, dot_end - 1)) + 1
-    return bool(_ABBREVIATION.search(line[word_start:dot_end]))
+    return bool(_abbreviation().search(line[word_start:dot_end]))

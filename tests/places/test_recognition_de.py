@@ -1,0 +1,30 @@
+"""German: spelling of Ukrainian names, 'Gebiet', capitals speaking, marker nouns."""
+
+from __future__ import annotations
+
+from tests.places.helpers import found, parse
+
+
+def test_german_ch_and_w_spelling_reaches_the_town(gaz):
+    m = found(gaz, "Russische Truppen greifen Kurachowe an.", "de")["Kurachowe"]
+    assert m.geonameid == 695357
+
+
+def test_german_spelling_of_two_words_is_matched_by_skeleton(gaz):
+    m = found(gaz, "Um Tschassiw Jar wird gekämpft.", "de")["Tschassiw Jar"]
+    assert m.geonameid == 710915
+
+
+def test_gebiet_is_the_oblast(gaz):
+    m = found(gaz, "Die Kämpfe im Gebiet Donezk gehen weiter.", "de")["Gebiet Donezk"]
+    assert (m.kind, m.iso3166_2) == ("region", "UA-14")
+
+
+def test_capital_followed_by_zufolge_is_a_metonym(gaz):
+    assert found(gaz, "Kiew zufolge wurde der Angriff abgewehrt.", "de")["Kiew"].metonym
+
+
+def test_marker_noun_is_not_part_of_the_name(gaz):
+    text = "Betroffen sind die Dörfer Sharivne und Bolohivka."
+    names = [m.surface for m in parse(gaz, text, "de")]
+    assert "Dörfer Sharivne" not in names

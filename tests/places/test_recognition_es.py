@@ -1,0 +1,35 @@
+"""Spanish: 'región de', the Spanish j, people."""
+
+from __future__ import annotations
+
+from tests.places.helpers import found, parse
+
+
+def test_town_after_a_preposition(gaz):
+    assert found(gaz, "Los combates continúan en Pokrovsk.", "es")["Pokrovsk"].geonameid == 704422
+
+
+def test_region_de_is_the_oblast(gaz):
+    m = found(gaz, "Las tropas avanzan en la región de Donetsk.", "es")["región de Donetsk"]
+    assert (m.kind, m.iso3166_2) == ("region", "UA-14")
+
+
+def test_region_word_with_an_adjective_still_makes_the_name_a_region(gaz):
+    m = found(gaz, "Siguen los ataques en la región oriental de Donetsk.", "es")["Donetsk"]
+    assert (m.kind, m.iso3166_2) == ("region", "UA-14")
+
+
+def test_spanish_j_spelling_is_matched_by_skeleton(gaz):
+    assert found(gaz, "Los rusos atacan Kurájove.", "es")["Kurájove"].geonameid == 695357
+
+
+def test_spanish_country_name(gaz):
+    assert found(gaz, "La guerra en Ucrania sigue.", "es")["Ucrania"].kind == "country"
+
+
+def test_people_are_not_places(gaz):
+    assert parse(gaz, "Vladímir Putin habló con Zelenski y con Guerásimov.", "es") == []
+
+
+def test_river_after_rio(gaz):
+    assert found(gaz, "Los rusos cruzaron el río Oskil.", "es")["Oskil"].kind == "river"

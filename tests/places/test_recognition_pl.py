@@ -1,0 +1,36 @@
+"""Polish: case endings, oblast adjectives, Polish spelling of Ukrainian names, people."""
+
+from __future__ import annotations
+
+from tests.places.helpers import found, parse
+
+
+def test_instrumental_after_pod_reaches_the_town_by_skeleton(gaz):
+    m = found(gaz, "Walki trwają pod Pokrowskiem.", "pl")["Pokrowskiem"]
+    assert m.geonameid == 704422
+
+
+def test_genitive_ending_is_stripped(gaz):
+    m = found(gaz, "Rosjanie zbliżają się do Myrnohradu.", "pl")["Myrnohradu"]
+    assert m.geonameid == 710035
+
+
+def test_oblast_in_the_locative_with_its_adjective_is_the_region(gaz):
+    m = found(gaz, "Walki toczą się w obwodzie donieckim.", "pl")["obwodzie donieckim"]
+    assert (m.kind, m.iso3166_2) == ("region", "UA-14")
+
+
+def test_polish_spelling_of_two_words_is_matched_by_skeleton(gaz):
+    assert found(gaz, "Ciężkie walki trwają o Czasiw Jar.", "pl")["Czasiw Jar"].geonameid == 710915
+
+
+def test_polish_ch_and_w_spelling_reaches_the_town(gaz):
+    assert found(gaz, "Rosjanie zaatakowali Kurachowe.", "pl")["Kurachowe"].geonameid == 695357
+
+
+def test_inflected_person_name_is_not_a_place(gaz):
+    assert parse(gaz, "Trump rozmawiał z Putinem o Zełenskim.", "pl") == []
+
+
+def test_river_in_the_genitive_after_a_bank_word(gaz):
+    assert found(gaz, "Walki na lewym brzegu Dniepru trwają.", "pl")["Dniepru"].kind == "river"
