@@ -41,6 +41,11 @@ class Lexicon:
     locative_before: frozenset[str]
     metonym_verbs_after: re.Pattern[str]
     metonym_before: re.Pattern[str]
+    place_before: re.Pattern[str]
+    place_after: re.Pattern[str]
+    """Words around a country's or capital's name that make it a place rather than its
+    government ("the east of", "на территории", "'s Donetsk region"); with a locative
+    preposition or a dateline, the only uses of such a name that are places."""
     toponym_suffixes: tuple[str, ...]
     modifier_suffixes: tuple[str, ...]
     """Nominative endings of the adjectives inside names ("Кучерів" Яр, "Сухой" Яр)."""
@@ -86,6 +91,19 @@ def _compile_before(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE)
 
 
+_NEVER = re.compile(r"(?!)")
+
+
+def _optional_after(pattern: str) -> re.Pattern[str]:
+    """A pattern matched right after a name, which a language file may leave out."""
+    return _compile(r"^\s*(?:" + pattern + ")") if pattern else _NEVER
+
+
+def _optional_before(pattern: str) -> re.Pattern[str]:
+    """A pattern searched before a name, which a language file may leave out."""
+    return _compile_before(pattern) if pattern else _NEVER
+
+
 @cache
 def lexicon(language: str | None) -> Lexicon:
     """The lexicon of a language, falling back to English for languages without one."""
@@ -107,6 +125,8 @@ def lexicon(language: str | None) -> Lexicon:
         locative_before=frozenset(fold(w) for w in raw["locative_before"]),
         metonym_verbs_after=_compile(raw["metonym_verbs_after"]),
         metonym_before=_compile_before(raw["metonym_before"]),
+        place_before=_optional_before(raw.get("place_before", "")),
+        place_after=_optional_after(raw.get("place_after", "")),
         toponym_suffixes=tuple(sorted(set(raw["toponym_suffixes"]), key=len, reverse=True)),
         modifier_suffixes=tuple(raw["modifier_suffixes"]),
         inflection=tuple((a, b) for a, b in raw["inflection"]),

@@ -164,7 +164,7 @@ class Resolver:
                 chosen[key] = choice if ok else None
             picked = chosen[key]
             if picked is not None:
-                out.append(self._mention(reading.span, *picked))
+                out.append(self._mention(reading, *picked))
         return out
 
     def _note_named_regions(self, readings: list[Reading]) -> None:
@@ -327,12 +327,18 @@ class Resolver:
                    and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM
                    for i, lat, lon in ctx.points if i != ctx.current)
 
-    def _mention(self, span: Span, entry: GazetteerEntry, confidence: float) -> PlaceMention:
-        can_act = bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
-        metonym = bool(entry.flags & FLAG_METONYM) or (
-            can_act and self.cues.actor(span.start, span.end, self.words, span.first))
+    def _mention(self, reading: Reading, entry: GazetteerEntry, confidence: float
+                 ) -> PlaceMention:
+        span = reading.span
+        metonym = bool(entry.flags & FLAG_METONYM) or (self._can_act(entry) and self.cues.actor(
+            span.start, span.end, self.words, span.first, listed_as_place=reading.locative))
         return PlaceMention(
             start=span.start, end=span.end, surface=self.cues.text[span.start:span.end],
             name=entry.name, kind=entry.kind, geonameid=entry.geonameid,
             country=entry.country, iso3166_2=entry.iso3166_2, latitude=entry.latitude,
             longitude=entry.longitude, confidence=confidence, metonym=metonym)
+
+    @staticmethod
+    def _can_act(entry: GazetteerEntry) -> bool:
+        """Capitals and countries stand for their governments ("Kyiv said")."""
+        return bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
