@@ -17,6 +17,9 @@ MARKER_WINDOW = 48
 village of ", "населённого пункта "): the longest markers are about 35 characters."""
 RIVER_WINDOW = 40
 """Characters around a river name in which a river word must occur ("left bank of the")."""
+SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+"""What ends a sentence, for cues that hold within one (a full stop then a space: not the
+point of "2.5" or of an initial)."""
 DATELINE_MARKS = ",:(-–—"
 """What follows the place that opens a dateline ("MOSCOW (Reuters)", "Kyiv, 3 May")."""
 METONYM_LOOKBACK_WORDS = 1
@@ -47,6 +50,16 @@ class Cues:
     def region_after(self, end: int) -> bool:
         """"X region", "X and Y oblasts", "Донецкой области"."""
         return bool(self.lex.region_keyword_after.match(self.after(end)))
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Character range of the sentence around a stretch of text."""
+        left = max(self.text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+        ends = [i for i in (self.text.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
+        return left, min(ends, default=len(self.text))
+
+    def regions_word_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the plural word for regions occurs between two offsets."""
+        return [m.span() for m in self.lex.regions_word.finditer(self.text, start, end)]
 
     def linked(self, left_end: int, right_start: int) -> bool:
         """True when the gap between two names is a list separator (", ", " and ", " et de ")."""

@@ -24,6 +24,9 @@ class Lexicon:
     region_templates: tuple[str, ...]
     region_keyword_after: re.Pattern[str]
     region_keyword_before: re.Pattern[str]
+    regions_word: re.Pattern[str]
+    """The plural word for regions ("regions", "областях"): a list of bare names in a
+    sentence that speaks of regions names regions ("in Kharkiv and in Sumy")."""
     list_separator: re.Pattern[str]
     attached_region_gap: re.Pattern[str]
     """What may stand between a place and the region it is said to be in ("X, in the Y
@@ -114,6 +117,7 @@ def lexicon(language: str | None) -> Lexicon:
         region_templates=tuple(raw["region_templates"]),
         region_keyword_after=_compile(r"^\s*(?:" + raw["region_keyword_after"] + ")"),
         region_keyword_before=_compile_before(raw["region_keyword_before"]),
+        regions_word=_compile(raw["regions_word"]) if raw.get("regions_word") else _NEVER,
         list_separator=_compile(raw["list_separator"]),
         attached_region_gap=_compile(raw["attached_region_gap"]),
         place_marker_before=_compile_before(raw["place_marker_before"]),

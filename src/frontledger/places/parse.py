@@ -8,7 +8,7 @@ from dataclasses import replace
 from frontledger.places import cache, katottg
 from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
-from frontledger.places.gazetteer import PRIMARY, Gazetteer
+from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
 from frontledger.places.lexicon import Lexicon, lexicon
 from frontledger.places.recognize import (
     Recogniser,
@@ -126,15 +126,46 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
         village = settlement and cues.marked_village(span.start)
         readings.append(Reading(span, settlement=settlement, village=village,
                                 locative=cues.locative(span.first, words)))
+    names = [(r.span.start, r.span.end) for r in readings]
     for chain in _chains(readings, cues):
         head, tail = chain[0].span, chain[-1].span
         for reading in chain[1:]:  # "in Davos and Geneva": the preposition covers the list
             reading.locative = reading.locative or chain[0].locative
-        if cues.region_before(head.start) or cues.region_after(words[tail.first].end):
+        if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
+                or _regions_listed(chain, cues, gaz, names)):
             for reading in chain:
                 reading.region = True
     _attach_regions(readings, cues, gaz)
     return readings
+
+
+def _regions_listed(chain: list[Reading], cues: Cues, gaz: Gazetteer,
+                    names: list[tuple[int, int]]) -> bool:
+    """"Both regions were shelled, in Kharkiv and in Sumy": a list of names that may all
+    name regions, in a sentence that speaks of regions without naming them there."""
+    if len(chain) < 2 or not all(_may_be_region(r.span, gaz) for r in chain):
+        return False
+    start, end = cues.sentence(chain[0].span.start, chain[-1].span.end)
+    return any(not _names_attached(cues, word, names)
+               for word in cues.regions_word_in(start, end))
+
+
+def _names_attached(cues: Cues, word: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    """Whether the word for regions heads names of its own: right after them ("the X and Y
+    regions") or right before them ("les régions de X", "regions -- X, Y")."""
+    text = cues.text
+    if any(end == len(text[:word[0]].rstrip()) or start <= word[0] < end
+           for start, end in names):
+        return True  # "the X and Y regions", "les régions de X" read as one name
+    after = [s for s, _e in names if s >= word[1]]
+    if not after:
+        return False
+    heads = cues.lex.region_keyword_before.search(text, word[0], min(after))
+    return heads is not None and heads.start() == word[0]
+
+
+def _may_be_region(span: Span, gaz: Gazetteer) -> bool:
+    return any(p % 4 == REGION_BASE for p in span.postings)
 
 
 def _attach_regions(readings: list[Reading], cues: Cues, gaz: Gazetteer) -> None:
