@@ -20,7 +20,7 @@ from frontledger.places.recognize import (
     words_of,
 )
 from frontledger.places.resolve import Reading, Resolver, Theater
-from frontledger.places.unknown import Group, UnknownPlaces, nominative
+from frontledger.places.unknown import Group, UnknownPlaces, nominative, theater_name
 from frontledger.records import PlaceMention
 from frontledger.text import detect_language
 
@@ -67,7 +67,15 @@ def geoparse(text: str, language: str | None = None, *,
     settlements = katottg.default_index()
     unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
-    return sorted(known + unknown, key=lambda m: m.start)
+    return sorted(known + _same_name_same_place(unknown), key=lambda m: m.start)
+
+
+def _same_name_same_place(unknown: list[PlaceMention]) -> list[PlaceMention]:
+    """A village named again where no region is near is the one the text placed before."""
+    placed = {m.surface: m for m in unknown if m.iso3166_2}
+    return [replace(m, name=placed[m.surface].name, country=placed[m.surface].country,
+                    iso3166_2=placed[m.surface].iso3166_2)
+            if not m.iso3166_2 and m.surface in placed else m for m in unknown]
 
 
 def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
@@ -97,7 +105,8 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             out.append(PlaceMention(
                 start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
-                name=nominative(words, group, cues.lex), kind="populated_place",
+                name=theater_name(nominative(words, group, cues.lex), r.within.split("-")[0]),
+                kind="populated_place",
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
     return out
@@ -212,7 +221,7 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
     after a capitalised word inside a sentence: a surname, not a place). A follower that
     begins another recognised name ("Купянск Харьковской области") is no surname."""
     nxt = span.last + 1
-    if nxt < len(words) and words[nxt].capitalised and words[nxt].start - span.end == 1:
+    if nxt < len(words) and words[nxt].capitalised and text[span.end:words[nxt].start] == " ":
         follower = words[nxt]
         if follower.key in lex.persons:
             return True
@@ -224,6 +233,7 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
     if lex.capitalised_nouns or span.first != span.last or prev < 0:
         return False
     before = words[prev]
-    return (before.capitalised and "-" not in before.text and span.start - before.end == 1
+    return (before.capitalised and "-" not in before.text
+            and text[before.end:span.start] == " "
             and before.key not in lex.stopwords
             and not sentence_initial(text, before.start) and not before.text.isupper())

@@ -16,9 +16,10 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from frontledger.places.gazetteer import Gazetteer
+from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, Gazetteer
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
+from frontledger.places.respell import target_country, ukrainian_form
 
 MAX_WORDS = 5
 """Longest name looked up, in words ("Sea of Azov", "région d' Odessa")."""
@@ -256,7 +257,7 @@ class Recogniser:
         exact = fold(self.text[start:end])
         postings = self.gaz.lookup(exact)
         if postings:
-            return Span(i, j, start, end, postings, EXACT, exact)
+            return Span(i, j, start, end, self._own_russian_name(postings, exact), EXACT, exact)
         if not self.lex.inflection:
             return None
         merged: list[int] = []
@@ -304,13 +305,45 @@ class Recogniser:
         return None
 
     def _skeleton_form(self, i: int, form: str) -> Span | None:
+        """Theater places spelt another way: by transliteration skeleton, else (a name
+        written the Russian way) by its Ukrainian form, exactly or by skeleton."""
         roman = _letters(romanise(form, self.lex.language))
-        best: list[int] = []
-        for index in self.gaz.lookup_skeleton(skeleton(form, self.lex.language)):
-            name = _letters(romanise(self.gaz.entry(index).name))
-            if fuzz.ratio(roman, name) >= SKELETON_MIN_SIMILARITY:
-                best.append(index * 4 + 1)
-        if not best:
+        postings = self._similar(roman, skeleton(form, self.lex.language))
+        if not postings:
+            postings = self._respelt(roman)
+        if not postings:
             return None
         word = self.words[i]
-        return Span(i, i, word.start, word.end, tuple(best), SKELETON, form)
+        return Span(i, i, word.start, word.end, postings, SKELETON, form)
+
+    def _similar(self, roman: str, key: str, country: str | None = None) -> tuple[int, ...]:
+        """Alternate-name postings of the theater places with this skeleton whose name is
+        close to the romanised form."""
+        best = []
+        for index in self.gaz.lookup_skeleton(key):
+            entry = self.gaz.entry(index)
+            if country is not None and entry.country != country:
+                continue
+            if fuzz.ratio(roman, _letters(romanise(entry.name))) >= SKELETON_MIN_SIMILARITY:
+                best.append(index * 4 + 1)
+        return tuple(best)
+
+    def _own_russian_name(self, postings: tuple[int, ...], key: str) -> tuple[int, ...]:
+        """"Grishino" is a former name of Pokrovsk and the Russian name of Hryshyne: a
+        place whose Ukrainian name is the respelt form bears it as its own name, not as a
+        former one, and so wins over the renamed town."""
+        if all(p % 4 != OTHER_NAME for p in postings):
+            return postings
+        ukrainian = ukrainian_form(_letters(romanise(key, self.lex.language)))
+        return tuple(p - OTHER_NAME + ALTERNATE
+                     if p % 4 == OTHER_NAME and fold(self.gaz.entry(p // 4).name) == ukrainian
+                     else p for p in postings)
+
+    def _respelt(self, roman: str) -> tuple[int, ...]:
+        ukrainian = ukrainian_form(roman)
+        if ukrainian == roman:
+            return ()
+        country = target_country()
+        exact = tuple(p for p in self.gaz.lookup(ukrainian)
+                      if self.gaz.entry(p // 4).country == country)
+        return exact or self._similar(ukrainian, skeleton(ukrainian), country)

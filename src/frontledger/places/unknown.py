@@ -19,8 +19,9 @@ from frontledger.places.lexicon import (
     official_form,
     romanise_official,
 )
-from frontledger.places.normalize import english_name
+from frontledger.places.normalize import english_name, fold
 from frontledger.places.recognize import Word, sentence_initial
+from frontledger.places.respell import russian_looking, target_country, ukrainian_form
 from frontledger.records import PlaceMention
 
 if TYPE_CHECKING:
@@ -78,6 +79,18 @@ def nominative(words: list[Word], group: Group, lex: Lexicon) -> str:
     if lex.romanization:
         return romanise_official(" ".join(parts), lex)
     return english_name(" ".join(parts), lex.language)
+
+
+def theater_name(name: str, country: str | None) -> str:
+    """An unknown place's English name in its country's own form: a Ukrainian village
+    written the Russian way ("Nechvolodovka") is named the Ukrainian way (Nechvolodivka)."""
+    if country != target_country():
+        return name
+    roman = fold(name)
+    respelt = ukrainian_form(roman, forms=russian_looking(roman))
+    if respelt == roman:
+        return name
+    return " ".join(part.capitalize() for part in respelt.split(" "))
 
 
 class UnknownPlaces:
@@ -180,6 +193,7 @@ class UnknownPlaces:
         region = self._region_near(group)
         name = nominative(self.words, group, self.cues.lex)
         country, iso = (region.country, region.iso3166_2) if region else self._codified(name)
+        name = theater_name(name, country)
         return PlaceMention(
             start=group.start, end=group.end, surface=self.cues.text[group.start:group.end],
             name=name, kind="populated_place", geonameid=None, country=country,
