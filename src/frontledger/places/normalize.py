@@ -25,7 +25,10 @@ _NON_ALPHA = re.compile(r"[^a-z ]+")
 # Applied in order; "\0" holds the "ch" of "tch" while French "ch" becomes "sh".
 _FRENCH = (("tch", "\0"), ("ch", "sh"), ("\0", "ch"), ("ou", "u"), ("j", "zh"), ("ï", "i"),
            ("ë", "e"))
-_GERMAN = (("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y"), ("z", "ts"))
+# "zh" and "kh" are English-style digraphs German news keeps (Zhuravka, Kharkiw): held
+# apart from German z while the German letters are rewritten.
+_GERMAN = (("zh", "\1"), ("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y"), ("z", "ts"),
+           ("\1", "zh"))
 # Skeleton rules: collapse the letters romanisations disagree on.
 _SKELETON = (
     ("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("kh", "h"),

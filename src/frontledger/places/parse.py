@@ -28,6 +28,10 @@ PLACED_UNKNOWN_CONFIDENCE = 0.6
 """A name the text places in a region, missing from the gazetteer there: surely a place,
 and as sure of its region as of any settlement the text marks."""
 
+DOUBTED_CONFIDENCE = 0.45
+"""A settlement's name whose namesakes the gazetteer places elsewhere: as sure as a name
+that only a locative preposition marks (see UNKNOWN_CONFIDENCE)."""
+
 _default: Gazetteer | None = None
 _lock = threading.Lock()
 
@@ -61,12 +65,14 @@ def geoparse(text: str, language: str | None = None, *,
     cues = Cues(text, lexicon(language or detect_language(text)))
     words = words_of(text)
     titles = title_case_lines(text)
-    known = _gazetteer_places(gaz, cues, words, titles)
+    doubted: list[PlaceMention] = []
+    known = _gazetteer_places(gaz, cues, words, titles, doubted)
     covered = sorted((m.start, m.end) for m in known)
     # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast
     settlements = katottg.default_index()
     unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
+    unknown += [m for m in doubted if not _overlaps(m.start, m.end, unknown)]
     return sorted(known + _same_name_same_place(unknown), key=lambda m: m.start)
 
 
@@ -79,8 +85,10 @@ def _same_name_same_place(unknown: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
-                      titles: list[tuple[int, int]]) -> list[PlaceMention]:
-    """Mentions resolved to the gazetteer, and districts and directions named after towns."""
+                      titles: list[tuple[int, int]], doubted: list[PlaceMention]
+                      ) -> list[PlaceMention]:
+    """Mentions resolved to the gazetteer, and districts and directions named after towns;
+    `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
     found = Recogniser(gaz, lex, text, words).spans()
     starts = frozenset(s.start for s in found)
@@ -91,8 +99,10 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
                + directions(text, gaz, lex, theater.countries))
     spans = [s for s in spans if not _overlaps(s.start, s.end, derived)]
     readings = _read(spans, cues, words, gaz)
-    known = Resolver(gaz, cues, words, theater).resolve(readings) + derived
+    resolver = Resolver(gaz, cues, words, theater)
+    known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
+    doubted.extend(_doubted(resolver.doubted, known, cues, words))
     return _possessive_places(text, known)
 
 
@@ -109,6 +119,24 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
                 kind="populated_place",
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
+    return out
+
+
+def _doubted(readings: list[Reading], known: list[PlaceMention], cues: Cues,
+             words: list[Word]) -> list[PlaceMention]:
+    """Settlements whose gazetteer namesakes all lie away from the article's places: the
+    name is a village's, the village is not in the gazetteer."""
+    out = []
+    for r in readings:
+        if _overlaps(r.span.start, r.span.end, known) or sentence_initial(cues.text, r.span.start):
+            continue
+        if not (r.settlement or r.listed or r.locative):
+            continue  # a surname or a word as often as a village
+        group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
+        out.append(PlaceMention(
+            start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
+            name=nominative(words, group, cues.lex), kind="populated_place",
+            confidence=DOUBTED_CONFIDENCE))
     return out
 
 
@@ -140,6 +168,8 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
         head, tail = chain[0].span, chain[-1].span
         for reading in chain[1:]:  # "in Davos and Geneva": the preposition covers the list
             reading.locative = reading.locative or chain[0].locative
+        for reading in chain:
+            reading.listed = len(chain) > 1
         if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
                 or _regions_listed(chain, cues, gaz, names)):
             for reading in chain:

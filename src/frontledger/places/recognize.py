@@ -227,6 +227,9 @@ class Recogniser:
                 return span
         if not self._single_word_allowed(i):
             return None
+        if self._opens_sentence(i):  # "Північна частина", "Тим часом": a capital by position
+            exact = self._lookup(i, i)
+            return exact if exact is not None and exact.quality == EXACT else None
         return self._lookup(i, i) or self._skeleton_pair(i) or self._skeleton(i)
 
     def _skeleton_pair(self, i: int) -> Span | None:

@@ -127,6 +127,8 @@ class Reading:
     """ISO code of the region the text places this name in, right after it."""
     locative: bool = False
     """A locative preposition stands before the name ("in", "à", "в")."""
+    listed: bool = False
+    """The name stands in a list of names ("A, B and C")."""
 
 
 class Resolver:
@@ -139,6 +141,9 @@ class Resolver:
         self.theater = theater
         self.regions_named: dict[str, int] = {}
         """ISO code of each region named in full ("Donetsk region"), with where it is first."""
+        self.doubted: list[Reading] = []
+        """Readings whose best entry lies away from the article's other places: a settlement
+        of that name, but not that one (cities500 lacks most villages)."""
 
     def resolve(self, readings: list[Reading]) -> list[PlaceMention]:
         """One mention per reading that resolves; the same name read the same way (same
@@ -154,6 +159,8 @@ class Resolver:
                 alone[key] = self._best(reading, options[key], Context())
         context = self._context([alone[k] for k in keys])
         chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
+        doubted: set[tuple] = set()
+        self.doubted = []
         out = []
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
             if key not in chosen:  # the same name read the same way resolves the same way
@@ -162,9 +169,13 @@ class Resolver:
                 ok = choice is not None and self._supported(choice[0], context, reading.span,
                                                             options[key])
                 chosen[key] = choice if ok else None
+                if choice is not None and not ok:
+                    doubted.add(key)
             picked = chosen[key]
             if picked is not None:
                 out.append(self._mention(reading, *picked))
+            elif key in doubted:
+                self.doubted.append(reading)
         return out
 
     def _note_named_regions(self, readings: list[Reading]) -> None:
@@ -205,18 +216,26 @@ class Resolver:
 
     def _context(self, choices: list[tuple[GazetteerEntry, float] | None]) -> Context:
         ctx = Context()
-        for i, choice in enumerate(choices):
-            if choice is None or choice[1] < ANCHOR_CONFIDENCE:
-                continue
-            entry = choice[0]
+        anchors = [(i, c[0]) for i, c in enumerate(choices)
+                   if c is not None and c[1] >= ANCHOR_CONFIDENCE]
+        for _i, entry in anchors:
             if entry.kind == "region" and entry.iso3166_2:
                 ctx.regions.add(entry.iso3166_2)
             if entry.country and entry.kind in ("country", "region"):
                 ctx.countries.add(entry.country)
+        for i, entry in anchors:
             in_theater = entry.kind == "populated_place" and entry.country in self.theater.countries
-            if in_theater and entry.latitude is not None and entry.longitude is not None:
+            if in_theater and entry.latitude is not None and entry.longitude is not None and (
+                    self._anchors_others(entry, ctx)):
                 ctx.points.append((i, entry.latitude, entry.longitude))
         return ctx
+
+    @staticmethod
+    def _anchors_others(entry: GazetteerEntry, ctx: Context) -> bool:
+        """Where the article names regions, a village outside them vouches for no other
+        place: two wrong namesakes far from the front must not hold each other up."""
+        return (not ctx.regions or entry.iso3166_2 in ctx.regions
+                or entry.population >= UNIQUE_TOWN_MIN_POPULATION)
 
     def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
         options = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings]

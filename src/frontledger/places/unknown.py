@@ -122,10 +122,12 @@ class UnknownPlaces:
 
     def _trim(self, group: Group) -> Group | None:
         """Drop an opening word used in lower case elsewhere ("Село Затишье" at a sentence
-        start) and the words from the first one already recognised ("Іванівку Харківської")."""
+        start) or that says what follows is a place ("Dörfer Zhuravka", nouns capitalised),
+        and the words from the first one already recognised ("Іванівку Харківської")."""
         first, last = group.first, group.last
-        if self.words[first].key in self.lowercase and sentence_initial(
-                self.cues.text, self.words[first].start):
+        opening_word = self.words[first].key in self.lowercase and sentence_initial(
+            self.cues.text, self.words[first].start)
+        if opening_word or (first < last and self._marker(first)):
             first += 1
         for k in range(first, last + 1):
             if self._covered(self.words[k].start):
@@ -134,6 +136,11 @@ class UnknownPlaces:
         if last < first:
             return None
         return Group(first, last, self.words[first].start, self.words[last].end)
+
+    def _marker(self, k: int) -> bool:
+        """Whether word k is itself a settlement marker ("Dörfer", "Село")."""
+        return (self.cues.marked_settlement(self.words[k + 1].start)
+                and not self.cues.marked_settlement(self.words[k].start))
 
     def _covered(self, position: int) -> bool:
         at = bisect_left(self.covered, (position + 1,))
@@ -168,19 +175,26 @@ class UnknownPlaces:
         return len(chain) > 1 and self.cues.marked_settlement(chain[0][0])
 
     def _cue(self, group: Group, listed: set[int]) -> str | None:
-        if self.cues.marked_settlement(group.start) or self._placed_in_region(group):
-            return "marked"
-        if sentence_initial(self.cues.text, group.start):
+        opens = sentence_initial(self.cues.text, group.start)
+        if self.cues.marked_settlement(group.start) or (
+                self._placed_in_region(group) and (self._toponymic(group) or not (
+                    opens or self.cues.lex.capitalised_nouns))):
+            return "marked"  # "Глава Харківської області" heads no village: it opens a sentence
+        if opens:
             return None
         if group.start in listed:
             return "listed"
         previous = self.words[group.first - 1].key if group.first else ""
-        lex = self.cues.lex
-        forms = inflected_bases(self.words[group.last].text, lex)
-        if previous in lex.locative_before and any(f.endswith(lex.toponym_suffixes)
-                                                  for f in forms):
+        if previous in self.cues.lex.locative_before and self._toponymic(group):
             return "locative"
         return None
+
+    def _toponymic(self, group: Group) -> bool:
+        """Whether the group's last word, or a nominative it may stand for, ends the way
+        the language's place names do."""
+        lex = self.cues.lex
+        forms = inflected_bases(self.words[group.last].text, lex)
+        return any(f.endswith(lex.toponym_suffixes) for f in forms)
 
     def _placed_in_region(self, group: Group) -> bool:
         """"Іванівку Харківської області", "Ivanivka, in the Kharkiv region"."""

@@ -1,0 +1,53 @@
+"""Words that are never places: sentence-initial function words and fuzzy matches of
+capitalised words that open a sentence, nouns that head a sentence before a region, and
+place-marker nouns written with a capital (en, fr, ru, uk, de)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.places.helpers import parse
+
+
+def _surfaces(gaz, text: str, language: str) -> list[str]:
+    return [m.surface for m in parse(gaz, text, language)]
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("Тим часом бої тривають біля Покровська.", "uk", "Тим"),
+    ("Тем временем бои идут у Покровска.", "ru", "Тем"),
+    ("Ainsi, les combats continuent près de Pokrovsk.", "fr", "Ainsi"),
+    ("Thus the fighting went on near Pokrovsk.", "en", "Thus"),
+])
+def test_sentence_initial_function_word_is_not_a_place(gaz, text, language, word):
+    assert word not in _surfaces(gaz, text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("Kupianska brigade reported new attacks. Fighting went on near Pokrovsk.", "en",
+     "Kupianska"),
+    ("Купянская бригада отразила атаки. Бои идут у Покровска.", "ru", "Купянская"),
+])
+def test_inexact_match_of_a_sentence_opening_word_is_not_a_place(gaz, text, language, word):
+    assert word not in _surfaces(gaz, text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("Глава Донецкой области сообщил об обстрелах.", "ru", "Глава"),
+    ("Голова Донецької області повідомив про обстріли.", "uk", "Голова"),
+])
+def test_noun_opening_a_sentence_before_a_region_is_not_a_village(gaz, text, language, word):
+    assert word not in _surfaces(gaz, text, language)
+
+
+def test_unknown_village_after_a_sentence_initial_noun_is_still_placed(gaz):
+    text = "Село Затишне Донецької області обстріляли. Бої тривають."
+    assert "Затишне" in _surfaces(gaz, text, "uk")
+
+
+@pytest.mark.parametrize(("text", "language", "village"), [
+    ("Betroffen sind die Dörfer Sawody und Lypzi im Gebiet Charkiw.", "de", "Sawody"),
+    ("Села Заводи та Липці Харківської області знову обстріляли.", "uk", "Заводи"),
+])
+def test_capitalised_place_marker_is_not_part_of_the_village_name(gaz, text, language, village):
+    assert village in _surfaces(gaz, text, language)
