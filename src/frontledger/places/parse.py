@@ -70,7 +70,9 @@ def geoparse(text: str, language: str | None = None, *,
     covered = sorted((m.start, m.end) for m in known)
     # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast
     settlements = katottg.default_index()
-    unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements).find()
+    # doubted settlements count as places for lists ("near A and B"), but cover no words
+    unknown = [m for m in UnknownPlaces(cues, words, known + doubted, covered,
+                                        settlements).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
     unknown += [m for m in doubted if not _overlaps(m.start, m.end, unknown)]
     return sorted(known + _same_name_same_place(unknown), key=lambda m: m.start)
@@ -122,21 +124,23 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
     return out
 
 
-def _doubted(readings: list[Reading], known: list[PlaceMention], cues: Cues,
+def _doubted(doubted: list[tuple[Reading, int]], known: list[PlaceMention], cues: Cues,
              words: list[Word]) -> list[PlaceMention]:
     """Settlements whose gazetteer namesakes all lie away from the article's places: the
-    name is a village's, the village is not in the gazetteer."""
+    name is a village's, the village is not in the gazetteer. A name counts when one of
+    its mentions is marked, listed or located ("near X"); then all of them do."""
+    cued: dict[int, str] = {}
+    for r, entry in doubted:
+        if (r.settlement or r.listed or r.locative) and entry not in cued:
+            group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
+            cued[entry] = nominative(words, group, cues.lex)
     out = []
-    for r in readings:
-        if _overlaps(r.span.start, r.span.end, known) or sentence_initial(cues.text, r.span.start):
+    for r, entry in doubted:
+        if entry not in cued or _overlaps(r.span.start, r.span.end, known):
             continue
-        if not (r.settlement or r.listed or r.locative):
-            continue  # a surname or a word as often as a village
-        group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
         out.append(PlaceMention(
             start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
-            name=nominative(words, group, cues.lex), kind="populated_place",
-            confidence=DOUBTED_CONFIDENCE))
+            name=cued[entry], kind="populated_place", confidence=DOUBTED_CONFIDENCE))
     return out
 
 

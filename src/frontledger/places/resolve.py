@@ -141,9 +141,9 @@ class Resolver:
         self.theater = theater
         self.regions_named: dict[str, int] = {}
         """ISO code of each region named in full ("Donetsk region"), with where it is first."""
-        self.doubted: list[Reading] = []
-        """Readings whose best entry lies away from the article's other places: a settlement
-        of that name, but not that one (cities500 lacks most villages)."""
+        self.doubted: list[tuple[Reading, int]] = []
+        """Readings whose best entry (index given) lies away from the article's other places:
+        a settlement of that name, but not that one (cities500 lacks most villages)."""
 
     def resolve(self, readings: list[Reading]) -> list[PlaceMention]:
         """One mention per reading that resolves; the same name read the same way (same
@@ -159,7 +159,7 @@ class Resolver:
                 alone[key] = self._best(reading, options[key], Context())
         context = self._context([alone[k] for k in keys])
         chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
-        doubted: set[tuple] = set()
+        doubted: dict[tuple, int] = {}
         self.doubted = []
         out = []
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
@@ -170,12 +170,12 @@ class Resolver:
                                                             options[key])
                 chosen[key] = choice if ok else None
                 if choice is not None and not ok:
-                    doubted.add(key)
+                    doubted[key] = choice[0].index
             picked = chosen[key]
             if picked is not None:
                 out.append(self._mention(reading, *picked))
             elif key in doubted:
-                self.doubted.append(reading)
+                self.doubted.append((reading, doubted[key]))
         return out
 
     def _note_named_regions(self, readings: list[Reading]) -> None:

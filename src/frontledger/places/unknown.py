@@ -109,8 +109,10 @@ class UnknownPlaces:
         text, lex = self.cues.text, self.cues.lex
         trimmed = (self._trim(g) for g in capitalised_groups(text, self.words, lex))
         groups = [g for g in trimmed if g is not None and self._free(g)]
-        items: list[tuple[int, int, object]] = [
-            (m.start, m.end, m) for m in self.known if not m.metonym]
+        spans = [(g.start, g.end) for g in groups]
+        items: list[tuple[int, int, object]] = [  # a longer unknown name wins over a guess
+            (m.start, m.end, m) for m in self.known if not m.metonym
+            and not any(s < m.end and m.start < e for s, e in spans)]
         items = sorted(items + [(g.start, g.end, g) for g in groups], key=lambda t: t[0])
         listed = self._listed(items)
         out = []
