@@ -1,5 +1,6 @@
-"""Names derived from a town: its district ("Tuapse district", "Покровському районі") and
-the front direction named after it ("на добропольском направлении").
+"""Names derived from a town: its district ("Tuapse district", "Покровському районі") or
+community ("Юнаківська громада"), and the front direction named after it ("на
+добропольском направлении").
 
 The town is found in the gazetteer from the words the language's patterns capture; an
 adjective is turned back into the town's name with the lexicon's `adjective_to_name`.
@@ -45,8 +46,8 @@ def find_town(word: str, gaz: Gazetteer, lex: Lexicon,
 
 
 @cache
-def _district_words() -> dict[str, str]:
-    return dict(read_data("theater.json")["district_word"])
+def _district_words(key: str = "district_word") -> dict[str, str]:
+    return dict(read_data("theater.json")[key])
 
 
 def districts(text: str, gaz: Gazetteer, lex: Lexicon,
@@ -54,12 +55,14 @@ def districts(text: str, gaz: Gazetteer, lex: Lexicon,
     """Districts named after a town, as regions of the town's oblast."""
     if not search(lex.district_hint, text):
         return []
-    words = _district_words()
     out = []
     for match in finditer(lex.district_pattern, text):
         town = find_town(match.group("name"), gaz, lex, theater)
         if town is None:
             continue
+        # "Юнаківська громада": a community (hromada) named after its town, not a district
+        words = _district_words("community_word" if match.groupdict().get("community")
+                                else "district_word")
         word = words.get(town.country or "", words["default"])
         out.append(PlaceMention(
             start=match.start(), end=match.end(), surface=match.group(0),
