@@ -51,3 +51,21 @@ def test_unknown_village_after_a_sentence_initial_noun_is_still_placed(gaz):
 ])
 def test_capitalised_place_marker_is_not_part_of_the_village_name(gaz, text, language, village):
     assert village in _surfaces(gaz, text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The defenders held on.\n\nUkraine denies the report.", "en"),
+    ("Kleine Gruppen hielten sich dort auf.\n\nUkraine meldet einen Vorstoß.", "de"),
+])
+def test_preposition_ending_the_previous_sentence_does_not_place_the_next_name(
+        gaz, text, language):
+    assert [m.metonym for m in parse(gaz, text, language) if m.name == "Ukraine"] == [True]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Der eingesetzte Gouverneur in der Region Donezk gab es zu.", "de"),
+    ("Gouverneur der Region Donezk bestätigt den Angriff.", "de"),
+])
+def test_capitalised_noun_before_a_region_is_no_village_where_nouns_are_capitalised(
+        gaz, text, language):
+    assert "Gouverneur" not in _surfaces(gaz, text, language)

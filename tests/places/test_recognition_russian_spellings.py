@@ -49,8 +49,18 @@ def test_unknown_village_is_named_the_ukrainian_way_only_in_ukraine():
      "Grishino", "Hryshyne"),
     ("Moskau meldet die Einnahme von Rodinskoye bei Pokrowsk.", "de",
      "Rodinskoye", "Rodynske"),
+    ("Бои за Великой Новоселкой продолжаются.", "ru", "Великой Новоселкой", "Velyka Novosilka"),
 ])
 def test_village_written_the_russian_way_resolves_to_the_ukrainian_village(
         real_gaz, text, language, surface, name):
     mention = found(real_gaz, text, language)[surface]
     assert (mention.name, mention.country) == (name, "UA")
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Бои идут под Сиверском.", "ru", "Сиверском"),
+    ("Бої тривають біля Сиверська.", "uk", "Сиверська"),
+])
+def test_cyrillic_name_known_only_in_latin_letters_is_found_romanised(gaz, text, language,
+                                                                      surface):
+    assert found(gaz, text, language)[surface].name == "Siversk"

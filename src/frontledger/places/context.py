@@ -5,6 +5,7 @@ Every cue is a pattern of the language's lexicon; this module only knows where t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from frontledger.places.lexicon import Lexicon
@@ -17,6 +18,9 @@ MARKER_WINDOW = 48
 village of ", "населённого пункта "): the longest markers are about 35 characters."""
 RIVER_WINDOW = 40
 """Characters around a river name in which a river word must occur ("left bank of the")."""
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+"""A preposition across a sentence end ("... Gruppen auf.\n\nUkraine schafft") is not the
+name's: a particle or the last word of the sentence before."""
 SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 """What ends a sentence, for cues that hold within one (a full stop then a space: not the
 point of "2.5" or of an initial)."""
@@ -111,4 +115,6 @@ class Cues:
         """A locative preposition before the word, articles skipped ("in the", "à la")."""
         before = [w for w in words[max(0, first - 4):first] if w.key not in self.lex.articles]
         lookback = before[-METONYM_LOOKBACK_WORDS:]
-        return any(w.key in self.lex.locative_before for w in lookback)
+        return any(w.key in self.lex.locative_before
+                   and not _SENTENCE_BREAK.search(self.text, w.end, words[first].start)
+                   for w in lookback)

@@ -20,7 +20,13 @@ from frontledger.places.recognize import (
     words_of,
 )
 from frontledger.places.resolve import Reading, Resolver, Theater
-from frontledger.places.unknown import Group, UnknownPlaces, nominative, theater_name
+from frontledger.places.unknown import (
+    Group,
+    UnknownPlaces,
+    nominative,
+    theater_name,
+    toponymic,
+)
 from frontledger.records import PlaceMention
 from frontledger.text import detect_language
 
@@ -113,7 +119,10 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
     """Names the text puts in a region where the gazetteer has no place of that name."""
     out = []
     for r in readings:
-        if r.within and not _overlaps(r.span.start, r.span.end, known):
+        if r.within and not _overlaps(r.span.start, r.span.end, known) and (
+                toponymic(words[r.span.last], cues.lex) or not (
+                    cues.lex.capitalised_nouns or sentence_initial(cues.text, r.span.start))):
+            # "der eingesetzte Gouverneur in der Region Cherson" names no village
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             out.append(PlaceMention(
                 start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],

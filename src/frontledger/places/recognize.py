@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from functools import cache
 from itertools import product
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from frontledger.places.build import theater_countries
 from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, Gazetteer
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
@@ -118,6 +120,11 @@ def memo_for(gazetteer: Gazetteer) -> dict:
     if len(memo) > MEMO_MAX_ENTRIES:
         memo.clear()
     return memo
+
+
+@cache
+def _theater_countries() -> frozenset[str]:
+    return theater_countries()
 
 
 def _letters(text: str) -> str:
@@ -271,8 +278,25 @@ class Recogniser:
                 if posting not in merged:
                     merged.append(posting)
         if not merged:
-            return None
+            return self._romanised(i, j, [exact, *self._variants(i, j)])
         return Span(i, j, start, end, tuple(merged), INFLECTED, first)
+
+    def _romanised(self, i: int, j: int, forms: list[str]) -> Span | None:
+        """"Великой Новоселки": a Cyrillic name whose theater place GeoNames knows only in
+        Latin letters ("Velikaya Novoselka") is looked up romanised."""
+        if not forms[0][:1].isalpha() or forms[0][:1].isascii():
+            return None
+        if i == j and len(forms[0]) < MIN_SKELETON_WORD:
+            return None  # "Сил" (of forces) is no village Sil: short words collide
+        theater = _theater_countries()
+        for form in forms:
+            roman = romanise(form)
+            postings = tuple(p for p in self.gaz.lookup(roman)
+                             if self.gaz.entry(p // 4).country in theater)
+            if postings:
+                return Span(i, j, self.words[i].start, self.words[j].end, postings, INFLECTED,
+                            roman)
+        return None
 
     def _variants(self, i: int, j: int) -> list[str]:
         per_word = [self._forms(k) for k in range(i, j + 1)]

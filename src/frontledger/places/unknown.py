@@ -93,6 +93,12 @@ def theater_name(name: str, country: str | None) -> str:
     return " ".join(part.capitalize() for part in respelt.split(" "))
 
 
+def toponymic(word: Word, lex: Lexicon) -> bool:
+    """Whether a word, or a nominative it may stand for, ends the way the language's place
+    names do."""
+    return any(f.endswith(lex.toponym_suffixes) for f in inflected_bases(word.text, lex))
+
+
 class UnknownPlaces:
     """Finds settlements the gazetteer lacks, given what it already recognised."""
 
@@ -192,11 +198,7 @@ class UnknownPlaces:
         return None
 
     def _toponymic(self, group: Group) -> bool:
-        """Whether the group's last word, or a nominative it may stand for, ends the way
-        the language's place names do."""
-        lex = self.cues.lex
-        forms = inflected_bases(self.words[group.last].text, lex)
-        return any(f.endswith(lex.toponym_suffixes) for f in forms)
+        return toponymic(self.words[group.last], self.cues.lex)
 
     def _placed_in_region(self, group: Group) -> bool:
         """"Іванівку Харківської області", "Ivanivka, in the Kharkiv region"."""
