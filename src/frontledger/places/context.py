@@ -74,6 +74,10 @@ class Cues:
         """"the village of X", "le village de X", "село X", "у селі X"."""
         return bool(self.lex.place_marker_before.search(self.near_before(start)))
 
+    def marked_after(self, end: int) -> bool:
+        """"X, a village near Y", "X and Y -- two settlements"."""
+        return bool(self.lex.place_marker_after.match(self.after(end)))
+
     def marked_village(self, start: int) -> bool:
         """"the village of X", "село X": a small place, whatever town shares its name."""
         return bool(self.lex.village_marker_before.search(self.near_before(start)))

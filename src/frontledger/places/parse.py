@@ -172,7 +172,7 @@ def _overlaps(start: int, end: int, mentions: list[PlaceMention]) -> bool:
 def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> list[Reading]:
     readings = []
     for span in spans:
-        settlement = cues.marked_settlement(span.start)
+        settlement = cues.marked_settlement(span.start) or cues.marked_after(span.end)
         village = settlement and cues.marked_village(span.start)
         readings.append(Reading(span, settlement=settlement, village=village,
                                 locative=cues.locative(span.first, words)))

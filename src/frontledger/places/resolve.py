@@ -65,6 +65,10 @@ CAPITAL_MIN_POPULATION = 200_000
 ("Victoria" is more often a person than the Seychelles' capital). Foreign names in other
 spellings (Pékin, Варшава) likewise count only for capitals and big cities; smaller
 towns' alternates are mostly surnames and words of our languages (Марка, Anadoly)."""
+FOREIGN_EXONYM_MIN_POPULATION = 100_000
+"""A foreign city's name in another language that the index keeps as another name ("Genf"
+for Geneva) counts after a locative preposition for cities this big: news translates the
+names of big cities only."""
 NAMED_COUNTRY_MIN_POPULATION = 1_000
 RENAMED_MIN_POPULATION = 20_000
 """A former name still means its town when the town is this big (Krasnoarmeysk for
@@ -245,8 +249,10 @@ class Resolver:
                 return [(e, how) for e, how in options if e.kind == "river"]
             options = [(e, how) for e, how in options if not e.flags & FLAG_NEEDS_CUE]
         bases = [(e, how) for e, how in options if how == REGION_BASE]
-        others = self._drop_shared_former_names(
-            [(e, how) for e, how in options if how != REGION_BASE])
+        others = [(e, how) for e, how in options if how != REGION_BASE]
+        if not (reading.settlement or reading.within or reading.region):
+            others = self._world_city_first(others)
+        others = self._drop_shared_former_names(others)
         if reading.settlement:
             places = [(e, how) for e, how in others if e.kind == "populated_place"]
             if not places:
@@ -264,6 +270,28 @@ class Resolver:
         if bases and self._region_in_discourse(reading, bases):
             return bases
         return others or bases
+
+    def _world_city_first(self, options: list[tuple[GazetteerEntry, int]]
+                          ) -> list[tuple[GazetteerEntry, int]]:
+        """"Talks in New York": a world city wins over a theater village of the same name
+        (Niu-York, Donetsk Oblast) unless the text puts the name in the theater: a village
+        marker or a region attached (the caller's test), or the village's region named in
+        the article."""
+        world = [e for e, _how in options  # its name in any language ("Нью-Йорк")
+                 if e.kind == "populated_place" and e.country not in self.theater.countries
+                 and self._world_city(e)]
+        villages = [e for e, _how in options if e.kind == "populated_place"
+                    and e.country in self.theater.countries]
+        if not world or any(e.population >= NAMED_ALONE_MIN_POPULATION
+                            or e.iso3166_2 in self.regions_named for e in villages):
+            return options
+        return [(e, how) for e, how in options
+                if e.kind != "populated_place" or e.country not in self.theater.countries]
+
+    @staticmethod
+    def _world_city(entry: GazetteerEntry) -> bool:
+        return entry.population >= FOREIGN_UNCUED_MIN_POPULATION or (
+            bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
 
     def _drop_shared_former_names(self, options: list[tuple[GazetteerEntry, int]]
                                   ) -> list[tuple[GazetteerEntry, int]]:
@@ -315,6 +343,8 @@ class Resolver:
             bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
         if how in (PRIMARY, ALTERNATE) and locative:  # "à Genève", "talks in Davos"
             return entry.population >= FOREIGN_PRIMARY_MIN_POPULATION
+        if locative:  # "in Genf": a translated name counts for a big city
+            return big or entry.population >= FOREIGN_EXONYM_MIN_POPULATION
         return big
 
     def _prior(self, entry: GazetteerEntry, how: int) -> float:
