@@ -69,3 +69,13 @@ def test_preposition_ending_the_previous_sentence_does_not_place_the_next_name(
 def test_capitalised_noun_before_a_region_is_no_village_where_nouns_are_capitalised(
         gaz, text, language):
     assert "Gouverneur" not in _surfaces(gaz, text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Как сообщил Владимир Харьков, войска удерживают Покровск.", "ru"),
+    ("Selon Vladimir Kharkov, les troupes tiennent Pokrovsk.", "fr"),
+    ("According to Vladimir Kharkov, the troops hold Pokrovsk.", "en"),
+])
+def test_first_name_before_a_surname_that_is_also_a_place_name_is_not_a_place(
+        gaz, text, language):
+    assert [m.name for m in parse(gaz, text, language)] == ["Pokrovsk"]

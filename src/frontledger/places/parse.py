@@ -10,6 +10,7 @@ from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
 from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
 from frontledger.places.lexicon import Lexicon, lexicon
+from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
     Recogniser,
     Span,
@@ -100,8 +101,9 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     text, lex = cues.text, cues.lex
     found = Recogniser(gaz, lex, text, words).spans()
     starts = frozenset(s.start for s in found)
+    long_starts = frozenset(s.start for s in found if s.last > s.first)
     spans = [s for s in found if inside(titles, s.start)
-             or not _part_of_person_name(s, text, words, lex, gaz, starts)]
+             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts)]
     theater = Theater.load()
     derived = (districts(text, gaz, lex, theater.countries)
                + directions(text, gaz, lex, theater.countries))
@@ -247,6 +249,17 @@ def _full_region(span: Span, gaz: Gazetteer) -> str | None:
     return None
 
 
+SURNAME_MIN_STEM = 3
+"""Letters a surname keeps before its ending ("Syrsk-yj", "Petr-enko"): shorter words
+("Kyiv", "Ivano") only look like surnames."""
+
+
+def _surname(word: Word, lex: Lexicon) -> bool:
+    """A capitalised word with a surname's ending ("-enko", "-skyi", "-ов")."""
+    return any(word.key.endswith(fold(suffix)) and len(word.key) - len(suffix) >= SURNAME_MIN_STEM
+               for suffix in lex.surname_suffixes) and not word.text.isupper()
+
+
 def _chains(readings: list[Reading], cues: Cues) -> list[list[Reading]]:
     chains: list[list[Reading]] = []
     for reading in readings:
@@ -258,15 +271,20 @@ def _chains(readings: list[Reading], cues: Cues) -> list[list[Reading]]:
 
 
 def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
-                         gaz: Gazetteer, place_starts: frozenset[int] = frozenset()) -> bool:
-    """"Vladimir Poutine" (a known person's name follows), "Stanislav Bunyatov" (a word
-    with a surname's ending follows that names no place), "Kirill Dmitriev" (a lone name
-    after a capitalised word inside a sentence: a surname, not a place). A follower that
-    begins another recognised name ("Купянск Харьковской области") is no surname."""
+                         gaz: Gazetteer, place_starts: frozenset[int] = frozenset(),
+                         long_starts: frozenset[int] = frozenset()) -> bool:
+    """"Vladimir Poutine" (a known person's name follows), "Oleksandr Syrskyj" (a word with
+    a surname's ending follows), "Victoria Beckham" (a word that names no place follows),
+    "Kirill Dmitriev" (a lone name after a capitalised word inside a sentence: a surname,
+    not a place). A follower that begins a longer recognised name ("Купянск Харьковской
+    области") is no surname."""
     nxt = span.last + 1
     if nxt < len(words) and words[nxt].capitalised and text[span.end:words[nxt].start] == " ":
         follower = words[nxt]
         if follower.key in lex.persons:
+            return True
+        if (span.first == span.last and follower.start not in long_starts
+                and _surname(follower, lex)):
             return True
         unknown_follower = (follower.key not in lex.stopwords and not gaz.lookup(follower.key)
                             and follower.start not in place_starts)
