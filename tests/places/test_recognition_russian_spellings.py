@@ -64,3 +64,15 @@ def test_village_written_the_russian_way_resolves_to_the_ukrainian_village(
 def test_cyrillic_name_known_only_in_latin_letters_is_found_romanised(gaz, text, language,
                                                                       surface):
     assert found(gaz, text, language)[surface].name == "Siversk"
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "name"), [
+    ("Les combats font rage dans la région de Soumy.\n\nLes Russes disent avoir pris le "
+     "village de Vyssokopillia.", "fr", "Vyssokopillia", "Vysokopillia"),
+    ("Fighting raged in the Sumy region.\n\nRussian forces say they took the village of "
+     "Glybokoye.", "en", "Glybokoye", "Hlyboke"),
+])
+def test_unknown_village_of_an_article_about_one_oblast_is_placed_there_and_named_the_ukrainian_way(
+        gaz, text, language, surface, name):
+    mention = found(gaz, text, language)[surface]
+    assert (mention.name, mention.iso3166_2) == (name, "UA-59")

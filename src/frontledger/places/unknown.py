@@ -224,13 +224,14 @@ class UnknownPlaces:
         return ("UA", iso) if iso else (None, None)
 
     def _region_near(self, group: Group) -> PlaceMention | None:
-        """The region named closest to the name within the same paragraph."""
+        """The region named closest to the name within the same paragraph, else the only
+        region the article names."""
         text = self.cues.text
         para_start = text.rfind("\n", 0, group.start) + 1
         para_end = text.find("\n", group.end)
         para_end = len(text) if para_end < 0 else para_end
-        regions = [m for m in self.known if m.kind == "region" and m.iso3166_2
-                   and para_start <= m.start < para_end]
-        if not regions:
-            return None
+        named = [m for m in self.known if m.kind == "region" and m.iso3166_2]
+        regions = [m for m in named if para_start <= m.start < para_end]
+        if not regions:  # an article about one oblast: its villages are there
+            return named[0] if len({m.iso3166_2 for m in named}) == 1 else None
         return min(regions, key=lambda m: abs(m.start - group.start))
