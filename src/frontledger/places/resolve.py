@@ -42,6 +42,10 @@ FRONT_BONUS = 0.3
 REGION_NAMED_BONUS = 0.7
 COUNTRY_NAMED_BONUS = 0.2
 NEAR_OTHERS_BONUS = 0.4
+SAME_ARTICLE_BONUS = 0.8
+"""One place per name per article: "под Покровском" is Pokrovsk when the article names
+Покровск elsewhere, though Pokrovske lies in a region it names (above REGION_NAMED_BONUS).
+Only another form of the name counts: the same form would confirm its own first guess."""
 NEAR_OTHERS_KM = 120.0
 """A place this close to the article's confident theater places shares their front."""
 NEAR_BOX_DEGREES = 1.2
@@ -91,6 +95,10 @@ class Context:
     """(reading index, latitude, longitude) of confident theater places."""
     current: int = -1
     """The reading being resolved: its own first-pass answer is not its own context."""
+    named: dict[int, set[tuple[int, ...]]] = field(default_factory=dict)
+    """Entry index -> the postings of the names whose first-pass answer it is."""
+    postings: tuple[int, ...] = ()
+    """The postings of the reading being resolved."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,14 +169,14 @@ class Resolver:
             if key not in options:
                 options[key] = self._scored_options(reading)
                 alone[key] = self._best(reading, options[key], Context())
-        context = self._context([alone[k] for k in keys])
+        context = self._context([alone[k] for k in keys], readings)
         chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
         doubted: dict[tuple, int] = {}
         self.doubted = []
         out = []
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
             if key not in chosen:  # the same name read the same way resolves the same way
-                context.current = i
+                context.current, context.postings = i, reading.span.postings
                 choice = self._best(reading, options[key], context)
                 ok = choice is not None and self._supported(choice[0], context, reading.span,
                                                             options[key])
@@ -218,11 +226,13 @@ class Resolver:
             return True
         return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
 
-    def _context(self, choices: list[tuple[GazetteerEntry, float] | None]) -> Context:
+    def _context(self, choices: list[tuple[GazetteerEntry, float] | None],
+                 readings: list[Reading]) -> Context:
         ctx = Context()
         anchors = [(i, c[0]) for i, c in enumerate(choices)
                    if c is not None and c[1] >= ANCHOR_CONFIDENCE]
-        for _i, entry in anchors:
+        for i, entry in anchors:
+            ctx.named.setdefault(entry.index, set()).add(readings[i].span.postings)
             if entry.kind == "region" and entry.iso3166_2:
                 ctx.regions.add(entry.iso3166_2)
             if entry.country and entry.kind in ("country", "region"):
@@ -366,6 +376,8 @@ class Resolver:
             score += COUNTRY_NAMED_BONUS
         if self._near(entry, ctx):
             score += NEAR_OTHERS_BONUS
+        if ctx.named.get(entry.index, set()) - {ctx.postings}:  # named another way too
+            score += SAME_ARTICLE_BONUS
         return score
 
     def _near(self, entry: GazetteerEntry, ctx: Context) -> bool:
