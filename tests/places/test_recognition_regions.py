@@ -39,3 +39,10 @@ def test_list_after_regions_and_a_dash_names_oblasts(gaz, text, language):
 def test_names_outside_the_region_list_stay_cities(gaz, text, language):
     kinds = _kinds(gaz, text, language)
     assert kinds[2:] == [("populated_place", "UA-63"), ("populated_place", "UA-14")]
+
+
+def test_language_without_its_own_region_names_uses_the_english_ones_in_its_templates():
+    from frontledger.places.build import _region_names
+
+    names = {name for name, _how in _region_names({"base": {"en": ["Testovsk"]}})}
+    assert {"Testovsk region", "région de Testovsk", "Gebiet Testovsk"} <= names
