@@ -118,7 +118,8 @@ class Cues:
     def locative(self, first: int, words: list[Word]) -> bool:
         """A locative preposition before the word, articles skipped ("in the", "à la")."""
         before = [w for w in words[max(0, first - 4):first] if w.key not in self.lex.articles]
-        lookback = before[-METONYM_LOOKBACK_WORDS:]
-        return any(w.key in self.lex.locative_before
-                   and not _SENTENCE_BREAK.search(self.text, w.end, words[first].start)
-                   for w in lookback)
+        for w in before[-METONYM_LOOKBACK_WORDS:]:
+            if w.key in self.lex.locative_before and not _SENTENCE_BREAK.search(
+                    self.text, w.end, words[first].start):
+                return True
+        return False

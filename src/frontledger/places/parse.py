@@ -78,8 +78,8 @@ def geoparse(text: str, language: str | None = None, *,
     # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast
     settlements = katottg.default_index()
     # doubted settlements count as places for lists ("near A and B"), but cover no words
-    unknown = [m for m in UnknownPlaces(cues, words, known + doubted, covered,
-                                        settlements).find()
+    unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements,
+                                        doubted).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
     unknown += [m for m in doubted if not _overlaps(m.start, m.end, unknown)]
     return sorted(known + _same_name_same_place(unknown), key=lambda m: m.start)

@@ -246,11 +246,15 @@ class Recogniser:
             return None
         if self.text[self.words[i].end:self.words[j].start] != " ":
             return None
-        found = self._skeleton_form(i, fold(self.text[self.words[i].start:self.words[j].end]))
-        if found is None:
+        pair = self.text[self.words[i].start:self.words[j].end]
+        key = ("p", self.lex.language, pair)
+        if key not in self.memo:
+            found = self._skeleton_form(i, fold(pair))
+            self.memo[key] = None if found is None else (found.postings, found.nominative)
+        hit = self.memo[key]
+        if hit is None:
             return None
-        return Span(i, j, self.words[i].start, self.words[j].end, found.postings, SKELETON,
-                    found.nominative)
+        return Span(i, j, self.words[i].start, self.words[j].end, hit[0], SKELETON, hit[1])
 
     def _lookup(self, i: int, j: int) -> Span | None:
         start, end = self.words[i].start, self.words[j].end

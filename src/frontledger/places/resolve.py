@@ -376,7 +376,8 @@ class Resolver:
             score += COUNTRY_NAMED_BONUS
         if self._near(entry, ctx):
             score += NEAR_OTHERS_BONUS
-        if ctx.named.get(entry.index, set()) - {ctx.postings}:  # named another way too
+        named = ctx.named.get(entry.index)
+        if named and (len(named) > 1 or ctx.postings not in named):  # named another way too
             score += SAME_ARTICLE_BONUS
         return score
 

@@ -103,10 +103,13 @@ class UnknownPlaces:
     """Finds settlements the gazetteer lacks, given what it already recognised."""
 
     def __init__(self, cues: Cues, words: list[Word], known: list[PlaceMention],
-                 covered: list[tuple[int, int]], settlements: SettlementIndex | None = None):
+                 covered: list[tuple[int, int]], settlements: SettlementIndex | None = None,
+                 guesses: list[PlaceMention] | None = None):
         self.cues = cues
         self.words = words
         self.known = known
+        self.guesses = guesses or []
+        """Settlements whose namesakes lie elsewhere: they count for lists, cover no words."""
         self.covered = covered
         self.settlements = settlements
         self.lowercase = frozenset(w.key for w in words if not w.capitalised)
@@ -116,9 +119,10 @@ class UnknownPlaces:
         trimmed = (self._trim(g) for g in capitalised_groups(text, self.words, lex))
         groups = [g for g in trimmed if g is not None and self._free(g)]
         spans = [(g.start, g.end) for g in groups]
-        items: list[tuple[int, int, object]] = [  # a longer unknown name wins over a guess
-            (m.start, m.end, m) for m in self.known if not m.metonym
-            and not any(s < m.end and m.start < e for s, e in spans)]
+        items: list[tuple[int, int, object]] = [
+            (m.start, m.end, m) for m in self.known if not m.metonym]
+        items += [(m.start, m.end, m) for m in self.guesses  # a longer unknown name wins
+                  if not any(s < m.end and m.start < e for s, e in spans)]
         items = sorted(items + [(g.start, g.end, g) for g in groups], key=lambda t: t[0])
         listed = self._listed(items)
         out = []
