@@ -186,18 +186,17 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
         for reading in chain:
             reading.listed = len(chain) > 1
         if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
-                or _regions_listed(chain, cues, gaz, names)):
+                or _regions_listed(chain, cues, names)):
             for reading in chain:
                 reading.region = True
     _attach_regions(readings, cues, gaz)
     return readings
 
 
-def _regions_listed(chain: list[Reading], cues: Cues, gaz: Gazetteer,
-                    names: list[tuple[int, int]]) -> bool:
+def _regions_listed(chain: list[Reading], cues: Cues, names: list[tuple[int, int]]) -> bool:
     """"Both regions were shelled, in Kharkiv and in Sumy": a list of names that may all
     name regions, in a sentence that speaks of regions without naming them there."""
-    if len(chain) < 2 or not all(_may_be_region(r.span, gaz) for r in chain):
+    if len(chain) < 2 or not all(_may_be_region(r.span) for r in chain):
         return False
     start, end = cues.sentence(chain[0].span.start, chain[-1].span.end)
     return any(not _names_attached(cues, word, names)
@@ -218,7 +217,8 @@ def _names_attached(cues: Cues, word: tuple[int, int], names: list[tuple[int, in
     return heads is not None and heads.start() == word[0]
 
 
-def _may_be_region(span: Span, gaz: Gazetteer) -> bool:
+def _may_be_region(span: Span) -> bool:
+    """Whether one of the span's readings is a region's bare name."""
     return any(p % 4 == REGION_BASE for p in span.postings)
 
 
