@@ -36,3 +36,12 @@ def test_direction_adjective_of_a_town_without_a_suffix_names_the_town(
 def test_names_followed_by_a_dash_and_villages_are_villages(gaz, text, language):
     surfaces = {m.surface for m in parse(gaz, text, language) if m.geonameid is None}
     assert {"Zelenka", "Pishchanka"} <= surfaces
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Fighting is heaviest in the Pokrovsko-Myrnohrad agglomeration.", "en", "Pokrovsko"),
+    ("Бои идут в Покровско-Мирноградской агломерации.", "ru", "Покровско"),
+    ("Бої тривають у Покровсько-Мирноградській агломерації.", "uk", "Покровсько"),
+])
+def test_first_part_of_a_compound_adjective_names_its_town(gaz, text, language, surface):
+    assert found(gaz, text, language)[surface].geonameid == 704422

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from frontledger.places.build import read_data
-from frontledger.places.gazetteer import REGION_BASE, Gazetteer, GazetteerEntry
+from frontledger.places.gazetteer import OTHER_NAME, REGION_BASE, Gazetteer, GazetteerEntry
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold
 from frontledger.records import PlaceMention
@@ -33,16 +33,20 @@ def _town_forms(word: str, lex: Lexicon) -> list[str]:
 
 def find_town(word: str, gaz: Gazetteer, lex: Lexicon,
               theater: frozenset[str]) -> GazetteerEntry | None:
-    """The most populous theater settlement a word (or its adjective) may name."""
-    best: GazetteerEntry | None = None
+    """The most populous theater settlement a word (or its adjective) may name, by its own
+    name if any does."""
+    best: tuple[bool, int] | None = None
+    town: GazetteerEntry | None = None
     for form in _town_forms(word, lex):
         for posting in gaz.lookup(form):
             entry = gaz.entry(posting // 4)
             if posting % 4 == REGION_BASE or entry.kind != "populated_place":
                 continue
-            if entry.country in theater and (best is None or entry.population > best.population):
-                best = entry
-    return best
+            # a town's own name before another's ("Pokrovsk" is also Engels' former name)
+            rank = (posting % 4 != OTHER_NAME, entry.population)
+            if entry.country in theater and (best is None or rank > best):
+                best, town = rank, entry
+    return town
 
 
 @cache

@@ -193,7 +193,8 @@ class Recogniser:
         for part in parts:
             key = fold(part)
             if part[:1].isupper() and key not in self.lex.stopwords:
-                postings, quality = self.gaz.lookup(key), EXACT
+                postings = tuple(dict.fromkeys(self.gaz.lookup(key) + self._compound_stem(key)))
+                quality = EXACT
                 if not postings and len(key) >= MIN_SKELETON_WORD:
                     guess = self._skeleton_form(i, key)
                     postings, quality = (guess.postings, SKELETON) if guess else ((), EXACT)
@@ -201,6 +202,16 @@ class Recogniser:
                     out.append(Span(i, i, offset, offset + len(part), postings, quality, key))
             offset += len(part) + 1
         return out
+
+    def _compound_stem(self, key: str) -> tuple[int, ...]:
+        """"Pokrovsko-Myrnohrad", "Покровско-": the first part of a compound is the town's
+        adjective with its linking vowel (the lexicon's adjective endings)."""
+        for ending, replacement in self.lex.adjective_to_name:
+            if key.endswith(ending):
+                postings = self.gaz.lookup(key[: len(key) - len(ending)] + replacement)
+                if postings:
+                    return postings
+        return ()
 
     def _may_start_long_name(self, i: int) -> bool:
         return self._any_form_in(i, "f", self.gaz.first_words)
