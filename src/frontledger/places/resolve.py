@@ -72,7 +72,8 @@ towns' alternates are mostly surnames and words of our languages (Марка, An
 FOREIGN_EXONYM_MIN_POPULATION = 100_000
 """A foreign city's name in another language that the index keeps as another name ("Genf"
 for Geneva) counts after a locative preposition for cities this big: news translates the
-names of big cities only."""
+names of big cities only. Set an order of magnitude above FOREIGN_PRIMARY_MIN_POPULATION,
+low enough for Geneva (200k) and The Hague (550k)."""
 NAMED_COUNTRY_MIN_POPULATION = 1_000
 RENAMED_MIN_POPULATION = 20_000
 """A former name still means its town when the town is this big (Krasnoarmeysk for
