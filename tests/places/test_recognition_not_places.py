@@ -18,6 +18,7 @@ def _surfaces(gaz, text: str, language: str) -> list[str]:
     ("Тем временем бои идут у Покровска.", "ru", "Тем"),
     ("Ainsi, les combats continuent près de Pokrovsk.", "fr", "Ainsi"),
     ("Thus the fighting went on near Pokrovsk.", "en", "Thus"),
+    ("Dazu kommt, dass die Armee bei Pokrowsk vorrückt.", "de", "Dazu"),
 ])
 def test_sentence_initial_function_word_is_not_a_place(gaz, text, language, word):
     assert word not in _surfaces(gaz, text, language)
@@ -79,3 +80,13 @@ def test_capitalised_noun_before_a_region_is_no_village_where_nouns_are_capitali
 def test_first_name_before_a_surname_that_is_also_a_place_name_is_not_a_place(
         gaz, text, language):
     assert [m.name for m in parse(gaz, text, language)] == ["Pokrovsk"]
+
+
+@pytest.mark.parametrize(("text", "language", "words"), [
+    ("Rédaction : Marie Dupont. Les combats continuent à Pokrovsk.", "fr",
+     {"Rédaction", "Marie", "Dupont"}),
+    ("Redaktion: Anna Petrenko. Die Kämpfe um Pokrowsk gehen weiter.", "de",
+     {"Redaktion", "Anna", "Petrenko"}),
+])
+def test_newsroom_words_and_bylines_are_not_places(gaz, text, language, words):
+    assert not words & set(_surfaces(gaz, text, language))
