@@ -140,3 +140,9 @@ def test_name_placed_in_a_region_without_namesake_there_is_unresolved_in_it(gaz)
 def test_small_town_abroad_needs_a_locative_preposition(gaz):
     assert parse(gaz, "Yesterday Davos officials spoke up.", "en") == []
     assert found(gaz, "Leaders met in Davos and Kyiv.", "en")["Davos"].country == "CH"
+
+
+def test_river_named_after_a_capitalised_river_word_is_the_river(gaz):
+    for text in ("Troops crossed the formidable River Dnipro at night.",
+                 "Shelling hit both banks of the River Oskil."):
+        assert [m.kind for m in parse(gaz, text, "en")] == ["river"], text

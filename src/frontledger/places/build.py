@@ -137,10 +137,16 @@ def _coordinates(builder: IndexBuilder, geonameid: int | None) -> tuple[float | 
     return (builder.columns["lat"][index], builder.columns["lon"][index])
 
 
+FALLBACK_REGION_LANGUAGE = "en"
+
+
 def _region_names(region: dict[str, Any]) -> Iterable[tuple[str, int]]:
     for lang in available_languages():
         lex = lexicon(lang)
-        bases = region.get("base", {}).get(lang, [])
+        # a language regions.json does not name them in yet writes them the English way
+        # in its own templates ("regione di Donetsk", "región de Donetsk")
+        bases = region.get("base", {}).get(lang) or region.get("base", {}).get(
+            FALLBACK_REGION_LANGUAGE, [])
         adjectives = region.get("adj", {}).get(lang, [])
         for template in lex.region_templates:
             words = adjectives if "{adj}" in template else bases

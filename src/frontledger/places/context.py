@@ -5,6 +5,7 @@ Every cue is a pattern of the language's lexicon; this module only knows where t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from frontledger.places.lexicon import Lexicon
@@ -17,6 +18,14 @@ MARKER_WINDOW = 48
 village of ", "населённого пункта "): the longest markers are about 35 characters."""
 RIVER_WINDOW = 40
 """Characters around a river name in which a river word must occur ("left bank of the")."""
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+"""A preposition across a sentence end ("... Gruppen auf.\n\nUkraine schafft") is not the
+name's: a particle or the last word of the sentence before."""
+SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+"""What ends a sentence, for cues that hold within one (a full stop then a space: not the
+point of "2.5" or of an initial)."""
+DATELINE_MARKS = ",:(-–—"
+"""What follows the place that opens a dateline ("MOSCOW (Reuters)", "Kyiv, 3 May")."""
 METONYM_LOOKBACK_WORDS = 1
 """Words before a name checked for a locative preposition ("in Kyiv", "à Moscou"), not
 counting articles: further back, the preposition belongs to another phrase."""
@@ -46,6 +55,16 @@ class Cues:
         """"X region", "X and Y oblasts", "Донецкой области"."""
         return bool(self.lex.region_keyword_after.match(self.after(end)))
 
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Character range of the sentence around a stretch of text."""
+        left = max(self.text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+        ends = [i for i in (self.text.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
+        return left, min(ends, default=len(self.text))
+
+    def regions_word_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Where the plural word for regions occurs between two offsets."""
+        return [m.span() for m in self.lex.regions_word.finditer(self.text, start, end)]
+
     def linked(self, left_end: int, right_start: int) -> bool:
         """True when the gap between two names is a list separator (", ", " and ", " et de ")."""
         gap = self.text[left_end:right_start]
@@ -55,6 +74,10 @@ class Cues:
         """"the village of X", "le village de X", "село X", "у селі X"."""
         return bool(self.lex.place_marker_before.search(self.near_before(start)))
 
+    def marked_after(self, end: int) -> bool:
+        """"X, a village near Y", "X and Y -- two settlements"."""
+        return bool(self.lex.place_marker_after.match(self.after(end)))
+
     def marked_village(self, start: int) -> bool:
         """"the village of X", "село X": a small place, whatever town shares its name."""
         return bool(self.lex.village_marker_before.search(self.near_before(start)))
@@ -63,26 +86,40 @@ class Cues:
         window = self.text[max(0, start - RIVER_WINDOW):end + RIVER_WINDOW]
         return bool(self.lex.river_cue.search(window))
 
-    def actor(self, start: int, end: int, words: list[Word], first: int) -> bool:
+    def actor(self, start: int, end: int, words: list[Word], first: int,
+              listed_as_place: bool = False) -> bool:
         """A capital or country used for its government: "Kyiv said", "selon Moscou",
-        "the Defense Council of Ukraine", "responded to Moscow's claims"; not "in Kyiv"."""
+        "the Defense Council of Ukraine", "responded to Moscow's claims", and wherever it
+        is not named as a place ("Kyiv rejected", "les troupes de Moscou"); not "in Kyiv"."""
         if self.lex.metonym_before.search(self.near_before(start)):
             return True
         after = self.after(end)
-        acts = bool(self.lex.metonym_verbs_after.match(after))
-        if acts and after[:1] in "'’":  # a possessive of a non-place noun: "Moscow's claims"
-            return True
-        return acts and not self._locative(start, words, first)
+        if after[:1] in "'’" and self.lex.metonym_verbs_after.match(after):
+            return True  # a possessive of a non-place noun: "Moscow's claims"
+        return not (listed_as_place or self.placed(start, end, words, first))
 
-    def _locative(self, start: int, words: list[Word], first: int) -> bool:
-        return self._dateline(start, words, first) or self.locative(first, words)
+    def placed(self, start: int, end: int, words: list[Word], first: int) -> bool:
+        """A country or capital named as a place: after a locative preposition ("in
+        Ukraine", "à Moscou"), a place relation ("the east of", "на территории"), before
+        one ("Russia's Kursk region"), or as a dateline. Elsewhere such a name is the
+        subject or agent of the news ("Kyiv rejected", "les troupes de Moscou")."""
+        return (self.locative(first, words) or self._heads_line(start, end, words, first)
+                or bool(self.lex.place_before.search(self.near_before(start)))
+                or bool(self.lex.place_after.match(self.after(end))))
+
+    def _heads_line(self, start: int, end: int, words: list[Word], first: int) -> bool:
+        """A dateline: "MOSCOW (Reuters) -", "Москва, 25 окт", "Moskau - Nach ..."."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if self.text[line_start:start].strip():
+            return False
+        mark = self.text[end:end + 2].lstrip(" ")[:1]
+        return words[first].text.isupper() or (bool(mark) and mark in DATELINE_MARKS)
 
     def locative(self, first: int, words: list[Word]) -> bool:
         """A locative preposition before the word, articles skipped ("in the", "à la")."""
         before = [w for w in words[max(0, first - 4):first] if w.key not in self.lex.articles]
-        lookback = before[-METONYM_LOOKBACK_WORDS:]
-        return any(w.key in self.lex.locative_before for w in lookback)
-
-    def _dateline(self, start: int, words: list[Word], first: int) -> bool:
-        line_start = self.text.rfind("\n", 0, start) + 1
-        return words[first].text.isupper() and not self.text[line_start:start].strip()
+        for w in before[-METONYM_LOOKBACK_WORDS:]:
+            if w.key in self.lex.locative_before and not _SENTENCE_BREAK.search(
+                    self.text, w.end, words[first].start):
+                return True
+        return False

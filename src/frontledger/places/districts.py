@@ -1,5 +1,6 @@
-"""Names derived from a town: its district ("Tuapse district", "Покровському районі") and
-the front direction named after it ("на добропольском направлении").
+"""Names derived from a town: its district ("Tuapse district", "Покровському районі") or
+community ("Юнаківська громада"), and the front direction named after it ("на
+добропольском направлении").
 
 The town is found in the gazetteer from the words the language's patterns capture; an
 adjective is turned back into the town's name with the lexicon's `adjective_to_name`.
@@ -10,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from frontledger.places.build import read_data
-from frontledger.places.gazetteer import REGION_BASE, Gazetteer, GazetteerEntry
+from frontledger.places.gazetteer import OTHER_NAME, REGION_BASE, Gazetteer, GazetteerEntry
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold
 from frontledger.records import PlaceMention
@@ -32,21 +33,25 @@ def _town_forms(word: str, lex: Lexicon) -> list[str]:
 
 def find_town(word: str, gaz: Gazetteer, lex: Lexicon,
               theater: frozenset[str]) -> GazetteerEntry | None:
-    """The most populous theater settlement a word (or its adjective) may name."""
-    best: GazetteerEntry | None = None
+    """The most populous theater settlement a word (or its adjective) may name, by its own
+    name if any does."""
+    best: tuple[bool, int] | None = None
+    town: GazetteerEntry | None = None
     for form in _town_forms(word, lex):
         for posting in gaz.lookup(form):
             entry = gaz.entry(posting // 4)
             if posting % 4 == REGION_BASE or entry.kind != "populated_place":
                 continue
-            if entry.country in theater and (best is None or entry.population > best.population):
-                best = entry
-    return best
+            # a town's own name before another's ("Pokrovsk" is also Engels' former name)
+            rank = (posting % 4 != OTHER_NAME, entry.population)
+            if entry.country in theater and (best is None or rank > best):
+                best, town = rank, entry
+    return town
 
 
 @cache
-def _district_words() -> dict[str, str]:
-    return dict(read_data("theater.json")["district_word"])
+def _district_words(key: str = "district_word") -> dict[str, str]:
+    return dict(read_data("theater.json")[key])
 
 
 def districts(text: str, gaz: Gazetteer, lex: Lexicon,
@@ -54,12 +59,14 @@ def districts(text: str, gaz: Gazetteer, lex: Lexicon,
     """Districts named after a town, as regions of the town's oblast."""
     if not search(lex.district_hint, text):
         return []
-    words = _district_words()
     out = []
     for match in finditer(lex.district_pattern, text):
         town = find_town(match.group("name"), gaz, lex, theater)
         if town is None:
             continue
+        # "Юнаківська громада": a community (hromada) named after its town, not a district
+        words = _district_words("community_word" if match.groupdict().get("community")
+                                else "district_word")
         word = words.get(town.country or "", words["default"])
         out.append(PlaceMention(
             start=match.start(), end=match.end(), surface=match.group(0),

@@ -24,6 +24,9 @@ class Lexicon:
     region_templates: tuple[str, ...]
     region_keyword_after: re.Pattern[str]
     region_keyword_before: re.Pattern[str]
+    regions_word: re.Pattern[str]
+    """The plural word for regions ("regions", "областях"): a list of bare names in a
+    sentence that speaks of regions names regions ("in Kharkiv and in Sumy")."""
     list_separator: re.Pattern[str]
     attached_region_gap: re.Pattern[str]
     """What may stand between a place and the region it is said to be in ("X, in the Y
@@ -41,6 +44,11 @@ class Lexicon:
     locative_before: frozenset[str]
     metonym_verbs_after: re.Pattern[str]
     metonym_before: re.Pattern[str]
+    place_before: re.Pattern[str]
+    place_after: re.Pattern[str]
+    """Words around a country's or capital's name that make it a place rather than its
+    government ("the east of", "на территории", "'s Donetsk region"); with a locative
+    preposition or a dateline, the only uses of such a name that are places."""
     toponym_suffixes: tuple[str, ...]
     modifier_suffixes: tuple[str, ...]
     """Nominative endings of the adjectives inside names ("Кучерів" Яр, "Сухой" Яр)."""
@@ -86,6 +94,19 @@ def _compile_before(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE)
 
 
+_NEVER = re.compile(r"(?!)")
+
+
+def _optional_after(pattern: str) -> re.Pattern[str]:
+    """A pattern matched right after a name, which a language file may leave out."""
+    return _compile(r"^\s*(?:" + pattern + ")") if pattern else _NEVER
+
+
+def _optional_before(pattern: str) -> re.Pattern[str]:
+    """A pattern searched before a name, which a language file may leave out."""
+    return _compile_before(pattern) if pattern else _NEVER
+
+
 @cache
 def lexicon(language: str | None) -> Lexicon:
     """The lexicon of a language, falling back to English for languages without one."""
@@ -96,6 +117,7 @@ def lexicon(language: str | None) -> Lexicon:
         region_templates=tuple(raw["region_templates"]),
         region_keyword_after=_compile(r"^\s*(?:" + raw["region_keyword_after"] + ")"),
         region_keyword_before=_compile_before(raw["region_keyword_before"]),
+        regions_word=_compile(raw["regions_word"]) if raw.get("regions_word") else _NEVER,
         list_separator=_compile(raw["list_separator"]),
         attached_region_gap=_compile(raw["attached_region_gap"]),
         place_marker_before=_compile_before(raw["place_marker_before"]),
@@ -107,6 +129,8 @@ def lexicon(language: str | None) -> Lexicon:
         locative_before=frozenset(fold(w) for w in raw["locative_before"]),
         metonym_verbs_after=_compile(raw["metonym_verbs_after"]),
         metonym_before=_compile_before(raw["metonym_before"]),
+        place_before=_optional_before(raw.get("place_before", "")),
+        place_after=_optional_after(raw.get("place_after", "")),
         toponym_suffixes=tuple(sorted(set(raw["toponym_suffixes"]), key=len, reverse=True)),
         modifier_suffixes=tuple(raw["modifier_suffixes"]),
         inflection=tuple((a, b) for a, b in raw["inflection"]),

@@ -8,8 +8,9 @@ from dataclasses import replace
 from frontledger.places import cache, katottg
 from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
-from frontledger.places.gazetteer import PRIMARY, Gazetteer
+from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
 from frontledger.places.lexicon import Lexicon, lexicon
+from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
     Recogniser,
     Span,
@@ -20,13 +21,23 @@ from frontledger.places.recognize import (
     words_of,
 )
 from frontledger.places.resolve import Reading, Resolver, Theater
-from frontledger.places.unknown import Group, UnknownPlaces, nominative
+from frontledger.places.unknown import (
+    Group,
+    UnknownPlaces,
+    nominative,
+    theater_name,
+    toponymic,
+)
 from frontledger.records import PlaceMention
 from frontledger.text import detect_language
 
 PLACED_UNKNOWN_CONFIDENCE = 0.6
 """A name the text places in a region, missing from the gazetteer there: surely a place,
 and as sure of its region as of any settlement the text marks."""
+
+DOUBTED_CONFIDENCE = 0.45
+"""A settlement's name whose namesakes the gazetteer places elsewhere: as sure as a name
+that only a locative preposition marks (see UNKNOWN_CONFIDENCE)."""
 
 _default: Gazetteer | None = None
 _lock = threading.Lock()
@@ -61,30 +72,47 @@ def geoparse(text: str, language: str | None = None, *,
     cues = Cues(text, lexicon(language or detect_language(text)))
     words = words_of(text)
     titles = title_case_lines(text)
-    known = _gazetteer_places(gaz, cues, words, titles)
+    doubted: list[PlaceMention] = []
+    known = _gazetteer_places(gaz, cues, words, titles, doubted)
     covered = sorted((m.start, m.end) for m in known)
     # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast
     settlements = katottg.default_index()
-    unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements).find()
+    # doubted settlements count as places for lists ("near A and B"), but cover no words
+    unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements,
+                                        doubted).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
-    return sorted(known + unknown, key=lambda m: m.start)
+    unknown += [m for m in doubted if not _overlaps(m.start, m.end, unknown)]
+    return sorted(known + _same_name_same_place(unknown), key=lambda m: m.start)
+
+
+def _same_name_same_place(unknown: list[PlaceMention]) -> list[PlaceMention]:
+    """A village named again where no region is near is the one the text placed before."""
+    placed = {m.surface: m for m in unknown if m.iso3166_2}
+    return [replace(m, name=placed[m.surface].name, country=placed[m.surface].country,
+                    iso3166_2=placed[m.surface].iso3166_2)
+            if not m.iso3166_2 and m.surface in placed else m for m in unknown]
 
 
 def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
-                      titles: list[tuple[int, int]]) -> list[PlaceMention]:
-    """Mentions resolved to the gazetteer, and districts and directions named after towns."""
+                      titles: list[tuple[int, int]], doubted: list[PlaceMention]
+                      ) -> list[PlaceMention]:
+    """Mentions resolved to the gazetteer, and districts and directions named after towns;
+    `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
     found = Recogniser(gaz, lex, text, words).spans()
     starts = frozenset(s.start for s in found)
+    long_starts = frozenset(s.start for s in found if s.last > s.first)
     spans = [s for s in found if inside(titles, s.start)
-             or not _part_of_person_name(s, text, words, lex, gaz, starts)]
+             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts)]
     theater = Theater.load()
     derived = (districts(text, gaz, lex, theater.countries)
                + directions(text, gaz, lex, theater.countries))
     spans = [s for s in spans if not _overlaps(s.start, s.end, derived)]
     readings = _read(spans, cues, words, gaz)
-    known = Resolver(gaz, cues, words, theater).resolve(readings) + derived
+    resolver = Resolver(gaz, cues, words, theater)
+    known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
+    doubted.extend(_doubted(resolver.doubted, known, cues, words))
     return _possessive_places(text, known)
 
 
@@ -93,13 +121,37 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
     """Names the text puts in a region where the gazetteer has no place of that name."""
     out = []
     for r in readings:
-        if r.within and not _overlaps(r.span.start, r.span.end, known):
+        if r.within and not _overlaps(r.span.start, r.span.end, known) and (
+                toponymic(words[r.span.last], cues.lex) or not (
+                    cues.lex.capitalised_nouns or sentence_initial(cues.text, r.span.start))):
+            # "der eingesetzte Gouverneur in der Region Cherson" names no village
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             out.append(PlaceMention(
                 start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
-                name=nominative(words, group, cues.lex), kind="populated_place",
+                name=theater_name(nominative(words, group, cues.lex), r.within.split("-")[0]),
+                kind="populated_place",
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
+    return out
+
+
+def _doubted(doubted: list[tuple[Reading, int]], known: list[PlaceMention], cues: Cues,
+             words: list[Word]) -> list[PlaceMention]:
+    """Settlements whose gazetteer namesakes all lie away from the article's places: the
+    name is a village's, the village is not in the gazetteer. A name counts when one of
+    its mentions is marked, listed or located ("near X"); then all of them do."""
+    cued: dict[int, str] = {}
+    for r, entry in doubted:
+        if (r.settlement or r.listed or r.locative) and entry not in cued:
+            group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
+            cued[entry] = nominative(words, group, cues.lex)
+    out = []
+    for r, entry in doubted:
+        if entry not in cued or _overlaps(r.span.start, r.span.end, known):
+            continue
+        out.append(PlaceMention(
+            start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
+            name=cued[entry], kind="populated_place", confidence=DOUBTED_CONFIDENCE))
     return out
 
 
@@ -122,19 +174,52 @@ def _overlaps(start: int, end: int, mentions: list[PlaceMention]) -> bool:
 def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> list[Reading]:
     readings = []
     for span in spans:
-        settlement = cues.marked_settlement(span.start)
+        settlement = cues.marked_settlement(span.start) or cues.marked_after(span.end)
         village = settlement and cues.marked_village(span.start)
         readings.append(Reading(span, settlement=settlement, village=village,
                                 locative=cues.locative(span.first, words)))
+    names = [(r.span.start, r.span.end) for r in readings]
     for chain in _chains(readings, cues):
         head, tail = chain[0].span, chain[-1].span
         for reading in chain[1:]:  # "in Davos and Geneva": the preposition covers the list
             reading.locative = reading.locative or chain[0].locative
-        if cues.region_before(head.start) or cues.region_after(words[tail.first].end):
+        for reading in chain:
+            reading.listed = len(chain) > 1
+        if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
+                or _regions_listed(chain, cues, names)):
             for reading in chain:
                 reading.region = True
     _attach_regions(readings, cues, gaz)
     return readings
+
+
+def _regions_listed(chain: list[Reading], cues: Cues, names: list[tuple[int, int]]) -> bool:
+    """"Both regions were shelled, in Kharkiv and in Sumy": a list of names that may all
+    name regions, in a sentence that speaks of regions without naming them there."""
+    if len(chain) < 2 or not all(_may_be_region(r.span) for r in chain):
+        return False
+    start, end = cues.sentence(chain[0].span.start, chain[-1].span.end)
+    return any(not _names_attached(cues, word, names)
+               for word in cues.regions_word_in(start, end))
+
+
+def _names_attached(cues: Cues, word: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    """Whether the word for regions heads names of its own: right after them ("the X and Y
+    regions") or right before them ("les régions de X", "regions -- X, Y")."""
+    text = cues.text
+    if any(end == len(text[:word[0]].rstrip()) or start <= word[0] < end
+           for start, end in names):
+        return True  # "the X and Y regions", "les régions de X" read as one name
+    after = [s for s, _e in names if s >= word[1]]
+    if not after:
+        return False
+    heads = cues.lex.region_keyword_before.search(text, word[0], min(after))
+    return heads is not None and heads.start() == word[0]
+
+
+def _may_be_region(span: Span) -> bool:
+    """Whether one of the span's readings is a region's bare name."""
+    return any(p % 4 == REGION_BASE for p in span.postings)
 
 
 def _attach_regions(readings: list[Reading], cues: Cues, gaz: Gazetteer) -> None:
@@ -164,6 +249,17 @@ def _full_region(span: Span, gaz: Gazetteer) -> str | None:
     return None
 
 
+SURNAME_MIN_STEM = 3
+"""Letters a surname keeps before its ending ("Syrsk-yj", "Petr-enko"): shorter words
+("Kyiv", "Ivano") only look like surnames."""
+
+
+def _surname(word: Word, lex: Lexicon) -> bool:
+    """A capitalised word with a surname's ending ("-enko", "-skyi", "-ов")."""
+    return any(word.key.endswith(fold(suffix)) and len(word.key) - len(suffix) >= SURNAME_MIN_STEM
+               for suffix in lex.surname_suffixes) and not word.text.isupper()
+
+
 def _chains(readings: list[Reading], cues: Cues) -> list[list[Reading]]:
     chains: list[list[Reading]] = []
     for reading in readings:
@@ -175,15 +271,20 @@ def _chains(readings: list[Reading], cues: Cues) -> list[list[Reading]]:
 
 
 def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
-                         gaz: Gazetteer, place_starts: frozenset[int] = frozenset()) -> bool:
-    """"Vladimir Poutine" (a known person's name follows), "Stanislav Bunyatov" (a word
-    with a surname's ending follows that names no place), "Kirill Dmitriev" (a lone name
-    after a capitalised word inside a sentence: a surname, not a place). A follower that
-    begins another recognised name ("Купянск Харьковской области") is no surname."""
+                         gaz: Gazetteer, place_starts: frozenset[int] = frozenset(),
+                         long_starts: frozenset[int] = frozenset()) -> bool:
+    """"Vladimir Poutine" (a known person's name follows), "Oleksandr Syrskyj" (a word with
+    a surname's ending follows), "Victoria Beckham" (a word that names no place follows),
+    "Kirill Dmitriev" (a lone name after a capitalised word inside a sentence: a surname,
+    not a place). A follower that begins a longer recognised name ("Купянск Харьковской
+    области") is no surname."""
     nxt = span.last + 1
-    if nxt < len(words) and words[nxt].capitalised and words[nxt].start - span.end == 1:
+    if nxt < len(words) and words[nxt].capitalised and text[span.end:words[nxt].start] == " ":
         follower = words[nxt]
         if follower.key in lex.persons:
+            return True
+        if (span.first == span.last and follower.start not in long_starts
+                and _surname(follower, lex)):
             return True
         unknown_follower = (follower.key not in lex.stopwords and not gaz.lookup(follower.key)
                             and follower.start not in place_starts)
@@ -193,6 +294,7 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
     if lex.capitalised_nouns or span.first != span.last or prev < 0:
         return False
     before = words[prev]
-    return (before.capitalised and "-" not in before.text and span.start - before.end == 1
+    return (before.capitalised and "-" not in before.text
+            and text[before.end:span.start] == " "
             and before.key not in lex.stopwords
             and not sentence_initial(text, before.start) and not before.text.isupper())

@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from functools import cache
 from itertools import product
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from frontledger.places.gazetteer import Gazetteer
+from frontledger.places.build import theater_countries
+from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, Gazetteer
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
+from frontledger.places.respell import target_country, ukrainian_form
 
 MAX_WORDS = 5
 """Longest name looked up, in words ("Sea of Azov", "région d' Odessa")."""
@@ -119,6 +122,11 @@ def memo_for(gazetteer: Gazetteer) -> dict:
     return memo
 
 
+@cache
+def _theater_countries() -> frozenset[str]:
+    return theater_countries()
+
+
 def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha() or ch == " ")
 
@@ -185,7 +193,8 @@ class Recogniser:
         for part in parts:
             key = fold(part)
             if part[:1].isupper() and key not in self.lex.stopwords:
-                postings, quality = self.gaz.lookup(key), EXACT
+                postings = tuple(dict.fromkeys(self.gaz.lookup(key) + self._compound_stem(key)))
+                quality = EXACT
                 if not postings and len(key) >= MIN_SKELETON_WORD:
                     guess = self._skeleton_form(i, key)
                     postings, quality = (guess.postings, SKELETON) if guess else ((), EXACT)
@@ -193,6 +202,16 @@ class Recogniser:
                     out.append(Span(i, i, offset, offset + len(part), postings, quality, key))
             offset += len(part) + 1
         return out
+
+    def _compound_stem(self, key: str) -> tuple[int, ...]:
+        """"Pokrovsko-Myrnohrad", "Покровско-": the first part of a compound is the town's
+        adjective with its linking vowel (the lexicon's adjective endings)."""
+        for ending, replacement in self.lex.adjective_to_name:
+            if key.endswith(ending):
+                postings = self.gaz.lookup(key[: len(key) - len(ending)] + replacement)
+                if postings:
+                    return postings
+        return ()
 
     def _may_start_long_name(self, i: int) -> bool:
         return self._any_form_in(i, "f", self.gaz.first_words)
@@ -226,6 +245,9 @@ class Recogniser:
                 return span
         if not self._single_word_allowed(i):
             return None
+        if self._opens_sentence(i):  # "Північна частина", "Тим часом": a capital by position
+            exact = self._lookup(i, i)
+            return exact if exact is not None and exact.quality == EXACT else None
         return self._lookup(i, i) or self._skeleton_pair(i) or self._skeleton(i)
 
     def _skeleton_pair(self, i: int) -> Span | None:
@@ -235,11 +257,15 @@ class Recogniser:
             return None
         if self.text[self.words[i].end:self.words[j].start] != " ":
             return None
-        found = self._skeleton_form(i, fold(self.text[self.words[i].start:self.words[j].end]))
-        if found is None:
+        pair = self.text[self.words[i].start:self.words[j].end]
+        key = ("p", self.lex.language, pair)
+        if key not in self.memo:
+            found = self._skeleton_form(i, fold(pair))
+            self.memo[key] = None if found is None else (found.postings, found.nominative)
+        hit = self.memo[key]
+        if hit is None:
             return None
-        return Span(i, j, self.words[i].start, self.words[j].end, found.postings, SKELETON,
-                    found.nominative)
+        return Span(i, j, self.words[i].start, self.words[j].end, hit[0], SKELETON, hit[1])
 
     def _lookup(self, i: int, j: int) -> Span | None:
         start, end = self.words[i].start, self.words[j].end
@@ -256,7 +282,7 @@ class Recogniser:
         exact = fold(self.text[start:end])
         postings = self.gaz.lookup(exact)
         if postings:
-            return Span(i, j, start, end, postings, EXACT, exact)
+            return Span(i, j, start, end, self._own_russian_name(postings, exact), EXACT, exact)
         if not self.lex.inflection:
             return None
         merged: list[int] = []
@@ -267,8 +293,25 @@ class Recogniser:
                 if posting not in merged:
                     merged.append(posting)
         if not merged:
-            return None
+            return self._romanised(i, j, [exact, *self._variants(i, j)])
         return Span(i, j, start, end, tuple(merged), INFLECTED, first)
+
+    def _romanised(self, i: int, j: int, forms: list[str]) -> Span | None:
+        """"Великой Новоселки": a Cyrillic name whose theater place GeoNames knows only in
+        Latin letters ("Velikaya Novoselka") is looked up romanised."""
+        if not forms[0][:1].isalpha() or forms[0][:1].isascii():
+            return None
+        if i == j and len(forms[0]) < MIN_SKELETON_WORD:
+            return None  # "Сил" (of forces) is no village Sil: short words collide
+        theater = _theater_countries()
+        for form in forms:
+            roman = romanise(form)
+            postings = tuple(p for p in self.gaz.lookup(roman)
+                             if self.gaz.entry(p // 4).country in theater)
+            if postings:
+                return Span(i, j, self.words[i].start, self.words[j].end, postings, INFLECTED,
+                            roman)
+        return None
 
     def _variants(self, i: int, j: int) -> list[str]:
         per_word = [self._forms(k) for k in range(i, j + 1)]
@@ -304,13 +347,45 @@ class Recogniser:
         return None
 
     def _skeleton_form(self, i: int, form: str) -> Span | None:
+        """Theater places spelt another way: by transliteration skeleton, else (a name
+        written the Russian way) by its Ukrainian form, exactly or by skeleton."""
         roman = _letters(romanise(form, self.lex.language))
-        best: list[int] = []
-        for index in self.gaz.lookup_skeleton(skeleton(form, self.lex.language)):
-            name = _letters(romanise(self.gaz.entry(index).name))
-            if fuzz.ratio(roman, name) >= SKELETON_MIN_SIMILARITY:
-                best.append(index * 4 + 1)
-        if not best:
+        postings = self._similar(roman, skeleton(form, self.lex.language))
+        if not postings:
+            postings = self._respelt(roman)
+        if not postings:
             return None
         word = self.words[i]
-        return Span(i, i, word.start, word.end, tuple(best), SKELETON, form)
+        return Span(i, i, word.start, word.end, postings, SKELETON, form)
+
+    def _similar(self, roman: str, key: str, country: str | None = None) -> tuple[int, ...]:
+        """Alternate-name postings of the theater places with this skeleton whose name is
+        close to the romanised form."""
+        best = []
+        for index in self.gaz.lookup_skeleton(key):
+            entry = self.gaz.entry(index)
+            if country is not None and entry.country != country:
+                continue
+            if fuzz.ratio(roman, _letters(romanise(entry.name))) >= SKELETON_MIN_SIMILARITY:
+                best.append(index * 4 + 1)
+        return tuple(best)
+
+    def _own_russian_name(self, postings: tuple[int, ...], key: str) -> tuple[int, ...]:
+        """"Grishino" is a former name of Pokrovsk and the Russian name of Hryshyne: a
+        place whose Ukrainian name is the respelt form bears it as its own name, not as a
+        former one, and so wins over the renamed town."""
+        if all(p % 4 != OTHER_NAME for p in postings):
+            return postings
+        ukrainian = ukrainian_form(_letters(romanise(key, self.lex.language)))
+        return tuple(p - OTHER_NAME + ALTERNATE
+                     if p % 4 == OTHER_NAME and fold(self.gaz.entry(p // 4).name) == ukrainian
+                     else p for p in postings)
+
+    def _respelt(self, roman: str) -> tuple[int, ...]:
+        ukrainian = ukrainian_form(roman)
+        if ukrainian == roman:
+            return ()
+        country = target_country()
+        exact = tuple(p for p in self.gaz.lookup(ukrainian)
+                      if self.gaz.entry(p // 4).country == country)
+        return exact or self._similar(ukrainian, skeleton(ukrainian), country)

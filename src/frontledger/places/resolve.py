@@ -42,6 +42,10 @@ FRONT_BONUS = 0.3
 REGION_NAMED_BONUS = 0.7
 COUNTRY_NAMED_BONUS = 0.2
 NEAR_OTHERS_BONUS = 0.4
+SAME_ARTICLE_BONUS = 0.8
+"""One place per name per article: "под Покровском" is Pokrovsk when the article names
+Покровск elsewhere, though Pokrovske lies in a region it names (above REGION_NAMED_BONUS).
+Only another form of the name counts: the same form would confirm its own first guess."""
 NEAR_OTHERS_KM = 120.0
 """A place this close to the article's confident theater places shares their front."""
 NEAR_BOX_DEGREES = 1.2
@@ -65,6 +69,11 @@ CAPITAL_MIN_POPULATION = 200_000
 ("Victoria" is more often a person than the Seychelles' capital). Foreign names in other
 spellings (Pékin, Варшава) likewise count only for capitals and big cities; smaller
 towns' alternates are mostly surnames and words of our languages (Марка, Anadoly)."""
+FOREIGN_EXONYM_MIN_POPULATION = 100_000
+"""A foreign city's name in another language that the index keeps as another name ("Genf"
+for Geneva) counts after a locative preposition for cities this big: news translates the
+names of big cities only. Set an order of magnitude above FOREIGN_PRIMARY_MIN_POPULATION,
+low enough for Geneva (200k) and The Hague (550k)."""
 NAMED_COUNTRY_MIN_POPULATION = 1_000
 RENAMED_MIN_POPULATION = 20_000
 """A former name still means its town when the town is this big (Krasnoarmeysk for
@@ -87,6 +96,10 @@ class Context:
     """(reading index, latitude, longitude) of confident theater places."""
     current: int = -1
     """The reading being resolved: its own first-pass answer is not its own context."""
+    named: dict[int, set[tuple[int, ...]]] = field(default_factory=dict)
+    """Entry index -> the postings of the names whose first-pass answer it is."""
+    postings: tuple[int, ...] = ()
+    """The postings of the reading being resolved."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +140,8 @@ class Reading:
     """ISO code of the region the text places this name in, right after it."""
     locative: bool = False
     """A locative preposition stands before the name ("in", "à", "в")."""
+    listed: bool = False
+    """The name stands in a list of names ("A, B and C")."""
 
 
 class Resolver:
@@ -139,6 +154,9 @@ class Resolver:
         self.theater = theater
         self.regions_named: dict[str, int] = {}
         """ISO code of each region named in full ("Donetsk region"), with where it is first."""
+        self.doubted: list[tuple[Reading, int]] = []
+        """Readings whose best entry (index given) lies away from the article's other places:
+        a settlement of that name, but not that one (cities500 lacks most villages)."""
 
     def resolve(self, readings: list[Reading]) -> list[PlaceMention]:
         """One mention per reading that resolves; the same name read the same way (same
@@ -152,19 +170,25 @@ class Resolver:
             if key not in options:
                 options[key] = self._scored_options(reading)
                 alone[key] = self._best(reading, options[key], Context())
-        context = self._context([alone[k] for k in keys])
+        context = self._context([alone[k] for k in keys], readings)
         chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
+        doubted: dict[tuple, int] = {}
+        self.doubted = []
         out = []
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
             if key not in chosen:  # the same name read the same way resolves the same way
-                context.current = i
+                context.current, context.postings = i, reading.span.postings
                 choice = self._best(reading, options[key], context)
                 ok = choice is not None and self._supported(choice[0], context, reading.span,
                                                             options[key])
                 chosen[key] = choice if ok else None
+                if choice is not None and not ok:
+                    doubted[key] = choice[0].index
             picked = chosen[key]
             if picked is not None:
-                out.append(self._mention(reading.span, *picked))
+                out.append(self._mention(reading, *picked))
+            elif key in doubted:
+                self.doubted.append((reading, doubted[key]))
         return out
 
     def _note_named_regions(self, readings: list[Reading]) -> None:
@@ -203,20 +227,30 @@ class Resolver:
             return True
         return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
 
-    def _context(self, choices: list[tuple[GazetteerEntry, float] | None]) -> Context:
+    def _context(self, choices: list[tuple[GazetteerEntry, float] | None],
+                 readings: list[Reading]) -> Context:
         ctx = Context()
-        for i, choice in enumerate(choices):
-            if choice is None or choice[1] < ANCHOR_CONFIDENCE:
-                continue
-            entry = choice[0]
+        anchors = [(i, c[0]) for i, c in enumerate(choices)
+                   if c is not None and c[1] >= ANCHOR_CONFIDENCE]
+        for i, entry in anchors:
+            ctx.named.setdefault(entry.index, set()).add(readings[i].span.postings)
             if entry.kind == "region" and entry.iso3166_2:
                 ctx.regions.add(entry.iso3166_2)
             if entry.country and entry.kind in ("country", "region"):
                 ctx.countries.add(entry.country)
+        for i, entry in anchors:
             in_theater = entry.kind == "populated_place" and entry.country in self.theater.countries
-            if in_theater and entry.latitude is not None and entry.longitude is not None:
+            if in_theater and entry.latitude is not None and entry.longitude is not None and (
+                    self._anchors_others(entry, ctx)):
                 ctx.points.append((i, entry.latitude, entry.longitude))
         return ctx
+
+    @staticmethod
+    def _anchors_others(entry: GazetteerEntry, ctx: Context) -> bool:
+        """Where the article names regions, a village outside them vouches for no other
+        place: two wrong namesakes far from the front must not hold each other up."""
+        return (not ctx.regions or entry.iso3166_2 in ctx.regions
+                or entry.population >= UNIQUE_TOWN_MIN_POPULATION)
 
     def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
         options = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings]
@@ -226,8 +260,10 @@ class Resolver:
                 return [(e, how) for e, how in options if e.kind == "river"]
             options = [(e, how) for e, how in options if not e.flags & FLAG_NEEDS_CUE]
         bases = [(e, how) for e, how in options if how == REGION_BASE]
-        others = self._drop_shared_former_names(
-            [(e, how) for e, how in options if how != REGION_BASE])
+        others = [(e, how) for e, how in options if how != REGION_BASE]
+        if not (reading.settlement or reading.within or reading.region):
+            others = self._world_city_first(others)
+        others = self._drop_shared_former_names(others)
         if reading.settlement:
             places = [(e, how) for e, how in others if e.kind == "populated_place"]
             if not places:
@@ -245,6 +281,28 @@ class Resolver:
         if bases and self._region_in_discourse(reading, bases):
             return bases
         return others or bases
+
+    def _world_city_first(self, options: list[tuple[GazetteerEntry, int]]
+                          ) -> list[tuple[GazetteerEntry, int]]:
+        """"Talks in New York": a world city wins over a theater village of the same name
+        (Niu-York, Donetsk Oblast) unless the text puts the name in the theater: a village
+        marker or a region attached (the caller's test), or the village's region named in
+        the article."""
+        world = [e for e, _how in options  # its name in any language ("Нью-Йорк")
+                 if e.kind == "populated_place" and e.country not in self.theater.countries
+                 and self._world_city(e)]
+        villages = [e for e, _how in options if e.kind == "populated_place"
+                    and e.country in self.theater.countries]
+        if not world or any(e.population >= NAMED_ALONE_MIN_POPULATION
+                            or e.iso3166_2 in self.regions_named for e in villages):
+            return options
+        return [(e, how) for e, how in options
+                if e.kind != "populated_place" or e.country not in self.theater.countries]
+
+    @staticmethod
+    def _world_city(entry: GazetteerEntry) -> bool:
+        return entry.population >= FOREIGN_UNCUED_MIN_POPULATION or (
+            bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
 
     def _drop_shared_former_names(self, options: list[tuple[GazetteerEntry, int]]
                                   ) -> list[tuple[GazetteerEntry, int]]:
@@ -296,6 +354,8 @@ class Resolver:
             bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
         if how in (PRIMARY, ALTERNATE) and locative:  # "à Genève", "talks in Davos"
             return entry.population >= FOREIGN_PRIMARY_MIN_POPULATION
+        if locative:  # "in Genf": a translated name counts for a big city
+            return big or entry.population >= FOREIGN_EXONYM_MIN_POPULATION
         return big
 
     def _prior(self, entry: GazetteerEntry, how: int) -> float:
@@ -317,6 +377,9 @@ class Resolver:
             score += COUNTRY_NAMED_BONUS
         if self._near(entry, ctx):
             score += NEAR_OTHERS_BONUS
+        named = ctx.named.get(entry.index)
+        if named and (len(named) > 1 or ctx.postings not in named):  # named another way too
+            score += SAME_ARTICLE_BONUS
         return score
 
     def _near(self, entry: GazetteerEntry, ctx: Context) -> bool:
@@ -327,12 +390,18 @@ class Resolver:
                    and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM
                    for i, lat, lon in ctx.points if i != ctx.current)
 
-    def _mention(self, span: Span, entry: GazetteerEntry, confidence: float) -> PlaceMention:
-        can_act = bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
-        metonym = bool(entry.flags & FLAG_METONYM) or (
-            can_act and self.cues.actor(span.start, span.end, self.words, span.first))
+    def _mention(self, reading: Reading, entry: GazetteerEntry, confidence: float
+                 ) -> PlaceMention:
+        span = reading.span
+        metonym = bool(entry.flags & FLAG_METONYM) or (self._can_act(entry) and self.cues.actor(
+            span.start, span.end, self.words, span.first, listed_as_place=reading.locative))
         return PlaceMention(
             start=span.start, end=span.end, surface=self.cues.text[span.start:span.end],
             name=entry.name, kind=entry.kind, geonameid=entry.geonameid,
             country=entry.country, iso3166_2=entry.iso3166_2, latitude=entry.latitude,
             longitude=entry.longitude, confidence=confidence, metonym=metonym)
+
+    @staticmethod
+    def _can_act(entry: GazetteerEntry) -> bool:
+        """Capitals and countries stand for their governments ("Kyiv said")."""
+        return bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"

@@ -19,8 +19,9 @@ from frontledger.places.lexicon import (
     official_form,
     romanise_official,
 )
-from frontledger.places.normalize import english_name
+from frontledger.places.normalize import english_name, fold
 from frontledger.places.recognize import Word, sentence_initial
+from frontledger.places.respell import russian_looking, target_country, ukrainian_form
 from frontledger.records import PlaceMention
 
 if TYPE_CHECKING:
@@ -80,14 +81,35 @@ def nominative(words: list[Word], group: Group, lex: Lexicon) -> str:
     return english_name(" ".join(parts), lex.language)
 
 
+def theater_name(name: str, country: str | None) -> str:
+    """An unknown place's English name in its country's own form: a Ukrainian village
+    written the Russian way ("Nechvolodovka") is named the Ukrainian way (Nechvolodivka)."""
+    if country != target_country():
+        return name
+    roman = fold(name)
+    respelt = ukrainian_form(roman, forms=russian_looking(roman))
+    if respelt == roman:
+        return name
+    return " ".join(part.capitalize() for part in respelt.split(" "))
+
+
+def toponymic(word: Word, lex: Lexicon) -> bool:
+    """Whether a word, or a nominative it may stand for, ends the way the language's place
+    names do."""
+    return any(f.endswith(lex.toponym_suffixes) for f in inflected_bases(word.text, lex))
+
+
 class UnknownPlaces:
     """Finds settlements the gazetteer lacks, given what it already recognised."""
 
     def __init__(self, cues: Cues, words: list[Word], known: list[PlaceMention],
-                 covered: list[tuple[int, int]], settlements: SettlementIndex | None = None):
+                 covered: list[tuple[int, int]], settlements: SettlementIndex | None = None,
+                 guesses: list[PlaceMention] | None = None):
         self.cues = cues
         self.words = words
         self.known = known
+        self.guesses = guesses or []
+        """Settlements whose namesakes lie elsewhere: they count for lists, cover no words."""
         self.covered = covered
         self.settlements = settlements
         self.lowercase = frozenset(w.key for w in words if not w.capitalised)
@@ -96,8 +118,11 @@ class UnknownPlaces:
         text, lex = self.cues.text, self.cues.lex
         trimmed = (self._trim(g) for g in capitalised_groups(text, self.words, lex))
         groups = [g for g in trimmed if g is not None and self._free(g)]
+        spans = [(g.start, g.end) for g in groups]
         items: list[tuple[int, int, object]] = [
             (m.start, m.end, m) for m in self.known if not m.metonym]
+        items += [(m.start, m.end, m) for m in self.guesses  # a longer unknown name wins
+                  if not any(s < m.end and m.start < e for s, e in spans)]
         items = sorted(items + [(g.start, g.end, g) for g in groups], key=lambda t: t[0])
         listed = self._listed(items)
         out = []
@@ -109,10 +134,12 @@ class UnknownPlaces:
 
     def _trim(self, group: Group) -> Group | None:
         """Drop an opening word used in lower case elsewhere ("Село Затишье" at a sentence
-        start) and the words from the first one already recognised ("Іванівку Харківської")."""
+        start) or that says what follows is a place ("Dörfer Zhuravka", nouns capitalised),
+        and the words from the first one already recognised ("Іванівку Харківської")."""
         first, last = group.first, group.last
-        if self.words[first].key in self.lowercase and sentence_initial(
-                self.cues.text, self.words[first].start):
+        opening_word = self.words[first].key in self.lowercase and sentence_initial(
+            self.cues.text, self.words[first].start)
+        if opening_word or (first < last and self._marker(first)):
             first += 1
         for k in range(first, last + 1):
             if self._covered(self.words[k].start):
@@ -121,6 +148,11 @@ class UnknownPlaces:
         if last < first:
             return None
         return Group(first, last, self.words[first].start, self.words[last].end)
+
+    def _marker(self, k: int) -> bool:
+        """Whether word k is itself a settlement marker ("Dörfer", "Село")."""
+        return (self.cues.marked_settlement(self.words[k + 1].start)
+                and not self.cues.marked_settlement(self.words[k].start))
 
     def _covered(self, position: int) -> bool:
         at = bisect_left(self.covered, (position + 1,))
@@ -155,19 +187,22 @@ class UnknownPlaces:
         return len(chain) > 1 and self.cues.marked_settlement(chain[0][0])
 
     def _cue(self, group: Group, listed: set[int]) -> str | None:
-        if self.cues.marked_settlement(group.start) or self._placed_in_region(group):
-            return "marked"
-        if sentence_initial(self.cues.text, group.start):
+        opens = sentence_initial(self.cues.text, group.start)
+        if self.cues.marked_settlement(group.start) or (
+                self._placed_in_region(group) and (self._toponymic(group) or not (
+                    opens or self.cues.lex.capitalised_nouns))):
+            return "marked"  # "Глава Харківської області" heads no village: it opens a sentence
+        if opens:
             return None
         if group.start in listed:
             return "listed"
         previous = self.words[group.first - 1].key if group.first else ""
-        lex = self.cues.lex
-        forms = inflected_bases(self.words[group.last].text, lex)
-        if previous in lex.locative_before and any(f.endswith(lex.toponym_suffixes)
-                                                  for f in forms):
+        if previous in self.cues.lex.locative_before and self._toponymic(group):
             return "locative"
         return None
+
+    def _toponymic(self, group: Group) -> bool:
+        return toponymic(self.words[group.last], self.cues.lex)
 
     def _placed_in_region(self, group: Group) -> bool:
         """"Іванівку Харківської області", "Ivanivka, in the Kharkiv region"."""
@@ -180,6 +215,7 @@ class UnknownPlaces:
         region = self._region_near(group)
         name = nominative(self.words, group, self.cues.lex)
         country, iso = (region.country, region.iso3166_2) if region else self._codified(name)
+        name = theater_name(name, country)
         return PlaceMention(
             start=group.start, end=group.end, surface=self.cues.text[group.start:group.end],
             name=name, kind="populated_place", geonameid=None, country=country,
@@ -192,13 +228,14 @@ class UnknownPlaces:
         return ("UA", iso) if iso else (None, None)
 
     def _region_near(self, group: Group) -> PlaceMention | None:
-        """The region named closest to the name within the same paragraph."""
+        """The region named closest to the name within the same paragraph, else the only
+        region the article names."""
         text = self.cues.text
         para_start = text.rfind("\n", 0, group.start) + 1
         para_end = text.find("\n", group.end)
         para_end = len(text) if para_end < 0 else para_end
-        regions = [m for m in self.known if m.kind == "region" and m.iso3166_2
-                   and para_start <= m.start < para_end]
-        if not regions:
-            return None
+        named = [m for m in self.known if m.kind == "region" and m.iso3166_2]
+        regions = [m for m in named if para_start <= m.start < para_end]
+        if not regions:  # an article about one oblast: its villages are there
+            return named[0] if len({m.iso3166_2 for m in named}) == 1 else None
         return min(regions, key=lambda m: abs(m.start - group.start))

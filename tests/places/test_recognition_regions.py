@@ -1,0 +1,48 @@
+"""Region or city: lists of bare names are oblasts where the text speaks of regions
+(en, fr, ru, uk), and stay cities where it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.places.helpers import parse
+
+
+def _kinds(gaz, text: str, language: str) -> list[tuple[str, str | None]]:
+    return [(m.kind, m.iso3166_2) for m in parse(gaz, text, language) if not m.metonym]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Both regions came under fire overnight, in Kharkiv and in Donetsk, officials said.", "en"),
+    ("Les deux régions ont été frappées, à Kharkiv et à Donetsk, selon les gouverneurs.", "fr"),
+    ("Власти обеих областей сообщили об ударах в Харькове и в Донецке.", "ru"),
+    ("Влада обох областей повідомила про удари в Харкові та в Донецьку.", "uk"),
+])
+def test_list_of_names_in_a_sentence_about_regions_names_oblasts(gaz, text, language):
+    assert _kinds(gaz, text, language) == [("region", "UA-63"), ("region", "UA-14")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Moscow claims three regions -- Kharkiv, Donetsk and Odesa -- as its own.", "en"),
+    ("Москва претендует на области — Харьковскую, Донецкую и Одесскую.", "ru"),
+])
+def test_list_after_regions_and_a_dash_names_oblasts(gaz, text, language):
+    assert {kind for kind, _iso in _kinds(gaz, text, language)} == {"region"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Shelling went on in the Zaporizhzhia and Odesa regions. Kharkiv and Donetsk were calm.",
+     "en"),
+    ("Les frappes ont touché les régions de Zaporijjia et d'Odessa; Kharkiv et Donetsk restent "
+     "calmes.", "fr"),
+])
+def test_names_outside_the_region_list_stay_cities(gaz, text, language):
+    kinds = _kinds(gaz, text, language)
+    assert kinds[2:] == [("populated_place", "UA-63"), ("populated_place", "UA-14")]
+
+
+def test_language_without_its_own_region_names_uses_the_english_ones_in_its_templates():
+    from frontledger.places.build import _region_names
+
+    names = {name for name, _how in _region_names({"base": {"en": ["Testovsk"]}})}
+    assert {"Testovsk region", "région de Testovsk", "Gebiet Testovsk"} <= names

@@ -1,0 +1,42 @@
+"""Places beyond the theater: a world city wins over a front-line village of the same name
+unless the text puts the name in the theater; big cities' translated names count after a
+locative preposition (en, fr, ru, uk, de)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.places.helpers import found
+
+pytestmark = pytest.mark.slow
+
+NEW_YORK_CITY = 5128581
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("The envoys will meet again in New York next week.", "en", "New York"),
+    ("Les émissaires se retrouveront à New York la semaine prochaine.", "fr", "New York"),
+    ("Эмиссары снова встретятся в Нью-Йорке на следующей неделе.", "ru", "Нью-Йорке"),
+])
+def test_world_city_wins_over_a_theater_village_of_the_same_name(real_gaz, text, language,
+                                                                  surface):
+    assert found(real_gaz, text, language)[surface].geonameid == NEW_YORK_CITY
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Shelling went on near the village of New York in the Donetsk region.", "en", "New York"),
+    ("Обстріли тривали біля Нью-Йорка в Донецькій області.", "uk", "Нью-Йорка"),
+])
+def test_village_the_text_puts_in_the_theater_stays_the_village(real_gaz, text, language,
+                                                                 surface):
+    mention = found(real_gaz, text, language)[surface]
+    assert (mention.country, mention.iso3166_2) == ("UA", "UA-14")
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Die Gespräche in Genf gehen weiter.", "de", "Genf"),
+    ("Делегации встретились в Женеве.", "ru", "Женеве"),
+])
+def test_translated_name_of_a_big_foreign_city_after_a_locative(real_gaz, text, language,
+                                                                surface):
+    assert found(real_gaz, text, language)[surface].name == "Geneva"
