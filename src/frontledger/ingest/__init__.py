@@ -20,7 +20,7 @@ from pathlib import Path
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import InputRejected, InputTooLarge, UnreadableInput
 from frontledger.ingest.fetch import fetch_url
-from frontledger.ingest.formats import read_bytes
+from frontledger.ingest.formats import read_bytes, unexpected
 from frontledger.records import Document, Rejection
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "IngestOptions", "expand_sources",
@@ -81,6 +81,8 @@ def read_source(source: str, options: IngestOptions) -> Iterator[Document | Reje
             yield from read_bytes(data, source=source, name=source, fetch=_fetcher(options))
     except InputRejected as exc:
         yield Rejection(source, None, exc.stage, exc.reason)
+    except Exception as exc:  # a source's boundary: whatever breaks, the batch goes on
+        yield Rejection(source, None, "read", unexpected(exc))
 
 
 def _fetcher(options: IngestOptions) -> Callable[[str], bytes] | None:
