@@ -84,5 +84,11 @@ class Cues:
         return any(w.key in self.lex.locative_before for w in lookback)
 
     def _dateline(self, start: int, words: list[Word], first: int) -> bool:
-        line_start = self.text.rfind("\n", 0, start) + 1
-        return words[first].text.isupper() and not self.text[line_start:start].strip()
+        if not words[first].text.isupper():
+            return False
+        # only what precedes on its line: looking back to the line's start made a long
+        # line quadratic (normalised text has no long runs of spaces)
+        before = self.text[max(0, start - WINDOW):start]
+        if "\n" not in before and start > WINDOW:
+            return False
+        return not before[before.rfind("\n") + 1:].strip()

@@ -10,9 +10,13 @@ import re
 from dataclasses import dataclass
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)")
-# What may open the next sentence: a capital, a digit, an opening quote or a dash.
-_NEXT_START = re.compile(r"\s+[\"'«“„‘(\[—–-]*\s*[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9]")
+# Linear on hostile text (100 KB of "!" or "…"): a match starts only where a run of stops
+# starts (the lookbehind), and its repeats never give back what they took (possessive), so
+# a run that is not followed by a space fails once, not once per character of the run.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'»”’)\]]*+(?=\s)")
+# What may open the next sentence: a capital, a digit, an opening quote or a dash (matched
+# where a boundary ends, so never inside a run of spaces).
+_NEXT_START = re.compile(r"(?<!\s)\s++[\"'«“„‘(\[—–-]*+\s*+[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9]")
 # Tokens ending in "." that do not end a sentence (titles, initials, Slavic abbreviations).
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-ZА-ЯЁЄІЇ]|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|Capt|No|Nos|vs|etc|approx|"
