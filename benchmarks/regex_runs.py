@@ -101,9 +101,9 @@ def main() -> None:
             if once < SLOW_SECONDS:
                 continue
             slow += 1
-            twice = timed(pattern, text + text)
+            twice = timed(pattern, text + text) if once < 1 else float("nan")
             print(f"{once:7.3f}s  x{twice / once:4.1f}  {run!r:8} {name}: "
-                  f"{pattern.pattern[:90]!r}")
+                  f"{pattern.pattern[:90]!r}", flush=True)
     print(f"{tried} pattern × run pairs tried, {slow} slower than {SLOW_SECONDS}s "
           f"on {args.chars} characters (CPU time)")
 

@@ -11,7 +11,7 @@ from frontledger.places.parse import Occupied
 from frontledger.places.resolve import NEAR_OTHERS_KM, Points
 from frontledger.records import PlaceMention
 
-FIXED = settings(derandomize=True, max_examples=150, deadline=None,
+FIXED = settings(derandomize=True, max_examples=150, deadline=None, database=None,
                  suppress_health_check=[HealthCheck.too_slow])
 
 spans = st.tuples(st.integers(0, 200), st.integers(1, 30)).map(lambda t: (t[0], t[0] + t[1]))
