@@ -42,6 +42,22 @@ def analysis_budget(seconds: float = ANALYSIS_SECONDS,
         _budget.reset(token)
 
 
+@contextmanager
+def budget_paused() -> Iterator[None]:
+    """Run the block off the open budget: loading shared resources (the place index,
+    built once in a minute or so on a fresh install) is no one document's cost."""
+    budget = _budget.get()
+    if budget is None:
+        yield
+        return
+    deadline, seconds, clock = budget
+    start = clock()
+    try:
+        yield
+    finally:
+        _budget.set((deadline + clock() - start, seconds, clock))
+
+
 def check_budget() -> None:
     """Raise AnalysisOverBudget when the open budget is spent (no budget: never)."""
     budget = _budget.get()

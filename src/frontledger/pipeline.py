@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontledger import __version__
+from frontledger.budget import budget_paused
 from frontledger.ingest import IngestOptions, expand_sources, read_source
 from frontledger.ingest.formats import unexpected
 from frontledger.ledger import SqlStore, Store
@@ -40,8 +41,10 @@ Analysis = tuple[list[PlaceMention], list[Claim]]
 def analyse(document: Document) -> Analysis:
     """Places and claims of one document, with the default gazetteer and theater."""
     from frontledger.claims import extract
-    from frontledger.places import geoparse
+    from frontledger.places import default_gazetteer, geoparse
 
+    with budget_paused():  # the index loads (or is built) once per process
+        default_gazetteer()
     places = geoparse(document.text, document.language)
     return places, extract(document, places)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from frontledger import budget
-from frontledger.budget import analysis_budget, check_budget
+from frontledger.budget import analysis_budget, budget_paused, check_budget
 from frontledger.errors import AnalysisOverBudget
 from frontledger.ledger import open_store
 from frontledger.pipeline import EXTRACTOR_VERSION, ingest_into
@@ -63,3 +63,15 @@ def test_an_over_budget_document_is_stored_unanalysed_with_an_analyse_rejection(
         assert "budget" in rejection.reason
         assert [d.external_id for d in store.documents()] == ["quick", "slow"]
         assert [d.external_id for d in store.stale_documents(EXTRACTOR_VERSION)] == ["slow"]
+
+
+def test_loading_shared_resources_is_not_charged_to_the_document() -> None:
+    clock = Clock()
+    with analysis_budget(5.0, clock):
+        with budget_paused():
+            clock.now = 60.0  # building the place index on a fresh install
+        clock.now = 64.0
+        check_budget()
+        clock.now = 65.5
+        with pytest.raises(AnalysisOverBudget):
+            check_budget()

@@ -66,6 +66,7 @@ def test_a_hostile_record_is_rejected_and_its_neighbours_are_stored(
     with open_store(db_url) as store:
         report = ingest_into(store, [str(path)])
         assert ledger_ids(store) == ["after", "before"]
+        assert len(report.rejections) == 1, report.rejections
         [rejection] = report.rejections
         assert (rejection.source, rejection.locator) == (str(path), "line 2")
         assert rejection.stage in ("parse", "decode")
