@@ -19,7 +19,8 @@ git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | t
 "$PYTHON" -m venv "$work/venv"
 pip_version="$("$work/venv/bin/python" -m pip --version | cut -d' ' -f2)"
 echo "fresh install: pip install . with the bundled pip $pip_version" >&2
-if ! "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check "$work/src"; then
+if ! "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+        --no-compile "$work/src"; then
     echo "FRESH INSTALL FAILED: pip $pip_version could not install frontledger into a new" \
          "virtual environment" >&2
     exit 1
