@@ -25,7 +25,12 @@ if ! "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check 
          "virtual environment" >&2
     exit 1
 fi
-if ! (cd "$work" && "$work/venv/bin/frontledger" ingest "$root/examples" \
+# its own place index, kept in the checkout's git-ignored .cache/ (built once per data
+# change): the user's cache is shared with other checkouts, whose stale indexes a build
+# would delete
+mkdir -p "$root/.cache/fresh-install"
+if ! (cd "$work" && FRONTLEDGER_CACHE_DIR="$root/.cache/fresh-install" \
+        "$work/venv/bin/frontledger" ingest "$root/examples" \
         --db "$work/ledger.db"); then
     echo "FRESH INSTALL FAILED: 'frontledger ingest examples/' failed with a non-editable" \
          "install made by pip $pip_version" >&2
