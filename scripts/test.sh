@@ -16,3 +16,5 @@ fi
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
+# a non-editable install into a new environment with Python's own pip, then an ingest
+bash scripts/fresh_install.sh

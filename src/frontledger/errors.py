@@ -9,6 +9,7 @@
     │   ├── NotAFeed                 a file or URL given as a feed that does not parse as one
     │   └── FetchError               a URL that could not be fetched
     │       └── PrivateAddressRefused  a URL resolving to a private/loopback/link-local address
+    │   └── AnalysisOverBudget       one document's analysis ran past its time budget
     ├── StoreError                   the ledger cannot be opened, migrated or written
     │   └── LedgerUnavailable        the database is down or unreachable (CLI exit 3, API 503)
     └── GazetteerError               the place index is missing, stale or cannot be built
@@ -72,6 +73,13 @@ class FetchError(InputRejected):
 
 class PrivateAddressRefused(FetchError):
     """A URL whose host resolves to a private, loopback or link-local address."""
+
+
+class AnalysisOverBudget(InputRejected):
+    """A document whose place and claim analysis took longer than its budget
+    (`budget.ANALYSIS_SECONDS`); it is stored unanalysed."""
+
+    stage = "analyse"
 
 
 class StoreError(FrontledgerError):

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from frontledger.budget import analysis_budget
 from frontledger.errors import UsageError
 from frontledger.records import Claim, Document, PlaceMention
 
@@ -52,10 +53,12 @@ Analyser = Callable[[Document], tuple[list[PlaceMention], list[Claim]]]
 
 
 def outcome_of(document: Document, analyser: Analyser) -> Outcome:
-    """Analyse one document; a failure becomes the outcome's error, so that one document
-    cannot stop a batch (on a worker, or in a serial run)."""
+    """Analyse one document within its time budget (`budget.ANALYSIS_SECONDS`); a
+    failure becomes the outcome's error, so that one document cannot stop a batch (on a
+    worker, or in a serial run)."""
     try:
-        places, claims = analyser(document)
+        with analysis_budget():
+            places, claims = analyser(document)
     except Exception as exc:  # a batch boundary: reported with the document, not raised
         return Outcome(error=f"{type(exc).__name__}: {exc}")
     return Outcome(places, claims)

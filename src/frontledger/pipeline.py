@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Protocol
 
 from frontledger import __version__
+from frontledger.budget import budget_paused
 from frontledger.ingest import IngestOptions, expand_sources, read_source
+from frontledger.ingest.formats import unexpected
 from frontledger.ledger import SqlStore, Store
 from frontledger.ledger.store import AnalysedDocument
 from frontledger.parallel import Cluster, Outcome, outcome_of
@@ -45,8 +47,10 @@ Analysis = tuple[list[PlaceMention], list[Claim]]
 def analyse(document: Document) -> Analysis:
     """Places and claims of one document, with the default gazetteer and theater."""
     from frontledger.claims import extract
-    from frontledger.places import geoparse
+    from frontledger.places import default_gazetteer, geoparse
 
+    with budget_paused():  # the index loads (or is built) once per process
+        default_gazetteer()
     places = geoparse(document.text, document.language)
     return places, extract(document, places)
 
@@ -177,14 +181,30 @@ def store_batch(store: Store, analysed: list[tuple[Document, Outcome]],
         run = analysed[start:end]
         for document, outcome in run if failed else ():
             store_item(store, _analysis_failure(document, outcome), report)
-        stored = store.add_documents(
-            [AnalysedDocument(d, o.places, o.claims) for d, o in run],
-            extractor="" if failed else version)
-        for (_document, outcome), is_new in zip(run, stored, strict=True):
-            report.stored += is_new
-            report.claims += len(outcome.claims) if is_new else 0
-            report.already_present += not is_new
+        _store_run(store, run, report, "" if failed else version)
         start = end
+
+
+def _store_run(store: Store, run: list[tuple[Document, Outcome]], report: IngestReport,
+               extractor: str) -> None:
+    """Store `run` in one transaction; when the ledger refuses it, store each document
+    in its own, so that only the document the ledger refuses is rejected (at the
+    `store` stage). A ledger that refuses everything (it is down) still stops the run:
+    recording the first rejection fails too."""
+    try:
+        stored = store.add_documents([AnalysedDocument(d, o.places, o.claims) for d, o in run],
+                                     extractor=extractor)
+    except Exception as exc:  # a document's boundary: one bad row must not lose the batch
+        if len(run) > 1:
+            for one in run:
+                _store_run(store, [one], report, extractor)
+        else:
+            store_item(store, _store_failure(run[0][0], exc), report)
+        return
+    for (_document, outcome), is_new in zip(run, stored, strict=True):
+        report.stored += is_new
+        report.claims += len(outcome.claims) if is_new else 0
+        report.already_present += not is_new
 
 
 def store_item(store: Store, item: Document | Rejection, report: IngestReport,
@@ -204,11 +224,13 @@ def store_item(store: Store, item: Document | Rejection, report: IngestReport,
     if outcome.error is not None:  # one document's failure must not stop the batch
         store_item(store, _analysis_failure(item, outcome), report, analyser)
         version = ""
-    if store.add_document(item, outcome.places, outcome.claims, extractor=version):
-        report.stored += 1
-        report.claims += len(outcome.claims)
-    else:  # stored since our check: by another process, or earlier in this batch
-        report.already_present += 1
+    _store_run(store, [(item, outcome)], report, version)
+
+
+def _store_failure(document: Document, exc: Exception) -> Rejection:
+    cause = getattr(exc, "orig", None) or exc  # a database error without its statement
+    return Rejection(document.source, document.locator, "store",
+                     f"the ledger refused the document ({unexpected(cause)})")
 
 
 def _analysis_failure(document: Document, outcome: Outcome) -> Rejection:

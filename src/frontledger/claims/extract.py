@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from frontledger.budget import check_budget
 from frontledger.claims.analysis import (
     OWNER_WINDOW,
     Analysis,
@@ -96,6 +97,7 @@ def extract(
     claims: list[Claim] = []
     state = State()
     for sentence in doc.sentences:
+        check_budget()
         claims.extend(_sentence_claims(doc, sentence, state, claims))
     return deduplicate(claims, outlet=doc.outlet)
 

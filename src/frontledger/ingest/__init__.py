@@ -21,7 +21,13 @@ from pathlib import Path
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import BadRecord, InputRejected, InputTooLarge, UnreadableInput, UsageError
 from frontledger.ingest.fetch import fetch_url
-from frontledger.ingest.formats import NO_DEFAULTS, DocumentDefaults, parse_published, read_bytes
+from frontledger.ingest.formats import (
+    NO_DEFAULTS,
+    DocumentDefaults,
+    parse_published,
+    read_bytes,
+    unexpected,
+)
 from frontledger.records import Document, Rejection
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "DocumentDefaults", "IngestOptions",
@@ -110,6 +116,8 @@ def read_source(source: str, options: IngestOptions,
                                   defaults=options.defaults, on_records=on_records)
     except InputRejected as exc:
         yield Rejection(source, None, exc.stage, exc.reason)
+    except Exception as exc:  # a source's boundary: whatever breaks, the batch goes on
+        yield Rejection(source, None, "read", unexpected(exc))
 
 
 def _fetcher(options: IngestOptions) -> Callable[[str], bytes] | None:

@@ -4,11 +4,13 @@ Rejections; a bad record inside a good file is a Rejection for that record alone
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from time import struct_time
 from typing import Any
@@ -38,14 +40,30 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def parse_published(value: Any) -> datetime | None:
-    """ISO 8601, RFC 2822 or Unix-time values to a datetime; raise BadRecord otherwise."""
-    if value in (None, ""):
+    """ISO 8601, RFC 2822 or Unix-time values to a datetime; raise BadRecord otherwise
+    (also for times a datetime cannot hold, in UTC or in their own zone)."""
+    if value is None or value == "":
         return None
+    try:
+        moment = _parse_moment(value)
+        if moment.tzinfo is not None:
+            moment.astimezone(UTC)  # 9999-12-31T23:59-05:00 is past the end of time in UTC
+    except (ValueError, OverflowError, OSError) as exc:
+        raise BadRecord(f"published {_shown(value)} is not a date and time frontledger can "
+                        f"hold ({exc})") from exc
+    return moment
+
+
+def _parse_moment(value: Any) -> datetime:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, tz=UTC)
+        if not math.isfinite(value):
+            raise ValueError("not a finite number")
+        return datetime.fromtimestamp(0, tz=UTC) + timedelta(seconds=value)
     if isinstance(value, struct_time):
         return datetime(*value[:6], tzinfo=UTC)
-    text = str(value).strip()
+    if not isinstance(value, str):
+        raise ValueError(f"a {type(value).__name__}, not a string or a number")
+    text = value.strip()
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -53,7 +71,19 @@ def parse_published(value: Any) -> datetime | None:
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError) as exc:
-        raise BadRecord(f"published {text!r} is not an ISO 8601 or RFC 2822 date") from exc
+        raise ValueError("not an ISO 8601 or RFC 2822 date") from exc
+
+
+def _shown(value: Any) -> str:
+    """A value as a rejection reason may quote it: repr, cut to SHOWN_CHARS."""
+    shown = repr(value) if not isinstance(value, int) or value.bit_length() < 64 \
+        else f"<an integer of {value.bit_length()} bits>"
+    return shown if len(shown) <= SHOWN_CHARS else shown[:SHOWN_CHARS] + "…"
+
+
+# Characters of a hostile value quoted in a rejection reason: enough to find it in the
+# input, and a 20 MB field cannot make a 20 MB reason.
+SHOWN_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +113,13 @@ def make_document(text: str, *, source: str, raw: bytes,
                   defaults: DocumentDefaults = NO_DEFAULTS, **fields: Any) -> Document:
     """Normalise the text, derive identity, outlet and language, and build the Document;
     `defaults` fill the fields the input lacks."""
+    fields = defaults.fill(fields)
+    for name, value in (("text", text), *fields.items()):
+        if isinstance(value, str):
+            _check_storable(name, value)
     normalised = normalise_text(text)
     if not normalised:
         raise UnreadableInput("no text: the input holds nothing but whitespace or markup")
-    fields = defaults.fill(fields)
     url = fields.get("url") or None
     return Document(
         id=text_hash(normalised),
@@ -105,6 +138,18 @@ def make_document(text: str, *, source: str, raw: bytes,
 
 def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def _check_storable(name: str, value: str) -> None:
+    """Refuse strings no ledger can keep the same way: NUL (PostgreSQL refuses it in
+    text) and lone surrogates (not encodable as UTF-8, so not storable anywhere)."""
+    if "\x00" in value:
+        raise BadRecord(f"{name} holds a NUL character (\\u0000), which is not text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BadRecord(f"{name} holds a lone surrogate ({value[exc.start]!r} at character "
+                        f"{exc.start}): not valid Unicode text") from exc
 
 
 def sniff_format(data: bytes, name: str, content_type: str | None = None) -> str:
@@ -156,10 +201,33 @@ def read_bytes(data: bytes, *, source: str, name: str, content_type: str | None 
                                 defaults=defaults)
     except InputRejected as exc:
         yield Rejection(source, None, exc.stage, exc.reason)
+    except Exception as exc:  # a source's boundary: whatever breaks, the batch goes on
+        yield Rejection(source, None, "parse", unexpected(exc))
 
 
 def _ignore(_count: int) -> None:
     """For callers that do not count records."""
+
+
+def unexpected(exc: BaseException) -> str:
+    """The reason recorded for an error no rule foresaw: its type and first line."""
+    first = (str(exc).splitlines() or [""])[0]
+    return (f"{type(exc).__name__}: {first[:2 * SHOWN_CHARS]} (an unexpected error; "
+            "please report it with this input)")
+
+
+def guarded(source: str, locator: str | None, build: Callable[..., Document],
+            *args: Any) -> Item:
+    """`build(*args, source, locator)`'s Document, or the Rejection of that one record
+    when anything in it fails: a record's boundary, so one record never stops its source."""
+    try:
+        return build(*args, source, locator)
+    except InputRejected as exc:
+        return Rejection(source, locator, exc.stage, exc.reason)
+    except RecursionError:
+        return Rejection(source, locator, "parse", "nested too deeply to read")
+    except Exception as exc:
+        return Rejection(source, locator, "parse", unexpected(exc))
 
 
 def read_html(data: bytes, *, source: str, url: str | None = None,
@@ -200,25 +268,36 @@ def _read_jsonl(data: bytes, source: str, defaults: DocumentDefaults,
                                                           start=1) if line.strip()]
     count(len(lines))
     for number, line in lines:
-        locator = f"line {number}"
-        try:
-            record = json.loads(line)
-            yield record_to_document(record, source=source, locator=locator,
-                                     raw=line.encode("utf-8"), defaults=defaults)
-        except json.JSONDecodeError as exc:
-            yield Rejection(source, locator, "parse", f"invalid JSON: {exc.msg} at column "
-                            f"{exc.colno}")
-        except InputRejected as exc:
-            yield Rejection(source, locator, exc.stage, exc.reason)
+        yield guarded(source, f"line {number}", _jsonl_document, line, defaults)
+
+
+def _jsonl_document(line: str, defaults: DocumentDefaults, source: str,
+                    locator: str) -> Document:
+    return record_to_document(load_json(line), source=source, locator=locator,
+                              raw=line.encode("utf-8", "surrogatepass"), defaults=defaults)
+
+
+def load_json(text: str) -> Any:
+    """Parsed JSON; BadRecord for invalid JSON, numbers Python refuses to convert
+    (integers past 4,300 digits) and nesting past the interpreter's recursion limit."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadRecord(f"invalid JSON: {exc.msg} at line {exc.lineno} column "
+                        f"{exc.colno}") from exc
+    except ValueError as exc:
+        raise BadRecord(f"invalid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise BadRecord("invalid JSON: nested too deeply to read") from exc
 
 
 def _read_json(data: bytes, source: str, defaults: DocumentDefaults,
                count: Callable[[int], None]) -> Iterator[Item]:
     try:
-        payload = json.loads(decode_bytes(data))
-    except json.JSONDecodeError as exc:
-        raise BadRecord(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
-                        "(for one record per line, name the file .jsonl)") from exc
+        payload = load_json(decode_bytes(data))
+    except BadRecord as exc:
+        raise BadRecord(f"{exc.reason} (for one record per line, name the file "
+                        ".jsonl)") from exc
     if isinstance(payload, dict) and isinstance(payload.get("messages"), list):
         yield from read_telegram(payload, source, defaults, count)
     elif isinstance(payload, dict):
@@ -235,13 +314,18 @@ def _read_json(data: bytes, source: str, defaults: DocumentDefaults,
 def _each_record(records: list[Any], source: str,
                  defaults: DocumentDefaults) -> Iterator[Item]:
     for index, record in enumerate(records, start=1):
-        locator = f"record {index}"
-        try:
-            raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
-            yield record_to_document(record, source=source, locator=locator, raw=raw,
-                                     defaults=defaults)
-        except InputRejected as exc:
-            yield Rejection(source, locator, exc.stage, exc.reason)
+        yield guarded(source, f"record {index}", _list_document, record, defaults)
+
+
+def _list_document(record: Any, defaults: DocumentDefaults, source: str,
+                   locator: str) -> Document:
+    return record_to_document(record, source=source, locator=locator, raw=_raw_json(record),
+                              defaults=defaults)
+
+
+def _raw_json(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8",
+                                                                        "surrogatepass")
 
 
 def record_to_document(record: Any, *, source: str, locator: str | None,
@@ -273,23 +357,9 @@ def read_telegram(export: dict[str, Any], source: str,
              if (text := _message_text(message)).strip()]
     count(len(texts))
     for message, text in texts:
-        locator = f"message {message.get('id')}"
-        try:
-            yield _telegram_document(message, text, channel, username, source, locator,
-                                     defaults)
-        except InputRejected as exc:
-            yield Rejection(source, locator, exc.stage, exc.reason)
-
-
-def _telegram_document(message: dict[str, Any], text: str, channel: str, username: Any,
-                       source: str, locator: str, defaults: DocumentDefaults) -> Document:
-    stamp = message.get("date_unixtime")
-    published = parse_published(int(stamp)) if stamp else parse_published(message.get("date"))
-    url = f"https://t.me/{username}/{message.get('id')}" if username else None
-    raw = json.dumps(message, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return make_document(text, source=source, raw=raw, locator=locator,
-                         external_id=message.get("id"), outlet=channel, url=url,
-                         published=published, defaults=defaults)
+        locator = f"message {_shown(message.get('id')).strip(chr(39))}"
+        yield guarded(source, locator, _telegram_document, message, text, channel, username,
+                      defaults)
 
 
 def _message_text(message: Any) -> str:
@@ -298,6 +368,31 @@ def _message_text(message: Any) -> str:
     if not isinstance(message, dict) or message.get("type", "message") != "message":
         return ""
     return _telegram_text(message.get("text"))
+
+
+def _telegram_document(message: dict[str, Any], text: str, channel: str, username: Any,
+                       defaults: DocumentDefaults, source: str, locator: str) -> Document:
+    stamp = message.get("date_unixtime")
+    try:
+        published = parse_published(_unix_time(stamp)) if stamp \
+            else parse_published(message.get("date"))
+    except BadRecord as exc:
+        raise BadRecord(f"date_unixtime {_shown(stamp)}: {exc.reason}" if stamp
+                        else exc.reason) from exc
+    url = f"https://t.me/{username}/{message.get('id')}" if username else None
+    raw = _raw_json(message)
+    return make_document(text, source=source, raw=raw, locator=locator,
+                         external_id=message.get("id"), outlet=channel, url=url,
+                         published=published, defaults=defaults)
+
+
+def _unix_time(stamp: Any) -> int:
+    """Telegram writes `date_unixtime` as a string of digits."""
+    if isinstance(stamp, int) and not isinstance(stamp, bool):
+        return stamp
+    if isinstance(stamp, str) and re.fullmatch(r"-?[0-9]{1,20}", stamp.strip()):
+        return int(stamp)
+    raise BadRecord("not a Unix time in seconds")
 
 
 def _telegram_text(value: Any) -> str:
@@ -315,7 +410,9 @@ def _read_feed(data: bytes, source: str, fetch: Callable[[str], bytes] | None,
     import feedparser
 
     declared = _XML_CHARSET.match(data)
-    parsed = feedparser.parse(data, response_headers={
+    # a stream, never bytes or a string: feedparser opens those as a path or URL when
+    # they name one ("/dev/zero", a local feed), whatever the source
+    parsed = feedparser.parse(io.BytesIO(data), response_headers={
         "content-type": f"application/xml; charset={declared.group(1).decode()}"
     } if declared else None)
     if not parsed.entries or not parsed.get("version"):
@@ -325,15 +422,11 @@ def _read_feed(data: bytes, source: str, fetch: Callable[[str], bytes] | None,
     count(len(parsed.entries))
     for index, entry in enumerate(parsed.entries, start=1):
         locator = f"entry {index}"
-        try:
-            yield _feed_document(entry, outlet, source, locator, fetch, defaults)
-        except InputRejected as exc:
-            yield Rejection(source, locator, exc.stage, exc.reason)
+        yield guarded(source, locator, _feed_document, entry, outlet, fetch, defaults)
 
 
-def _feed_document(entry: Any, outlet: str | None, source: str, locator: str,
-                   fetch: Callable[[str], bytes] | None, defaults: DocumentDefaults,
-                   ) -> Document:
+def _feed_document(entry: Any, outlet: str | None, fetch: Callable[[str], bytes] | None,
+                   defaults: DocumentDefaults, source: str, locator: str) -> Document:
     link = entry.get("link")
     published = entry.get("published_parsed") or entry.get("updated_parsed")
     if fetch is not None and link:

@@ -420,6 +420,9 @@ class SqlStore:
 
     def add_rejection(self, rejection: Rejection) -> bool:
         now = _utcnow()
+        rejection = Rejection(storable(rejection.source),
+                              None if rejection.locator is None else storable(rejection.locator),
+                              storable(rejection.stage), storable(rejection.reason))
         row = {"key": _rejection_key(rejection), "source": rejection.source,
                "locator": rejection.locator, "stage": rejection.stage,
                "reason": rejection.reason, "first_seen": now, "last_seen": now}
@@ -667,6 +670,13 @@ def _to_utc_naive(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
+def storable(label: str) -> str:
+    """A label of ours (a file name, a locator, a reason quoting the input) as every
+    database can keep it: lone surrogates (a file name that is not UTF-8) and NUL
+    written as escapes."""
+    return label.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+
+
 def _rejection_key(rejection: Rejection) -> str:
     parts = (rejection.source, rejection.locator or "", rejection.stage, rejection.reason)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -675,7 +685,7 @@ def _rejection_key(rejection: Rejection) -> str:
 def _document_row(document: Document, previous: str | None) -> dict[str, Any]:
     return {
         "id": document.id, "previous_id": previous, "external_id": document.external_id,
-        "source": document.source, "locator": document.locator, "url": document.url,
+        "source": storable(document.source), "locator": document.locator, "url": document.url,
         "outlet": document.outlet, "published": _to_utc_naive(document.published),
         "language": document.language, "title": document.title, "text": document.text,
         "raw_sha256": document.raw_sha256, "ingested_at": _utcnow(),

@@ -109,8 +109,10 @@ class Cues:
 
     def _heads_line(self, start: int, end: int, words: list[Word], first: int) -> bool:
         """A dateline: "MOSCOW (Reuters) -", "Москва, 25 окт", "Moskau - Nach ..."."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        if self.text[line_start:start].strip():
+        # only what precedes on its line, within WINDOW: looking back to the line's start
+        # made a long line quadratic (normalised text has no long runs of spaces)
+        before = self.text[max(0, start - WINDOW):start]
+        if ("\n" not in before and start > WINDOW) or before[before.rfind("\n") + 1:].strip():
             return False
         mark = self.text[end:end + 2].lstrip(" ")[:1]
         return words[first].text.isupper() or (bool(mark) and mark in DATELINE_MARKS)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import accumulate
 
 from frontledger.places import cache, katottg
 from frontledger.places.context import Cues
@@ -81,7 +83,8 @@ def geoparse(text: str, language: str | None = None, *,
     unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements,
                                         doubted).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
-    unknown += [m for m in doubted if not _overlaps(m.start, m.end, unknown)]
+    found = Occupied(unknown)
+    unknown += [m for m in doubted if not found.overlaps(m.start, m.end)]
     return sorted(known + _same_name_same_place(unknown), key=lambda m: m.start)
 
 
@@ -107,7 +110,8 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     theater = Theater.load()
     derived = (districts(text, gaz, lex, theater.countries)
                + directions(text, gaz, lex, theater.countries))
-    spans = [s for s in spans if not _overlaps(s.start, s.end, derived)]
+    taken = Occupied(derived)
+    spans = [s for s in spans if not taken.overlaps(s.start, s.end)]
     readings = _read(spans, cues, words, gaz)
     resolver = Resolver(gaz, cues, words, theater)
     known = resolver.resolve(readings) + derived
@@ -120,8 +124,9 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
                         words: list[Word]) -> list[PlaceMention]:
     """Names the text puts in a region where the gazetteer has no place of that name."""
     out = []
+    taken = Occupied(known)
     for r in readings:
-        if r.within and not _overlaps(r.span.start, r.span.end, known) and (
+        if r.within and not taken.overlaps(r.span.start, r.span.end) and (
                 toponymic(words[r.span.last], cues.lex) or not (
                     cues.lex.capitalised_nouns or sentence_initial(cues.text, r.span.start))):
             # "der eingesetzte Gouverneur in der Region Cherson" names no village
@@ -146,8 +151,9 @@ def _doubted(doubted: list[tuple[Reading, int]], known: list[PlaceMention], cues
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             cued[entry] = nominative(words, group, cues.lex)
     out = []
+    taken = Occupied(known)
     for r, entry in doubted:
-        if entry not in cued or _overlaps(r.span.start, r.span.end, known):
+        if entry not in cued or taken.overlaps(r.span.start, r.span.end):
             continue
         out.append(PlaceMention(
             start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
@@ -167,8 +173,19 @@ def _possessive_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
     return out
 
 
-def _overlaps(start: int, end: int, mentions: list[PlaceMention]) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
+class Occupied:
+    """The spans of some mentions, asked whether a span overlaps any of them in
+    O(log n): asking each mention in turn made geoparsing quadratic in their number."""
+
+    def __init__(self, mentions: list[PlaceMention]) -> None:
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [start for start, _end in spans]
+        self.reach = list(accumulate((end for _start, end in spans), max))
+        """The furthest end among the spans up to each one (by start)."""
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the spans that start before `end`...
+        return before > 0 and self.reach[before - 1] > start  # ...one of them ends after `start`
 
 
 def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> list[Reading]:

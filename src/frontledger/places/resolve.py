@@ -86,14 +86,55 @@ NAMED_ALONE_MIN_POPULATION = 20_000
 lies away from the article's other places and regions is left unresolved."""
 
 
+class Points:
+    """Coordinates of the places an article names, by cell of a NEAR_BOX_DEGREES grid,
+    each with (up to two of) the readings that named it: "is a place of another reading
+    near here?" costs the few places of nine cells, not one look at each reading (which
+    made geoparsing quadratic in the number of mentions)."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], dict[tuple[float, float], list[int]]] = {}
+        self.readings: list[int] = []
+        """(Up to two of) the readings that named any point."""
+
+    def add(self, reading: int, lat: float, lon: float) -> None:
+        named = self.cells.setdefault(_cell(lat, lon), {}).setdefault((lat, lon), [])
+        for kept in (named, self.readings):
+            if len(kept) < 2 and reading not in kept:
+                kept.append(reading)
+
+    def __bool__(self) -> bool:
+        return bool(self.readings)
+
+    def besides(self, reading: int) -> bool:
+        """True when a reading other than `reading` named a point."""
+        return any(i != reading for i in self.readings)
+
+    def near(self, lat0: float, lon0: float, reading: int) -> bool:
+        """True when a point named by another reading is within NEAR_OTHERS_KM."""
+        row, column = _cell(lat0, lon0)
+        for cell in ((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)):
+            for (lat, lon), named in self.cells.get(cell, {}).items():
+                if (any(i != reading for i in named)
+                        and abs(lat - lat0) < NEAR_BOX_DEGREES
+                        and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
+                        and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM):
+                    return True
+        return False
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / NEAR_BOX_DEGREES), math.floor(lon / (2 * NEAR_BOX_DEGREES))
+
+
 @dataclass
 class Context:
     """What the confident places of an article say about the rest."""
 
     regions: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
-    points: list[tuple[int, float, float]] = field(default_factory=list)
-    """(reading index, latitude, longitude) of confident theater places."""
+    points: Points = field(default_factory=lambda: Points())
+    """Where the confident theater places are, and which readings named them."""
     current: int = -1
     """The reading being resolved: its own first-pass answer is not its own context."""
     named: dict[int, set[tuple[int, ...]]] = field(default_factory=dict)
@@ -222,8 +263,7 @@ class Resolver:
             return True  # the only town of that name, and on the front: trust it
         if entry.population >= NAMED_ALONE_MIN_POPULATION:
             return True
-        others = [p for p in ctx.points if p[0] != ctx.current]
-        if not others and not ctx.regions:
+        if not ctx.points.besides(ctx.current) and not ctx.regions:
             return True
         return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
 
@@ -242,7 +282,7 @@ class Resolver:
             in_theater = entry.kind == "populated_place" and entry.country in self.theater.countries
             if in_theater and entry.latitude is not None and entry.longitude is not None and (
                     self._anchors_others(entry, ctx)):
-                ctx.points.append((i, entry.latitude, entry.longitude))
+                ctx.points.add(i, entry.latitude, entry.longitude)
         return ctx
 
     @staticmethod
@@ -385,10 +425,7 @@ class Resolver:
     def _near(self, entry: GazetteerEntry, ctx: Context) -> bool:
         if entry.latitude is None or entry.longitude is None or not ctx.points:
             return False
-        lat0, lon0 = entry.latitude, entry.longitude
-        return any(abs(lat - lat0) < NEAR_BOX_DEGREES and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
-                   and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM
-                   for i, lat, lon in ctx.points if i != ctx.current)
+        return ctx.points.near(entry.latitude, entry.longitude, ctx.current)
 
     def _mention(self, reading: Reading, entry: GazetteerEntry, confidence: float
                  ) -> PlaceMention:

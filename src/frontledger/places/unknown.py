@@ -8,7 +8,8 @@ name with a toponymic ending ("near Pavlivka", "під Гнатівкою").
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,16 @@ class UnknownPlaces:
         self.covered = covered
         self.settlements = settlements
         self.lowercase = frozenset(w.key for w in words if not w.capitalised)
+        # regions by start, so that each name looks only at the regions near it: scanning
+        # every known mention per name made a long text quadratic (issue 10, defect 4)
+        regions = sorted((m for m in known if m.kind == "region"), key=lambda m: m.start)
+        self.region_starts = [m.start for m in regions]
+        self.regions = regions
+        self.coded = [m for m in regions if m.iso3166_2]
+        self.coded_starts = [m.start for m in self.coded]
+        self.sole_region = self.coded[0] if len({m.iso3166_2 for m in self.coded}) == 1 \
+            else None
+        self.breaks = [m.start() for m in re.finditer("\n", cues.text)]
 
     def find(self) -> list[PlaceMention]:
         text, lex = self.cues.text, self.cues.lex
@@ -207,9 +218,10 @@ class UnknownPlaces:
     def _placed_in_region(self, group: Group) -> bool:
         """"Іванівку Харківської області", "Ivanivka, in the Kharkiv region"."""
         gap_pattern = self.cues.lex.attached_region_gap
-        return any(m.kind == "region" and " " in m.surface and m.start >= group.end
-                   and gap_pattern.fullmatch(self.cues.text[group.end:m.start])
-                   for m in self.known if group.end <= m.start <= group.end + MAX_GAP)
+        first = bisect_left(self.region_starts, group.end)
+        last = bisect_right(self.region_starts, group.end + MAX_GAP)
+        return any(" " in m.surface and gap_pattern.fullmatch(self.cues.text[group.end:m.start])
+                   for m in self.regions[first:last])
 
     def _mention(self, group: Group, cue: str) -> PlaceMention:
         region = self._region_near(group)
@@ -230,12 +242,15 @@ class UnknownPlaces:
     def _region_near(self, group: Group) -> PlaceMention | None:
         """The region named closest to the name within the same paragraph, else the only
         region the article names."""
-        text = self.cues.text
-        para_start = text.rfind("\n", 0, group.start) + 1
-        para_end = text.find("\n", group.end)
-        para_end = len(text) if para_end < 0 else para_end
-        named = [m for m in self.known if m.kind == "region" and m.iso3166_2]
-        regions = [m for m in named if para_start <= m.start < para_end]
+        line = bisect_left(self.breaks, group.start)  # breaks before the name
+        para_start = self.breaks[line - 1] + 1 if line else 0
+        after = bisect_left(self.breaks, group.end, line)
+        para_end = self.breaks[after] if after < len(self.breaks) else len(self.cues.text)
+        first = bisect_left(self.coded_starts, para_start)
+        last = bisect_left(self.coded_starts, para_end)
+        at = bisect_left(self.coded_starts, group.start, first, last)
+        # the closest regions on either side of the name (the earlier one wins a tie)
+        regions = [self.coded[k] for k in (at - 1, at) if first <= k < last]
         if not regions:  # an article about one oblast: its villages are there
-            return named[0] if len({m.iso3166_2 for m in named}) == 1 else None
+            return self.sole_region
         return min(regions, key=lambda m: abs(m.start - group.start))
