@@ -140,11 +140,26 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
             ordered = after + nearest_first
         else:
             ordered = nearest_first + after
+    return _first_speaker(doc, ordered, cue, state, when)
+
+
+def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
+                   when: DateMention | None) -> Speaker | None:
+    """The first candidate that names a speaker. A body named by a common noun alone ("le
+    ministère a annoncé que les unités de Zapad ...") speaks for the side a later candidate
+    names, when nothing else gives its side."""
+    found: Speaker | None = None
     for candidate in ordered:
         speaker = _as_speaker(doc, candidate, cue, state, when)
-        if speaker is not None:
+        if speaker is None:
+            continue
+        if found is None and (speaker.side != UNKNOWN or candidate.label != "anaphor"):
             return speaker
-    return None
+        if found is None:
+            found = speaker
+        elif speaker.side in doc.theater.opponents:
+            return replace(found, side=speaker.side)
+    return found
 
 
 def _marks_before(text: str, start: int, end: int) -> int:
@@ -179,9 +194,13 @@ def _as_speaker(
     doc: Analysis, hit: Hit, cue: Hit, state: State, when: DateMention | None
 ) -> Speaker | None:
     if hit.label == "anaphor":
-        antecedent = _antecedent(doc.text[hit.start:hit.end], state)
+        words = doc.text[hit.start:hit.end]
+        antecedent = _antecedent(words, state)
         if antecedent is None:
-            return None
+            # "the command rejected ...", named for the first time: a speaker of its own
+            # (its side unknown), unlike a bare pronoun with nothing to point to
+            return (Speaker(words, UNKNOWN, cue.start, date=when, span=(hit.start, hit.end))
+                    if len(words.split()) > 1 else None)
         return replace(antecedent, position=cue.start, date=when or antecedent.date,
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)

@@ -34,6 +34,7 @@ from frontledger.claims.analysis import (
     within,
 )
 from frontledger.claims.attribution import (
+    UNKNOWN,
     Speaker,
     State,
     attribute_backwards,
@@ -159,14 +160,15 @@ def _trigger_claims(
     stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
     reporter = speaker
     if denial is not None:
-        speaker = denier(speakers, denial, speaker)
+        speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
     claims: list[Claim] = []
     for place in places:
         claim = _claim(doc, sentence, trigger, place, speaker, stance, speakers)
         if claim is None:
             continue
         claims.append(claim)
-        if reporter.named and reporter.side != speaker.side and stance == "denies":
+        if (reporter.named and reporter.side != speaker.side and reporter.name != speaker.name
+                and stance == "denies"):
             claims.append(replace(claim, claimant=reporter.name, claimant_side=reporter.side,
                                   stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
         else:
@@ -212,23 +214,37 @@ def _reached(doc: Analysis, denial: Hit, before: list[Hit], after: list[Hit]) ->
     return min(options, key=lambda t: distance(t, denial)) if options else None
 
 
+def _sided_denier(doc: Analysis, sentence: Sentence, denial: Hit, speaker: Speaker) -> Speaker:
+    """"Russian reports of ... were rejected by the command": a named denier of one side's
+    claim whose own side the text does not give speaks for the other side."""
+    if not speaker.named or speaker.side != UNKNOWN:
+        return speaker
+    owners = _claim_owners(doc, sentence, denial)
+    side = doc.theater.opponent(owners[0].label) if owners else None
+    return replace(speaker, side=side) if side else speaker
+
+
+def _claim_owners(doc: Analysis, sentence: Sentence, denial: Hit) -> list[Hit]:
+    """Sides named as the authors of the claims a denial answers ("Moscow's claims")."""
+    nouns = [n for n in within(doc.claim_nouns, sentence.start, sentence.end)
+             if distance(n, denial) <= DENIAL_WINDOW]
+    return [s for noun in nouns
+            for s in within(doc.sides, noun.start - OWNER_WINDOW, noun.end + OWNER_WINDOW)
+            if s.label in doc.theater.opponents and s.start >= sentence.start]
+
+
 def _owner_assertion(
     doc: Analysis, sentence: Sentence, denial: Hit | None, claim: Claim
 ) -> list[Claim]:
     """For "X denied Moscow's claims that ...", Moscow's own `asserts` claim."""
     if denial is None or claim.stance != "denies":
         return []
-    nouns = [n for n in within(doc.claim_nouns, sentence.start, sentence.end)
-             if distance(n, denial) <= DENIAL_WINDOW]
-    for noun in nouns:
-        owners = [s for s in within(doc.sides, noun.start - OWNER_WINDOW, noun.end + OWNER_WINDOW)
-                  if s.label in ("RU", "UA") and s.start >= sentence.start]
-        for owner in owners:
-            side = resolve_side(doc, owner.label, claim.claimant_side)
-            if side and side != claim.claimant_side:
-                name = doc.text[owner.start:owner.end]
-                return [replace(claim, claimant=name, claimant_side=side, stance="asserts",
-                                confidence=COPIED_DENIAL_CONFIDENCE)]
+    for owner in _claim_owners(doc, sentence, denial):
+        side = resolve_side(doc, owner.label, claim.claimant_side)
+        if side and side != claim.claimant_side:
+            name = doc.text[owner.start:owner.end]
+            return [replace(claim, claimant=name, claimant_side=side, stance="asserts",
+                            confidence=COPIED_DENIAL_CONFIDENCE)]
     return []
 
 
