@@ -36,6 +36,7 @@ ANAPHOR_STEM = 6
 """Leading letters of a pointing noun matched against earlier speakers' names (бригаді →
 "бригад", ministry → "minist"): long enough to be specific, short enough for inflection."""
 CARRY_SENTENCES = 2
+LEAD_SENTENCES = 3
 """A speaker carries over to at most this many following sentences of its paragraph."""
 
 # A reporting verb right after a quotation's end ("», — сказал X", ',” said X') or a comma
@@ -83,6 +84,8 @@ class State:
     """Whether a quotation opened in an earlier sentence is still open."""
     history: list[Speaker] = field(default_factory=list)
     """Speakers named so far, for nouns that point back ("the brigade", "у бригаді")."""
+    principal: Speaker | None = None
+    """Whose statement the article reports, named in its headline or lead (see `principal`)."""
 
 
 def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
@@ -137,7 +140,8 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         if _AFTER_QUOTE.search(doc.text, tail, cue.start):
             ordered = after  # «...», — said X: the names inside the quotation do not speak
         elif _AFTER_COMMA.search(doc.text, tail, cue.start):
-            ordered = after + nearest_first
+            # "Russian troops attacked X, the command said": the subject fights, not speaks
+            ordered = after + [h for h in nearest_first if not _fighters(doc, h)]
         else:
             ordered = nearest_first + after
     return _first_speaker(doc, ordered, cue, state, when)
@@ -261,13 +265,22 @@ def default_speaker(
     quoted = _quotation_speaker(doc, sentence, state)
     if quoted is not None:
         return quoted
+    outlet = Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
+    narration = doc.lexicon.narration
+    if narration is not None and narration.search(sentence.text.lower()):
+        return outlet
     carried = state.speaker
+    fresh = carried is None or not (sentence.paragraph == state.paragraph
+                                    and state.since < CARRY_SENTENCES)
+    if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
+            and not within(doc.earlier, sentence.start, sentence.end)):
+        return replace(state.principal, position=sentence.start)
     if carried is not None and (
         (sentence.paragraph == state.paragraph and state.since < CARRY_SENTENCES)
         or sentence.text[:1] in _QUOTES
     ):
         return replace(carried, position=sentence.start)
-    return Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
+    return outlet
 
 
 def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
@@ -281,6 +294,19 @@ def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speak
         if closes_quotation(later.text):
             named = [s for s in speakers_of(doc, later, state) if s.named]
             return replace(named[-1], position=sentence.start) if named else None
+    return None
+
+
+def principal_speaker(doc: Analysis) -> Speaker | None:
+    """The speaker an article reports: the first one named in its first LEAD_SENTENCES
+    sentences ("Governor X says ...", "..., the ministry said")."""
+    state = State()
+    for sentence in doc.sentences[:LEAD_SENTENCES]:
+        named = [s for s in speakers_of(doc, sentence, state) if s.named and not s.anaphoric
+                 and not s.enemy]
+        if named:
+            return named[0]
+        remember(state, sentence, [])
     return None
 
 

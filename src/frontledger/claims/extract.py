@@ -40,6 +40,7 @@ from frontledger.claims.attribution import (
     attribute_backwards,
     default_speaker,
     denier,
+    principal_speaker,
     remember,
     speaker_for,
     speakers_of,
@@ -94,11 +95,26 @@ def extract(
 
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
+    principal = principal_speaker(doc)
+    claims, state = _read(doc, principal)
+    if principal is not None and _several_voices(doc, state, principal):
+        claims, state = _read(doc, None)
+    return deduplicate(claims, outlet=doc.outlet)
+
+
+def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
     claims: list[Claim] = []
-    state = State()
+    state = State(principal=principal)
     for sentence in doc.sentences:
         claims.extend(_sentence_claims(doc, sentence, state, claims))
-    return deduplicate(claims, outlet=doc.outlet)
+    return claims, state
+
+
+def _several_voices(doc: Analysis, state: State, principal: Speaker) -> bool:
+    """Whether the article quotes speakers of more than one side: then what nobody is
+    said to say is the outlet's narration, not the principal speaker's statement."""
+    sides = {s.side for s in state.history if s.side in doc.theater.opponents}
+    return bool(sides - {principal.side})
 
 
 def deduplicate(claims: list[Claim], *, outlet: str | None = None) -> list[Claim]:

@@ -60,6 +60,7 @@ class Lexicon:
     backward: re.Pattern[str] | None
     anaphoric_preposition: re.Pattern[str] | None
     earlier: re.Pattern[str]
+    narration: re.Pattern[str] | None
     not_speaker: re.Pattern[str] | None
     place_anaphor: re.Pattern[str]
     settlement: re.Pattern[str] | None
@@ -138,6 +139,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         backward=_optional(speech.get("backward")),
         anaphoric_preposition=_optional(speech.get("anaphoric_preposition")),
         earlier=_compile(speech["earlier"]),
+        narration=_optional(speech.get("narration")),
         not_speaker=_optional(speech.get("not_speaker")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
