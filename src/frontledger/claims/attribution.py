@@ -273,6 +273,7 @@ def default_speaker(
     fresh = carried is None or not (sentence.paragraph == state.paragraph
                                     and state.since < CARRY_SENTENCES)
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
+            and (sentence.start >= state.principal.position or _headline(doc, sentence))
             and not within(doc.earlier, sentence.start, sentence.end)):
         return replace(state.principal, position=sentence.start)
     if carried is not None and (
@@ -295,6 +296,13 @@ def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speak
             named = [s for s in speakers_of(doc, later, state) if s.named]
             return replace(named[-1], position=sentence.start) if named else None
     return None
+
+
+def _headline(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether `sentence` is the article's headline: alone in its first paragraph."""
+    sentences = doc.sentences
+    return (sentence is sentences[0] and
+            (len(sentences) == 1 or sentences[1].paragraph != sentence.paragraph))
 
 
 def principal_speaker(doc: Analysis) -> Speaker | None:

@@ -70,6 +70,9 @@ DENIAL_WINDOW = 120
 """A denial word reaches the nearest trigger at most this far away."""
 ELABORATION_REACH = 3
 """"It concerns A, B, C" refers to the claims of at most this many sentences back."""
+DENIAL_REACH = 2
+"""A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
+most this many sentences back (a quotation's last line may stand between)."""
 TENSE_WINDOW = 20
 """A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 INTENT_WINDOW = 25
@@ -267,8 +270,9 @@ def _owner_assertion(
 def _copied_denials(
     doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State
 ) -> list[Claim]:
-    """"Kyiv denied this": the previous sentence's claims, denied by this speaker."""
-    if not state.previous or state.previous_age > 0:
+    """"Kyiv denied this": the latest claims (at most DENIAL_REACH sentences back), denied by
+    this speaker."""
+    if not state.previous or state.previous_age >= DENIAL_REACH:
         return []
     denials = within(doc.denials, sentence.start, sentence.end)
     named = [s for s in speakers if s.named]
@@ -276,9 +280,12 @@ def _copied_denials(
         return []
     speaker = named[0]
     evidence = evidence_of(doc, sentence)
+    when = speaker.date
     return [
         replace(claim, claimant=speaker.name, claimant_side=speaker.side, stance="denies",
-                evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE)
+                evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE,
+                date=when.value if when else claim.date,
+                date_precision=when.precision if when else claim.date_precision)
         for claim in state.previous
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
         and claim.kind in ("control", "encirclement", "advance")
