@@ -328,6 +328,8 @@ def _claim(
         fraction, partial = fraction_of(doc, sentence, trigger, place)
     if kind == "control" and (near_place(doc, place) or _intended(doc, sentence, trigger)):
         return None
+    if kind == "control" and place.kind == "region" and not partial:
+        return None  # "gaining ground across the region", "a village in the X region"
     if kind != "clash" and _planned(doc, sentence, trigger):
         return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
