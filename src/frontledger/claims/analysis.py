@@ -99,7 +99,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         sentences=sentences,
         places=Sorted(usable),
         triggers=Sorted([t for t in find_triggers(text, lexicon, low)
-                          if not overlaps_any(t, blocked)]),
+                          if not overlaps_any(t, blocked) or _names_its_side(t, sides, usable)]),
         sides=sides,
         speaker_sides=Sorted([s for s in sides if s.label != "own"
                               and not _owner_of_claim(text, s, claim_nouns)]),
@@ -117,6 +117,15 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         outlet=document.outlet or "the outlet",
         speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", low)),
     )
+
+
+def _names_its_side(trigger: Hit, sides: list[Hit], places: list[PlaceMention]) -> bool:
+    """"under Russian control", "sous contrôle russe": a trigger that holds a side's name
+    whole (and no place) names the holder itself."""
+    inside = within(sides, trigger.start, trigger.end)
+    return bool(inside) and not overlaps_any(trigger, places) and not any(
+        s.start < trigger.end and trigger.start < s.end and s not in inside
+        for s in within(sides, trigger.start - MAX_SPAN, trigger.end + MAX_SPAN))
 
 
 def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> bool:

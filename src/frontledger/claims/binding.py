@@ -150,6 +150,9 @@ def _side_hit(
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
               if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
+    named = [s for s in actors if trigger.start <= s.start and s.end <= trigger.end]
+    if named:  # "under Russian control"
+        return named[0], True
     agents = [s for s in actors if 0 <= s.start - trigger.end <= AGENT_GAP
               and _is_agent_gap(doc, trigger.end, s.start)]
     if agents:

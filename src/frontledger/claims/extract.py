@@ -62,10 +62,12 @@ from frontledger.text.sentences import Sentence
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
 # (tests/fixtures/claims) and checked on the dev set.
-NEGATION_WINDOW = 28
-"""A negation at most this far before a trigger turns it into a denial ..."""
+NEGATION_WINDOW = 45
+"""A negation at most this far before a trigger turns it into a denial (wide enough for
+"n'est pas à l'heure actuelle entièrement sous contrôle") ..."""
 NEGATION_WORDS = 0
-"""... with at most this many words between ("ne sont nullement encerclées", "do not hold")."""
+"""... with at most this many words between ("ne sont nullement encerclées", "do not hold"),
+or only the lexicon's `negation_filler` words."""
 DENIAL_WINDOW = 120
 """A denial word reaches the nearest trigger at most this far away."""
 ELABORATION_REACH = 3
@@ -199,10 +201,19 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     start = max(sentence.start, trigger.start - NEGATION_WINDOW)
     between = within(doc.negations, start, trigger.start)
     if any(_same_clause(doc.text, n.end, trigger.start)
-           and len(doc.text[n.end:trigger.start].split()) <= NEGATION_WORDS for n in between):
+           and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
         return True
     after = doc.lexicon.negation_after
     return after is not None and bool(after.match(doc.text[trigger.end:sentence.end]))
+
+
+def _negation_gap(doc: Analysis, gap: str) -> bool:
+    """Whether a negation reaches over `gap` to its trigger: at most NEGATION_WORDS words,
+    or only the lexicon's fillers ("not yet fully", "n'est pas entièrement")."""
+    if len(gap.split()) <= NEGATION_WORDS:
+        return True
+    filler = doc.lexicon.negation_filler
+    return filler is not None and filler.fullmatch(gap.lower()) is not None
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:

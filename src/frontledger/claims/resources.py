@@ -50,6 +50,7 @@ class Lexicon:
     tense_words: int
     present_perfect: re.Pattern[str] | None
     negation_after: re.Pattern[str] | None
+    negation_filler: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     denial: re.Pattern[str]
     claim_noun: re.Pattern[str]
@@ -129,6 +130,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         tense_words=int(stance.get("tense_words", 2)),
         present_perfect=_optional(stance.get("present_perfect")),
         negation_after=_optional(stance.get("negation_after")),
+        negation_filler=_gap_of(stance.get("negation_filler")),
         agent=_optional(stance.get("agent")),
         denial=_compile(stance["denial"]),
         claim_noun=_compile(stance["claim_noun"]),
@@ -151,6 +153,11 @@ def load_lexicon(language: str | None) -> Lexicon:
             (_compile(word["pattern"]), float(word["value"])) for word in fraction["word"]
         ),
     )
+
+
+def _gap_of(words: str | None) -> re.Pattern[str] | None:
+    """A pattern matching a run of `words` (and spaces) as a whole, for `fullmatch`."""
+    return _compile(rf"(?:\s*(?:{words})(?!\w))*\s*") if words else None
 
 
 def _trigger(entry: dict[str, Any]) -> Trigger:
