@@ -47,6 +47,8 @@ _AFTER_MARKS = ",.!?…»”\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
+# Personal pronouns among the lexicons' speaker anaphors: one word, short.
+_PRONOUN = re.compile(r"\w{1,4}")
 OUTLET_SIDE = "other"
 UNKNOWN = "unknown"
 
@@ -144,16 +146,20 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
             ordered = after + [h for h in nearest_first if not _fighters(doc, h)]
         else:
             ordered = nearest_first + after
-    return _first_speaker(doc, ordered, cue, state, when)
+    return _first_speaker(doc, ordered, cue, state, when, sentence)
 
 
 def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
-                   when: DateMention | None) -> Speaker | None:
+                   when: DateMention | None, sentence: Sentence) -> Speaker | None:
     """The first candidate that names a speaker. A body named by a common noun alone ("le
     ministère a annoncé que les unités de Zapad ...") speaks for the side a later candidate
     names, when nothing else gives its side."""
     found: Speaker | None = None
     for candidate in ordered:
+        if candidate.label == "anaphor" and _PRONOUN.fullmatch(doc.text[candidate.start:
+                                                                          candidate.end]):
+            # "Governor X named villages that he said ...": the name before, in the sentence
+            candidate = _person_before(doc, sentence, candidate) or candidate
         speaker = _as_speaker(doc, candidate, cue, state, when)
         if speaker is None:
             continue
@@ -164,6 +170,12 @@ def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
         elif speaker.side in doc.theater.opponents:
             return replace(found, side=speaker.side)
     return found
+
+
+def _person_before(doc: Analysis, sentence: Sentence, anaphor: Hit) -> Hit | None:
+    """The last person named in the sentence before a pronoun."""
+    persons = [p for p in within(doc.persons, sentence.start, anaphor.start)]
+    return persons[-1] if persons else None
 
 
 def _marks_before(text: str, start: int, end: int) -> int:
@@ -244,7 +256,20 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
         return overlapping[0]
     if named:
         return min(named, key=lambda label: 0 if label != "other" else 1)
+    earlier = _named_before(doc.text[hit.start:hit.end], state)
+    if earlier is not None:
+        return earlier.side  # "Hryhorov said", after "Governor Oleh Hryhorov"
     return _side_from_places(doc, hit)
+
+
+def _named_before(name: str, state: State) -> Speaker | None:
+    """The earlier speaker a short name repeats (its surname, maybe inflected)."""
+    words = name.split()
+    if len(words) != 1 or len(words[0]) < ANAPHOR_STEM:
+        return None
+    stem = words[0][:ANAPHOR_STEM]
+    return next((s for s in reversed(state.history) if stem in s.name and s.side != UNKNOWN),
+                None)
 
 
 def _side_from_places(doc: Analysis, hit: Hit) -> str:
