@@ -332,15 +332,26 @@ def _headline(doc: Analysis, sentence: Sentence) -> bool:
 
 def principal_speaker(doc: Analysis) -> Speaker | None:
     """The speaker an article reports: the first one named in its first LEAD_SENTENCES
-    sentences ("Governor X says ...", "..., the ministry said")."""
+    sentences ("Governor X says ...", "..., the ministry said"); none when the article
+    quotes speakers of more than one side (then what nobody is said to say is the outlet's
+    narration)."""
     state = State()
-    for sentence in doc.sentences[:LEAD_SENTENCES]:
-        named = [s for s in speakers_of(doc, sentence, state) if s.named and not s.anaphoric
-                 and not s.enemy]
-        if named:
-            return named[0]
-        remember(state, sentence, [])
-    return None
+    principal: Speaker | None = None
+    sides: set[str] = set()
+    for index, sentence in enumerate(doc.sentences):
+        if not within(doc.cues, sentence.start, sentence.end):
+            continue
+        speakers = speakers_of(doc, sentence, state)
+        remember(state, sentence, speakers)
+        named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
+        if principal is None and named and index < LEAD_SENTENCES:
+            principal = named[0]
+        sides.update(s.side for s in named if s.side in doc.theater.opponents)
+        if principal is None and index >= LEAD_SENTENCES:
+            return None
+        if principal is not None and sides - {principal.side}:
+            return None
+    return principal
 
 
 def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker) -> Speaker:

@@ -100,10 +100,7 @@ def extract(
 
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
-    principal = principal_speaker(doc)
-    claims, state = _read(doc, principal)
-    if principal is not None and _several_voices(doc, state, principal):
-        claims, state = _read(doc, None)
+    claims, _ = _read(doc, principal_speaker(doc))
     return deduplicate(claims, outlet=doc.outlet)
 
 
@@ -115,11 +112,6 @@ def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]
     return claims, state
 
 
-def _several_voices(doc: Analysis, state: State, principal: Speaker) -> bool:
-    """Whether the article quotes speakers of more than one side: then what nobody is
-    said to say is the outlet's narration, not the principal speaker's statement."""
-    sides = {s.side for s in state.history if s.side in doc.theater.opponents}
-    return bool(sides - {principal.side})
 
 
 def deduplicate(claims: list[Claim], *, outlet: str | None = None) -> list[Claim]:
