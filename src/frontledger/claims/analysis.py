@@ -87,6 +87,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     usable = [p for p in sorted_places
               if not p.metonym and not _speaks(text, p, sides, lexicon)]
     blocked = Sorted(sides + [Hit(p.start, p.end, "place") for p in usable])
+    no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", low))
     sentences = Sorted(split_sentences(text))
     cues = _cues(text, low, lexicon, sides)
     cues += _heading_colons(text, sentences, [h for h in sides + persons
@@ -99,7 +100,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         sentences=sentences,
         places=Sorted(usable),
         triggers=Sorted([t for t in find_triggers(text, lexicon, low)
-                          if not overlaps_any(t, blocked) or _names_its_side(t, sides, usable)]),
+                          if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable))
+                          and not overlaps_any(t, no_claims)]),
         sides=sides,
         speaker_sides=Sorted([s for s in sides if s.label != "own"
                               and not _owner_of_claim(text, s, claim_nouns)]),

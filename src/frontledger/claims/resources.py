@@ -51,6 +51,7 @@ class Lexicon:
     present_perfect: re.Pattern[str] | None
     negation_after: re.Pattern[str] | None
     negation_filler: re.Pattern[str] | None
+    not_claim: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     denial: re.Pattern[str]
     claim_noun: re.Pattern[str]
@@ -131,6 +132,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         present_perfect=_optional(stance.get("present_perfect")),
         negation_after=_optional(stance.get("negation_after")),
         negation_filler=_gap_of(stance.get("negation_filler")),
+        not_claim=_optional(stance.get("not_claim")),
         agent=_optional(stance.get("agent")),
         denial=_compile(stance["denial"]),
         claim_noun=_compile(stance["claim_noun"]),
