@@ -226,8 +226,22 @@ def _as_speaker(
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
         when = previous.date  # "Russia said on Saturday ... The ministry stated that ..."
+    if when is None:
+        when = _same_statement_date(name, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
+
+
+def _same_statement_date(name: str, side: str, state: State) -> DateMention | None:
+    """The date an earlier statement by the same body was given ("the Defence Ministry said
+    on Thursday ... according to the ministry's report, ..."): the same side and a shared
+    name word (its first ANAPHOR_STEM letters)."""
+    stems = {w[:ANAPHOR_STEM] for w in name.lower().split() if len(w) >= ANAPHOR_STEM}
+    for speaker in reversed(state.history):
+        if speaker.date is not None and speaker.side == side and stems & {
+                w[:ANAPHOR_STEM] for w in speaker.name.lower().split()}:
+            return speaker.date
+    return None
 
 
 def _antecedent(anaphor: str, state: State) -> Speaker | None:
