@@ -7,6 +7,7 @@ once over the whole text; hits are kept sorted by offset and looked up by bisect
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
@@ -81,7 +82,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     published = _as_date(document.published)
     sides = Sorted(find_sides(text, theater, lexicon.language, low))
     sorted_places = Sorted(places)
-    claim_nouns = Sorted(find_pattern(text, lexicon.claim_noun, "claim", low))
+    spreads = find_pattern(text, lexicon.spread, "claim", low)
+    claim_nouns = Sorted(find_pattern(text, lexicon.claim_noun, "claim", low) + spreads)
     persons = [p for p in find_persons(text) if not overlaps_any(p, sorted_places)
                and not within(claim_nouns, p.start, p.end)]
     usable = [p for p in sorted_places
@@ -89,7 +91,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     blocked = Sorted(sides + [Hit(p.start, p.end, "place") for p in usable])
     no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", low))
     sentences = Sorted(split_sentences(text))
-    cues = _cues(text, low, lexicon, sides)
+    cues = [c for c in _cues(text, low, lexicon, sides) if not overlaps_any(c, spreads)]
     cues += _heading_colons(text, sentences, [h for h in sides + persons
                                               if not _within_place(h, sorted_places)], cues)
     return Analysis(
@@ -144,8 +146,14 @@ def _owner_of_claim(text: str, hit: Hit, claim_nouns: list[Hit]) -> bool:
     "Report: the Kremlin said", where punctuation parts the noun from the name)."""
     nouns = within(claim_nouns, hit.start - OWNER_WINDOW, hit.end + OWNER_WINDOW)
     return any((0 <= hit.start - n.end <= OWNER_GAP and _joined(text[n.end:hit.start]))
-               or (0 <= n.start - hit.end <= OWNER_GAP and _joined(text[hit.end:n.start]))
+               or (0 <= n.start - hit.end <= OWNER_GAP
+                   and _POSSESSIVE_GAP.fullmatch(text, hit.end, n.start) is not None)
                for n in nouns)
+
+
+# Between an author and its claim noun: nothing but a possessive ("Russian claims", "the
+# Kremlin's claims"); a word there ("командуванні «Схід» ці повідомлення", "these") parts them.
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?[\s»”\"]*")
 
 
 def _joined(gap: str) -> bool:

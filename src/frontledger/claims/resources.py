@@ -55,6 +55,7 @@ class Lexicon:
     agent: re.Pattern[str] | None
     denial: re.Pattern[str]
     claim_noun: re.Pattern[str]
+    spread: re.Pattern[str] | None
     speech_verb: re.Pattern[str]
     speech_preposition: re.Pattern[str]
     impersonal: re.Pattern[str]
@@ -136,6 +137,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         agent=_optional(stance.get("agent")),
         denial=_compile(stance["denial"]),
         claim_noun=_compile(stance["claim_noun"]),
+        spread=_optional(stance.get("spread")),
         speech_verb=_compile(speech["verb"]),
         speech_preposition=_compile(speech["preposition"]),
         impersonal=_compile(speech["impersonal"]),
