@@ -80,6 +80,8 @@ TENSE_WINDOW = 20
 INTENT_WINDOW = 25
 """An intention word ("trying to", "pour") at most this far before a control trigger."""
 
+_CLOSING = " \t\"'»”“’)]"
+
 # Confidence: a start value plus evidence of structure; kept below 1 for a rule system.
 BASE_CONFIDENCE = 0.5
 NAMED_SPEAKER_BONUS = 0.2
@@ -143,7 +145,8 @@ def _sentence_claims(
     attribute_backwards(doc, sentence, speakers, state, done)
     default = default_speaker(doc, sentence, speakers, state)
     claims: list[Claim] = []
-    for trigger in within(doc.triggers, sentence.start, sentence.end):
+    asked = sentence.text.rstrip(_CLOSING).endswith("?")  # a question claims nothing
+    for trigger in [] if asked else within(doc.triggers, sentence.start, sentence.end):
         claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default))
     if not claims:
         claims = _copied_denials(doc, sentence, speakers, state)
