@@ -190,7 +190,10 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     `start`): side names, persons, pronouns, in text order. A long name ("the Centre for
     Strategic Communications and Information Security") may begin before the window."""
     floor = start if floor is None else floor
-    sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start]
+    # a bare adjective ("russe", "українські") names no speaker, unless it ends the subject
+    # right before the verb ("les analystes ukrainiens signalent")
+    sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start
+             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())]
     persons = [p for p in starting(doc.persons, floor, end) if p.end > start
                and not any(s.start <= p.start and p.end <= s.end for s in sides)]
     named = sides + persons
@@ -198,6 +201,11 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     anaphors = [a for a in anaphors if not any(
         a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP for n in named)]
     return sorted(named + anaphors, key=lambda h: h.start)
+
+
+def _bare_adjective(name: str) -> bool:
+    """A one-word side name in lower case: an adjective of nationality, not a body."""
+    return name.islower() and " " not in name
 
 
 def _fighters(doc: Analysis, hit: Hit) -> bool:
