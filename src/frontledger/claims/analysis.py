@@ -64,6 +64,7 @@ class Analysis:
     earlier: list[Hit]
     place_anaphors: list[Hit]
     settlement_nouns: list[Hit]
+    list_intros: list[Hit]
     fractions: list[Hit]
     dates: list[DateMention]
     outlet: str
@@ -116,6 +117,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         earlier=Sorted(find_pattern(text, lexicon.earlier, "earlier", low)),
         place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", low)),
         settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", low)),
+        list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", low)),
         fractions=Sorted(find_fractions(text, lexicon)),
         dates=Sorted(find_dates(text, published, lexicon.language, finditer)),
         outlet=document.outlet or "the outlet",

@@ -69,6 +69,7 @@ class Lexicon:
     settlement: re.Pattern[str] | None
     near: re.Pattern[str] | None
     elaboration: re.Pattern[str] | None
+    list_intro: re.Pattern[str] | None
     percent: re.Pattern[str]
     ratio: re.Pattern[str]
     fraction_words: tuple[tuple[re.Pattern[str], float], ...]
@@ -151,6 +152,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
         elaboration=_optional(places.get("elaboration")),
+        list_intro=_optional(places.get("list_intro")),
         percent=_compile(fraction["percent"]),
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(
