@@ -93,6 +93,9 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", low))
     sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(text, low, lexicon, sides) if not overlaps_any(c, spreads)]
+    triggers = Sorted([t for t in find_triggers(text, lexicon, low)
+                       if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable))
+                       and not overlaps_any(t, no_claims)])
     cues += _heading_colons(text, sentences, [h for h in sides + persons
                                               if not _within_place(h, sorted_places)], cues)
     return Analysis(
@@ -102,12 +105,11 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         published=published,
         sentences=sentences,
         places=Sorted(usable),
-        triggers=Sorted([t for t in find_triggers(text, lexicon, low)
-                          if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable))
-                          and not overlaps_any(t, no_claims)]),
+        triggers=triggers,
         sides=sides,
         speaker_sides=Sorted([s for s in sides if s.label != "own"
-                              and not _owner_of_claim(text, s, claim_nouns)]),
+                              and not _owner_of_claim(text, s, claim_nouns)
+                              and not overlaps_any(s, triggers)]),
         persons=Sorted(persons),
         cues=Sorted(cues),
         negations=Sorted(find_pattern(text, lexicon.negation, "negation", low)),

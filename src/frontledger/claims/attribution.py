@@ -143,10 +143,23 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
             ordered = after  # «...», — said X: the names inside the quotation do not speak
         elif _AFTER_COMMA.search(doc.text, tail, cue.start):
             # "Russian troops attacked X, the command said": the subject fights, not speaks
-            ordered = after + [h for h in nearest_first if not _fighters(doc, h)]
+            ordered = after + _appositive_first(
+                doc, [h for h in nearest_first if not _fighters(doc, h)])
         else:
-            ordered = nearest_first + after
+            ordered = _appositive_first(doc, nearest_first) + after
     return _first_speaker(doc, ordered, cue, state, when, sentence)
+
+
+def _appositive_first(doc: Analysis, nearest_first: list[Hit]) -> list[Hit]:
+    """"Ivan Petrenko, the head of the Ukrainian office, said": a person named just before
+    a one-word side name speaks; the side word is part of the appositive."""
+    if len(nearest_first) < 2 or nearest_first[0].label == "person":
+        return nearest_first
+    word = doc.text[nearest_first[0].start:nearest_first[0].end]
+    person = next((h for h in nearest_first[1:] if h.label == "person"), None)
+    if " " in word or person is None or nearest_first[0].start - person.end > APPOSITIVE_WINDOW:
+        return nearest_first
+    return [person] + [h for h in nearest_first if h is not person]
 
 
 def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
