@@ -157,7 +157,8 @@ def _appositive_first(doc: Analysis, nearest_first: list[Hit]) -> list[Hit]:
         return nearest_first
     word = doc.text[nearest_first[0].start:nearest_first[0].end]
     person = next((h for h in nearest_first[1:] if h.label == "person"), None)
-    if " " in word or person is None or nearest_first[0].start - person.end > APPOSITIVE_WINDOW:
+    if (" " in word or person is None or nearest_first[0].start - person.end > APPOSITIVE_WINDOW
+            or not doc.text[person.end:nearest_first[0].start].lstrip().startswith(",")):
         return nearest_first
     return [person] + [h for h in nearest_first if h is not person]
 
