@@ -142,7 +142,9 @@ def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> 
     if place.kind != "populated_place" or not overlaps_any(place, sides):
         return False
     after = text[place.end:place.end + METONYM_REACH]
-    return after.startswith(("'s", "’s")) or bool(lexicon.speech_verb.match(after.lstrip()))
+    postposition = lexicon.speech_postposition
+    return (after.startswith(("'s", "’s")) or bool(lexicon.speech_verb.match(after.lstrip()))
+            or (postposition is not None and bool(postposition.match(after.lstrip()))))
 
 
 def _owner_of_claim(text: str, hit: Hit, claim_nouns: list[Hit]) -> bool:
@@ -172,6 +174,7 @@ def _cues(text: str, low: str, lexicon: Lexicon, sides: list[Hit]) -> list[Hit]:
     cues = (
         find_pattern(text, lexicon.speech_verb, "verb", low)
         + find_pattern(text, lexicon.speech_preposition, "preposition", low)
+        + find_pattern(text, lexicon.speech_postposition, "postposition", low)
         + find_pattern(text, lexicon.impersonal, "impersonal", low)
         + find_pattern(text, lexicon.backward, "backward", low)
         + find_pattern(text, lexicon.anaphoric_preposition, "anaphoric", low)

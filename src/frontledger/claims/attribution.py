@@ -129,7 +129,10 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         if state.speaker is None:
             return None
         return replace(state.speaker, position=cue.start, anaphoric=True, span=None)
-    if cue.label == "preposition":
+    if cue.label == "postposition":  # "Moskau zufolge", "by its own account"
+        ordered = list(reversed(_candidates(
+            doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start, floor=sentence.start)))
+    elif cue.label == "preposition":
         ordered = [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
                    if not _fighters(doc, h)]
     else:

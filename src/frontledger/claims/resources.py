@@ -58,6 +58,7 @@ class Lexicon:
     spread: re.Pattern[str] | None
     speech_verb: re.Pattern[str]
     speech_preposition: re.Pattern[str]
+    speech_postposition: re.Pattern[str] | None
     impersonal: re.Pattern[str]
     speaker_anaphor: re.Pattern[str]
     backward: re.Pattern[str] | None
@@ -141,6 +142,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         spread=_optional(stance.get("spread")),
         speech_verb=_compile(speech["verb"]),
         speech_preposition=_compile(speech["preposition"]),
+        speech_postposition=_optional(speech.get("postposition")),
         impersonal=_compile(speech["impersonal"]),
         speaker_anaphor=_compile(speech["anaphor"]),
         backward=_optional(speech.get("backward")),
