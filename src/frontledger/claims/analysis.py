@@ -7,6 +7,7 @@ once over the whole text; hits are kept sorted by offset and looked up by bisect
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
@@ -63,6 +64,7 @@ class Analysis:
     earlier: list[Hit]
     place_anaphors: list[Hit]
     settlement_nouns: list[Hit]
+    list_intros: list[Hit]
     fractions: list[Hit]
     dates: list[DateMention]
     outlet: str
@@ -81,14 +83,19 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     published = _as_date(document.published)
     sides = Sorted(find_sides(text, theater, lexicon.language, low))
     sorted_places = Sorted(places)
-    claim_nouns = Sorted(find_pattern(text, lexicon.claim_noun, "claim", low))
+    spreads = find_pattern(text, lexicon.spread, "claim", low)
+    claim_nouns = Sorted(find_pattern(text, lexicon.claim_noun, "claim", low) + spreads)
     persons = [p for p in find_persons(text) if not overlaps_any(p, sorted_places)
                and not within(claim_nouns, p.start, p.end)]
     usable = [p for p in sorted_places
               if not p.metonym and not _speaks(text, p, sides, lexicon)]
     blocked = Sorted(sides + [Hit(p.start, p.end, "place") for p in usable])
+    no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", low))
     sentences = Sorted(split_sentences(text))
-    cues = _cues(text, low, lexicon, sides)
+    cues = [c for c in _cues(text, low, lexicon, sides) if not overlaps_any(c, spreads)]
+    triggers = Sorted([t for t in find_triggers(text, lexicon, low)
+                       if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable))
+                       and not overlaps_any(t, no_claims)])
     cues += _heading_colons(text, sentences, [h for h in sides + persons
                                               if not _within_place(h, sorted_places)], cues)
     return Analysis(
@@ -98,11 +105,11 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         published=published,
         sentences=sentences,
         places=Sorted(usable),
-        triggers=Sorted([t for t in find_triggers(text, lexicon, low)
-                          if not overlaps_any(t, blocked)]),
+        triggers=triggers,
         sides=sides,
         speaker_sides=Sorted([s for s in sides if s.label != "own"
-                              and not _owner_of_claim(text, s, claim_nouns)]),
+                              and not _owner_of_claim(text, s, claim_nouns)
+                              and not overlaps_any(s, triggers)]),
         persons=Sorted(persons),
         cues=Sorted(cues),
         negations=Sorted(find_pattern(text, lexicon.negation, "negation", low)),
@@ -112,11 +119,21 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         earlier=Sorted(find_pattern(text, lexicon.earlier, "earlier", low)),
         place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", low)),
         settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", low)),
+        list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", low)),
         fractions=Sorted(find_fractions(text, lexicon)),
         dates=Sorted(find_dates(text, published, lexicon.language, finditer)),
         outlet=document.outlet or "the outlet",
         speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", low)),
     )
+
+
+def _names_its_side(trigger: Hit, sides: list[Hit], places: list[PlaceMention]) -> bool:
+    """"under Russian control", "sous contrôle russe": a trigger that holds a side's name
+    whole (and no place) names the holder itself."""
+    inside = within(sides, trigger.start, trigger.end)
+    return bool(inside) and not overlaps_any(trigger, places) and not any(
+        s.start < trigger.end and trigger.start < s.end and s not in inside
+        for s in within(sides, trigger.start - MAX_SPAN, trigger.end + MAX_SPAN))
 
 
 def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> bool:
@@ -125,7 +142,9 @@ def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> 
     if place.kind != "populated_place" or not overlaps_any(place, sides):
         return False
     after = text[place.end:place.end + METONYM_REACH]
-    return after.startswith(("'s", "’s")) or bool(lexicon.speech_verb.match(after.lstrip()))
+    postposition = lexicon.speech_postposition
+    return (after.startswith(("'s", "’s")) or bool(lexicon.speech_verb.match(after.lstrip()))
+            or (postposition is not None and bool(postposition.match(after.lstrip()))))
 
 
 def _owner_of_claim(text: str, hit: Hit, claim_nouns: list[Hit]) -> bool:
@@ -133,8 +152,14 @@ def _owner_of_claim(text: str, hit: Hit, claim_nouns: list[Hit]) -> bool:
     "Report: the Kremlin said", where punctuation parts the noun from the name)."""
     nouns = within(claim_nouns, hit.start - OWNER_WINDOW, hit.end + OWNER_WINDOW)
     return any((0 <= hit.start - n.end <= OWNER_GAP and _joined(text[n.end:hit.start]))
-               or (0 <= n.start - hit.end <= OWNER_GAP and _joined(text[hit.end:n.start]))
+               or (0 <= n.start - hit.end <= OWNER_GAP
+                   and _POSSESSIVE_GAP.fullmatch(text, hit.end, n.start) is not None)
                for n in nouns)
+
+
+# Between an author and its claim noun: nothing but a possessive ("Russian claims", "the
+# Kremlin's claims"); a word there ("командуванні «Схід» ці повідомлення", "these") parts them.
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?[\s»”\"]*")
 
 
 def _joined(gap: str) -> bool:
@@ -149,6 +174,7 @@ def _cues(text: str, low: str, lexicon: Lexicon, sides: list[Hit]) -> list[Hit]:
     cues = (
         find_pattern(text, lexicon.speech_verb, "verb", low)
         + find_pattern(text, lexicon.speech_preposition, "preposition", low)
+        + find_pattern(text, lexicon.speech_postposition, "postposition", low)
         + find_pattern(text, lexicon.impersonal, "impersonal", low)
         + find_pattern(text, lexicon.backward, "backward", low)
         + find_pattern(text, lexicon.anaphoric_preposition, "anaphoric", low)

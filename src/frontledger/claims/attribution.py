@@ -36,6 +36,7 @@ ANAPHOR_STEM = 6
 """Leading letters of a pointing noun matched against earlier speakers' names (бригаді →
 "бригад", ministry → "minist"): long enough to be specific, short enough for inflection."""
 CARRY_SENTENCES = 2
+LEAD_SENTENCES = 3
 """A speaker carries over to at most this many following sentences of its paragraph."""
 
 # A reporting verb right after a quotation's end ("», — сказал X", ',” said X') or a comma
@@ -46,6 +47,8 @@ _AFTER_MARKS = ",.!?…»”\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
+# Personal pronouns among the lexicons' speaker anaphors: one word, short.
+_PRONOUN = re.compile(r"\w{1,4}")
 OUTLET_SIDE = "other"
 UNKNOWN = "unknown"
 
@@ -83,6 +86,8 @@ class State:
     """Whether a quotation opened in an earlier sentence is still open."""
     history: list[Speaker] = field(default_factory=list)
     """Speakers named so far, for nouns that point back ("the brigade", "у бригаді")."""
+    principal: Speaker | None = None
+    """Whose statement the article reports, named in its headline or lead (see `principal`)."""
 
 
 def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
@@ -124,7 +129,10 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         if state.speaker is None:
             return None
         return replace(state.speaker, position=cue.start, anaphoric=True, span=None)
-    if cue.label == "preposition":
+    if cue.label == "postposition":  # "Moskau zufolge", "by its own account"
+        ordered = list(reversed(_candidates(
+            doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start, floor=sentence.start)))
+    elif cue.label == "preposition":
         ordered = [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
                    if not _fighters(doc, h)]
     else:
@@ -137,14 +145,54 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         if _AFTER_QUOTE.search(doc.text, tail, cue.start):
             ordered = after  # «...», — said X: the names inside the quotation do not speak
         elif _AFTER_COMMA.search(doc.text, tail, cue.start):
-            ordered = after + nearest_first
+            # "Russian troops attacked X, the command said": the subject fights, not speaks
+            ordered = after + _appositive_first(
+                doc, [h for h in nearest_first if not _fighters(doc, h)])
         else:
-            ordered = nearest_first + after
+            ordered = _appositive_first(doc, nearest_first) + after
+    return _first_speaker(doc, ordered, cue, state, when, sentence)
+
+
+def _appositive_first(doc: Analysis, nearest_first: list[Hit]) -> list[Hit]:
+    """"Ivan Petrenko, the head of the Ukrainian office, said": a person named just before
+    a one-word side name speaks; the side word is part of the appositive."""
+    if len(nearest_first) < 2 or nearest_first[0].label == "person":
+        return nearest_first
+    word = doc.text[nearest_first[0].start:nearest_first[0].end]
+    person = next((h for h in nearest_first[1:] if h.label == "person"), None)
+    if (" " in word or person is None or nearest_first[0].start - person.end > APPOSITIVE_WINDOW
+            or not doc.text[person.end:nearest_first[0].start].lstrip().startswith(",")):
+        return nearest_first
+    return [person] + [h for h in nearest_first if h is not person]
+
+
+def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
+                   when: DateMention | None, sentence: Sentence) -> Speaker | None:
+    """The first candidate that names a speaker. A body named by a common noun alone ("le
+    ministère a annoncé que les unités de Zapad ...") speaks for the side a later candidate
+    names, when nothing else gives its side."""
+    found: Speaker | None = None
     for candidate in ordered:
+        if candidate.label == "anaphor" and _PRONOUN.fullmatch(doc.text[candidate.start:
+                                                                          candidate.end]):
+            # "Governor X named villages that he said ...": the name before, in the sentence
+            candidate = _person_before(doc, sentence, candidate) or candidate
         speaker = _as_speaker(doc, candidate, cue, state, when)
-        if speaker is not None:
+        if speaker is None:
+            continue
+        if found is None and (speaker.side != UNKNOWN or candidate.label != "anaphor"):
             return speaker
-    return None
+        if found is None:
+            found = speaker
+        elif speaker.side in doc.theater.opponents:
+            return replace(found, side=speaker.side)
+    return found
+
+
+def _person_before(doc: Analysis, sentence: Sentence, anaphor: Hit) -> Hit | None:
+    """The last person named in the sentence before a pronoun."""
+    persons = [p for p in within(doc.persons, sentence.start, anaphor.start)]
+    return persons[-1] if persons else None
 
 
 def _marks_before(text: str, start: int, end: int) -> int:
@@ -159,7 +207,10 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     `start`): side names, persons, pronouns, in text order. A long name ("the Centre for
     Strategic Communications and Information Security") may begin before the window."""
     floor = start if floor is None else floor
-    sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start]
+    # a bare adjective ("russe", "українські") names no speaker, unless it ends the subject
+    # right before the verb ("les analystes ukrainiens signalent")
+    sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start
+             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())]
     persons = [p for p in starting(doc.persons, floor, end) if p.end > start
                and not any(s.start <= p.start and p.end <= s.end for s in sides)]
     named = sides + persons
@@ -167,6 +218,11 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     anaphors = [a for a in anaphors if not any(
         a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP for n in named)]
     return sorted(named + anaphors, key=lambda h: h.start)
+
+
+def _bare_adjective(name: str) -> bool:
+    """A one-word side name in lower case: an adjective of nationality, not a body."""
+    return name.islower() and " " not in name
 
 
 def _fighters(doc: Analysis, hit: Hit) -> bool:
@@ -179,9 +235,13 @@ def _as_speaker(
     doc: Analysis, hit: Hit, cue: Hit, state: State, when: DateMention | None
 ) -> Speaker | None:
     if hit.label == "anaphor":
-        antecedent = _antecedent(doc.text[hit.start:hit.end], state)
+        words = doc.text[hit.start:hit.end]
+        antecedent = _antecedent(words, state)
         if antecedent is None:
-            return None
+            # "the command rejected ...", named for the first time: a speaker of its own
+            # (its side unknown), unlike a bare pronoun with nothing to point to
+            return (Speaker(words, UNKNOWN, cue.start, date=when, span=(hit.start, hit.end))
+                    if len(words.split()) > 1 else None)
         return replace(antecedent, position=cue.start, date=when or antecedent.date,
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
@@ -191,8 +251,22 @@ def _as_speaker(
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
         when = previous.date  # "Russia said on Saturday ... The ministry stated that ..."
+    if when is None:
+        when = _same_statement_date(name, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
+
+
+def _same_statement_date(name: str, side: str, state: State) -> DateMention | None:
+    """The date an earlier statement by the same body was given ("the Defence Ministry said
+    on Thursday ... according to the ministry's report, ..."): the same side and a shared
+    name word (its first ANAPHOR_STEM letters)."""
+    stems = {w[:ANAPHOR_STEM] for w in name.lower().split() if len(w) >= ANAPHOR_STEM}
+    for speaker in reversed(state.history):
+        if speaker.date is not None and speaker.side == side and stems & {
+                w[:ANAPHOR_STEM] for w in speaker.name.lower().split()}:
+            return speaker.date
+    return None
 
 
 def _antecedent(anaphor: str, state: State) -> Speaker | None:
@@ -221,7 +295,20 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
         return overlapping[0]
     if named:
         return min(named, key=lambda label: 0 if label != "other" else 1)
+    earlier = _named_before(doc.text[hit.start:hit.end], state)
+    if earlier is not None:
+        return earlier.side  # "Hryhorov said", after "Governor Oleh Hryhorov"
     return _side_from_places(doc, hit)
+
+
+def _named_before(name: str, state: State) -> Speaker | None:
+    """The earlier speaker a short name repeats (its surname, maybe inflected)."""
+    words = name.split()
+    if len(words) != 1 or len(words[0]) < ANAPHOR_STEM:
+        return None
+    stem = words[0][:ANAPHOR_STEM]
+    return next((s for s in reversed(state.history) if stem in s.name and s.side != UNKNOWN),
+                None)
 
 
 def _side_from_places(doc: Analysis, hit: Hit) -> str:
@@ -242,13 +329,23 @@ def default_speaker(
     quoted = _quotation_speaker(doc, sentence, state)
     if quoted is not None:
         return quoted
+    outlet = Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
+    narration = doc.lexicon.narration
+    if narration is not None and narration.search(sentence.text.lower()):
+        return outlet
     carried = state.speaker
+    fresh = carried is None or not (sentence.paragraph == state.paragraph
+                                    and state.since < CARRY_SENTENCES)
+    if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
+            and (sentence.start >= state.principal.position or _headline(doc, sentence))
+            and not within(doc.earlier, sentence.start, sentence.end)):
+        return replace(state.principal, position=sentence.start)
     if carried is not None and (
         (sentence.paragraph == state.paragraph and state.since < CARRY_SENTENCES)
         or sentence.text[:1] in _QUOTES
     ):
         return replace(carried, position=sentence.start)
-    return Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
+    return outlet
 
 
 def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
@@ -263,6 +360,37 @@ def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speak
             named = [s for s in speakers_of(doc, later, state) if s.named]
             return replace(named[-1], position=sentence.start) if named else None
     return None
+
+
+def _headline(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether `sentence` is the article's headline: alone in its first paragraph."""
+    sentences = doc.sentences
+    return (sentence is sentences[0] and
+            (len(sentences) == 1 or sentences[1].paragraph != sentence.paragraph))
+
+
+def principal_speaker(doc: Analysis) -> Speaker | None:
+    """The speaker an article reports: the first one named in its first LEAD_SENTENCES
+    sentences ("Governor X says ...", "..., the ministry said"); none when the article
+    quotes speakers of more than one side (then what nobody is said to say is the outlet's
+    narration)."""
+    state = State()
+    principal: Speaker | None = None
+    sides: set[str] = set()
+    for index, sentence in enumerate(doc.sentences):
+        if not within(doc.cues, sentence.start, sentence.end):
+            continue
+        speakers = speakers_of(doc, sentence, state)
+        remember(state, sentence, speakers)
+        named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
+        if principal is None and named and index < LEAD_SENTENCES:
+            principal = named[0]
+        sides.update(s.side for s in named if s.side in doc.theater.opponents)
+        if principal is None and index >= LEAD_SENTENCES:
+            return None
+        if principal is not None and sides - {principal.side}:
+            return None
+    return principal
 
 
 def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker) -> Speaker:

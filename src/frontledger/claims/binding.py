@@ -40,11 +40,26 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     after = [p for p in heads if trigger.end <= p.start < limit]
     if after:
         return _list_from(doc, after[0], in_sentence, kind, forward=True)
+    introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
+    if introduced is not None:
+        return _list_from(doc, introduced, in_sentence, kind, forward=True)
     before = [p for p in heads
               if p.end <= trigger.start and trigger.start - p.end <= BACKWARD_WINDOW]
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
     return _anaphoric_place(doc, sentence, trigger)
+
+
+def _introduced(
+    doc: Analysis, heads: list[PlaceMention], trigger: Hit, end: int
+) -> PlaceMention | None:
+    """The first place right after a list word ("among them", "notamment", "зокрема") that
+    follows the trigger before the next one."""
+    for intro in within(doc.list_intros, trigger.end, end):
+        first = [p for p in heads if intro.end <= p.start <= intro.end + LIST_GAP]
+        if first:
+            return first[0]
+    return None
 
 
 def _list_from(
@@ -150,6 +165,9 @@ def _side_hit(
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
               if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
+    named = [s for s in actors if trigger.start <= s.start and s.end <= trigger.end]
+    if named:  # "under Russian control"
+        return named[0], True
     agents = [s for s in actors if 0 <= s.start - trigger.end <= AGENT_GAP
               and _is_agent_gap(doc, trigger.end, s.start)]
     if agents:

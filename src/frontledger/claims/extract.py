@@ -35,11 +35,13 @@ from frontledger.claims.analysis import (
     within,
 )
 from frontledger.claims.attribution import (
+    UNKNOWN,
     Speaker,
     State,
     attribute_backwards,
     default_speaker,
     denier,
+    principal_speaker,
     remember,
     speaker_for,
     speakers_of,
@@ -61,18 +63,25 @@ from frontledger.text.sentences import Sentence
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
 # (tests/fixtures/claims) and checked on the dev set.
-NEGATION_WINDOW = 28
-"""A negation at most this far before a trigger turns it into a denial ..."""
+NEGATION_WINDOW = 45
+"""A negation at most this far before a trigger turns it into a denial (wide enough for
+"n'est pas à l'heure actuelle entièrement sous contrôle") ..."""
 NEGATION_WORDS = 0
-"""... with at most this many words between ("ne sont nullement encerclées", "do not hold")."""
+"""... with at most this many words between ("ne sont nullement encerclées", "do not hold"),
+or only the lexicon's `negation_filler` words."""
 DENIAL_WINDOW = 120
 """A denial word reaches the nearest trigger at most this far away."""
 ELABORATION_REACH = 3
 """"It concerns A, B, C" refers to the claims of at most this many sentences back."""
+DENIAL_REACH = 2
+"""A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
+most this many sentences back (a quotation's last line may stand between)."""
 TENSE_WINDOW = 20
 """A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 INTENT_WINDOW = 25
 """An intention word ("trying to", "pour") at most this far before a control trigger."""
+
+_CLOSING = " \t\"'»”“’)]"
 
 # Confidence: a start value plus evidence of structure; kept below 1 for a rule system.
 BASE_CONFIDENCE = 0.5
@@ -94,12 +103,19 @@ def extract(
 
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
+    claims, _ = _read(doc, principal_speaker(doc))
+    return deduplicate(claims, outlet=doc.outlet)
+
+
+def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
     claims: list[Claim] = []
-    state = State()
+    state = State(principal=principal)
     for sentence in doc.sentences:
         check_budget()
         claims.extend(_sentence_claims(doc, sentence, state, claims))
-    return deduplicate(claims, outlet=doc.outlet)
+    return claims, state
+
+
 
 
 def deduplicate(claims: list[Claim], *, outlet: str | None = None) -> list[Claim]:
@@ -131,7 +147,8 @@ def _sentence_claims(
     attribute_backwards(doc, sentence, speakers, state, done)
     default = default_speaker(doc, sentence, speakers, state)
     claims: list[Claim] = []
-    for trigger in within(doc.triggers, sentence.start, sentence.end):
+    asked = sentence.text.rstrip(_CLOSING).endswith("?")  # a question claims nothing
+    for trigger in [] if asked else within(doc.triggers, sentence.start, sentence.end):
         claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default))
     if not claims:
         claims = _copied_denials(doc, sentence, speakers, state)
@@ -161,14 +178,15 @@ def _trigger_claims(
     stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
     reporter = speaker
     if denial is not None:
-        speaker = denier(speakers, denial, speaker)
+        speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
     claims: list[Claim] = []
     for place in places:
         claim = _claim(doc, sentence, trigger, place, speaker, stance, speakers)
         if claim is None:
             continue
         claims.append(claim)
-        if reporter.named and reporter.side != speaker.side and stance == "denies":
+        if (reporter.named and reporter.side != speaker.side and reporter.name != speaker.name
+                and stance == "denies"):
             claims.append(replace(claim, claimant=reporter.name, claimant_side=reporter.side,
                                   stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
         else:
@@ -180,10 +198,19 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     start = max(sentence.start, trigger.start - NEGATION_WINDOW)
     between = within(doc.negations, start, trigger.start)
     if any(_same_clause(doc.text, n.end, trigger.start)
-           and len(doc.text[n.end:trigger.start].split()) <= NEGATION_WORDS for n in between):
+           and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
         return True
     after = doc.lexicon.negation_after
     return after is not None and bool(after.match(doc.text[trigger.end:sentence.end]))
+
+
+def _negation_gap(doc: Analysis, gap: str) -> bool:
+    """Whether a negation reaches over `gap` to its trigger: at most NEGATION_WORDS words,
+    or only the lexicon's fillers ("not yet fully", "n'est pas entièrement")."""
+    if len(gap.split()) <= NEGATION_WORDS:
+        return True
+    filler = doc.lexicon.negation_filler
+    return filler is not None and filler.fullmatch(gap.lower()) is not None
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:
@@ -214,31 +241,46 @@ def _reached(doc: Analysis, denial: Hit, before: list[Hit], after: list[Hit]) ->
     return min(options, key=lambda t: distance(t, denial)) if options else None
 
 
+def _sided_denier(doc: Analysis, sentence: Sentence, denial: Hit, speaker: Speaker) -> Speaker:
+    """"Russian reports of ... were rejected by the command": a named denier of one side's
+    claim whose own side the text does not give speaks for the other side."""
+    if not speaker.named or speaker.side != UNKNOWN:
+        return speaker
+    owners = _claim_owners(doc, sentence, denial)
+    side = doc.theater.opponent(owners[0].label) if owners else None
+    return replace(speaker, side=side) if side else speaker
+
+
+def _claim_owners(doc: Analysis, sentence: Sentence, denial: Hit) -> list[Hit]:
+    """Sides named as the authors of the claims a denial answers ("Moscow's claims")."""
+    nouns = [n for n in within(doc.claim_nouns, sentence.start, sentence.end)
+             if distance(n, denial) <= DENIAL_WINDOW]
+    return [s for noun in nouns
+            for s in within(doc.sides, noun.start - OWNER_WINDOW, noun.end + OWNER_WINDOW)
+            if s.label in doc.theater.opponents and s.start >= sentence.start]
+
+
 def _owner_assertion(
     doc: Analysis, sentence: Sentence, denial: Hit | None, claim: Claim
 ) -> list[Claim]:
     """For "X denied Moscow's claims that ...", Moscow's own `asserts` claim."""
     if denial is None or claim.stance != "denies":
         return []
-    nouns = [n for n in within(doc.claim_nouns, sentence.start, sentence.end)
-             if distance(n, denial) <= DENIAL_WINDOW]
-    for noun in nouns:
-        owners = [s for s in within(doc.sides, noun.start - OWNER_WINDOW, noun.end + OWNER_WINDOW)
-                  if s.label in ("RU", "UA") and s.start >= sentence.start]
-        for owner in owners:
-            side = resolve_side(doc, owner.label, claim.claimant_side)
-            if side and side != claim.claimant_side:
-                name = doc.text[owner.start:owner.end]
-                return [replace(claim, claimant=name, claimant_side=side, stance="asserts",
-                                confidence=COPIED_DENIAL_CONFIDENCE)]
+    for owner in _claim_owners(doc, sentence, denial):
+        side = resolve_side(doc, owner.label, claim.claimant_side)
+        if side and side != claim.claimant_side:
+            name = doc.text[owner.start:owner.end]
+            return [replace(claim, claimant=name, claimant_side=side, stance="asserts",
+                            confidence=COPIED_DENIAL_CONFIDENCE)]
     return []
 
 
 def _copied_denials(
     doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State
 ) -> list[Claim]:
-    """"Kyiv denied this": the previous sentence's claims, denied by this speaker."""
-    if not state.previous or state.previous_age > 0:
+    """"Kyiv denied this": the latest claims (at most DENIAL_REACH sentences back), denied by
+    this speaker."""
+    if not state.previous or state.previous_age >= DENIAL_REACH:
         return []
     denials = within(doc.denials, sentence.start, sentence.end)
     named = [s for s in speakers if s.named]
@@ -246,9 +288,12 @@ def _copied_denials(
         return []
     speaker = named[0]
     evidence = evidence_of(doc, sentence)
+    when = speaker.date
     return [
         replace(claim, claimant=speaker.name, claimant_side=speaker.side, stance="denies",
-                evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE)
+                evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE,
+                date=when.value if when else claim.date,
+                date_precision=when.precision if when else claim.date_precision)
         for claim in state.previous
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
         and claim.kind in ("control", "encirclement", "advance")
@@ -291,6 +336,8 @@ def _claim(
         fraction, partial = fraction_of(doc, sentence, trigger, place)
     if kind == "control" and (near_place(doc, place) or _intended(doc, sentence, trigger)):
         return None
+    if kind == "control" and place.kind == "region" and not partial:
+        return None  # "gaining ground across the region", "a village in the X region"
     if kind != "clash" and _planned(doc, sentence, trigger):
         return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except

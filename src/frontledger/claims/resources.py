@@ -50,21 +50,27 @@ class Lexicon:
     tense_words: int
     present_perfect: re.Pattern[str] | None
     negation_after: re.Pattern[str] | None
+    negation_filler: re.Pattern[str] | None
+    not_claim: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     denial: re.Pattern[str]
     claim_noun: re.Pattern[str]
+    spread: re.Pattern[str] | None
     speech_verb: re.Pattern[str]
     speech_preposition: re.Pattern[str]
+    speech_postposition: re.Pattern[str] | None
     impersonal: re.Pattern[str]
     speaker_anaphor: re.Pattern[str]
     backward: re.Pattern[str] | None
     anaphoric_preposition: re.Pattern[str] | None
     earlier: re.Pattern[str]
+    narration: re.Pattern[str] | None
     not_speaker: re.Pattern[str] | None
     place_anaphor: re.Pattern[str]
     settlement: re.Pattern[str] | None
     near: re.Pattern[str] | None
     elaboration: re.Pattern[str] | None
+    list_intro: re.Pattern[str] | None
     percent: re.Pattern[str]
     ratio: re.Pattern[str]
     fraction_words: tuple[tuple[re.Pattern[str], float], ...]
@@ -128,27 +134,38 @@ def load_lexicon(language: str | None) -> Lexicon:
         tense_words=int(stance.get("tense_words", 2)),
         present_perfect=_optional(stance.get("present_perfect")),
         negation_after=_optional(stance.get("negation_after")),
+        negation_filler=_gap_of(stance.get("negation_filler")),
+        not_claim=_optional(stance.get("not_claim")),
         agent=_optional(stance.get("agent")),
         denial=_compile(stance["denial"]),
         claim_noun=_compile(stance["claim_noun"]),
+        spread=_optional(stance.get("spread")),
         speech_verb=_compile(speech["verb"]),
         speech_preposition=_compile(speech["preposition"]),
+        speech_postposition=_optional(speech.get("postposition")),
         impersonal=_compile(speech["impersonal"]),
         speaker_anaphor=_compile(speech["anaphor"]),
         backward=_optional(speech.get("backward")),
         anaphoric_preposition=_optional(speech.get("anaphoric_preposition")),
         earlier=_compile(speech["earlier"]),
+        narration=_optional(speech.get("narration")),
         not_speaker=_optional(speech.get("not_speaker")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
         elaboration=_optional(places.get("elaboration")),
+        list_intro=_optional(places.get("list_intro")),
         percent=_compile(fraction["percent"]),
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(
             (_compile(word["pattern"]), float(word["value"])) for word in fraction["word"]
         ),
     )
+
+
+def _gap_of(words: str | None) -> re.Pattern[str] | None:
+    """A pattern matching a run of `words` (and spaces) as a whole, for `fullmatch`."""
+    return _compile(rf"(?:\s*(?:{words})(?!\w))*\s*") if words else None
 
 
 def _trigger(entry: dict[str, Any]) -> Trigger:

@@ -19,6 +19,16 @@ _PERSON = re.compile(
 )
 
 
+# A title and a capitalised surname ("M. Tregoubov", "Mr Syrskyi", "Herr Selenskyj").
+_TITLED = re.compile(r"\b(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Herr|Frau|г-н|г-жа|пан|пані)\s+"
+                     r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+")
+MIN_SURNAME = 5
+"""A surname shorter than this is not looked for alone (too many false matches)."""
+SURNAME_ENDING = 2
+"""Letters a repeated surname may differ in at its end (Russian and Ukrainian case endings:
+Григоров → Григорова); kept within the MIN_SURNAME stem."""
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A span of the text matched by a pattern, with what it means."""
@@ -58,8 +68,20 @@ def find_sides(
 
 
 def find_persons(text: str) -> list[Hit]:
-    """Runs of capitalised words that may name a person or body."""
-    return [Hit(m.start(), m.end(), "person") for m in finditer(_PERSON, text)]
+    """Runs of capitalised words that may name a person or body; a title and a surname
+    ("M. Tregoubov", "Mr Syrskyi"); and a surname alone where the full name came earlier
+    ("Oleh Hryhorov ... Hryhorov said", "Олег Григоров ... Григорова")."""
+    full = [Hit(m.start(), m.end(), "person") for m in finditer(_PERSON, text)]
+    titled = [Hit(m.start(), m.end(), "person") for m in finditer(_TITLED, text)]
+    found = drop_overlaps(full + titled)
+    surnames = {text[h.start:h.end].split()[-1] for h in full}
+    surnames = {n[:max(len(n) - SURNAME_ENDING, MIN_SURNAME)] for n in surnames
+                if len(n) >= MIN_SURNAME}
+    if not surnames:
+        return found
+    alone = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\w{0,3}\b")
+    repeated = [Hit(m.start(), m.end(), "person") for m in alone.finditer(text)]
+    return drop_overlaps(found + repeated)
 
 
 def find_pattern(
