@@ -8,6 +8,7 @@ a plain run; a failing analyser and `reprocess` run on a cluster joined by its a
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from distributed import LocalCluster
 
+from frontledger import parallel
 from frontledger.ledger import SqlStore, open_store
 from frontledger.parallel import Cluster
 from frontledger.pipeline import analyse, ingest_into, reprocess
@@ -109,7 +111,10 @@ def test_documents_of_a_task_whose_worker_died_are_stored_with_the_reason(
     # a document in flight on the same dying worker may share the fate of the one that
     # kills it (Dask gives up on tasks held by a worker that died three times)
     assert report.stored == 2 and {r.stage for r in report.rejections} == {"analyse"}
+    # KilledWorker once Dask gives up on the task; NoWorkers if the nanny stopped
+    # restarting the worker it lost (seen on a loaded machine)
     assert all("the Dask task analysing it failed (KilledWorker" in r.reason
+               or "the Dask task analysing it failed (NoWorkers" in r.reason
                for r in report.rejections)
     assert report.rejections[-1].locator == _locator_of(source, 2)
 
@@ -120,3 +125,21 @@ def _locator_of(source: Path, line: int) -> str | None:
 
     items = list(read_sources([str(source)]))
     return items[line - 1].locator
+
+
+def test_a_cluster_left_without_workers_stores_the_batch_unanalysed_with_the_reason(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "POLL_SECONDS", 0.2)
+    monkeypatch.setattr(parallel, "WORKERLESS_SECONDS", 1.0)
+    source = tmp_path / "batch.jsonl"
+    source.write_text('{"id": "a", "text": "An ordinary report."}\n', encoding="utf-8")
+    with open_store(f"sqlite:///{tmp_path / 'l.db'}") as store, \
+            Cluster(workers=1, batch=1) as cluster:
+        assert cluster.client is not None
+        cluster._local.scale(0)  # every worker gone, none coming back
+        while cluster.client.scheduler_info().get("workers"):
+            time.sleep(0.1)
+        report = ingest_into(store, [str(source)], cluster=cluster)
+    assert report.stored == 1
+    assert [r.stage for r in report.rejections] == ["analyse"]
+    assert "NoWorkers: no Dask worker for 1 s" in report.rejections[0].reason

@@ -37,6 +37,13 @@ a few hundred documents over every worker."""
 TASKS_PER_WORKER = 4
 """Batches in flight per worker: workers never wait for the next batch, and the calling
 process holds at most this many batches of documents (and results) per worker in memory."""
+POLL_SECONDS = 5.0
+"""How often a wait for a task's result checks that the cluster still has a worker."""
+WORKERLESS_SECONDS = 60.0
+"""A cluster without any worker this long is given up on: a nanny restarts a dead worker
+within seconds, so a minute with none means none is coming back (a joined cluster whose
+workers all left, or a local one that stopped restarting them), and the batch's documents
+are stored unanalysed with the reason instead of the run waiting for ever."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +138,10 @@ class Cluster:
                 pending.append(batch.submit(self.client, analyser))
                 batch = _Batch()
                 while len(pending) > window:
-                    yield from pending.popleft().results()
+                    yield from pending.popleft().results(self.client)
         pending.append(batch.submit(self.client, analyser))
         while pending:
-            yield from pending.popleft().results()
+            yield from pending.popleft().results(self.client)
 
 
 class _Batch(list[tuple[T, bool]]):
@@ -157,12 +164,36 @@ class _Batch(list[tuple[T, bool]]):
             self.future = client.submit(analyse_batch, self.documents, analyser, pure=False)
         return self
 
-    def results(self) -> Iterator[tuple[T, Outcome | None]]:
+    def results(self, client: Client) -> Iterator[tuple[T, Outcome | None]]:
         try:
-            outcomes = iter(self.future.result() if self.future is not None else [])
+            outcomes = iter(_wait_for(client, self.future) if self.future is not None else [])
         except Exception as exc:  # the task itself failed (its worker died): say so per document
             lost = Outcome(error=f"the Dask task analysing it failed ({type(exc).__name__}: "
                                  f"{exc})")
             outcomes = iter([lost] * len(self.documents))
         for item, analysed in self:
             yield item, next(outcomes) if analysed else None
+
+
+class NoWorkers(RuntimeError):
+    """The cluster has had no worker for WORKERLESS_SECONDS: nothing will run the task."""
+
+
+def _wait_for(client: Client, future: Future) -> list[Outcome]:
+    """The future's result; NoWorkers when the cluster stays without a worker (every
+    worker died and none came back), which would otherwise wait for ever."""
+    from distributed import TimeoutError as DaskTimeout
+
+    workerless = 0.0
+    while True:
+        try:
+            return list(future.result(timeout=POLL_SECONDS))
+        except (DaskTimeout, TimeoutError):
+            if client.scheduler_info().get("workers"):
+                workerless = 0.0
+                continue
+            workerless += POLL_SECONDS
+            if workerless >= WORKERLESS_SECONDS:
+                future.cancel()
+                raise NoWorkers(f"no Dask worker for {WORKERLESS_SECONDS:g} s; every "
+                                "worker died and none came back") from None
