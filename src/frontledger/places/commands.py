@@ -62,10 +62,10 @@ def gazetteer_info() -> dict[str, Any]:
                             "built": path.exists(), "with_cities500": cache.uses_cities500(),
                             "imports": [f.path for f in cache.imported_files()]}
     if path.exists():
-        from frontledger.places.gazetteer import IndexedGazetteer
+        from frontledger.places.mapped import MappedGazetteer
 
-        info.update(IndexedGazetteer.load(path).stats())
-        info["size_mb"] = round(path.stat().st_size / 1e6, 1)
+        info.update(MappedGazetteer(path).stats())
+        info["size_mb"] = round(sum(f.stat().st_size for f in path.iterdir()) / 1e6, 1)
     return info
 
 
