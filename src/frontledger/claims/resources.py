@@ -14,9 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from frontledger.defaults import DEFAULT_THEATER as DEFAULT_THEATER  # re-exported
 from frontledger.errors import UsageError
-
-DEFAULT_THEATER = "ru-ua"
 
 FALLBACK_LANGUAGE = "en"
 _FLAGS = re.IGNORECASE
