@@ -32,7 +32,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -436,7 +435,11 @@ class _Statements:
     them (measured with benchmarks/ingest.py: 568 → see the closing note)."""
 
     def __init__(self, dialect: str) -> None:
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        # each ledger imports its own dialect's insert: the other's costs ~30 ms at start
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
         self.has_document = select(documents.c.seq).where(documents.c.id == bindparam("id"))
         self.latest_for_url = (select(documents.c.id).where(documents.c.url == bindparam("url"))
                                .order_by(documents.c.seq.desc()).limit(1))
