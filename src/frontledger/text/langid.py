@@ -3,7 +3,7 @@
 py3langid ships its model LZMA-compressed (4.6 MB, 68 MB unpacked) and unpacks it in
 every process that classifies a text: about 0.9 s of CPU and 70 MB before the first
 answer. The first process here writes the unpacked arrays as `.npy` files in the cache
-folder (a folder named by py3langid's version and the model file's size and time), and
+folder (a folder named by the model file's path, size and time), and
 every later one memory-maps them: the operating system reads only the table rows a text
 walks through. The arrays and the classifier are py3langid's own, so the answers are
 the same; with another model layout the packaged loader is used as before.
@@ -18,7 +18,6 @@ import os
 import shutil
 import tempfile
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -60,30 +59,24 @@ def _mapped_identifier() -> Classifier:
 
     folder = unpacked_model(Path(langid.MODEL_DIR) / langid.MODEL_FILE)
     arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in ARRAYS}
-    # As py3langid's own loader hands them over, with the two big tables left on disk:
-    # memoryview indexing gives Python ints, as its array("I") would.
+    # As py3langid's own loader hands them over, but left on disk: indexing a memoryview
+    # gives Python ints, as its array("I") and lists do, without copying 100k-entry
+    # tables into lists first.
     return langid.LanguageIdentifier(  # type: ignore[no-any-return,unused-ignore]
         arrays["ptc"], arrays["pc"], arrays["classes"].tolist(),
-        memoryview(arrays["nextmove"]), arrays["out_feat"].tolist(),
-        tk_row=arrays["nextmove_row"].tolist())
+        memoryview(arrays["nextmove"]), memoryview(arrays["out_feat"]),
+        tk_row=memoryview(arrays["nextmove_row"]))
 
 
 def unpacked_model(model: Path) -> Path:
     """The folder of `.npy` files unpacked from `model`, written on first use."""
-    stat = model.stat()
-    key = hashlib.sha256(f"{_py3langid_version()} {model.name} {stat.st_size} "
-                         f"{stat.st_mtime_ns}".encode()).hexdigest()[:20]
+    stat = model.stat()  # a new py3langid installs a new file: a new size or time
+    key = hashlib.sha256(f"{model.resolve()} {stat.st_size} {stat.st_mtime_ns}".encode()
+                         ).hexdigest()[:20]
     folder = cache_dir() / f"langid-{key}"
     if not folder.is_dir():
         _unpack(model, folder)
     return folder
-
-
-def _py3langid_version() -> str:
-    try:
-        return metadata.version("py3langid")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def _unpack(model: Path, folder: Path) -> None:
