@@ -10,6 +10,11 @@ extract one.txt` (an invented ~2.5 KB French article written by this script) and
 median and best of wall seconds, CPU seconds (user + system of that process alone, from
 `wait4`) and peak resident memory. On a shared machine wall time waits for other
 processes; CPU time and memory are the figures to compare.
+
+The commands run with Python's bytecode cache on, as after `pip install` (the warm-up
+writes `__pycache__` for a source checkout): with PYTHONDONTWRITEBYTECODE set, every
+process compiles frontledger's own modules again. `--no-bytecode` keeps the variable as
+the environment has it.
 """
 
 from __future__ import annotations
@@ -124,9 +129,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--command", help="the frontledger executable to time")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="keep PYTHONDONTWRITEBYTECODE as the environment sets it")
     args = parser.parse_args()
     cli = frontledger_command(args.command)
     env = dict(os.environ, COLUMNS="100")
+    if not args.no_bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     print(f"{'command':44} {'wall s med/best':>16} {'CPU s med/best':>15} "
           f"{'peak MB med/max':>16}")
     with tempfile.TemporaryDirectory(prefix="frontledger-coldstart-") as tmp:
