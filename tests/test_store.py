@@ -15,7 +15,7 @@ from sqlalchemy import inspect
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import ClaimFilter, SqlStore, open_store
 from frontledger.ledger.schema import metadata
-from frontledger.ledger.store import AnalysedDocument
+from frontledger.ledger.store import AnalysedDocument, head_revisions
 from frontledger.pipeline import EXTRACTOR_VERSION, ingest_into, skip_analysis
 from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
 
@@ -87,6 +87,29 @@ def test_reopening_an_existing_ledger_keeps_its_contents(store: SqlStore) -> Non
     reopened = SqlStore(store.url)
     assert reopened.status().documents == 1
     reopened.close()
+
+
+def test_reopening_a_ledger_at_the_latest_migration_does_not_run_alembic(
+        store: SqlStore, monkeypatch) -> None:
+    from alembic import command
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("alembic ran on a ledger already at the latest migration")
+
+    monkeypatch.setattr(command, "upgrade", refuse)
+    store.add_document(doc("a ledger at head"))
+    reopened = SqlStore(store.url)
+    assert reopened.status().documents == 1
+    reopened.close()
+
+
+def test_latest_migration_read_from_the_files_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(files("frontledger.ledger") / "migrations"))
+    assert head_revisions() == set(ScriptDirectory.from_config(config).get_heads())
 
 
 def _claim_fixture(document: Document) -> tuple[PlaceMention, Claim]:

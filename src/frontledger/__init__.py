@@ -5,9 +5,17 @@ Stages, in the order data moves: `ingest` → `text` → `places` → `claims` �
 exception is in `frontledger.errors`.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-try:
-    __version__ = version("frontledger")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> Any:
+    # `__version__` is read from the installed metadata on first use: importlib.metadata
+    # costs tens of milliseconds that `frontledger --help` need not pay.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("frontledger")
+        except PackageNotFoundError:  # running from a source tree that is not installed
+            return "0.0.0"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,9 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
-from frontledger import __version__
 from frontledger.cliparts import (
     DbOption,
     JsonOption,
@@ -31,11 +29,12 @@ from frontledger.cliparts import (
     out,
     plain,
 )
-from frontledger.cliprogress import RunDisplay
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import FrontledgerError
 
 if TYPE_CHECKING:  # imported inside the commands: `frontledger --help` stays instant
+    from rich.table import Table
+
     from frontledger.ledger import LedgerStatus
     from frontledger.ledger.store import ClaimCounts
     from frontledger.pipeline import IngestReport
@@ -55,6 +54,8 @@ AllowPrivateOption = Annotated[bool, typer.Option(
 
 def _version(value: bool) -> None:
     if value:
+        from frontledger import __version__
+
         out.print(f"frontledger {__version__}")
         raise typer.Exit()
 
@@ -90,6 +91,7 @@ def ingest(
 ) -> None:
     """Read news sources into the ledger, with their places and claims; report every
     rejected input with its reason."""
+    from frontledger.cliprogress import RunDisplay
     from frontledger.ingest import IngestOptions, document_defaults
     from frontledger.ledger import open_store
     from frontledger.pipeline import analyse, ingest_into, skip_analysis
@@ -131,6 +133,8 @@ def _print_report(report: IngestReport) -> None:
 
 
 def _rejection_table(rejections: list[Any], title: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     for column in ("source", "where", "stage", "reason"):
         table.add_column(column, overflow="fold")
@@ -156,6 +160,7 @@ def run(
 ) -> None:
     """Ingest, geoparse, extract and store: only documents new to the ledger are
     analysed; then re-analyse stored documents an older extractor version analysed."""
+    from frontledger.cliprogress import RunDisplay
     from frontledger.ingest import IngestOptions, document_defaults
     from frontledger.ledger import open_store
     from frontledger.pipeline import ingest_into
@@ -241,6 +246,8 @@ def status_json(summary: LedgerStatus) -> dict[str, Any]:
 
 
 def _print_status(summary: LedgerStatus, watched: Table | None = None) -> None:
+    from rich.table import Table
+
     out.print(f"{summary.documents} document(s), {summary.rejections} rejection(s)")
     for title, counts in (("language", summary.by_language), ("outlet", summary.by_outlet),
                           ("day", summary.by_day)):
@@ -264,6 +271,8 @@ def _print_claim_counts(counts: ClaimCounts) -> None:
               "undated (they hold for their report's publication day)")
     if not counts.by_kind_and_side:
         return
+    from rich.table import Table
+
     sides = sorted({side for per in counts.by_kind_and_side.values() for side in per})
     table = Table(title="claims by kind and claimant side", title_justify="left")
     table.add_column("kind")

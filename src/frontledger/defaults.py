@@ -10,3 +10,5 @@ DEFAULT_TIMEOUT = 20.0
 DEFAULT_DB = "sqlite:///frontledger.db"
 # What `frontledger export --format` writes (see ledger.export).
 EXPORT_FORMATS = ("jsonl", "acled-csv", "parquet", "geojson", "kml", "areas")
+# The theater file (data/theaters/<id>.toml) claims are read against unless told otherwise.
+DEFAULT_THEATER = "ru-ua"

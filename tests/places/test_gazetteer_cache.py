@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import marshal
+
 import pytest
 
 from frontledger.errors import GazetteerError
-from frontledger.places import cache
-from frontledger.places.gazetteer import IndexedGazetteer
-from tests.places.conftest import DUMPS
+from frontledger.places import cache, mapped
+from frontledger.places.mapped import MappedGazetteer
+from tests.places.conftest import DUMPS, fixture_index
 
 
 def _import_fixture(folder):
@@ -49,9 +51,10 @@ def test_build_from_imported_dumps_resolves_their_names(tmp_path):
 
 def test_load_builds_a_missing_index_once_and_removes_stale_ones(tmp_path):
     _import_fixture(tmp_path)
-    (tmp_path / "gazetteer-old.marshal").write_bytes(b"stale")
+    (tmp_path / "gazetteer-old.marshal").write_bytes(b"stale")  # the format before folders
+    (tmp_path / "gazetteer-older").mkdir()
     path = cache.build(tmp_path)
-    assert sorted(tmp_path.glob("gazetteer-*.marshal")) == [path]
+    assert sorted(tmp_path.glob("gazetteer-*")) == [path]
 
 
 def test_load_without_building_says_what_to_run(tmp_path):
@@ -61,7 +64,32 @@ def test_load_without_building_says_what_to_run(tmp_path):
 
 
 def test_corrupt_index_is_a_gazetteer_error(tmp_path):
-    path = tmp_path / "gazetteer-x.marshal"
-    path.write_bytes(b"not marshal")
+    path = tmp_path / "gazetteer-x"
+    path.mkdir()
+    (path / mapped.SMALL_FILE).write_bytes(b"not marshal")
     with pytest.raises(GazetteerError, match="rebuild"):
-        IndexedGazetteer.load(path)
+        MappedGazetteer(path)
+
+
+def test_index_of_another_format_says_to_rebuild(tmp_path):
+    path = tmp_path / "gazetteer-x"
+    path.mkdir()
+    (path / mapped.SMALL_FILE).write_bytes(marshal.dumps({"format": 2}))
+    with pytest.raises(GazetteerError, match="gazetteer build"):
+        MappedGazetteer(path)
+
+
+def test_mapped_index_answers_as_the_index_it_was_written_from(tmp_path):
+    index = fixture_index()
+    mapped.save(index, tmp_path / "gazetteer-fixture")
+    opened = MappedGazetteer(tmp_path / "gazetteer-fixture")
+    names = index.tables().names
+    for key in [*names, "no such place", ""]:
+        assert opened.lookup(key) == index.lookup(key)
+    assert [opened.entry(i) for i in range(len(index))] == [
+        index.entry(i) for i in range(len(index))]
+    assert opened.stats() == index.stats()
+    assert (opened.lowercase_starts, opened.continuations, opened.first_words) == (
+        index.lowercase_starts, index.continuations, index.first_words)
+    skeletons = index.tables().skeletons
+    assert all(opened.lookup_skeleton(k) == index.lookup_skeleton(k) for k in skeletons)

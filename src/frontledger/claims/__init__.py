@@ -7,16 +7,19 @@ Entry points: `extract(document, places=None, theater="ru-ua")` and, for evaluat
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from collections.abc import Callable
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from frontledger.claims.extract import deduplicate, extract
-from frontledger.claims.resources import DEFAULT_THEATER, load_lexicon, load_theater
-from frontledger.claims.serialize import (
-    claim_to_dict,
-    distinct_places,
-    document_from_article,
-)
-from frontledger.records import Document, PlaceMention
+from frontledger.defaults import DEFAULT_THEATER
+
+if TYPE_CHECKING:
+    from frontledger.claims.extract import deduplicate, extract
+    from frontledger.claims.resources import load_lexicon, load_theater
+    from frontledger.claims.serialize import claim_to_dict
+    from frontledger.records import Document, PlaceMention
 
 __all__ = [
     "DEFAULT_THEATER",
@@ -38,6 +41,9 @@ def extract_record(
     theater: str = DEFAULT_THEATER,
 ) -> dict[str, Any]:
     """The JSON object `frontledger extract` writes for one document."""
+    from frontledger.claims.extract import extract
+    from frontledger.claims.serialize import claim_to_dict, distinct_places
+
     claims = extract(document, places, theater=theater)
     return {
         "id": document_id,
@@ -53,9 +59,39 @@ def extract_article(
     theater: str = DEFAULT_THEATER,
 ) -> dict[str, Any]:
     """Eval hook: one eval-format article dict → {"id", "places", "claims"}."""
+    from frontledger.claims.serialize import document_from_article
+
     document = document_from_article(article)
     if places is None:
         from frontledger.places import geoparse
 
         places = geoparse(document.text, document.language)
     return extract_record(article["id"], document, places, theater=theater)
+
+
+# The stage loads on first use, so that `frontledger --help` and the commands of other
+# stages, which import `claims.commands`, do not pay for it (a third of `--help`'s work).
+_HOMES = {"deduplicate": "extract", "load_lexicon": "resources",
+          "load_theater": "resources", "claim_to_dict": "serialize"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(f"frontledger.claims.{_HOMES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _ClaimsPackage(ModuleType):
+    """This package, whose `extract` is always the function: importing the submodule of
+    the same name binds the module to that attribute, which would otherwise hide it."""
+
+    @property
+    def extract(self) -> Callable[..., Any]:
+        return import_module("frontledger.claims.extract").extract
+
+    @extract.setter
+    def extract(self, _submodule: ModuleType) -> None:
+        pass  # the import system's binding of the submodule; it stays in sys.modules
+
+
+sys.modules[__name__].__class__ = _ClaimsPackage

@@ -9,16 +9,17 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from frontledger.claims import extract_record
-from frontledger.claims.resources import DEFAULT_THEATER, load_theater
+from frontledger.defaults import DEFAULT_THEATER
 from frontledger.errors import FrontledgerError, UsageError
-from frontledger.records import Document, PlaceMention, Rejection
 
-Geoparser = Callable[[str, "str | None"], list[PlaceMention]]
+if TYPE_CHECKING:  # the claims stage loads when `extract` runs: `--help` stays fast
+    from frontledger.records import Document, PlaceMention, Rejection
+
+Geoparser = Callable[[str, "str | None"], "list[PlaceMention]"]
 
 
 def _default_geoparser(text: str, language: str | None) -> list[PlaceMention]:
@@ -40,6 +41,8 @@ def register(app: typer.Typer, *, geoparser: Geoparser | None = None) -> None:
         ] = DEFAULT_THEATER,
     ) -> None:
         """Print each document's places and claims as JSON Lines, in input order."""
+        from frontledger.claims.resources import load_theater
+
         try:
             load_theater(theater)
             rejected = run_extract(sources, parse_places, theater=theater, out=sys.stdout)
@@ -59,6 +62,7 @@ def run_extract(
 ) -> int:
     """Write one JSON line per document of `sources`; return how many inputs were rejected."""
     from frontledger.ingest import read_sources  # late: ingest pulls in trafilatura
+    from frontledger.records import Rejection
 
     rejected = 0
     for item in read_sources(sources):
@@ -71,6 +75,8 @@ def run_extract(
 
 
 def _record(document: Document, geoparser: Geoparser, theater: str) -> dict[str, object]:
+    from frontledger.claims import extract_record
+
     places = geoparser(document.text, document.language)
     return extract_record(document.external_id or document.id, document, places, theater=theater)
 

@@ -14,9 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from frontledger.defaults import DEFAULT_THEATER as DEFAULT_THEATER  # re-exported
 from frontledger.errors import UsageError
-
-DEFAULT_THEATER = "ru-ua"
 
 FALLBACK_LANGUAGE = "en"
 _FLAGS = re.IGNORECASE
@@ -85,12 +84,13 @@ class Theater:
     """Country code → side code governing it."""
     opponents: dict[str, str]
     """Side code → the side it fights."""
-    names: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
-    """Language → (pattern, side) where side is a side code, "other", "enemy" or "own"."""
+    names: dict[str, tuple[tuple[str, str], ...]]
+    """Language → (pattern source, side) where side is a side code, "other", "enemy" or
+    "own"; compiled by `side_names`, for the languages a run reads only."""
 
     def side_names(self, language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
         """Name patterns of `language`, or of English when the theater lacks that language."""
-        return self.names.get(language) or self.names.get(FALLBACK_LANGUAGE, ())
+        return _compiled_names(self.names.get(language) or self.names.get(FALLBACK_LANGUAGE, ()))
 
     def opponent(self, side: str | None) -> str | None:
         """The side `side` fights, or None for other/unknown."""
@@ -191,7 +191,7 @@ def load_theater(theater_id: str = DEFAULT_THEATER) -> Theater:
         country: code for code, side in data["sides"].items() for country in side["territory"]
     }
     opponents = {code: side["opponent"] for code, side in data["sides"].items()}
-    names: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
     for code, side in data["sides"].items():
         _add_names(names, side.get("names", {}), code)
     _add_names(names, data.get("other", {}).get("names", {}), "other")
@@ -205,22 +205,29 @@ def load_theater(theater_id: str = DEFAULT_THEATER) -> Theater:
     )
 
 
-def _merged(
-    patterns: list[tuple[re.Pattern[str], str]],
-) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _merged(patterns: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(patterns)
+
+
+@cache
+def _compiled_names(
+    names: tuple[tuple[str, str], ...],
+) -> tuple[tuple[re.Pattern[str], str], ...]:
+    # Compiled per language on first use: one article needs its own language's names
+    # (and English), not the ~250 patterns of every language (~40 ms at start).
+    return tuple((re.compile(source), side) for source, side in names)
 
 
 
 
 
 def _add_names(
-    names: dict[str, list[tuple[re.Pattern[str], str]]],
+    names: dict[str, list[tuple[str, str]]],
     by_language: dict[str, list[str]],
     side: str,
 ) -> None:
     for language, patterns in by_language.items():
-        names.setdefault(language, []).extend((re.compile(p), side) for p in patterns)
+        names.setdefault(language, []).extend((p, side) for p in patterns)
 
 
 def available_theaters() -> list[str]:

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import BadRecord, InputRejected, InputTooLarge, UnreadableInput, UsageError
-from frontledger.ingest.fetch import fetch_url
 from frontledger.ingest.formats import (
     NO_DEFAULTS,
     DocumentDefaults,
@@ -125,6 +124,8 @@ def _fetcher(options: IngestOptions) -> Callable[[str], bytes] | None:
         return None
 
     def fetch(url: str) -> bytes:
+        from frontledger.ingest.fetch import fetch_url
+
         return fetch_url(url, max_bytes=options.max_bytes, timeout=options.timeout,
                          allow_private=options.allow_private).content
 
@@ -133,6 +134,8 @@ def _fetcher(options: IngestOptions) -> Callable[[str], bytes] | None:
 
 def _read_url(url: str, options: IngestOptions,
               on_records: Callable[[int], None] | None) -> Iterator[Document | Rejection]:
+    from frontledger.ingest.fetch import fetch_url  # httpx: only runs that fetch load it
+
     fetched = fetch_url(url, max_bytes=options.max_bytes, timeout=options.timeout,
                         allow_private=options.allow_private)
     name = fetched.url.split("?", 1)[0]

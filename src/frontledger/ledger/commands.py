@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from frontledger.cliparts import DbOption, JsonOption, add_row, err, fail, out, plain
 from frontledger.defaults import EXPORT_FORMATS
 from frontledger.errors import FrontledgerError, UsageError
-from frontledger.records import PlaceState
+
+if TYPE_CHECKING:  # rich's tables and the records load when a command prints
+    from rich.table import Table
+
+    from frontledger.records import PlaceState
 
 # Each command imports the ledger (and with it SQLAlchemy) only when it runs, so that
 # `frontledger --help` and the commands of other stages start fast.
@@ -45,6 +48,8 @@ def _views(state: PlaceState) -> str:
 
 
 def _states_table(states: list[PlaceState], title: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     for column in ("date", "place", "status", "controller", "each side says"):
         table.add_column(column, overflow="fold")
@@ -114,6 +119,8 @@ def events(place: Annotated[str | None, typer.Option(help="Only this place.")] =
 
         out.print_json(data=[event_json(e) for e in found])
         return
+    from rich.table import Table
+
     table = Table(title="events", title_justify="left")
     for column in ("first date", "place", "kind", "actor", "stance", "sources", "claimants"):
         table.add_column(column, overflow="fold")
@@ -141,6 +148,8 @@ def trackrecord(db: DbOption = None, as_json: JsonOption = False) -> None:
             "contradicted_share": r.contradicted_share,
             "median_lag_days": r.median_lag_days} for r in records])
         return
+    from rich.table import Table
+
     table = Table(title="track records", title_justify="left")
     for column in ("side", "control claims", "conceded/confirmed", "contradicted by own side",
                    "median lag (days)"):

@@ -13,9 +13,8 @@ import json
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import orjson
 from sqlalchemy import String, bindparam, or_, select, text, type_coerce, union_all
 from sqlalchemy.engine import Connection
@@ -24,6 +23,9 @@ from frontledger.ledger.events import place_key
 from frontledger.ledger.schema import claims, ledger_revision, place_states
 from frontledger.ledger.timeline import TIMELINE_KINDS, timeline, view_of
 from frontledger.records import Claim, Evidence, PlaceMention, PlaceState, SideView, StoredClaim
+
+if TYPE_CHECKING:  # numpy loads with the first kept spans: `status` and writes need none
+    import numpy as np
 
 # Columns of a claim that the fold needs (the evidence is not; the document tells relays).
 _FOLD_COLUMNS = (claims.c.seq, claims.c.document_id, claims.c.claimant_side, claims.c.kind,
@@ -277,8 +279,8 @@ SPANS_AFTER_QUESTIONS = 2
 one-off question (the CLI) is cheaper in the database; from the second on, reading the
 spans (~50 ms for 50,000 states) pays for itself within a few questions (each ~10 ms of
 index reads on SQLite, more on PostgreSQL, and well under 1 ms in memory)."""
-_OPEN = np.iinfo(np.int32).max
-"""`until` of a state that still holds."""
+_OPEN = 2**31 - 1
+"""`until` of a state that still holds: the largest int32, the spans' day type."""
 
 
 class _Spans:
@@ -290,6 +292,8 @@ class _Spans:
 
     @classmethod
     def read(cls, conn: Connection) -> _Spans:
+        import numpy as np
+
         c = place_states.c
         # days as the driver gives them: SQLAlchemy's parsing of SQLite's ISO strings
         # took four fifths of the read; `_ordinal` does it ten times faster

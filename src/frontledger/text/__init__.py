@@ -33,7 +33,6 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
     if sum(ch.isalpha() for ch in text[:2000]) < MIN_LETTERS_FOR_LANGUAGE:
         return None
-    import py3langid  # imported late: loading its model costs ~0.2 s
+    from frontledger.text import langid  # imported late: numpy and py3langid
 
-    lang, _score = py3langid.classify(text[:5000])
-    return str(lang)
+    return langid.classify(text[:5000])
