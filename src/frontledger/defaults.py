@@ -12,3 +12,8 @@ DEFAULT_DB = "sqlite:///frontledger.db"
 EXPORT_FORMATS = ("jsonl", "acled-csv", "parquet", "geojson", "kml", "areas")
 # The theater file (data/theaters/<id>.toml) claims are read against unless told otherwise.
 DEFAULT_THEATER = "ru-ua"
+# Bytes one write request may send (`serve --max-body-bytes`): the write API takes at most
+# 200 records (serve.write.MAX_POSTED); 200 long reports of ~40 kB of JSON each are 8 MB,
+# and twice that leaves room for longer ones while one request cannot grow the server by
+# much.
+MAX_BODY_BYTES = 16 * 1024 * 1024

@@ -68,7 +68,7 @@ def test_follow_links_pages_are_capped_by_max_bytes(monkeypatch: pytest.MonkeyPa
         caps.append(max_bytes)
         raise httpx.ConnectError("offline")
 
-    monkeypatch.setattr("frontledger.ingest.fetch_url", fake_fetch)
+    monkeypatch.setattr("frontledger.ingest.fetch.fetch_url", fake_fetch)
     [rejection] = read_source(str(feed), IngestOptions(max_bytes=4321, follow_links=True))
     assert caps == [4321]
     assert isinstance(rejection, Rejection) and rejection.locator == "entry 1"

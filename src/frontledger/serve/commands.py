@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 
 from frontledger.cliparts import exit_status
+from frontledger.defaults import MAX_BODY_BYTES
 from frontledger.errors import FrontledgerError
-from frontledger.serve.guard import MAX_BODY_BYTES, default_allowed_hosts
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -68,6 +68,8 @@ def serve(
         raise typer.BadParameter("an origin has no spaces", param_hint="--cors-origin")
     if any(" " in name or not name for name in allowed_host or ()):
         raise typer.BadParameter("a host name has no spaces", param_hint="--allowed-host")
+    from frontledger.serve.guard import default_allowed_hosts  # starlette: only `serve`
+
     settings = ServeSettings(token=os.environ.get("FRONTLEDGER_TOKEN") or None, tiles=tiles,
                              cors_origins=tuple(cors_origin or ()),
                              allowed_hosts=default_allowed_hosts(host, allowed_host or ()),

@@ -23,12 +23,11 @@ from collections.abc import Sequence
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from frontledger.defaults import MAX_BODY_BYTES
 from frontledger.serve.errors import error_response
 
-# Bytes one write request may send: the write API takes at most 200 records
-# (serve.write.MAX_POSTED); 200 long reports of ~40 kB of JSON each are 8 MB, and twice
-# that leaves room for longer ones while one request cannot grow the server by much.
-MAX_BODY_BYTES = 16 * 1024 * 1024
+__all__ = ["MAX_BODY_BYTES", "RequestGuard", "default_allowed_hosts"]
+
 # Host names a server bound to a loopback address answers to by default.
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 LOOPBACK_ADDRESSES = frozenset({"127.0.0.1", "::1", "localhost"})
