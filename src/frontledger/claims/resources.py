@@ -69,6 +69,9 @@ class Lexicon:
     place_anaphor: re.Pattern[str]
     settlement: re.Pattern[str] | None
     near: re.Pattern[str] | None
+    locative: re.Pattern[str] | None
+    """Prepositions that make a country named right after them a location or a target
+    ("in Ucraina", "na Ukrainę"), not the acting side."""
     elaboration: re.Pattern[str] | None
     list_intro: re.Pattern[str] | None
     percent: re.Pattern[str]
@@ -153,6 +156,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
+        locative=_optional(places.get("locative")),
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
         percent=_compile(fraction["percent"]),
