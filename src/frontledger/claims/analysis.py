@@ -97,7 +97,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(text, low, lexicon, sides) if not overlaps_any(c, spreads)]
     triggers = Sorted([t for t in find_triggers(text, lexicon, low)
-                       if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable))
+                       if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable)
+                           or _is_patient(t))
                        and not overlaps_any(t, no_claims)])
     cues += _heading_colons(text, sentences, [h for h in sides + persons
                                               if not _within_place(h, sorted_places)], cues)
@@ -143,6 +144,12 @@ def _country_as_location(
         return False
     before = text[max(0, country[0].start - LOCATIVE_REACH):country[0].start].lower()
     return lexicon.locative.search(before) is not None
+
+
+def _is_patient(trigger: Hit) -> bool:
+    """A passive frame ("seien ukrainische Einheiten bei X eingekesselt") holds its patient
+    and place: the names inside it are what it is about, not what blocks it."""
+    return trigger.trigger is not None and trigger.trigger.role == "patient"
 
 
 def _names_its_side(trigger: Hit, sides: list[Hit], places: list[PlaceMention]) -> bool:
