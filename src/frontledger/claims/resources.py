@@ -45,6 +45,8 @@ class Lexicon:
     negation: re.Pattern[str]
     intent: re.Pattern[str] | None
     plan: re.Pattern[str] | None
+    hypothesis_after: re.Pattern[str] | None
+    """A conditional right after an event's noun ("aprirebbe", "würde"): a hypothesis."""
     past: re.Pattern[str] | None
     present: re.Pattern[str] | None
     tense_words: int
@@ -132,6 +134,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         negation=_compile(stance["negation"]),
         intent=_optional(stance.get("intent")),
         plan=_optional(stance.get("plan")),
+        hypothesis_after=_optional(stance.get("hypothesis_after")),
         past=_optional(stance.get("past")),
         present=_optional(stance.get("present")),
         tense_words=int(stance.get("tense_words", 2)),
