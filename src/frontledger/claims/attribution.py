@@ -163,6 +163,15 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
     return _first_speaker(doc, ordered, cue, state, when, sentence)
 
 
+def base_form(doc: Analysis, name: str) -> str:
+    """A name as it is cited, out of the case a preposition put it in (lexicon rewrites)."""
+    for pattern, replacement in doc.lexicon.base_forms:
+        rewritten = pattern.sub(replacement, name, count=1)
+        if rewritten != name:
+            return rewritten
+    return name
+
+
 def _sided_source(doc: Analysis, cue: Hit, when: DateMention | None) -> Speaker | None:
     """"fonti russe", "según fuentes ucranianas", "nach russischen Angaben": unnamed sources
     of a named side speak for that side."""
@@ -268,7 +277,7 @@ def _as_speaker(
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP else hit.end
-    name = doc.text[hit.start:end]  # "Українські" + "військові": the whole noun phrase
+    name = base_form(doc, doc.text[hit.start:end])  # "Українські" + "військові": the whole NP
     side = _side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:

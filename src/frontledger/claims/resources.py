@@ -79,6 +79,9 @@ class Lexicon:
     percent: re.Pattern[str]
     ratio: re.Pattern[str]
     fraction_words: tuple[tuple[re.Pattern[str], float], ...]
+    base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
+    "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +169,10 @@ def load_lexicon(language: str | None) -> Lexicon:
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(
             (_compile(word["pattern"]), float(word["value"])) for word in fraction["word"]
+        ),
+        base_forms=tuple(
+            (re.compile(entry["pattern"]), entry["replace"])
+            for entry in speech.get("base_form", [])
         ),
     )
 
