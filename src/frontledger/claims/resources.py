@@ -172,7 +172,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         ),
         base_forms=tuple(
             (re.compile(entry["pattern"]), entry["replace"])
-            for entry in speech.get("base_form", [])
+            for entry in data.get("base_form", [])
         ),
     )
 
