@@ -37,6 +37,8 @@ MAX_SPAN = 200
 OWNER_GAP = 4
 """A side named right next to a claim noun is that claim's author ("the Kremlin's claims"),
 not the speaker."""
+LOCATIVE_REACH = 16
+"""How far before a country's name its preposition is looked for ("nella", "in der ")."""
 OWNER_WINDOW = 45
 """The author of a denied claim is named at most this far from the claim noun."""
 
@@ -81,8 +83,9 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     low = text.lower()
     lexicon = load_lexicon(document.language or detect_language(text))
     published = _as_date(document.published)
-    sides = Sorted(find_sides(text, theater, lexicon.language, low))
     sorted_places = Sorted(places)
+    sides = Sorted([s for s in find_sides(text, theater, lexicon.language, low)
+                    if not _country_as_location(text, s, sorted_places, lexicon)])
     spreads = find_pattern(text, lexicon.spread, "claim", low)
     claim_nouns = Sorted(find_pattern(text, lexicon.claim_noun, "claim", low) + spreads)
     persons = [p for p in find_persons(text) if not overlaps_any(p, sorted_places)
@@ -94,7 +97,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(text, low, lexicon, sides) if not overlaps_any(c, spreads)]
     triggers = Sorted([t for t in find_triggers(text, lexicon, low)
-                       if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable))
+                       if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable)
+                           or _is_patient(t))
                        and not overlaps_any(t, no_claims)])
     cues += _heading_colons(text, sentences, [h for h in sides + persons
                                               if not _within_place(h, sorted_places)], cues)
@@ -125,6 +129,27 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         outlet=document.outlet or "the outlet",
         speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", low)),
     )
+
+
+def _country_as_location(
+    text: str, side: Hit, places: list[PlaceMention], lexicon: Lexicon
+) -> bool:
+    """A country's name after a locative preposition ("in Ucraina", "w Rosji") says where,
+    not who acts; adjectives ("in ukrainischer Hand") are no country mention and stay sides."""
+    if lexicon.locative is None:
+        return False
+    country = [p for p in within(places, side.start - MAX_SPAN, side.end)
+               if p.kind == "country" and p.start <= side.start and side.end <= p.end]
+    if not country:
+        return False
+    before = text[max(0, country[0].start - LOCATIVE_REACH):country[0].start].lower()
+    return lexicon.locative.search(before) is not None
+
+
+def _is_patient(trigger: Hit) -> bool:
+    """A passive frame ("seien ukrainische Einheiten bei X eingekesselt") holds its patient
+    and place: the names inside it are what it is about, not what blocks it."""
+    return trigger.trigger is not None and trigger.trigger.role == "patient"
 
 
 def _names_its_side(trigger: Hit, sides: list[Hit], places: list[PlaceMention]) -> bool:

@@ -9,7 +9,14 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from frontledger.claims.analysis import Analysis, date_near, starting, starts_of, within
+from frontledger.claims.analysis import (
+    MAX_SPAN,
+    Analysis,
+    date_near,
+    starting,
+    starts_of,
+    within,
+)
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim
 from frontledger.text.dates import DateMention
@@ -27,6 +34,8 @@ far after the verb."""
 APPOSITIVE_WINDOW = 55
 """A person's side is read from names at most this far around it ("Ukraine's top commander")."""
 NP_GAP = 2
+SOURCE_GAP = 3
+"""The side of unnamed sources follows them directly ("fonti russe", "nach russischen")."""
 """A pronoun-like word this close to a name is part of its noun phrase ("Українські військові")."""
 MAX_NOUN = 30
 """Longest pointing noun phrase ("в командуванні") joined to a name before it."""
@@ -42,7 +51,7 @@ LEAD_SENTENCES = 3
 # A reporting verb right after a quotation's end ("», — сказал X", ',” said X') or a comma
 # (", написал X") names its speaker after it.
 _AFTER_QUOTE = re.compile(r"(?:[,.!?…]\s*[»”\"]|[»”\"]\s*[,.])\s*[—–-]?\s*$")
-_AFTER_COMMA = re.compile(r",\s*[—–-]?\s*$")
+_AFTER_COMMA = re.compile(r"(?:,\s*[—–-]?|\s[—–-])\s*$")  # ", said X", " – said X"
 _AFTER_MARKS = ",.!?…»”\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
@@ -124,7 +133,8 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
 def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -> Speaker | None:
     when = date_near(doc, sentence, cue.start)
     if cue.label == "impersonal":
-        return Speaker("unattributed report", UNKNOWN, cue.start, named=False, date=when)
+        return _sided_source(doc, cue, when) or Speaker(
+            "unattributed report", UNKNOWN, cue.start, named=False, date=when)
     if cue.label == "anaphoric":
         if state.speaker is None:
             return None
@@ -151,6 +161,27 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         else:
             ordered = _appositive_first(doc, nearest_first) + after
     return _first_speaker(doc, ordered, cue, state, when, sentence)
+
+
+def base_form(doc: Analysis, name: str) -> str:
+    """A name as it is cited, out of the case a preposition put it in (lexicon rewrites)."""
+    for pattern, replacement in doc.lexicon.base_forms:
+        rewritten = pattern.sub(replacement, name, count=1)
+        if rewritten != name:
+            return rewritten
+    return name
+
+
+def _sided_source(doc: Analysis, cue: Hit, when: DateMention | None) -> Speaker | None:
+    """"fonti russe", "según fuentes ucranianas", "nach russischen Angaben": unnamed sources
+    of a named side speak for that side."""
+    sided = [s for s in within(doc.sides, cue.end, cue.end + SOURCE_GAP + MAX_SPAN)
+             if s.start - cue.end <= SOURCE_GAP and s.label in doc.theater.opponents
+             and not doc.text[cue.end:s.start].strip()]
+    if not sided:
+        return None
+    return Speaker(doc.text[cue.start:sided[0].end], sided[0].label, cue.start, date=when,
+                   span=(cue.start, sided[0].end))
 
 
 def _appositive_first(doc: Analysis, nearest_first: list[Hit]) -> list[Hit]:
@@ -246,7 +277,7 @@ def _as_speaker(
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP else hit.end
-    name = doc.text[hit.start:end]  # "Українські" + "військові": the whole noun phrase
+    name = base_form(doc, doc.text[hit.start:end])  # "Українські" + "військові": the whole NP
     side = _side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:

@@ -37,7 +37,8 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     heads = [p for p in in_sentence if not is_locator(doc, p, kind) and claimable(doc, p)]
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
-    after = [p for p in heads if trigger.end <= p.start < limit]
+    # A place inside the trigger is its object too: only a passive frame holds one
+    after = [p for p in heads if trigger.start <= p.start < limit]
     if after:
         return _list_from(doc, after[0], in_sentence, kind, forward=True)
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
@@ -166,8 +167,8 @@ def _side_hit(
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
               if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
     named = [s for s in actors if trigger.start <= s.start and s.end <= trigger.end]
-    if named:  # "under Russian control"
-        return named[0], True
+    if named:  # "under Russian control"; in a passive frame, the side it befalls
+        return named[0], not (trigger.trigger and trigger.trigger.role == "patient")
     agents = [s for s in actors if 0 <= s.start - trigger.end <= AGENT_GAP
               and _is_agent_gap(doc, trigger.end, s.start)]
     if agents:

@@ -22,6 +22,7 @@ side in the theater file):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from frontledger.budget import check_budget
@@ -80,6 +81,10 @@ TENSE_WINDOW = 20
 """A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 INTENT_WINDOW = 25
 """An intention word ("trying to", "pour") at most this far before a control trigger."""
+HYPOTHESIS_WINDOW = 45
+"""A conditional verb at most this far after a trigger makes its event a hypothesis ("the
+capture of the town of X would open"); set from the invented fixtures' noun phrases."""
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
 
 _CLOSING = " \t\"'»”“’)]"
 
@@ -338,7 +343,8 @@ def _claim(
         return None
     if kind == "control" and place.kind == "region" and not partial:
         return None  # "gaining ground across the region", "a village in the X region"
-    if kind != "clash" and _planned(doc, sentence, trigger):
+    if kind != "clash" and (_planned(doc, sentence, trigger)
+                            or _hypothetical(doc, sentence, trigger)):
         return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
     # for control, where a side mostly announces its own captures
@@ -372,6 +378,17 @@ def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
         return False
     before = doc.text[max(sentence.start, trigger.start - INTENT_WINDOW):trigger.start]
     return bool(pattern.search(before.rstrip(" ")))
+
+
+def _hypothetical(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"the fall of X would open the way", "die Einnahme von X würde ...": the event is the
+    subject of a conditional, in the same clause (no comma between them)."""
+    pattern = doc.lexicon.hypothesis_after
+    if pattern is None:
+        return False
+    after = doc.text[trigger.end:min(sentence.end, trigger.end + HYPOTHESIS_WINDOW)]
+    found = pattern.search(after)
+    return found is not None and not _CLAUSE_BREAK.search(after, 0, found.start())
 
 
 def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

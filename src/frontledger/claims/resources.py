@@ -44,6 +44,8 @@ class Lexicon:
     negation: re.Pattern[str]
     intent: re.Pattern[str] | None
     plan: re.Pattern[str] | None
+    hypothesis_after: re.Pattern[str] | None
+    """A conditional right after an event's noun ("aprirebbe", "würde"): a hypothesis."""
     past: re.Pattern[str] | None
     present: re.Pattern[str] | None
     tense_words: int
@@ -68,11 +70,17 @@ class Lexicon:
     place_anaphor: re.Pattern[str]
     settlement: re.Pattern[str] | None
     near: re.Pattern[str] | None
+    locative: re.Pattern[str] | None
+    """Prepositions that make a country named right after them a location or a target
+    ("in Ucraina", "na Ukrainę"), not the acting side."""
     elaboration: re.Pattern[str] | None
     list_intro: re.Pattern[str] | None
     percent: re.Pattern[str]
     ratio: re.Pattern[str]
     fraction_words: tuple[tuple[re.Pattern[str], float], ...]
+    base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
+    "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +137,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         negation=_compile(stance["negation"]),
         intent=_optional(stance.get("intent")),
         plan=_optional(stance.get("plan")),
+        hypothesis_after=_optional(stance.get("hypothesis_after")),
         past=_optional(stance.get("past")),
         present=_optional(stance.get("present")),
         tense_words=int(stance.get("tense_words", 2)),
@@ -153,12 +162,17 @@ def load_lexicon(language: str | None) -> Lexicon:
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
+        locative=_optional(places.get("locative")),
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
         percent=_compile(fraction["percent"]),
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(
             (_compile(word["pattern"]), float(word["value"])) for word in fraction["word"]
+        ),
+        base_forms=tuple(
+            (re.compile(entry["pattern"]), entry["replace"])
+            for entry in data.get("base_form", [])
         ),
     )
 
