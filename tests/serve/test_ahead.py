@@ -160,3 +160,38 @@ def test_the_timeline_endpoint_answers_from_the_table_computed_ahead(
     assert answer.content == on_demand_answer.content
     assert missing.status_code == 404
     store.close()
+
+
+def test_a_ledger_built_again_at_the_same_path_does_not_load_the_old_ledgers_table(
+        tmp_path: Path) -> None:
+    folder, path = tmp_path / "answers", tmp_path / "again.db"
+    first = open_store(f"sqlite:///{path}")
+    hand_made_ledger(first)
+    StatesAhead(first, folder).refresh()
+    revision = first.revision()
+    first.close()
+    path.unlink()
+    second = open_store(f"sqlite:///{path}")
+    front_ledger(second)
+    while second.revision() < revision:  # the same revision number as the old ledger's
+        add_report(second, f"Минобороны заявило о взятии Покровска, сводка {second.revision()}.",
+                   "ru", date(2025, 12, 1) + timedelta(days=second.revision()))
+    if second.revision() != revision:
+        pytest.fail("the second ledger passed the first one's revision")
+    ahead = StatesAhead(second, folder)
+    ahead.refresh()
+    assert ahead.built == 1
+    day = date(2025, 12, 20)
+    assert ahead.collection(revision, day, None, True) == on_demand(second, day, None, True)
+    second.close()
+
+
+def test_an_in_memory_ledger_shares_no_table(tmp_path: Path) -> None:
+    store = open_store("sqlite://")
+    hand_made_ledger(store)
+    ahead = StatesAhead(store, tmp_path / "answers")
+    table = ahead.refresh()
+    assert ahead.collection(table.revision, date(2025, 11, 21), None, False) == on_demand(
+        store, date(2025, 11, 21), None, False)
+    assert not (tmp_path / "answers").exists()
+    store.close()

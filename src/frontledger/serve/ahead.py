@@ -39,12 +39,13 @@ from typing import Any
 
 import numpy as np
 import orjson
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 
 from frontledger.errors import StoreError
 from frontledger.ledger import SqlStore
 from frontledger.ledger.schema import place_states
 from frontledger.ledger.states import decoded_views
+from frontledger.ledger.store import sqlite_path
 from frontledger.records import PlaceState
 from frontledger.serve.payloads import open_feature, state_json
 
@@ -60,7 +61,7 @@ REFRESH_SECONDS = 1.0
 # Table files kept per ledger besides the current one: a process still loading the
 # previous revision's file must find it.
 OLD_TABLES_KEPT = 1
-_TABLE_FILE = re.compile(r"maps-(\d+)\.(?:npz|lock)")
+_TABLE_FILE = re.compile(r"maps-(\d+)-[0-9a-f]+\.(?:npz|lock)")
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,8 @@ class StatesAhead:
     def __init__(self, store: SqlStore, folder: Path) -> None:
         self.store = store
         self.folder = folder / hashlib.sha256(store.url.encode()).hexdigest()[:16]
+        self.shared = sqlite_path(store.url) is not None or not store.url.startswith("sqlite")
+        """False for an in-memory ledger, which no other process sees."""
         self.table: StateTable | None = None
         self.built = 0
         """Tables this process built itself (the others it loaded)."""
@@ -257,19 +260,35 @@ class StatesAhead:
             revision = self.store.revision()
             if self.table is not None and self.table.revision == revision:
                 return self.table
+            if not self.shared:
+                own = build_table(self.store, revision, self.table)
+                self.built += 1
+                if self.store.revision() == revision:  # else written meanwhile: not kept
+                    self.table = own
+                return own
             self.folder.mkdir(parents=True, exist_ok=True)
-            path = self.folder / f"maps-{revision}.npz"
-            with _exclusive(self.folder / f"maps-{revision}.lock"):
-                table = _loaded(path)
+            name = f"maps-{revision}-{self._fingerprint()}"
+            with _exclusive(self.folder / f"{name}.lock"):
+                table = _loaded(self.folder / f"{name}.npz")
                 if table is None:
                     table = build_table(self.store, revision, self.table)
+                    self.built += 1
                     if self.store.revision() != revision:  # written meanwhile: not shared
                         return table
-                    save_table(table, path)
-                    self.built += 1
+                    save_table(table, self.folder / f"{name}.npz")
                     self._prune(revision)
             self.table = table
             return table
+
+    def _fingerprint(self) -> str:
+        """A digest of the states' count, seqs and sizes: a ledger deleted and built
+        again restarts its revisions from 0, and must not load the old ledger's table."""
+        c = place_states.c
+        with self.store.engine.connect() as conn:
+            found = conn.execute(select(func.count(), func.max(c.seq), func.sum(c.seq),
+                                        func.sum(func.length(c.views)),
+                                        func.sum(func.length(c.place_key)))).one()
+        return hashlib.sha256(repr(tuple(found)).encode()).hexdigest()[:12]
 
     def _prune(self, revision: int) -> None:
         """Remove the tables (and locks) of revisions older than the last few."""
