@@ -195,3 +195,16 @@ def test_an_in_memory_ledger_shares_no_table(tmp_path: Path) -> None:
         store, date(2025, 11, 21), None, False)
     assert not (tmp_path / "answers").exists()
     store.close()
+
+
+def test_a_ledger_over_the_states_cap_gets_no_table_and_is_answered_on_demand(
+        store: SqlStore, tmp_path: Path) -> None:
+    ahead = StatesAhead(store, tmp_path / "answers", max_states=2)
+    assert ahead.refresh() is None
+    assert ahead.collection(store.revision(), date(2025, 11, 21), None, True) is None
+    app = create_app(store, ServeSettings(shared_dir=tmp_path / "answers", check_seconds=0))
+    app.state.ahead.max_states = 2
+    with TestClient(app) as client:
+        answer = client.get("/api/control", params={"date": "2025-11-21"})
+    assert answer.content == on_demand(store, date(2025, 11, 21), None, True)
+    store.close()

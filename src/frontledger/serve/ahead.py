@@ -58,6 +58,11 @@ _CONTENT = (place_states.c.place_key, place_states.c.place_name, place_states.c.
 # Seconds between looks at the ledger's revision by the thread that keeps the table
 # current: the same delay as the kept answers' (serve.kept.CHECK_SECONDS).
 REFRESH_SECONDS = 1.0
+# States above which no table is built (answers are computed on demand, as before): the
+# table takes ~1.3 kB a state on disk and about as much in each server process (83 MB for
+# the 65,328 states of benchmarks/api.py's 100,000-claim ledger), so this caps it near
+# 250 MB a process.
+MAX_STATES_AHEAD = 200_000
 # Table files kept per ledger besides the current one: a process still loading the
 # previous revision's file must find it.
 OLD_TABLES_KEPT = 1
@@ -226,8 +231,10 @@ class StatesAhead:
     """The current revision's `StateTable` of one ledger, built or loaded when the
     revision moves, shared with the other server processes through `folder`."""
 
-    def __init__(self, store: SqlStore, folder: Path) -> None:
+    def __init__(self, store: SqlStore, folder: Path,
+                 max_states: int = MAX_STATES_AHEAD) -> None:
         self.store = store
+        self.max_states = max_states
         self.folder = folder / hashlib.sha256(store.url.encode()).hexdigest()[:16]
         self.shared = sqlite_path(store.url) is not None or not store.url.startswith("sqlite")
         """False for an in-memory ledger, which no other process sees."""
@@ -253,13 +260,18 @@ class StatesAhead:
             return None
         return table.history(keys)
 
-    def refresh(self) -> StateTable:
+    def refresh(self) -> StateTable | None:
         """The table of the ledger's current revision: kept, loaded from the shared
-        folder, or built (and shared) by this process."""
+        folder, or built (and shared) by this process; None for a ledger of more than
+        `MAX_STATES_AHEAD` states (answers are then computed on demand)."""
         with self._lock:
             revision = self.store.revision()
             if self.table is not None and self.table.revision == revision:
                 return self.table
+            count, fingerprint = self._fingerprint()
+            if count > self.max_states:
+                self.table = None
+                return None
             if not self.shared:
                 own = build_table(self.store, revision, self.table)
                 self.built += 1
@@ -267,7 +279,7 @@ class StatesAhead:
                     self.table = own
                 return own
             self.folder.mkdir(parents=True, exist_ok=True)
-            name = f"maps-{revision}-{self._fingerprint()}"
+            name = f"maps-{revision}-{fingerprint}"
             with _exclusive(self.folder / f"{name}.lock"):
                 table = _loaded(self.folder / f"{name}.npz")
                 if table is None:
@@ -280,15 +292,16 @@ class StatesAhead:
             self.table = table
             return table
 
-    def _fingerprint(self) -> str:
-        """A digest of the states' count, seqs and sizes: a ledger deleted and built
-        again restarts its revisions from 0, and must not load the old ledger's table."""
+    def _fingerprint(self) -> tuple[int, str]:
+        """The count of states, and a digest of their count, seqs and sizes: a ledger
+        deleted and built again restarts its revisions from 0, and must not load the old
+        ledger's table."""
         c = place_states.c
         with self.store.engine.connect() as conn:
             found = conn.execute(select(func.count(), func.max(c.seq), func.sum(c.seq),
                                         func.sum(func.length(c.views)),
                                         func.sum(func.length(c.place_key)))).one()
-        return hashlib.sha256(repr(tuple(found)).encode()).hexdigest()[:12]
+        return int(found[0]), hashlib.sha256(repr(tuple(found)).encode()).hexdigest()[:12]
 
     def _prune(self, revision: int) -> None:
         """Remove the tables (and locks) of revisions older than the last few."""
