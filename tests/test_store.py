@@ -238,3 +238,21 @@ def test_a_page_of_claims_far_in_is_the_same_slice_of_all_of_them(store: SqlStor
         assert page == every[offset:offset + 2]
     by_outlet = store.stored_claims(where=ClaimFilter(outlet="A", limit=2, offset=1))
     assert by_outlet == [c for c in store.stored_claims() if c.outlet == "A"][1:3]
+
+
+def test_a_first_page_of_a_places_or_a_regions_claims_is_the_same_slice_of_all_of_them(
+        store: SqlStore) -> None:
+    for n in range(7):
+        text = (f"Report {n}: Russia's Defence Ministry said it had taken Kupiansk."
+                if n % 2 else f"Rapport {n} : le ministère russe dit avoir pris Kupiansk.")
+        document = doc(text, language="en" if n % 2 else "fr")
+        _place, claim = _claim_fixture(document)
+        store.add_document(document, [], [replace(claim, date=date(2025, 11, 10 + n))])
+    keys = ["g:704147"]
+    every = store.stored_claims(place_keys=keys)
+    assert store.stored_claims(place_keys=keys, where=ClaimFilter(limit=3)) == every[:3]
+    since = ClaimFilter(since=date(2025, 11, 13), limit=2)
+    later = [c for c in store.stored_claims(region="UA-63")
+             if c.claim.date and c.claim.date >= date(2025, 11, 13)]
+    assert store.stored_claims(region="UA-63", where=since) == later[:2]
+    assert len(later) == 4

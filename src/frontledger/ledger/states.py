@@ -85,8 +85,8 @@ def _refresh_chunk(conn: Connection, changes: dict[str, date | None],
     rows, ends = [], []
     for key in changes:
         start = before.get(key)
-        states = timeline(folded.get(key, []), sides, _views(start.views) if start else (),
-                          relays)
+        views = decoded_views(start.views) if start else ()
+        states = timeline(folded.get(key, []), sides, views, relays)
         rows.extend(_state_rows(key, states))
         if start is not None:  # the state before `since` now holds until the first new one
             ends.append({"k": key, "d": start.day, "u": states[0].on if states else None})
@@ -189,14 +189,15 @@ def _state_rows(key: str, states: Sequence[PlaceState]) -> list[dict[str, Any]]:
     return rows
 
 
-def _views(stored: str) -> tuple[SideView, ...]:
+def decoded_views(stored: str) -> tuple[SideView, ...]:
+    """A stored state's `views` column as SideView records."""
     return tuple(SideView(side, controller, fraction,
                           date.fromisoformat(since) if since else None, claim_id)
                  for side, controller, fraction, since, claim_id in orjson.loads(stored))
 
 
 def _state(row: Any, on: date | None = None) -> PlaceState:
-    views = _views(row.views)
+    views = decoded_views(row.views)
     return PlaceState(row.place_key, row.place_name, row.geonameid, row.iso3166_2,
                       row.latitude, row.longitude, on or row.day, views, row.status,
                       row.controller)
@@ -358,7 +359,7 @@ def _holding_on(on: date, region: str | None, whole: bool = False) -> Any:
 
 def _decoded(row: Any) -> tuple[int, _Decoded]:
     seq, key, name, gid, iso, lat, lon, status, controller, views = row
-    return seq, (name, key, gid, iso, lat, lon, _views(views), status, controller)
+    return seq, (name, key, gid, iso, lat, lon, decoded_views(views), status, controller)
 
 
 def place_history(conn: Connection, keys: Sequence[str]) -> list[PlaceState]:

@@ -352,10 +352,11 @@ class SqlStore:
         if where is not None and where.newest_first:
             query = query.order_by(None).order_by(documents.c.published.desc().nulls_last(),
                                                   claims_table.c.seq.desc())
-        if where is not None and where.offset and where.outlet is None \
+        if where is not None and where.limit is not None and where.outlet is None \
                 and where.language is None and not where.newest_first:
-            # a deep page is found on the claims' indexes alone, then only its rows are
-            # joined: SQLite joined every skipped row first (7 ms at offset 2,450)
+            # a page is found on the claims' (covering) indexes alone, then only its rows
+            # are joined: SQLite joined every skipped row first (7 ms at offset 2,450),
+            # and every claim of a place to sort them
             page = filtered(select(claims_table.c.seq).order_by(claims_table.c.seq))
             query = query.where(claims_table.c.seq.in_(page.scalar_subquery()))
         else:

@@ -116,11 +116,17 @@ def place_timeline(request: Request, place: PlaceParam = None,
     ref = _place(place, geonameid)
     if ref is None:
         raise ApiError(400, "name a place: ?place=Kupiansk or ?geonameid=703656")
-    states = _store(request).place_history(place_keys_of(ref))
-    if not states:
+    keys = place_keys_of(ref)
+    # each state encoded once, ahead (serve.ahead); until that is ready, on demand
+    ahead = request.app.state.ahead.history(request.app.state.kept.revision, keys)
+    if ahead is None:
+        ahead = [orjson.dumps(payloads.state_json(s))
+                 for s in _store(request).place_history(keys)]
+    if not ahead:
         raise ApiError(404, f"no control claims about {ref.query!r} in the ledger")
-    return _answer({"place": payloads.place_ref_json(ref),
-                    "states": [payloads.state_json(s) for s in states]})
+    place_json = orjson.dumps(payloads.place_ref_json(ref))
+    return Response(b'{"place":' + place_json + b',"states":[' + b",".join(ahead) + b"]}",
+                    media_type="application/json")
 
 
 @router.get("/claims", summary="Claims, filtered and paginated")
@@ -200,9 +206,15 @@ def control(request: Request,
     """A FeatureCollection: one Point per place with a control claim up to the date;
     properties: status (confirmed, contested, claimed), controller, each side's view."""
     day = date_ or datetime.now(UTC).date()
-    states = control_on(_store(request), day, region)
-    features: payloads.EncodedFeatures = request.app.state.features
-    return Response(features.collection(states, day, views), media_type="application/json")
+    region = checked_region(_store(request), region)
+    # from the table computed ahead for the revision the kept answers were checked at
+    # (serve.ahead); until it is ready, on demand
+    body = request.app.state.ahead.collection(request.app.state.kept.revision, day, region,
+                                             views)
+    if body is None:
+        features: payloads.EncodedFeatures = request.app.state.features
+        body = features.collection(control_on(_store(request), day, region), day, views)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/regions", summary="Region outlines (Ukraine's oblasts) as GeoJSON")

@@ -12,6 +12,7 @@ script, images only from here (and from the tile server when one is configured).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from frontledger.ledger import SqlStore
 from frontledger.pipeline import Analysis, analyse
 from frontledger.records import Document
 from frontledger.serve import api, payloads, write
+from frontledger.serve.ahead import StatesAhead
 from frontledger.serve.errors import install_error_handlers
 from frontledger.serve.guard import MAX_BODY_BYTES, RequestGuard
 from frontledger.serve.kept import CHECK_SECONDS, KeptAnswers, KeptAnswersMiddleware
@@ -62,6 +64,9 @@ class ServeSettings:
     """Host header names answered (`serve --allowed-host`); none = any (see serve.guard)."""
     max_body_bytes: int = MAX_BODY_BYTES
     """Largest request body a write may send (`serve --max-body-bytes`); 413 above."""
+    shared_dir: Path | None = None
+    """Where server processes share what they compute ahead (serve.ahead); default: the
+    cache folder's `answers` (FRONTLEDGER_CACHE_DIR overrides the cache folder)."""
 
 
 # How `frontledger serve --workers N` hands its settings to each worker process.
@@ -99,6 +104,7 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
     app.state.store = store
     app.state.kept = KeptAnswers(store, check_seconds=settings.check_seconds)
     app.state.features = payloads.EncodedFeatures()
+    app.state.ahead = StatesAhead(store, settings.shared_dir or _answers_dir())
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(api.router)
@@ -120,12 +126,27 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
     return app
 
 
+def _answers_dir() -> Path:
+    from frontledger.places.cache import cache_dir
+
+    return cache_dir() / "answers"
+
+
 @asynccontextmanager
-async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Requests beyond the ledger's connections would wait in SQLAlchemy's pool and fail
     # after its 30 s timeout under load; waiting for a worker thread instead never fails.
     anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
-    yield
+    # the states table (day maps, timelines) follows the ledger's revision (serve.ahead)
+    stop = threading.Event()
+    keeper = threading.Thread(target=app.state.ahead.keep_current, args=(stop,),
+                              name="frontledger-states-ahead", daemon=True)
+    keeper.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        keeper.join(timeout=30)
 
 
 def _mount_assets(app: FastAPI) -> None:

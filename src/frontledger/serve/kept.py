@@ -98,6 +98,12 @@ class KeptAnswers:
                 self._bytes -= _size(dropped_key, dropped)
 
     @property
+    def revision(self) -> int | None:
+        """The ledger's revision at the last check (None: not checked since the app
+        wrote): every kept answer is of this revision."""
+        return self._revision
+
+    @property
     def size(self) -> tuple[int, int]:
         """(answers kept, bytes counted for them)."""
         with self._lock:

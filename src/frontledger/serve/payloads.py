@@ -101,7 +101,7 @@ class EncodedFeatures:
             with self._lock:
                 found = self._kept.get(key)
             if found is None or found[0] is not state.views:
-                found = (state.views, *_open_feature(state, views))
+                found = (state.views, *open_feature(state, views))
                 with self._lock:
                     if len(self._kept) >= self.limit:
                         self._kept.clear()
@@ -111,7 +111,7 @@ class EncodedFeatures:
         return head + b",".join(parts) + b"]}"
 
 
-def _open_feature(state: PlaceState, views: bool) -> tuple[bytes, bytes]:
+def open_feature(state: PlaceState, views: bool) -> tuple[bytes, bytes]:
     """A state's encoded feature, split where its date goes. `"on":` occurs once: no
     other key is named so, and inside a JSON string every quote is escaped."""
     feature = state_feature(state, views=views)
