@@ -47,6 +47,9 @@ _AFTER_MARKS = ",.!?…»”\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
+# A sentence ends between a name and a noun after it ("Министерство обороны России. В
+# ведомстве ..."): the noun starts a new noun phrase.
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
 _PRONOUN = re.compile(r"\w{1,4}")
 OUTLET_SIDE = "other"
@@ -245,7 +248,8 @@ def _as_speaker(
         return replace(antecedent, position=cue.start, date=when or antecedent.date,
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
-    end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP else hit.end
+    end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
+        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else hit.end
     name = doc.text[hit.start:end]  # "Українські" + "військові": the whole noun phrase
     side = _side_of_name(doc, hit, state)
     previous = state.speaker
@@ -289,7 +293,9 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
     around = within(doc.sides, hit.start - APPOSITIVE_WINDOW, hit.end + APPOSITIVE_WINDOW)
-    named = [s.label for s in around if s.label in ("RU", "UA", "other")]
+    # nearest side name first: it is the one most likely to qualify the person
+    named = [s.label for s in sorted(around, key=lambda s: min(
+        abs(s.start - hit.end), abs(hit.start - s.end))) if s.label in ("RU", "UA", "other")]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in ("RU", "UA", "other"):
         return overlapping[0]
@@ -304,9 +310,10 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
 def _named_before(name: str, state: State) -> Speaker | None:
     """The earlier speaker a short name repeats (its surname, maybe inflected)."""
     words = name.split()
-    if len(words) != 1 or len(words[0]) < ANAPHOR_STEM:
+    # the surname is the last word: "Hryhorov", "M. Tregoubov", "пан Григоров"
+    if not words or len(words[-1]) < ANAPHOR_STEM:
         return None
-    stem = words[0][:ANAPHOR_STEM]
+    stem = words[-1][:ANAPHOR_STEM]
     return next((s for s in reversed(state.history) if stem in s.name and s.side != UNKNOWN),
                 None)
 
