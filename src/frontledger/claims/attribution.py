@@ -293,9 +293,7 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
     around = within(doc.sides, hit.start - APPOSITIVE_WINDOW, hit.end + APPOSITIVE_WINDOW)
-    # nearest side name first: it is the one most likely to qualify the person
-    named = [s.label for s in sorted(around, key=lambda s: min(
-        abs(s.start - hit.end), abs(hit.start - s.end))) if s.label in ("RU", "UA", "other")]
+    named = [s.label for s in around if s.label in ("RU", "UA", "other")]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in ("RU", "UA", "other"):
         return overlapping[0]

@@ -22,6 +22,7 @@ side in the theater file):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from frontledger.budget import check_budget
@@ -80,6 +81,11 @@ TENSE_WINDOW = 20
 """A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 INTENT_WINDOW = 25
 """An intention word ("trying to", "pour") at most this far before a control trigger."""
+CONDITIONAL_WINDOW = 60
+"""A conditional ("would open the way for Russia to advance", "позволило бы ... продвинуться",
+"si les Russes prenaient") at most this far before a trigger, in its clause: the distance
+from "would" to "advance" in such phrases is 25-45 characters; 60 keeps to one clause."""
+_CLAUSE_END = re.compile(r"[;:—–()]")
 
 _CLOSING = " \t\"'»”“’)]"
 
@@ -338,7 +344,8 @@ def _claim(
         return None
     if kind == "control" and place.kind == "region" and not partial:
         return None  # "gaining ground across the region", "a village in the X region"
-    if kind != "clash" and _planned(doc, sentence, trigger):
+    if kind != "clash" and (_planned(doc, sentence, trigger)
+                            or _conditional(doc, sentence, trigger)):
         return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
     # for control, where a side mostly announces its own captures
@@ -372,6 +379,17 @@ def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
         return False
     before = doc.text[max(sentence.start, trigger.start - INTENT_WINDOW):trigger.start]
     return bool(pattern.search(before.rstrip(" ")))
+
+
+def _conditional(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"would open the way for Russia to advance", "if Russia takes X": a hypothetical."""
+    pattern = doc.lexicon.conditional
+    if pattern is None:
+        return False
+    start = max(sentence.start, trigger.start - CONDITIONAL_WINDOW)
+    clause = doc.text[start:trigger.start]
+    ends = list(_CLAUSE_END.finditer(clause))
+    return bool(pattern.search(clause[ends[-1].end():] if ends else clause))
 
 
 def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

@@ -45,6 +45,7 @@ class Lexicon:
     negation: re.Pattern[str]
     intent: re.Pattern[str] | None
     plan: re.Pattern[str] | None
+    conditional: re.Pattern[str] | None
     past: re.Pattern[str] | None
     present: re.Pattern[str] | None
     tense_words: int
@@ -129,6 +130,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         negation=_compile(stance["negation"]),
         intent=_optional(stance.get("intent")),
         plan=_optional(stance.get("plan")),
+        conditional=_optional(stance.get("conditional")),
         past=_optional(stance.get("past")),
         present=_optional(stance.get("present")),
         tense_words=int(stance.get("tense_words", 2)),
