@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from frontledger.claims.analysis import Analysis, date_near, starting, starts_of, within
+from frontledger.claims.morphology import base_form
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim
 from frontledger.text.dates import DateMention
@@ -35,6 +36,8 @@ QUOTATION_REACH = 6
 ANAPHOR_STEM = 6
 """Leading letters of a pointing noun matched against earlier speakers' names (бригаді →
 "бригад", ministry → "minist"): long enough to be specific, short enough for inflection."""
+GOVERNOR_REACH = 30
+"""Characters before a name in which the word governing its case is read ("за словами")."""
 CARRY_SENTENCES = 2
 LEAD_SENTENCES = 3
 """A speaker carries over to at most this many following sentences of its paragraph."""
@@ -243,14 +246,16 @@ def _as_speaker(
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
-            return (Speaker(words, UNKNOWN, cue.start, date=when, span=(hit.start, hit.end))
+            return (Speaker(_base_form(doc, words, hit.start), UNKNOWN, cue.start, date=when,
+                            span=(hit.start, hit.end))
                     if len(words.split()) > 1 else None)
         return replace(antecedent, position=cue.start, date=when or antecedent.date,
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
         not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else hit.end
-    name = doc.text[hit.start:end]  # "Українські" + "військові": the whole noun phrase
+    # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
+    name = _base_form(doc, doc.text[hit.start:end], hit.start)
     side = _side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
@@ -259,6 +264,14 @@ def _as_speaker(
         when = _same_statement_date(name, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
+
+
+def _base_form(doc: Analysis, name: str, start: int) -> str:
+    """`name` in its base form, for a language whose lexicon names a morphology."""
+    language = doc.lexicon.morphology
+    if language is None:
+        return name
+    return base_form(name, language, doc.text[max(0, start - GOVERNOR_REACH):start])
 
 
 def _same_statement_date(name: str, side: str, state: State) -> DateMention | None:

@@ -67,6 +67,8 @@ class Lexicon:
     earlier: re.Pattern[str]
     narration: re.Pattern[str] | None
     not_speaker: re.Pattern[str] | None
+    morphology: str | None
+    """pymorphy3 language whose analyser gives speakers' names their base form."""
     place_anaphor: re.Pattern[str]
     settlement: re.Pattern[str] | None
     near: re.Pattern[str] | None
@@ -152,6 +154,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         earlier=_compile(speech["earlier"]),
         narration=_optional(speech.get("narration")),
         not_speaker=_optional(speech.get("not_speaker")),
+        morphology=speech.get("morphology"),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
