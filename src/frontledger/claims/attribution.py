@@ -246,7 +246,7 @@ def _as_speaker(
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
-            return (Speaker(_base_form(doc, words, hit.start), UNKNOWN, cue.start, date=when,
+            return (Speaker(name_in_base_form(doc, words, hit.start), UNKNOWN, cue.start, date=when,
                             span=(hit.start, hit.end))
                     if len(words.split()) > 1 else None)
         return replace(antecedent, position=cue.start, date=when or antecedent.date,
@@ -255,7 +255,7 @@ def _as_speaker(
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
         not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else hit.end
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
-    name = _base_form(doc, doc.text[hit.start:end], hit.start)
+    name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
     side = _side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
@@ -266,7 +266,7 @@ def _as_speaker(
                    enemy=hit.label == "enemy")
 
 
-def _base_form(doc: Analysis, name: str, start: int) -> str:
+def name_in_base_form(doc: Analysis, name: str, start: int) -> str:
     """`name` in its base form, for a language whose lexicon names a morphology."""
     language = doc.lexicon.morphology
     if language is None:

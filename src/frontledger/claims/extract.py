@@ -33,6 +33,7 @@ from frontledger.claims.analysis import (
     date_near,
     distance,
     evidence_of,
+    starting,
     within,
 )
 from frontledger.claims.attribution import (
@@ -42,6 +43,7 @@ from frontledger.claims.attribution import (
     attribute_backwards,
     default_speaker,
     denier,
+    name_in_base_form,
     principal_speaker,
     remember,
     speaker_for,
@@ -275,10 +277,21 @@ def _owner_assertion(
     for owner in _claim_owners(doc, sentence, denial):
         side = resolve_side(doc, owner.label, claim.claimant_side)
         if side and side != claim.claimant_side:
-            name = doc.text[owner.start:owner.end]
+            owner = _owner_name(doc, owner)
+            name = name_in_base_form(doc, doc.text[owner.start:owner.end], owner.start)
             return [replace(claim, claimant=name, claimant_side=side, stance="asserts",
                             confidence=COPIED_DENIAL_CONFIDENCE)]
     return []
+
+
+def _owner_name(doc: Analysis, owner: Hit) -> Hit:
+    """"твердження начальника російського Генштабу Валерія Герасимова": the named body or
+    person of the owner's side after an adjective names the claim's author."""
+    if not doc.text[owner.start:owner.end].islower():
+        return owner
+    named = [s for s in starting(doc.sides, owner.end, owner.end + OWNER_WINDOW)
+             if s.label == owner.label and not doc.text[s.start:s.end].islower()]
+    return named[0] if named else owner
 
 
 def _copied_denials(
