@@ -76,6 +76,8 @@ DENIAL_WINDOW = 120
 """A denial word reaches the nearest trigger at most this far away."""
 ELABORATION_REACH = 3
 """"It concerns A, B, C" refers to the claims of at most this many sentences back."""
+MAX_WORD = 30
+"""Longest word read after a side adjective ("військами")."""
 DENIAL_REACH = 2
 """A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
 most this many sentences back (a quotation's last line may stand between)."""
@@ -275,6 +277,8 @@ def _owner_assertion(
     if denial is None or claim.stance != "denies":
         return []
     for owner in _claim_owners(doc, sentence, denial):
+        if _fighting_adjective(doc, owner):
+            continue
         side = resolve_side(doc, owner.label, claim.claimant_side)
         if side and side != claim.claimant_side:
             owner = _owner_name(doc, owner)
@@ -282,6 +286,15 @@ def _owner_assertion(
             return [replace(claim, claimant=name, claimant_side=side, stance="asserts",
                             confidence=COPIED_DENIAL_CONFIDENCE)]
     return []
+
+
+def _fighting_adjective(doc: Analysis, owner: Hit) -> bool:
+    """"о захвате Торецка российскими войсками": an adjective of the fighters who did it,
+    not the author of the claim."""
+    fighters = doc.lexicon.not_speaker
+    if fighters is None or not doc.text[owner.start:owner.end].islower():
+        return False
+    return bool(fighters.match(doc.text, owner.end + 1, owner.end + 1 + MAX_WORD))
 
 
 def _owner_name(doc: Analysis, owner: Hit) -> Hit:
