@@ -6,6 +6,7 @@ itself for what nobody else says.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +18,7 @@ from frontledger.claims.analysis import (
     starts_of,
     within,
 )
+from frontledger.claims.morphology import base_form
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim
 from frontledger.text.dates import DateMention
@@ -28,9 +30,11 @@ from frontledger.text.sentences import Sentence, closes_quotation, opens_quotati
 # to reach into the next clause.
 SPEAKER_WINDOW = 90
 """A speaker is named at most this far before its reporting verb."""
-INVERTED_SPEAKER_GAP = 60
+INVERTED_SPEAKER_GAP = 75
 """An inverted speaker ("said the ministry", ", написал ... Олег Царев") starts at most this
-far after the verb."""
+far after the verb: a date, a medium and a title may stand between (", написал 12 ноября в
+Telegram начальник городской военной администрации X" puts the name ~65 characters on);
+75 over 60 gained two claims on train and changed nothing on dev."""
 APPOSITIVE_WINDOW = 55
 """A person's side is read from names at most this far around it ("Ukraine's top commander")."""
 NP_GAP = 2
@@ -44,6 +48,8 @@ QUOTATION_REACH = 6
 ANAPHOR_STEM = 6
 """Leading letters of a pointing noun matched against earlier speakers' names (бригаді →
 "бригад", ministry → "minist"): long enough to be specific, short enough for inflection."""
+GOVERNOR_REACH = 30
+"""Characters before a name in which the word governing its case is read ("за словами")."""
 CARRY_SENTENCES = 2
 LEAD_SENTENCES = 3
 """A speaker carries over to at most this many following sentences of its paragraph."""
@@ -56,6 +62,9 @@ _AFTER_MARKS = ",.!?…»”\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
+# A sentence or clause ends between a name and a noun after it ("Министерство обороны
+# России. В ведомстве ...", "главы ОВА, он ..."): the noun starts a new noun phrase.
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
 _PRONOUN = re.compile(r"\w{1,4}")
 OUTLET_SIDE = "other"
@@ -149,7 +158,7 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         before = _candidates(doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start,
                              floor=sentence.start)
         after = _candidates(doc, cue.end, min(sentence.end, cue.end + INVERTED_SPEAKER_GAP))
-        after = [h for h in after if not _fighters(doc, h)]
+        after = _person_after_title([h for h in after if not _fighters(doc, h)], doc)
         nearest_first = list(reversed(before))
         tail = _marks_before(doc.text, sentence.start, cue.start)
         if _AFTER_QUOTE.search(doc.text, tail, cue.start):
@@ -163,8 +172,9 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
     return _first_speaker(doc, ordered, cue, state, when, sentence)
 
 
-def base_form(doc: Analysis, name: str) -> str:
-    """A name as it is cited, out of the case a preposition put it in (lexicon rewrites)."""
+def _rewritten(doc: Analysis, name: str) -> str:
+    """A name as it is cited, out of the case a preposition put it in, by the lexicon's
+    `[[base_form]]` rewrites (languages without a morphology library here: de, pl, ...)."""
     for pattern, replacement in doc.lexicon.base_forms:
         rewritten = pattern.sub(replacement, name, count=1)
         if rewritten != name:
@@ -182,6 +192,16 @@ def _sided_source(doc: Analysis, cue: Hit, when: DateMention | None) -> Speaker 
         return None
     return Speaker(doc.text[cue.start:sided[0].end], sided[0].label, cue.start, date=when,
                    span=(cue.start, sided[0].end))
+
+
+def _person_after_title(after: list[Hit], doc: Analysis) -> list[Hit]:
+    """"написал ... начальник городской военной администрации Иван Петренко": a side name
+    right before a person is the person's title; the person speaks."""
+    for index, (title, person) in enumerate(itertools.pairwise(after)):
+        if (title.label != "person" and person.label == "person"
+                and not doc.text[title.end:person.start].strip()):
+            return [*after[:index], person, title, *after[index + 2:]]
+    return after
 
 
 def _appositive_first(doc: Analysis, nearest_first: list[Hit]) -> list[Hit]:
@@ -271,13 +291,16 @@ def _as_speaker(
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
-            return (Speaker(words, UNKNOWN, cue.start, date=when, span=(hit.start, hit.end))
+            return (Speaker(name_in_base_form(doc, words, hit.start), UNKNOWN, cue.start, date=when,
+                            span=(hit.start, hit.end))
                     if len(words.split()) > 1 else None)
         return replace(antecedent, position=cue.start, date=when or antecedent.date,
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
-    end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP else hit.end
-    name = base_form(doc, doc.text[hit.start:end])  # "Українські" + "військові": the whole NP
+    end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
+        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else hit.end
+    # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
+    name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
     side = _side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
@@ -286,6 +309,16 @@ def _as_speaker(
         when = _same_statement_date(name, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
+
+
+def name_in_base_form(doc: Analysis, name: str, start: int) -> str:
+    """`name` in its base form: the lexicon's rewrites, then the morphology its lexicon
+    names (pymorphy3 for ru and uk)."""
+    name = _rewritten(doc, name)
+    language = doc.lexicon.morphology
+    if language is None:
+        return name
+    return base_form(name, language, doc.text[max(0, start - GOVERNOR_REACH):start])
 
 
 def _same_statement_date(name: str, side: str, state: State) -> DateMention | None:
@@ -335,9 +368,10 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
 def _named_before(name: str, state: State) -> Speaker | None:
     """The earlier speaker a short name repeats (its surname, maybe inflected)."""
     words = name.split()
-    if len(words) != 1 or len(words[0]) < ANAPHOR_STEM:
+    # the surname is the last word: "Hryhorov", "M. Tregoubov", "пан Григоров"
+    if not words or len(words[-1]) < ANAPHOR_STEM:
         return None
-    stem = words[0][:ANAPHOR_STEM]
+    stem = words[-1][:ANAPHOR_STEM]
     return next((s for s in reversed(state.history) if stem in s.name and s.side != UNKNOWN),
                 None)
 

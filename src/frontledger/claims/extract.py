@@ -33,6 +33,7 @@ from frontledger.claims.analysis import (
     date_near,
     distance,
     evidence_of,
+    starting,
     within,
 )
 from frontledger.claims.attribution import (
@@ -42,6 +43,7 @@ from frontledger.claims.attribution import (
     attribute_backwards,
     default_speaker,
     denier,
+    name_in_base_form,
     principal_speaker,
     remember,
     speaker_for,
@@ -74,6 +76,8 @@ DENIAL_WINDOW = 120
 """A denial word reaches the nearest trigger at most this far away."""
 ELABORATION_REACH = 3
 """"It concerns A, B, C" refers to the claims of at most this many sentences back."""
+MAX_WORD = 30
+"""Longest word read after a side adjective ("військами")."""
 DENIAL_REACH = 2
 """A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
 most this many sentences back (a quotation's last line may stand between)."""
@@ -85,6 +89,11 @@ HYPOTHESIS_WINDOW = 45
 """A conditional verb at most this far after a trigger makes its event a hypothesis ("the
 capture of the town of X would open"); set from the invented fixtures' noun phrases."""
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+CONDITIONAL_WINDOW = 60
+"""A conditional ("would open the way for Russia to advance", "позволило бы ... продвинуться",
+"si les Russes prenaient") at most this far before a trigger, in its clause: the distance
+from "would" to "advance" in such phrases is 25-45 characters; 60 keeps to one clause."""
+_CLAUSE_END = re.compile(r"[;:—–()]")
 
 _CLOSING = " \t\"'»”“’)]"
 
@@ -272,12 +281,34 @@ def _owner_assertion(
     if denial is None or claim.stance != "denies":
         return []
     for owner in _claim_owners(doc, sentence, denial):
+        if _fighting_adjective(doc, owner):
+            continue
         side = resolve_side(doc, owner.label, claim.claimant_side)
         if side and side != claim.claimant_side:
-            name = doc.text[owner.start:owner.end]
+            owner = _owner_name(doc, owner)
+            name = name_in_base_form(doc, doc.text[owner.start:owner.end], owner.start)
             return [replace(claim, claimant=name, claimant_side=side, stance="asserts",
                             confidence=COPIED_DENIAL_CONFIDENCE)]
     return []
+
+
+def _fighting_adjective(doc: Analysis, owner: Hit) -> bool:
+    """"о захвате Торецка российскими войсками": an adjective of the fighters who did it,
+    not the author of the claim."""
+    fighters = doc.lexicon.not_speaker
+    if fighters is None or not doc.text[owner.start:owner.end].islower():
+        return False
+    return bool(fighters.match(doc.text, owner.end + 1, owner.end + 1 + MAX_WORD))
+
+
+def _owner_name(doc: Analysis, owner: Hit) -> Hit:
+    """"твердження начальника російського Генштабу Валерія Герасимова": the named body or
+    person of the owner's side after an adjective names the claim's author."""
+    if not doc.text[owner.start:owner.end].islower():
+        return owner
+    named = [s for s in starting(doc.sides, owner.end, owner.end + OWNER_WINDOW)
+             if s.label == owner.label and not doc.text[s.start:s.end].islower()]
+    return named[0] if named else owner
 
 
 def _copied_denials(
@@ -344,6 +375,7 @@ def _claim(
     if kind == "control" and place.kind == "region" and not partial:
         return None  # "gaining ground across the region", "a village in the X region"
     if kind != "clash" and (_planned(doc, sentence, trigger)
+                            or _conditional(doc, sentence, trigger)
                             or _hypothetical(doc, sentence, trigger)):
         return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
@@ -389,6 +421,15 @@ def _hypothetical(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     after = doc.text[trigger.end:min(sentence.end, trigger.end + HYPOTHESIS_WINDOW)]
     found = pattern.search(after)
     return found is not None and not _CLAUSE_BREAK.search(after, 0, found.start())
+def _conditional(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"would open the way for Russia to advance", "if Russia takes X": a hypothetical."""
+    pattern = doc.lexicon.conditional
+    if pattern is None:
+        return False
+    start = max(sentence.start, trigger.start - CONDITIONAL_WINDOW)
+    clause = doc.text[start:trigger.start]
+    ends = list(_CLAUSE_END.finditer(clause))
+    return bool(pattern.search(clause[ends[-1].end():] if ends else clause))
 
 
 def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

@@ -46,6 +46,9 @@ class Lexicon:
     plan: re.Pattern[str] | None
     hypothesis_after: re.Pattern[str] | None
     """A conditional right after an event's noun ("aprirebbe", "würde"): a hypothesis."""
+    conditional: re.Pattern[str] | None
+    """A conditional or "if" before a trigger, in its clause ("would open the way for Russia
+    to advance", "si les Russes prenaient"): a hypothesis."""
     past: re.Pattern[str] | None
     present: re.Pattern[str] | None
     tense_words: int
@@ -67,6 +70,8 @@ class Lexicon:
     earlier: re.Pattern[str]
     narration: re.Pattern[str] | None
     not_speaker: re.Pattern[str] | None
+    morphology: str | None
+    """pymorphy3 language whose analyser gives speakers' names their base form."""
     place_anaphor: re.Pattern[str]
     settlement: re.Pattern[str] | None
     near: re.Pattern[str] | None
@@ -138,6 +143,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         intent=_optional(stance.get("intent")),
         plan=_optional(stance.get("plan")),
         hypothesis_after=_optional(stance.get("hypothesis_after")),
+        conditional=_optional(stance.get("conditional")),
         past=_optional(stance.get("past")),
         present=_optional(stance.get("present")),
         tense_words=int(stance.get("tense_words", 2)),
@@ -159,6 +165,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         earlier=_compile(speech["earlier"]),
         narration=_optional(speech.get("narration")),
         not_speaker=_optional(speech.get("not_speaker")),
+        morphology=speech.get("morphology"),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
