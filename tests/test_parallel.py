@@ -7,11 +7,15 @@ a plain run; a failing analyser and `reprocess` run on a cluster joined by its a
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from distributed import LocalCluster
@@ -21,7 +25,7 @@ from frontledger.ledger import SqlStore, open_store
 from frontledger.parallel import Cluster
 from frontledger.pipeline import analyse, ingest_into, reprocess
 from frontledger.records import Claim, Document, PlaceMention
-from tests.test_ledger_cli import KUPIANSK, as_json
+from tests.test_ledger_cli import KUPIANSK
 
 EXAMPLES = str(Path(__file__).parent.parent / "examples")
 
@@ -37,12 +41,21 @@ def _ledger(store: SqlStore) -> tuple[list[str], list[tuple[object, ...]]]:
 
 def test_run_on_a_local_dask_cluster_stores_what_a_serial_run_stores(tmp_path: Path) -> None:
     serial, parallel = f"sqlite:///{tmp_path / 'serial.db'}", f"sqlite:///{tmp_path / 'p.db'}"
-    first = as_json("run", KUPIANSK, EXAMPLES, "--db", serial, "--json")
-    second = as_json("run", KUPIANSK, EXAMPLES, "--db", parallel, "--workers", "2", "--json")
+    # both runs in fresh processes, as a user runs them: the serial one must not see what
+    # earlier tests left in this process's caches (fixture gazetteers, patched lexicons)
+    first = _run_json("run", KUPIANSK, EXAMPLES, "--db", serial, "--json")
+    second = _run_json("run", KUPIANSK, EXAMPLES, "--db", parallel, "--workers", "2", "--json")
     assert second == first and first["stored"] > 6 and first["claims"] > 0
     with open_store(serial) as one, open_store(parallel) as other:
         assert _ledger(other) == _ledger(one)
         assert other.states_on(date(2025, 12, 31)) == one.states_on(date(2025, 12, 31))
+
+
+def _run_json(*args: str) -> Any:
+    done = subprocess.run([sys.executable, "-c", "from frontledger.cli import main; main()",
+                           *args], capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 @pytest.fixture(scope="module")
