@@ -28,6 +28,9 @@ LOCATOR_GAP = 28
 """A region this close after a place locates it ("Maliivka in the Dnipropetrovsk region")."""
 FRACTION_WINDOW = 70
 """A quantity at most this far from a control trigger or its place is its fraction."""
+NEAR_WINDOW = 24
+"""How far before a place its "near" words are read: the longest ("dans le secteur de ",
+19 characters) with room to spare (was 16, before the sector words)."""
 RIVER_WINDOW = 40
 """How far before a name a river's bank words are read: the longest such phrase ("sur la
 rive gauche occupée du ") with room to spare."""
@@ -142,7 +145,7 @@ def near_place(doc: Analysis, place: PlaceMention) -> bool:
     pattern = doc.lexicon.near
     if pattern is None:
         return False
-    before = doc.text[max(0, place.start - 16):place.start]
+    before = doc.text[max(0, place.start - NEAR_WINDOW):place.start]
     return any(m.end() >= len(before.rstrip()) for m in pattern.finditer(before.rstrip()))
 
 
