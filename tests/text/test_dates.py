@@ -86,3 +86,26 @@ def test_may_as_a_verb_is_not_a_month() -> None:
 
 def test_unknown_language_falls_back_to_english_words() -> None:
     assert _first("on Friday", "nl") == ("2025-11-14", "day")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("On Saturday the army said it held the bridge. Earlier in the day, the ministry "
+     "had reported a strike.", "en"),
+    ("Samedi, l'armée a dit tenir le pont. Plus tôt dans la journée, le ministère avait "
+     "signalé une frappe.", "fr"),
+    ("On 3 November the governor spoke; the same day, the ministry published a map.", "en"),
+    ("Le 3 novembre, le gouverneur a parlé ; le même jour, le ministère a publié une carte.",
+     "fr"),
+])
+def test_same_day_words_take_the_last_day_written_before_them(text: str, language: str) -> None:
+    published = date(2025, 11, 10)  # a Monday
+    found = find_dates(text, published, language)
+    assert len(found) == 2
+    assert found[1].value == found[0].value != published
+    assert found[1].precision == "day"
+
+
+def test_same_day_words_without_an_earlier_day_are_the_published_date() -> None:
+    found = find_dates("Earlier in the day, the ministry reported a strike.",
+                       date(2025, 11, 10), "en")
+    assert [m.value for m in found] == [date(2025, 11, 10)]

@@ -28,6 +28,12 @@ LOCATOR_GAP = 28
 """A region this close after a place locates it ("Maliivka in the Dnipropetrovsk region")."""
 FRACTION_WINDOW = 70
 """A quantity at most this far from a control trigger or its place is its fraction."""
+NEAR_WINDOW = 24
+"""How far before a place its "near" words are read: the longest ("dans le secteur de ",
+19 characters) with room to spare (was 16, before the sector words)."""
+RIVER_WINDOW = 40
+"""How far before a name a river's bank words are read: the longest such phrase ("sur la
+rive gauche occupée du ") with room to spare."""
 
 
 def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
@@ -84,10 +90,21 @@ def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
 
 def claimable(doc: Analysis, place: PlaceMention) -> bool:
     """Countries only with a share ("a fifth of Ukraine's territory"): a war's claims are
-    about places inside them, and "in Ukraine" mostly just locates."""
+    about places inside them, and "in Ukraine" mostly just locates. A name after a river's
+    bank ("the left bank of the Dnipro") is the river, never a claim's place."""
+    if _river(doc, place):
+        return False
     if place.kind != "country":
         return True
     return bool(within(doc.fractions, place.start - FRACTION_WINDOW, place.end + FRACTION_WINDOW))
+
+
+def _river(doc: Analysis, place: PlaceMention) -> bool:
+    pattern = doc.lexicon.river
+    if pattern is None:
+        return False
+    before = doc.text[max(0, place.start - RIVER_WINDOW):place.start]
+    return any(m.end() == len(before) for m in pattern.finditer(before))
 
 
 def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
@@ -128,7 +145,7 @@ def near_place(doc: Analysis, place: PlaceMention) -> bool:
     pattern = doc.lexicon.near
     if pattern is None:
         return False
-    before = doc.text[max(0, place.start - 16):place.start]
+    before = doc.text[max(0, place.start - NEAR_WINDOW):place.start]
     return any(m.end() >= len(before.rstrip()) for m in pattern.finditer(before.rstrip()))
 
 

@@ -75,6 +75,9 @@ class Lexicon:
     place_anaphor: re.Pattern[str]
     settlement: re.Pattern[str] | None
     near: re.Pattern[str] | None
+    river: re.Pattern[str] | None
+    """Words right before a name that make it a river ("the left bank of the", "rive gauche
+    du"): its bank is no place of a claim, and a city of that name is not meant."""
     locative: re.Pattern[str] | None
     """Prepositions that make a country named right after them a location or a target
     ("in Ucraina", "na Ukrainę"), not the acting side."""
@@ -169,6 +172,7 @@ def load_lexicon(language: str | None) -> Lexicon:
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
+        river=_optional(places.get("river")),
         locative=_optional(places.get("locative")),
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),

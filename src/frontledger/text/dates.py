@@ -9,7 +9,9 @@ section of that language's lexicon file, `frontledger/data/lexicons/<lang>.toml`
 Rules, in short: a date without a year takes the published year, or the year before when
 that would put it after publication; a weekday is the latest such day on or before the
 published date; a month alone is dated to its 1st (precision month); a range ("7–8") is
-dated to its last day; "of the same year" takes the last year written before it.
+dated to its last day; "of the same year" takes the last year written before it; a relative
+day marked `from = "previous"` ("earlier in the day", "le même jour") counts from the last
+day written before it (statements of one day share its date), else from publication.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class _DateWords:
     month_day: re.Pattern[str]
     month: re.Pattern[str]
     weekday: re.Pattern[str]
-    relative: tuple[tuple[re.Pattern[str], int], ...]
+    relative: tuple[tuple[re.Pattern[str], int, bool], ...]
     same_year: re.Pattern[str] | None
 
 
@@ -77,13 +79,16 @@ def find_dates(
     candidates = _candidates(text, words, finditer)
     mentions: list[DateMention] = []
     context_year: int | None = None
+    last_day: date | None = None
     last_end = -1
     for start, end, kind, match in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < last_end:
             continue
-        mention = _resolve(kind, match, published, context_year, words, text)
+        mention = _resolve(kind, match, published, context_year, words, text, last_day)
         if mention is not None:
             mentions.append(mention)
+            if mention.precision == "day":
+                last_day = mention.value
             last_end = end if mention.end <= end else mention.end
             if kind in {"numeric", "day_month", "month_day", "month"} and _explicit_year(match):
                 context_year = mention.value.year
@@ -113,7 +118,7 @@ def _candidates(
         patterns |= {"day_month": words.day_month, "month_day": words.month_day}
     for kind, pattern in patterns.items():
         found.extend((m.start(), m.end(), kind, m) for m in scan(pattern))
-    for index, (pattern, _offset) in enumerate(words.relative):
+    for index, (pattern, _offset, _from_previous) in enumerate(words.relative):
         found.extend((m.start(), m.end(), f"relative:{index}", m) for m in scan(pattern))
     return found
 
@@ -147,6 +152,7 @@ def _resolve(
     context_year: int | None,
     words: _DateWords,
     text: str,
+    last_day: date | None = None,
 ) -> DateMention | None:
     if kind == "numeric":
         value = _numeric(match)
@@ -160,8 +166,9 @@ def _resolve(
     if kind == "weekday":
         back = (published.weekday() - _group_index(match)) % 7
         return DateMention(match.start(), match.end(), published - timedelta(days=back), "day")
-    offset = words.relative[int(kind.split(":")[1])][1]
-    return DateMention(match.start(), match.end(), published + timedelta(days=offset), "day")
+    _pattern, offset, from_previous = words.relative[int(kind.split(":")[1])]
+    base = last_day if from_previous and last_day is not None else published
+    return DateMention(match.start(), match.end(), base + timedelta(days=offset), "day")
 
 
 def _numeric(match: re.Match[str]) -> date | None:
@@ -247,7 +254,8 @@ def date_words(language: str) -> _DateWords:
         month=re.compile(rf"\b{months}(?![\w]){year}", flags),
         weekday=re.compile(rf"\b(?:{_alternation(section['weekdays'])})(?![\w])", flags),
         relative=tuple(
-            (re.compile(entry["pattern"], flags), int(entry["offset"]))
+            (re.compile(entry["pattern"], flags), int(entry["offset"]),
+             entry.get("from") == "previous")
             for entry in section.get("relative", [])
         ),
         same_year=re.compile(section["same_year"], flags) if section.get("same_year") else None,
