@@ -12,6 +12,7 @@ from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
 from frontledger.places.lexicon import Lexicon, lexicon
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
+    SKELETON,
     Recogniser,
     Span,
     Word,
@@ -99,16 +100,19 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     """Mentions resolved to the gazetteer, and districts and directions named after towns;
     `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
-    found = Recogniser(gaz, lex, text, words).spans()
+    recogniser = Recogniser(gaz, lex, text, words)
+    found = recogniser.spans()
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
     spans = [s for s in found if inside(titles, s.start)
              or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts)]
     theater = Theater.load()
-    derived = (districts(text, gaz, lex, theater.countries)
+    regions = frozenset(filter(None, (_full_region(s, gaz) for s in spans)))
+    derived = (districts(text, gaz, lex, theater.countries, regions)
                + directions(text, gaz, lex, theater.countries))
     spans = [s for s in spans if not _overlaps(s.start, s.end, derived)]
     readings = _read(spans, cues, words, gaz)
+    _respell_in_region(readings, recogniser, gaz)
     resolver = Resolver(gaz, cues, words, theater)
     known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
@@ -191,6 +195,23 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
                 reading.region = True
     _attach_regions(readings, cues, gaz)
     return readings
+
+
+def _respell_in_region(readings: list[Reading], recogniser: Recogniser, gaz: Gazetteer
+                       ) -> None:
+    """A name the text places in a region, none of whose exact namesakes lie there, names
+    the place of that region it is a spelling of; the article's other mentions of the same
+    word (same postings) name that place too: one place per name per article."""
+    respelt: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for r in readings:
+        if r.within and r.span.postings not in respelt and not any(
+                gaz.entry(p // 4).iso3166_2 == r.within for p in r.span.postings):
+            inside = recogniser.in_region(r.span, r.within)
+            if inside:
+                respelt[r.span.postings] = inside
+    for r in readings:
+        if r.span.postings in respelt:
+            r.span = replace(r.span, postings=respelt[r.span.postings], quality=SKELETON)
 
 
 def _regions_listed(chain: list[Reading], cues: Cues, names: list[tuple[int, int]]) -> bool:
