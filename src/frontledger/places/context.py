@@ -82,6 +82,12 @@ class Cues:
         """"the village of X", "село X": a small place, whatever town shares its name."""
         return bool(self.lex.village_marker_before.search(self.near_before(start)))
 
+    def organisation(self, start: int, end: int) -> bool:
+        """"the Dnipro Operational Strategic Group", "le groupement Dnipro", "угруповання
+        «Хортиця»": the name is part of a military unit's or an organisation's name."""
+        return bool(self.lex.organisation_after.match(self.after(end))
+                    or self.lex.organisation_before.search(self.before(start)))
+
     def river(self, start: int, end: int) -> bool:
         window = self.text[max(0, start - RIVER_WINDOW):end + RIVER_WINDOW]
         return bool(self.lex.river_cue.search(window))

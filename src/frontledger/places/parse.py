@@ -104,8 +104,9 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     found = recogniser.spans()
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
-    spans = [s for s in found if inside(titles, s.start)
-             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts)]
+    spans = [s for s in found if (inside(titles, s.start)
+             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts))
+             and not cues.organisation(s.start, s.end)]
     theater = Theater.load()
     regions = frozenset(filter(None, (_full_region(s, gaz) for s in spans)))
     derived = (districts(text, gaz, lex, theater.countries, regions)
