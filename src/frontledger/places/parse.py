@@ -117,6 +117,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     resolver = Resolver(gaz, cues, words, theater)
     known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
+    known = _follow_placed(known)
     doubted.extend(_doubted(resolver.doubted, known, cues, words))
     return _possessive_places(text, known)
 
@@ -138,6 +139,21 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
     return out
+
+
+def _follow_placed(known: list[PlaceMention]) -> list[PlaceMention]:
+    """One place per name per article: where the text puts a name in a region the
+    gazetteer has no such place in ("Andriivka, in the Luhansk region"), its other mentions
+    name that village too, not a gazetteer namesake in another region."""
+    placed = {m.surface: m for m in known
+              if m.geonameid is None and m.kind == "populated_place" and m.iso3166_2
+              and m.confidence == PLACED_UNKNOWN_CONFIDENCE}
+    if not placed:
+        return known
+    return [replace(m, name=p.name, geonameid=None, country=p.country, iso3166_2=p.iso3166_2,
+                    latitude=None, longitude=None, confidence=p.confidence)
+            if (p := placed.get(m.surface)) is not None and m.kind == "populated_place"
+            and m.iso3166_2 != p.iso3166_2 else m for m in known]
 
 
 def _doubted(doubted: list[tuple[Reading, int]], known: list[PlaceMention], cues: Cues,
@@ -249,7 +265,8 @@ def _attach_regions(readings: list[Reading], cues: Cues, gaz: Gazetteer) -> None
     other regions have. (Only the name next to the region: in "X and Y in the Z region" the
     region may be Y's alone.)"""
     for i in range(len(readings) - 1, 0, -1):
-        region = _full_region(readings[i].span, gaz)
+        region = _full_region(readings[i].span, gaz) or (
+            _bare_region(readings[i].span, gaz) if readings[i].region else None)
         if region is None:
             continue
         j = i - 1
@@ -269,6 +286,13 @@ def _full_region(span: Span, gaz: Gazetteer) -> str | None:
         if posting % 4 == PRIMARY and entry.kind == "region" and entry.iso3166_2:
             return entry.iso3166_2
     return None
+
+
+def _bare_region(span: Span, gaz: Gazetteer) -> str | None:
+    """ISO code of the one region a bare name may name ("Donetsk" in "la regione orientale
+    di Donetsk", which the gap before it spells out)."""
+    codes = {gaz.entry(p // 4).iso3166_2 for p in span.postings if p % 4 == REGION_BASE}
+    return codes.pop() if len(codes) == 1 else None
 
 
 SURNAME_MIN_STEM = 3
