@@ -97,11 +97,14 @@ class Cues:
         """A capital or country used for its government: "Kyiv said", "selon Moscou",
         "the Defense Council of Ukraine", "responded to Moscow's claims", and wherever it
         is not named as a place ("Kyiv rejected", "les troupes de Moscou"); not "in Kyiv"."""
-        if self.lex.metonym_before.search(self.near_before(start)):
-            return True
         after = self.after(end)
         if after[:1] in "'’" and self.lex.metonym_verbs_after.match(after):
             return True  # a possessive of a non-place noun: "Moscow's claims"
+        before = self.near_before(start)
+        if self.lex.place_before.search(before):
+            return False  # "the border with Russia": a place relation outranks "with"
+        if self.lex.metonym_before.search(before):
+            return True
         return not (listed_as_place or self.placed(start, end, words, first))
 
     def placed(self, start: int, end: int, words: list[Word], first: int) -> bool:
