@@ -49,6 +49,10 @@ class Lexicon:
     """Words around a country's or capital's name that make it a place rather than its
     government ("the east of", "на территории", "'s Donetsk region"); with a locative
     preposition or a dateline, the only uses of such a name that are places."""
+    region_preposition: re.Pattern[str]
+    """A preposition that puts a bare name that may be a region's in that region ("на
+    Запорожье", "на Харківщині": "на" with a city would be "в"), unless motion towards it
+    is meant ("наступление на Запорожье")."""
     organisation_after: re.Pattern[str]
     organisation_before: re.Pattern[str]
     """Words after ("Dnipro Operational Strategic Group") or before ("groupement Dnipro",
@@ -136,6 +140,7 @@ def lexicon(language: str | None) -> Lexicon:
         metonym_before=_compile_before(raw["metonym_before"]),
         place_before=_optional_before(raw.get("place_before", "")),
         place_after=_optional_after(raw.get("place_after", "")),
+        region_preposition=_optional_before(raw.get("region_preposition", "")),
         organisation_after=_optional_after(raw.get("organisation_after", "")),
         organisation_before=_optional_before(raw.get("organisation_before", "")),
         toponym_suffixes=tuple(sorted(set(raw["toponym_suffixes"]), key=len, reverse=True)),

@@ -210,6 +210,10 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
                 or _regions_listed(chain, cues, names)):
             for reading in chain:
                 reading.region = True
+    for reading in readings:  # "на Запорожье": "на" puts a name in a region, not a city
+        if _may_be_region(reading.span) and cues.lex.region_preposition.search(
+                cues.near_before(reading.span.start)):
+            reading.region = True
     _attach_regions(readings, cues, gaz)
     return readings
 
