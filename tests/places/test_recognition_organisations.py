@@ -43,3 +43,12 @@ def test_the_word_for_a_grouping_of_forces_is_no_unknown_place(gaz, text, langua
 ])
 def test_the_same_name_outside_the_unit_name_stays_a_place(gaz, text, language):
     assert [m.name for m in parse(gaz, text, language)] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Продолжается освобождение Малиновского металлургического завода. В Купянске тихо.",
+     "ru"),
+    ("Триває звільнення Малинівського металургійного заводу. У Куп'янську тихо.", "uk"),
+])
+def test_town_adjective_naming_a_plant_is_not_a_place(gaz, text, language):
+    assert [m.name for m in parse(gaz, text, language)] == ["Kupiansk"]

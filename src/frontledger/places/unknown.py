@@ -117,7 +117,8 @@ class UnknownPlaces:
     def find(self) -> list[PlaceMention]:
         text, lex = self.cues.text, self.cues.lex
         trimmed = (self._trim(g) for g in capitalised_groups(text, self.words, lex))
-        groups = [g for g in trimmed if g is not None and self._free(g)]
+        groups = [g for g in trimmed if g is not None and self._free(g)
+                  and not self.cues.organisation(g.start, g.end)]
         spans = [(g.start, g.end) for g in groups]
         items: list[tuple[int, int, object]] = [
             (m.start, m.end, m) for m in self.known if not m.metonym]
