@@ -6,7 +6,7 @@ Every cue is a pattern of the language's lexicon; this module only knows where t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from frontledger.places.lexicon import Lexicon
 from frontledger.places.recognize import Word
@@ -37,6 +37,18 @@ class Cues:
 
     text: str
     lex: Lexicon
+    unit_words_at: frozenset[int] = field(init=False, default=frozenset())
+    """Where a word of a unit's name starts ("Operational Group", "бригада"), one pass
+    over the text: a name right before one of them is part of the unit's name."""
+    unit_names_at: frozenset[int] = field(init=False, default=frozenset())
+    """Where the words that open a unit's name end ("groupement ", "угруповання «"): a
+    name starting there is part of the unit's name."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unit_words_at", frozenset(
+            m.start() for m in self.lex.organisation_after.finditer(self.text)))
+        object.__setattr__(self, "unit_names_at", frozenset(
+            m.end() for m in self.lex.organisation_before.finditer(self.text)))
 
     def before(self, start: int) -> str:
         return self.text[max(0, start - WINDOW):start]
@@ -85,8 +97,14 @@ class Cues:
     def organisation(self, start: int, end: int) -> bool:
         """"the Dnipro Operational Strategic Group", "le groupement Dnipro", "угруповання
         «Хортиця»": the name is part of a military unit's or an organisation's name."""
-        return bool(self.lex.organisation_after.match(self.after(end))
-                    or self.lex.organisation_before.search(self.before(start)))
+        if start in self.unit_names_at:
+            return True
+        return bool(self.unit_words_at) and self._next_word(end) in self.unit_words_at
+
+    def _next_word(self, end: int) -> int:
+        """Offset of the first character after the spaces that follow `end`."""
+        after = self.text[end:end + WINDOW]
+        return end + len(after) - len(after.lstrip())
 
     def river(self, start: int, end: int) -> bool:
         window = self.text[max(0, start - RIVER_WINDOW):end + RIVER_WINDOW]

@@ -141,8 +141,9 @@ def lexicon(language: str | None) -> Lexicon:
         place_before=_optional_before(raw.get("place_before", "")),
         place_after=_optional_after(raw.get("place_after", "")),
         region_preposition=_optional_before(raw.get("region_preposition", "")),
-        organisation_after=_optional_after(raw.get("organisation_after", "")),
-        organisation_before=_optional_before(raw.get("organisation_before", "")),
+        organisation_after=_optional_before(raw.get("organisation_after", "")),
+        organisation_before=_optional_before(
+            raw.get("organisation_before", "").removesuffix("$")),
         toponym_suffixes=tuple(sorted(set(raw["toponym_suffixes"]), key=len, reverse=True)),
         modifier_suffixes=tuple(raw["modifier_suffixes"]),
         inflection=tuple((a, b) for a, b in raw["inflection"]),
