@@ -37,18 +37,15 @@ class Cues:
 
     text: str
     lex: Lexicon
-    unit_words_at: frozenset[int] = field(init=False, default=frozenset())
-    """Where a word of a unit's name starts ("Operational Group", "бригада"), one pass
-    over the text: a name right before one of them is part of the unit's name."""
     unit_names_at: frozenset[int] = field(init=False, default=frozenset())
-    """Where the words that open a unit's name end ("groupement ", "угруповання «"): a
-    name starting there is part of the unit's name."""
+    """Where the words that open a unit's name end ("groupement ", "угруповання «"), found
+    in one pass over the text: a name starting there is part of the unit's name."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "unit_words_at", frozenset(
-            m.start() for m in self.lex.organisation_after.finditer(self.text)))
-        object.__setattr__(self, "unit_names_at", frozenset(
-            m.end() for m in self.lex.organisation_before.finditer(self.text)))
+        lowered = self.text.lower()
+        if any(stem in lowered for stem in self.lex.organisation_stems):
+            object.__setattr__(self, "unit_names_at", frozenset(
+                m.end() for m in self.lex.organisation_before.finditer(self.text)))
 
     def before(self, start: int) -> str:
         return self.text[max(0, start - WINDOW):start]
@@ -99,7 +96,8 @@ class Cues:
         «Хортиця»": the name is part of a military unit's or an organisation's name."""
         if start in self.unit_names_at:
             return True
-        return bool(self.unit_words_at) and self._next_word(end) in self.unit_words_at
+        # "Operational Group", "бригада" right after the name
+        return self.lex.organisation_after.match(self.text, self._next_word(end)) is not None
 
     def _next_word(self, end: int) -> int:
         """Offset of the first character after the spaces that follow `end`."""

@@ -55,6 +55,9 @@ class Lexicon:
     is meant ("наступление на Запорожье")."""
     organisation_after: re.Pattern[str]
     organisation_before: re.Pattern[str]
+    organisation_stems: tuple[str, ...]
+    """Lower-case stems one of which every `organisation_before` match contains: a text
+    with none of them (most texts) is not searched."""
     """Words after ("Dnipro Operational Strategic Group") or before ("groupement Dnipro",
     "угруповання «Хортиця»") a name that make it part of a military unit's or an
     organisation's name: no place is meant."""
@@ -144,6 +147,7 @@ def lexicon(language: str | None) -> Lexicon:
         organisation_after=_optional_before(raw.get("organisation_after", "")),
         organisation_before=_optional_before(
             raw.get("organisation_before", "").removesuffix("$")),
+        organisation_stems=tuple(raw.get("organisation_stems", ())),
         toponym_suffixes=tuple(sorted(set(raw["toponym_suffixes"]), key=len, reverse=True)),
         modifier_suffixes=tuple(raw["modifier_suffixes"]),
         inflection=tuple((a, b) for a, b in raw["inflection"]),
