@@ -46,3 +46,24 @@ def test_language_without_its_own_region_names_uses_the_english_ones_in_its_temp
 
     names = {name for name, _how in _region_names({"base": {"en": ["Testovsk"]}})}
     assert {"Testovsk region", "région de Testovsk", "Gebiet Testovsk"} <= names
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Возле нескольких сёл на Харьковщине и на Запорожье идут бои. В Запорожье слышны взрывы.",
+     "ru", [("region", "UA-23"), ("populated_place", "UA-23")]),
+    ("Біля кількох сіл на Запоріжжі тривають бої. У Запоріжжі лунають вибухи.", "uk",
+     [("region", "UA-23"), ("populated_place", "UA-23")]),
+])
+def test_na_before_a_regional_centre_names_its_region_and_v_the_city(gaz, text, language,
+                                                                     expected):
+    zaporizhzhia = [(m.kind, m.iso3166_2) for m in parse(gaz, text, language)
+                    if m.iso3166_2 == "UA-23"]
+    assert zaporizhzhia == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Наступление на Запорожье остановлено.", "ru"),
+    ("Наступ на Запоріжжя зупинено.", "uk"),
+])
+def test_na_after_a_noun_of_motion_keeps_the_city(gaz, text, language):
+    assert [m.kind for m in parse(gaz, text, language)] == ["populated_place"]

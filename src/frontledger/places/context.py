@@ -6,7 +6,7 @@ Every cue is a pattern of the language's lexicon; this module only knows where t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from frontledger.places.lexicon import Lexicon
 from frontledger.places.recognize import Word
@@ -37,6 +37,15 @@ class Cues:
 
     text: str
     lex: Lexicon
+    unit_names_at: frozenset[int] = field(init=False, default=frozenset())
+    """Where the words that open a unit's name end ("groupement ", "угруповання «"), found
+    in one pass over the text: a name starting there is part of the unit's name."""
+
+    def __post_init__(self) -> None:
+        lowered = self.text.lower()
+        if any(stem in lowered for stem in self.lex.organisation_stems):
+            object.__setattr__(self, "unit_names_at", frozenset(
+                m.end() for m in self.lex.organisation_before.finditer(self.text)))
 
     def before(self, start: int) -> str:
         return self.text[max(0, start - WINDOW):start]
@@ -82,6 +91,19 @@ class Cues:
         """"the village of X", "село X": a small place, whatever town shares its name."""
         return bool(self.lex.village_marker_before.search(self.near_before(start)))
 
+    def organisation(self, start: int, end: int) -> bool:
+        """"the Dnipro Operational Strategic Group", "le groupement Dnipro", "угруповання
+        «Хортиця»": the name is part of a military unit's or an organisation's name."""
+        if start in self.unit_names_at:
+            return True
+        # "Operational Group", "бригада" right after the name
+        return self.lex.organisation_after.match(self.text, self._next_word(end)) is not None
+
+    def _next_word(self, end: int) -> int:
+        """Offset of the first character after the spaces that follow `end`."""
+        after = self.text[end:end + WINDOW]
+        return end + len(after) - len(after.lstrip())
+
     def river(self, start: int, end: int) -> bool:
         window = self.text[max(0, start - RIVER_WINDOW):end + RIVER_WINDOW]
         return bool(self.lex.river_cue.search(window))
@@ -91,11 +113,14 @@ class Cues:
         """A capital or country used for its government: "Kyiv said", "selon Moscou",
         "the Defense Council of Ukraine", "responded to Moscow's claims", and wherever it
         is not named as a place ("Kyiv rejected", "les troupes de Moscou"); not "in Kyiv"."""
-        if self.lex.metonym_before.search(self.near_before(start)):
-            return True
         after = self.after(end)
         if after[:1] in "'’" and self.lex.metonym_verbs_after.match(after):
             return True  # a possessive of a non-place noun: "Moscow's claims"
+        before = self.near_before(start)
+        if self.lex.place_before.search(before):
+            return False  # "the border with Russia": a place relation outranks "with"
+        if self.lex.metonym_before.search(before):
+            return True
         return not (listed_as_place or self.placed(start, end, words, first))
 
     def placed(self, start: int, end: int, words: list[Word], first: int) -> bool:

@@ -31,11 +31,11 @@ def _town_forms(word: str, lex: Lexicon) -> list[str]:
     return forms
 
 
-def find_town(word: str, gaz: Gazetteer, lex: Lexicon,
-              theater: frozenset[str]) -> GazetteerEntry | None:
+def find_town(word: str, gaz: Gazetteer, lex: Lexicon, theater: frozenset[str],
+              regions: frozenset[str] = frozenset()) -> GazetteerEntry | None:
     """The most populous theater settlement a word (or its adjective) may name, by its own
-    name if any does."""
-    best: tuple[bool, int] | None = None
+    name if any does; one in a region the article names (`regions`, ISO codes) first."""
+    best: tuple[bool, bool, int] | None = None
     town: GazetteerEntry | None = None
     for form in _town_forms(word, lex):
         for posting in gaz.lookup(form):
@@ -43,7 +43,7 @@ def find_town(word: str, gaz: Gazetteer, lex: Lexicon,
             if posting % 4 == REGION_BASE or entry.kind != "populated_place":
                 continue
             # a town's own name before another's ("Pokrovsk" is also Engels' former name)
-            rank = (posting % 4 != OTHER_NAME, entry.population)
+            rank = (entry.iso3166_2 in regions, posting % 4 != OTHER_NAME, entry.population)
             if entry.country in theater and (best is None or rank > best):
                 best, town = rank, entry
     return town
@@ -54,14 +54,15 @@ def _district_words(key: str = "district_word") -> dict[str, str]:
     return dict(read_data("theater.json")[key])
 
 
-def districts(text: str, gaz: Gazetteer, lex: Lexicon,
-              theater: frozenset[str]) -> list[PlaceMention]:
-    """Districts named after a town, as regions of the town's oblast."""
+def districts(text: str, gaz: Gazetteer, lex: Lexicon, theater: frozenset[str],
+              regions: frozenset[str] = frozenset()) -> list[PlaceMention]:
+    """Districts named after a town, as regions of the town's oblast (a town in one of
+    the `regions` the article names in full before a namesake elsewhere)."""
     if not search(lex.district_hint, text):
         return []
     out = []
     for match in finditer(lex.district_pattern, text):
-        town = find_town(match.group("name"), gaz, lex, theater)
+        town = find_town(match.group("name"), gaz, lex, theater, regions)
         if town is None:
             continue
         # "Юнаківська громада": a community (hromada) named after its town, not a district

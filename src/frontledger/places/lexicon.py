@@ -49,6 +49,18 @@ class Lexicon:
     """Words around a country's or capital's name that make it a place rather than its
     government ("the east of", "на территории", "'s Donetsk region"); with a locative
     preposition or a dateline, the only uses of such a name that are places."""
+    region_preposition: re.Pattern[str]
+    """A preposition that puts a bare name that may be a region's in that region ("на
+    Запорожье", "на Харківщині": "на" with a city would be "в"), unless motion towards it
+    is meant ("наступление на Запорожье")."""
+    organisation_after: re.Pattern[str]
+    organisation_before: re.Pattern[str]
+    organisation_stems: tuple[str, ...]
+    """Lower-case stems one of which every `organisation_before` match contains: a text
+    with none of them (most texts) is not searched."""
+    """Words after ("Dnipro Operational Strategic Group") or before ("groupement Dnipro",
+    "угруповання «Хортиця»") a name that make it part of a military unit's or an
+    organisation's name: no place is meant."""
     toponym_suffixes: tuple[str, ...]
     modifier_suffixes: tuple[str, ...]
     """Nominative endings of the adjectives inside names ("Кучерів" Яр, "Сухой" Яр)."""
@@ -131,6 +143,11 @@ def lexicon(language: str | None) -> Lexicon:
         metonym_before=_compile_before(raw["metonym_before"]),
         place_before=_optional_before(raw.get("place_before", "")),
         place_after=_optional_after(raw.get("place_after", "")),
+        region_preposition=_optional_before(raw.get("region_preposition", "")),
+        organisation_after=_optional_before(raw.get("organisation_after", "")),
+        organisation_before=_optional_before(
+            raw.get("organisation_before", "").removesuffix("$")),
+        organisation_stems=tuple(raw.get("organisation_stems", ())),
         toponym_suffixes=tuple(sorted(set(raw["toponym_suffixes"]), key=len, reverse=True)),
         modifier_suffixes=tuple(raw["modifier_suffixes"]),
         inflection=tuple((a, b) for a, b in raw["inflection"]),

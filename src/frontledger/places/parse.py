@@ -14,6 +14,7 @@ from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
 from frontledger.places.lexicon import Lexicon, lexicon
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
+    SKELETON,
     Recogniser,
     Span,
     Word,
@@ -102,20 +103,25 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     """Mentions resolved to the gazetteer, and districts and directions named after towns;
     `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
-    found = Recogniser(gaz, lex, text, words).spans()
+    recogniser = Recogniser(gaz, lex, text, words)
+    found = recogniser.spans()
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
-    spans = [s for s in found if inside(titles, s.start)
-             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts)]
+    spans = [s for s in found if (inside(titles, s.start)
+             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts))
+             and not cues.organisation(s.start, s.end)]
     theater = Theater.load()
-    derived = (districts(text, gaz, lex, theater.countries)
+    regions = frozenset(filter(None, (_full_region(s, gaz) for s in spans)))
+    derived = (districts(text, gaz, lex, theater.countries, regions)
                + directions(text, gaz, lex, theater.countries))
     taken = Occupied(derived)
     spans = [s for s in spans if not taken.overlaps(s.start, s.end)]
     readings = _read(spans, cues, words, gaz)
+    _respell_in_region(readings, recogniser, gaz)
     resolver = Resolver(gaz, cues, words, theater)
     known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
+    known = _follow_placed(known)
     doubted.extend(_doubted(resolver.doubted, known, cues, words))
     return _possessive_places(text, known)
 
@@ -138,6 +144,21 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
     return out
+
+
+def _follow_placed(known: list[PlaceMention]) -> list[PlaceMention]:
+    """One place per name per article: where the text puts a name in a region the
+    gazetteer has no such place in ("Andriivka, in the Luhansk region"), its other mentions
+    name that village too, not a gazetteer namesake in another region."""
+    placed = {m.surface: m for m in known
+              if m.geonameid is None and m.kind == "populated_place" and m.iso3166_2
+              and m.confidence == PLACED_UNKNOWN_CONFIDENCE}
+    if not placed:
+        return known
+    return [replace(m, name=p.name, geonameid=None, country=p.country, iso3166_2=p.iso3166_2,
+                    latitude=None, longitude=None, confidence=p.confidence)
+            if (p := placed.get(m.surface)) is not None and m.kind == "populated_place"
+            and m.iso3166_2 != p.iso3166_2 else m for m in known]
 
 
 def _doubted(doubted: list[tuple[Reading, int]], known: list[PlaceMention], cues: Cues,
@@ -206,8 +227,29 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
                 or _regions_listed(chain, cues, names)):
             for reading in chain:
                 reading.region = True
+    for reading in readings:  # "на Запорожье": "на" puts a name in a region, not a city
+        if _may_be_region(reading.span) and cues.lex.region_preposition.search(
+                cues.near_before(reading.span.start)):
+            reading.region = True
     _attach_regions(readings, cues, gaz)
     return readings
+
+
+def _respell_in_region(readings: list[Reading], recogniser: Recogniser, gaz: Gazetteer
+                       ) -> None:
+    """A name the text places in a region, none of whose exact namesakes lie there, names
+    the place of that region it is a spelling of; the article's other mentions of the same
+    word (same postings) name that place too: one place per name per article."""
+    respelt: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for r in readings:
+        if r.within and r.span.postings not in respelt and not any(
+                gaz.entry(p // 4).iso3166_2 == r.within for p in r.span.postings):
+            inside = recogniser.in_region(r.span, r.within)
+            if inside:
+                respelt[r.span.postings] = inside
+    for r in readings:
+        if r.span.postings in respelt:
+            r.span = replace(r.span, postings=respelt[r.span.postings], quality=SKELETON)
 
 
 def _regions_listed(chain: list[Reading], cues: Cues, names: list[tuple[int, int]]) -> bool:
@@ -244,7 +286,8 @@ def _attach_regions(readings: list[Reading], cues: Cues, gaz: Gazetteer) -> None
     other regions have. (Only the name next to the region: in "X and Y in the Z region" the
     region may be Y's alone.)"""
     for i in range(len(readings) - 1, 0, -1):
-        region = _full_region(readings[i].span, gaz)
+        region = _full_region(readings[i].span, gaz) or (
+            _bare_region(readings[i].span, gaz) if readings[i].region else None)
         if region is None:
             continue
         j = i - 1
@@ -264,6 +307,13 @@ def _full_region(span: Span, gaz: Gazetteer) -> str | None:
         if posting % 4 == PRIMARY and entry.kind == "region" and entry.iso3166_2:
             return entry.iso3166_2
     return None
+
+
+def _bare_region(span: Span, gaz: Gazetteer) -> str | None:
+    """ISO code of the one region a bare name may name ("Donetsk" in "la regione orientale
+    di Donetsk", which the gap before it spells out)."""
+    codes = {gaz.entry(p // 4).iso3166_2 for p in span.postings if p % 4 == REGION_BASE}
+    return codes.pop() if len(codes) == 1 else None
 
 
 SURNAME_MIN_STEM = 3

@@ -250,6 +250,21 @@ class Recogniser:
             return exact if exact is not None and exact.quality == EXACT else None
         return self._lookup(i, i) or self._skeleton_pair(i) or self._skeleton(i)
 
+    def in_region(self, span: Span, iso: str) -> tuple[int, ...]:
+        """"Siewiersk w obwodzie donieckim": the postings, by transliteration skeleton or
+        Russian respelling, of the places in region `iso` that the span's word may name.
+        The region the text names beside a word outweighs an exact spelling that the
+        gazetteer gives a town elsewhere (Seversk, Russia)."""
+        if span.first != span.last or len(self.words[span.first].key) < MIN_SKELETON_WORD:
+            return ()
+        for form in self._forms(span.first):
+            found = self._skeleton_form(span.first, form)
+            inside = tuple(p for p in (found.postings if found else ())
+                           if self.gaz.entry(p // 4).iso3166_2 == iso)
+            if inside:
+                return inside
+        return ()
+
     def _skeleton_pair(self, i: int) -> Span | None:
         """Two capitalised words spelt another way: "Tchassiv Iar" for Chasiv Yar."""
         j = i + 1

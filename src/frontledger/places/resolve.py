@@ -304,6 +304,11 @@ class Resolver:
         if not (reading.settlement or reading.within or reading.region):
             others = self._world_city_first(others)
         others = self._drop_shared_former_names(others)
+        if reading.within:  # "X, in the Y region", "the village of X in Y": X's namesakes in Y
+            inside = [(e, how) for e, how in others
+                      if e.kind != "populated_place" or e.iso3166_2 == reading.within]
+            towns = [e for e, _how in others if e.population >= NAMED_ALONE_MIN_POPULATION]
+            others = inside if inside or not towns else others
         if reading.settlement:
             places = [(e, how) for e, how in others if e.kind == "populated_place"]
             if not places:
@@ -313,11 +318,8 @@ class Resolver:
             return places
         if reading.region and bases:
             return bases
-        if reading.within:  # "X, in the Y region": only X's namesakes in Y
-            inside = [(e, how) for e, how in others
-                      if e.kind != "populated_place" or e.iso3166_2 == reading.within]
-            towns = [e for e, _how in others if e.population >= NAMED_ALONE_MIN_POPULATION]
-            return inside if inside or not towns else others
+        if reading.within:
+            return others
         if bases and self._region_in_discourse(reading, bases):
             return bases
         return others or bases

@@ -128,7 +128,8 @@ class UnknownPlaces:
     def find(self) -> list[PlaceMention]:
         text, lex = self.cues.text, self.cues.lex
         trimmed = (self._trim(g) for g in capitalised_groups(text, self.words, lex))
-        groups = [g for g in trimmed if g is not None and self._free(g)]
+        groups = [g for g in trimmed if g is not None and self._free(g)
+                  and not self.cues.organisation(g.start, g.end)]
         spans = [(g.start, g.end) for g in groups]
         items: list[tuple[int, int, object]] = [
             (m.start, m.end, m) for m in self.known if not m.metonym]
@@ -203,14 +204,17 @@ class UnknownPlaces:
                 self._placed_in_region(group) and (self._toponymic(group) or not (
                     opens or self.cues.lex.capitalised_nouns))):
             return "marked"  # "Глава Харківської області" heads no village: it opens a sentence
-        if opens:
-            return None
+        if opens and not (group.start in listed and self._after_colon(group)):
+            return None  # a list after a colon ("three villages: A, B and C") opens nothing
         if group.start in listed:
             return "listed"
         previous = self.words[group.first - 1].key if group.first else ""
         if previous in self.cues.lex.locative_before and self._toponymic(group):
             return "locative"
         return None
+
+    def _after_colon(self, group: Group) -> bool:
+        return self.cues.text[:group.start].rstrip(" ").endswith(":")
 
     def _toponymic(self, group: Group) -> bool:
         return toponymic(self.words[group.last], self.cues.lex)

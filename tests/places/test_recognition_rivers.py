@@ -1,0 +1,25 @@
+"""A river's bank named in one compound word ("Ostufer", "Westufer") or in a phrase ("rive
+gauche") makes the name beside it the river, in any case form ("des Dnipros")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.places.helpers import parse
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Truppen bildeten am Ostufer des Dnipros einen Brückenkopf.", "de"),
+    ("Am Westufer des Dnipro halten sich kleine Gruppen auf.", "de"),
+    ("Les troupes ont établi une tête de pont sur la rive gauche du Dnipro.", "fr"),
+])
+def test_bank_of_the_river_names_the_river_not_the_city(gaz, text, language):
+    assert [m.kind for m in parse(gaz, text, language)] == ["river"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("In Dnipro heulten am Morgen die Sirenen.", "de"),
+    ("Les sirènes ont retenti à Dnipro ce matin.", "fr"),
+])
+def test_without_a_river_word_the_name_is_the_city(gaz, text, language):
+    assert [m.kind for m in parse(gaz, text, language)] == ["populated_place"]
