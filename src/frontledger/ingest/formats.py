@@ -22,7 +22,6 @@ from frontledger.records import Document, Rejection
 from frontledger.text import detect_language, normalise_text, text_hash
 
 Item = Document | Rejection
-RECORD_FIELDS = ("id", "url", "outlet", "published", "language", "title", "text")
 
 _FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<!--)", re.I)

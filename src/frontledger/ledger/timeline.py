@@ -35,7 +35,6 @@ from frontledger.ledger.events import place_key
 from frontledger.records import PlaceState, SideView, StoredClaim
 
 TIMELINE_KINDS = ("control", "withdrawal")
-MONITOR_SIDE = "other"
 # Claimant sides whose word is not evidence of control: unattributed text.
 SILENT_SIDES = frozenset({"unknown"})
 
