@@ -281,7 +281,7 @@ def _owner_assertion(
     if denial is None or claim.stance != "denies":
         return []
     for owner in _claim_owners(doc, sentence, denial):
-        if _fighting_adjective(doc, owner):
+        if _fighting_adjective(doc, owner) or _bare_adjective(doc, owner):
             continue
         side = resolve_side(doc, owner.label, claim.claimant_side)
         if side and side != claim.claimant_side:
@@ -299,6 +299,16 @@ def _fighting_adjective(doc: Analysis, owner: Hit) -> bool:
     if fighters is None or not doc.text[owner.start:owner.end].islower():
         return False
     return bool(fighters.match(doc.text, owner.end + 1, owner.end + 1 + MAX_WORD))
+
+
+def _bare_adjective(doc: Analysis, owner: Hit) -> bool:
+    """"Russische Behauptungen ... wies X zurück", "российские заявления": a side's adjective
+    right before the claim noun, with no body or person of that side named, is no claimant
+    of its own; only the denial is a claim."""
+    if _owner_name(doc, owner) is not owner:
+        return False
+    return any(not doc.text[owner.end:n.start].strip()
+               for n in starting(doc.claim_nouns, owner.end, owner.end + MAX_WORD))
 
 
 def _owner_name(doc: Analysis, owner: Hit) -> Hit:
