@@ -26,7 +26,7 @@ from frontledger.text.sentences import Sentence, closes_quotation, opens_quotati
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
 # (tests/fixtures/claims) and checked on the dev set: wide enough for an appositive
-# ("Viktor Trehubov, spokesman for Ukraine's forces in the east, told"), narrow enough not
+# ("Oleh Petrenko, a spokesman for the army's group in the south, told"), narrow enough not
 # to reach into the next clause.
 SPEAKER_WINDOW = 90
 """A speaker is named at most this far before its reporting verb."""

@@ -68,7 +68,7 @@ from frontledger.text.sentences import Sentence
 # (tests/fixtures/claims) and checked on the dev set.
 NEGATION_WINDOW = 45
 """A negation at most this far before a trigger turns it into a denial (wide enough for
-"n'est pas à l'heure actuelle entièrement sous contrôle") ..."""
+"n'est toujours pas complètement sous contrôle") ..."""
 NEGATION_WORDS = 0
 """... with at most this many words between ("ne sont nullement encerclées", "do not hold"),
 or only the lexicon's `negation_filler` words."""
