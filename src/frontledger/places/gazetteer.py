@@ -84,25 +84,16 @@ class Gazetteer(Protocol):
         ...
 
 
-class IndexedGazetteer:
-    """Columns of entries and two name dicts; built by `frontledger.places.build`."""
+class NameSets:
+    """What every form of the index keeps in memory, whole: the skeleton postings and the
+    word sets the recogniser asks (IndexedGazetteer and mapped.MappedGazetteer)."""
 
-    def __init__(self, columns: dict[str, list], names: dict[str, tuple[int, ...]],
-                 skeletons: dict[str, tuple[int, ...]], lowercase_starts: frozenset[str],
-                 continuations: frozenset[str], first_words: frozenset[str],
-                 meta: dict[str, str] | None = None) -> None:
-        self._c = columns
-        self._names = names
+    def __init__(self, skeletons: dict[str, tuple[int, ...]], lowercase_starts: frozenset[str],
+                 continuations: frozenset[str], first_words: frozenset[str]) -> None:
         self._skeletons = skeletons
         self._lowercase_starts = lowercase_starts
         self._continuations = continuations
         self._first_words = first_words
-        self.meta = meta or {}
-        self._cache: dict[int, GazetteerEntry] = {}
-        self._by_geonameid: dict[int, int] | None = None
-
-    def lookup(self, key: str) -> tuple[int, ...]:
-        return self._names.get(key, ())
 
     def lookup_skeleton(self, key: str) -> tuple[int, ...]:
         return self._skeletons.get(key, ())
@@ -118,6 +109,24 @@ class IndexedGazetteer:
     @property
     def first_words(self) -> frozenset[str]:
         return self._first_words
+
+
+class IndexedGazetteer(NameSets):
+    """Columns of entries and two name dicts; built by `frontledger.places.build`."""
+
+    def __init__(self, columns: dict[str, list], names: dict[str, tuple[int, ...]],
+                 skeletons: dict[str, tuple[int, ...]], lowercase_starts: frozenset[str],
+                 continuations: frozenset[str], first_words: frozenset[str],
+                 meta: dict[str, str] | None = None) -> None:
+        super().__init__(skeletons, lowercase_starts, continuations, first_words)
+        self._c = columns
+        self._names = names
+        self.meta = meta or {}
+        self._cache: dict[int, GazetteerEntry] = {}
+        self._by_geonameid: dict[int, int] | None = None
+
+    def lookup(self, key: str) -> tuple[int, ...]:
+        return self._names.get(key, ())
 
     def __len__(self) -> int:
         return len(self._c["name"])

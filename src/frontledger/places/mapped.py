@@ -35,6 +35,7 @@ from frontledger.places.gazetteer import (
     KINDS,
     GazetteerEntry,
     IndexedGazetteer,
+    NameSets,
 )
 
 NAMES_FILE = "names.marisa"
@@ -119,7 +120,7 @@ def _string_blob(strings: Iterable[str]) -> tuple[bytes, array[int]]:
     return b"".join(parts), offsets
 
 
-class MappedGazetteer:
+class MappedGazetteer(NameSets):
     """A `Gazetteer` read from a folder written by `save`, through memory maps."""
 
     def __init__(self, folder: Path) -> None:
@@ -137,10 +138,8 @@ class MappedGazetteer:
         self._codes: dict[str, list[str]] = small["codes"]
         self._sizes = {"entries": small["entries"], "names": small["names"],
                        "skeletons": len(small["skeletons"])}
-        self._skeletons: dict[str, tuple[int, ...]] = small["skeletons"]
-        self._lowercase_starts = frozenset(small["lowercase_starts"])
-        self._continuations = frozenset(small["continuations"])
-        self._first_words = frozenset(small["first_words"])
+        super().__init__(small["skeletons"], frozenset(small["lowercase_starts"]),
+                         frozenset(small["continuations"]), frozenset(small["first_words"]))
         self.meta: dict[str, str] = small["meta"]
         self._memo: dict[str, tuple[int, ...]] = {}
         self._cache: dict[int, GazetteerEntry] = {}
@@ -154,21 +153,6 @@ class MappedGazetteer:
                 self._memo.clear()
             self._memo[key] = postings
         return postings
-
-    def lookup_skeleton(self, key: str) -> tuple[int, ...]:
-        return self._skeletons.get(key, ())
-
-    @property
-    def lowercase_starts(self) -> frozenset[str]:
-        return self._lowercase_starts
-
-    @property
-    def continuations(self) -> frozenset[str]:
-        return self._continuations
-
-    @property
-    def first_words(self) -> frozenset[str]:
-        return self._first_words
 
     def __len__(self) -> int:
         return int(self._sizes["entries"])
