@@ -21,8 +21,8 @@ from typing import Any
 
 from sizing import grown
 
-from frontledger import evaluate as ev
-from frontledger.places import cache, default_gazetteer, geoparse
+from frontledger import evaluation as ev
+from frontledger.places import default_gazetteer, geoparse, index_files
 from frontledger.places.gazetteer import REGION_BASE, Gazetteer
 from frontledger.places.normalize import fold
 
@@ -154,8 +154,8 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=EVAL_DIR / "gold.jsonl")
     parser.add_argument("--json", action="store_true", help="Also print the table as JSON.")
     args = parser.parse_args()
-    if not cache.index_path().exists():
-        cache.build()  # the bars are "once the index is built"
+    if not index_files.index_path().exists():
+        index_files.build()  # the bars are "once the index is built"
     articles = _articles(args.articles)
     rows = speed_rows(articles)
     if args.gold.exists():

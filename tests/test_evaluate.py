@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontledger import evaluate as ev
+from frontledger import evaluation as ev
 
 KUPIANSK = {"name": "Kupiansk", "kind": "populated_place", "geonameid": 703656,
             "iso3166_2": "UA-63", "country": "UA"}

@@ -228,10 +228,10 @@ def test_one_question_spelt_several_ways_is_kept_once(tmp_path: Path) -> None:
 
 
 def test_kept_answers_stay_within_their_byte_budget_whatever_is_asked(tmp_path: Path) -> None:
-    from frontledger.serve.kept import KeptAnswers
+    from frontledger.serve.response_cache import ResponseCache
 
     store = open_store(f"sqlite:///{tmp_path / 'k.db'}")
-    kept = KeptAnswers(store, max_bytes=64 * 1024)
+    kept = ResponseCache(store, max_bytes=64 * 1024)
     for n in range(5000):
         kept.put(("/api/places", f"q={'x' * 200}{n}".encode(), date.today()),
                  b"application/json", b"{}")

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from frontledger.places.build import distance_km
-from frontledger.places.parse import Occupied
+from frontledger.places.mentions import Occupied
 from frontledger.places.resolve import NEAR_OTHERS_KM, Points
 from frontledger.records import PlaceMention
 

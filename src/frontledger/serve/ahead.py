@@ -15,7 +15,7 @@ over the states' spans and one join of bytes (~1 ms for 2,000 places), the same 
 the answer computed on demand.
 
 Every day's whole map is not stored: a 2,000-place ledger's year of daily maps is ~365 MB
-(`serve.kept`), per revision and per process, against ~20 MB for the table.
+(`serve.response_cache`), per revision and per process, against ~20 MB for the table.
 
 The table is shared through a file under the cache folder, named by the ledger and its
 revision: the first process to want it builds it under a file lock, the others wait and
@@ -56,7 +56,7 @@ _CONTENT = (place_states.c.place_key, place_states.c.place_name, place_states.c.
             place_states.c.iso3166_2, place_states.c.latitude, place_states.c.longitude,
             place_states.c.status, place_states.c.controller, place_states.c.views)
 # Seconds between looks at the ledger's revision by the thread that keeps the table
-# current: the same delay as the kept answers' (serve.kept.CHECK_SECONDS).
+# current: the same delay as the kept answers' (serve.response_cache.CHECK_SECONDS).
 REFRESH_SECONDS = 1.0
 # States above which no table is built (answers are computed on demand, as before): the
 # table takes ~1.3 kB a state on disk and about as much in each server process (83 MB for

@@ -37,8 +37,8 @@ from frontledger.serve import api, payloads, write
 from frontledger.serve.ahead import StatesAhead
 from frontledger.serve.errors import install_error_handlers
 from frontledger.serve.guard import MAX_BODY_BYTES, RequestGuard
-from frontledger.serve.kept import CHECK_SECONDS, KeptAnswers, KeptAnswersMiddleware
 from frontledger.serve.params import KnownParameters, route_parameters
+from frontledger.serve.response_cache import CHECK_SECONDS, ResponseCache, ResponseCacheMiddleware
 
 STATIC = Path(str(files("frontledger.serve") / "static"))
 # Threads answering requests at once: the store keeps this many connections open
@@ -102,7 +102,7 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
                               "and on what evidence. Errors: "
                               '{"ok": false, "error": "...", "status": N}.')
     app.state.store = store
-    app.state.kept = KeptAnswers(store, check_seconds=settings.check_seconds)
+    app.state.kept = ResponseCache(store, check_seconds=settings.check_seconds)
     app.state.features = payloads.EncodedFeatures()
     app.state.ahead = StatesAhead(store, settings.shared_dir or _answers_dir())
     app.state.settings = settings
@@ -111,7 +111,7 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
     if settings.token:
         app.include_router(write.router)
     _mount_assets(app)
-    app.add_middleware(KeptAnswersMiddleware, kept=app.state.kept)
+    app.add_middleware(ResponseCacheMiddleware, kept=app.state.kept)
     # outside the kept answers: they are keyed by the canonical query it leaves
     routes = api.router.routes + (write.router.routes if settings.token else [])
     app.add_middleware(KnownParameters, routes=route_parameters(routes))
@@ -127,7 +127,7 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
 
 
 def _answers_dir() -> Path:
-    from frontledger.places.cache import cache_dir
+    from frontledger.places.index_files import cache_dir
 
     return cache_dir() / "answers"
 

@@ -4,7 +4,7 @@
 
 A parameter an endpoint does not take is refused with 400 (the one error shape) naming
 the ones it takes: a typo (`?pace=Kupiansk`) must not answer as if no filter was asked,
-and junk parameters must not make every request a new answer to keep (`serve.kept`
+and junk parameters must not make every request a new answer to keep (`serve.response_cache`
 keyed answers by the raw query string: an extra `&x=1` bypassed it and grew it without
 bound). The query string is rewritten in one canonical form (parameters sorted by
 name, repeated ones in their order, one percent-encoding), so that the kept answers are

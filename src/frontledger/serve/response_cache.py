@@ -42,7 +42,7 @@ ENTRY_OVERHEAD = 256
 NOT_KEPT = frozenset({"/api/config"})
 
 
-class KeptAnswers:
+class ResponseCache:
     """Responses kept by (path, query), valid while the ledger's revision is unchanged."""
 
     def __init__(self, store: SqlStore, check_seconds: float = CHECK_SECONDS,
@@ -114,10 +114,10 @@ def _size(key: Key, body: bytes) -> int:
     return len(body) + len(key[0]) + len(key[1]) + ENTRY_OVERHEAD
 
 
-class KeptAnswersMiddleware:
-    """Serve GET /api/… from `KeptAnswers`; keep each new 200 answer."""
+class ResponseCacheMiddleware:
+    """Serve GET /api/… from `ResponseCache`; keep each new 200 answer."""
 
-    def __init__(self, app: ASGIApp, kept: KeptAnswers) -> None:
+    def __init__(self, app: ASGIApp, kept: ResponseCache) -> None:
         self.app = app
         self.kept = kept
 
@@ -156,7 +156,7 @@ async def _send_kept(send: Send, content_type: bytes, body: bytes) -> None:
 class _Recorder:
     """Passes a response on, and keeps it when it is a 200 in one piece or several."""
 
-    def __init__(self, send: Send, kept: KeptAnswers, key: Key) -> None:
+    def __init__(self, send: Send, kept: ResponseCache, key: Key) -> None:
         self.send = send
         self.kept = kept
         self.key = key

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from itertools import accumulate
 
-from frontledger.places import cache, katottg
+from frontledger.places import index_files, katottg
 from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
 from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
@@ -51,7 +51,7 @@ def default_gazetteer() -> Gazetteer:
     global _default
     with _lock:
         if _default is None:
-            _default = cache.load()
+            _default = index_files.load()
         return _default
 
 
