@@ -14,9 +14,8 @@ from frontledger.places.lexicon import available_languages, lexicon
 from frontledger.places.normalize import romanise, skeleton, tokenize
 from frontledger.text.dates import date_words
 
-LEXICONS = resources.files("frontledger") / "data" / "lexicons"
-CLAIM_LANGUAGES = sorted(p.name.removesuffix(".toml") for p in LEXICONS.iterdir()
-                         if p.name.endswith(".toml"))
+LANG = resources.files("frontledger") / "data" / "lang"
+CLAIM_LANGUAGES = sorted(p.name for p in LANG.iterdir() if (p / "claims.toml").is_file())
 NEW_LANGUAGES = ("de", "it", "es", "pl")
 
 
@@ -34,7 +33,7 @@ def _patterns(value: object) -> list[str]:
 @pytest.mark.parametrize("language", CLAIM_LANGUAGES)
 def test_claims_lexicon_loads_as_its_own_language_and_every_pattern_compiles(language: str) -> None:
     assert load_lexicon(language).language == language
-    with (LEXICONS / f"{language}.toml").open("rb") as handle:
+    with (LANG / language / "claims.toml").open("rb") as handle:
         data = tomllib.load(handle)
     for section in ("trigger", "stance", "attribution", "places", "fraction", "dates"):
         for pattern in _patterns(data[section]):
@@ -54,7 +53,7 @@ def test_every_claims_language_has_a_places_file_and_names_for_both_sides(langua
 def test_new_language_has_every_claim_kind_and_a_sentence_section(language: str) -> None:
     kinds = {t.kind for t in load_lexicon(language).triggers}
     assert kinds == {"control", "advance", "encirclement", "withdrawal", "clash", "strike"}
-    with (LEXICONS / f"{language}.toml").open("rb") as handle:
+    with (LANG / language / "claims.toml").open("rb") as handle:
         assert tomllib.load(handle)["sentences"]["abbreviations"]
 
 

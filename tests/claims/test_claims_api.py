@@ -92,8 +92,8 @@ def test_unknown_theater_is_a_usage_error_naming_the_available_ones() -> None:
 
 def test_every_shipped_lexicon_loads_with_triggers_of_every_kind() -> None:
     kinds = {"control", "advance", "encirclement", "withdrawal", "clash", "strike"}
-    folder = resources.files("frontledger") / "data" / "lexicons"
-    languages = [p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")]
+    folder = resources.files("frontledger") / "data" / "lang"
+    languages = [p.name for p in folder.iterdir() if (p / "claims.toml").is_file()]
     assert {"en", "fr", "ru", "uk"} <= set(languages)
     for language in languages:
         lexicon = load_lexicon(language)

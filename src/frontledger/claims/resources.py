@@ -1,6 +1,6 @@
 """Loading the claims stage's knowledge: per-language lexicons and theater files.
 
-Lexicons live in `frontledger/data/lexicons/<language>.toml` and theaters in
+Lexicons live in `frontledger/data/lang/<language>/claims.toml` and theaters in
 `frontledger/data/theaters/<id>.toml`; see the comments in those files for their fields.
 Everything here is compiled once and cached.
 """
@@ -37,7 +37,7 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """One language's compiled patterns (see data/lexicons/en.toml for their meaning)."""
+    """One language's compiled patterns (see data/lang/en/claims.toml for their meaning)."""
 
     language: str
     triggers: tuple[Trigger, ...]
@@ -115,6 +115,8 @@ class Theater:
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
     path = resources.files("frontledger") / "data" / folder / f"{name}.toml"
+    if folder == "lang":
+        path = resources.files("frontledger") / "data" / "lang" / name / "claims.toml"
     if not path.is_file():
         return None
     with path.open("rb") as handle:
@@ -132,9 +134,9 @@ def _optional(pattern: str | None) -> re.Pattern[str] | None:
 @cache
 def load_lexicon(language: str | None) -> Lexicon:
     """The lexicon of `language`; English when there is no file for it."""
-    data = _read("lexicons", language or FALLBACK_LANGUAGE)
+    data = _read("lang", language or FALLBACK_LANGUAGE)
     if data is None:
-        data = _read("lexicons", FALLBACK_LANGUAGE)
+        data = _read("lang", FALLBACK_LANGUAGE)
     assert data is not None, "the English lexicon ships with frontledger"
     stance, speech, places, fraction = (
         data["stance"], data["attribution"], data["places"], data["fraction"]

@@ -5,7 +5,7 @@ expression names ("on Thursday", "la veille", "11 грудня", "в сентя�
 "December 7–8", "2025-10-22") with its precision (day, month or year).
 
 The words of each language (months, weekdays, "yesterday"...) come from the `[dates]`
-section of that language's lexicon file, `frontledger/data/lexicons/<lang>.toml`.
+section of that language's lexicon file, `frontledger/data/lang/<lang>/claims.toml`.
 Rules, in short: a date without a year takes the published year, or the year before when
 that would put it after publication; a weekday is the latest such day on or before the
 published date; a month alone is dated to its 1st (precision month); a range ("7–8") is
@@ -263,10 +263,10 @@ def date_words(language: str) -> _DateWords:
 
 
 def _lexicon_section(language: str) -> dict[str, Any]:
-    folder = resources.files("frontledger") / "data" / "lexicons"
-    path = folder / f"{language}.toml"
+    folder = resources.files("frontledger") / "data" / "lang"
+    path = folder / language / "claims.toml"
     if not path.is_file():
-        path = folder / "en.toml"
+        path = folder / "en" / "claims.toml"
     with path.open("rb") as handle:
         section: dict[str, Any] = tomllib.load(handle)["dates"]
     return section

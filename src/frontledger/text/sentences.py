@@ -21,7 +21,7 @@ _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'»”’)\]]*+(?=\s)")
 # where a boundary ends, so never inside a run of spaces).
 _NEXT_START = re.compile(r"(?<!\s)\s++[\"'«“„‘(\[—–-]*+\s*+[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐ0-9]")
 # Tokens ending in "." that do not end a sentence: single capitals (initials) and each
-# language's abbreviations, the `[sentences] abbreviations` of `data/lexicons/<lang>.toml`.
+# language's abbreviations, the `[sentences] abbreviations` of `data/lang/<lang>/claims.toml`.
 # The splitter does not know the language, so it honours every language's list at once;
 # they are matched as written (case counts: "No." is an abbreviation, "no." ends a sentence).
 _INITIAL = "[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐ]"
@@ -54,10 +54,11 @@ def _ordinal_day_before_month(line: str, dot: int, end: int) -> bool:
 
 def _lexicon_values(section: str, key: str) -> set[str]:
     """The union of one list of every language's lexicon file."""
-    folder = resources.files("frontledger") / "data" / "lexicons"
+    folder = resources.files("frontledger") / "data" / "lang"
     found: set[str] = set()
-    for path in folder.iterdir():
-        if path.name.endswith(".toml"):
+    for language in folder.iterdir():
+        path = language / "claims.toml"
+        if path.is_file():
             with path.open("rb") as handle:
                 found.update(tomllib.load(handle).get(section, {}).get(key, []))
     return found
