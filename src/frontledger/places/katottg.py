@@ -35,8 +35,9 @@ from xml.etree import ElementTree
 from anyascii import anyascii
 
 from frontledger.errors import GazetteerError
+from frontledger.language import language
 from frontledger.places.index_files import cache_dir
-from frontledger.places.lexicon import data_dir, lexicon, romanise_official
+from frontledger.places.lexicon import lexicon, romanise_official
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +206,7 @@ def index_path(workbook: Path, folder: Path | None = None) -> Path:
     stat = workbook.stat()
     digest = hashlib.sha256(f"katottg {INDEX_FORMAT} {workbook.resolve()} {stat.st_size} "
                             f"{stat.st_mtime_ns}".encode())
-    digest.update((data_dir() / "languages" / "uk.json").read_bytes())
+    digest.update((language("uk").folder / "places.toml").read_bytes())
     digest.update(_oblasts_file().read_bytes())
     return (folder or cache_dir()) / f"katottg-{digest.hexdigest()[:20]}.json"
 

@@ -1,16 +1,19 @@
-"""The per-language knowledge the recogniser reads: data/gazetteer/languages/<lang>.json.
+"""The per-language knowledge the recogniser reads: `places.toml` of each language folder
+(`data/lang/<code>/`, read through `frontledger.language`).
 
-Adding a language is adding a file; nothing here names a language's words.
+Adding a language is adding a folder; nothing here names a language's words.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
+from frontledger import language as languages
+from frontledger.language import Language
 from frontledger.places.normalize import fold
 
 DEFAULT_LANGUAGE = "en"
@@ -21,6 +24,8 @@ class Lexicon:
     """How one language names regions, marks places and speaks of capitals as actors."""
 
     language: str
+    source: Language
+    """The language folder this lexicon was compiled from (caches are keyed by it)."""
     region_templates: tuple[str, ...]
     region_keyword_after: re.Pattern[str]
     region_keyword_before: re.Pattern[str]
@@ -90,90 +95,107 @@ def data_dir() -> resources.abc.Traversable:
 
 
 def available_languages() -> list[str]:
-    """Languages that have a lexicon file."""
-    folder = data_dir() / "languages"
-    names = [p.name for p in folder.iterdir()]
-    return sorted(n.removesuffix(".json") for n in names if n.endswith(".json"))
+    """Languages that have a places file."""
+    return [lang.code for lang in languages.every_language() if lang.has("places")]
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _compile_before(pattern: str) -> re.Pattern[str]:
-    """A pattern searched in the text before a name: it can only start at a word's start,
-    which spares the engine trying every alternative at every character."""
-    return re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE)
-
-
 _NEVER = re.compile(r"(?!)")
 
 
-def _optional_after(pattern: str) -> re.Pattern[str]:
+def _anywhere(pattern: str) -> re.Pattern[str]:
+    """A pattern searched or matched as written, which a language file may leave out."""
+    return _compile(pattern) if pattern else _NEVER
+
+
+def _after(pattern: str) -> re.Pattern[str]:
     """A pattern matched right after a name, which a language file may leave out."""
     return _compile(r"^\s*(?:" + pattern + ")") if pattern else _NEVER
 
 
-def _optional_before(pattern: str) -> re.Pattern[str]:
-    """A pattern searched before a name, which a language file may leave out."""
-    return _compile_before(pattern) if pattern else _NEVER
+def _before(pattern: str) -> re.Pattern[str]:
+    """A pattern searched in the text before a name, which a language file may leave out:
+    it can only start at a word's start, which spares the engine trying every alternative
+    at every character."""
+    return re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE) if pattern else _NEVER
+
+
+def lexicon(language: str | None) -> Lexicon:
+    """The lexicon of a language, falling back to English for languages without one."""
+    found = languages.find(language)
+    if found is None or not found.has("places"):
+        found = languages.language(DEFAULT_LANGUAGE)
+    return _lexicon(found)
 
 
 @cache
-def lexicon(language: str | None) -> Lexicon:
-    """The lexicon of a language, falling back to English for languages without one."""
-    lang = language if language in available_languages() else DEFAULT_LANGUAGE
-    raw = json.loads((data_dir() / "languages" / f"{lang}.json").read_text("utf-8"))
+def _lexicon(lang: Language) -> Lexicon:
+    """Every key is optional (data/lang/README.md): a missing pattern never matches, a
+    missing list or table is empty."""
+    raw: dict[str, Any] = lang.places
+
+    def text(key: str) -> str:
+        return str(raw.get(key, ""))
+
+    def words(key: str) -> list[str]:
+        return list(raw.get(key, []))
+
+    def pairs(key: str) -> tuple[tuple[str, str], ...]:
+        return tuple((a, b) for a, b in raw.get(key, []))
+
     return Lexicon(
-        language=lang,
-        region_templates=tuple(raw["region_templates"]),
-        region_keyword_after=_compile(r"^\s*(?:" + raw["region_keyword_after"] + ")"),
-        region_keyword_before=_compile_before(raw["region_keyword_before"]),
-        regions_word=_compile(raw["regions_word"]) if raw.get("regions_word") else _NEVER,
-        list_separator=_compile(raw["list_separator"]),
-        attached_region_gap=_compile(raw["attached_region_gap"]),
-        place_marker_before=_compile_before(raw["place_marker_before"]),
-        village_marker_before=_compile_before(raw["village_marker_before"]),
-        place_marker_after=_compile(raw["place_marker_after"]),
-        capitalised_nouns=bool(raw["capitalised_nouns"]),
-        articles=frozenset(fold(w) for w in raw["articles"]),
-        river_cue=_compile(raw["river_cue"]),
-        locative_before=frozenset(fold(w) for w in raw["locative_before"]),
-        metonym_verbs_after=_compile(raw["metonym_verbs_after"]),
-        metonym_before=_compile_before(raw["metonym_before"]),
-        place_before=_optional_before(raw.get("place_before", "")),
-        place_after=_optional_after(raw.get("place_after", "")),
-        region_preposition=_optional_before(raw.get("region_preposition", "")),
-        organisation_after=_optional_before(raw.get("organisation_after", "")),
-        organisation_before=_optional_before(
-            raw.get("organisation_before", "").removesuffix("$")),
-        organisation_stems=tuple(raw.get("organisation_stems", ())),
-        toponym_suffixes=tuple(sorted(set(raw["toponym_suffixes"]), key=len, reverse=True)),
-        modifier_suffixes=tuple(raw["modifier_suffixes"]),
-        inflection=tuple((a, b) for a, b in raw["inflection"]),
-        stopwords=frozenset(fold(w) for w in raw["stopwords"] + raw["persons"]),
-        persons=frozenset(fold(w) for w in raw["persons"]),
-        surname_suffixes=tuple(raw["surname_suffixes"]),
-        district_pattern=_compile(raw["district_pattern"]),
-        direction_pattern=_compile(raw["direction_pattern"]),
-        district_hint=_compile(raw["district_hint"]),
-        direction_hint=_compile(raw["direction_hint"]),
-        adjective_to_name=tuple((a, b) for a, b in raw["adjective_to_name"]),
-        unknown_name_forms=tuple((a, b) for a, b in raw["unknown_name_forms"]),
-        romanization=raw["romanization"],
-        romanization_initial=raw["romanization_initial"],
+        language=lang.code,
+        source=lang,
+        region_templates=tuple(words("region_templates")),
+        region_keyword_after=_after(text("region_keyword_after")),
+        region_keyword_before=_before(text("region_keyword_before")),
+        regions_word=_anywhere(text("regions_word")),
+        list_separator=_anywhere(text("list_separator")),
+        attached_region_gap=_anywhere(text("attached_region_gap")),
+        place_marker_before=_before(text("place_marker_before")),
+        village_marker_before=_before(text("village_marker_before")),
+        place_marker_after=_anywhere(text("place_marker_after")),
+        capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
+        articles=frozenset(fold(w) for w in words("articles")),
+        river_cue=_anywhere(text("river_cue")),
+        locative_before=frozenset(fold(w) for w in words("locative_before")),
+        metonym_verbs_after=_anywhere(text("metonym_verbs_after")),
+        metonym_before=_before(text("metonym_before")),
+        place_before=_before(text("place_before")),
+        place_after=_after(text("place_after")),
+        region_preposition=_before(text("region_preposition")),
+        organisation_after=_before(text("organisation_after")),
+        organisation_before=_before(text("organisation_before").removesuffix("$")),
+        organisation_stems=tuple(words("organisation_stems")),
+        toponym_suffixes=tuple(sorted(set(words("toponym_suffixes")), key=len, reverse=True)),
+        modifier_suffixes=tuple(words("modifier_suffixes")),
+        inflection=pairs("inflection"),
+        stopwords=frozenset(fold(w) for w in words("stopwords") + words("persons")),
+        persons=frozenset(fold(w) for w in words("persons")),
+        surname_suffixes=tuple(words("surname_suffixes")),
+        district_pattern=_anywhere(text("district_pattern")),
+        direction_pattern=_anywhere(text("direction_pattern")),
+        district_hint=_anywhere(text("district_hint")),
+        direction_hint=_anywhere(text("direction_hint")),
+        adjective_to_name=pairs("adjective_to_name"),
+        unknown_name_forms=pairs("unknown_name_forms"),
+        romanization=dict(raw.get("romanization", {})),
+        romanization_initial=dict(raw.get("romanization_initial", {})),
     )
 
 
 def inflected_bases(token: str, lex: Lexicon) -> list[str]:
     """The token and every nominative form its case ending may stand for (folded)."""
-    return list(_inflected(fold(token), lex.language))
+    return list(_inflected(fold(token), lex.source))
 
 
 @lru_cache(maxsize=100_000)
-def _inflected(low: str, language: str) -> tuple[str, ...]:
+def _inflected(low: str, source: Language) -> tuple[str, ...]:
     forms = [low]
-    for ending, replacement in lexicon(language).inflection:
+    for ending, replacement in _lexicon(source).inflection:
         if low.endswith(ending) and len(low) - len(ending) >= MIN_STEM:
             form = low[: len(low) - len(ending)] + replacement
             if form not in forms:

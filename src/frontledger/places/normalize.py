@@ -10,14 +10,13 @@ Two keys, from strict to loose:
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
 
 from anyascii import anyascii
+
+from frontledger import language as languages
 
 _APOSTROPHES = str.maketrans({"’": "", "ʼ": "", "`": "", "'": "", "‘": "", "ʹ": "", "´": ""})
 _DASHES = re.compile(r"[\-‐‑‒–—]+")
@@ -25,7 +24,7 @@ _SPACES = re.compile(r"\s+")
 _NON_ALPHA = re.compile(r"[^a-z ]+")
 
 # Language-specific spellings are rewritten to the English-style romanisation GeoNames uses
-# by each language's `spelling_to_english` rules (data/gazetteer/languages/<lang>.json).
+# by each language's `spelling_to_english` rules (`places.toml` of data/lang/<lang>/).
 # Skeleton rules: collapse the letters romanisations disagree on.
 _SKELETON = (
     ("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("kh", "h"),
@@ -68,24 +67,10 @@ def romanise(text: str, language: str | None = None) -> str:
     return anyascii(fold(lowered)).lower()
 
 
-def _languages_dir() -> resources.abc.Traversable:
-    return resources.files("frontledger") / "data" / "gazetteer" / "languages"
-
-
-@cache
-def _language_file(language: str) -> dict[str, Any]:
-    path = _languages_dir() / f"{language}.json"
-    if not path.is_file():
-        return {}
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    return data
-
-
-@cache
 def _spelling_rules(language: str | None) -> tuple[tuple[str, str], ...]:
     """The language's (spelling, English-style spelling) rewrites, applied in order."""
-    rules = _language_file(language).get("spelling_to_english", []) if language else []
-    return tuple((old, new) for old, new in rules)
+    found = languages.find(language)
+    return found.spelling_to_english if found is not None else ()
 
 
 @lru_cache(maxsize=200_000)
@@ -107,19 +92,20 @@ def english_name(text: str, language: str | None = None) -> str:
 
 
 # One pass: an elided article or preposition ("d'" of "d'Odessa", "dell'" of
-# "dell'Ucraina": every language's `elisions`) is a word of its own; an English possessive
-# ending ("'s" of "Kyiv's") is not part of the name; apostrophes inside a word
-# ("Куп'янськ") and hyphens ("Ivano-Frankivsk") are. \w rather than letters only: twice
-# as fast, and a token with digits is never capitalised the way a name is.
+# "dell'Ucraina": every language's `[words] elisions`, in its text.toml) is a word of its
+# own; an English possessive ending ("'s" of "Kyiv's") is not part of the name;
+# apostrophes inside a word ("Куп'янськ") and hyphens ("Ivano-Frankivsk") are. \w rather
+# than letters only: twice as fast, and a token with digits is never capitalised the way a name is.
 _WORD = r"\w+(?:(?:['’ʼ`](?![sS]\b)|[\-‐‑])\w+)*"
 
 
-@cache
 def _token_pattern() -> re.Pattern[str]:
-    elisions: set[str] = set()
-    for path in _languages_dir().iterdir():
-        if path.name.endswith(".json"):
-            elisions.update(_language_file(path.name.removesuffix(".json")).get("elisions", []))
+    return _token_pattern_of(languages.search_path())
+
+
+@cache
+def _token_pattern_of(_search_path: tuple[str, ...]) -> re.Pattern[str]:
+    elisions = {elision for lang in languages.every_language() for elision in lang.elisions}
     if not elisions:
         return re.compile(_WORD)
     # Each elision in lower case and capitalised, behind a class of their first letters:

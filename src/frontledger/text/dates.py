@@ -5,7 +5,8 @@ expression names ("on Thursday", "la veille", "11 грудня", "в сентя�
 "December 7–8", "2025-10-22") with its precision (day, month or year).
 
 The words of each language (months, weekdays, "yesterday"...) come from the `[dates]`
-section of that language's lexicon file, `frontledger/data/lang/<lang>/claims.toml`.
+table of that language's `text.toml` (`frontledger/data/lang/<lang>/`, read through
+`frontledger.language`).
 Rules, in short: a date without a year takes the published year, or the year before when
 that would put it after publication; a weekday is the latest such day on or before the
 published date; a month alone is dated to its 1st (precision month); a range ("7–8") is
@@ -17,14 +18,13 @@ day written before it (statements of one day share its date), else from publicat
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
-from typing import Any
 
+from frontledger import language as languages
+from frontledger.language import Language
 from frontledger.records import DatePrecision
 
 # A day number, then the language's ordinal ending (`day_suffix`: "th", "er", "-го", "."),
@@ -236,10 +236,18 @@ def _alternation(options: list[str]) -> str:
     return "|".join(f"(?P<g{i}>{option})" for i, option in enumerate(options))
 
 
-@cache
 def date_words(language: str) -> _DateWords:
-    """The compiled date patterns of `language` (English when it has no lexicon)."""
-    section = _lexicon_section(language)
+    """The compiled date patterns of `language` (English when it has no date words)."""
+    found = languages.find(language)
+    if found is None or found.dates is None:
+        found = languages.language(languages.FALLBACK_LANGUAGE)
+    return _date_words(found)
+
+
+@cache
+def _date_words(lang: Language) -> _DateWords:
+    section = lang.dates
+    assert section is not None, "the English date words ship with frontledger"
     months = f"(?:{_alternation(section['months'])})"
     year_word = section.get("year_word", "")
     bare_year = _YEAR % section.get("year_gap", DEFAULT_YEAR_GAP)
@@ -260,16 +268,6 @@ def date_words(language: str) -> _DateWords:
         ),
         same_year=re.compile(section["same_year"], flags) if section.get("same_year") else None,
     )
-
-
-def _lexicon_section(language: str) -> dict[str, Any]:
-    folder = resources.files("frontledger") / "data" / "lang"
-    path = folder / language / "claims.toml"
-    if not path.is_file():
-        path = folder / "en" / "claims.toml"
-    with path.open("rb") as handle:
-        section: dict[str, Any] = tomllib.load(handle)["dates"]
-    return section
 
 
 def bare_years(text: str) -> list[tuple[int, int]]:

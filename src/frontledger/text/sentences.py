@@ -7,10 +7,10 @@ Reads: normalised text. Adds: `Sentence` spans (start, end, paragraph index) suc
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from frontledger import language as languages
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 # Linear on hostile text (100 KB of "!" or "…"): a match starts only where a run of stops
@@ -18,22 +18,15 @@ from importlib import resources
 # a run that is not followed by a space fails once, not once per character of the run.
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'»”’)\]]*+(?=\s)")
 # What may open the next sentence: a capital, a digit, an opening quote or a dash (matched
-# where a boundary ends, so never inside a run of spaces).
-_NEXT_START = re.compile(r"(?<!\s)\s++[\"'«“„‘(\[—–-]*+\s*+[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐ0-9]")
+# where a boundary ends, so never inside a run of spaces). Capitals are those of the Latin,
+# Latin-1 and Russian alphabets plus each language's own (`[sentences] capitals` of its
+# text.toml: "Ł", "Ї").
+_NEXT_START = r"(?<!\s)\s++[\"'«“„‘(\[—–-]*+\s*+[A-ZÀ-ÖØ-ÞА-Я%s0-9]"
 # Tokens ending in "." that do not end a sentence: single capitals (initials) and each
-# language's abbreviations, the `[sentences] abbreviations` of `data/lang/<lang>/claims.toml`.
+# language's abbreviations, the `[sentences] abbreviations` of `data/lang/<lang>/text.toml`.
 # The splitter does not know the language, so it honours every language's list at once;
 # they are matched as written (case counts: "No." is an abbreviation, "no." ends a sentence).
-_INITIAL = "[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁЄІЇҐ]"
-
-
-@cache
-def _abbreviation() -> re.Pattern[str]:
-    words = sorted(all_abbreviations(), key=len, reverse=True)
-    alternatives = "|".join([_INITIAL, *(re.escape(w) for w in words)])
-    return re.compile(rf"\b(?:{alternatives})\.$")
-
-
+_INITIAL = "[A-ZÀ-ÖØ-ÞА-Я%s]"
 # "am 18. November", "20. listopada": a day number's ordinal dot before a month name (any
 # language's `[dates] months`) does not end a sentence.
 _DAY_NUMBER = re.compile(r"(?:^|[^\d.])\d{1,2}$")
@@ -41,32 +34,42 @@ DAY_LOOKBACK = 3
 """Characters before a dot that may hold a day number and what precedes it."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The splitter's patterns compiled from every language's text data."""
+
+    next_start: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    month_after: re.Pattern[str]
+
+
+def _patterns() -> _Patterns:
+    return _patterns_of(languages.search_path())
+
+
 @cache
-def _month_after() -> re.Pattern[str]:
-    months = "|".join(f"(?:{month})" for month in sorted(_lexicon_values("dates", "months")))
-    return re.compile(rf"\s+(?:{months})(?!\w)", re.IGNORECASE)
+def _patterns_of(_search_path: tuple[str, ...]) -> _Patterns:
+    every = languages.every_language()
+    capitals = "".join(re.escape(c) for c in sorted({c for lang in every for c in lang.capitals}))
+    words = sorted(all_abbreviations(), key=len, reverse=True)
+    alternatives = "|".join([_INITIAL % capitals, *(re.escape(w) for w in words)])
+    months = "|".join(f"(?:{month})" for month in sorted(
+        {month for lang in every for month in lang.months}))
+    return _Patterns(
+        next_start=re.compile(_NEXT_START % capitals),
+        abbreviation=re.compile(rf"\b(?:{alternatives})\.$"),
+        month_after=re.compile(rf"\s+(?:{months})(?!\w)", re.IGNORECASE),
+    )
 
 
 def _ordinal_day_before_month(line: str, dot: int, end: int) -> bool:
     day = _DAY_NUMBER.search(line[max(0, dot - DAY_LOOKBACK):dot])
-    return day is not None and bool(_month_after().match(line, end))
-
-
-def _lexicon_values(section: str, key: str) -> set[str]:
-    """The union of one list of every language's lexicon file."""
-    folder = resources.files("frontledger") / "data" / "lang"
-    found: set[str] = set()
-    for language in folder.iterdir():
-        path = language / "claims.toml"
-        if path.is_file():
-            with path.open("rb") as handle:
-                found.update(tomllib.load(handle).get(section, {}).get(key, []))
-    return found
+    return day is not None and bool(_patterns().month_after.match(line, end))
 
 
 def all_abbreviations() -> set[str]:
     """Every language's sentence abbreviations (without their final dot)."""
-    return _lexicon_values("sentences", "abbreviations")
+    return {word for lang in languages.every_language() for word in lang.abbreviations}
 
 
 _OPENERS = ("«", "“", "„")
@@ -112,9 +115,10 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of one line."""
     spans: list[tuple[int, int]] = []
     start = 0
+    next_start = _patterns().next_start
     for match in _BOUNDARY.finditer(line):
         end = match.end()
-        if not _NEXT_START.match(line, end) or _is_abbreviation(line, match.start() + 1):
+        if not next_start.match(line, end) or _is_abbreviation(line, match.start() + 1):
             continue
         if _ordinal_day_before_month(line, match.start(), end):
             continue
@@ -145,4 +149,4 @@ def _is_abbreviation(line: str, dot_end: int) -> bool:
     """True when the word ending at `dot_end` (just past its dot) is a known abbreviation."""
     space = line.rfind(" ", 0, dot_end - 1)
     word_start = max(space, line.rfind("(", space + 1, dot_end - 1)) + 1
-    return bool(_abbreviation().search(line[word_start:dot_end]))
+    return bool(_patterns().abbreviation.search(line[word_start:dot_end]))
