@@ -67,6 +67,8 @@ def patterns() -> Iterator[tuple[str, re.Pattern[Any]]]:
     from frontledger.claims.resources import load_lexicon, load_theater
     from frontledger.places.lexicon import available_languages, lexicon
     from frontledger.text.dates import date_words
+    from frontledger.text.sentences import _patterns
+    yield from walk("sentence splitter", _patterns())
     for language in available_languages():
         yield from walk(f"claims lexicon {language}", load_lexicon(language))
         yield from walk(f"places lexicon {language}", lexicon(language))

@@ -5,6 +5,7 @@ and abbreviations into the date reader and the sentence splitter — with no cod
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -88,13 +89,24 @@ SENTENCE = "Lau gnl. Petrov, Russia zorpis Kupiansk ed provinco Kharkiv zuvek."
 
 
 @pytest.fixture
-def toy_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "lang" / "xx"
-    folder.mkdir(parents=True)
+def lang_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty folder of language folders, named by FRONTLEDGER_LANG_PATH for one test."""
+    root = tmp_path / "lang"
+    root.mkdir()
+    monkeypatch.setenv(languages.LANG_PATH_ENV, str(root))
+    languages.reload()
+    yield root
+    monkeypatch.undo()
+    languages.reload()
+
+
+@pytest.fixture
+def toy_language(lang_path: Path) -> Path:
+    folder = lang_path / "xx"
+    folder.mkdir()
     for name, content in (("text", TEXT_TOML), ("places", PLACES_TOML),
                           ("claims", CLAIMS_TOML)):
         (folder / f"{name}.toml").write_text(content, "utf-8")
-    monkeypatch.setenv(languages.LANG_PATH_ENV, str(tmp_path / "lang"))
     return folder
 
 
@@ -152,12 +164,12 @@ def test_toy_language_text_words_reach_the_splitter_tokeniser_and_date_reader(
 
 
 def test_place_index_key_changes_with_a_language_folder_on_the_lang_path(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        lang_path: Path, tmp_path: Path) -> None:
     before = index_files.source_key(tmp_path)
-    folder = tmp_path / "lang" / "xx"
-    folder.mkdir(parents=True)
+    folder = lang_path / "xx"
+    folder.mkdir()
     (folder / "places.toml").write_text(PLACES_TOML, "utf-8")
-    monkeypatch.setenv(languages.LANG_PATH_ENV, str(tmp_path / "lang"))
+    languages.reload()  # the folder appeared after the path was read
     with_toy = index_files.source_key(tmp_path)
     (folder / "places.toml").write_text(PLACES_TOML + "articles = ['la']\n", "utf-8")
     assert len({before, with_toy, index_files.source_key(tmp_path)}) == 3

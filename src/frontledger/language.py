@@ -8,11 +8,12 @@ A language is the folder `data/lang/<code>/` (ISO 639-1 code) and nothing else:
     claims.toml  the claims lexicon: triggers, stance, attribution, fractions (claims stage)
 
 `data/lang/README.md` lists every key. Folders named in the `FRONTLEDGER_LANG_PATH`
-environment variable (separated by `os.pathsep`, each holding `<code>/` folders) are
-searched before the packaged one: a language is added, or a shipped one replaced, without
-touching the package. Each file is read on first use and kept (a run pays only for the
-languages it reads); the stages compile their patterns from it and cache them per
-`Language`, so a changed search path gives new objects, never stale ones.
+environment variable (separated by `os.pathsep`, each holding `<code>/` folders; read at
+first use, again after `reload()`) are searched before the packaged one: a language is
+added, or a shipped one replaced, without touching the package. Each file is read on first
+use and kept (a run pays only for the languages it reads); the stages compile their
+patterns from it and cache them per `Language`, so a reload gives new objects, never stale
+ones.
 """
 
 from __future__ import annotations
@@ -117,10 +118,19 @@ def packaged_folder() -> Traversable:
     return resources.files("frontledger") / "data" / "lang"
 
 
+@cache
 def search_path() -> tuple[str, ...]:
-    """Extra language folders from `FRONTLEDGER_LANG_PATH`, in order."""
+    """Extra language folders from `FRONTLEDGER_LANG_PATH`, in order: read once (the stages
+    ask for every word and line), again after `reload()`."""
     value = os.environ.get(LANG_PATH_ENV, "")
     return tuple(part for part in value.split(os.pathsep) if part)
+
+
+def reload() -> None:
+    """Read `FRONTLEDGER_LANG_PATH` and the language folders again (after changing either
+    in a running process): later lookups give new `Language` objects."""
+    for cached in (search_path, _roots, _find, _codes, _every):
+        cached.cache_clear()
 
 
 def find(code: str | None) -> Language | None:

@@ -100,12 +100,12 @@ _WORD = r"\w+(?:(?:['’ʼ`](?![sS]\b)|[\-‐‑])\w+)*"
 
 
 def _token_pattern() -> re.Pattern[str]:
-    return _token_pattern_of(languages.search_path())
+    return _token_pattern_of(languages.every_language())
 
 
 @cache
-def _token_pattern_of(_search_path: tuple[str, ...]) -> re.Pattern[str]:
-    elisions = {elision for lang in languages.every_language() for elision in lang.elisions}
+def _token_pattern_of(every: tuple[languages.Language, ...]) -> re.Pattern[str]:
+    elisions = {elision for lang in every for elision in lang.elisions}
     if not elisions:
         return re.compile(_WORD)
     # Each elision in lower case and capitalised, behind a class of their first letters:

@@ -44,14 +44,13 @@ class _Patterns:
 
 
 def _patterns() -> _Patterns:
-    return _patterns_of(languages.search_path())
+    return _patterns_of(languages.every_language())
 
 
 @cache
-def _patterns_of(_search_path: tuple[str, ...]) -> _Patterns:
-    every = languages.every_language()
+def _patterns_of(every: tuple[languages.Language, ...]) -> _Patterns:
     capitals = "".join(re.escape(c) for c in sorted({c for lang in every for c in lang.capitals}))
-    words = sorted(all_abbreviations(), key=len, reverse=True)
+    words = sorted({w for lang in every for w in lang.abbreviations}, key=len, reverse=True)
     alternatives = "|".join([_INITIAL % capitals, *(re.escape(w) for w in words)])
     months = "|".join(f"(?:{month})" for month in sorted(
         {month for lang in every for month in lang.months}))
@@ -62,14 +61,9 @@ def _patterns_of(_search_path: tuple[str, ...]) -> _Patterns:
     )
 
 
-def _ordinal_day_before_month(line: str, dot: int, end: int) -> bool:
+def _ordinal_day_before_month(line: str, dot: int, end: int, patterns: _Patterns) -> bool:
     day = _DAY_NUMBER.search(line[max(0, dot - DAY_LOOKBACK):dot])
-    return day is not None and bool(_patterns().month_after.match(line, end))
-
-
-def all_abbreviations() -> set[str]:
-    """Every language's sentence abbreviations (without their final dot)."""
-    return {word for lang in languages.every_language() for word in lang.abbreviations}
+    return day is not None and bool(patterns.month_after.match(line, end))
 
 
 _OPENERS = ("«", "“", "„")
@@ -91,8 +85,9 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; every line break also ends a sentence."""
     sentences: list[Sentence] = []
+    patterns = _patterns()
     for paragraph, (line_start, line_text) in enumerate(_lines(text)):
-        for start, end in _split_line(line_text):
+        for start, end in _split_line(line_text, patterns):
             sentences.append(
                 Sentence(line_start + start, line_start + end, line_text[start:end], paragraph)
             )
@@ -111,16 +106,16 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def _split_line(line: str) -> list[tuple[int, int]]:
+def _split_line(line: str, patterns: _Patterns) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of one line."""
     spans: list[tuple[int, int]] = []
     start = 0
-    next_start = _patterns().next_start
     for match in _BOUNDARY.finditer(line):
         end = match.end()
-        if not next_start.match(line, end) or _is_abbreviation(line, match.start() + 1):
+        if (not patterns.next_start.match(line, end)
+                or _is_abbreviation(line, match.start() + 1, patterns)):
             continue
-        if _ordinal_day_before_month(line, match.start(), end):
+        if _ordinal_day_before_month(line, match.start(), end, patterns):
             continue
         spans.append((start, end))
         start = len(line) - len(line[end:].lstrip())
@@ -145,8 +140,8 @@ def _quotation_balance(text: str) -> int:
     return sum(map(text.count, _OPENERS)) - sum(map(text.count, _ONLY_CLOSERS))
 
 
-def _is_abbreviation(line: str, dot_end: int) -> bool:
+def _is_abbreviation(line: str, dot_end: int, patterns: _Patterns) -> bool:
     """True when the word ending at `dot_end` (just past its dot) is a known abbreviation."""
     space = line.rfind(" ", 0, dot_end - 1)
     word_start = max(space, line.rfind("(", space + 1, dot_end - 1)) + 1
-    return bool(_patterns().abbreviation.search(line[word_start:dot_end]))
+    return bool(patterns.abbreviation.search(line[word_start:dot_end]))
