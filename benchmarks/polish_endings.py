@@ -1,4 +1,4 @@
-"""Polish case endings: the hand table of `languages/pl.json` against simplemma's lemmas.
+"""Polish case endings: the hand table of `data/lang/pl/places.toml` against simplemma's lemmas.
 
     .venv/bin/python benchmarks/polish_endings.py
 
