@@ -134,6 +134,12 @@ def test_unknown_language_code_is_read_as_english_without_the_lang_path() -> Non
     assert languages.language("xx").code == "en"
 
 
+@pytest.mark.parametrize("code", ["../lang/fr", "fr/../uk", "/", "..", "", "FR"])
+def test_language_code_that_is_no_folder_name_is_never_read_as_a_path(code: str) -> None:
+    assert languages.find(code) is None
+    assert languages.language(code).code == "en"
+
+
 def test_toy_language_places_are_found_through_its_region_template(toy_language: Path) -> None:
     by_surface = {m.surface: m for m in _places(SENTENCE)}
     assert by_surface["Kupiansk"].kind == "populated_place"

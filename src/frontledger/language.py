@@ -129,13 +129,15 @@ def search_path() -> tuple[str, ...]:
 def reload() -> None:
     """Read `FRONTLEDGER_LANG_PATH` and the language folders again (after changing either
     in a running process): later lookups give new `Language` objects."""
-    for cached in (search_path, _roots, _find, _codes, _every):
+    for cached in (search_path, _roots, _find, _codes, _known, _every):
         cached.cache_clear()
 
 
 def find(code: str | None) -> Language | None:
-    """The language `code`, or None when no folder holds it."""
-    return _find(code, search_path()) if code else None
+    """The language `code`, or None when no folder holds it. Only the names of the folders
+    are looked up: a code from a document ("../x", any string) is never a path."""
+    extra = search_path()
+    return _find(code, extra) if code and code in _known(extra) else None
 
 
 def language(code: str | None) -> Language:
@@ -175,6 +177,11 @@ def _codes(extra: tuple[str, ...]) -> tuple[str, ...]:
              for folder in root.iterdir()
              if folder.is_dir() and not folder.name.startswith(("_", "."))}
     return tuple(sorted(codes))
+
+
+@cache
+def _known(extra: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_codes(extra))
 
 
 @cache
