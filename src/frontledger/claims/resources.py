@@ -21,7 +21,7 @@ from frontledger.defaults import DEFAULT_THEATER as DEFAULT_THEATER  # re-export
 from frontledger.errors import UsageError
 from frontledger.language import Language
 
-FALLBACK_LANGUAGE = "en"
+FALLBACK_LANGUAGE = languages.FALLBACK_LANGUAGE
 _FLAGS = re.IGNORECASE
 
 

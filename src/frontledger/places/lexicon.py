@@ -16,7 +16,7 @@ from frontledger import language as languages
 from frontledger.language import Language
 from frontledger.places.normalize import fold
 
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = languages.FALLBACK_LANGUAGE
 
 
 @dataclass(frozen=True, slots=True)

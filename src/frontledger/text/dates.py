@@ -75,7 +75,7 @@ def find_dates(
 ) -> list[DateMention]:
     """Every resolvable date expression of `text`, in text order, without overlaps.
     `finditer` runs each pattern (the claims stage passes its faster scanner)."""
-    words = date_words(language or "en")
+    words = date_words(language or languages.FALLBACK_LANGUAGE)
     candidates = _candidates(text, words, finditer)
     mentions: list[DateMention] = []
     context_year: int | None = None
