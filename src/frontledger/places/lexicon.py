@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from frontledger.places.normalize import fold
+from frontledger.theater import load_theater
 
 DEFAULT_LANGUAGE = "en"
 
@@ -67,6 +68,7 @@ class Lexicon:
     inflection: tuple[tuple[str, str], ...]
     stopwords: frozenset[str]
     persons: frozenset[str]
+    """The language's persons and the default theater's (`[persons]` of its file)."""
     surname_suffixes: tuple[str, ...]
     """Endings of surnames: a name before such a word is a first name ("Stanislav Bunyatov")."""
     district_pattern: re.Pattern[str]
@@ -151,8 +153,8 @@ def lexicon(language: str | None) -> Lexicon:
         toponym_suffixes=tuple(sorted(set(raw["toponym_suffixes"]), key=len, reverse=True)),
         modifier_suffixes=tuple(raw["modifier_suffixes"]),
         inflection=tuple((a, b) for a, b in raw["inflection"]),
-        stopwords=frozenset(fold(w) for w in raw["stopwords"] + raw["persons"]),
-        persons=frozenset(fold(w) for w in raw["persons"]),
+        stopwords=frozenset(fold(w) for w in raw["stopwords"] + _persons(raw, lang)),
+        persons=frozenset(fold(w) for w in _persons(raw, lang)),
         surname_suffixes=tuple(raw["surname_suffixes"]),
         district_pattern=_compile(raw["district_pattern"]),
         direction_pattern=_compile(raw["direction_pattern"]),
@@ -163,6 +165,11 @@ def lexicon(language: str | None) -> Lexicon:
         romanization=raw["romanization"],
         romanization_initial=raw["romanization_initial"],
     )
+
+
+def _persons(raw: dict, language: str) -> list[str]:
+    """The language's persons and the default theater's persons named in that language."""
+    return [*raw.get("persons", ()), *load_theater().persons.get(language, ())]
 
 
 def inflected_bases(token: str, lex: Lexicon) -> list[str]:
