@@ -37,6 +37,9 @@ every theater file is expected to cover (and the one news agencies write most)."
 
 _THEATER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
+OTHER = "other"
+"""The label of an independent voice (a monitor, a foreign government): no side's."""
+
 DEFAULT_PLACE_WORD = "default"
 """The key of `district_word` / `community_word` used for a country not listed."""
 
@@ -91,6 +94,11 @@ class Theater:
     """Country code (or "default") → the word naming a community after its town."""
     source: Path | Traversable
     """The file it was read from."""
+
+    @property
+    def speaker_sides(self) -> frozenset[str]:
+        """The labels a speaker's name may give it: a side code, or "other" (a monitor)."""
+        return frozenset(self.opponents) | {OTHER}
 
     def side_names(self, language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
         """Name patterns of `language`, or of English when the theater lacks that language."""
@@ -166,7 +174,7 @@ def _load(theater_id: str, path_setting: str) -> Theater:
     names: dict[str, list[tuple[str, str]]] = {}
     for code, side in sides.items():
         _add_names(names, side.get("names", {}), code)
-    _add_names(names, data.get("other", {}).get("names", {}), "other")
+    _add_names(names, data.get("other", {}).get("names", {}), OTHER)
     for relation in ("enemy", "own"):
         _add_names(names, data.get("relative", {}).get(relation, {}), relation)
     places = data.get("places", {})
