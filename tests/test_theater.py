@@ -10,14 +10,17 @@ import pytest
 
 from frontledger.claims import extract
 from frontledger.errors import UsageError
-from frontledger.places import geoparse
+from frontledger.places import geoparse, katottg
 from frontledger.places.build import build_index
 from frontledger.places.gazetteer import IndexedGazetteer
 from frontledger.places.geonames_readers import PlaceRow
+from frontledger.places.katottg import SettlementIndex, read_workbook
 from frontledger.places.lexicon import lexicon
 from frontledger.records import Document
 from frontledger.text import text_hash
 from frontledger.theater import THEATER_PATH_ENV, Theater, available_theaters, load_theater
+
+KATOTTG_WORKBOOK = Path(__file__).parent / "fixtures" / "places" / "katottg-kodifikator.xlsx"
 
 # An invented war between two invented countries, written with user-assigned ISO codes.
 TOY = """
@@ -140,3 +143,18 @@ def test_an_unknown_theater_is_a_usage_error_saying_where_theaters_are_found(
 def test_a_theater_id_that_is_a_path_is_refused() -> None:
     with pytest.raises(UsageError, match="theater id"):
         load_theater("../ru-ua")
+
+
+def test_the_ukrainian_codifier_places_unknown_villages_only_in_a_war_fought_in_ukraine(
+        toy: Theater, two_selvaros: IndexedGazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    codifier = SettlementIndex.from_settlements(read_workbook(KATOTTG_WORKBOOK))
+    monkeypatch.setattr(katottg, "default_index", lambda: codifier)
+    text = "Противник штурмував околиці Кучерового Яру вночі."
+
+    def village(theater: Theater) -> tuple[str | None, str | None]:
+        found = {m.surface: m for m in geoparse(text, "uk", gazetteer=two_selvaros,
+                                                  theater=theater)}
+        return found["Кучерового Яру"].country, found["Кучерового Яру"].iso3166_2
+
+    assert village(load_theater("ru-ua")) == ("UA", "UA-14")
+    assert village(toy) == (None, None)

@@ -79,10 +79,12 @@ def geoparse(text: str, language: str | None = None, *,
     words = words_of(text)
     titles = title_case_lines(text)
     doubted: list[PlaceMention] = []
-    known = _gazetteer_places(gaz, cues, words, titles, doubted, theater or load_theater())
+    theater = theater or load_theater()
+    known = _gazetteer_places(gaz, cues, words, titles, doubted, theater)
     covered = sorted((m.start, m.end) for m in known)
-    # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast
-    settlements = katottg.default_index()
+    # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast,
+    # in a war fought in Ukraine
+    settlements = katottg.default_index() if katottg.COUNTRY in theater.countries else None
     # doubted settlements count as places for lists ("near A and B"), but cover no words
     unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements,
                                         doubted).find()
