@@ -3,23 +3,28 @@ drives both stages, places (countries, front) and claims (sides, aliases, person
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 
 from frontledger.claims import extract
 from frontledger.errors import UsageError
+from frontledger.ledger.areas import side_names
+from frontledger.ledger.export import acled_row
+from frontledger.ledger.kml import control_kml
 from frontledger.places import geoparse, katottg
 from frontledger.places.build import build_index
 from frontledger.places.gazetteer import IndexedGazetteer
 from frontledger.places.geonames_readers import PlaceRow
 from frontledger.places.katottg import SettlementIndex, read_workbook
 from frontledger.places.lexicon import lexicon
-from frontledger.records import Document
+from frontledger.records import Document, PlaceState, SideView
 from frontledger.text import text_hash
 from frontledger.theater import THEATER_PATH_ENV, Theater, available_theaters, load_theater
 
+KML = "{http://www.opengis.net/kml/2.2}"
 KATOTTG_WORKBOOK = Path(__file__).parent / "fixtures" / "places" / "katottg-kodifikator.xlsx"
 
 # An invented war between two invented countries, written with user-assigned ISO codes.
@@ -36,6 +41,8 @@ names.fr = ['''(?i:\\barmée\\s+valdorienne)''', '''\\bValdorie\\b''']
 
 [sides.XB]
 name = "Ostmark"
+acled_actor = "Military Forces of Ostmark"
+colour = "#aa0055"
 territory = ["XB"]
 opponent = "XA"
 names.en = ['''(?i:\\bOstmarkian\\s+(?:army|forces|troops))''', '''\\bOstmark\\b''']
@@ -76,7 +83,7 @@ def _document(text: str, language: str = "en") -> Document:
 
 def test_a_theater_file_in_the_theater_path_is_loaded_with_its_sides(toy: Theater) -> None:
     assert toy.name == "The Salt Marsh war"
-    assert dict(toy.sides) == {"XA": "Valdoria", "XB": "Ostmark"}
+    assert side_names("toy") == {"XA": "Valdoria", "XB": "Ostmark"}
     assert toy.opponent("XA") == "XB"
     assert dict(toy.territory) == {"XA": "XA", "XB": "XB"}
     assert "toy" in available_theaters() and "ru-ua" in available_theaters()
@@ -158,3 +165,28 @@ def test_the_ukrainian_codifier_places_unknown_villages_only_in_a_war_fought_in_
 
     assert village(load_theater("ru-ua")) == ("UA", "UA-14")
     assert village(toy) == (None, None)
+
+
+def test_a_toy_side_exports_with_its_own_acled_name_and_map_colour(toy: Theater) -> None:
+    held = PlaceState(place_key="g:990001", place_name="Selvaro", geonameid=990001,
+                      iso3166_2=None, latitude=10.2, longitude=20.1, on=date(2031, 5, 2),
+                      views=(SideView("XB", "XB", None, date(2031, 5, 1), 1),),
+                      status="claimed", controller="XB")
+    kml = ET.fromstring(control_kml([held], date(2031, 5, 2), theater="toy")[0])
+    styles = {s.get("id"): s.findtext(f".//{KML}color") for s in kml.iter(f"{KML}Style")}
+    assert styles["side-XB"] == "ff5500aa" and "side-XA" not in styles
+    assert kml.findtext(f".//{KML}Placemark/{KML}styleUrl") == "#side-XB"
+    row = acled_row(_capture_record("XB", "XA"), "toy")
+    assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
+        "Military Forces of Ostmark", 8, "XA", 1)
+
+
+def _capture_record(actor: str, country: str) -> dict[str, object]:
+    """A claim record as `ledger.export.claim_record` writes it: `actor` took a place of
+    `country`."""
+    return {"claim_id": 1, "date": "2031-05-01", "date_precision": "day",
+            "acled_event_type": "Battles", "acled_sub_event_type": None,
+            "claimant": "Ostmark", "claimant_side": actor, "stance": "asserts",
+            "evidence": "Ostmark took Selvaro.", "actor_side": actor, "country": country,
+            "iso3166_2": None, "place": "Selvaro", "place_kind": "populated_place",
+            "latitude": 10.2, "longitude": 20.1, "outlet": "example.com", "published": None}

@@ -65,14 +65,26 @@ class Front:
 
 
 @dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a war, as exports and maps name and draw it."""
+
+    code: str
+    name: str
+    acled_actor: str | None = None
+    """ACLED's actor name for the side's forces ("Military Forces of Russia (2000-)")."""
+    colour: str | None = None
+    """CSS #rrggbb of the places it holds, in KML exports."""
+
+
+@dataclass(frozen=True, slots=True)
 class Theater:
     """One conflict: its sides and how the news names them (claims), and where it is
     fought (places)."""
 
     id: str
     name: str
-    sides: Mapping[str, str]
-    """Side code → its name ("RU" → "Russia")."""
+    sides: Mapping[str, Side]
+    """Side code → the side ("RU" → Russia)."""
     territory: Mapping[str, str]
     """Country code → side code governing it."""
     opponents: Mapping[str, str]
@@ -181,7 +193,8 @@ def _load(theater_id: str, path_setting: str) -> Theater:
     return Theater(
         id=data["id"],
         name=data.get("name", data["id"]),
-        sides={code: side.get("name", code) for code, side in sides.items()},
+        sides={code: Side(code, side.get("name", code), side.get("acled_actor"),
+                          side.get("colour")) for code, side in sides.items()},
         territory={country: code for code, side in sides.items()
                    for country in side["territory"]},
         opponents={code: side["opponent"] for code, side in sides.items()},

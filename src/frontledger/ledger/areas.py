@@ -194,7 +194,7 @@ def areas_on(store: SqlStore, day: date, view: str = CONSENSUS, *,
 
 def side_names(theater: str = "ru-ua") -> dict[str, str]:
     """The theater's sides and their names (`{"RU": "Russia", "UA": "Ukraine"}`)."""
-    return dict(load_theater(theater).sides)
+    return {code: side.name for code, side in load_theater(theater).sides.items()}
 
 
 def gazetteer_sizes() -> SizeOf:
