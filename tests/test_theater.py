@@ -14,7 +14,8 @@ from frontledger.errors import UsageError
 from frontledger.ledger.areas import side_names
 from frontledger.ledger.export import acled_row
 from frontledger.ledger.kml import control_kml
-from frontledger.places import geoparse, katottg
+from frontledger.pipeline import extractor_version
+from frontledger.places import geoparse, index_files, katottg
 from frontledger.places.build import build_index
 from frontledger.places.gazetteer import IndexedGazetteer
 from frontledger.places.geonames_readers import PlaceRow
@@ -190,3 +191,17 @@ def _capture_record(actor: str, country: str) -> dict[str, object]:
             "evidence": "Ostmark took Selvaro.", "actor_side": actor, "country": country,
             "iso3166_2": None, "place": "Selvaro", "place_kind": "populated_place",
             "latitude": 10.2, "longitude": 20.1, "outlet": "example.com", "published": None}
+
+
+def test_a_changed_default_theater_file_changes_the_index_key_and_the_extractor_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = (index_files.source_key(tmp_path), extractor_version())
+    edited = load_theater().source.read_text("utf-8").replace(
+        'countries = ["UA", "RU"]', 'countries = ["UA", "RU", "BY"]')
+    override = tmp_path / "theaters"
+    override.mkdir()
+    (override / "ru-ua.toml").write_text(edited, "utf-8")
+    monkeypatch.setenv(THEATER_PATH_ENV, str(override))
+    assert load_theater().countries == {"UA", "RU", "BY"}
+    assert index_files.source_key(tmp_path) != shipped[0]
+    assert extractor_version() != shipped[1]
