@@ -1,7 +1,8 @@
 """One war, as a typed record: who fights, where, and how the news names them.
 
 A theater is a data file, `<id>.toml`: its sides (the land each governs, its opponent, the
-name patterns of each side per language), the independent voices (monitors), the words
+name patterns of each side per language, its ACLED actor name and map colour), the
+independent voices (monitors), the words
 for "the enemy" and "our forces", the persons the news names (not places), the countries
 and front-line box the places stage prefers, and the words for a district or community
 named after a town. `data/theaters/ru-ua.toml` documents every field.
