@@ -15,12 +15,14 @@ from typing import Protocol
 
 from frontledger import __version__
 from frontledger.budget import budget_paused
+from frontledger.errors import UsageError
 from frontledger.ingest import IngestOptions, expand_sources, read_source
 from frontledger.ingest.formats import unexpected
 from frontledger.ledger import SqlStore, Store
 from frontledger.ledger.store import AnalysedDocument
 from frontledger.parallel import Cluster, Outcome, outcome_of
 from frontledger.records import Claim, Document, PlaceMention, Rejection
+from frontledger.theater import theater_file
 
 OUTPUT_ONLY_DATA = frozenset({"schemas", "exports"})
 """Data folders that describe outputs only (the JSON Schemas, export styles): editing
@@ -36,7 +38,17 @@ def extractor_version() -> str:
                        if p.is_file() and p.parent.name not in OUTPUT_ONLY_DATA):
         digest.update(str(path.relative_to(data)).encode())
         digest.update(path.read_bytes())
+    digest.update(_default_theater())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _default_theater() -> bytes:
+    """The default theater's file, which FRONTLEDGER_THEATER(_PATH) may take from outside
+    the package: choosing or editing it makes stored analyses stale too."""
+    try:
+        return theater_file().read_bytes()
+    except UsageError:
+        return b""  # an unknown theater fails where it is read, not at import
 
 
 EXTRACTOR_VERSION = extractor_version()

@@ -347,15 +347,16 @@ def _antecedent(anaphor: str, state: State) -> Speaker | None:
 
 def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     """Side of a named speaker: from the theater, its appositive, or the place it governs."""
-    if hit.label in ("RU", "UA", "other"):
+    speakers = doc.theater.speaker_sides
+    if hit.label in speakers:
         return hit.label
     if hit.label == "enemy":
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
     around = within(doc.sides, hit.start - APPOSITIVE_WINDOW, hit.end + APPOSITIVE_WINDOW)
-    named = [s.label for s in around if s.label in ("RU", "UA", "other")]
+    named = [s.label for s in around if s.label in speakers]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
-    if overlapping and overlapping[0] in ("RU", "UA", "other"):
+    if overlapping and overlapping[0] in speakers:
         return overlapping[0]
     if named:
         return min(named, key=lambda label: 0 if label != "other" else 1)

@@ -18,8 +18,10 @@ from typing import Any
 
 from frontledger import language as languages
 from frontledger.defaults import DEFAULT_THEATER as DEFAULT_THEATER  # re-exported
-from frontledger.errors import UsageError
 from frontledger.language import Language
+from frontledger.theater import Theater as Theater  # re-exported: claims read sides from it
+from frontledger.theater import available_theaters as available_theaters  # re-exported
+from frontledger.theater import load_theater as load_theater  # re-exported
 
 FALLBACK_LANGUAGE = languages.FALLBACK_LANGUAGE
 _FLAGS = re.IGNORECASE
@@ -93,28 +95,6 @@ class Lexicon:
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
-
-
-@dataclass(frozen=True, slots=True)
-class Theater:
-    """One conflict: its sides, the land each governs, and how the news names them."""
-
-    id: str
-    territory: dict[str, str]
-    """Country code → side code governing it."""
-    opponents: dict[str, str]
-    """Side code → the side it fights."""
-    names: dict[str, tuple[tuple[str, str], ...]]
-    """Language → (pattern source, side) where side is a side code, "other", "enemy" or
-    "own"; compiled by `side_names`, for the languages a run reads only."""
-
-    def side_names(self, language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-        """Name patterns of `language`, or of English when the theater lacks that language."""
-        return _compiled_names(self.names.get(language) or self.names.get(FALLBACK_LANGUAGE, ()))
-
-    def opponent(self, side: str | None) -> str | None:
-        """The side `side` fights, or None for other/unknown."""
-        return self.opponents.get(side or "")
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -209,63 +189,4 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         tense=entry.get("tense", "present"),
         side=entry.get("side", "before"),
         role=entry.get("role", "actor"),
-    )
-
-
-@cache
-def load_theater(theater_id: str = DEFAULT_THEATER) -> Theater:
-    """The theater file `theater_id`; raises UsageError naming the ones that exist."""
-    data = _read("theaters", theater_id)
-    if data is None:
-        raise UsageError(
-            f"unknown theater {theater_id!r}; available: {', '.join(available_theaters())}"
-        )
-    territory = {
-        country: code for code, side in data["sides"].items() for country in side["territory"]
-    }
-    opponents = {code: side["opponent"] for code, side in data["sides"].items()}
-    names: dict[str, list[tuple[str, str]]] = {}
-    for code, side in data["sides"].items():
-        _add_names(names, side.get("names", {}), code)
-    _add_names(names, data.get("other", {}).get("names", {}), "other")
-    for relation in ("enemy", "own"):
-        _add_names(names, data.get("relative", {}).get(relation, {}), relation)
-    return Theater(
-        id=data["id"],
-        territory=territory,
-        opponents=opponents,
-        names={lang: _merged(patterns) for lang, patterns in names.items()},
-    )
-
-
-def _merged(patterns: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple(patterns)
-
-
-@cache
-def _compiled_names(
-    names: tuple[tuple[str, str], ...],
-) -> tuple[tuple[re.Pattern[str], str], ...]:
-    # Compiled per language on first use: one article needs its own language's names
-    # (and English), not the ~250 patterns of every language (~40 ms at start).
-    return tuple((re.compile(source), side) for source, side in names)
-
-
-
-
-
-def _add_names(
-    names: dict[str, list[tuple[str, str]]],
-    by_language: dict[str, list[str]],
-    side: str,
-) -> None:
-    for language, patterns in by_language.items():
-        names.setdefault(language, []).extend((p, side) for p in patterns)
-
-
-def available_theaters() -> list[str]:
-    """Ids of the theater files that ship with frontledger."""
-    folder = resources.files("frontledger") / "data" / "theaters"
-    return sorted(
-        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
     )

@@ -18,12 +18,9 @@ back in longitude/latitude.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 import shapely
@@ -32,6 +29,7 @@ from shapely.geometry.base import BaseGeometry
 
 from frontledger.errors import UsageError
 from frontledger.records import PlaceState
+from frontledger.theater import load_theater
 
 if TYPE_CHECKING:
     from frontledger.ledger.store import SqlStore
@@ -194,15 +192,9 @@ def areas_on(store: SqlStore, day: date, view: str = CONSENSUS, *,
                     size_of=size_of or gazetteer_sizes(), settings=settings)
 
 
-@cache
 def side_names(theater: str = "ru-ua") -> dict[str, str]:
     """The theater's sides and their names (`{"RU": "Russia", "UA": "Ukraine"}`)."""
-    path = files("frontledger") / "data" / "theaters" / f"{theater}.toml"
-    if not path.is_file():
-        raise UsageError(f"unknown theater {theater!r}: see frontledger/data/theaters")
-    with path.open("rb") as handle:
-        sides = tomllib.load(handle)["sides"]
-    return {code: side.get("name", code) for code, side in sides.items()}
+    return {code: side.name for code, side in load_theater(theater).sides.items()}
 
 
 def gazetteer_sizes() -> SizeOf:

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
-import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -28,6 +27,7 @@ from frontledger.defaults import EXPORT_FORMATS
 from frontledger.errors import UsageError
 from frontledger.ledger.store import SqlStore
 from frontledger.records import PlaceState, StoredClaim
+from frontledger.theater import Side
 
 if TYPE_CHECKING:  # shapely loads only for the areas format
     from frontledger.ledger.areas import AreaSettings
@@ -60,13 +60,6 @@ class ExportSummary:
     left_out: int = 0
     """Claims the format cannot hold (acled-csv: undated claims)."""
     why_left_out: str | None = None
-
-
-@cache
-def _acled_actors() -> dict[str, dict[str, dict[str, str]]]:
-    path = resources.files("frontledger") / "data" / "mappings" / "acled_actors.toml"
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
 
 
 @cache
@@ -116,8 +109,8 @@ def acled_row(record: dict[str, Any], theater: str) -> dict[str, Any]:
     ACLED's codebook: `iso` numeric, `country` and `admin1` as names, actors by side."""
     from frontledger.claims import load_theater
 
-    owners = load_theater(theater).territory
-    actors = _acled_actors().get(theater, {})
+    war = load_theater(theater)
+    owners, sides = war.territory, war.sides
     actor, other = record["actor_side"], _opponent(record["actor_side"], theater)
     iso_number, country = _countries().get(record["country"] or "", (None, None))
 
@@ -135,8 +128,8 @@ def acled_row(record: dict[str, Any], theater: str) -> dict[str, Any]:
         "disorder_type": _disorder(record["acled_event_type"]),
         "event_type": record["acled_event_type"],
         "sub_event_type": record["acled_sub_event_type"],
-        "actor1": actors.get(actor or "", {}).get("actor", actor), "inter1": inter(actor),
-        "actor2": actors.get(other or "", {}).get("actor", other), "inter2": inter(other),
+        "actor1": _acled_actor(sides, actor), "inter1": inter(actor),
+        "actor2": _acled_actor(sides, other), "inter2": inter(other),
         "interaction": _interaction(inter(actor), inter(other)),
         "iso": iso_number, "country": country,
         "admin1": _region_names().get(record["iso3166_2"] or "", record["iso3166_2"]),
@@ -159,6 +152,12 @@ def _unix_time(published: str | None) -> int | None:
         return None
     moment = datetime.fromisoformat(published)
     return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp())
+
+
+def _acled_actor(sides: Mapping[str, Side], side: str | None) -> str | None:
+    """ACLED's name for a side's forces, or its code when the theater gives none."""
+    found = sides.get(side or "")
+    return found.acled_actor if found is not None and found.acled_actor else side
 
 
 def _opponent(side: str | None, theater: str) -> str | None:

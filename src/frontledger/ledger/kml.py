@@ -19,6 +19,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from frontledger.records import PlaceState
+from frontledger.theater import load_theater
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 # Icon opacity (KML's alpha byte): opaque, as on the map page.
@@ -32,6 +33,12 @@ def _colours() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+def _side_colours(theater: str) -> dict[str, str]:
+    """Side code → CSS colour, for the sides the theater file gives one."""
+    return {code: side.colour for code, side in load_theater(theater).sides.items()
+            if side.colour}
+
+
 def _kml_colour(css: str) -> str:
     """CSS #rrggbb to KML's aabbggrr."""
     red, green, blue = css[1:3], css[3:5], css[5:7]
@@ -42,7 +49,7 @@ def _style_id(state: PlaceState, theater: str) -> str:
     """The placemark's style: its controller's colour, contested, or unknown."""
     if state.status == "contested":
         return "contested"
-    sides = _colours().get(theater, {}).get("sides", {})
+    sides = _side_colours(theater)
     return f"side-{state.controller}" if state.controller in sides else "unknown"
 
 
@@ -57,8 +64,7 @@ def _description(state: PlaceState) -> str:
 
 def _styles(document: ET.Element, theater: str) -> None:
     colours = _colours()
-    named = {f"side-{side}": css for side, css
-             in colours.get(theater, {}).get("sides", {}).items()}
+    named = {f"side-{side}": css for side, css in _side_colours(theater).items()}
     for style_id, css in (named | {"contested": colours["contested"],
                                    "unknown": colours["unknown"]}).items():
         style = ET.SubElement(document, "Style", id=style_id)

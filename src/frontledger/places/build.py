@@ -31,6 +31,7 @@ from frontledger.places.gazetteer import (
 from frontledger.places.geonames_readers import PlaceRow
 from frontledger.places.lexicon import available_languages, data_dir, lexicon
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
+from frontledger.theater import Theater, load_theater
 
 SPELLING_MIN_SIMILARITY = 70
 """rapidfuzz ratio above which an alternate is a spelling of the primary name (Kharkov,
@@ -44,16 +45,12 @@ def read_data(name: str) -> Any:
     return json.loads((data_dir() / name).read_text("utf-8"))
 
 
-def theater_countries() -> frozenset[str]:
-    """Countries of the theater: their places may be matched by transliteration skeleton."""
-    return frozenset(read_data("theater.json")["countries"])
-
-
 @dataclass
 class IndexBuilder:
     """Accumulates entries and names, then freezes them into an `IndexedGazetteer`."""
 
     theater: frozenset[str]
+    """Countries of the theater: their places may be matched by transliteration skeleton."""
     columns: dict[str, list] = field(default_factory=lambda: {
         k: [] for k in ("geonameid", "name", "kind", "country", "iso", "lat", "lon",
                         "population", "flags")})
@@ -111,9 +108,11 @@ class IndexBuilder:
 
 
 def build_index(places: Iterable[PlaceRow], admin1_names: Iterable[PlaceRow] = (),
-                meta: dict[str, str] | None = None) -> IndexedGazetteer:
-    """Compile places, admin1 regions and the packaged data files into an index."""
-    builder = IndexBuilder(theater=theater_countries())
+                meta: dict[str, str] | None = None,
+                theater: Theater | None = None) -> IndexedGazetteer:
+    """Compile places, admin1 regions and the packaged data files into an index whose
+    skeletons cover the places of `theater` (the default theater when not given)."""
+    builder = IndexBuilder(theater=(theater or load_theater()).countries)
     regions = read_data("regions.json")["regions"]
     admin1_iso = {(r["iso"].split("-")[0], r["admin1"]): r["iso"] for r in regions}
     for row in places:

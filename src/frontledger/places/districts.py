@@ -8,14 +8,12 @@ adjective is turned back into the town's name with the lexicon's `adjective_to_n
 
 from __future__ import annotations
 
-from functools import cache
-
-from frontledger.places.build import read_data
 from frontledger.places.gazetteer import OTHER_NAME, REGION_BASE, Gazetteer, GazetteerEntry
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold
 from frontledger.records import PlaceMention
 from frontledger.text.scanning import finditer, search
+from frontledger.theater import Theater
 
 DISTRICT_CONFIDENCE = 0.6
 """A district named after a town we found: the town is sure, the district's extent is not."""
@@ -49,12 +47,7 @@ def find_town(word: str, gaz: Gazetteer, lex: Lexicon, theater: frozenset[str],
     return town
 
 
-@cache
-def _district_words(key: str = "district_word") -> dict[str, str]:
-    return dict(read_data("theater.json")[key])
-
-
-def districts(text: str, gaz: Gazetteer, lex: Lexicon, theater: frozenset[str],
+def districts(text: str, gaz: Gazetteer, lex: Lexicon, theater: Theater,
               regions: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """Districts named after a town, as regions of the town's oblast (a town in one of
     the `regions` the article names in full before a namesake elsewhere)."""
@@ -62,13 +55,12 @@ def districts(text: str, gaz: Gazetteer, lex: Lexicon, theater: frozenset[str],
         return []
     out = []
     for match in finditer(lex.district_pattern, text):
-        town = find_town(match.group("name"), gaz, lex, theater, regions)
+        town = find_town(match.group("name"), gaz, lex, theater.countries, regions)
         if town is None:
             continue
         # "Юнаківська громада": a community (hromada) named after its town, not a district
-        words = _district_words("community_word" if match.groupdict().get("community")
-                                else "district_word")
-        word = words.get(town.country or "", words["default"])
+        word = theater.district_word(town.country,
+                                     community=bool(match.groupdict().get("community")))
         out.append(PlaceMention(
             start=match.start(), end=match.end(), surface=match.group(0),
             name=f"{town.name} {word}", kind="region", geonameid=None, country=town.country,
@@ -78,13 +70,13 @@ def districts(text: str, gaz: Gazetteer, lex: Lexicon, theater: frozenset[str],
 
 
 def directions(text: str, gaz: Gazetteer, lex: Lexicon,
-               theater: frozenset[str]) -> list[PlaceMention]:
+               theater: Theater) -> list[PlaceMention]:
     """The towns front directions are named after (the adjective is the mention)."""
     if not search(lex.direction_hint, text):
         return []
     out = []
     for match in finditer(lex.direction_pattern, text):
-        town = find_town(match.group("name"), gaz, lex, theater)
+        town = find_town(match.group("name"), gaz, lex, theater.countries)
         if town is None:
             continue
         start, end = match.span("name")

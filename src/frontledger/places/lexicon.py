@@ -15,6 +15,7 @@ from typing import Any
 from frontledger import language as languages
 from frontledger.language import Language
 from frontledger.places.normalize import fold
+from frontledger.theater import load_theater
 
 DEFAULT_LANGUAGE = languages.FALLBACK_LANGUAGE
 
@@ -72,6 +73,7 @@ class Lexicon:
     inflection: tuple[tuple[str, str], ...]
     stopwords: frozenset[str]
     persons: frozenset[str]
+    """The language's persons and the default theater's (`[persons]` of its file)."""
     surname_suffixes: tuple[str, ...]
     """Endings of surnames: a name before such a word is a first name ("Stanislav Bunyatov")."""
     district_pattern: re.Pattern[str]
@@ -173,8 +175,8 @@ def _lexicon(lang: Language) -> Lexicon:
         toponym_suffixes=tuple(sorted(set(words("toponym_suffixes")), key=len, reverse=True)),
         modifier_suffixes=tuple(words("modifier_suffixes")),
         inflection=pairs("inflection"),
-        stopwords=frozenset(fold(w) for w in words("stopwords") + words("persons")),
-        persons=frozenset(fold(w) for w in words("persons")),
+        stopwords=frozenset(fold(w) for w in words("stopwords") + _persons(raw, lang.code)),
+        persons=frozenset(fold(w) for w in _persons(raw, lang.code)),
         surname_suffixes=tuple(words("surname_suffixes")),
         district_pattern=_anywhere(text("district_pattern")),
         direction_pattern=_anywhere(text("direction_pattern")),
@@ -185,6 +187,11 @@ def _lexicon(lang: Language) -> Lexicon:
         romanization=dict(raw.get("romanization", {})),
         romanization_initial=dict(raw.get("romanization_initial", {})),
     )
+
+
+def _persons(raw: dict, language: str) -> list[str]:
+    """The language's persons and the default theater's persons named in that language."""
+    return [*raw.get("persons", ()), *load_theater().persons.get(language, ())]
 
 
 def inflected_bases(token: str, lex: Lexicon) -> list[str]:

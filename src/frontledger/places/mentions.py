@@ -23,7 +23,7 @@ from frontledger.places.recognize import (
     title_case_lines,
     words_of,
 )
-from frontledger.places.resolve import Reading, Resolver, Theater
+from frontledger.places.resolve import Reading, Resolver
 from frontledger.places.unknown import (
     Group,
     UnknownPlaces,
@@ -33,6 +33,7 @@ from frontledger.places.unknown import (
 )
 from frontledger.records import PlaceMention
 from frontledger.text import detect_language
+from frontledger.theater import Theater, load_theater
 
 PLACED_UNKNOWN_CONFIDENCE = 0.6
 """A name the text places in a region, missing from the gazetteer there: surely a place,
@@ -63,10 +64,12 @@ def reset_default_gazetteer() -> None:
 
 
 def geoparse(text: str, language: str | None = None, *,
-             gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+             gazetteer: Gazetteer | None = None,
+             theater: Theater | None = None) -> list[PlaceMention]:
     """Every place a text names, resolved to the gazetteer where possible, sorted by start.
 
-    Reads: the text (its language is detected when not given).
+    Reads: the text (its language is detected when not given), in `theater` (the default
+    theater when not given: its countries and front win among homonyms).
     Adds: PlaceMention records whose `surface` is exactly `text[start:end]`; places the
     gazetteer lacks but the text marks as places come with `geonameid` None; capitals used
     for their governments ("Kyiv said") and institutions ("the Kremlin") have metonym True.
@@ -76,10 +79,12 @@ def geoparse(text: str, language: str | None = None, *,
     words = words_of(text)
     titles = title_case_lines(text)
     doubted: list[PlaceMention] = []
-    known = _gazetteer_places(gaz, cues, words, titles, doubted)
+    theater = theater or load_theater()
+    known = _gazetteer_places(gaz, cues, words, titles, doubted, theater)
     covered = sorted((m.start, m.end) for m in known)
-    # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast
-    settlements = katottg.default_index()
+    # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast,
+    # in a war fought in Ukraine
+    settlements = katottg.default_index() if katottg.COUNTRY in theater.countries else None
     # doubted settlements count as places for lists ("near A and B"), but cover no words
     unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements,
                                         doubted).find()
@@ -98,8 +103,8 @@ def _same_name_same_place(unknown: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
-                      titles: list[tuple[int, int]], doubted: list[PlaceMention]
-                      ) -> list[PlaceMention]:
+                      titles: list[tuple[int, int]], doubted: list[PlaceMention],
+                      theater: Theater) -> list[PlaceMention]:
     """Mentions resolved to the gazetteer, and districts and directions named after towns;
     `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
@@ -110,10 +115,9 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     spans = [s for s in found if (inside(titles, s.start)
              or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts))
              and not cues.organisation(s.start, s.end)]
-    theater = Theater.load()
     regions = frozenset(filter(None, (_full_region(s, gaz) for s in spans)))
-    derived = (districts(text, gaz, lex, theater.countries, regions)
-               + directions(text, gaz, lex, theater.countries))
+    derived = (districts(text, gaz, lex, theater, regions)
+               + directions(text, gaz, lex, theater))
     taken = Occupied(derived)
     spans = [s for s in spans if not taken.overlaps(s.start, s.end)]
     readings = _read(spans, cues, words, gaz)

@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
-from functools import cache
 from itertools import product
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from frontledger.places.build import theater_countries
 from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, Gazetteer
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
 from frontledger.places.respell import target_country, ukrainian_form
+from frontledger.theater import load_theater
 
 MAX_WORDS = 5
 """Longest name looked up, in words ("Sea of Azov", "région d' Odessa")."""
@@ -120,11 +119,6 @@ def memo_for(gazetteer: Gazetteer) -> dict:
     if len(memo) > MEMO_MAX_ENTRIES:
         memo.clear()
     return memo
-
-
-@cache
-def _theater_countries() -> frozenset[str]:
-    return theater_countries()
 
 
 def _letters(text: str) -> str:
@@ -318,7 +312,7 @@ class Recogniser:
             return None
         if i == j and len(forms[0]) < MIN_SKELETON_WORD:
             return None  # "Сил" (of forces) is no village Sil: short words collide
-        theater = _theater_countries()
+        theater = load_theater().countries  # the index's skeletons are the default theater's
         for form in forms:
             roman = romanise(form)
             postings = tuple(p for p in self.gaz.lookup(roman)

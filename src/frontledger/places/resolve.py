@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
 
-from frontledger.places.build import distance_km, read_data
+from frontledger.places.build import distance_km
 from frontledger.places.context import Cues
 from frontledger.places.gazetteer import (
     ALTERNATE,
@@ -27,6 +26,7 @@ from frontledger.places.gazetteer import (
 )
 from frontledger.places.recognize import SKELETON, Span, Word
 from frontledger.records import PlaceMention
+from frontledger.theater import Theater
 
 # Score weights. Set by reasoning about orders of magnitude on the project's own fixtures:
 # a name's own form beats an alternate, the theater beats a homonym abroad, and a region
@@ -141,32 +141,6 @@ class Context:
     """Entry index -> the postings of the names whose first-pass answer it is."""
     postings: tuple[int, ...] = ()
     """The postings of the reading being resolved."""
-
-
-@dataclass(frozen=True, slots=True)
-class Theater:
-    countries: frozenset[str]
-    lat_min: float
-    lat_max: float
-    lon_min: float
-    lon_max: float
-
-    @classmethod
-    def load(cls) -> Theater:
-        """The theater data file, read once."""
-        return _theater()
-
-    def on_front(self, entry: GazetteerEntry) -> bool:
-        if entry.latitude is None or entry.longitude is None:
-            return False
-        return (self.lat_min <= entry.latitude <= self.lat_max
-                and self.lon_min <= entry.longitude <= self.lon_max)
-
-
-@cache
-def _theater() -> Theater:
-    raw = read_data("theater.json")
-    return Theater(frozenset(raw["countries"]), **raw["front"])
 
 
 @dataclass(slots=True)
