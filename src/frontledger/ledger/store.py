@@ -175,8 +175,9 @@ SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
 
 
 def resolve_db_url(db: str | None) -> str:
-    """A SQLAlchemy URL from `--db`, FRONTLEDGER_DB, or the default ./frontledger.db."""
-    db = db or os.environ.get("FRONTLEDGER_DB") or DEFAULT_DB
+    """A SQLAlchemy URL from `db` (a SQLite path or URL, a PostgreSQL URL), or the default
+    ./frontledger.db. (The CLI's `--db` falls back to FRONTLEDGER_DB before it calls this.)"""
+    db = db or DEFAULT_DB
     if "://" not in db:
         return f"sqlite:///{db}"
     scheme = db.split("://", 1)[0].lower()
