@@ -33,11 +33,10 @@ class UsageError(FrontledgerError):
 
 class MissingExtra(UsageError):
     """A command needs an optional dependency that is not installed: the message names
-    the extra that installs it (`pip install 'frontledger[serve]'`)."""
+    the extra that installs it (`pip install 'frontledger[serve]'`, README "Quick start")."""
 
     def __init__(self, extra: str, module: str) -> None:
-        super().__init__(f"this command needs {module}, which is not installed: install "
-                         f"frontledger[{extra}] (pip install 'frontledger[{extra}]')")
+        super().__init__(f"this command needs {module}: install frontledger[{extra}]")
         self.extra = extra
         self.module = module
 
