@@ -9,14 +9,14 @@ from typing import Annotated
 
 import typer
 
-from frontledger.cli.common import fail
+from frontledger.cli.common import JsonOption, fail
 from frontledger.errors import UsageError
 
 
 def eval_cmd(
     articles: Annotated[Path, typer.Option("--articles", help="articles.jsonl")],
     gold: Annotated[Path, typer.Option("--gold", help="gold.jsonl")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
     places_only: Annotated[bool, typer.Option(
         "--places-only", help="Score places alone, even when the claims stage is there.")
     ] = False,

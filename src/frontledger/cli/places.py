@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from frontledger.cli.common import EXIT_REJECTED, fail
+from frontledger.cli.common import EXIT_REJECTED, JsonOption, fail
 from frontledger.errors import FrontledgerError, GazetteerError
 
 if TYPE_CHECKING:  # the places stage loads when a command runs: `--help` stays fast
@@ -42,8 +42,7 @@ def build_cmd() -> None:
 
 
 @gazetteer_app.command("info")
-def info_cmd(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
-             ) -> None:
+def info_cmd(as_json: JsonOption = False) -> None:
     """Where the index is, whether it is current, and what it holds."""
     info = gazetteer_info()
     if as_json:
