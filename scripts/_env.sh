@@ -1,5 +1,6 @@
 # Sourced by demo.sh and test.sh: a virtual environment inside the checkout, with the
-# project installed in it; reinstalled only when pyproject.toml changes.
+# project and every optional part ([all]: serve, dask, parquet; FRONTLEDGER_EXTRAS adds
+# more, e.g. test) installed in it; reinstalled only when pyproject.toml changes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -12,10 +13,11 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 stamp=".venv/.frontledger-installed"
-want="$(sha256sum pyproject.toml | cut -d' ' -f1)-${FRONTLEDGER_EXTRAS:-}"
+extras="all${FRONTLEDGER_EXTRAS:+,$FRONTLEDGER_EXTRAS}"
+want="$(sha256sum pyproject.toml | cut -d' ' -f1)-$extras"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".${FRONTLEDGER_EXTRAS:+[$FRONTLEDGER_EXTRAS]}"
+    .venv/bin/python -m pip install --quiet -e ".[$extras]"
     echo "$want" > "$stamp"
 fi
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A fresh install, as a user makes one: `pip install .` (not editable) into a new virtual
+# A fresh install, as a user makes one: `pip install .[all]` (not editable) into a new virtual
 # environment with the pip that Python bundles, NOT upgraded (Python 3.11 bundles pip 23.2,
 # which installs no undeclared dependency: trafilatura's lxml_html_clean went missing so),
 # then `frontledger ingest examples/` into a new ledger. Fails loudly when either fails.
@@ -18,9 +18,9 @@ git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | t
 
 "$PYTHON" -m venv "$work/venv"
 pip_version="$("$work/venv/bin/python" -m pip --version | cut -d' ' -f2)"
-echo "fresh install: pip install . with the bundled pip $pip_version" >&2
+echo "fresh install: pip install .[all] with the bundled pip $pip_version" >&2
 if ! "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-        --no-compile "$work/src"; then
+        --no-compile "$work/src[all]"; then
     echo "FRESH INSTALL FAILED: pip $pip_version could not install frontledger into a new" \
          "virtual environment" >&2
     exit 1

@@ -97,8 +97,6 @@ def test_an_outlet_relaying_one_sides_claim_does_not_confirm_it(db_url: str) -> 
         assert [v.side for v in state.views] == ["RU"]
         assert _content(store.states_on(LATER)) == _content(
             control_as_of(store.stored_claims(), LATER))
-        assert _content(control_as_of(store.latest_views(LATER), LATER)) == _content(
-            store.states_on(LATER))
 
 
 def test_a_monitor_reporting_on_its_own_confirms_a_sides_claim(db_url: str) -> None:

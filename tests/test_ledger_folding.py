@@ -138,16 +138,6 @@ def test_simhash_tells_wire_copies_from_different_reports() -> None:
     assert independent_sources([]) == 0
 
 
-def test_as_of_query_on_latest_views_equals_folding_every_claim(store: SqlStore) -> None:
-    kupiansk_sequence(store)
-    for day in (date(2025, 11, 19), date(2025, 11, 20), date(2025, 12, 12),
-                date(2025, 12, 31)):
-        everything = control_as_of(store.stored_claims(until=day), day)
-        assert control_as_of(store.latest_views(day), day) == everything
-    assert [s.place_name for s in control_as_of(store.latest_views(
-        date(2025, 12, 31), region="UA-14"), date(2025, 12, 31))] == ["Siversk"]
-
-
 def test_stored_place_states_equal_the_fold_of_the_claims(store: SqlStore) -> None:
     kupiansk_sequence(store)
     for day in (date(2025, 11, 19), date(2025, 11, 20), date(2025, 12, 12),

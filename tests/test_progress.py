@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from frontledger.cliprogress import PROGRESS_DELAY_SECONDS, RunDisplay
+from frontledger.cli.progress import PROGRESS_DELAY_SECONDS, RunDisplay
 from frontledger.ledger import open_store
 from frontledger.pipeline import ingest_into, skip_analysis
 

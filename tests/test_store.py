@@ -18,6 +18,7 @@ from frontledger.ledger.schema import metadata
 from frontledger.ledger.store import AnalysedDocument, head_revisions
 from frontledger.pipeline import EXTRACTOR_VERSION, ingest_into, skip_analysis
 from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
+from tests.ledger_rows import previous_version
 
 
 def doc(text: str, **fields: object) -> Document:
@@ -38,8 +39,8 @@ def test_same_url_with_changed_text_is_a_new_version_linked_to_the_old(
     old = doc("Kyiv says Siversk is held.", url="https://n.example/s")
     new = doc("Kyiv says Siversk is held; fighting goes on.", url="https://n.example/s")
     assert store.add_document(old) and store.add_document(new)
-    assert store.previous_version(new.id) == old.id
-    assert store.previous_version(old.id) is None
+    assert previous_version(store, new.id) == old.id
+    assert previous_version(store, old.id) is None
     assert [d.id for d in store.documents()] == [old.id, new.id]
 
 

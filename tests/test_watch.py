@@ -30,6 +30,7 @@ from frontledger.watch import (
     watch,
 )
 from frontledger.watch.schedule import JITTER, MAX_BACKOFF
+from tests.ledger_rows import previous_version
 from tests.watch_server import CHANNEL_PAGE, Route, Site, channel_page, rss, serving
 
 UK_HOLD = ("Генштаб ЗСУ повідомив у четвер, що українські сили утримують Куп'янськ і "
@@ -221,7 +222,7 @@ def test_a_web_page_whose_text_changed_is_stored_as_a_new_version(store: SqlStor
     assert first.state.kind == second.state.kind == "page"
     assert (first.stored, second.stored, second.state.etag) == (1, 1, '"b"')
     old, new = store.documents()
-    assert store.previous_version(new.id) == old.id
+    assert previous_version(store, new.id) == old.id
 
 
 def test_429_with_retry_after_backs_the_source_off_and_the_others_go_on(

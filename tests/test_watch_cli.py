@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from frontledger.watch.commands import printable
+from frontledger.cli.watch import printable
 from tests.test_cli import invoke
 from tests.test_ledger_cli import invoke as invoke_stdout
 from tests.watch_server import Route, Site, rss, serving

@@ -2,6 +2,7 @@
 
     FrontledgerError                 base: catch this to catch all of ours
     ├── UsageError                   the caller asked for something impossible (CLI exit 2)
+    │   └── MissingExtra             a command needs an optional part not installed (exit 2)
     ├── InputRejected                one input cannot become a Document; the batch goes on
     │   ├── UnreadableInput          binary, empty, undecodable or truncated content
     │   ├── InputTooLarge            over the configured size limit
@@ -13,6 +14,7 @@
     ├── StoreError                   the ledger cannot be opened, migrated or written
     │   └── LedgerUnavailable        the database is down or unreachable (CLI exit 3, API 503)
     └── GazetteerError               the place index is missing, stale or cannot be built
+                                     (a configuration error: CLI exit 2)
 
 Messages say what happened and what to do next; `InputRejected.stage` names the
 pipeline stage that refused the input, and is what the `rejections` table records.
@@ -27,6 +29,16 @@ class FrontledgerError(Exception):
 
 class UsageError(FrontledgerError):
     """The request itself is wrong (bad option, unknown format); exit status 2."""
+
+
+class MissingExtra(UsageError):
+    """A command needs an optional dependency that is not installed: the message names
+    the extra that installs it (`pip install 'frontledger[serve]'`, README "Quick start")."""
+
+    def __init__(self, extra: str, module: str) -> None:
+        super().__init__(f"this command needs {module}: install frontledger[{extra}]")
+        self.extra = extra
+        self.module = module
 
 
 class InputRejected(FrontledgerError):

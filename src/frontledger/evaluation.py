@@ -1,4 +1,6 @@
-"""Score the pipeline against hand-annotated articles (format: shared/eval/README.md).
+"""Score the pipeline against hand-annotated articles: `articles.jsonl` (one article per
+line: id, language, text, and url, outlet, published, title when known) and `gold.jsonl`
+(per article id, its places and claims in the `extract` output's fields).
 
     evaluate(articles, gold, predict) -> EvalReport
 

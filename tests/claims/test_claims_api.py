@@ -12,8 +12,8 @@ from claims_fixtures import CASES, fixture_geoparse, make_document
 from typer.testing import CliRunner
 
 from frontledger.claims import claim_to_dict, extract, extract_article, load_lexicon, load_theater
-from frontledger.claims.commands import register
 from frontledger.claims.resources import available_theaters
+from frontledger.cli.claims import register
 from frontledger.errors import UsageError
 
 TEXT = ("Russia's Defence Ministry said on Wednesday that its troops had captured Pokrovsk. "

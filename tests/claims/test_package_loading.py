@@ -16,8 +16,8 @@ def run(code: str) -> str:
     return done.stdout.strip()
 
 
-def test_importing_the_claims_commands_does_not_load_the_stage() -> None:
-    loaded = run("import frontledger.claims.commands, sys\n"
+def test_importing_the_extract_command_does_not_load_the_claims_stage() -> None:
+    loaded = run("import frontledger.cli.claims, sys\n"
                  "print(sorted(m for m in ('frontledger.claims.extract', 'frontledger.records',"
                  " 'frontledger.claims.analysis') if m in sys.modules))")
     assert loaded == "[]"

@@ -1,4 +1,4 @@
-"""The places commands, driven through a Typer app of their own."""
+"""The places commands and `eval`, driven through a Typer app of their own."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from frontledger.cli import evaluation, places
 from frontledger.places import index_files, mentions
-from frontledger.places.commands import register
 from tests.places.conftest import DUMPS
 
 
@@ -21,7 +21,8 @@ def app() -> typer.Typer:
     def main() -> None:
         """Test app."""
 
-    register(app)
+    places.register(app)
+    evaluation.register(app)
     return app
 
 

@@ -15,12 +15,12 @@ import httpx
 import typer
 from typer.testing import CliRunner
 
+from frontledger.cli.serve import register
 from frontledger.ledger import open_store
-from frontledger.serve.commands import register
 from tests.serve.ledgers import hand_made_ledger
 
-# The CLI as the lead wires it: a command group holding `serve`.
-CLI = ("import typer; from frontledger.serve.commands import register; "
+# The CLI as `frontledger.cli` wires it: a command group holding `serve`.
+CLI = ("import typer; from frontledger.cli.serve import register; "
        "app = typer.Typer(); app.callback()(lambda: None); register(app); app()")
 # Seconds a server process gets to start (imports and gazetteer-free app set-up).
 START_TIMEOUT = 30

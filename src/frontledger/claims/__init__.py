@@ -70,7 +70,7 @@ def extract_article(
 
 
 # The stage loads on first use, so that `frontledger --help` and the commands of other
-# stages, which import `claims.commands`, do not pay for it (a third of `--help`'s work).
+# stages, which import `cli.claims`, do not pay for it (a third of `--help`'s work).
 _HOMES = {"deduplicate": "extract", "load_lexicon": "resources",
           "load_theater": "resources", "claim_to_dict": "serialize"}
 

@@ -25,7 +25,7 @@ from frontledger.text.dates import DateMention
 from frontledger.text.sentences import Sentence, closes_quotation, opens_quotation
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
-# (tests/fixtures/claims) and checked on the dev set: wide enough for an appositive
+# (tests/fixtures/claims) and checked with `frontledger eval`: wide enough for an appositive
 # ("Oleh Petrenko, a spokesman for the army's group in the south, told"), narrow enough not
 # to reach into the next clause.
 SPEAKER_WINDOW = 90

@@ -11,8 +11,8 @@ from frontledger.records import PlaceMention
 from frontledger.text.sentences import Sentence
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
-# (tests/fixtures/claims) and checked on the dev set: wide enough for a list of five villages,
-# narrow enough not to reach into the next clause.
+# (tests/fixtures/claims) and checked with `frontledger eval`: wide enough for a list of five
+# villages, narrow enough not to reach into the next clause.
 SIDE_WINDOW = 110
 """The acting side is named at most this far from its trigger."""
 AGENT_GAP = 12

@@ -65,7 +65,7 @@ from frontledger.text.dates import DateMention
 from frontledger.text.sentences import Sentence
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
-# (tests/fixtures/claims) and checked on the dev set.
+# (tests/fixtures/claims) and checked with `frontledger eval`.
 NEGATION_WINDOW = 45
 """A negation at most this far before a trigger turns it into a denial (wide enough for
 "n'est toujours pas complètement sous contrôle") ..."""

@@ -16,13 +16,16 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import BadRecord, InputRejected, InputTooLarge, UnreadableInput, UsageError
 from frontledger.ingest.formats import (
     NO_DEFAULTS,
     DocumentDefaults,
+    make_document,
     parse_published,
     read_bytes,
     unexpected,
@@ -30,7 +33,7 @@ from frontledger.ingest.formats import (
 from frontledger.records import Document, Rejection
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "DocumentDefaults", "IngestOptions",
-           "document_defaults", "expand_sources", "read_source", "read_sources"]
+           "document", "document_defaults", "expand_sources", "read_source", "read_sources"]
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 
@@ -70,6 +73,19 @@ def document_defaults(*, url: str | None = None, outlet: str | None = None,
                          "ISO 8601 date-time") from exc
     return DocumentDefaults(url=url or None, outlet=(outlet or "").strip() or None,
                             published=when, language=code)
+
+
+def document(text: str, *, language: str | None = None, published: datetime | str | None = None,
+             url: str | None = None, outlet: str | None = None, title: str | None = None,
+             ) -> Document:
+    """A Document from text in hand (a notebook's string), built as a read file's is:
+    text normalised, identity hashed, language detected when not given, the outlet taken
+    from the URL's domain when not given. `published` may be ISO 8601 text. Raises
+    InputRejected (UnreadableInput, BadRecord) for text that cannot become a Document."""
+    fields: dict[str, Any] = {"language": language, "published": parse_published(published),
+                              "url": url, "outlet": outlet, "title": title}
+    return make_document(text, source="-", raw=text.encode("utf-8"),
+                         **{k: v for k, v in fields.items() if v is not None})
 
 
 def is_url(source: str) -> bool:

@@ -3,8 +3,9 @@ and folds claims into events, per-place timelines and track records.
 
 Reads: Documents with their PlaceMentions and Claims, and Rejections. Adds: durable,
 de-duplicated storage on SQLite (the default, `./frontledger.db`) or PostgreSQL
-(`--db postgresql://...` or FRONTLEDGER_DB). Entry point: `open_store(db)`; questions
-are answered by `ledger.query`, exports written by `ledger.export`.
+(`open_store("postgresql://...")`; on the command line `--db` or FRONTLEDGER_DB). Entry
+point: `open_store(db)`; questions are answered by `ledger.query`, exports written by
+`ledger.export`.
 """
 
 from __future__ import annotations

@@ -22,12 +22,10 @@ from typing import Any, Protocol
 from sqlalchemy import (
     Date,
     Engine,
-    and_,
     bindparam,
     cast,
     create_engine,
     event,
-    exists,
     func,
     inspect,
     or_,
@@ -175,8 +173,9 @@ SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
 
 
 def resolve_db_url(db: str | None) -> str:
-    """A SQLAlchemy URL from `--db`, FRONTLEDGER_DB, or the default ./frontledger.db."""
-    db = db or os.environ.get("FRONTLEDGER_DB") or DEFAULT_DB
+    """A SQLAlchemy URL from `db` (a SQLite path or URL, a PostgreSQL URL), or the default
+    ./frontledger.db. (The CLI's `--db` falls back to FRONTLEDGER_DB before it calls this.)"""
+    db = db or DEFAULT_DB
     if "://" not in db:
         return f"sqlite:///{db}"
     scheme = db.split("://", 1)[0].lower()
@@ -381,36 +380,6 @@ class SqlStore:
         with self.engine.connect() as conn:
             return states.place_history(conn, keys)
 
-    def latest_views(self, on: date, region: str | None = None) -> list[StoredClaim]:
-        """Per place and claimant side, the claims of the latest day that say who controls
-        the place, dated on or before `on`, relays left out (the inputs of
-        `timeline.control_as_of`)."""
-        c = claims_table.c
-        voice = claims_table.alias("voice")
-
-        def bearing(t: Any) -> Any:
-            return or_(t.kind == "control", and_(t.kind == "withdrawal", t.stance == "asserts"))
-
-        # every claim of the latest day: `timeline.precedence` picks among them, and a
-        # relay (`timeline.relayed`) is no voice
-        relay = and_(c.claimant_side.not_in(BELLIGERENTS), exists().where(
-            voice.c.document_id == c.document_id, voice.c.place_key == c.place_key,
-            voice.c.claimant_side.in_(BELLIGERENTS), bearing(voice.c)))
-        rank = func.rank().over(partition_by=(c.place_key, c.claimant_side),
-                                order_by=c.day.desc()).label("rank")
-        inner = select(c.seq, rank).where(bearing(c), c.day <= on,
-                                          c.claimant_side != "unknown", ~relay)
-        if region:
-            inner = inner.where(c.iso3166_2 == region)
-        latest = inner.subquery()
-        query = (select(claims_table, documents.c.outlet, documents.c.url,
-                        documents.c.published, documents.c.language, documents.c.external_id,
-                        documents.c.simhash)
-                 .join(documents, documents.c.id == c.document_id)
-                 .join(latest, latest.c.seq == c.seq).where(latest.c.rank == 1))
-        with self.engine.connect() as conn:
-            return [_row_stored_claim(r._mapping) for r in conn.execute(query)]
-
     def claims(self, document_id: str | None = None) -> list[Claim]:
         """Stored claims (of one document, or all), in storage order."""
         query = select(claims_table).order_by(claims_table.c.seq)
@@ -453,12 +422,6 @@ class SqlStore:
         with self.engine.connect() as conn:
             row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
         return _row_document(row._mapping) if row else None
-
-    def previous_version(self, document_id: str) -> str | None:
-        """Id of the document this one replaced (same URL, earlier text), if any."""
-        with self.engine.connect() as conn:
-            return conn.execute(select(documents.c.previous_id)
-                                .where(documents.c.id == document_id)).scalar()
 
     def documents(self) -> Iterator[Document]:
         with self.engine.connect() as conn:

@@ -4,7 +4,7 @@ Reads: a ledger (`SqlStore`). Adds: HTTP access — read-only by default, a toke
 write endpoint when FRONTLEDGER_TOKEN is set.
 
     create_app(store, ServeSettings(...)) -> FastAPI    (see serve.app)
-    frontledger serve [--db] [--host] [--port] [--tiles URL]   (see serve.commands)
+    frontledger serve [--db] [--host] [--port] [--tiles URL]   (see cli.serve)
 """
 
 from __future__ import annotations

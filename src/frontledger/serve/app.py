@@ -70,7 +70,7 @@ class ServeSettings:
 
 
 # How `frontledger serve --workers N` hands its settings to each worker process.
-ENV_DB, ENV_TILES, ENV_CORS, ENV_TOKEN = ("FRONTLEDGER_DB", "FRONTLEDGER_SERVE_TILES",
+ENV_DB, ENV_TILES, ENV_CORS, ENV_TOKEN = ("FRONTLEDGER_SERVE_DB", "FRONTLEDGER_SERVE_TILES",
                                           "FRONTLEDGER_SERVE_CORS", "FRONTLEDGER_TOKEN")
 ENV_HOSTS, ENV_MAX_BODY = "FRONTLEDGER_SERVE_HOSTS", "FRONTLEDGER_SERVE_MAX_BODY"
 
@@ -86,7 +86,7 @@ def settings_from_environment() -> ServeSettings:
 
 def app_from_environment() -> FastAPI:
     """The app of one worker process of `serve --workers N` (an app factory for uvicorn):
-    its own store on the ledger named by FRONTLEDGER_DB, and the settings `serve` set."""
+    its own store on the ledger `serve` named, and the settings `serve` set."""
     from frontledger.ledger import open_store
 
     return create_app(open_store(os.environ.get(ENV_DB) or None), settings_from_environment())

@@ -23,7 +23,6 @@ from frontledger.records import Claim, Document, Rejection
 from frontledger.watch.schedule import DEFAULT_EVERY, backoff_delay
 
 Outcome = Literal["changed", "unchanged", "failed", "deferred", "interrupted"]
-SourceKind = Literal["auto", "telegram"]
 _KIND_OF_FORMAT = {"html": "page"}
 MAX_CHANNEL_PAGES = 5
 """Preview pages read in one poll of a channel (each shows about 20 messages): a channel

@@ -1,6 +1,5 @@
-"""`frontledger serve`: the JSON API and the map page over a ledger.
-
-The lead wires it into the CLI with `register(app)`.
+"""`frontledger serve`: the JSON API and the map page over a ledger (`serve.create_app`
+on uvicorn). Needs the `frontledger[serve]` extra; without it, exit status 2 naming it.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from frontledger.cliparts import exit_status
+from frontledger.cli.common import DbOption, fail, require_extra
 from frontledger.defaults import MAX_BODY_BYTES
 from frontledger.errors import FrontledgerError
 
@@ -24,10 +23,7 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    db: Annotated[str | None, typer.Option(
-        "--db", envvar="FRONTLEDGER_DB",
-        help="Ledger database: a SQLite path or URL, or postgresql://… "
-             "(default ./frontledger.db).")] = None,
+    db: DbOption = None,
     host: Annotated[str, typer.Option(
         help="Address to listen on; the default serves this machine only.")] = DEFAULT_HOST,
     port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)
@@ -51,6 +47,10 @@ def serve(
 ) -> None:
     """Serve the ledger: a JSON API (docs at /docs) and a map page, with no internet.
     POST /api/documents ingests documents only when FRONTLEDGER_TOKEN is set."""
+    try:
+        require_extra("serve", "fastapi", "uvicorn")
+    except FrontledgerError as exc:
+        raise fail(exc) from exc
     import uvicorn
 
     from frontledger.ledger import open_store
@@ -79,8 +79,7 @@ def serve(
         store = open_store(db, create=settings.token is not None)
         web = create_app(store, settings)
     except FrontledgerError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(exit_status(exc)) from exc
+        raise fail(exc) from exc
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"frontledger serving {store.url.split('://')[0]} ledger at "
                f"http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)")

@@ -1,17 +1,23 @@
 """Pieces every CLI command module shares: the consoles, the common options, and the one
-way our exceptions become a message and an exit code (1 failed, 2 usage error)."""
+way our exceptions become a message and an exit code (`fail`, `exit_status`)."""
 
 from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from frontledger.errors import FrontledgerError, LedgerUnavailable, UsageError
+from frontledger.errors import (
+    FrontledgerError,
+    GazetteerError,
+    LedgerUnavailable,
+    MissingExtra,
+    UsageError,
+)
 
 if TYPE_CHECKING:  # dask loads in a second: only runs that ask for a cluster import it
     from frontledger.parallel import Cluster
@@ -20,11 +26,22 @@ if TYPE_CHECKING:  # dask loads in a second: only runs that ask for a cluster im
 out = Console(emoji=False)
 err = Console(stderr=True, emoji=False)
 
+DB_ENV = "FRONTLEDGER_DB"
+"""The one place FRONTLEDGER_DB is read: every command's `--db` falls back to it (the
+library's `open_store(None)` opens ./frontledger.db)."""
 DbOption = Annotated[str | None, typer.Option(
-    "--db", envvar="FRONTLEDGER_DB",
+    "--db", envvar=DB_ENV,
     help="Ledger database: a SQLite path or URL, or postgresql://… "
          "(default ./frontledger.db).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead.")]
+SourcesArgument = Annotated[list[str], typer.Argument(
+    help="Files, folders (recursive), http(s) URLs, or - for standard input.")]
+MaxBytesOption = Annotated[int, typer.Option(
+    help="Reject files and responses larger than this.", min=1)]
+TimeoutOption = Annotated[float, typer.Option(
+    help="Seconds allowed for each URL fetch.", min=0.1)]
+AllowPrivateOption = Annotated[bool, typer.Option(
+    help="Allow URLs that resolve to private, loopback or link-local addresses.")]
 WorkersOption = Annotated[int, typer.Option(
     "--workers", min=1,
     help="Analyse documents on a local Dask cluster of this many worker processes "
@@ -39,6 +56,7 @@ def cluster_for(workers: int, scheduler: str | None) -> AbstractContextManager[C
     """The Dask cluster `--workers`/`--scheduler` ask for, or None for an in-process run."""
     if scheduler is None and workers == 1:
         return nullcontext(None)
+    require_extra("dask", "distributed")
     from frontledger.parallel import Cluster
 
     return Cluster(workers=workers, scheduler=scheduler)
@@ -56,23 +74,47 @@ def add_row(table: Table, *cells: object) -> None:
     table.add_row(*(plain(cell) for cell in cells))
 
 
-# Exit statuses (README, "Exit statuses"): 1 inputs rejected or the ledger refused a
-# write, 2 usage error (a bad option, no ledger at a read command's --db), 3 the
-# database is down or unreachable (retry later).
-EXIT_UNAVAILABLE = 3
+def rejection_table(rejections: list[Any], title: str) -> Table:
+    """Rejections (the run's, or the ledger's latest) as a table: source, where, stage, why."""
+    table = Table(title=title, title_justify="left")
+    for column in ("source", "where", "stage", "reason"):
+        table.add_column(column, overflow="fold")
+    for r in rejections:
+        add_row(table, r.source, r.locator or "", r.stage, r.reason)
+    return table
+
+
+# Exit statuses (README, "Exit statuses"): 0 done, 1 some inputs rejected or the ledger
+# refused a write, 2 usage or configuration error (a bad option, no ledger at a read
+# command's --db, a missing or unbuildable place index, a missing extra), 3 the database
+# is down or unreachable (retry later).
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
 
 def exit_status(exc: FrontledgerError) -> int:
     """The exit status of a command that failed with `exc`."""
-    if isinstance(exc, UsageError):
-        return 2
-    return EXIT_UNAVAILABLE if isinstance(exc, LedgerUnavailable) else 1
+    if isinstance(exc, UsageError | GazetteerError):
+        return EXIT_USAGE
+    return EXIT_UNAVAILABLE if isinstance(exc, LedgerUnavailable) else EXIT_REJECTED
 
 
 def fail(exc: FrontledgerError) -> typer.Exit:
-    """Print `exc` on standard error and return the Exit to raise."""
+    """Print `exc` on standard error (escaped: messages quote inputs) and return the Exit
+    to raise; the one way a command turns our exceptions into a message and a status."""
     err.print(f"[red]error:[/red] {plain(exc)}", markup=True, highlight=False)
     return typer.Exit(exit_status(exc))
+
+
+def require_extra(extra: str, *modules: str) -> None:
+    """Import `modules`, or raise MissingExtra naming the `frontledger[extra]` that
+    installs them: the core install leaves out the web app, Dask and Parquet."""
+    from importlib import import_module
+
+    for module in modules:
+        try:
+            import_module(module)
+        except ImportError as exc:
+            raise MissingExtra(extra, module) from exc
 
 
 # `ingest`/`run`: what the user says about inputs that do not say it themselves. Each

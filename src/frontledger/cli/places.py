@@ -1,8 +1,7 @@
-"""CLI commands of the places stage: `gazetteer build|info|import`, `geoparse`, `eval`.
+"""CLI commands of the places stage: `gazetteer build|info|import` and `geoparse`.
 
-`register(app)` adds them to the main Typer app; each command checks its arguments, calls
-one library function and turns our exceptions into a message and an exit code
-(0 done, 1 some inputs rejected, 2 usage error).
+Thin: each calls one function of `places`. A gazetteer error (the index missing, stale or
+unbuildable, a dump file that is not one) is a configuration error: exit status 2.
 """
 
 from __future__ import annotations
@@ -15,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from frontledger.errors import FrontledgerError, GazetteerError, UsageError
+from frontledger.cli.common import EXIT_REJECTED, JsonOption, fail
+from frontledger.errors import FrontledgerError, GazetteerError
 
 if TYPE_CHECKING:  # the places stage loads when a command runs: `--help` stays fast
     from frontledger.records import Document, PlaceMention
@@ -27,11 +27,6 @@ gazetteer_app = typer.Typer(help="Build, inspect and extend the place index.",
                             no_args_is_help=True, rich_markup_mode=None)
 
 
-def _fail(exc: Exception, code: int = 2) -> typer.Exit:
-    typer.echo(f"Error: {exc}", err=True)
-    return typer.Exit(code)
-
-
 @gazetteer_app.command("build")
 def build_cmd() -> None:
     """Compile the place index into the cache folder (FRONTLEDGER_CACHE_DIR overrides it)."""
@@ -41,14 +36,13 @@ def build_cmd() -> None:
     try:
         path = index_files.build()
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     reset_default_gazetteer()
     typer.echo(f"built {path}")
 
 
 @gazetteer_app.command("info")
-def info_cmd(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
-             ) -> None:
+def info_cmd(as_json: JsonOption = False) -> None:
     """Where the index is, whether it is current, and what it holds."""
     info = gazetteer_info()
     if as_json:
@@ -90,7 +84,7 @@ def import_cmd(
         imported = index_files.register_imports(files, with_cities500=not only)
         path = index_files.build()
     except FrontledgerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     reset_default_gazetteer()
     for item in imported:
         typer.echo(f"imported {item.kind}: {item.path}")
@@ -132,37 +126,13 @@ def geoparse_cmd(
                 where = f" ({item.locator})" if item.locator else ""
                 typer.echo(f"rejected {item.source}{where}: {item.reason}", err=True)
     except GazetteerError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     sys.stdout.flush()
     if rejected:
-        raise typer.Exit(1)
-
-
-def eval_cmd(
-    articles: Annotated[Path, typer.Option("--articles", help="articles.jsonl")],
-    gold: Annotated[Path, typer.Option("--gold", help="gold.jsonl")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    places_only: Annotated[bool, typer.Option(
-        "--places-only", help="Score places alone, even when the claims stage is there.")
-    ] = False,
-) -> None:
-    """Score places (and claims, when the claims stage is installed) against gold answers."""
-    from frontledger import evaluation as ev
-
-    try:
-        rows = ev.read_jsonl(articles)
-        answers = {g["id"]: g for g in ev.read_jsonl(gold)}
-    except (OSError, ValueError) as exc:
-        raise _fail(UsageError(f"cannot read the eval files: {exc}")) from exc
-    predict, _with_claims = ev.default_predictor()
-    if places_only:
-        predict = ev.places_predictor
-    report = ev.evaluate(rows, answers, predict)
-    typer.echo(json.dumps(report.as_dict(), indent=1) if as_json else ev.format_report(report))
+        raise typer.Exit(EXIT_REJECTED)
 
 
 def register(app: typer.Typer) -> None:
-    """Add `gazetteer`, `geoparse` and `eval` to the main app."""
+    """Add `gazetteer` and `geoparse` to `app`."""
     app.add_typer(gazetteer_app, name="gazetteer")
     app.command("geoparse")(geoparse_cmd)
-    app.command("eval")(eval_cmd)

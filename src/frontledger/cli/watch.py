@@ -11,7 +11,17 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from frontledger.cliparts import DbOption, err, fail, out
+from frontledger.cli.common import (
+    EXIT_OK,
+    EXIT_REJECTED,
+    AllowPrivateOption,
+    DbOption,
+    MaxBytesOption,
+    TimeoutOption,
+    err,
+    fail,
+    out,
+)
 from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import FrontledgerError
 
@@ -28,13 +38,9 @@ def watch_command(
     once: Annotated[bool, typer.Option(
         help="Poll each source once and exit (for cron and systemd timers).")] = False,
     db: DbOption = None,
-    max_bytes: Annotated[int, typer.Option(
-        help="Reject responses larger than this.", min=1)] = DEFAULT_MAX_BYTES,
-    timeout: Annotated[float, typer.Option(
-        help="Seconds allowed for each fetch.", min=0.1)] = DEFAULT_TIMEOUT,
-    allow_private: Annotated[bool, typer.Option(
-        help="Allow URLs that resolve to private, loopback or link-local addresses.")
-    ] = False,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    allow_private: AllowPrivateOption = False,
     as_json: Annotated[bool, typer.Option(
         "--json", help="Print each new claim as one JSON object per line.")] = False,
 ) -> None:
@@ -53,7 +59,7 @@ def watch_command(
                            on_poll=_print_poll)
     except FrontledgerError as exc:
         raise fail(exc) from exc
-    raise typer.Exit(1 if once and report.failed_sources else 0)
+    raise typer.Exit(EXIT_REJECTED if once and report.failed_sources else EXIT_OK)
 
 
 def _print_claim(found: NewClaim) -> None:
@@ -133,4 +139,5 @@ def _moment(value: Any) -> str:
 
 
 def register(app: typer.Typer) -> None:
+    """Add `watch` to `app`."""
     app.command("watch")(watch_command)

@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from frontledger.cliparts import DbOption, JsonOption, add_row, err, fail, out, plain
+from frontledger.cli.common import (
+    DbOption,
+    JsonOption,
+    add_row,
+    err,
+    fail,
+    out,
+    plain,
+    require_extra,
+)
 from frontledger.defaults import EXPORT_FORMATS
 from frontledger.errors import FrontledgerError, UsageError
 
@@ -20,7 +29,6 @@ if TYPE_CHECKING:  # rich's tables and the records load when a command prints
 
 # Each command imports the ledger (and with it SQLAlchemy) only when it runs, so that
 # `frontledger --help` and the commands of other stages start fast.
-
 
 
 def _day(text: str | None) -> date | None:
@@ -192,6 +200,8 @@ def export_command(
 
     settings = AreaSettings(scale=radius_scale)
     try:
+        if fmt == "parquet":
+            require_extra("parquet", "pyarrow")
         with open_store(db, create=False) as store:
             if output and fmt != "parquet":
                 with open(output, "w", encoding="utf-8", newline="") as handle:

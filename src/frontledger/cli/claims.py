@@ -1,7 +1,7 @@
 """`frontledger extract`: the claims stage on the command line (thin: see `extract_record`).
 
-The lead's CLI calls `register(app)`; tests may pass their own `geoparser` so that the
-command runs without the real gazetteer.
+`register(app)` adds it; tests may pass their own `geoparser` so that the command runs
+without the real gazetteer.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from frontledger.cli.common import EXIT_REJECTED, SourcesArgument, fail
 from frontledger.defaults import DEFAULT_THEATER
-from frontledger.errors import FrontledgerError, UsageError
+from frontledger.errors import FrontledgerError
 
 if TYPE_CHECKING:  # the claims stage loads when `extract` runs: `--help` stays fast
     from frontledger.records import Document, PlaceMention, Rejection
@@ -34,8 +35,7 @@ def register(app: typer.Typer, *, geoparser: Geoparser | None = None) -> None:
 
     @app.command("extract")
     def extract_command(
-        sources: Annotated[list[str], typer.Argument(
-            help="Files, folders (recursive), http(s) URLs, or - for standard input.")],
+        sources: SourcesArgument,
         theater: Annotated[str, typer.Option(
             help="Theater file naming the sides (see frontledger/data/theaters).")
         ] = DEFAULT_THEATER,
@@ -47,10 +47,9 @@ def register(app: typer.Typer, *, geoparser: Geoparser | None = None) -> None:
             load_theater(theater)
             rejected = run_extract(sources, parse_places, theater=theater, out=sys.stdout)
         except FrontledgerError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(2 if isinstance(exc, UsageError) else 1) from exc
+            raise fail(exc) from exc
         if rejected:
-            raise typer.Exit(1)
+            raise typer.Exit(EXIT_REJECTED)
 
 
 def run_extract(

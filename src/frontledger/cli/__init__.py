@@ -1,0 +1,63 @@
+"""Command-line interface: a thin layer over the library, one module per command group.
+
+Each command checks its arguments, calls one library function and turns our exceptions
+into a message and an exit status through `common.fail`: 0 done, 1 some inputs were
+rejected (or the ledger refused a write), 2 usage or configuration error, 3 the database
+is unavailable. Stage packages know nothing of typer or rich; only this package does.
+
+    pipeline    ingest, run, reprocess         places      gazetteer, geoparse
+    status      status                         claims      extract
+    evaluation  eval                           ledger      timeline, control, events,
+    serve       serve  (frontledger[serve])                trackrecord, export
+    watch       watch                          progress    the run's progress bar
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated
+
+import typer
+
+from frontledger.cli import claims, evaluation, ledger, pipeline, places, serve, status, watch
+from frontledger.cli.common import out
+
+app = typer.Typer(help="frontledger: a source-tracked ledger of territorial-control claims.",
+                  no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from frontledger import __version__
+
+        out.print(f"frontledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """frontledger: turn war reports into a ledger of who claims to hold which place."""
+
+
+# In the order `frontledger --help` lists them: the flow first, then the questions.
+for _group in (pipeline, status, places, evaluation, claims, ledger, serve, watch):
+    _group.register(app)
+
+
+def main() -> None:
+    """Entry point of the `frontledger` command."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logging.getLogger("frontledger").addHandler(handler)
+    logging.getLogger("frontledger").setLevel(logging.INFO)
+    try:
+        app()
+    except BrokenPipeError:  # `frontledger status | head`
+        sys.stderr.close()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,5 @@
+"""`python -m frontledger.cli ...`: the `frontledger` command."""
+
+from frontledger.cli import main
+
+main()
