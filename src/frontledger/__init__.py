@@ -21,7 +21,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from frontledger.claims import extract
+    from frontledger.claims.extract import extract
     from frontledger.errors import (
         FrontledgerError,
         GazetteerError,
