@@ -51,8 +51,13 @@ ANAPHOR_STEM = 6
 GOVERNOR_REACH = 30
 """Characters before a name in which the word governing its case is read ("за словами")."""
 CARRY_SENTENCES = 2
-LEAD_SENTENCES = 3
 """A speaker carries over to at most this many following sentences of its paragraph."""
+LEAD_SENTENCES = 3
+"""The article's principal speaker is named in at most this many first sentences ..."""
+LEAD_PARAGRAPHS = 3
+"""... or, by a sentence that points back ("The command reports this."), in one of this
+many first paragraphs: a headline, its lead and a sub-heading line (read off the invented
+fixtures' leads; a later "this" points back to its own paragraph only)."""
 
 # A reporting verb right after a quotation's end ("», — сказал X", ',” said X') or a comma
 # (", написал X") names its speaker after it.
@@ -352,7 +357,11 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if hit.label == "enemy":
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
-    around = within(doc.sides, hit.start - APPOSITIVE_WINDOW, hit.end + APPOSITIVE_WINDOW)
+    # a reporting verb between a name and a side parts them: "Governor X said, ... a village
+    # Russia's ministry described as taken" does not make X Russian
+    around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
+                                hit.end + APPOSITIVE_WINDOW)
+              if not within(doc.cues, min(s.end, hit.end), max(s.start, hit.start))]
     named = [s.label for s in around if s.label in ("RU", "UA", "other")]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in ("RU", "UA", "other"):
@@ -448,6 +457,9 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         speakers = speakers_of(doc, sentence, state)
         remember(state, sentence, speakers)
         named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
+        if principal is None and named and _points_back(doc, sentence) and (
+                sentence.paragraph < LEAD_PARAGRAPHS):
+            principal = replace(named[0], position=0)  # "... The command reports this."
         if principal is None and named and index < LEAD_SENTENCES:
             principal = named[0]
         sides.update(s.side for s in named if s.side in doc.theater.opponents)
@@ -469,17 +481,43 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker) -> Spea
 def attribute_backwards(
     doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State, done: list[Claim]
 ) -> None:
-    """"This was reported by X on Tuesday": give the previous sentence's claims to X."""
+    """"This was reported by X on Tuesday": give the previous sentence's claims to X. The
+    first speaker of an article, named in its lead after what it says ("A is under attack.
+    B holds, according to X." or "... X reports this."), also takes the claims before it
+    that nobody else was said to make."""
+    named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
+    if named and not state.history and _lead_source(doc, sentence, named[0]):
+        for index, claim in enumerate(done):
+            if claim.claimant == doc.outlet and claim.claimant_side == OUTLET_SIDE:
+                done[index] = _with_speaker(doc, claim, named[0])
+        return
     if not state.previous or state.previous_cued:
         return
-    cues = [c for c in within(doc.cues, sentence.start, sentence.end) if c.label == "backward"]
-    named = [s for s in speakers if s.named]
-    if not cues or not named:
+    if not named or not _points_back(doc, sentence):
         return
     speaker = named[0]
     for index, claim in enumerate(done):
         if any(claim is p for p in state.previous):
             done[index] = _with_speaker(doc, claim, speaker)
+
+
+def _points_back(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether the sentence attributes what came before it ("This was reported by X")."""
+    return any(c.label == "backward" for c in within(doc.cues, sentence.start, sentence.end))
+
+
+def _lead_source(doc: Analysis, sentence: Sentence, speaker: Speaker) -> bool:
+    """Whether `speaker` is the source of an article's lead: named by a sentence that points
+    back, in its first LEAD_PARAGRAPHS paragraphs, or after every claim word of its sentence
+    ("..., selon l'armée", "..., the governor said") in the lead's first paragraph of text."""
+    if _points_back(doc, sentence):
+        return sentence.paragraph < LEAD_PARAGRAPHS
+    first = doc.sentences[0]
+    headline = len(doc.sentences) > 1 and _headline(doc, first)
+    lead = doc.sentences[1].paragraph if headline else first.paragraph
+    triggers = within(doc.triggers, sentence.start, sentence.end)
+    return (sentence.paragraph == lead and bool(triggers)
+            and all(t.end <= speaker.position for t in triggers))
 
 
 def _with_speaker(doc: Analysis, claim: Claim, speaker: Speaker) -> Claim:
