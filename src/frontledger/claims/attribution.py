@@ -371,7 +371,30 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     earlier = _named_before(doc.text[hit.start:hit.end], state)
     if earlier is not None:
         return earlier.side  # "Hryhorov said", after "Governor Oleh Hryhorov"
-    return _side_from_places(doc, hit)
+    return _side_from_title(doc, hit) or _side_from_places(doc, hit)
+
+
+_WORD = re.compile(r"\w+")
+_TITLE_BREAK = re.compile(r".*[.,;:!?()«»“”\"]", re.DOTALL)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:ANAPHOR_STEM].lower() for w in _WORD.findall(text) if len(w) >= ANAPHOR_STEM}
+
+
+def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
+    """"командующий группировкой Сергей Медведев", after "Южной группировки войск" (RU):
+    a title right before a person that repeats a word of a side's name written earlier
+    (the latest such) speaks for that side."""
+    before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
+    cut = _TITLE_BREAK.match(before)
+    stems = _stems(before[cut.end():] if cut else before)
+    if not stems:
+        return None
+    for side in reversed(within(doc.sides, 0, hit.start - len(before))):
+        if side.label in doc.theater.opponents and stems & _stems(doc.text[side.start:side.end]):
+            return str(side.label)
+    return None
 
 
 def _named_before(name: str, state: State) -> Speaker | None:
