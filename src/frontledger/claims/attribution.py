@@ -559,3 +559,16 @@ def denier(speakers: list[Speaker], denial: Hit, fallback: Speaker) -> Speaker:
     if not speakers:
         return fallback
     return min(speakers, key=lambda s: abs(s.position - denial.start))
+
+
+def settle_sides(claims: list[Claim]) -> list[Claim]:
+    """A speaker whose side one of its statements gives ("Russian reports of X were rejected
+    by the command": the command is Ukrainian) speaks for that side in every statement of
+    the article it makes under the same name, where nothing else gave its side."""
+    known: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.claimant_side not in (UNKNOWN, OUTLET_SIDE):
+            known.setdefault(claim.claimant, set()).add(claim.claimant_side)
+    return [replace(claim, claimant_side=next(iter(known[claim.claimant])))
+            if claim.claimant_side == UNKNOWN and len(known.get(claim.claimant, ())) == 1
+            else claim for claim in claims]
