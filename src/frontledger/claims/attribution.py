@@ -41,6 +41,9 @@ NP_GAP = 2
 SOURCE_GAP = 3
 """The side of unnamed sources follows them directly ("fonti russe", "nach russischen")."""
 """A pronoun-like word this close to a name is part of its noun phrase ("Українські військові")."""
+ACTOR_GAP = 25
+"""A claim's verb this close after a name, in its clause, makes the name its subject ("the
+army had already left"): room for an auxiliary and an adverb or two, read off the fixtures."""
 MAX_NOUN = 30
 """Longest pointing noun phrase ("в командуванні") joined to a name before it."""
 QUOTATION_REACH = 6
@@ -70,6 +73,7 @@ _QUOTES = "\"'«“„‘"
 # A sentence or clause ends between a name and a noun after it ("Министерство обороны
 # России. В ведомстве ...", "главы ОВА, он ..."): the noun starts a new noun phrase.
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
+_CLAUSE_MARK = re.compile(r"[,;:.!?…()«»“”\"—–]")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
 _PRONOUN = re.compile(r"\w{1,4}")
 OUTLET_SIDE = "other"
@@ -163,7 +167,8 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         before = _candidates(doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start,
                              floor=sentence.start)
         after = _candidates(doc, cue.end, min(sentence.end, cue.end + INVERTED_SPEAKER_GAP))
-        after = _person_after_title([h for h in after if not _fighters(doc, h)], doc)
+        after = _person_after_title([h for h in after
+                                     if not _fighters(doc, h) and not _acts(doc, h)], doc)
         nearest_first = list(reversed(before))
         tail = _marks_before(doc.text, sentence.start, cue.start)
         if _AFTER_QUOTE.search(doc.text, tail, cue.start):
@@ -174,7 +179,19 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
                 doc, [h for h in nearest_first if not _fighters(doc, h)])
         else:
             ordered = _appositive_first(doc, nearest_first) + after
+        if not ordered:
+            ordered = _distant_subject(doc, sentence, cue)
     return _first_speaker(doc, ordered, cue, state, when, sentence)
+
+
+def _distant_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
+    """"Ukrainian media citing people close to the fighting, as well as bloggers who ...,
+    reported that ...": with no name near its verb, a reporting verb's subject is the first
+    name of its sentence, however long the subject grew."""
+    far = [h for h in _candidates(doc, sentence.start, max(sentence.start,
+                                                          cue.start - SPEAKER_WINDOW))
+           if h.label != "anaphor" and not _fighters(doc, h) and not _acts(doc, h)]
+    return far[:1]
 
 
 def _rewritten(doc: Analysis, name: str) -> str:
@@ -279,6 +296,14 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
 def _bare_adjective(name: str) -> bool:
     """A one-word side name in lower case: an adjective of nationality, not a body."""
     return name.islower() and " " not in name
+
+
+def _acts(doc: Analysis, hit: Hit) -> bool:
+    """A name right before a claim's verb in its clause ("..., avaient rapporté que l'armée
+    ukrainienne avait quitté X"): the subject of what is reported, not an inverted speaker."""
+    after = within(doc.triggers, hit.end, hit.end + ACTOR_GAP + MAX_SPAN)
+    return bool(after) and after[0].start - hit.end <= ACTOR_GAP and not _CLAUSE_MARK.search(
+        doc.text, hit.end, after[0].start)
 
 
 def _fighters(doc: Analysis, hit: Hit) -> bool:
