@@ -70,6 +70,7 @@ _AFTER_MARKS = ",.!?…»”\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
+_CLOSING = " \t\"'»”“’)]"
 # A sentence or clause ends between a name and a noun after it ("Министерство обороны
 # России. В ведомстве ...", "главы ОВА, он ..."): the noun starts a new noun phrase.
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
@@ -115,6 +116,11 @@ class State:
     """Speakers named so far, for nouns that point back ("the brigade", "у бригаді")."""
     principal: Speaker | None = None
     """Whose statement the article reports, named in its headline or lead (see `principal`)."""
+    question: int | None = None
+    """The paragraph of a question heading read last, while it stands alone."""
+    past_question: bool = False
+    """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
+    own section begins, where the principal speaker no longer speaks."""
 
 
 def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
@@ -126,6 +132,12 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
         state.history.extend(s for s in named if not s.anaphoric)
     else:
         state.since += 1
+    state.past_question = _past_question(state, sentence)
+    if sentence.paragraph == state.paragraph:
+        if state.question == sentence.paragraph:
+            state.question = None  # a question that opens a paragraph of text
+    elif sentence.text.rstrip(_CLOSING).endswith("?"):
+        state.question = sentence.paragraph
     if sentence.paragraph != state.paragraph:
         state.in_quotation = False
     if opens_quotation(sentence.text):
@@ -133,6 +145,11 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     elif closes_quotation(sentence.text):
         state.in_quotation = False
     state.paragraph = sentence.paragraph
+
+
+def _past_question(state: State, sentence: Sentence) -> bool:
+    return state.past_question or (state.question is not None
+                                   and state.question != sentence.paragraph)
 
 
 def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker]:
@@ -459,6 +476,7 @@ def default_speaker(
     fresh = carried is None or not (sentence.paragraph == state.paragraph
                                     and state.since < CARRY_SENTENCES)
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
+            and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
             and not within(doc.earlier, sentence.start, sentence.end)):
         return replace(state.principal, position=sentence.start)
