@@ -97,6 +97,10 @@ class Speaker:
     """Named as "the enemy" / "ворог": reported speech of the other side."""
     span: tuple[int, int] | None = None
     """Where the speaker's name is written in this sentence (never also the actor)."""
+    reach: int | None = None
+    """Where the quotation this speaker is carried into closes; what its sentence goes on to
+    say after it («...», quand une contre-offensive ...) is `outside`'s."""
+    outside: Speaker | None = None
 
 
 @dataclass(slots=True)
@@ -484,8 +488,21 @@ def default_speaker(
         (sentence.paragraph == state.paragraph and state.since < CARRY_SENTENCES)
         or sentence.text[:1] in _QUOTES
     ):
+        end = _quotation_end(sentence)
+        if end is not None and doc.text[end:sentence.end].strip(_AFTER_MARKS + " "):
+            return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+_CLOSES = {"\"": "\"", "«": "»", "“": "”", "„": "“", "‘": "’"}
+
+
+def _quotation_end(sentence: Sentence) -> int | None:
+    """The offset right after the mark that closes the quotation opening `sentence`."""
+    closing = _CLOSES.get(sentence.text[:1])
+    at = sentence.text.find(closing, 1) if closing else -1
+    return sentence.start + at + 1 if at > 0 else None
 
 
 def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
@@ -541,7 +558,12 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker) -> Spea
     before = [s for s in speakers if s.position <= trigger.start]
     if before:
         return before[-1]
-    return speakers[0] if speakers else default
+    if speakers:
+        return speakers[0]
+    if default.outside is not None and default.reach is not None and (
+            trigger.start >= default.reach):
+        return default.outside  # after the quotation closes, the outlet narrates
+    return default
 
 
 def attribute_backwards(
