@@ -349,7 +349,7 @@ def _as_speaker(
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
-        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else hit.end
+        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else _whole_name(doc, hit)
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
     name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
     side = _side_of_name(doc, hit, state)
@@ -360,6 +360,18 @@ def _as_speaker(
         when = _same_statement_date(name, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
+
+
+_NAME_TAIL = re.compile(r"\w*(?:(?<=['’]s)(?:\s+[A-Z]\w+){1,4})?")
+"""The rest of a word a side's name ends inside ("Militär|führung"), and the proper name a
+possessive opens ("Ukraine's| State Emergency Service")."""
+
+
+def _whole_name(doc: Analysis, hit: Hit) -> int:
+    """Where the speaker's name that a side name starts ends: the whole word and the proper
+    name after a possessive, not the fragment the theater's pattern matched."""
+    tail = _NAME_TAIL.match(doc.text, hit.end)
+    return tail.end() if tail else hit.end
 
 
 def name_in_base_form(doc: Analysis, name: str, start: int) -> str:
