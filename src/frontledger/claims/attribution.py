@@ -14,6 +14,7 @@ from frontledger.claims.analysis import (
     MAX_SPAN,
     Analysis,
     date_near,
+    overlaps_any,
     starting,
     starts_of,
     within,
@@ -45,6 +46,9 @@ ACTOR_GAP = 25
 """A claim's verb this close after a name, in its clause, makes the name its subject ("the
 army had already left"): room for an auxiliary and an adverb or two, read off the fixtures."""
 MAX_NOUN = 30
+NAME_REACH = 3000
+"""How far a surname said alone looks for the full name (a few paragraphs: news names a
+person in full once, then by surname; a headline uses the surname before the lead)."""
 """Longest pointing noun phrase ("в командуванні") joined to a name before it."""
 QUOTATION_REACH = 6
 """A quotation's speaker is looked for at most this many sentences ahead."""
@@ -351,7 +355,8 @@ def _as_speaker(
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
         not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else _whole_name(doc, hit)
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
-    name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
+    name = _full_name(doc, name_in_base_form(doc, doc.text[hit.start:end], hit.start), hit,
+                      state)
     side = _side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
@@ -365,6 +370,30 @@ def _as_speaker(
 _NAME_TAIL = re.compile(r"\w*(?:(?<=['’]s)(?:\s+[A-Z]\w+){1,4})?")
 """The rest of a word a side's name ends inside ("Militär|führung"), and the proper name a
 possessive opens ("Ukraine's| State Emergency Service")."""
+
+
+def _full_name(doc: Analysis, name: str, hit: Hit, state: State) -> str:
+    """A surname alone ("Hryhorov said", "M. Tregoubov", "Prigozhin said") as the person's
+    full name written nearby ("Oleh Hryhorov", "Yevgeny Prigozhin")."""
+    words = name.split()
+    if not (len(words) == 1 or (len(words) == 2 and words[0].endswith("."))):
+        return name
+    surname = words[-1]
+    if not surname[:1].isupper() or surname.isupper() or overlaps_any(hit, doc.places):
+        return name
+    stem = surname[:ANAPHOR_STEM]
+    for speaker in reversed(state.history):
+        known = speaker.name.split()
+        if len(known) > 1 and known[-1].startswith(stem) and known[0][:1].isupper():
+            return speaker.name
+    # the latest full mention before it, else the first after it (a headline's surname)
+    before = within(doc.persons, max(0, hit.start - NAME_REACH), hit.start)
+    after = within(doc.persons, hit.end, hit.end + NAME_REACH)
+    for person in [*reversed(before), *after]:
+        known = doc.text[person.start:person.end].split()
+        if len(known) > 1 and known[-1].startswith(stem) and not known[0].endswith("."):
+            return name_in_base_form(doc, " ".join(known), person.start)
+    return name
 
 
 def _whole_name(doc: Analysis, hit: Hit) -> int:
