@@ -45,6 +45,9 @@ SOURCE_GAP = 3
 ACTOR_GAP = 25
 """A claim's verb this close after a name, in its clause, makes the name its subject ("the
 army had already left"): room for an auxiliary and an adverb or two, read off the fixtures."""
+NEXT_CUE_GAP = 16
+"""A side name this close before a reporting verb is that verb's subject ("the ministry
+had earlier described"): room for an auxiliary and an adverb."""
 MAX_NOUN = 30
 NAME_REACH = 3000
 """How far a surname said alone looks for the full name (a few paragraphs: news names a
@@ -210,13 +213,17 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
 
 
 def _distant_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
-    """"Ukrainian media citing people close to the fighting, as well as bloggers who ...,
-    reported that ...": with no name near its verb, a reporting verb's subject is the first
-    name of its sentence, however long the subject grew."""
+    """"The ministry, citing its units and people close to the fighting, reported that ...":
+    with no name near its verb, a reporting verb whose subject an insertion set off by
+    commas parts from it speaks for the first name of its sentence, which opens that
+    insertion."""
+    if not doc.text[sentence.start:cue.start].rstrip().endswith(","):
+        return []
     far = [h for h in _candidates(doc, sentence.start, max(sentence.start,
                                                           cue.start - SPEAKER_WINDOW))
            if h.label != "anaphor" and not _fighters(doc, h) and not _acts(doc, h)]
-    return far[:1]
+    return far[:1] if far and doc.text[far[0].end:far[0].end + 2].lstrip().startswith(
+        ",") else []
 
 
 def _rewritten(doc: Analysis, name: str) -> str:
@@ -400,7 +407,11 @@ def _whole_name(doc: Analysis, hit: Hit) -> int:
     """Where the speaker's name that a side name starts ends: the whole word and the proper
     name after a possessive, not the fragment the theater's pattern matched."""
     tail = _NAME_TAIL.match(doc.text, hit.end)
-    return tail.end() if tail else hit.end
+    end = tail.end() if tail else hit.end
+    places = starting(doc.places, hit.end, end)  # "Ukraine's Zaporizhzhia region": a place
+    if places:
+        end = max(hit.end, len(doc.text[:places[0].start].rstrip()))
+    return end
 
 
 def name_in_base_form(doc: Analysis, name: str, start: int) -> str:
@@ -444,11 +455,8 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if hit.label == "enemy":
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
-    # a reporting verb between a name and a side parts them: "Governor X said, ... a village
-    # Russia's ministry described as taken" does not make X Russian
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
-                                hit.end + APPOSITIVE_WINDOW)
-              if not within(doc.cues, min(s.end, hit.end), max(s.start, hit.start))]
+                                hit.end + APPOSITIVE_WINDOW) if not _speaks_after(doc, hit, s)]
     named = [s.label for s in around if s.label in ("RU", "UA", "other")]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in ("RU", "UA", "other"):
@@ -482,6 +490,17 @@ def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
         if side.label in doc.theater.opponents and stems & _stems(doc.text[side.start:side.end]):
             return str(side.label)
     return None
+
+
+def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:
+    """"Governor X said, ... a village that Russia's ministry described as taken": a side
+    named after the person's own reporting verb and right before another one is a second
+    speaker, not the person's appositive."""
+    if side.start < person.end or not within(doc.cues, person.end, side.start):
+        return False
+    return bool(within(doc.cues, side.end, side.end + NEXT_CUE_GAP + MAX_SPAN)) and (
+        within(doc.cues, side.end, side.end + NEXT_CUE_GAP + MAX_SPAN)[0].start - side.end
+        <= NEXT_CUE_GAP)
 
 
 def _named_before(name: str, state: State) -> Speaker | None:
