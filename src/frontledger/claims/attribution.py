@@ -49,10 +49,15 @@ NEXT_CUE_GAP = 16
 """A side name this close before a reporting verb is that verb's subject ("the ministry
 had earlier described"): room for an auxiliary and an adverb."""
 MAX_NOUN = 30
-NAME_REACH = 3000
-"""How far a surname said alone looks for the full name (a few paragraphs: news names a
-person in full once, then by surname; a headline uses the surname before the lead)."""
 """Longest pointing noun phrase ("в командуванні") joined to a name before it."""
+NAME_REACH = 3000
+"""How far a surname said alone looks for the full name, and a title for the side name it
+repeats (a few paragraphs: news names a person in full once, then by surname; a headline
+uses the surname before the lead)."""
+SUBJECT_REACH = 300
+"""How far before its reporting verb a subject parted from it by an insertion is looked
+for ("the ministry, citing its units and people close to the fighting along the river,
+reported": about 100 characters; three times that, and linear on hostile input)."""
 QUOTATION_REACH = 6
 """A quotation's speaker is looked for at most this many sentences ahead."""
 ANAPHOR_STEM = 6
@@ -219,8 +224,8 @@ def _distant_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
     insertion."""
     if not doc.text[sentence.start:cue.start].rstrip().endswith(","):
         return []
-    far = [h for h in _candidates(doc, sentence.start, max(sentence.start,
-                                                          cue.start - SPEAKER_WINDOW))
+    start = max(sentence.start, cue.start - SUBJECT_REACH)
+    far = [h for h in _candidates(doc, start, max(start, cue.start - SPEAKER_WINDOW))
            if h.label != "anaphor" and not _fighters(doc, h) and not _acts(doc, h)]
     return far[:1] if far and doc.text[far[0].end:far[0].end + 2].lstrip().startswith(
         ",") else []
@@ -486,7 +491,8 @@ def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
     stems = _stems(before[cut.end():] if cut else before)
     if not stems:
         return None
-    for side in reversed(within(doc.sides, 0, hit.start - len(before))):
+    for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH),
+                                hit.start - len(before))):
         if side.label in doc.theater.opponents and stems & _stems(doc.text[side.start:side.end]):
             return str(side.label)
     return None
@@ -498,9 +504,8 @@ def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:
     speaker, not the person's appositive."""
     if side.start < person.end or not within(doc.cues, person.end, side.start):
         return False
-    return bool(within(doc.cues, side.end, side.end + NEXT_CUE_GAP + MAX_SPAN)) and (
-        within(doc.cues, side.end, side.end + NEXT_CUE_GAP + MAX_SPAN)[0].start - side.end
-        <= NEXT_CUE_GAP)
+    later = within(doc.cues, side.end, side.end + NEXT_CUE_GAP + MAX_SPAN)
+    return bool(later) and later[0].start - side.end <= NEXT_CUE_GAP
 
 
 def _named_before(name: str, state: State) -> Speaker | None:
