@@ -137,6 +137,9 @@ class State:
     past_question: bool = False
     """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
     own section begins, where the principal speaker no longer speaks."""
+    full_names: dict[str, str] = field(default_factory=dict)
+    """Short names already given their full name ("Hryhorov" → "Oleh Hryhorov"): one person
+    in an article, looked up once."""
 
 
 def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
@@ -391,8 +394,15 @@ def _full_name(doc: Analysis, name: str, hit: Hit, state: State) -> str:
     if not (len(words) == 1 or (len(words) == 2 and words[0].endswith("."))):
         return name
     surname = words[-1]
-    if not surname[:1].isupper() or surname.isupper() or overlaps_any(hit, doc.places):
+    if not surname[:1].isupper() or surname.isupper():
         return name
+    if name not in state.full_names:
+        state.full_names[name] = (name if overlaps_any(hit, doc.places)
+                                  else _full_name_of(doc, name, surname, hit, state))
+    return state.full_names[name]
+
+
+def _full_name_of(doc: Analysis, name: str, surname: str, hit: Hit, state: State) -> str:
     stem = surname[:ANAPHOR_STEM]
     for speaker in reversed(state.history):
         known = speaker.name.split()
