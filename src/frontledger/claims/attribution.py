@@ -14,6 +14,7 @@ from frontledger.claims.analysis import (
     MAX_SPAN,
     Analysis,
     date_near,
+    overlaps_any,
     starting,
     starts_of,
     within,
@@ -41,8 +42,22 @@ NP_GAP = 2
 SOURCE_GAP = 3
 """The side of unnamed sources follows them directly ("fonti russe", "nach russischen")."""
 """A pronoun-like word this close to a name is part of its noun phrase ("Українські військові")."""
+ACTOR_GAP = 25
+"""A claim's verb this close after a name, in its clause, makes the name its subject ("the
+army had already left"): room for an auxiliary and an adverb or two, read off the fixtures."""
+NEXT_CUE_GAP = 16
+"""A side name this close before a reporting verb is that verb's subject ("the ministry
+had earlier described"): room for an auxiliary and an adverb."""
 MAX_NOUN = 30
 """Longest pointing noun phrase ("в командуванні") joined to a name before it."""
+NAME_REACH = 3000
+"""How far a surname said alone looks for the full name, and a title for the side name it
+repeats (a few paragraphs: news names a person in full once, then by surname; a headline
+uses the surname before the lead)."""
+SUBJECT_REACH = 300
+"""How far before its reporting verb a subject parted from it by an insertion is looked
+for ("the ministry, citing its units and people close to the fighting along the river,
+reported": about 100 characters; three times that, and linear on hostile input)."""
 QUOTATION_REACH = 6
 """A quotation's speaker is looked for at most this many sentences ahead."""
 ANAPHOR_STEM = 6
@@ -51,8 +66,13 @@ ANAPHOR_STEM = 6
 GOVERNOR_REACH = 30
 """Characters before a name in which the word governing its case is read ("за словами")."""
 CARRY_SENTENCES = 2
-LEAD_SENTENCES = 3
 """A speaker carries over to at most this many following sentences of its paragraph."""
+LEAD_SENTENCES = 3
+"""The article's principal speaker is named in at most this many first sentences ..."""
+LEAD_PARAGRAPHS = 3
+"""... or, by a sentence that points back ("The command reports this."), in one of this
+many first paragraphs: a headline, its lead and a sub-heading line (read off the invented
+fixtures' leads; a later "this" points back to its own paragraph only)."""
 
 # A reporting verb right after a quotation's end ("», — сказал X", ',” said X') or a comma
 # (", написал X") names its speaker after it.
@@ -62,9 +82,11 @@ _AFTER_MARKS = ",.!?…»”\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
+_CLOSING = " \t\"'»”“’)]"
 # A sentence or clause ends between a name and a noun after it ("Министерство обороны
 # России. В ведомстве ...", "главы ОВА, он ..."): the noun starts a new noun phrase.
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
+_CLAUSE_MARK = re.compile(r"[,;:.!?…()«»“”\"—–]")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
 _PRONOUN = re.compile(r"\w{1,4}")
 OUTLET_SIDE = "other"
@@ -87,6 +109,10 @@ class Speaker:
     """Named as "the enemy" / "ворог": reported speech of the other side."""
     span: tuple[int, int] | None = None
     """Where the speaker's name is written in this sentence (never also the actor)."""
+    reach: int | None = None
+    """Where the quotation this speaker is carried into closes; what its sentence goes on to
+    say after it («...», quand une contre-offensive ...) is `outside`'s."""
+    outside: Speaker | None = None
 
 
 @dataclass(slots=True)
@@ -106,6 +132,14 @@ class State:
     """Speakers named so far, for nouns that point back ("the brigade", "у бригаді")."""
     principal: Speaker | None = None
     """Whose statement the article reports, named in its headline or lead (see `principal`)."""
+    question: int | None = None
+    """The paragraph of a question heading read last, while it stands alone."""
+    past_question: bool = False
+    """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
+    own section begins, where the principal speaker no longer speaks."""
+    full_names: dict[str, str] = field(default_factory=dict)
+    """Short names already given their full name ("Hryhorov" → "Oleh Hryhorov"): one person
+    in an article, looked up once."""
 
 
 def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
@@ -117,6 +151,12 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
         state.history.extend(s for s in named if not s.anaphoric)
     else:
         state.since += 1
+    state.past_question = _past_question(state, sentence)
+    if sentence.paragraph == state.paragraph:
+        if state.question == sentence.paragraph:
+            state.question = None  # a question that opens a paragraph of text
+    elif sentence.text.rstrip(_CLOSING).endswith("?"):
+        state.question = sentence.paragraph
     if sentence.paragraph != state.paragraph:
         state.in_quotation = False
     if opens_quotation(sentence.text):
@@ -124,6 +164,11 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     elif closes_quotation(sentence.text):
         state.in_quotation = False
     state.paragraph = sentence.paragraph
+
+
+def _past_question(state: State, sentence: Sentence) -> bool:
+    return state.past_question or (state.question is not None
+                                   and state.question != sentence.paragraph)
 
 
 def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker]:
@@ -158,7 +203,8 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         before = _candidates(doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start,
                              floor=sentence.start)
         after = _candidates(doc, cue.end, min(sentence.end, cue.end + INVERTED_SPEAKER_GAP))
-        after = _person_after_title([h for h in after if not _fighters(doc, h)], doc)
+        after = _person_after_title([h for h in after
+                                     if not _fighters(doc, h) and not _acts(doc, h)], doc)
         nearest_first = list(reversed(before))
         tail = _marks_before(doc.text, sentence.start, cue.start)
         if _AFTER_QUOTE.search(doc.text, tail, cue.start):
@@ -169,7 +215,23 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
                 doc, [h for h in nearest_first if not _fighters(doc, h)])
         else:
             ordered = _appositive_first(doc, nearest_first) + after
+        if not ordered:
+            ordered = _distant_subject(doc, sentence, cue)
     return _first_speaker(doc, ordered, cue, state, when, sentence)
+
+
+def _distant_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
+    """"The ministry, citing its units and people close to the fighting, reported that ...":
+    with no name near its verb, a reporting verb whose subject an insertion set off by
+    commas parts from it speaks for the first name of its sentence, which opens that
+    insertion."""
+    if not doc.text[sentence.start:cue.start].rstrip().endswith(","):
+        return []
+    start = max(sentence.start, cue.start - SUBJECT_REACH)
+    far = [h for h in _candidates(doc, start, max(start, cue.start - SPEAKER_WINDOW))
+           if h.label != "anaphor" and not _fighters(doc, h) and not _acts(doc, h)]
+    return far[:1] if far and doc.text[far[0].end:far[0].end + 2].lstrip().startswith(
+        ",") else []
 
 
 def _rewritten(doc: Analysis, name: str) -> str:
@@ -276,6 +338,14 @@ def _bare_adjective(name: str) -> bool:
     return name.islower() and " " not in name
 
 
+def _acts(doc: Analysis, hit: Hit) -> bool:
+    """A name right before a claim's verb in its clause ("..., avaient rapporté que l'armée
+    ukrainienne avait quitté X"): the subject of what is reported, not an inverted speaker."""
+    after = within(doc.triggers, hit.end, hit.end + ACTOR_GAP + MAX_SPAN)
+    return bool(after) and after[0].start - hit.end <= ACTOR_GAP and not _CLAUSE_MARK.search(
+        doc.text, hit.end, after[0].start)
+
+
 def _fighters(doc: Analysis, hit: Hit) -> bool:
     """A side name that names fighters ("Russian troops"), who are not a speaker."""
     pattern = doc.lexicon.not_speaker
@@ -298,9 +368,10 @@ def _as_speaker(
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
-        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else hit.end
+        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else _whole_name(doc, hit)
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
-    name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
+    name = _full_name(doc, name_in_base_form(doc, doc.text[hit.start:end], hit.start), hit,
+                      state)
     side = _side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
@@ -309,6 +380,53 @@ def _as_speaker(
         when = _same_statement_date(name, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
+
+
+_NAME_TAIL = re.compile(r"\w*(?:(?<=['’]s)(?:\s+[A-Z]\w+){1,4})?")
+"""The rest of a word a side's name ends inside ("Militär|führung"), and the proper name a
+possessive opens ("Ukraine's| State Emergency Service")."""
+
+
+def _full_name(doc: Analysis, name: str, hit: Hit, state: State) -> str:
+    """A surname alone ("Hryhorov said", "M. Tregoubov", "Prigozhin said") as the person's
+    full name written nearby ("Oleh Hryhorov", "Yevgeny Prigozhin")."""
+    words = name.split()
+    if not (len(words) == 1 or (len(words) == 2 and words[0].endswith("."))):
+        return name
+    surname = words[-1]
+    if not surname[:1].isupper() or surname.isupper():
+        return name
+    if name not in state.full_names:
+        state.full_names[name] = (name if overlaps_any(hit, doc.places)
+                                  else _full_name_of(doc, name, surname, hit, state))
+    return state.full_names[name]
+
+
+def _full_name_of(doc: Analysis, name: str, surname: str, hit: Hit, state: State) -> str:
+    stem = surname[:ANAPHOR_STEM]
+    for speaker in reversed(state.history):
+        known = speaker.name.split()
+        if len(known) > 1 and known[-1].startswith(stem) and known[0][:1].isupper():
+            return speaker.name
+    # the latest full mention before it, else the first after it (a headline's surname)
+    before = within(doc.persons, max(0, hit.start - NAME_REACH), hit.start)
+    after = within(doc.persons, hit.end, hit.end + NAME_REACH)
+    for person in [*reversed(before), *after]:
+        known = doc.text[person.start:person.end].split()
+        if len(known) > 1 and known[-1].startswith(stem) and not known[0].endswith("."):
+            return name_in_base_form(doc, " ".join(known), person.start)
+    return name
+
+
+def _whole_name(doc: Analysis, hit: Hit) -> int:
+    """Where the speaker's name that a side name starts ends: the whole word and the proper
+    name after a possessive, not the fragment the theater's pattern matched."""
+    tail = _NAME_TAIL.match(doc.text, hit.end)
+    end = tail.end() if tail else hit.end
+    places = starting(doc.places, hit.end, end)  # "Ukraine's Zaporizhzhia region": a place
+    if places:
+        end = max(hit.end, len(doc.text[:places[0].start].rstrip()))
+    return end
 
 
 def name_in_base_form(doc: Analysis, name: str, start: int) -> str:
@@ -353,7 +471,8 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if hit.label == "enemy":
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
-    around = within(doc.sides, hit.start - APPOSITIVE_WINDOW, hit.end + APPOSITIVE_WINDOW)
+    around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
+                                hit.end + APPOSITIVE_WINDOW) if not _speaks_after(doc, hit, s)]
     named = [s.label for s in around if s.label in speakers]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
@@ -363,7 +482,41 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     earlier = _named_before(doc.text[hit.start:hit.end], state)
     if earlier is not None:
         return earlier.side  # "Hryhorov said", after "Governor Oleh Hryhorov"
-    return _side_from_places(doc, hit)
+    return _side_from_title(doc, hit) or _side_from_places(doc, hit)
+
+
+_WORD = re.compile(r"\w+")
+_TITLE_BREAK = re.compile(r".*[.,;:!?()«»“”\"]", re.DOTALL)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:ANAPHOR_STEM].lower() for w in _WORD.findall(text) if len(w) >= ANAPHOR_STEM}
+
+
+def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
+    """"командующий группировкой Сергей Медведев", after "Южной группировки войск" (RU):
+    a title right before a person that repeats a word of a side's name written earlier
+    (the latest such) speaks for that side."""
+    before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
+    cut = _TITLE_BREAK.match(before)
+    stems = _stems(before[cut.end():] if cut else before)
+    if not stems:
+        return None
+    for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH),
+                                hit.start - len(before))):
+        if side.label in doc.theater.opponents and stems & _stems(doc.text[side.start:side.end]):
+            return str(side.label)
+    return None
+
+
+def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:
+    """"Governor X said, ... a village that Russia's ministry described as taken": a side
+    named after the person's own reporting verb and right before another one is a second
+    speaker, not the person's appositive."""
+    if side.start < person.end or not within(doc.cues, person.end, side.start):
+        return False
+    later = within(doc.cues, side.end, side.end + NEXT_CUE_GAP + MAX_SPAN)
+    return bool(later) and later[0].start - side.end <= NEXT_CUE_GAP
 
 
 def _named_before(name: str, state: State) -> Speaker | None:
@@ -403,6 +556,7 @@ def default_speaker(
     fresh = carried is None or not (sentence.paragraph == state.paragraph
                                     and state.since < CARRY_SENTENCES)
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
+            and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
             and not within(doc.earlier, sentence.start, sentence.end)):
         return replace(state.principal, position=sentence.start)
@@ -410,8 +564,21 @@ def default_speaker(
         (sentence.paragraph == state.paragraph and state.since < CARRY_SENTENCES)
         or sentence.text[:1] in _QUOTES
     ):
+        end = _quotation_end(sentence)
+        if end is not None and doc.text[end:sentence.end].strip(_AFTER_MARKS + " "):
+            return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+_CLOSES = {"\"": "\"", "«": "»", "“": "”", "„": "“", "‘": "’"}
+
+
+def _quotation_end(sentence: Sentence) -> int | None:
+    """The offset right after the mark that closes the quotation opening `sentence`."""
+    closing = _CLOSES.get(sentence.text[:1])
+    at = sentence.text.find(closing, 1) if closing else -1
+    return sentence.start + at + 1 if at > 0 else None
 
 
 def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
@@ -449,6 +616,9 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         speakers = speakers_of(doc, sentence, state)
         remember(state, sentence, speakers)
         named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
+        if principal is None and named and _points_back(doc, sentence) and (
+                sentence.paragraph < LEAD_PARAGRAPHS):
+            principal = replace(named[0], position=0)  # "... The command reports this."
         if principal is None and named and index < LEAD_SENTENCES:
             principal = named[0]
         sides.update(s.side for s in named if s.side in doc.theater.opponents)
@@ -464,23 +634,54 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker) -> Spea
     before = [s for s in speakers if s.position <= trigger.start]
     if before:
         return before[-1]
-    return speakers[0] if speakers else default
+    if speakers:
+        return speakers[0]
+    if default.outside is not None and default.reach is not None and (
+            trigger.start >= default.reach):
+        return default.outside  # after the quotation closes, the outlet narrates
+    return default
 
 
 def attribute_backwards(
     doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State, done: list[Claim]
 ) -> None:
-    """"This was reported by X on Tuesday": give the previous sentence's claims to X."""
+    """"This was reported by X on Tuesday": give the previous sentence's claims to X. The
+    first speaker of an article, named in its lead after what it says ("A is under attack.
+    B holds, according to X." or "... X reports this."), also takes the claims before it
+    that nobody else was said to make."""
+    named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
+    if named and not state.history and _lead_source(doc, sentence, named[0]):
+        for index, claim in enumerate(done):
+            if claim.claimant == doc.outlet and claim.claimant_side == OUTLET_SIDE:
+                done[index] = _with_speaker(doc, claim, named[0])
+        return
     if not state.previous or state.previous_cued:
         return
-    cues = [c for c in within(doc.cues, sentence.start, sentence.end) if c.label == "backward"]
-    named = [s for s in speakers if s.named]
-    if not cues or not named:
+    if not named or not _points_back(doc, sentence):
         return
     speaker = named[0]
     for index, claim in enumerate(done):
         if any(claim is p for p in state.previous):
             done[index] = _with_speaker(doc, claim, speaker)
+
+
+def _points_back(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether the sentence attributes what came before it ("This was reported by X")."""
+    return any(c.label == "backward" for c in within(doc.cues, sentence.start, sentence.end))
+
+
+def _lead_source(doc: Analysis, sentence: Sentence, speaker: Speaker) -> bool:
+    """Whether `speaker` is the source of an article's lead: named by a sentence that points
+    back, in its first LEAD_PARAGRAPHS paragraphs, or after every claim word of its sentence
+    ("..., selon l'armée", "..., the governor said") in the lead's first paragraph of text."""
+    if _points_back(doc, sentence):
+        return sentence.paragraph < LEAD_PARAGRAPHS
+    first = doc.sentences[0]
+    headline = len(doc.sentences) > 1 and _headline(doc, first)
+    lead = doc.sentences[1].paragraph if headline else first.paragraph
+    triggers = within(doc.triggers, sentence.start, sentence.end)
+    return (sentence.paragraph == lead and bool(triggers)
+            and all(t.end <= speaker.position for t in triggers))
 
 
 def _with_speaker(doc: Analysis, claim: Claim, speaker: Speaker) -> Claim:
@@ -499,3 +700,16 @@ def denier(speakers: list[Speaker], denial: Hit, fallback: Speaker) -> Speaker:
     if not speakers:
         return fallback
     return min(speakers, key=lambda s: abs(s.position - denial.start))
+
+
+def settle_sides(claims: list[Claim]) -> list[Claim]:
+    """A speaker whose side one of its statements gives ("Russian reports of X were rejected
+    by the command": the command is Ukrainian) speaks for that side in every statement of
+    the article it makes under the same name, where nothing else gave its side."""
+    known: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.claimant_side not in (UNKNOWN, OUTLET_SIDE):
+            known.setdefault(claim.claimant, set()).add(claim.claimant_side)
+    return [replace(claim, claimant_side=next(iter(known[claim.claimant])))
+            if claim.claimant_side == UNKNOWN and len(known.get(claim.claimant, ())) == 1
+            else claim for claim in claims]

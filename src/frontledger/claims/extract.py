@@ -46,6 +46,7 @@ from frontledger.claims.attribution import (
     name_in_base_form,
     principal_speaker,
     remember,
+    settle_sides,
     speaker_for,
     speakers_of,
 )
@@ -118,7 +119,7 @@ def extract(
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(claims, outlet=doc.outlet)
+    return deduplicate(settle_sides(claims), outlet=doc.outlet)
 
 
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
