@@ -10,14 +10,17 @@ Rules, in order:
 3. a marker of an earlier time ("weeks ago", "раніше") leaves the claim undated;
 4. else a present state or a denial holds on the published date; an undated past event
    stays undated (shown as such by the ledger, never dropped).
+The claim a denial answers is dated as its own author's assertion, not by the denier.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from frontledger.claims.analysis import Analysis, date_near, within
 from frontledger.claims.scan import Hit
+from frontledger.records import Claim
 from frontledger.text.dates import DateMention
 from frontledger.text.sentences import Sentence
 
@@ -42,6 +45,17 @@ def claim_date(
     if stance == "denies" or not is_past(doc, sentence, trigger):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
+
+
+def answered_claim_date(doc: Analysis, sentence: Sentence, trigger: Hit, claim: Claim) -> Claim:
+    """The claim a denial answers ("Kyiv rejected Moscow's claim that it had taken X"), dated
+    as an assertion of its own author: not by the denier's statement, and an undated past
+    event stays undated."""
+    if claim.stance != "asserts":
+        return claim
+    when = claim_date(doc, sentence, trigger, None, "asserts")
+    return replace(claim, date=when.value if when else None,
+                   date_precision=when.precision if when else None)
 
 
 def denial_date(doc: Analysis, sentence: Sentence, speaker: Speaker) -> DateMention | None:

@@ -57,7 +57,7 @@ from frontledger.claims.binding import (
     near_place,
     resolve_side,
 )
-from frontledger.claims.dating import claim_date, denial_date
+from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim, Document, PlaceMention
@@ -202,7 +202,9 @@ def _trigger_claims(
                                   stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
         else:
             claims.extend(_owner_assertion(doc, sentence, denial, claim))
-    return claims
+    if stance == "asserts":
+        return claims
+    return [answered_claim_date(doc, sentence, trigger, c) for c in claims]
 
 
 def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
