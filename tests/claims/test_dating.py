@@ -57,3 +57,19 @@ def test_claim_a_denial_answers_keeps_its_undated_past_while_the_denial_is_dated
     answered = _one(claims, "Toretsk", "asserts")
     assert (answered.claimant_side, answered.date, answered.date_precision) == ("RU", None, None)
     assert _one(claims, "Toretsk", "denies").date == PUBLISHED
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Russia's Defence Ministry said on Monday that its troops had taken Toretsk. "
+           "The ministry said its forces had captured Siversk a few days ago."),
+    ("ru", "В понедельник Минобороны России заявило, что его войска заняли Торецк. В ведомстве "
+           "добавили, что несколько дней назад российские войска захватили Северск."),
+    ("de", "Am Montag erklärte das russische Verteidigungsministerium, seine Truppen hätten "
+           "Toretsk eingenommen. Vor einigen Tagen hätten russische Truppen Siversk erobert, "
+           "hieß es weiter."),
+])
+def test_event_of_a_time_that_names_no_day_stays_undated_in_a_dated_statement(
+        language: str, text: str) -> None:
+    claims = _claims(text, language)
+    siversk = _one(claims, "Siversk", "asserts")
+    assert (siversk.claimant_side, siversk.date, siversk.date_precision) == ("RU", None, None)
