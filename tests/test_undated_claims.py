@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+from fastapi.testclient import TestClient
+
 from frontledger.cli import app
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import SqlStore, open_store
 from frontledger.ledger.query import control_on
 from frontledger.ledger.undated import undated_places
 from frontledger.records import Claim, Evidence, PlaceMention
+from frontledger.serve import ServeSettings, create_app
+from tests.serve.test_errors import assert_error
 from tests.test_cli import runner
 
 TORETSK = ("Toretsk[/x]", 709354)  # a hostile name: Rich markup must print as written
@@ -66,3 +70,14 @@ def test_control_command_lists_places_on_no_date_in_table_and_json(db_url: str) 
     collection = json.loads(found.stdout)
     assert [f["properties"]["place"] for f in collection["features"]] == ["Siversk"]
     assert [p["place"] for p in collection["undated"]] == ["Toretsk[/x]"]
+
+
+def test_map_api_lists_places_on_no_date_and_checks_its_region(store: SqlStore) -> None:
+    _ledger(store)
+    with TestClient(create_app(store, ServeSettings(check_seconds=0))) as client:
+        body = client.get("/api/undated").json()
+        assert [(p["place"], p["claims"], p["latitude"]) for p in body["undated"]] == [
+            ("Toretsk[/x]", 1, 48.4)]
+        assert client.get("/api/undated", params={"region": "UA-63"}).json() == {
+            "undated": []}
+        assert_error(client.get("/api/undated", params={"region": "UA-99"}), 400, "region")
