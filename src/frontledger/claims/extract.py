@@ -30,7 +30,6 @@ from frontledger.claims.analysis import (
     OWNER_WINDOW,
     Analysis,
     analyse,
-    date_near,
     distance,
     evidence_of,
     starting,
@@ -59,10 +58,10 @@ from frontledger.claims.binding import (
     near_place,
     resolve_side,
 )
+from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim, Document, PlaceMention
-from frontledger.text.dates import DateMention
 from frontledger.text.sentences import Sentence
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
@@ -82,8 +81,6 @@ MAX_WORD = 30
 DENIAL_REACH = 2
 """A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
 most this many sentences back (a quotation's last line may stand between)."""
-TENSE_WINDOW = 20
-"""A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 INTENT_WINDOW = 25
 """An intention word ("trying to", "pour") at most this far before a control trigger."""
 HYPOTHESIS_WINDOW = 45
@@ -206,7 +203,9 @@ def _trigger_claims(
                                   stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
         else:
             claims.extend(_owner_assertion(doc, sentence, denial, claim))
-    return claims
+    if stance == "asserts":
+        return claims
+    return [answered_claim_date(doc, sentence, trigger, c) for c in claims]
 
 
 def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
@@ -335,12 +334,12 @@ def _copied_denials(
         return []
     speaker = named[0]
     evidence = evidence_of(doc, sentence)
-    when = speaker.date
+    when = denial_date(doc, sentence, speaker)
     return [
         replace(claim, claimant=speaker.name, claimant_side=speaker.side, stance="denies",
                 evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE,
-                date=when.value if when else claim.date,
-                date_precision=when.precision if when else claim.date_precision)
+                date=when.value if when else None,
+                date_precision=when.precision if when else None)
         for claim in state.previous
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
         and claim.kind in ("control", "encirclement", "advance")
@@ -393,7 +392,7 @@ def _claim(
     # for control, where a side mostly announces its own captures
     voices = [] if kind == "control" else [s.span for s in speakers if s.span is not None]
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
-    when = _claim_date(doc, sentence, trigger, speaker, stance)
+    when = claim_date(doc, sentence, trigger, speaker, stance)
     confidence = BASE_CONFIDENCE
     confidence += NAMED_SPEAKER_BONUS if speaker.named else 0.0
     confidence += EXPLICIT_SIDE_BONUS if explicit else 0.0
@@ -450,39 +449,3 @@ def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
         return False
     before = doc.text[max(sentence.start, trigger.start - INTENT_WINDOW):trigger.start]
     return bool(pattern.search(before.rstrip(" ")))
-
-
-def _claim_date(
-    doc: Analysis, sentence: Sentence, trigger: Hit, speaker: Speaker, stance: str
-) -> DateMention | None:
-    assert trigger.trigger is not None
-    written = date_near(doc, sentence, trigger.start)
-    if written is not None:
-        return written
-    if speaker.date is not None:
-        return speaker.date
-    if within(doc.earlier, sentence.start, sentence.end) or doc.published is None:
-        return None
-    if stance == "denies" or not _is_past(doc, sentence, trigger):
-        return DateMention(trigger.start, trigger.end, doc.published, "day")
-    return None
-
-
-def _is_past(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
-    """Whether the trigger tells an (undated) past event rather than a present state:
-    a present-time word in its clause says no; else the tense of the trigger and of the
-    few words before it (lexicon `tense_words`)."""
-    assert trigger.trigger is not None
-    lexicon = doc.lexicon
-    clause = doc.text[max(sentence.start, trigger.start - TENSE_WINDOW):
-                      min(sentence.end, trigger.end + TENSE_WINDOW)]
-    if lexicon.present is not None and lexicon.present.search(clause):
-        return False
-    before = doc.text[sentence.start:trigger.start].split()
-    window = " ".join(before[len(before) - lexicon.tense_words:] if lexicon.tense_words else [])
-    window = f"{window} {doc.text[trigger.start:trigger.end]}"
-    if lexicon.present_perfect is not None and lexicon.present_perfect.search(window):
-        return False
-    if lexicon.past is not None:
-        return bool(lexicon.past.search(window))
-    return trigger.trigger.tense == "past"

@@ -4,6 +4,7 @@ export. Thin: each calls one function of `ledger.query` or `ledger.export` and p
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -96,18 +97,23 @@ def control(as_of: Annotated[str, typer.Option("--as-of", help="Date, YYYY-MM-DD
     from frontledger.ledger.export import control_geojson
     from frontledger.ledger.query import control_on
     from frontledger.ledger.store import open_store
+    from frontledger.ledger.undated import undated_places
 
     try:
         day = _day(as_of)
         assert day is not None
         with open_store(db, create=False) as store:
             states = control_on(store, day, region.upper() if region else None)
+            undated = undated_places(store, region.upper() if region else None)
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
-        out.print_json(data=control_geojson(states))
-    else:
-        out.print(_states_table(states, f"control as of {day.isoformat()}"))
+        out.print_json(data=control_geojson(states) | {"undated": [asdict(p) for p in undated]})
+        return
+    out.print(_states_table(states, f"control as of {day.isoformat()}"))
+    if undated:  # claims on no day (no date, no publication date): listed, not dropped
+        out.print(f"undated, on no date: {len(undated)} place(s): " + ", ".join(
+            f"{plain(p.place)} ({p.claims} claim(s))" for p in undated))
 
 
 def events(place: Annotated[str | None, typer.Option(help="Only this place.")] = None,

@@ -7,6 +7,7 @@ them as SQL parameters) and calls one library question. Errors take the one shap
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from itertools import islice
@@ -34,6 +35,7 @@ from frontledger.ledger.query import (
     place_claims,
     place_keys_of,
 )
+from frontledger.ledger.undated import undated_places
 from frontledger.serve import payloads
 from frontledger.serve.errors import ApiError
 from frontledger.serve.neighbours import neighbour_outlines
@@ -215,6 +217,15 @@ def control(request: Request,
         features: payloads.EncodedFeatures = request.app.state.features
         body = features.collection(control_on(_store(request), day, region), day, views)
     return Response(body, media_type="application/json")
+
+
+@router.get("/undated", summary="Places whose control claims are on no date")
+def control_undated(request: Request, region: RegionParam = None) -> Response:
+    """Places with control or withdrawal claims that hold on no day (no date of their own,
+    no publication date): on no map date, listed apart by the map as undated."""
+    store = _store(request)
+    found = undated_places(store, checked_region(store, region))
+    return _answer({"undated": [asdict(p) for p in found]})
 
 
 @router.get("/regions", summary="Region outlines (Ukraine's oblasts) as GeoJSON")

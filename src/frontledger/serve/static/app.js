@@ -492,6 +492,21 @@
     options("latest-language", Object.keys(stats.by_language || {}).filter((l) => l !== "unknown")
       .sort().map((l) => [l, l]));
     showLatest();
+    showUndatedPlaces();
+  }
+
+  // ---- places whose claims hold on no day: listed apart, never dropped ----
+  async function showUndatedPlaces() {
+    const found = await getJSON("/api/undated").catch(() => ({ undated: [] }));
+    const list = document.getElementById("no-date-places");
+    clear(list);
+    for (const place of found.undated) {
+      const open = () => selectPlace({ name: place.place, geonameid: place.geonameid,
+                                       latitude: place.latitude, longitude: place.longitude });
+      list.appendChild(el("li", {}, el("button", { className: "link", type: "button", onclick: open },
+                                       place.place), ` (${place.claims} undated)`));
+    }
+    document.getElementById("no-date").hidden = found.undated.length === 0;
   }
   async function showLatest() {
     const asked = ++state.latestAsked;

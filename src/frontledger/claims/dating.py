@@ -1,0 +1,92 @@
+"""When a claim holds: the date of a claim, from its sentence, its statement or publication.
+
+Reads: an analysed document (its date mentions, "earlier" markers, tense words), the
+sentence and trigger of a claim, and its speaker. Gives: a `DateMention` or None (undated).
+
+Rules, in order:
+1. a date written in the sentence (the one nearest the trigger) dates the claim;
+2. else the date of the statement it belongs to (the speaker's, given in an earlier sentence:
+   "On Monday the governor said ... He named four villages Russia now held");
+3. a marker of an earlier time ("weeks ago", "раніше") leaves the claim undated;
+4. else a present state or a denial holds on the published date; an undated past event
+   stays undated (shown as such by the ledger, never dropped).
+The claim a denial answers is dated as its own author's assertion, not by the denier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from frontledger.claims.analysis import Analysis, date_near, within
+from frontledger.claims.scan import Hit
+from frontledger.records import Claim
+from frontledger.text.dates import DateMention
+from frontledger.text.sentences import Sentence
+
+if TYPE_CHECKING:  # attribution hands its speakers' dates to this module's callers
+    from frontledger.claims.attribution import Speaker
+
+TENSE_WINDOW = 20
+"""A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
+
+
+def claim_date(
+    doc: Analysis, sentence: Sentence, trigger: Hit, speaker: Speaker | None, stance: str
+) -> DateMention | None:
+    """The date of the claim `trigger` makes in `sentence` (None: undated)."""
+    written = date_near(doc, sentence, trigger.start)
+    if written is not None:
+        return written
+    if speaker is not None and speaker.date is not None:
+        return speaker.date
+    if within(doc.earlier, sentence.start, sentence.end) or doc.published is None:
+        return None
+    if stance == "denies" or not is_past(doc, sentence, trigger):
+        return DateMention(trigger.start, trigger.end, doc.published, "day")
+    return None
+
+
+def answered_claim_date(doc: Analysis, sentence: Sentence, trigger: Hit, claim: Claim) -> Claim:
+    """The claim a denial answers ("Kyiv rejected Moscow's claim that it had taken X"), dated
+    as an assertion of its own author: not by the denier's statement, and an undated past
+    event stays undated."""
+    if claim.stance != "asserts":
+        return claim
+    when = claim_date(doc, sentence, trigger, None, "asserts")
+    return replace(claim, date=when.value if when else None,
+                   date_precision=when.precision if when else None)
+
+
+def denial_date(doc: Analysis, sentence: Sentence, speaker: Speaker) -> DateMention | None:
+    """The date of a denial that answers an earlier claim ("Kyiv dismissed the claims"): when
+    it is said (its sentence's date, its speaker's, else the published date), not the date of
+    the claim it answers."""
+    written = date_near(doc, sentence, sentence.start)
+    if written is not None:
+        return written
+    if speaker.date is not None:
+        return speaker.date
+    if doc.published is None:
+        return None
+    return DateMention(sentence.start, sentence.start, doc.published, "day")
+
+
+def is_past(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """Whether the trigger tells an (undated) past event rather than a present state:
+    a present-time word in its clause says no; else the tense of the trigger and of the
+    few words before it (lexicon `tense_words`)."""
+    assert trigger.trigger is not None
+    lexicon = doc.lexicon
+    clause = doc.text[max(sentence.start, trigger.start - TENSE_WINDOW):
+                      min(sentence.end, trigger.end + TENSE_WINDOW)]
+    if lexicon.present is not None and lexicon.present.search(clause):
+        return False
+    before = doc.text[sentence.start:trigger.start].split()
+    window = " ".join(before[len(before) - lexicon.tense_words:] if lexicon.tense_words else [])
+    window = f"{window} {doc.text[trigger.start:trigger.end]}"
+    if lexicon.present_perfect is not None and lexicon.present_perfect.search(window):
+        return False
+    if lexicon.past is not None:
+        return bool(lexicon.past.search(window))
+    return trigger.trigger.tense == "past"
