@@ -76,7 +76,8 @@ def _print_status(summary: LedgerStatus, watched: Table | None = None) -> None:
 
 def _print_claim_counts(counts: ClaimCounts) -> None:
     out.print(f"{counts.total} claim(s) about {counts.places} place(s); {counts.undated} "
-              "undated (they hold for their report's publication day)")
+              "undated (they hold for their report's publication day; `control` lists those "
+              "whose report has none)")
     if not counts.by_kind_and_side:
         return
     from rich.table import Table
