@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib.resources import files
 from typing import Any, Protocol
@@ -43,7 +41,7 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from frontledger.defaults import DEFAULT_DB
+from frontledger.defaults import DEFAULT_DB as DEFAULT_DB  # re-exported by ledger
 from frontledger.errors import LedgerUnavailable, StoreError, UsageError
 from frontledger.ledger import states
 from frontledger.ledger.events import place_key, simhash
@@ -55,6 +53,14 @@ from frontledger.ledger.schema import (
     place_mentions,
     rejections,
 )
+from frontledger.ledger.status import (
+    ClaimCounts,
+    LedgerStatus,
+    claim_counts,
+    counted,
+    head_revisions,
+)
+from frontledger.ledger.urls import redact, redact_text, resolve_db_url, sqlite_path
 from frontledger.records import (
     Claim,
     Document,
@@ -85,33 +91,6 @@ POOL_SIZE = 15
 POOL_OVERFLOW = 10
 # Milliseconds a SQLite writer waits for another writer before failing.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerStatus:
-    """What the ledger holds: counts of documents by facet, and rejections with reasons."""
-
-    documents: int
-    rejections: int
-    by_language: dict[str, int] = field(default_factory=dict)
-    by_outlet: dict[str, int] = field(default_factory=dict)
-    by_day: dict[str, int] = field(default_factory=dict)
-    recent_rejections: list[Rejection] = field(default_factory=list)
-    claims: ClaimCounts | None = None
-    """Claims by kind and claimant side, places they name, undated ones (None: not asked)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimCounts:
-    """What the ledger's claims are about, for `frontledger status`."""
-
-    total: int
-    by_kind_and_side: dict[str, dict[str, int]]
-    """kind -> claimant side -> claims, kinds and sides by count (most first)."""
-    places: int
-    """Distinct places (gazetteer entries, or names the gazetteer lacks) with a claim."""
-    undated: int
-    """Claims with no date of their own (they hold for their document's publication day)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,25 +160,6 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-# The URL schemes a ledger may live at (besides a plain SQLite path).
-SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
-
-
-def resolve_db_url(db: str | None) -> str:
-    """A SQLAlchemy URL from `--db`, FRONTLEDGER_DB, or the default ./frontledger.db."""
-    db = db or os.environ.get("FRONTLEDGER_DB") or DEFAULT_DB
-    if "://" not in db:
-        return f"sqlite:///{db}"
-    scheme = db.split("://", 1)[0].lower()
-    if scheme not in SUPPORTED_SCHEMES:
-        raise UsageError(f"a ledger cannot live at {redact(db)}: the database URL scheme "
-                         f"{scheme!r} is not supported; use a SQLite path, sqlite:///PATH "
-                         "or postgresql://USER@HOST/DB")
-    if scheme in ("postgresql", "postgres"):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
-    return db
-
-
 def open_store(db: str | None = None, *, create: bool = True) -> SqlStore:
     """Open (creating and migrating as needed) the ledger at `db`. With `create=False`
     (the commands that only read) a SQLite file that does not exist is an error, "no
@@ -210,14 +170,6 @@ def open_store(db: str | None = None, *, create: bool = True) -> SqlStore:
         raise UsageError(f"no ledger at {path}: check --db or FRONTLEDGER_DB (or ingest "
                          "documents there first)")
     return SqlStore(url)
-
-
-def sqlite_path(url: str) -> str | None:
-    """The file of a SQLite ledger URL; None for PostgreSQL and in-memory ledgers."""
-    if not url.startswith("sqlite"):
-        return None
-    path = url.split("://", 1)[1].removeprefix("/").split("?", 1)[0]
-    return None if path in ("", ":memory:") else path
 
 
 class SqlStore:
@@ -535,24 +487,14 @@ def _claim_counts(conn: Connection) -> ClaimCounts:
     c = claims_table.c
     rows = conn.execute(select(c.kind, c.claimant_side, func.count())
                         .group_by(c.kind, c.claimant_side)).all()
-    by_kind: dict[str, Counter[str]] = {}
-    for kind, side, n in rows:
-        by_kind.setdefault(kind, Counter())[side] = n
-    ordered = sorted(by_kind.items(), key=lambda kv: (-kv[1].total(), kv[0]))
     places, undated = conn.execute(select(
         func.count(func.distinct(c.place_key)),
         func.count().filter(c.date.is_(None)))).one()
-    return ClaimCounts(
-        total=sum(n for _kind, _side, n in rows),
-        by_kind_and_side={kind: dict(sorted(sides.items(), key=lambda kv: (-kv[1], kv[0])))
-                          for kind, sides in ordered},
-        places=places, undated=undated)
+    return claim_counts(rows, places, undated)
 
 
 def _grouped(conn: Connection, column: Any) -> dict[str, int]:
-    rows = conn.execute(select(column, func.count()).group_by(column)).all()
-    counts = Counter({("unknown" if key is None else str(key)): n for key, n in rows})
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return counted(conn.execute(select(column, func.count()).group_by(column)))
 
 
 def _make_engine(url: str) -> Engine:
@@ -686,50 +628,10 @@ def create_at_head(conn: Connection, heads: frozenset[str]) -> None:
     conn.execute(_alembic_version.insert(), [{"version_num": head} for head in sorted(heads)])
 
 
-_REVISION_LINE = re.compile(r"""^(down_)?revision\s*=\s*(?:"([^"]+)"|None)\s*$""", re.M)
-
-
-def head_revisions() -> frozenset[str] | None:
-    """The migrations no other migration revises, from each file's own `revision = "…"`
-    and `down_revision = "…"` lines; None when a file does not say them that simply (a
-    merge, say): then alembic decides."""
-    revised: set[str] = set()
-    revisions: set[str] = set()
-    for script in (files("frontledger.ledger") / "migrations" / "versions").iterdir():
-        if not script.name.endswith(".py") or script.name == "__init__.py":
-            continue
-        found = {bool(m[1]): m[2] for m in _REVISION_LINE.finditer(script.read_text("utf-8"))}
-        if set(found) != {False, True} or not found[False]:
-            return None
-        revisions.add(found[False])
-        if found[True]:
-            revised.add(found[True])
-    return frozenset(revisions - revised) or None
-
-
 def _current_revisions(conn: Connection, tables: set[str]) -> frozenset[str]:
     if "alembic_version" not in tables:
         return frozenset()
     return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
-
-
-def redact(url: str) -> str:
-    """`url` with its user's password masked: postgresql://ana:***@host/db."""
-    if "://" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    authority, slash, tail = rest.partition("/")
-    if "@" not in authority:
-        return url
-    credentials, host = authority.rsplit("@", 1)
-    user = credentials.split(":", 1)[0] if ":" in credentials else credentials
-    masked = f"{user}:***" if ":" in credentials else user
-    return f"{scheme}://{masked}@{host}{slash}{tail}"
-
-
-def redact_text(text: str) -> str:
-    """Every URL with a password in `text` masked (a driver may quote the URL)."""
-    return re.sub(r"([a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@/\s]*@", r"\1***@", text)
 
 
 def _utcnow() -> datetime:
