@@ -341,3 +341,21 @@ def test_a_first_page_of_a_places_or_a_regions_claims_is_the_same_slice_of_all_o
              if c.claim.date and c.claim.date >= date(2025, 11, 13)]
     assert store.stored_claims(region="UA-63", where=since) == later[:2]
     assert len(later) == 4
+
+
+def test_claim_searches_with_the_same_filters_bind_each_calls_own_values(
+        store: SqlStore) -> None:
+    for n, side in enumerate(("RU", "UA", "RU")):
+        document = doc(f"Report {n}: the ministry said it had taken Kupiansk.",
+                       language="en" if n else "fr")
+        _place, claim = _claim_fixture(document)
+        store.add_document(document, [], [replace(claim, claimant_side=side)])
+    by_side = {side: store.stored_claims(where=ClaimFilter(claimant_side=side, limit=5))
+               for side in ("RU", "UA", "other")}
+    assert [len(found) for found in by_side.values()] == [2, 1, 0]
+    assert {c.claim.claimant_side for c in by_side["UA"]} == {"UA"}
+    french = store.stored_claims(kinds=["control"], where=ClaimFilter(language="fr"))
+    english = store.stored_claims(kinds=["control"], where=ClaimFilter(language="en"))
+    assert (len(french), len(english)) == (1, 2)
+    assert store.stored_claims(place_keys=[]) == []
+    assert len(store.stored_claims(geonameids=[704147], kinds=[])) == 3

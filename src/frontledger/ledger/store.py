@@ -21,6 +21,7 @@ from sqlalchemy import (
     Column,
     Date,
     Engine,
+    Integer,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -109,20 +110,6 @@ class ClaimFilter:
     newest_first: bool = False
     """Latest publication first (then latest stored), instead of storage order."""
 
-    def apply(self, query: Any) -> Any:
-        c, d = claims_table.c, documents.c
-        for column, value in ((c.claimant_side, self.claimant_side),
-                              (c.actor_side, self.actor_side), (c.stance, self.stance),
-                              (d.outlet, self.outlet), (d.language, self.language),
-                              (c.document_id, self.document_id)):
-            if value is not None:
-                query = query.where(column == value)
-        if self.since is not None:
-            query = query.where(c.day >= self.since)
-        if self.limit is not None:
-            query = query.limit(self.limit)
-        return query.offset(self.offset) if self.offset else query
-
 
 @dataclass(frozen=True, slots=True)
 class AnalysedDocument:
@@ -192,6 +179,7 @@ class SqlStore:
         self.dialect = self.engine.dialect.name
         self._statements = _Statements(self.dialect)
         self._state_memo = states.StateMemo()
+        self._claim_queries: dict[tuple[frozenset[str], bool], Any] = {}
 
     def add_document(self, document: Document, places: Sequence[PlaceMention] = (),
                      claims: Sequence[Claim] = (), extractor: str = "") -> bool:
@@ -300,32 +288,25 @@ class SqlStore:
         The keyword filters serve the ledger's own folding; `where` carries the finer
         filters and the paging of the API.
         """
-        query = (select(claims_table, documents.c.outlet, documents.c.url,
-                        documents.c.published, documents.c.language, documents.c.external_id,
-                        documents.c.simhash)
-                 .join(documents, documents.c.id == claims_table.c.document_id)
-                 .order_by(claims_table.c.seq))
-
-        def filtered(query: Any) -> Any:
-            query = _filtered(query, kinds, until, region, geonameids, place_names)
-            if place_keys is not None:
-                query = query.where(claims_table.c.place_key.in_(list(place_keys)))
-            return query if where is None else where.apply(query)
-
-        if where is not None and where.newest_first:
-            query = query.order_by(None).order_by(documents.c.published.desc().nulls_last(),
-                                                  claims_table.c.seq.desc())
-        if where is not None and where.limit is not None and where.outlet is None \
-                and where.language is None and not where.newest_first:
-            # a page is found on the claims' (covering) indexes alone, then only its rows
-            # are joined: SQLite joined every skipped row first (7 ms at offset 2,450),
-            # and every claim of a place to sort them
-            page = filtered(select(claims_table.c.seq).order_by(claims_table.c.seq))
-            query = query.where(claims_table.c.seq.in_(page.scalar_subquery()))
-        else:
-            query = filtered(query)
+        where = where or ClaimFilter()
+        keyed = None if geonameids is None and place_names is None \
+            else _keys_of_places(geonameids or [], place_names or [])
+        values = {
+            "kinds": list(kinds) if kinds else None, "until": until, "region": region or None,
+            "keyed": keyed, "place_keys": None if place_keys is None else list(place_keys),
+            "claimant_side": where.claimant_side, "actor_side": where.actor_side,
+            "stance": where.stance, "outlet": where.outlet, "language": where.language,
+            "document_id": where.document_id, "since": where.since, "limit": where.limit,
+            "offset": where.offset or None}
+        bound = {name: value for name, value in values.items() if value is not None}
+        # one statement per combination of filters, built once and kept: building and
+        # hashing a new one was half the CPU of an API claims page (benchmarks/api.py)
+        shape = (frozenset(bound), where.newest_first)
+        query = self._claim_queries.get(shape)
+        if query is None:
+            query = self._claim_queries.setdefault(shape, _claim_query(*shape))
         with self.engine.connect() as conn:
-            return [_row_stored_claim(r._mapping) for r in conn.execute(query)]
+            return [_row_stored_claim(r._mapping) for r in conn.execute(query, bound)]
 
     def names_region(self, code: str) -> bool:
         """Whether a stored claim is about a place in the ISO 3166-2 region `code`."""
@@ -725,20 +706,44 @@ def _row_claim(row: Any) -> Claim:
                  confidence=row["confidence"], change=bool(row["change"]))
 
 
-def _filtered(query: Any, kinds: Sequence[str] | None, until: date | None,
-              region: str | None, geonameids: Sequence[int] | None,
-              place_names: Sequence[str] | None) -> Any:
-    c = claims_table.c
-    if kinds:
-        query = query.where(c.kind.in_(list(kinds)))
-    if until is not None:
-        query = query.where(c.day <= until)
-    if region:
-        query = query.where(c.iso3166_2 == region)
-    if geonameids is not None or place_names is not None:
-        keys = place_keys(geonameids or [], place_names or [])
-        query = query.where(c.place_key.in_(keys))
-    return query
+def _claim_query(filters: frozenset[str], newest_first: bool) -> Any:
+    """The statement of `SqlStore.stored_claims` for one combination of `filters` (the
+    names of its bound parameters), every value a bound parameter."""
+    c, d = claims_table.c, documents.c
+    conditions = {
+        "kinds": lambda: c.kind.in_(bindparam("kinds", expanding=True)),
+        "until": lambda: c.day <= bindparam("until", type_=Date),
+        "region": lambda: c.iso3166_2 == bindparam("region"),
+        "keyed": lambda: c.place_key.in_(bindparam("keyed", expanding=True)),
+        "place_keys": lambda: c.place_key.in_(bindparam("place_keys", expanding=True)),
+        "claimant_side": lambda: c.claimant_side == bindparam("claimant_side"),
+        "actor_side": lambda: c.actor_side == bindparam("actor_side"),
+        "stance": lambda: c.stance == bindparam("stance"),
+        "outlet": lambda: d.outlet == bindparam("outlet"),
+        "language": lambda: d.language == bindparam("language"),
+        "document_id": lambda: c.document_id == bindparam("document_id"),
+        "since": lambda: c.day >= bindparam("since", type_=Date),
+    }
+
+    def filtered(query: Any) -> Any:
+        query = query.where(*(make() for name, make in conditions.items() if name in filters))
+        if "limit" in filters:
+            query = query.limit(bindparam("limit", type_=Integer))
+        return query.offset(bindparam("offset", type_=Integer)) if "offset" in filters \
+            else query
+
+    query = (select(claims_table, d.outlet, d.url, d.published, d.language, d.external_id,
+                    d.simhash)
+             .join(documents, d.id == c.document_id).order_by(c.seq))
+    if newest_first:
+        query = query.order_by(None).order_by(d.published.desc().nulls_last(), c.seq.desc())
+    elif "limit" in filters and not {"outlet", "language"} & filters:
+        # a page is found on the claims' (covering) indexes alone, then only its rows are
+        # joined: SQLite joined every skipped row first (7 ms at offset 2,450), and every
+        # claim of a place to sort them
+        page = filtered(select(c.seq).order_by(c.seq))
+        return query.where(c.seq.in_(page.scalar_subquery()))
+    return filtered(query)
 
 
 def place_keys(geonameids: Sequence[int], names: Sequence[str],
@@ -748,6 +753,10 @@ def place_keys(geonameids: Sequence[int], names: Sequence[str],
     keys = [f"g:{g}" for g in geonameids] + [f"r:{code}" for code in regions]
     kinds = ("populated_place", "region", "country", "river", "other")
     return keys + [f"n:{kind}:{name.casefold()}" for name in names for kind in kinds]
+
+
+# `stored_claims` has a parameter of the same name
+_keys_of_places = place_keys
 
 
 def _row_stored_claim(row: Any) -> StoredClaim:
