@@ -288,6 +288,21 @@ class SqlStore:
         The keyword filters serve the ledger's own folding; `where` carries the finer
         filters and the paging of the API.
         """
+        rows = self.claim_rows(kinds=kinds, until=until, region=region,
+                               geonameids=geonameids, place_names=place_names,
+                               place_keys=place_keys, where=where)
+        return [stored_claim_from_row(row) for row in rows]
+
+    def claim_rows(self, *, kinds: Sequence[str] | None = None, until: date | None = None,
+                      region: str | None = None, geonameids: Sequence[int] | None = None,
+                      place_names: Sequence[str] | None = None,
+                      place_keys: Sequence[str] | None = None,
+                      where: ClaimFilter | None = None) -> list[Sequence[Any]]:
+        """`stored_claims` as the database's rows, each the values of CLAIM_ROW_COLUMNS:
+        for the callers that turn many claims at once into something else (the API's
+        pages: `serve.payloads.claim_rows_json`), where building four records a claim
+        was the largest part of the answer; `stored_claim_from_row` makes one a record.
+        """
         where = where or ClaimFilter()
         keyed = None if geonameids is None and place_names is None \
             else _keys_of_places(geonameids or [], place_names or [])
@@ -306,7 +321,7 @@ class SqlStore:
         if query is None:
             query = self._claim_queries.setdefault(shape, _claim_query(*shape))
         with self.engine.connect() as conn:
-            return [_row_stored_claim(r._mapping) for r in conn.execute(query, bound)]
+            return list(conn.execute(query, bound))
 
     def names_region(self, code: str) -> bool:
         """Whether a stored claim is about a place in the ISO 3166-2 region `code`."""
@@ -353,7 +368,7 @@ class SqlStore:
                  .join(documents, documents.c.id == c.document_id)
                  .join(latest, latest.c.seq == c.seq).where(latest.c.rank == 1))
         with self.engine.connect() as conn:
-            return [_row_stored_claim(r._mapping) for r in conn.execute(query)]
+            return [stored_claim_from_row(row) for row in conn.execute(query)]
 
     def claims(self, document_id: str | None = None) -> list[Claim]:
         """Stored claims (of one document, or all), in storage order."""
@@ -706,6 +721,12 @@ def _row_claim(row: Any) -> Claim:
                  confidence=row["confidence"], change=bool(row["change"]))
 
 
+# The values of each row of `SqlStore.claim_rows`, in order: the claim's, then its
+# document's.
+CLAIM_ROW_COLUMNS: tuple[str, ...] = (*claims_table.c.keys(), "outlet", "url", "published",
+                                      "language", "external_id", "simhash")
+
+
 def _claim_query(filters: frozenset[str], newest_first: bool) -> Any:
     """The statement of `SqlStore.stored_claims` for one combination of `filters` (the
     names of its bound parameters), every value a bound parameter."""
@@ -759,13 +780,23 @@ def place_keys(geonameids: Sequence[int], names: Sequence[str],
 _keys_of_places = place_keys
 
 
-def _row_stored_claim(row: Any) -> StoredClaim:
-    published = row["published"]
-    if published is not None:
-        published = published.replace(tzinfo=UTC) if published.tzinfo is None \
-            else published.astimezone(UTC)
-    value = row["simhash"]
-    return StoredClaim(id=row["seq"], claim=_row_claim(row), document_id=row["document_id"],
-                       outlet=row["outlet"], url=row["url"], published=published,
-                       language=row["language"], external_id=row["external_id"],
-                       simhash=0 if value is None else value + SIGNED_OFFSET)
+def stored_claim_from_row(row: Sequence[Any]) -> StoredClaim:
+    """The record of one of `SqlStore.claim_rows`' rows."""
+    fields = dict(zip(CLAIM_ROW_COLUMNS, row, strict=True))
+    return StoredClaim(id=fields["seq"], claim=_row_claim(fields),
+                       document_id=fields["document_id"], outlet=fields["outlet"],
+                       url=fields["url"], published=as_utc(fields["published"]),
+                       language=fields["language"], external_id=fields["external_id"],
+                       simhash=unsigned(fields["simhash"]))
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A stored time as an aware UTC datetime (SQLite hands back naive UTC ones)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def unsigned(value: int | None) -> int:
+    """A stored SimHash back in its unsigned 64-bit range (0 when none was stored)."""
+    return 0 if value is None else value + SIGNED_OFFSET
