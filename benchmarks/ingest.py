@@ -14,7 +14,8 @@ Generates 10,000 JSON Lines records and 1,000 HTML pages of realistic size, then
 case in a fresh subprocess pinned to one core (so peak memory is the case's own), and
 prints a table: documents, wall seconds and documents per second, CPU seconds of the
 ingesting process and documents per CPU second (what one core does, whatever else the
-machine runs; the database server's own work is not in it), and peak RSS.
+machine runs; the database server's own work is not in it), and peak RSS: the ingesting
+process's, and the largest Dask worker's (0 without workers).
 """
 
 from __future__ import annotations
@@ -51,14 +52,21 @@ def article(rng: random.Random, i: int) -> str:
     return f"Report number {i}. {body}"
 
 
-def write_jsonl(path: Path, n: int) -> None:
+# Records per JSON Lines file: ~13 MB, under the 20 MB a file may have by default
+# (`ingest --max-bytes`); more records are written as several files in one folder.
+RECORDS_PER_FILE = 10_000
+
+
+def write_jsonl(folder: Path, n: int) -> None:
     rng = random.Random(1)
-    with path.open("w", encoding="utf-8") as handle:
-        for i in range(n):
-            handle.write(json.dumps({
-                "id": f"bench-{i}", "url": f"https://bench.example/{i}", "language": "en",
-                "published": f"2025-11-{1 + i % 28:02d}", "title": f"Report {i}",
-                "text": article(rng, i)}) + "\n")
+    folder.mkdir()
+    for first in range(0, n, RECORDS_PER_FILE):
+        with (folder / f"records-{first:07d}.jsonl").open("w", encoding="utf-8") as handle:
+            for i in range(first, min(n, first + RECORDS_PER_FILE)):
+                handle.write(json.dumps({
+                    "id": f"bench-{i}", "url": f"https://bench.example/{i}",
+                    "language": "en", "published": f"2025-11-{1 + i % 28:02d}",
+                    "title": f"Report {i}", "text": article(rng, i)}) + "\n")
 
 
 def write_html(folder: Path, n: int) -> None:
@@ -99,7 +107,11 @@ def run_case(source: str, db_url: str, extract: bool, workers: int = 1) -> dict[
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"documents": report.stored, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb}
+    # the largest of the cluster's processes (nannies and workers: this process's
+    # children, ended with the cluster); 0 without a cluster
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"documents": report.stored, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb,
+            "worker_peak_mb": workers_mb}
 
 
 def iter_documents(source: str):  # type: ignore[no-untyped-def]
@@ -113,7 +125,9 @@ def spawn(source: Path, db_url: str, extract: bool, workers: int = 1) -> dict[st
     flag = ["--extract"] if extract else []
     child = subprocess.run([sys.executable, __file__, *flag, "--workers", str(workers),
                             "--case", str(source), db_url],
-                           capture_output=True, text=True, check=True)
+                           capture_output=True, text=True, check=False)
+    if child.returncode:
+        raise SystemExit(f"the case {source} -> {db_url} failed:\n{child.stderr[-3000:]}")
     return dict(json.loads(child.stdout.strip().splitlines()[-1]))
 
 
@@ -136,7 +150,7 @@ def main() -> None:
 
 
 def run_all(tmp: Path, args: argparse.Namespace) -> None:
-    write_jsonl(tmp / "records.jsonl", args.records)
+    write_jsonl(tmp / "records", args.records)
     write_html(tmp / "pages", args.pages)
     backends = [("sqlite", lambda name: f"sqlite:///{tmp / name}.db")]
     server = None
@@ -148,10 +162,10 @@ def run_all(tmp: Path, args: argparse.Namespace) -> None:
         admin = server.url()
         backends.append(("postgresql", lambda _name: fresh_postgres_db(admin)))
     print(f"{'input':<22}{'backend':<12}{'workers':>8}{'docs':>8}{'wall s':>9}{'docs/s':>9}"
-          f"{'cpu s':>8}{'docs/cpu s':>12}{'peak MB':>9}")
+          f"{'cpu s':>8}{'docs/cpu s':>12}{'peak MB':>9}{'worker MB':>10}")
     counts = [1, args.workers] if args.extract and args.workers > 1 else [1]
     try:
-        for label, source in ((f"{args.records} JSONL records", tmp / "records.jsonl"),
+        for label, source in ((f"{args.records} JSONL records", tmp / "records"),
                               (f"{args.pages} HTML pages", tmp / "pages")):
             for (backend, make_url), workers in product(backends, counts):
                 result = spawn(source, make_url(f"{backend}-{source.name}-{workers}"),
@@ -160,7 +174,7 @@ def run_all(tmp: Path, args: argparse.Namespace) -> None:
                 print(f"{label:<22}{backend:<12}{workers:>8}{docs:>8.0f}"
                       f"{result['seconds']:>9.2f}{docs / result['seconds']:>9.0f}"
                       f"{result['cpu']:>8.2f}{docs / result['cpu']:>12.0f}"
-                      f"{result['peak_mb']:>9.0f}")
+                      f"{result['peak_mb']:>9.0f}{result.get('worker_peak_mb', 0):>10.0f}")
     finally:
         if server is not None:
             server.stop()

@@ -10,14 +10,16 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from importlib.resources import files
 from pathlib import Path
 
-from sqlalchemy import inspect
+import pytest
+from sqlalchemy import create_engine, inspect, text
 
 from frontledger.ingest.formats import make_document
-from frontledger.ledger import ClaimFilter, SqlStore, open_store
+from frontledger.ledger import ClaimFilter, SqlStore, open_store, resolve_db_url
 from frontledger.ledger.schema import metadata
 from frontledger.ledger.store import AnalysedDocument, head_revisions
 from frontledger.pipeline import EXTRACTOR_VERSION, ingest_into, skip_analysis
 from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
+from tests.conftest import fresh_postgres_db
 from tests.ledger_rows import previous_version
 
 
@@ -102,6 +104,90 @@ def test_reopening_a_ledger_at_the_latest_migration_does_not_run_alembic(
     reopened = SqlStore(store.url)
     assert reopened.status().documents == 1
     reopened.close()
+
+
+def _migrate_step_by_step(url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    engine = create_engine(resolve_db_url(url))
+    with engine.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location",
+                               str(files("frontledger.ledger") / "migrations"))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    engine.dispose()
+
+
+def _schema_of(url: str) -> dict[str, object]:
+    """Every table's columns, keys, indexes and constraints as the database reports
+    them, and the rows the migrations write."""
+    engine = create_engine(resolve_db_url(url))
+    inspector = inspect(engine)
+    schema: dict[str, object] = {}
+    for table in sorted(inspector.get_table_names()):
+        primary = inspector.get_pk_constraint(table)
+        schema[table] = (
+            [(c["name"], str(c["type"]), c["nullable"], c.get("default"))
+             for c in inspector.get_columns(table)],
+            (primary.get("name"), tuple(primary["constrained_columns"])),
+            sorted((tuple(f["constrained_columns"]), f["referred_table"],
+                    tuple(f["referred_columns"])) for f in inspector.get_foreign_keys(table)),
+            sorted((i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                   for i in inspector.get_indexes(table)),
+            sorted((u["name"], tuple(u["column_names"]))
+                   for u in inspector.get_unique_constraints(table)))
+    with engine.connect() as conn:
+        schema["rows"] = [
+            [tuple(row) for row in conn.execute(text(f"SELECT * FROM {table}"))]
+            for table in ("alembic_version", "ledger_revision")]
+    engine.dispose()
+    return schema
+
+
+@pytest.fixture
+def second_db_url(db_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Another empty database of the same kind as `db_url`."""
+    if db_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'second.db'}"
+    return fresh_postgres_db(request.getfixturevalue("postgres_admin_url"))
+
+
+def test_a_new_ledger_created_from_the_schema_equals_one_migrated_step_by_step(
+        db_url: str, second_db_url: str) -> None:
+    open_store(db_url).close()
+    _migrate_step_by_step(second_db_url)
+    created, migrated = _schema_of(db_url), _schema_of(second_db_url)
+    assert "claims" in created and "alembic_version" in created
+    assert created == migrated
+
+
+def test_a_new_ledger_is_created_without_running_alembic(db_url: str, monkeypatch) -> None:
+    from alembic import command
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("alembic ran to create a new ledger")
+
+    monkeypatch.setattr(command, "upgrade", refuse)
+    with open_store(db_url) as store:
+        assert store.add_document(doc("the first text of a new ledger")) is True
+        assert store.revision() >= 1
+
+
+def test_a_ledger_created_from_the_schema_takes_later_migrations(db_url: str) -> None:
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    open_store(db_url).close()
+    engine = create_engine(resolve_db_url(db_url))
+    with engine.connect() as conn:
+        stamped = set(MigrationContext.configure(conn).get_current_heads())
+    engine.dispose()
+    config = Config()
+    config.set_main_option("script_location", str(files("frontledger.ledger") / "migrations"))
+    assert stamped == set(ScriptDirectory.from_config(config).get_heads())
 
 
 def test_latest_migration_read_from_the_files_is_alembics_head() -> None:
@@ -201,7 +287,6 @@ def test_upgrading_a_ledger_from_0004_fills_in_until_when_each_state_held(
         tmp_path: Path) -> None:
     from alembic import command
     from alembic.config import Config
-    from sqlalchemy import create_engine, text
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
@@ -257,3 +342,21 @@ def test_a_first_page_of_a_places_or_a_regions_claims_is_the_same_slice_of_all_o
              if c.claim.date and c.claim.date >= date(2025, 11, 13)]
     assert store.stored_claims(region="UA-63", where=since) == later[:2]
     assert len(later) == 4
+
+
+def test_claim_searches_with_the_same_filters_bind_each_calls_own_values(
+        store: SqlStore) -> None:
+    for n, side in enumerate(("RU", "UA", "RU")):
+        document = doc(f"Report {n}: the ministry said it had taken Kupiansk.",
+                       language="en" if n else "fr")
+        _place, claim = _claim_fixture(document)
+        store.add_document(document, [], [replace(claim, claimant_side=side)])
+    by_side = {side: store.stored_claims(where=ClaimFilter(claimant_side=side, limit=5))
+               for side in ("RU", "UA", "other")}
+    assert [len(found) for found in by_side.values()] == [2, 1, 0]
+    assert {c.claim.claimant_side for c in by_side["UA"]} == {"UA"}
+    french = store.stored_claims(kinds=["control"], where=ClaimFilter(language="fr"))
+    english = store.stored_claims(kinds=["control"], where=ClaimFilter(language="en"))
+    assert (len(french), len(english)) == (1, 2)
+    assert store.stored_claims(place_keys=[]) == []
+    assert len(store.stored_claims(geonameids=[704147], kinds=[])) == 3

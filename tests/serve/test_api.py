@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import msgspec
@@ -10,8 +11,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from frontledger.errors import UsageError
+from frontledger.ingest.formats import make_document
 from frontledger.ledger import SqlStore, open_store
-from frontledger.records import Document, PlaceState, SideView
+from frontledger.records import (
+    Claim,
+    Document,
+    Evidence,
+    PlaceMention,
+    PlaceState,
+    SideView,
+)
 from frontledger.serve import ServeSettings, create_app, payloads
 from frontledger.serve.payloads import EncodedFeatures
 from tests.serve.ledgers import hand_made_ledger
@@ -240,3 +249,28 @@ def test_control_map_assembled_from_kept_features_equals_encoding_it_whole() -> 
                                   "features": [payloads.state_feature(s, views=views_too)
                                                for s in on_day]})
             assert features.collection(on_day, day, views_too) == whole
+
+
+def test_claims_encoded_straight_from_rows_equal_the_shared_claim_shape(db_url: str) -> None:
+    store = open_store(db_url)
+    try:
+        hand_made_ledger(store)
+        text = ("INVENTED. Des drones ont frappé Koupiansk dans la nuit, selon la région. "
+                "Un autre texte sans date ni lien sûr.")
+        document = make_document(text, source="test", raw=text.encode(), language="fr",
+                                 url="javascript:alert(1)")
+        place = PlaceMention(text.index("Koupiansk"), text.index("Koupiansk") + 9,
+                             "Koupiansk", "Kupiansk", "populated_place", None, None, None)
+        evidence = Evidence(document.id, 0, text.index(".", 10) + 1, text[:text.index(".", 10)])
+        strike = Claim(claimant="la région", claimant_side="other", kind="strike",
+                       place=place, actor_side="RU", stance="asserts", evidence=evidence)
+        store.add_document(document, [place], [strike, replace(
+            strike, kind="control", fraction=0.5, date=date(2025, 3, 1), change=True)])
+        rows = store.claim_rows()
+        expected = [payloads.stored_claim_json(c) for c in store.stored_claims()]
+    finally:
+        store.close()
+    assert payloads.claim_rows_json(rows) == expected
+    assert {c["published"] is None for c in expected} == {True, False}
+    assert {c["url"] is None for c in expected} == {True, False}
+    assert len({c["plover"] for c in expected}) > 1

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib.resources import files
 from typing import Any, Protocol
 
 from sqlalchemy import (
+    Column,
     Date,
     Engine,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
     bindparam,
     cast,
     create_engine,
@@ -36,12 +40,26 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from frontledger.defaults import DEFAULT_DB
+from frontledger.defaults import DEFAULT_DB as DEFAULT_DB  # re-exported by ledger
 from frontledger.errors import LedgerUnavailable, StoreError, UsageError
 from frontledger.ledger import states
 from frontledger.ledger.events import place_key, simhash
 from frontledger.ledger.schema import claims as claims_table
-from frontledger.ledger.schema import documents, ledger_revision, place_mentions, rejections
+from frontledger.ledger.schema import (
+    documents,
+    ledger_revision,
+    metadata,
+    place_mentions,
+    rejections,
+)
+from frontledger.ledger.status import (
+    ClaimCounts,
+    LedgerStatus,
+    claim_counts,
+    counted,
+    head_revisions,
+)
+from frontledger.ledger.urls import redact, redact_text, resolve_db_url, sqlite_path
 from frontledger.records import (
     Claim,
     Document,
@@ -75,33 +93,6 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 @dataclass(frozen=True, slots=True)
-class LedgerStatus:
-    """What the ledger holds: counts of documents by facet, and rejections with reasons."""
-
-    documents: int
-    rejections: int
-    by_language: dict[str, int] = field(default_factory=dict)
-    by_outlet: dict[str, int] = field(default_factory=dict)
-    by_day: dict[str, int] = field(default_factory=dict)
-    recent_rejections: list[Rejection] = field(default_factory=list)
-    claims: ClaimCounts | None = None
-    """Claims by kind and claimant side, places they name, undated ones (None: not asked)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimCounts:
-    """What the ledger's claims are about, for `frontledger status`."""
-
-    total: int
-    by_kind_and_side: dict[str, dict[str, int]]
-    """kind -> claimant side -> claims, kinds and sides by count (most first)."""
-    places: int
-    """Distinct places (gazetteer entries, or names the gazetteer lacks) with a claim."""
-    undated: int
-    """Claims with no date of their own (they hold for their document's publication day)."""
-
-
-@dataclass(frozen=True, slots=True)
 class ClaimFilter:
     """Finer filters and paging for `stored_claims` (the API's claim search)."""
 
@@ -116,20 +107,6 @@ class ClaimFilter:
     offset: int = 0
     newest_first: bool = False
     """Latest publication first (then latest stored), instead of storage order."""
-
-    def apply(self, query: Any) -> Any:
-        c, d = claims_table.c, documents.c
-        for column, value in ((c.claimant_side, self.claimant_side),
-                              (c.actor_side, self.actor_side), (c.stance, self.stance),
-                              (d.outlet, self.outlet), (d.language, self.language),
-                              (c.document_id, self.document_id)):
-            if value is not None:
-                query = query.where(column == value)
-        if self.since is not None:
-            query = query.where(c.day >= self.since)
-        if self.limit is not None:
-            query = query.limit(self.limit)
-        return query.offset(self.offset) if self.offset else query
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,26 +145,6 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-# The URL schemes a ledger may live at (besides a plain SQLite path).
-SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
-
-
-def resolve_db_url(db: str | None) -> str:
-    """A SQLAlchemy URL from `db` (a SQLite path or URL, a PostgreSQL URL), or the default
-    ./frontledger.db. (The CLI's `--db` falls back to FRONTLEDGER_DB before it calls this.)"""
-    db = db or DEFAULT_DB
-    if "://" not in db:
-        return f"sqlite:///{db}"
-    scheme = db.split("://", 1)[0].lower()
-    if scheme not in SUPPORTED_SCHEMES:
-        raise UsageError(f"a ledger cannot live at {redact(db)}: the database URL scheme "
-                         f"{scheme!r} is not supported; use a SQLite path, sqlite:///PATH "
-                         "or postgresql://USER@HOST/DB")
-    if scheme in ("postgresql", "postgres"):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
-    return db
-
-
 def open_store(db: str | None = None, *, create: bool = True) -> SqlStore:
     """Open (creating and migrating as needed) the ledger at `db`. With `create=False`
     (the commands that only read) a SQLite file that does not exist is an error, "no
@@ -198,14 +155,6 @@ def open_store(db: str | None = None, *, create: bool = True) -> SqlStore:
         raise UsageError(f"no ledger at {path}: check --db or FRONTLEDGER_DB (or ingest "
                          "documents there first)")
     return SqlStore(url)
-
-
-def sqlite_path(url: str) -> str | None:
-    """The file of a SQLite ledger URL; None for PostgreSQL and in-memory ledgers."""
-    if not url.startswith("sqlite"):
-        return None
-    path = url.split("://", 1)[1].removeprefix("/").split("?", 1)[0]
-    return None if path in ("", ":memory:") else path
 
 
 class SqlStore:
@@ -228,6 +177,7 @@ class SqlStore:
         self.dialect = self.engine.dialect.name
         self._statements = _Statements(self.dialect)
         self._state_memo = states.StateMemo()
+        self._claim_queries: dict[tuple[frozenset[str], bool], Any] = {}
 
     def add_document(self, document: Document, places: Sequence[PlaceMention] = (),
                      claims: Sequence[Claim] = (), extractor: str = "") -> bool:
@@ -336,32 +286,40 @@ class SqlStore:
         The keyword filters serve the ledger's own folding; `where` carries the finer
         filters and the paging of the API.
         """
-        query = (select(claims_table, documents.c.outlet, documents.c.url,
-                        documents.c.published, documents.c.language, documents.c.external_id,
-                        documents.c.simhash)
-                 .join(documents, documents.c.id == claims_table.c.document_id)
-                 .order_by(claims_table.c.seq))
+        rows = self.claim_rows(kinds=kinds, until=until, region=region,
+                               geonameids=geonameids, place_names=place_names,
+                               place_keys=place_keys, where=where)
+        return [stored_claim_from_row(row) for row in rows]
 
-        def filtered(query: Any) -> Any:
-            query = _filtered(query, kinds, until, region, geonameids, place_names)
-            if place_keys is not None:
-                query = query.where(claims_table.c.place_key.in_(list(place_keys)))
-            return query if where is None else where.apply(query)
-
-        if where is not None and where.newest_first:
-            query = query.order_by(None).order_by(documents.c.published.desc().nulls_last(),
-                                                  claims_table.c.seq.desc())
-        if where is not None and where.limit is not None and where.outlet is None \
-                and where.language is None and not where.newest_first:
-            # a page is found on the claims' (covering) indexes alone, then only its rows
-            # are joined: SQLite joined every skipped row first (7 ms at offset 2,450),
-            # and every claim of a place to sort them
-            page = filtered(select(claims_table.c.seq).order_by(claims_table.c.seq))
-            query = query.where(claims_table.c.seq.in_(page.scalar_subquery()))
-        else:
-            query = filtered(query)
+    def claim_rows(self, *, kinds: Sequence[str] | None = None, until: date | None = None,
+                      region: str | None = None, geonameids: Sequence[int] | None = None,
+                      place_names: Sequence[str] | None = None,
+                      place_keys: Sequence[str] | None = None,
+                      where: ClaimFilter | None = None) -> list[Sequence[Any]]:
+        """`stored_claims` as the database's rows, each the values of CLAIM_ROW_COLUMNS:
+        for the callers that turn many claims at once into something else (the API's
+        pages: `serve.payloads.claim_rows_json`), where building four records a claim
+        was the largest part of the answer; `stored_claim_from_row` makes one a record.
+        """
+        where = where or ClaimFilter()
+        keyed = None if geonameids is None and place_names is None \
+            else _keys_of_places(geonameids or [], place_names or [])
+        values = {
+            "kinds": list(kinds) if kinds else None, "until": until, "region": region or None,
+            "keyed": keyed, "place_keys": None if place_keys is None else list(place_keys),
+            "claimant_side": where.claimant_side, "actor_side": where.actor_side,
+            "stance": where.stance, "outlet": where.outlet, "language": where.language,
+            "document_id": where.document_id, "since": where.since, "limit": where.limit,
+            "offset": where.offset or None}
+        bound = {name: value for name, value in values.items() if value is not None}
+        # one statement per combination of filters, built once and kept: building and
+        # hashing a new one was half the CPU of an API claims page (benchmarks/api.py)
+        shape = (frozenset(bound), where.newest_first)
+        query = self._claim_queries.get(shape)
+        if query is None:
+            query = self._claim_queries.setdefault(shape, _claim_query(*shape))
         with self.engine.connect() as conn:
-            return [_row_stored_claim(r._mapping) for r in conn.execute(query)]
+            return list(conn.execute(query, bound))
 
     def names_region(self, code: str) -> bool:
         """Whether a stored claim is about a place in the ISO 3166-2 region `code`."""
@@ -487,24 +445,14 @@ def _claim_counts(conn: Connection) -> ClaimCounts:
     c = claims_table.c
     rows = conn.execute(select(c.kind, c.claimant_side, func.count())
                         .group_by(c.kind, c.claimant_side)).all()
-    by_kind: dict[str, Counter[str]] = {}
-    for kind, side, n in rows:
-        by_kind.setdefault(kind, Counter())[side] = n
-    ordered = sorted(by_kind.items(), key=lambda kv: (-kv[1].total(), kv[0]))
     places, undated = conn.execute(select(
         func.count(func.distinct(c.place_key)),
         func.count().filter(c.date.is_(None)))).one()
-    return ClaimCounts(
-        total=sum(n for _kind, _side, n in rows),
-        by_kind_and_side={kind: dict(sorted(sides.items(), key=lambda kv: (-kv[1], kv[0])))
-                          for kind, sides in ordered},
-        places=places, undated=undated)
+    return claim_counts(rows, places, undated)
 
 
 def _grouped(conn: Connection, column: Any) -> dict[str, int]:
-    rows = conn.execute(select(column, func.count()).group_by(column)).all()
-    counts = Counter({("unknown" if key is None else str(key)): n for key, n in rows})
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return counted(conn.execute(select(column, func.count()).group_by(column)))
 
 
 def _make_engine(url: str) -> Engine:
@@ -599,10 +547,17 @@ def _file_lock(path: str | None) -> Iterator[None]:
 
 
 def _migrate(conn: Connection) -> None:
-    """Bring the schema to the latest migration; a ledger already there is only read (a
-    query), without loading alembic and its scripts (a tenth of a second per command)."""
+    """Bring the schema to the latest migration. A ledger already there is only read (a
+    query), and a new one is created straight from `schema.metadata` and stamped at the
+    head, both without loading alembic and its scripts (a tenth of a second, and running
+    every migration in turn ~0.6 G instructions, per new ledger); only an older ledger
+    is migrated step by step. A test checks that both roads give the same schema."""
     heads = head_revisions()
-    if heads is not None and _current_revisions(conn) == heads:
+    tables = set(inspect(conn).get_table_names())
+    if heads is not None and not tables:
+        create_at_head(conn, heads)
+        return
+    if heads is not None and _current_revisions(conn, tables) == heads:
         return
     from alembic import command
     from alembic.config import Config
@@ -613,50 +568,28 @@ def _migrate(conn: Connection) -> None:
     command.upgrade(config, "head")
 
 
-_REVISION_LINE = re.compile(r"""^(down_)?revision\s*=\s*(?:"([^"]+)"|None)\s*$""", re.M)
+# Alembic's own bookkeeping table, as `alembic stamp` creates it (the same name, column
+# and primary key name), so that later migrations find a ledger created here at `heads`.
+_alembic_version = Table(
+    "alembic_version", MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
 
 
-def head_revisions() -> frozenset[str] | None:
-    """The migrations no other migration revises, from each file's own `revision = "…"`
-    and `down_revision = "…"` lines; None when a file does not say them that simply (a
-    merge, say): then alembic decides."""
-    revised: set[str] = set()
-    revisions: set[str] = set()
-    for script in (files("frontledger.ledger") / "migrations" / "versions").iterdir():
-        if not script.name.endswith(".py") or script.name == "__init__.py":
-            continue
-        found = {bool(m[1]): m[2] for m in _REVISION_LINE.finditer(script.read_text("utf-8"))}
-        if set(found) != {False, True} or not found[False]:
-            return None
-        revisions.add(found[False])
-        if found[True]:
-            revised.add(found[True])
-    return frozenset(revisions - revised) or None
+def create_at_head(conn: Connection, heads: frozenset[str]) -> None:
+    """Create every table of an empty database from `schema.metadata`, with the rows the
+    migrations write (the revision counter), and record `heads` as alembic's version."""
+    metadata.create_all(conn)
+    conn.execute(ledger_revision.insert().values(id=1, revision=0))
+    _alembic_version.create(conn)
+    conn.execute(_alembic_version.insert(), [{"version_num": head} for head in sorted(heads)])
 
 
-def _current_revisions(conn: Connection) -> frozenset[str]:
-    if not inspect(conn).has_table("alembic_version"):
+def _current_revisions(conn: Connection, tables: set[str]) -> frozenset[str]:
+    if "alembic_version" not in tables:
         return frozenset()
     return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
-
-
-def redact(url: str) -> str:
-    """`url` with its user's password masked: postgresql://ana:***@host/db."""
-    if "://" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    authority, slash, tail = rest.partition("/")
-    if "@" not in authority:
-        return url
-    credentials, host = authority.rsplit("@", 1)
-    user = credentials.split(":", 1)[0] if ":" in credentials else credentials
-    masked = f"{user}:***" if ":" in credentials else user
-    return f"{scheme}://{masked}@{host}{slash}{tail}"
-
-
-def redact_text(text: str) -> str:
-    """Every URL with a password in `text` masked (a driver may quote the URL)."""
-    return re.sub(r"([a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@/\s]*@", r"\1***@", text)
 
 
 def _utcnow() -> datetime:
@@ -750,20 +683,50 @@ def _row_claim(row: Any) -> Claim:
                  confidence=row["confidence"], change=bool(row["change"]))
 
 
-def _filtered(query: Any, kinds: Sequence[str] | None, until: date | None,
-              region: str | None, geonameids: Sequence[int] | None,
-              place_names: Sequence[str] | None) -> Any:
-    c = claims_table.c
-    if kinds:
-        query = query.where(c.kind.in_(list(kinds)))
-    if until is not None:
-        query = query.where(c.day <= until)
-    if region:
-        query = query.where(c.iso3166_2 == region)
-    if geonameids is not None or place_names is not None:
-        keys = place_keys(geonameids or [], place_names or [])
-        query = query.where(c.place_key.in_(keys))
-    return query
+# The values of each row of `SqlStore.claim_rows`, in order: the claim's, then its
+# document's.
+CLAIM_ROW_COLUMNS: tuple[str, ...] = (*claims_table.c.keys(), "outlet", "url", "published",
+                                      "language", "external_id", "simhash")
+
+
+def _claim_query(filters: frozenset[str], newest_first: bool) -> Any:
+    """The statement of `SqlStore.stored_claims` for one combination of `filters` (the
+    names of its bound parameters), every value a bound parameter."""
+    c, d = claims_table.c, documents.c
+    conditions = {
+        "kinds": lambda: c.kind.in_(bindparam("kinds", expanding=True)),
+        "until": lambda: c.day <= bindparam("until", type_=Date),
+        "region": lambda: c.iso3166_2 == bindparam("region"),
+        "keyed": lambda: c.place_key.in_(bindparam("keyed", expanding=True)),
+        "place_keys": lambda: c.place_key.in_(bindparam("place_keys", expanding=True)),
+        "claimant_side": lambda: c.claimant_side == bindparam("claimant_side"),
+        "actor_side": lambda: c.actor_side == bindparam("actor_side"),
+        "stance": lambda: c.stance == bindparam("stance"),
+        "outlet": lambda: d.outlet == bindparam("outlet"),
+        "language": lambda: d.language == bindparam("language"),
+        "document_id": lambda: c.document_id == bindparam("document_id"),
+        "since": lambda: c.day >= bindparam("since", type_=Date),
+    }
+
+    def filtered(query: Any) -> Any:
+        query = query.where(*(make() for name, make in conditions.items() if name in filters))
+        if "limit" in filters:
+            query = query.limit(bindparam("limit", type_=Integer))
+        return query.offset(bindparam("offset", type_=Integer)) if "offset" in filters \
+            else query
+
+    query = (select(claims_table, d.outlet, d.url, d.published, d.language, d.external_id,
+                    d.simhash)
+             .join(documents, d.id == c.document_id).order_by(c.seq))
+    if newest_first:
+        query = query.order_by(None).order_by(d.published.desc().nulls_last(), c.seq.desc())
+    elif "limit" in filters and not {"outlet", "language"} & filters:
+        # a page is found on the claims' (covering) indexes alone, then only its rows are
+        # joined: SQLite joined every skipped row first (7 ms at offset 2,450), and every
+        # claim of a place to sort them
+        page = filtered(select(c.seq).order_by(c.seq))
+        return query.where(c.seq.in_(page.scalar_subquery()))
+    return filtered(query)
 
 
 def place_keys(geonameids: Sequence[int], names: Sequence[str],
@@ -775,13 +738,27 @@ def place_keys(geonameids: Sequence[int], names: Sequence[str],
     return keys + [f"n:{kind}:{name.casefold()}" for name in names for kind in kinds]
 
 
-def _row_stored_claim(row: Any) -> StoredClaim:
-    published = row["published"]
-    if published is not None:
-        published = published.replace(tzinfo=UTC) if published.tzinfo is None \
-            else published.astimezone(UTC)
-    value = row["simhash"]
-    return StoredClaim(id=row["seq"], claim=_row_claim(row), document_id=row["document_id"],
-                       outlet=row["outlet"], url=row["url"], published=published,
-                       language=row["language"], external_id=row["external_id"],
-                       simhash=0 if value is None else value + SIGNED_OFFSET)
+# `stored_claims` has a parameter of the same name
+_keys_of_places = place_keys
+
+
+def stored_claim_from_row(row: Sequence[Any]) -> StoredClaim:
+    """The record of one of `SqlStore.claim_rows`' rows."""
+    fields = dict(zip(CLAIM_ROW_COLUMNS, row, strict=True))
+    return StoredClaim(id=fields["seq"], claim=_row_claim(fields),
+                       document_id=fields["document_id"], outlet=fields["outlet"],
+                       url=fields["url"], published=as_utc(fields["published"]),
+                       language=fields["language"], external_id=fields["external_id"],
+                       simhash=unsigned(fields["simhash"]))
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A stored time as an aware UTC datetime (SQLite hands back naive UTC ones)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def unsigned(value: int | None) -> int:
+    """A stored SimHash back in its unsigned 64-bit range (0 when none was stored)."""
+    return 0 if value is None else value + SIGNED_OFFSET

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from frontledger.ledger.schema import watched_sources
-from frontledger.ledger.store import SqlStore
+if TYPE_CHECKING:  # the record alone is read without SQLAlchemy (ledger.status)
+    from frontledger.ledger.store import SqlStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,21 +49,31 @@ _TIMES = ("last_polled", "last_success", "last_error_at", "next_poll")
 
 def load_watched(store: SqlStore, url: str) -> WatchedSource | None:
     """The stored state of one source, or None when it was never watched."""
+    from sqlalchemy import select
+
+    from frontledger.ledger.schema import watched_sources
+
     with store.engine.connect() as conn:
         row = conn.execute(select(watched_sources)
                            .where(watched_sources.c.url == url)).first()
-    return _from_row(row._mapping) if row else None
+    return watched_from_row(row._mapping) if row else None
 
 
 def all_watched(store: SqlStore) -> list[WatchedSource]:
     """Every watched source, in the order they were first watched."""
+    from sqlalchemy import select
+
+    from frontledger.ledger.schema import watched_sources
+
     with store.engine.connect() as conn:
         rows = conn.execute(select(watched_sources).order_by(watched_sources.c.seq)).all()
-    return [_from_row(r._mapping) for r in rows]
+    return [watched_from_row(r._mapping) for r in rows]
 
 
 def save_watched(store: SqlStore, state: WatchedSource) -> None:
     """Insert or update the state of `state.url`."""
+    from frontledger.ledger.schema import watched_sources
+
     row = asdict(state)
     for key in _TIMES:
         row[key] = _naive_utc(row[key])
@@ -85,10 +93,14 @@ def watched_json(state: WatchedSource) -> dict[str, Any]:
     return row
 
 
-def _from_row(row: Any) -> WatchedSource:
+def watched_from_row(row: Any, *, parse_times: bool = False) -> WatchedSource:
+    """A WatchedSource from a `watched_sources` row (a mapping); `parse_times` when its
+    times are SQLite's text, as the standard library's sqlite3 returns them."""
     values = {key: row[key] for key in WatchedSource.__dataclass_fields__}
     for key in _TIMES:
         moment = values[key]
+        if moment is not None and parse_times:
+            moment = datetime.fromisoformat(moment)
         if moment is not None:
             values[key] = moment.replace(tzinfo=UTC) if moment.tzinfo is None \
                 else moment.astimezone(UTC)

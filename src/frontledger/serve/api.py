@@ -155,11 +155,11 @@ def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam =
     where = ClaimFilter(claimant_side=side, actor_side=actor, stance=stance, since=since,
                         outlet=outlet, language=language, document_id=document,
                         limit=limit + 1, offset=offset)
-    found = _store(request).stored_claims(kinds=[kind] if kind else None, until=until,
-                                          region=region,
-                                          place_keys=place_keys_of(ref) if ref else None,
-                                          where=where)
-    items = [payloads.stored_claim_json(c) for c in found[:limit]]
+    found = _store(request).claim_rows(kinds=[kind] if kind else None, until=until,
+                                       region=region,
+                                       place_keys=place_keys_of(ref) if ref else None,
+                                       where=where)
+    items = payloads.claim_rows_json(found[:limit])
     return _answer(_page(items, "claims", limit, offset, len(found) > limit))
 
 
@@ -288,8 +288,8 @@ def latest_claims(request: Request,
     """Claims of the most recently published documents first, filtered as `/api/claims`."""
     where = ClaimFilter(claimant_side=side, language=language, limit=limit + 1,
                         offset=offset, newest_first=True)
-    found = _store(request).stored_claims(kinds=[kind] if kind else None, where=where)
-    items = [payloads.stored_claim_json(c) for c in found[:limit]]
+    found = _store(request).claim_rows(kinds=[kind] if kind else None, where=where)
+    items = payloads.claim_rows_json(found[:limit])
     return _answer(_page(items, "claims", limit, offset, len(found) > limit))
 
 
