@@ -1,5 +1,6 @@
 """`frontledger status`: what the ledger holds (documents, claims, watched sources,
-rejections). Thin: one call of `SqlStore.status` and `ledger.watched.all_watched`."""
+rejections). Thin: one call of `ledger.status.read_status`, which reads a current SQLite
+ledger with the standard library alone."""
 
 from __future__ import annotations
 
@@ -23,13 +24,12 @@ def status(db: DbOption = None, as_json: JsonOption = False,
     """What the ledger holds: documents by language, outlet and day; claims by kind and
     claimant side, the places they name, undated claims; rejections."""
     from frontledger.cli.watch import watched_table
-    from frontledger.ledger import open_store
-    from frontledger.ledger.watched import all_watched, watched_json
+    from frontledger.ledger.status import read_status
+    from frontledger.ledger.watched import watched_json
 
     try:
-        with open_store(db, create=False) as store:
-            summary = store.status(rejection_limit=limit)
-            watched = all_watched(store)
+        report = read_status(db, rejection_limit=limit)
+        summary, watched = report.ledger, report.watched
     except FrontledgerError as exc:
         raise fail(exc) from exc
     if as_json:
