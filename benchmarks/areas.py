@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from frontledger.ledger.areas import PlaceSize, area_map, areas_geojson, outline_shapes  # noqa: E402
+from frontledger.places.outlines import region_outlines  # noqa: E402
 from frontledger.records import PlaceState, SideView  # noqa: E402
-from frontledger.serve.outlines import region_outlines  # noqa: E402
 
 DAY = date(2025, 11, 20)
 POPULATIONS = (300, 800, 2_000, 5_000, 15_000, 40_000, 150_000)

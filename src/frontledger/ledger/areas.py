@@ -185,7 +185,7 @@ def areas_on(store: SqlStore, day: date, view: str = CONSENSUS, *,
     oblast outlines (by default those the map page draws) and sized by the gazetteer."""
     check_view(view, list(side_names(theater)))
     if outlines is None:
-        from frontledger.serve.outlines import region_outlines
+        from frontledger.places.outlines import region_outlines
 
         outlines = outline_shapes(region_outlines())
     return area_map(store.states_on(day), day, view, outlines,

@@ -36,10 +36,10 @@ from frontledger.ledger.query import (
     place_keys_of,
 )
 from frontledger.ledger.undated import undated_places
+from frontledger.places.outlines import region_outlines
 from frontledger.serve import payloads
 from frontledger.serve.errors import ApiError
 from frontledger.serve.neighbours import neighbour_outlines
-from frontledger.serve.outlines import region_outlines
 
 # Largest page a client may ask for: big enough for a table view, small enough that one
 # request cannot make the server serialise the whole ledger.

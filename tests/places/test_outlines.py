@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from frontledger.serve.outlines import path_rings, region_outlines
+from frontledger.places.outlines import path_rings, region_outlines
 
 
 def contains(feature: dict[str, Any], lon: float, lat: float) -> bool:
