@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
@@ -71,15 +71,26 @@ class Analysis:
     dates: list[DateMention]
     outlet: str
     speaker_anaphors: list[Hit]
+    source: str
+    """The document's text as written (`text` is it with plain apostrophes): evidence."""
 
     @property
     def text(self) -> str:
         return self.document.text
 
 
+# Typographic apostrophes read as the ASCII one, character for character (spans stay
+# valid): the press writes "s’est emparée", "l’armée", "Russia’s" where lexicons write "'".
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+
 def analyse(document: Document, places: list[PlaceMention], theater: Theater) -> Analysis:
-    """Every hit the rules need, found once over the whole document text."""
-    text = document.text
+    """Every hit the rules need, found once over the whole document text (the text the
+    rules read has plain apostrophes; evidence quotes the document's own)."""
+    source = document.text
+    text = source.translate(_APOSTROPHES)
+    if text != source:
+        document = replace(document, text=text)
     low = text.lower()
     lexicon = load_lexicon(document.language or detect_language(text))
     published = _as_date(document.published)
@@ -130,6 +141,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         dates=Sorted(find_dates(text, published, lexicon.language, finditer)),
         outlet=document.outlet or "the outlet",
         speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", low)),
+        source=source,
     )
 
 
@@ -303,4 +315,5 @@ def date_near(doc: Analysis, sentence: Sentence, position: int) -> DateMention |
 
 def evidence_of(doc: Analysis, sentence: Sentence) -> Evidence:
     """The evidence span of a sentence of the analysed document."""
-    return Evidence(doc.document.id, sentence.start, sentence.end, sentence.text)
+    return Evidence(doc.document.id, sentence.start, sentence.end,
+                    doc.source[sentence.start:sentence.end])
