@@ -22,6 +22,7 @@ side in the theater file):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -34,6 +35,7 @@ from frontledger.claims.analysis import (
     distance,
     evidence_of,
     starting,
+    starts_of,
     within,
 )
 from frontledger.claims.attribution import (
@@ -81,6 +83,12 @@ MAX_WORD = 30
 DENIAL_REACH = 2
 """A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
 most this many sentences back (a quotation's last line may stand between)."""
+ANSWER_REACH = 6
+"""A denial that names what it answers ("called the Russian reports of the capture a lie")
+reaches back at most this many sentences to the claims it answers: an article states a
+claim and, after a few sentences of context on it, the other side's answer; set from the
+invented fixtures (a claim, two or three sentences of context, the answer) with room for
+a quotation of two or three sentences between."""
 TENSE_WINDOW = 20
 """A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 INTENT_WINDOW = 25
@@ -165,7 +173,7 @@ def _sentence_claims(
     for trigger in [] if asked else within(doc.triggers, sentence.start, sentence.end):
         claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default))
     if not claims:
-        claims = _copied_denials(doc, sentence, speakers, state)
+        claims = _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
         claims = _elaborated(doc, sentence, speakers, state)
     if claims:
@@ -322,17 +330,19 @@ def _owner_name(doc: Analysis, owner: Hit) -> Hit:
 
 
 def _copied_denials(
-    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State,
+    done: list[Claim],
 ) -> list[Claim]:
     """"Kyiv denied this": the latest claims (at most DENIAL_REACH sentences back), denied by
-    this speaker."""
-    if not state.previous or state.previous_age >= DENIAL_REACH:
-        return []
+    this speaker; "called the Russian claims about the capture a lie": a denial that names
+    what it answers reaches further back (see `_answered`)."""
     denials = within(doc.denials, sentence.start, sentence.end)
     named = [s for s in speakers if s.named]
     if not denials or not named:
         return []
     speaker = named[0]
+    recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
+    answered = recent or _answered(doc, sentence, speaker, done)
     evidence = evidence_of(doc, sentence)
     when = speaker.date
     return [
@@ -340,10 +350,39 @@ def _copied_denials(
                 evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE,
                 date=when.value if when else claim.date,
                 date_precision=when.precision if when else claim.date_precision)
-        for claim in state.previous
+        for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
-        and claim.kind in ("control", "encirclement", "advance")
+        and claim.kind in _DENIABLE
     ]
+
+
+_DENIABLE = ("control", "encirclement", "advance")
+
+
+def _answered(
+    doc: Analysis, sentence: Sentence, speaker: Speaker, done: list[Claim]
+) -> list[Claim]:
+    """The claims a denial points back to by naming them: a claim noun ("the reports",
+    "die Meldung aus Moskau") or an event with no place of its own ("the claims about the
+    capture"). They are the latest asserted claims of another side at most ANSWER_REACH
+    sentences back, of the event's kind when one is named and of the side named as their
+    author when one is."""
+    triggers = within(doc.triggers, sentence.start, sentence.end)
+    nouns = within(doc.claim_nouns, sentence.start, sentence.end)
+    if not triggers and not nouns:
+        return []
+    kinds = {t.label for t in triggers} & set(_DENIABLE) or set(_DENIABLE)
+    authors = {s.label for s in within(doc.sides, sentence.start, sentence.end)
+               if s.label in doc.theater.opponents and s.label != speaker.side}
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    earliest = doc.sentences[max(0, here - ANSWER_REACH)].start
+    candidates = [c for c in done if c.evidence.start >= earliest and c.stance == "asserts"
+                  and c.kind in kinds and c.claimant_side not in (speaker.side, "other")
+                  and (not authors or c.claimant_side in authors)]
+    if not candidates:
+        return []
+    latest = candidates[-1].evidence.start
+    return [c for c in candidates if c.evidence.start == latest]
 
 
 def _elaborated(
