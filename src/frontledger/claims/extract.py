@@ -171,7 +171,7 @@ def _sentence_claims(
     claims: list[Claim] = []
     asked = sentence.text.rstrip(_CLOSING).endswith("?")  # a question claims nothing
     for trigger in [] if asked else within(doc.triggers, sentence.start, sentence.end):
-        claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default))
+        claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
     if not claims:
         claims = _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
@@ -191,10 +191,11 @@ def _trigger_claims(
     trigger: Hit,
     speakers: list[Speaker],
     default: Speaker,
+    done: list[Claim],
 ) -> list[Claim]:
     places = bound_places(doc, sentence, trigger)
     if not places:
-        return []
+        return _placeless_denial(doc, sentence, trigger, speakers, default, done)
     speaker = speaker_for(trigger, speakers, default)
     denial = _denial_for(doc, sentence, trigger)
     stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
@@ -343,6 +344,19 @@ def _copied_denials(
     speaker = named[0]
     recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
     answered = recent or _answered(doc, sentence, speaker, done)
+    return _denied(doc, sentence, speaker, [
+        claim for claim in answered
+        if claim.stance == "asserts" and claim.claimant_side != speaker.side
+        and claim.kind in _DENIABLE])
+
+
+_DENIABLE = ("control", "encirclement", "advance")
+
+
+def _denied(
+    doc: Analysis, sentence: Sentence, speaker: Speaker, answered: list[Claim]
+) -> list[Claim]:
+    """`answered`, denied by `speaker` in `sentence` (on the day it spoke, when written)."""
     evidence = evidence_of(doc, sentence)
     when = speaker.date
     return [
@@ -351,12 +365,7 @@ def _copied_denials(
                 date=when.value if when else claim.date,
                 date_precision=when.precision if when else claim.date_precision)
         for claim in answered
-        if claim.stance == "asserts" and claim.claimant_side != speaker.side
-        and claim.kind in _DENIABLE
     ]
-
-
-_DENIABLE = ("control", "encirclement", "advance")
 
 
 def _answered(
@@ -364,9 +373,8 @@ def _answered(
 ) -> list[Claim]:
     """The claims a denial points back to by naming them: a claim noun ("the reports",
     "die Meldung aus Moskau") or an event with no place of its own ("the claims about the
-    capture"). They are the latest asserted claims of another side at most ANSWER_REACH
-    sentences back, of the event's kind when one is named and of the side named as their
-    author when one is."""
+    capture"), of the event's kind when one is named and of the side named as their
+    author when one is (see `_latest_asserted`)."""
     triggers = within(doc.triggers, sentence.start, sentence.end)
     nouns = within(doc.claim_nouns, sentence.start, sentence.end)
     if not triggers and not nouns:
@@ -374,15 +382,45 @@ def _answered(
     kinds = {t.label for t in triggers} & set(_DENIABLE) or set(_DENIABLE)
     authors = {s.label for s in within(doc.sides, sentence.start, sentence.end)
                if s.label in doc.theater.opponents and s.label != speaker.side}
+    return _latest_asserted(doc, sentence, speaker.side, kinds, authors, done)
+
+
+def _latest_asserted(
+    doc: Analysis, sentence: Sentence, denier_side: str, kinds: set[str], authors: set[str],
+    done: list[Claim],
+) -> list[Claim]:
+    """The latest asserted claims of `kinds` by a side other than the denier's (one of
+    `authors` when given; never the outlet's own narration), at most ANSWER_REACH sentences
+    back: all those of the one sentence that made them."""
     here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
     earliest = doc.sentences[max(0, here - ANSWER_REACH)].start
     candidates = [c for c in done if c.evidence.start >= earliest and c.stance == "asserts"
-                  and c.kind in kinds and c.claimant_side not in (speaker.side, "other")
+                  and c.kind in kinds and c.claimant_side not in (denier_side, "other")
                   and (not authors or c.claimant_side in authors)]
     if not candidates:
         return []
     latest = candidates[-1].evidence.start
     return [c for c in candidates if c.evidence.start == latest]
+
+
+def _placeless_denial(
+    doc: Analysis, sentence: Sentence, trigger: Hit, speakers: list[Speaker],
+    default: Speaker, done: list[Claim],
+) -> list[Claim]:
+    """"Kyiv denies that its soldiers are encircled": a denied event that names no place
+    answers the latest claim of its kind by another side, and takes its places."""
+    if trigger.label not in _DENIABLE:
+        return []
+    speaker = speaker_for(trigger, speakers, default)
+    denial = _denial_for(doc, sentence, trigger)
+    if denial is not None:
+        speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
+    elif not _negated(doc, sentence, trigger):
+        return []
+    if not speaker.named or speaker.side not in doc.theater.opponents:
+        return []
+    answered = _latest_asserted(doc, sentence, speaker.side, {trigger.label}, set(), done)
+    return _denied(doc, sentence, speaker, answered)
 
 
 def _elaborated(
