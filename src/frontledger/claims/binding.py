@@ -183,8 +183,12 @@ def _side_hit(
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
               if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
-    named = [s for s in actors if trigger.start <= s.start and s.end <= trigger.end]
-    if named:  # "under Russian control"; in a passive frame, the side it befalls
+    # "under Russian control"; in a passive frame, the side it befalls, which may also
+    # begin before it ("Ukrainian units encircled": the frame starts at "units")
+    patient = trigger.trigger is not None and trigger.trigger.role == "patient"
+    named = [s for s in actors if s.end <= trigger.end
+             and (trigger.start <= s.start or (patient and s.end > trigger.start))]
+    if named:
         return named[0], not (trigger.trigger and trigger.trigger.role == "patient")
     agents = [s for s in actors if 0 <= s.start - trigger.end <= AGENT_GAP
               and _is_agent_gap(doc, trigger.end, s.start)]
