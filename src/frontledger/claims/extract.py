@@ -83,6 +83,11 @@ MAX_WORD = 30
 DENIAL_REACH = 2
 """A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
 most this many sentences back (a quotation's last line may stand between)."""
+DENIER_GAP = 5
+"""A side is the subject of a denial with no reporting verb at most this many words before
+it ("Kyiv refuted this", "Kijów nazwał to kłamstwem", "Kiev ha definito la notizia una
+falsità": 5); further away it is rather the one accused ("Russia keeps trying to sway
+foreign governments with disinformation": 8)."""
 ANSWER_REACH = 6
 """A denial that names what it answers ("called the Russian reports of the capture a lie")
 reaches back at most this many sentences to the claims it answers: an article states a
@@ -249,9 +254,16 @@ def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
         before = [t for t in triggers if t.end <= denial.start
                   and denial.start - t.end <= DENIAL_WINDOW]
         reached = _reached(doc, denial, before, after)
-        if reached is trigger:
+        if reached is trigger or (reached is not None and _one_phrase(doc, reached, trigger)):
             return denial
     return None
+
+
+def _one_phrase(doc: Analysis, a: Hit, b: Hit) -> bool:
+    """Two triggers of one kind written as one phrase ("tombés aux mains des Russes"): a
+    denial of one is a denial of the other."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return a.label == b.label and not doc.text[first.end:second.start].strip()
 
 
 def _reached(doc: Analysis, denial: Hit, before: list[Hit], after: list[Hit]) -> Hit | None:
@@ -338,8 +350,10 @@ def _copied_denials(
     this speaker; "called the Russian claims about the capture a lie": a denial that names
     what it answers reaches further back (see `_answered`)."""
     denials = within(doc.denials, sentence.start, sentence.end)
-    named = [s for s in speakers if s.named]
-    if not denials or not named:
+    if not denials:
+        return []
+    named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
+    if not named:
         return []
     speaker = named[0]
     recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
@@ -351,6 +365,20 @@ def _copied_denials(
 
 
 _DENIABLE = ("control", "encirclement", "advance")
+
+
+def _subject_of_denial(doc: Analysis, sentence: Sentence, denials: list[Hit]) -> list[Speaker]:
+    """"Kyiv refuted this", "Kiev lo calificó de mentira": the denial is the speech act
+    itself, with no reporting verb; the side named before it in the sentence is who speaks."""
+    if not sentence.text.rstrip(_CLOSING).endswith((".", "!")):
+        return []  # a headline names its topic; the article's body says who denies what
+    sides = [s for s in within(doc.speaker_sides, sentence.start, denials[0].start)
+             if s.label in doc.theater.opponents]
+    if not sides or len(doc.text[sides[-1].end:denials[0].start].split()) > DENIER_GAP:
+        return []
+    side = sides[-1]
+    name = name_in_base_form(doc, doc.text[side.start:side.end], side.start)
+    return [Speaker(name, side.label, denials[0].start, span=(side.start, side.end))]
 
 
 def _denied(
