@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from frontledger.claims.analysis import Analysis, distance, starts_of, within
+from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
 from frontledger.claims.scan import Hit
 from frontledger.records import PlaceMention
 from frontledger.text.sentences import Sentence
@@ -24,13 +24,17 @@ BACKWARD_WINDOW = 90
 """Without a place after it, a trigger takes the nearest place at most this far before it."""
 LIST_GAP = 30
 """Places of one list ("Myrnohrad, Rodynske and Huliaipole") are at most this far apart."""
-LIST_WORDS = 3
-"""... and joined by at most this many words ("and", "as well as", "in the southeastern"
-before a locating region); more is a clause ("открыло бы России путь на X": 5 words)."""
+LIST_WORDS = 4
+"""... and joined by at most this many words besides a share ("and about 80% of the": 4,
+"in the southeastern" before a locating region: 3); more is a clause ("открыло бы России
+путь на X": 5 words)."""
 LOCATOR_GAP = 28
 """A region this close after a place locates it ("Maliivka in the Dnipropetrovsk region")."""
 FRACTION_WINDOW = 70
 """A quantity at most this far from a control trigger or its place is its fraction."""
+SHARE_GAP = 12
+"""A share is written at most this far before the place it is a share of ("80% of the ",
+"60 % de ", "около 80% ")."""
 NEAR_WINDOW = 24
 """How far before a place its "near" words are read: the longest ("dans le secteur de ",
 19 characters) with room to spare (was 16, before the sector words)."""
@@ -256,7 +260,7 @@ def fraction_of(
     """(fraction or None, whether a partial share was stated at all)."""
     start = max(sentence.start, min(trigger.start, place.start) - FRACTION_WINDOW)
     end = min(sentence.end, max(trigger.end, place.end) + FRACTION_WINDOW)
-    hits = within(doc.fractions, start, end)
+    hits = [h for h in within(doc.fractions, start, end) if not _share_of_another(doc, h, place)]
     if not hits:
         return None, False
     nearest = min(hits, key=lambda h: min(distance(h, trigger), abs(h.start - place.start)))
@@ -264,3 +268,10 @@ def fraction_of(
     if value is None or value < 0:
         return None, True
     return value, True
+
+
+def _share_of_another(doc: Analysis, share: Hit, place: PlaceMention) -> bool:
+    """"almost all of A and about 80% of B": a share written right before another place of
+    the sentence is that place's."""
+    following = starting(doc.places, share.end, share.end + SHARE_GAP)
+    return bool(following) and following[0] is not place

@@ -514,7 +514,7 @@ def _claim(
         date=when.value if when else None,
         date_precision=when.precision if when else None,
         confidence=round(confidence, 2),
-        change=trigger.trigger.change and not partial,
+        change=trigger.trigger.change and not (partial and fraction != 1.0),
     )
 
 
