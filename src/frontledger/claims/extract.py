@@ -489,6 +489,8 @@ def _claim(
         return None
     if kind == "control" and place.kind == "region" and not partial:
         return None  # "gaining ground across the region", "a village in the X region"
+    if _in_dateline(doc, sentence, place):
+        return None
     if kind != "clash" and (_planned(doc, sentence, trigger)
                             or _conditional(doc, sentence, trigger)
                             or _hypothetical(doc, sentence, trigger)):
@@ -516,6 +518,28 @@ def _claim(
         confidence=round(confidence, 2),
         change=trigger.trigger.change and not (partial and fraction != 1.0),
     )
+
+
+def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool:
+    """"KYIV, Nov 20 (Reuters) - ...", "Roma, 12 mar. (askanews) - ...": the place a
+    wire report is filed from, and anything in its date, is where the report was written."""
+    first = within(doc.places, sentence.start, sentence.end)[:1]
+    if not first or doc.text[sentence.start:first[0].start].strip(_OPENING):
+        return False
+    dateline = _DATELINE.match(doc.text, first[0].end, sentence.end)
+    if dateline is None or not (dateline["date"] or dateline["agency"]
+                                or first[0].surface.isupper()):
+        return False  # "Pokrovsk - the city Russia claims - lies in ruins" is no dateline
+    return place.start < dateline.end()
+
+
+# After the place a report is filed from: a date (", Nov 20", ", 12 mar.") or an agency in
+# brackets (or the place in capitals), then a dash or colon; DATELINE_DATE characters of date
+# at most.
+DATELINE_DATE = 20
+_DATELINE = re.compile(rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
+                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?[-–—:]\s")
+_OPENING = " \t\"'«“„*"
 
 
 def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
