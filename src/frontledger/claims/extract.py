@@ -439,12 +439,12 @@ def _placeless_denial(
     answers the latest claim of its kind by another side, and takes its places."""
     if trigger.label not in _DENIABLE:
         return []
-    speaker = speaker_for(trigger, speakers, default)
     denial = _denial_for(doc, sentence, trigger)
+    if denial is None and not _negated(doc, sentence, trigger):
+        return []
+    speaker = speaker_for(trigger, speakers, default)
     if denial is not None:
         speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
-    elif not _negated(doc, sentence, trigger):
-        return []
     if not speaker.named or speaker.side not in doc.theater.opponents:
         return []
     answered = _latest_asserted(doc, sentence, speaker.side, {trigger.label}, set(), done)
@@ -523,8 +523,12 @@ def _claim(
 def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool:
     """"KYIV, Nov 20 (Reuters) - ...", "Roma, 12 mar. (askanews) - ...": the place a
     wire report is filed from, and anything in its date, is where the report was written."""
+    if place.start - sentence.start > DATELINE_REACH:
+        return False
     first = within(doc.places, sentence.start, sentence.end)[:1]
-    if not first or doc.text[sentence.start:first[0].start].strip(_OPENING):
+    if not first or doc.text[first[0].end:first[0].end + 2].strip()[:1] not in _AFTER_DATELINE:
+        return False  # the common case: a word follows the first place
+    if doc.text[sentence.start:first[0].start].strip(_OPENING):
         return False
     dateline = _DATELINE.match(doc.text, first[0].end, sentence.end)
     if dateline is None or not (dateline["date"] or dateline["agency"]
@@ -537,9 +541,12 @@ def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool
 # brackets (or the place in capitals), then a dash or colon; DATELINE_DATE characters of date
 # at most.
 DATELINE_DATE = 20
+DATELINE_REACH = 80
+"""No dateline is longer than this: a place's name, a date, an agency and a dash."""
 _DATELINE = re.compile(rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
                        rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?[-–—:]\s")
 _OPENING = " \t\"'«“„*"
+_AFTER_DATELINE = frozenset(",(-–—:")
 
 
 def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
