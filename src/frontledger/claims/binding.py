@@ -24,10 +24,6 @@ BACKWARD_WINDOW = 90
 """Without a place after it, a trigger takes the nearest place at most this far before it."""
 LIST_GAP = 30
 """Places of one list ("Myrnohrad, Rodynske and Huliaipole") are at most this far apart."""
-LIST_WORDS = 4
-"""... and joined by at most this many words besides a share ("and about 80% of the": 4,
-"in the southeastern" before a locating region: 3); more is a clause ("открыло бы России
-путь на X": 5 words)."""
 LOCATOR_GAP = 28
 """A region this close after a place locates it ("Maliivka in the Dnipropetrovsk region")."""
 FRACTION_WINDOW = 70
@@ -85,20 +81,10 @@ def _list_from(
     index = ordered.index(first)
     for place in ordered[index + 1:]:
         left, right = (chosen[-1], place) if forward else (place, chosen[-1])
-        if (right.start - left.end > LIST_GAP or _clause_between(doc, left.end, right.start)
-                or _trigger_between(doc, left.end, right.start)):
+        if right.start - left.end > LIST_GAP or _trigger_between(doc, left.end, right.start):
             break
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)]
-
-
-def _clause_between(doc: Analysis, start: int, end: int) -> bool:
-    """More than LIST_WORDS words between two places, not counting a share or a settlement
-    noun ("et la moitié de", "y la ciudad de"): a clause, not a list."""
-    words = len(doc.text[start:end].split())
-    for hit in within(doc.fractions, start, end) + within(doc.settlement_nouns, start, end):
-        words -= len(doc.text[hit.start:hit.end].split())
-    return words > LIST_WORDS
 
 
 def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
