@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from frontledger.claims.analysis import Analysis, distance, starts_of, within
+from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
 from frontledger.claims.scan import Hit
 from frontledger.records import PlaceMention
 from frontledger.text.sentences import Sentence
@@ -28,6 +28,9 @@ LOCATOR_GAP = 28
 """A region this close after a place locates it ("Maliivka in the Dnipropetrovsk region")."""
 FRACTION_WINDOW = 70
 """A quantity at most this far from a control trigger or its place is its fraction."""
+SHARE_GAP = 12
+"""A share is written at most this far before the place it is a share of ("80% of the ",
+"60 % de ", "около 80% ")."""
 NEAR_WINDOW = 24
 """How far before a place its "near" words are read: the longest ("dans le secteur de ",
 19 characters) with room to spare (was 16, before the sector words)."""
@@ -183,8 +186,12 @@ def _side_hit(
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
               if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
-    named = [s for s in actors if trigger.start <= s.start and s.end <= trigger.end]
-    if named:  # "under Russian control"; in a passive frame, the side it befalls
+    # "under Russian control"; in a passive frame, the side it befalls, which may also
+    # begin before it ("Ukrainian units encircled": the frame starts at "units")
+    patient = trigger.trigger is not None and trigger.trigger.role == "patient"
+    named = [s for s in actors if s.end <= trigger.end
+             and (trigger.start <= s.start or (patient and s.end > trigger.start))]
+    if named:
         return named[0], not (trigger.trigger and trigger.trigger.role == "patient")
     agents = [s for s in actors if 0 <= s.start - trigger.end <= AGENT_GAP
               and _is_agent_gap(doc, trigger.end, s.start)]
@@ -239,7 +246,7 @@ def fraction_of(
     """(fraction or None, whether a partial share was stated at all)."""
     start = max(sentence.start, min(trigger.start, place.start) - FRACTION_WINDOW)
     end = min(sentence.end, max(trigger.end, place.end) + FRACTION_WINDOW)
-    hits = within(doc.fractions, start, end)
+    hits = [h for h in within(doc.fractions, start, end) if not _share_of_another(doc, h, place)]
     if not hits:
         return None, False
     nearest = min(hits, key=lambda h: min(distance(h, trigger), abs(h.start - place.start)))
@@ -247,3 +254,10 @@ def fraction_of(
     if value is None or value < 0:
         return None, True
     return value, True
+
+
+def _share_of_another(doc: Analysis, share: Hit, place: PlaceMention) -> bool:
+    """"almost all of A and about 80% of B": a share written right before another place of
+    the sentence is that place's."""
+    following = starting(doc.places, share.end, share.end + SHARE_GAP)
+    return bool(following) and following[0] is not place

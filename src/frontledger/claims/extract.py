@@ -22,6 +22,7 @@ side in the theater file):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -33,6 +34,7 @@ from frontledger.claims.analysis import (
     distance,
     evidence_of,
     starting,
+    starts_of,
     within,
 )
 from frontledger.claims.attribution import (
@@ -81,6 +83,17 @@ MAX_WORD = 30
 DENIAL_REACH = 2
 """A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
 most this many sentences back (a quotation's last line may stand between)."""
+DENIER_GAP = 5
+"""A side is the subject of a denial with no reporting verb at most this many words before
+it ("Kyiv refuted this", "Kijów nazwał to kłamstwem", "Kiev ha definito la notizia una
+falsità": 5); further away it is rather the one accused ("Russia keeps trying to sway
+foreign governments with disinformation": 8)."""
+ANSWER_REACH = 6
+"""A denial that names what it answers ("called the Russian reports of the capture a lie")
+reaches back at most this many sentences to the claims it answers: an article states a
+claim and, after a few sentences of context on it, the other side's answer; set from the
+invented fixtures (a claim, two or three sentences of context, the answer) with room for
+a quotation of two or three sentences between."""
 INTENT_WINDOW = 25
 """An intention word ("trying to", "pour") at most this far before a control trigger."""
 HYPOTHESIS_WINDOW = 45
@@ -161,9 +174,9 @@ def _sentence_claims(
     claims: list[Claim] = []
     asked = sentence.text.rstrip(_CLOSING).endswith("?")  # a question claims nothing
     for trigger in [] if asked else within(doc.triggers, sentence.start, sentence.end):
-        claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default))
+        claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
     if not claims:
-        claims = _copied_denials(doc, sentence, speakers, state)
+        claims = _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
         claims = _elaborated(doc, sentence, speakers, state)
     if claims:
@@ -181,10 +194,11 @@ def _trigger_claims(
     trigger: Hit,
     speakers: list[Speaker],
     default: Speaker,
+    done: list[Claim],
 ) -> list[Claim]:
     places = bound_places(doc, sentence, trigger)
     if not places:
-        return []
+        return _placeless_denial(doc, sentence, trigger, speakers, default, done)
     speaker = speaker_for(trigger, speakers, default)
     denial = _denial_for(doc, sentence, trigger)
     stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
@@ -240,9 +254,16 @@ def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
         before = [t for t in triggers if t.end <= denial.start
                   and denial.start - t.end <= DENIAL_WINDOW]
         reached = _reached(doc, denial, before, after)
-        if reached is trigger:
+        if reached is trigger or (reached is not None and _one_phrase(doc, reached, trigger)):
             return denial
     return None
+
+
+def _one_phrase(doc: Analysis, a: Hit, b: Hit) -> bool:
+    """Two triggers of one kind written as one phrase ("tombés aux mains des Russes"): a
+    denial of one is a denial of the other."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return a.label == b.label and not doc.text[first.end:second.start].strip()
 
 
 def _reached(doc: Analysis, denial: Hit, before: list[Hit], after: list[Hit]) -> Hit | None:
@@ -322,17 +343,48 @@ def _owner_name(doc: Analysis, owner: Hit) -> Hit:
 
 
 def _copied_denials(
-    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State,
+    done: list[Claim],
 ) -> list[Claim]:
     """"Kyiv denied this": the latest claims (at most DENIAL_REACH sentences back), denied by
-    this speaker."""
-    if not state.previous or state.previous_age >= DENIAL_REACH:
-        return []
+    this speaker; "called the Russian claims about the capture a lie": a denial that names
+    what it answers reaches further back (see `_answered`)."""
     denials = within(doc.denials, sentence.start, sentence.end)
-    named = [s for s in speakers if s.named]
-    if not denials or not named:
+    if not denials:
+        return []
+    named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
+    if not named:
         return []
     speaker = named[0]
+    recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
+    answered = recent or _answered(doc, sentence, speaker, done)
+    return _denied(doc, sentence, speaker, [
+        claim for claim in answered
+        if claim.stance == "asserts" and claim.claimant_side != speaker.side
+        and claim.kind in _DENIABLE])
+
+
+_DENIABLE = ("control", "encirclement", "advance")
+
+
+def _subject_of_denial(doc: Analysis, sentence: Sentence, denials: list[Hit]) -> list[Speaker]:
+    """"Kyiv refuted this", "Kiev lo calificó de mentira": the denial is the speech act
+    itself, with no reporting verb; the side named before it in the sentence is who speaks."""
+    if not sentence.text.rstrip(_CLOSING).endswith((".", "!")):
+        return []  # a headline names its topic; the article's body says who denies what
+    sides = [s for s in within(doc.speaker_sides, sentence.start, denials[0].start)
+             if s.label in doc.theater.opponents]
+    if not sides or len(doc.text[sides[-1].end:denials[0].start].split()) > DENIER_GAP:
+        return []
+    side = sides[-1]
+    name = name_in_base_form(doc, doc.text[side.start:side.end], side.start)
+    return [Speaker(name, side.label, denials[0].start, span=(side.start, side.end))]
+
+
+def _denied(
+    doc: Analysis, sentence: Sentence, speaker: Speaker, answered: list[Claim]
+) -> list[Claim]:
+    """`answered`, denied by `speaker` in `sentence` (on the day it spoke, when written)."""
     evidence = evidence_of(doc, sentence)
     when = denial_date(doc, sentence, speaker)
     return [
@@ -340,10 +392,63 @@ def _copied_denials(
                 evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE,
                 date=when.value if when else None,
                 date_precision=when.precision if when else None)
-        for claim in state.previous
-        if claim.stance == "asserts" and claim.claimant_side != speaker.side
-        and claim.kind in ("control", "encirclement", "advance")
+        for claim in answered
     ]
+
+
+def _answered(
+    doc: Analysis, sentence: Sentence, speaker: Speaker, done: list[Claim]
+) -> list[Claim]:
+    """The claims a denial points back to by naming them: a claim noun ("the reports",
+    "die Meldung aus Moskau") or an event with no place of its own ("the claims about the
+    capture"), of the event's kind when one is named and of the side named as their
+    author when one is (see `_latest_asserted`)."""
+    triggers = within(doc.triggers, sentence.start, sentence.end)
+    nouns = within(doc.claim_nouns, sentence.start, sentence.end)
+    if not triggers and not nouns:
+        return []
+    kinds = {t.label for t in triggers} & set(_DENIABLE) or set(_DENIABLE)
+    authors = {s.label for s in within(doc.sides, sentence.start, sentence.end)
+               if s.label in doc.theater.opponents and s.label != speaker.side}
+    return _latest_asserted(doc, sentence, speaker.side, kinds, authors, done)
+
+
+def _latest_asserted(
+    doc: Analysis, sentence: Sentence, denier_side: str, kinds: set[str], authors: set[str],
+    done: list[Claim],
+) -> list[Claim]:
+    """The latest asserted claims of `kinds` by a side other than the denier's (one of
+    `authors` when given; never the outlet's own narration), at most ANSWER_REACH sentences
+    back: all those of the one sentence that made them."""
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    earliest = doc.sentences[max(0, here - ANSWER_REACH)].start
+    candidates = [c for c in done if c.evidence.start >= earliest and c.stance == "asserts"
+                  and c.kind in kinds and c.claimant_side not in (denier_side, "other")
+                  and (not authors or c.claimant_side in authors)]
+    if not candidates:
+        return []
+    latest = candidates[-1].evidence.start
+    return [c for c in candidates if c.evidence.start == latest]
+
+
+def _placeless_denial(
+    doc: Analysis, sentence: Sentence, trigger: Hit, speakers: list[Speaker],
+    default: Speaker, done: list[Claim],
+) -> list[Claim]:
+    """"Kyiv denies that its soldiers are encircled": a denied event that names no place
+    answers the latest claim of its kind by another side, and takes its places."""
+    if trigger.label not in _DENIABLE:
+        return []
+    denial = _denial_for(doc, sentence, trigger)
+    if denial is None and not _negated(doc, sentence, trigger):
+        return []
+    speaker = speaker_for(trigger, speakers, default)
+    if denial is not None:
+        speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
+    if not speaker.named or speaker.side not in doc.theater.opponents:
+        return []
+    answered = _latest_asserted(doc, sentence, speaker.side, {trigger.label}, set(), done)
+    return _denied(doc, sentence, speaker, answered)
 
 
 def _elaborated(
@@ -384,6 +489,8 @@ def _claim(
         return None
     if kind == "control" and place.kind == "region" and not partial:
         return None  # "gaining ground across the region", "a village in the X region"
+    if _in_dateline(doc, sentence, place):
+        return None
     if kind != "clash" and (_planned(doc, sentence, trigger)
                             or _conditional(doc, sentence, trigger)
                             or _hypothetical(doc, sentence, trigger)):
@@ -409,8 +516,37 @@ def _claim(
         date=when.value if when else None,
         date_precision=when.precision if when else None,
         confidence=round(confidence, 2),
-        change=trigger.trigger.change and not partial,
+        change=trigger.trigger.change and not (partial and fraction != 1.0),
     )
+
+
+def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool:
+    """"KYIV, Nov 20 (Reuters) - ...", "Roma, 12 mar. (askanews) - ...": the place a
+    wire report is filed from, and anything in its date, is where the report was written."""
+    if place.start - sentence.start > DATELINE_REACH:
+        return False
+    first = within(doc.places, sentence.start, sentence.end)[:1]
+    if not first or doc.text[first[0].end:first[0].end + 2].strip()[:1] not in _AFTER_DATELINE:
+        return False  # the common case: a word follows the first place
+    if doc.text[sentence.start:first[0].start].strip(_OPENING):
+        return False
+    dateline = _DATELINE.match(doc.text, first[0].end, sentence.end)
+    if dateline is None or not (dateline["date"] or dateline["agency"]
+                                or first[0].surface.isupper()):
+        return False  # "Pokrovsk - the city Russia claims - lies in ruins" is no dateline
+    return place.start < dateline.end()
+
+
+# After the place a report is filed from: a date (", Nov 20", ", 12 mar.") or an agency in
+# brackets (or the place in capitals), then a dash or colon; DATELINE_DATE characters of date
+# at most.
+DATELINE_DATE = 20
+DATELINE_REACH = 80
+"""No dateline is longer than this: a place's name, a date, an agency and a dash."""
+_DATELINE = re.compile(rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
+                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?[-–—:]\s")
+_OPENING = " \t\"'«“„*"
+_AFTER_DATELINE = frozenset(",(-–—:")
 
 
 def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
