@@ -107,3 +107,24 @@ def test_unknown_village_of_an_article_about_one_oblast_is_placed_there_and_name
         gaz, text, language, surface, name):
     mention = found(gaz, text, language)[surface]
     assert (mention.name, mention.iso3166_2) == (name, "UA-59")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "language", "surface", "name"), [
+    ("L'armée russe dit avoir pris Alexandrovka, dans la région de Donetsk.", "fr",
+     "Alexandrovka", "Oleksandrivka"),
+    ("Les Russes disent avoir atteint Nikolaïevka, près de Krasny Liman.", "fr",
+     "Nikolaïevka", "Mykolaivka"),
+    ("Russia says it took Alexandrovka in the Donetsk region.", "en",
+     "Alexandrovka", "Oleksandrivka"),
+])
+def test_russian_form_naming_only_a_russian_hamlet_also_names_its_ukrainian_namesakes(
+        real_gaz, text, language, surface, name):
+    mention = found(real_gaz, text, language)[surface]
+    assert (mention.name, mention.country, mention.iso3166_2) == (name, "UA", "UA-14")
+
+
+@pytest.mark.slow
+def test_russian_form_in_a_russian_region_stays_in_russia(real_gaz):
+    text = "Ukrainian drones struck Alexandrovka in the Kursk region."
+    assert found(real_gaz, text, "en")["Alexandrovka"].country == "RU"
