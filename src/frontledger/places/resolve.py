@@ -157,6 +157,9 @@ class Reading:
     """A locative preposition stands before the name ("in", "à", "в")."""
     listed: bool = False
     """The name stands in a list of names ("A, B and C")."""
+    front: bool = False
+    """The name is listed with a front-line town near its theater namesake ("advanced on
+    New York and Toretsk"): the list puts it in the theater."""
 
 
 class Resolver:
@@ -275,7 +278,7 @@ class Resolver:
             options = [(e, how) for e, how in options if not e.flags & FLAG_NEEDS_CUE]
         bases = [(e, how) for e, how in options if how == REGION_BASE]
         others = [(e, how) for e, how in options if how != REGION_BASE]
-        if not (reading.settlement or reading.within or reading.region):
+        if not (reading.settlement or reading.within or reading.region or reading.front):
             others = self._world_city_first(others)
         others = self._drop_shared_former_names(others)
         if reading.within:  # "X, in the Y region", "the village of X in Y": X's namesakes in Y
@@ -317,8 +320,7 @@ class Resolver:
 
     @staticmethod
     def _world_city(entry: GazetteerEntry) -> bool:
-        return entry.population >= FOREIGN_UNCUED_MIN_POPULATION or (
-            bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
+        return world_city(entry)
 
     def _drop_shared_former_names(self, options: list[tuple[GazetteerEntry, int]]
                                   ) -> list[tuple[GazetteerEntry, int]]:
@@ -418,3 +420,36 @@ class Resolver:
     def _can_act(entry: GazetteerEntry) -> bool:
         """Capitals and countries stand for their governments ("Kyiv said")."""
         return bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
+
+
+def world_city(entry: GazetteerEntry) -> bool:
+    """A city big enough, or a capital, to be named in war news without a cue."""
+    return entry.population >= FOREIGN_UNCUED_MIN_POPULATION or (
+        bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
+
+
+def mark_front_lists(chain: list[Reading], gaz: Gazetteer, theater: Theater) -> None:
+    """"Russian troops advanced on New York and Toretsk": a name that may be a world city
+    or a theater village, listed with a front-line town (no capital) that lies near that
+    village, is the village."""
+    if len(chain) < 2:
+        return
+    for reading in chain:
+        entries = [gaz.entry(p // 4) for p in reading.span.postings]
+        villages = [e for e in entries if e.kind == "populated_place"
+                    and e.country in theater.countries and e.latitude is not None]
+        if not villages or not any(e.kind == "populated_place" and e.country not in
+                                   theater.countries and world_city(e) for e in entries):
+            continue
+        mates = [e for other in chain if other is not reading
+                 for e in (gaz.entry(p // 4) for p in other.span.postings)
+                 if e.kind == "populated_place" and theater.on_front(e)
+                 and not e.flags & FLAG_CAPITAL]
+        reading.front = any(_within_reach(v, m) for v in villages for m in mates)
+
+
+def _within_reach(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    """Whether two places lie within NEAR_OTHERS_KM of each other."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_OTHERS_KM
