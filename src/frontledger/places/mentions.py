@@ -23,7 +23,7 @@ from frontledger.places.recognize import (
     title_case_lines,
     words_of,
 )
-from frontledger.places.resolve import Reading, Resolver, mark_front_lists
+from frontledger.places.resolve import Reading, Resolver
 from frontledger.places.unknown import (
     Group,
     UnknownPlaces,
@@ -120,7 +120,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
                + directions(text, gaz, lex, theater))
     taken = Occupied(derived)
     spans = [s for s in spans if not taken.overlaps(s.start, s.end)]
-    readings = _read(spans, cues, words, gaz, theater)
+    readings = _read(spans, cues, words, gaz)
     _respell_in_region(readings, recogniser, gaz)
     resolver = Resolver(gaz, cues, words, theater)
     known = resolver.resolve(readings) + derived
@@ -216,8 +216,7 @@ class Occupied:
         return before > 0 and self.reach[before - 1] > start  # ...one of them ends after `start`
 
 
-def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer,
-          theater: Theater) -> list[Reading]:
+def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> list[Reading]:
     readings = []
     for span in spans:
         settlement = cues.marked_settlement(span.start) or cues.marked_after(span.end)
@@ -231,7 +230,8 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer,
             reading.locative = reading.locative or chain[0].locative
         for reading in chain:
             reading.listed = len(chain) > 1
-        mark_front_lists(chain, gaz, theater)
+            if reading.listed:
+                reading.mates = tuple(r.span.postings for r in chain if r is not reading)
         if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
                 or _regions_listed(chain, cues, names)):
             for reading in chain:
