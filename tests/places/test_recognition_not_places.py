@@ -90,3 +90,18 @@ def test_first_name_before_a_surname_that_is_also_a_place_name_is_not_a_place(
 ])
 def test_newsroom_words_and_bylines_are_not_places(gaz, text, language, words):
     assert not words & set(_surfaces(gaz, text, language))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "language", "person", "place"), [
+    ("Witkoff, Kushner and Dmitriev met the Ukrainian delegation in Miami.", "en",
+     "Dmitriev", "Miami"),
+    ("Witkoff und Dmitrijew trafen die ukrainische Delegation in Miami.", "de",
+     "Dmitrijew", "Miami"),
+    ("Witkoff et Dmitriev ont reçu la délégation ukrainienne à Miami.", "fr",
+     "Dmitriev", "Miami"),
+])
+def test_envoy_sharing_a_russian_towns_name_is_not_a_place(real_gaz, text, language, person,
+                                                           place):
+    surfaces = _surfaces(real_gaz, text, language)
+    assert person not in surfaces and place in surfaces

@@ -61,9 +61,15 @@ def test_country_after_an_institution_is_an_actor(gaz):
 
 
 def test_settlement_with_its_oblast_in_the_genitive(gaz):
-    text = "Освобождено село Константиновка Харьковской области."
-    m = found(gaz, text, "ru")["Константиновка"]  # no namesake in Kharkiv Oblast goes by this
+    text = "Освобождено село Терновая Роща Харьковской области."
+    m = found(gaz, text, "ru")["Терновая Роща"]  # no namesake in Kharkiv Oblast goes by this
     assert (m.geonameid, m.iso3166_2) == (None, "UA-63")
+
+
+def test_russian_form_of_a_village_in_its_oblast_is_the_ukrainian_village_there(gaz):
+    text = "Освобождено село Константиновка Харьковской области."
+    m = found(gaz, text, "ru")["Константиновка"]  # Костянтинівка, Kharkiv Oblast
+    assert (m.geonameid, m.iso3166_2) == (900001, "UA-63")
 
 
 def test_town_followed_by_its_oblast_in_the_genitive_is_no_person_name(gaz):

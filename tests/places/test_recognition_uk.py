@@ -63,3 +63,12 @@ def test_village_with_its_oblast_gets_that_region(gaz):
 def test_town_followed_by_its_oblast_in_the_genitive_is_no_person_name(gaz):
     m = found(gaz, "Росіяни атакували Куп'янськ Харківської області.", "uk")["Куп'янськ"]
     assert (m.geonameid, m.iso3166_2) == (703656, "UA-63")
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Перемовини тривали в Грузії.", "uk", "Грузії"),
+    ("Делегація вилетіла до Грузії вранці.", "uk", "Грузії"),
+    ("Переговоры шли в Грузии.", "ru", "Грузии"),
+])
+def test_country_in_ia_in_the_locative_or_genitive_is_the_country(gaz, text, language, surface):
+    assert found(gaz, text, language)[surface].name == "Georgia"

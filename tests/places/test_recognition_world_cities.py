@@ -40,3 +40,23 @@ def test_village_the_text_puts_in_the_theater_stays_the_village(real_gaz, text, 
 def test_translated_name_of_a_big_foreign_city_after_a_locative(real_gaz, text, language,
                                                                 surface):
     assert found(real_gaz, text, language)[surface].name == "Geneva"
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Russian troops advanced on New York and Toretsk, Kyiv said.", "en", "New York"),
+    ("Russische Truppen rückten auf New York und Torezk vor.", "de", "New York"),
+    ("Les troupes russes ont attaqué New York et Toretsk.", "fr", "New York"),
+])
+def test_name_listed_with_a_front_town_near_its_theater_namesake_is_the_village(
+        real_gaz, text, language, surface):
+    assert found(real_gaz, text, language)[surface].iso3166_2 == "UA-14"
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Delegations met in New York and Kyiv.", "en", "New York"),
+    ("Zelensky flew to New York after visiting troops near Pokrovsk.", "en", "New York"),
+    ("Les délégations se sont réunies à New York et à Kyiv.", "fr", "New York"),
+])
+def test_world_city_listed_with_a_capital_or_named_apart_from_the_front_stays_the_city(
+        real_gaz, text, language, surface):
+    assert found(real_gaz, text, language)[surface].geonameid == NEW_YORK_CITY

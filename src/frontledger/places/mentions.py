@@ -126,7 +126,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
     known = _follow_placed(known)
-    doubted.extend(_doubted(resolver.doubted, known, cues, words))
+    doubted.extend(_doubted(resolver.doubted, known, cues, words, gaz))
     return _possessive_places(text, known)
 
 
@@ -166,15 +166,18 @@ def _follow_placed(known: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _doubted(doubted: list[tuple[Reading, int]], known: list[PlaceMention], cues: Cues,
-             words: list[Word]) -> list[PlaceMention]:
+             words: list[Word], gaz: Gazetteer) -> list[PlaceMention]:
     """Settlements whose gazetteer namesakes all lie away from the article's places: the
     name is a village's, the village is not in the gazetteer. A name counts when one of
-    its mentions is marked, listed or located ("near X"); then all of them do."""
+    its mentions is marked, listed or located ("near X"); then all of them do. A name
+    whose namesakes are Ukrainian villages, written the Russian way ("Andrejewka"), is
+    named the way those namesakes are (Andriivka)."""
     cued: dict[int, str] = {}
     for r, entry in doubted:
         if (r.settlement or r.listed or r.locative) and entry not in cued:
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
-            cued[entry] = nominative(words, group, cues.lex)
+            cued[entry] = theater_name(nominative(words, group, cues.lex),
+                                       gaz.entry(entry).country)
     out = []
     taken = Occupied(known)
     for r, entry in doubted:
@@ -227,6 +230,8 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
             reading.locative = reading.locative or chain[0].locative
         for reading in chain:
             reading.listed = len(chain) > 1
+            if reading.listed:
+                reading.mates = tuple(r.span.postings for r in chain if r is not reading)
         if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
                 or _regions_listed(chain, cues, names)):
             for reading in chain:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, Gazetteer
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
-from frontledger.places.respell import target_country, ukrainian_form
+from frontledger.places.respell import russian_looking, target_country, ukrainian_form
 from frontledger.theater import load_theater
 
 MAX_WORDS = 5
@@ -291,7 +291,9 @@ class Recogniser:
         exact = fold(self.text[start:end])
         postings = self.gaz.lookup(exact)
         if postings:
-            return Span(i, j, start, end, self._own_russian_name(postings, exact), EXACT, exact)
+            postings = self._own_russian_name(postings, exact) + self._russian_form_of(
+                postings, exact)
+            return Span(i, j, start, end, postings, EXACT, exact)
         if not self.lex.inflection:
             return None
         merged: list[int] = []
@@ -389,6 +391,18 @@ class Recogniser:
         return tuple(p - OTHER_NAME + ALTERNATE
                      if p % 4 == OTHER_NAME and fold(self.gaz.entry(p // 4).name) == ukrainian
                      else p for p in postings)
+
+    def _russian_form_of(self, postings: tuple[int, ...], key: str) -> tuple[int, ...]:
+        """"Alexandrovka" is a Russian hamlet's name as written, and the Russian form of a
+        dozen Oleksandrivkas: a name written the Russian way that names no place of the
+        respelling's country as written also names the places of its Ukrainian form, and
+        context chooses among them."""
+        country = target_country()
+        if not key.isascii() or not russian_looking(key) or any(
+                self.gaz.entry(p // 4).country == country for p in postings):
+            return ()
+        return tuple(p for p in self._respelt(_letters(romanise(key, self.lex.language)))
+                     if p not in postings)
 
     def _respelt(self, roman: str) -> tuple[int, ...]:
         ukrainian = ukrainian_form(roman)

@@ -157,6 +157,8 @@ class Reading:
     """A locative preposition stands before the name ("in", "à", "в")."""
     listed: bool = False
     """The name stands in a list of names ("A, B and C")."""
+    mates: tuple[tuple[int, ...], ...] = ()
+    """The postings of the other names of its list ("New York and Toretsk")."""
 
 
 class Resolver:
@@ -276,7 +278,7 @@ class Resolver:
         bases = [(e, how) for e, how in options if how == REGION_BASE]
         others = [(e, how) for e, how in options if how != REGION_BASE]
         if not (reading.settlement or reading.within or reading.region):
-            others = self._world_city_first(others)
+            others = self._world_city_first(others, reading.mates)
         others = self._drop_shared_former_names(others)
         if reading.within:  # "X, in the Y region", "the village of X in Y": X's namesakes in Y
             inside = [(e, how) for e, how in others
@@ -298,7 +300,8 @@ class Resolver:
             return bases
         return others or bases
 
-    def _world_city_first(self, options: list[tuple[GazetteerEntry, int]]
+    def _world_city_first(self, options: list[tuple[GazetteerEntry, int]],
+                          mates: tuple[tuple[int, ...], ...] = ()
                           ) -> list[tuple[GazetteerEntry, int]]:
         """"Talks in New York": a world city wins over a theater village of the same name
         (Niu-York, Donetsk Oblast) unless the text puts the name in the theater: a village
@@ -312,6 +315,8 @@ class Resolver:
         if not world or any(e.population >= NAMED_ALONE_MIN_POPULATION
                             or e.iso3166_2 in self.regions_named for e in villages):
             return options
+        if self._listed_with_front_town(villages, mates):
+            return options
         return [(e, how) for e, how in options
                 if e.kind != "populated_place" or e.country not in self.theater.countries]
 
@@ -319,6 +324,15 @@ class Resolver:
     def _world_city(entry: GazetteerEntry) -> bool:
         return entry.population >= FOREIGN_UNCUED_MIN_POPULATION or (
             bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
+
+    def _listed_with_front_town(self, villages: list[GazetteerEntry],
+                                mates: tuple[tuple[int, ...], ...]) -> bool:
+        """"Russian troops advanced on New York and Toretsk": listed with a front-line town
+        (no capital) that lies near one of its theater namesakes, the name is that village."""
+        towns = [e for postings in mates for e in (self.gaz.entry(p // 4) for p in postings)
+                 if e.kind == "populated_place" and self.theater.on_front(e)
+                 and not e.flags & FLAG_CAPITAL]
+        return any(_within_reach(v, t) for v in villages for t in towns)
 
     def _drop_shared_former_names(self, options: list[tuple[GazetteerEntry, int]]
                                   ) -> list[tuple[GazetteerEntry, int]]:
@@ -418,3 +432,10 @@ class Resolver:
     def _can_act(entry: GazetteerEntry) -> bool:
         """Capitals and countries stand for their governments ("Kyiv said")."""
         return bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
+
+
+def _within_reach(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    """Whether two places lie within NEAR_OTHERS_KM of each other."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_OTHERS_KM

@@ -110,6 +110,7 @@ class UnknownPlaces:
         self.words = words
         self.known = known
         self.guesses = guesses or []
+        self.guessed = {(m.start, m.end): m for m in self.guesses}
         """Settlements whose namesakes lie elsewhere: they count for lists, cover no words."""
         self.covered = covered
         self.settlements = settlements
@@ -232,6 +233,9 @@ class UnknownPlaces:
         name = nominative(self.words, group, self.cues.lex)
         country, iso = (region.country, region.iso3166_2) if region else self._codified(name)
         name = theater_name(name, country)
+        guess = self.guessed.get((group.start, group.end))
+        if country is None and guess is not None:  # named as its gazetteer namesakes are
+            name = guess.name
         return PlaceMention(
             start=group.start, end=group.end, surface=self.cues.text[group.start:group.end],
             name=name, kind="populated_place", geonameid=None, country=country,
