@@ -83,9 +83,11 @@ def write_html(folder: Path, n: int) -> None:
             encoding="utf-8")
 
 
-def run_case(source: str, db_url: str, extract: bool, workers: int = 1) -> dict[str, float]:
+def run_case(source: str, db_url: str, extract: bool, workers: int = 1,
+             profile: str | None = None) -> dict[str, float]:
     """Ingest `source` into `db_url` in this process (analysing on a Dask cluster of
-    `workers` processes when more than one); report count, time and peak RSS."""
+    `workers` processes when more than one); report count, time and peak RSS. With
+    `profile`, the ingest's cProfile statistics are written to that file."""
     from contextlib import nullcontext
 
     from frontledger.ledger import open_store
@@ -101,10 +103,19 @@ def run_case(source: str, db_url: str, extract: bool, workers: int = 1) -> dict[
             analyse(first)
             if cluster is not None and cluster.client is not None:
                 cluster.client.run(analyse, first)  # on every worker
+        profiler = None
+        if profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         started, cpu_started = time.perf_counter(), time.process_time()
         report = ingest_into(store, [source], analyser=analyse if extract else skip_analysis,
                              cluster=cluster)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(profile)
     store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # the largest of the cluster's processes (nannies and workers: this process's
