@@ -204,26 +204,26 @@ def _walk(key: str, found: Sequence[tuple[SideView, _Place]], rows: Sequence[Any
     by_day = _winners(view for view, _place in found)
     old = {row.day: row for row in rows}
     eve = [row for row in rows if row.day < min(by_day)]
-    current = {v.side: v for v in decoded_views(eve[-1].views)} if eve else {}
-    held = dict(current)  # the stored views holding on the day walked
-    remaining, same = len(by_day), True
+    before = eve[-1] if eve else None  # the stored row holding before the day walked
+    # the folded views before the day walked; None while they equal `before`'s (a stored
+    # row is decoded only when the walk needs it, not for every later day it passes)
+    current: dict[str, SideView] | None = None
+    remaining = len(by_day)
     added: list[date] = []
     for day in sorted(set(by_day) | {row.day for row in rows if not eve or row.day > eve[-1].day}):
-        if same and not remaining:
+        if current is None and not remaining:
             break  # the folded views agree with the stored ones: later states stand
         row = old.get(day)
-        stored_views = decoded_views(row.views) if row is not None else ()
-        if row is not None:
-            held = {v.side: v for v in stored_views}
-        winners = _winners([*(v for v in stored_views if v.since == day),
-                            *by_day.get(day, {}).values()]).get(day, {})
-        if day in by_day:
-            remaining -= 1
-        elif same:
-            current = dict(held)
+        if current is None and day not in by_day:
+            before = row
             continue
-        current.update(winners)
-        same = current == held
+        if current is None:
+            current = _side_views(before)
+        stored_views = decoded_views(row.views) if row is not None else ()
+        held = {v.side: v for v in stored_views} if row is not None else _side_views(before)
+        current.update(_winners([*(v for v in stored_views if v.since == day),
+                                 *by_day.get(day, {}).values()]).get(day, {}))
+        remaining -= day in by_day
         views = tuple(v for _side, v in sorted(current.items()))
         status, controller = consensus(views)
         if row is None:
@@ -232,11 +232,20 @@ def _walk(key: str, found: Sequence[tuple[SideView, _Place]], rows: Sequence[Any
                             **dict(zip(_PLACE_COLUMNS, place, strict=True)),
                             "status": status, "controller": controller,
                             "views": _encoded(views)})
-        elif views != stored_views:
-            changed.append({"s": row.seq, "v": _encoded(views), "st": status,
-                            "c": controller})
+        else:
+            before = row
+            if views != stored_views:
+                changed.append({"s": row.seq, "v": _encoded(views), "st": status,
+                                "c": controller})
+        if current == held:
+            current = None
     if added:
         _link(rows, added, inserts[len(inserts) - len(added):], untils)
+
+
+def _side_views(row: Any) -> dict[str, SideView]:
+    """A stored row's views by side (none before a place's first row)."""
+    return {v.side: v for v in decoded_views(row.views)} if row is not None else {}
 
 
 def _winners(views: Iterable[SideView]) -> dict[date, dict[str, SideView]]:
