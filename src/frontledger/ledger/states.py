@@ -118,9 +118,10 @@ def _new_views(conn: Connection, document_ids: Sequence[str], sides: Sequence[st
     rows: list[Any] = []
     ids = sorted(set(document_ids))
     for first in range(0, len(ids), REFRESH_CHUNK):
+        # the kinds are left to `view_of`: given them, SQLite (without ANALYZE) walked
+        # the (kind, day) index over every control claim of the ledger, O(ledger) a batch
         rows.extend(conn.execute(select(claims.c.place_key, *_FOLD_COLUMNS).where(
-            claims.c.document_id.in_(ids[first:first + REFRESH_CHUNK]),
-            claims.c.kind.in_(TIMELINE_KINDS))))
+            claims.c.document_id.in_(ids[first:first + REFRESH_CHUNK]))))
     viewed = [(row, view) for row in rows
               if (view := view_of(_fold_claim(row), sides)) is not None]
     spoken = {(row.document_id, row.place_key) for row, _view in viewed
@@ -344,10 +345,10 @@ def _relays(conn: Connection, folded: Mapping[str, list[StoredClaim]],
     spoken: set[tuple[str, str]] = set()
     for first in range(0, len(documents), REFRESH_CHUNK):
         rows = conn.execute(select(claims.c.place_key, *_FOLD_COLUMNS).where(
-            claims.c.document_id.in_(documents[first:first + REFRESH_CHUNK]),
-            claims.c.claimant_side.in_(list(sides)), claims.c.kind.in_(TIMELINE_KINDS)))
+            claims.c.document_id.in_(documents[first:first + REFRESH_CHUNK])))
         spoken.update((row.document_id, row.place_key) for row in rows
-                      if view_of(_fold_claim(row), sides) is not None)
+                      if row.claimant_side in sides
+                      and view_of(_fold_claim(row), sides) is not None)
     return {c.id for key, c in voices if (c.document_id, key) in spoken}
 
 
