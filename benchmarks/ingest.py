@@ -14,8 +14,11 @@ Generates 10,000 JSON Lines records and 1,000 HTML pages of realistic size, then
 case in a fresh subprocess pinned to one core (so peak memory is the case's own), and
 prints a table: documents, wall seconds and documents per second, CPU seconds of the
 ingesting process and documents per CPU second (what one core does, whatever else the
-machine runs; the database server's own work is not in it), and peak RSS: the ingesting
-process's, and the largest Dask worker's (0 without workers).
+machine runs; the database server's own work is not in it), peak RSS: the ingesting
+process's, and the largest Dask worker's (0 without workers), and the ingesting process's
+CPU ms per document over the first and the last 1,000 documents (flat when storing does
+not slow down as the ledger grows). `--profile FILE` writes a cProfile of the ingesting
+process of the first case to FILE (read it with `python -m pstats FILE`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import tempfile
 import time
 from itertools import product
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -83,9 +87,11 @@ def write_html(folder: Path, n: int) -> None:
             encoding="utf-8")
 
 
-def run_case(source: str, db_url: str, extract: bool, workers: int = 1) -> dict[str, float]:
+def run_case(source: str, db_url: str, extract: bool, workers: int = 1,
+             profile: str | None = None) -> dict[str, float]:
     """Ingest `source` into `db_url` in this process (analysing on a Dask cluster of
-    `workers` processes when more than one); report count, time and peak RSS."""
+    `workers` processes when more than one); report count, time and peak RSS. With
+    `profile`, the ingest's cProfile statistics are written to that file."""
     from contextlib import nullcontext
 
     from frontledger.ledger import open_store
@@ -95,23 +101,61 @@ def run_case(source: str, db_url: str, extract: bool, workers: int = 1) -> dict[
     if workers == 1 and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     store = open_store(db_url)
+    marks: list[tuple[int, float]] = []  # (documents stored, CPU seconds) after each batch
+    add_documents = store.add_documents
+
+    def add_and_mark(*args: Any, **kwargs: Any) -> list[bool]:
+        stored = add_documents(*args, **kwargs)
+        marks.append(((marks[-1][0] if marks else 0) + len(stored), time.process_time()))
+        return stored
+
+    store.add_documents = add_and_mark  # type: ignore[method-assign]
     with Cluster(workers=workers) if workers > 1 else nullcontext() as cluster:
         if extract:  # load the gazetteer and lexicons before the clock starts
             first = next(iter_documents(source))
             analyse(first)
             if cluster is not None and cluster.client is not None:
                 cluster.client.run(analyse, first)  # on every worker
+        profiler = None
+        if profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         started, cpu_started = time.perf_counter(), time.process_time()
         report = ingest_into(store, [source], analyser=analyse if extract else skip_analysis,
                              cluster=cluster)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(profile)
     store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # the largest of the cluster's processes (nannies and workers: this process's
     # children, ended with the cluster); 0 without a cluster
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"documents": report.stored, "seconds": seconds, "cpu": cpu, "peak_mb": peak_mb,
-            "worker_peak_mb": workers_mb}
+            "worker_peak_mb": workers_mb, **ends_per_document(marks, cpu_started)}
+
+
+# Documents at each end of the run over which the per-document CPU is given: whether
+# the ingesting process slows down as the ledger grows (issue 13: 5 ms over the first
+# 1,000 documents, 22 ms on average over 20,000, before the refold was made incremental).
+ENDS = 1_000
+
+
+def ends_per_document(marks: list[tuple[int, float]], cpu_started: float,
+                      ) -> dict[str, float]:
+    """CPU ms per document of the ingesting process over the first and the last ENDS
+    documents (to the nearest batch boundary)."""
+    if not marks:
+        return {"first_ms": 0.0, "last_ms": 0.0}
+    total = marks[-1][0]
+    first = next((m for m in marks if m[0] >= min(ENDS, total)), marks[-1])
+    before_last = [m for m in marks if m[0] <= total - ENDS] or [(0, cpu_started)]
+    last_start = before_last[-1]
+    return {"first_ms": 1000 * (first[1] - cpu_started) / max(first[0], 1),
+            "last_ms": 1000 * (marks[-1][1] - last_start[1]) / max(total - last_start[0], 1)}
 
 
 def iter_documents(source: str):  # type: ignore[no-untyped-def]
@@ -121,8 +165,11 @@ def iter_documents(source: str):  # type: ignore[no-untyped-def]
     return (d for d in read_sources([source]) if isinstance(d, Document))
 
 
-def spawn(source: Path, db_url: str, extract: bool, workers: int = 1) -> dict[str, float]:
+def spawn(source: Path, db_url: str, extract: bool, workers: int = 1,
+          profile: str | None = None) -> dict[str, float]:
     flag = ["--extract"] if extract else []
+    if profile:
+        flag += ["--profile", profile]
     child = subprocess.run([sys.executable, __file__, *flag, "--workers", str(workers),
                             "--case", str(source), db_url],
                            capture_output=True, text=True, check=False)
@@ -140,10 +187,12 @@ def main() -> None:
                         help="with --extract, also run on a Dask cluster of N workers")
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--pages", type=int, default=1_000)
+    parser.add_argument("--profile", help="write a cProfile of the first case to this file")
     parser.add_argument("--case", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
-        print(json.dumps(run_case(*args.case, extract=args.extract, workers=args.workers)))
+        print(json.dumps(run_case(*args.case, extract=args.extract, workers=args.workers,
+                                  profile=args.profile)))
         return
     with tempfile.TemporaryDirectory() as tmp:
         run_all(Path(tmp), args)
@@ -162,19 +211,22 @@ def run_all(tmp: Path, args: argparse.Namespace) -> None:
         admin = server.url()
         backends.append(("postgresql", lambda _name: fresh_postgres_db(admin)))
     print(f"{'input':<22}{'backend':<12}{'workers':>8}{'docs':>8}{'wall s':>9}{'docs/s':>9}"
-          f"{'cpu s':>8}{'docs/cpu s':>12}{'peak MB':>9}{'worker MB':>10}")
+          f"{'cpu s':>8}{'docs/cpu s':>12}{'peak MB':>9}{'worker MB':>10}"
+          f"{'ms/doc first':>13}{'last':>7}")
     counts = [1, args.workers] if args.extract and args.workers > 1 else [1]
     try:
         for label, source in ((f"{args.records} JSONL records", tmp / "records"),
                               (f"{args.pages} HTML pages", tmp / "pages")):
             for (backend, make_url), workers in product(backends, counts):
                 result = spawn(source, make_url(f"{backend}-{source.name}-{workers}"),
-                               args.extract, workers)
+                               args.extract, workers, args.profile)
+                args.profile = None  # the first case only
                 docs = result["documents"]
                 print(f"{label:<22}{backend:<12}{workers:>8}{docs:>8.0f}"
                       f"{result['seconds']:>9.2f}{docs / result['seconds']:>9.0f}"
                       f"{result['cpu']:>8.2f}{docs / result['cpu']:>12.0f}"
-                      f"{result['peak_mb']:>9.0f}{result.get('worker_peak_mb', 0):>10.0f}")
+                      f"{result['peak_mb']:>9.0f}{result.get('worker_peak_mb', 0):>10.0f}"
+                      f"{result['first_ms']:>13.1f}{result['last_ms']:>7.1f}")
     finally:
         if server is not None:
             server.stop()

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from frontledger.ledger.events import place_key
 from frontledger.ledger.schema import claims, ledger_revision, place_states
-from frontledger.ledger.timeline import TIMELINE_KINDS, timeline, view_of
+from frontledger.ledger.timeline import TIMELINE_KINDS, consensus, precedence, timeline, view_of
 from frontledger.records import Claim, Evidence, PlaceMention, PlaceState, SideView, StoredClaim
 
 if TYPE_CHECKING:  # numpy loads with the first kept spans: `status` and writes need none
@@ -69,6 +69,207 @@ def refresh(conn: Connection, changes: Mapping[str, date | None],
     for first in range(0, len(keys), REFRESH_CHUNK):
         chunk = {key: changes[key] for key in keys[first:first + REFRESH_CHUNK]}
         _refresh_chunk(conn, chunk, sides)
+
+
+_SET_ROW = (place_states.update().where(place_states.c.seq == bindparam("s"))
+            .values(views=bindparam("v"), status=bindparam("st"),
+                    controller=bindparam("c")))
+_SET_ROW_UNTIL = (place_states.update().where(place_states.c.seq == bindparam("s"))
+                  .values(until=bindparam("u")))
+_SET_PLACE = (place_states.update().where(place_states.c.place_key == bindparam("k"))
+              .values(place_name=bindparam("n"), geonameid=bindparam("g"),
+                      iso3166_2=bindparam("i"), latitude=bindparam("la"),
+                      longitude=bindparam("lo")))
+# A state row's place columns, as `timeline` takes them from a place's first claim.
+_PLACE_COLUMNS = ("place_name", "geonameid", "iso3166_2", "latitude", "longitude")
+_Place = tuple[str, int | None, str | None, float | None, float | None]
+
+
+def fold_in(conn: Connection, document_ids: Sequence[str],
+            sides: Sequence[str] = ("RU", "UA")) -> None:
+    """Fold the claims of newly stored documents into the stored states, touching only
+    the days they change.
+
+    `refresh` refolds a place from its earliest changed day, reading every claim since:
+    with a batch whose days span a month, each batch re-read the place's whole month,
+    O(claims so far) per batch (benchmarks/ingest.py, issue 13). Here nothing is re-read
+    but the new claims and the place's state rows from the eve of its first new day: a
+    stored state keeps, per side, the day's winning view (`timeline.precedence`), so a
+    day's new state is the stored one with the new claims' views merged in; a later day
+    without new claims is recomputed only while the folded views still differ from the
+    stored ones, and the walk ends once they agree after the last new day (later states
+    stand). The result is the one `timeline` gives over all the claims: the documents
+    are new and whole, so no stored claim's relay status changes; only the place
+    columns of the first claim need care (`_first_place`).
+    """
+    new = _new_views(conn, document_ids, sides)
+    keys = sorted(new)
+    if keys and conn.dialect.name == "postgresql":
+        conn.execute(_REFOLD_LOCK, {"key": REFOLD_LOCK})
+    for first in range(0, len(keys), REFRESH_CHUNK):
+        chunk = {key: new[key] for key in keys[first:first + REFRESH_CHUNK]}
+        _fold_in_chunk(conn, chunk, sides)
+
+
+def _new_views(conn: Connection, document_ids: Sequence[str], sides: Sequence[str],
+               ) -> dict[str, list[tuple[SideView, _Place]]]:
+    """Per place, the dated views of the given documents' claims that count (relays
+    dropped, as `timeline.relayed` does), each with its claim's place columns."""
+    rows: list[Any] = []
+    ids = sorted(set(document_ids))
+    for first in range(0, len(ids), REFRESH_CHUNK):
+        # the kinds are left to `view_of`: given them, SQLite (without ANALYZE) walked
+        # the (kind, day) index over every control claim of the ledger, O(ledger) a batch
+        rows.extend(conn.execute(select(claims.c.place_key, *_FOLD_COLUMNS).where(
+            claims.c.document_id.in_(ids[first:first + REFRESH_CHUNK]))))
+    viewed = [(row, view) for row in rows
+              if (view := view_of(_fold_claim(row), sides)) is not None]
+    spoken = {(row.document_id, row.place_key) for row, _view in viewed
+              if row.claimant_side in sides}
+    found: dict[str, list[tuple[SideView, _Place]]] = {}
+    for row, view in viewed:
+        if view.since is None or (row.claimant_side not in sides
+                                  and (row.document_id, row.place_key) in spoken):
+            continue
+        place = (row.place_name, row.geonameid, row.iso3166_2, row.latitude, row.longitude)
+        found.setdefault(row.place_key, []).append((view, place))
+    return found
+
+
+def _order(view: SideView) -> tuple[tuple[bool, bool, str, float], int]:
+    """A view's rank among one side's views of one day: `timeline` keeps the largest."""
+    return precedence(view), -view.claim_id
+
+
+def _fold_in_chunk(conn: Connection, new: dict[str, list[tuple[SideView, _Place]]],
+                   sides: Sequence[str]) -> None:
+    firsts: dict[str, date] = {key: min(view.since for view, _p in found
+                                        if view.since is not None)
+                               for key, found in new.items()}
+    c = place_states.c
+    stored: dict[str, list[Any]] = {}
+    for row in conn.execute(select(c.seq, c.place_key, c.day, c.until, c.views,
+                                   *(c[name] for name in _PLACE_COLUMNS)).where(
+            c.place_key.in_(list(new)),
+            or_(c.until.is_(None), c.until >= min(firsts.values())))):
+        if row.until is None or row.until >= firsts[row.place_key]:
+            stored.setdefault(row.place_key, []).append(row)
+    inserts: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    untils: list[dict[str, Any]] = []
+    places: list[dict[str, Any]] = []
+    whole: dict[str, date | None] = {}
+    for key, found in new.items():
+        rows = sorted(stored.get(key, []), key=lambda row: row.day)
+        place = _first_place(firsts[key], found, rows)
+        if place is None:  # the first day's winner is unknown without its claims
+            whole[key] = None
+            continue
+        if rows and place != tuple(getattr(rows[0], name) for name in _PLACE_COLUMNS):
+            places.append(dict(zip(("k", "n", "g", "i", "la", "lo"), (key, *place),
+                                   strict=True)))
+        _walk(key, found, rows, place, inserts, changed, untils)
+    if changed:
+        conn.execute(_SET_ROW, changed)
+    if untils:
+        conn.execute(_SET_ROW_UNTIL, untils)
+    if inserts:
+        conn.execute(place_states.insert(), inserts)
+    if places:
+        conn.execute(_SET_PLACE, places)
+    if whole:
+        _refresh_chunk(conn, whole, sides)
+
+
+def _first_place(first: date, found: Sequence[tuple[SideView, _Place]],
+                 rows: Sequence[Any]) -> _Place | None:
+    """The place columns of the place's first claim (`timeline` takes them from it), or
+    None when only that day's stored claims could tell."""
+    if rows and rows[0].day < first:
+        return tuple(getattr(rows[0], name) for name in _PLACE_COLUMNS)
+    firsts = [(_order(view), place) for view, place in found if view.since == first]
+    place = min(firsts, key=lambda item: item[0])[1]
+    if rows and rows[0].day == first:  # stored claims of that day too: which is first?
+        known = tuple(getattr(rows[0], name) for name in _PLACE_COLUMNS)
+        if any(other != known for _o, other in firsts):
+            return None
+        return known
+    return place
+
+
+def _walk(key: str, found: Sequence[tuple[SideView, _Place]], rows: Sequence[Any],
+          place: _Place, inserts: list[dict[str, Any]], changed: list[dict[str, Any]],
+          untils: list[dict[str, Any]]) -> None:
+    """Merge one place's new views into its stored rows (`fold_in`), noting the rows to
+    insert, the rows whose views change, and the `until`s that move."""
+    by_day = _winners(view for view, _place in found)
+    old = {row.day: row for row in rows}
+    eve = [row for row in rows if row.day < min(by_day)]
+    before = eve[-1] if eve else None  # the stored row holding before the day walked
+    # the folded views before the day walked; None while they equal `before`'s (a stored
+    # row is decoded only when the walk needs it, not for every later day it passes)
+    current: dict[str, SideView] | None = None
+    remaining = len(by_day)
+    added: list[date] = []
+    for day in sorted(set(by_day) | {row.day for row in rows if not eve or row.day > eve[-1].day}):
+        if current is None and not remaining:
+            break  # the folded views agree with the stored ones: later states stand
+        row = old.get(day)
+        if current is None and day not in by_day:
+            before = row
+            continue
+        if current is None:
+            current = _side_views(before)
+        stored_views = decoded_views(row.views) if row is not None else ()
+        held = {v.side: v for v in stored_views} if row is not None else _side_views(before)
+        current.update(_winners([*(v for v in stored_views if v.since == day),
+                                 *by_day.get(day, {}).values()]).get(day, {}))
+        remaining -= day in by_day
+        views = tuple(v for _side, v in sorted(current.items()))
+        status, controller = consensus(views)
+        if row is None:
+            added.append(day)
+            inserts.append({"place_key": key, "day": day, "until": None,
+                            **dict(zip(_PLACE_COLUMNS, place, strict=True)),
+                            "status": status, "controller": controller,
+                            "views": _encoded(views)})
+        else:
+            before = row
+            if views != stored_views:
+                changed.append({"s": row.seq, "v": _encoded(views), "st": status,
+                                "c": controller})
+        if current == held:
+            current = None
+    if added:
+        _link(rows, added, inserts[len(inserts) - len(added):], untils)
+
+
+def _side_views(row: Any) -> dict[str, SideView]:
+    """A stored row's views by side (none before a place's first row)."""
+    return {v.side: v for v in decoded_views(row.views)} if row is not None else {}
+
+
+def _winners(views: Iterable[SideView]) -> dict[date, dict[str, SideView]]:
+    """Per day, per side, the view that stands among the given dated ones."""
+    by_day: dict[date, dict[str, SideView]] = {}
+    for view in views:
+        sides = by_day.setdefault(view.since, {})  # type: ignore[arg-type]  # dated
+        if view.side not in sides or _order(view) > _order(sides[view.side]):
+            sides[view.side] = view
+    return by_day
+
+
+def _link(rows: Sequence[Any], added: Sequence[date], inserted: list[dict[str, Any]],
+          untils: list[dict[str, Any]]) -> None:
+    """Set each new row's `until` (the next state's day) and move the `until` of the
+    stored row it now follows."""
+    days = sorted({row.day for row in rows} | set(added))
+    following = dict(zip(days, [*days[1:], None], strict=True))
+    for row_ in inserted:
+        row_["until"] = following[row_["day"]]
+    for row in rows:
+        if following[row.day] != row.until:
+            untils.append({"s": row.seq, "u": following[row.day]})
 
 
 def _refresh_chunk(conn: Connection, changes: dict[str, date | None],
@@ -144,10 +345,10 @@ def _relays(conn: Connection, folded: Mapping[str, list[StoredClaim]],
     spoken: set[tuple[str, str]] = set()
     for first in range(0, len(documents), REFRESH_CHUNK):
         rows = conn.execute(select(claims.c.place_key, *_FOLD_COLUMNS).where(
-            claims.c.document_id.in_(documents[first:first + REFRESH_CHUNK]),
-            claims.c.claimant_side.in_(list(sides)), claims.c.kind.in_(TIMELINE_KINDS)))
+            claims.c.document_id.in_(documents[first:first + REFRESH_CHUNK])))
         spoken.update((row.document_id, row.place_key) for row in rows
-                      if view_of(_fold_claim(row), sides) is not None)
+                      if row.claimant_side in sides
+                      and view_of(_fold_claim(row), sides) is not None)
     return {c.id for key, c in voices if (c.document_id, key) in spoken}
 
 
@@ -178,15 +379,19 @@ def _state_rows(key: str, states: Sequence[PlaceState]) -> list[dict[str, Any]]:
     """Rows of one place's consecutive states, each holding until the next one's day."""
     rows = []
     for index, state in enumerate(states):
-        views = [[v.side, v.controller, v.fraction,
-                  v.since.isoformat() if v.since else None, v.claim_id] for v in state.views]
         until = states[index + 1].on if index + 1 < len(states) else None
         rows.append({"place_key": key, "day": state.on, "until": until,
                      "place_name": state.place_name, "geonameid": state.geonameid,
                      "iso3166_2": state.iso3166_2, "latitude": state.latitude,
                      "longitude": state.longitude, "status": state.status,
-                     "controller": state.controller, "views": json.dumps(views)})
+                     "controller": state.controller, "views": _encoded(state.views)})
     return rows
+
+
+def _encoded(views: Sequence[SideView]) -> str:
+    """SideViews as a stored state's `views` column."""
+    return json.dumps([[v.side, v.controller, v.fraction,
+                        v.since.isoformat() if v.since else None, v.claim_id] for v in views])
 
 
 def decoded_views(stored: str) -> tuple[SideView, ...]:

@@ -213,7 +213,8 @@ class SqlStore:
                     published = document.published.date() if document.published else None
                     self._write_analysis(conn, document.id, item.places, item.claims,
                                          extractor, published, changes)
-            states.refresh(conn, changes)
+            states.fold_in(conn, [item.document.id for item, is_new
+                                  in zip(batch, stored, strict=True) if is_new])
             if any(stored):
                 conn.execute(sql.bump_revision)
         return stored
