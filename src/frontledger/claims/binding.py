@@ -173,6 +173,9 @@ def actor_side(
         if stance == "denies" and side == claimant_side:
             return doc.theater.opponent(side), True  # no one denies their own capture
         return side, True
+    pronoun = _pronoun_actor(doc, sentence, trigger)
+    if pronoun is not None:
+        return pronoun, True
     if trigger.trigger.side == "agent":  # "occupied": by the side not governing the place
         invader = doc.theater.opponent(doc.theater.territory.get(place.country or ""))
         return invader or doc.theater.opponent(claimant_side), False
@@ -209,6 +212,24 @@ def _side_hit(
         return (before[-1] if before else None), False
     options = ([before[-1]] if before else []) + ([after[0]] if after else [])
     return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
+
+
+def _pronoun_actor(doc: Analysis, sentence: Sentence, trigger: Hit) -> str | None:
+    """"Ukrainian troops want to push the Russians back. They advanced ...": a pronoun
+    opening the trigger's sentence stands for the fighters the sentence before names first."""
+    pattern, fighters = doc.lexicon.actor_pronoun, doc.lexicon.not_speaker
+    if pattern is None or fighters is None or trigger.trigger is None or (
+            trigger.trigger.role == "patient"):
+        return None
+    if not pattern.fullmatch(doc.text, sentence.start, trigger.start):
+        return None
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    if here == 0:
+        return None
+    previous = doc.sentences[here - 1]
+    named = [s for s in within(doc.sides, previous.start, previous.end)
+             if s.label in doc.theater.opponents and fighters.search(doc.text, s.start, s.end)]
+    return named[0].label if named else None
 
 
 def _is_agent_gap(doc: Analysis, start: int, end: int) -> bool:
