@@ -162,8 +162,10 @@ def _country_as_location(
 
 def _is_patient(trigger: Hit) -> bool:
     """A passive frame ("seien ukrainische Einheiten bei X eingekesselt") holds its patient
-    and place: the names inside it are what it is about, not what blocks it."""
-    return trigger.trigger is not None and trigger.trigger.role == "patient"
+    and place, a separable verb's frame ("nahmen … X … ein") its object: the names inside
+    it are what it is about, not what blocks it."""
+    return trigger.trigger is not None and (trigger.trigger.role == "patient"
+                                            or trigger.trigger.frame)
 
 
 def _names_its_side(trigger: Hit, sides: list[Hit], places: list[PlaceMention]) -> bool:

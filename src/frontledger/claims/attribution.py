@@ -358,6 +358,12 @@ def _as_speaker(
     if hit.label == "anaphor":
         words = doc.text[hit.start:hit.end]
         antecedent = _antecedent(words, state)
+        adjective = _side_adjective_after(doc, hit)
+        if adjective is not None and (antecedent is None or antecedent.side != adjective.label):
+            # "il ministero russo", "el ministerio ruso": a body named with its side after it
+            end = adjective.end
+            return Speaker(name_in_base_form(doc, doc.text[hit.start:end], hit.start),
+                           adjective.label, cue.start, date=when, span=(hit.start, end))
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
@@ -380,6 +386,17 @@ def _as_speaker(
         when = _same_statement_date(name, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
+
+
+def _side_adjective_after(doc: Analysis, hit: Hit) -> Hit | None:
+    """A side's adjective right after a body's common noun ("il ministero russo")."""
+    after = starting(doc.speaker_sides, hit.end, hit.end + NP_GAP + 1)
+    if not after or after[0].label not in doc.theater.opponents:
+        return None
+    if doc.text[hit.end:after[0].start].strip() or not _bare_adjective(
+            doc.text[after[0].start:after[0].end]):
+        return None
+    return after[0]
 
 
 _NAME_TAIL = re.compile(r"\w*(?:(?<=['’]s)(?:\s+[A-Z]\w+){1,4})?")

@@ -39,6 +39,8 @@ class Trigger:
     """Where the acting (or holding) side is named: before, after or nearest."""
     role: str = "actor"
     """actor: the named side acts; patient: the named side suffers it."""
+    frame: bool = False
+    """The pattern spans a verb's frame ("nahmen … X … ein"): the names inside are its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,9 @@ class Lexicon:
     percent: re.Pattern[str]
     ratio: re.Pattern[str]
     fraction_words: tuple[tuple[re.Pattern[str], float], ...]
+    actor_pronoun: re.Pattern[str] | None = None
+    """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
+    sentence's start to the trigger: the actor is the fighters the sentence before names first."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
@@ -157,6 +162,7 @@ def _lexicon(lang: Language) -> Lexicon:
         narration=_optional(speech.get("narration")),
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),
+        actor_pronoun=_optional(speech.get("actor_pronoun")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
@@ -189,4 +195,5 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         tense=entry.get("tense", "present"),
         side=entry.get("side", "before"),
         role=entry.get("role", "actor"),
+        frame=bool(entry.get("frame", False)),
     )
