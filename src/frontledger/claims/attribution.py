@@ -214,7 +214,11 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
             ordered = after + _appositive_first(
                 doc, [h for h in nearest_first if not _fighters(doc, h)])
         else:
-            ordered = _appositive_first(doc, nearest_first) + after
+            # "Ukrainian troops pushed into X, the army said": fighters in an earlier clause
+            # are what is reported; the verb's own subject is a noun the lexicon lacks
+            ordered = _appositive_first(doc, [
+                h for h in nearest_first
+                if not (_fighters(doc, h) and "," in doc.text[h.end:cue.start])]) + after
         if not ordered:
             ordered = _distant_subject(doc, sentence, cue)
     return _first_speaker(doc, ordered, cue, state, when, sentence)
