@@ -218,7 +218,8 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
             # are what is reported; the verb's own subject is a noun the lexicon lacks
             ordered = _appositive_first(doc, [
                 h for h in nearest_first
-                if not (_fighters(doc, h) and "," in doc.text[h.end:cue.start])]) + after
+                if not (_fighters(doc, h, noun=True) and "," in doc.text[h.end:cue.start])]
+            ) + after
         if not ordered:
             ordered = _distant_subject(doc, sentence, cue)
     return _first_speaker(doc, ordered, cue, state, when, sentence)
@@ -350,10 +351,19 @@ def _acts(doc: Analysis, hit: Hit) -> bool:
         doc.text, hit.end, after[0].start)
 
 
-def _fighters(doc: Analysis, hit: Hit) -> bool:
-    """A side name that names fighters ("Russian troops"), who are not a speaker."""
+_NEXT_WORD = re.compile(r"\s+\w+")
+
+
+def _fighters(doc: Analysis, hit: Hit, *, noun: bool = False) -> bool:
+    """A side name that names fighters ("Russian troops"), who are not a speaker; with
+    `noun`, also a side's adjective before the word for fighters ("Russian| groups")."""
     pattern = doc.lexicon.not_speaker
-    return pattern is not None and bool(pattern.search(doc.text, hit.start, hit.end))
+    if pattern is None:
+        return False
+    end = hit.end
+    if noun and (word := _NEXT_WORD.match(doc.text, hit.end)) is not None:
+        end = word.end()
+    return bool(pattern.search(doc.text, hit.start, end))
 
 
 def _as_speaker(
