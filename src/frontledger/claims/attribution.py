@@ -14,6 +14,7 @@ from frontledger.claims.analysis import (
     MAX_SPAN,
     Analysis,
     date_near,
+    distance,
     overlaps_any,
     starting,
     starts_of,
@@ -85,6 +86,8 @@ _QUOTES = "\"'«“„‘"
 _CLOSING = " \t\"'»”“’)]"
 # A sentence or clause ends between a name and a noun after it ("Министерство обороны
 # России. В ведомстве ...", "главы ОВА, он ..."): the noun starts a new noun phrase.
+_SENTENCE_END = re.compile(r"[.!?…]\s")
+"""Between a name and a side's name: the side belongs to another sentence."""
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
 _CLAUSE_MARK = re.compile(r"[,;:.!?…()«»“”\"—–]")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
@@ -486,13 +489,15 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
-                                hit.end + APPOSITIVE_WINDOW) if not _speaks_after(doc, hit, s)]
-    named = [s.label for s in around if s.label in speakers]
+                                hit.end + APPOSITIVE_WINDOW) if not _speaks_after(doc, hit, s)
+              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end),
+                                           max(s.start, hit.start))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
-    if named:
-        return min(named, key=lambda label: 0 if label != "other" else 1)
+    named = [s for s in around if s.label in speakers]
+    if named:  # a side's name before "other"; of those, the nearest (its appositive)
+        return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
     earlier = _named_before(doc.text[hit.start:hit.end], state)
     if earlier is not None:
         return earlier.side  # "Hryhorov said", after "Governor Oleh Hryhorov"

@@ -14,8 +14,11 @@ from frontledger.claims.resources import Lexicon, Theater, Trigger
 from frontledger.text.scanning import finditer
 
 # A person named in Latin or Cyrillic script: two or three capitalised words.
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐŁŚŻŹĆŃŠŽČŘ"
+_LOWER = "a-zß-öø-ÿа-яёіїєґłśżźćńąęšžčřěů'’ʼ-"
+# Latin letters with diacritics too: "Iván Petrenko", "José Müller", "Łukasz Wójcik"
 _PERSON = re.compile(
-    r"\b[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+){1,2}\b"
+    rf"\b[{_UPPER}][{_LOWER}]+(?:\s+[{_UPPER}][{_LOWER}]+){{1,2}}\b"
 )
 
 
