@@ -70,8 +70,8 @@ def _fronted_place(
     doc: Analysis, sentence: Sentence, heads: list[PlaceMention], trigger: Hit
 ) -> PlaceMention | None:
     """"Near the town of X, Ukrainian forces have halted ..., and Russian groups have been
-    cut off": a place set off by a comma at the head of its sentence is where everything
-    the sentence tells happens, however long the sentence."""
+    cut off": a place near which (the lexicon's `near` words) a sentence opens, set off by a
+    comma, is where everything the sentence tells happens, however long the sentence."""
     comma = doc.text.find(",", sentence.start, trigger.start)
     if comma < 0 or _trigger_between(doc, sentence.start, comma):
         return None
@@ -79,7 +79,11 @@ def _fronted_place(
     if not named or doc.text[named[-1].end:comma].strip():
         return None  # the phrase before the comma ends in a place name
     first = [p for p in heads if p.end <= comma and p.start - sentence.start <= FRONTED_REACH]
-    return first[0] if first else None
+    near = doc.lexicon.near
+    if not first or near is None:
+        return None
+    opening = doc.text[sentence.start:first[0].start].lstrip(" \"'«“„")
+    return first[0] if near.match(opening.lower()) else None
 
 
 def _introduced(
