@@ -14,6 +14,7 @@ from frontledger.claims.analysis import (
     MAX_SPAN,
     Analysis,
     date_near,
+    distance,
     overlaps_any,
     starting,
     starts_of,
@@ -85,6 +86,8 @@ _QUOTES = "\"'«“„‘"
 _CLOSING = " \t\"'»”“’)]"
 # A sentence or clause ends between a name and a noun after it ("Министерство обороны
 # России. В ведомстве ...", "главы ОВА, он ..."): the noun starts a new noun phrase.
+_SENTENCE_END = re.compile(r"[.!?…]\s")
+"""Between a name and a side's name: the side belongs to another sentence."""
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
 _CLAUSE_MARK = re.compile(r"[,;:.!?…()«»“”\"—–]")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
@@ -214,7 +217,12 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
             ordered = after + _appositive_first(
                 doc, [h for h in nearest_first if not _fighters(doc, h)])
         else:
-            ordered = _appositive_first(doc, nearest_first) + after
+            # "Ukrainian troops pushed into X, the army said": fighters in an earlier clause
+            # are what is reported; the verb's own subject is a noun the lexicon lacks
+            ordered = _appositive_first(doc, [
+                h for h in nearest_first
+                if not (_fighters(doc, h, noun=True) and "," in doc.text[h.end:cue.start])]
+            ) + after
         if not ordered:
             ordered = _distant_subject(doc, sentence, cue)
     return _first_speaker(doc, ordered, cue, state, when, sentence)
@@ -346,10 +354,19 @@ def _acts(doc: Analysis, hit: Hit) -> bool:
         doc.text, hit.end, after[0].start)
 
 
-def _fighters(doc: Analysis, hit: Hit) -> bool:
-    """A side name that names fighters ("Russian troops"), who are not a speaker."""
+_NEXT_WORD = re.compile(r"\s+\w+")
+
+
+def _fighters(doc: Analysis, hit: Hit, *, noun: bool = False) -> bool:
+    """A side name that names fighters ("Russian troops"), who are not a speaker; with
+    `noun`, also a side's adjective before the word for fighters ("Russian| groups")."""
     pattern = doc.lexicon.not_speaker
-    return pattern is not None and bool(pattern.search(doc.text, hit.start, hit.end))
+    if pattern is None:
+        return False
+    end = hit.end
+    if noun and (word := _NEXT_WORD.match(doc.text, hit.end)) is not None:
+        end = word.end()
+    return bool(pattern.search(doc.text, hit.start, end))
 
 
 def _as_speaker(
@@ -489,13 +506,15 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
-                                hit.end + APPOSITIVE_WINDOW) if not _speaks_after(doc, hit, s)]
-    named = [s.label for s in around if s.label in speakers]
+                                hit.end + APPOSITIVE_WINDOW) if not _speaks_after(doc, hit, s)
+              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end),
+                                           max(s.start, hit.start))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
-    if named:
-        return min(named, key=lambda label: 0 if label != "other" else 1)
+    named = [s for s in around if s.label in speakers]
+    if named:  # a side's name before "other"; of those, the nearest (its appositive)
+        return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
     earlier = _named_before(doc.text[hit.start:hit.end], state)
     if earlier is not None:
         return earlier.side  # "Hryhorov said", after "Governor Oleh Hryhorov"

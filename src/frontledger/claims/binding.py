@@ -34,6 +34,9 @@ SHARE_GAP = 12
 NEAR_WINDOW = 24
 """How far before a place its "near" words are read: the longest ("dans le secteur de ",
 19 characters) with room to spare (was 16, before the sector words)."""
+FRONTED_REACH = 40
+"""A place that opens its sentence starts at most this far into it ("Near the town of ",
+"Dans le secteur de la ville de ": 31 characters, with room to spare)."""
 RIVER_WINDOW = 40
 """How far before a name a river's bank words are read: the longest such phrase ("sur la
 rive gauche occupée du ") with room to spare."""
@@ -63,7 +66,30 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
               if p.end <= trigger.start and trigger.start - p.end <= BACKWARD_WINDOW]
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
+    fronted = _fronted_place(doc, sentence, heads, trigger)
+    if fronted is not None:
+        return [fronted]
     return _anaphoric_place(doc, sentence, trigger)
+
+
+def _fronted_place(
+    doc: Analysis, sentence: Sentence, heads: list[PlaceMention], trigger: Hit
+) -> PlaceMention | None:
+    """"Near the town of X, Ukrainian forces have halted ..., and Russian groups have been
+    cut off": a place near which (the lexicon's `near` words) a sentence opens, set off by a
+    comma, is where everything the sentence tells happens, however long the sentence."""
+    comma = doc.text.find(",", sentence.start, trigger.start)
+    if comma < 0 or _trigger_between(doc, sentence.start, comma):
+        return None
+    named = within(doc.places, sentence.start, comma)
+    if not named or doc.text[named[-1].end:comma].strip():
+        return None  # the phrase before the comma ends in a place name
+    first = [p for p in heads if p.end <= comma and p.start - sentence.start <= FRONTED_REACH]
+    near = doc.lexicon.near
+    if not first or near is None:
+        return None
+    opening = doc.text[sentence.start:first[0].start].lstrip(" \"'«“„")
+    return first[0] if near.match(opening.lower()) else None
 
 
 def _introduced(

@@ -361,10 +361,16 @@ def _copied_denials(
     return _denied(doc, sentence, speaker, [
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
-        and claim.kind in _DENIABLE])
+        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)])
 
 
 _DENIABLE = ("control", "encirclement", "advance")
+
+
+def _own_hold(claim: Claim, denier_side: str) -> bool:
+    """"X said it took the city, admitting Ukrainian soldiers were still in part of it":
+    Kyiv, dismissing X's claims, does not deny that its own side holds ground."""
+    return claim.kind == "control" and claim.actor_side == denier_side
 
 
 def _subject_of_denial(doc: Analysis, sentence: Sentence, denials: list[Hit]) -> list[Speaker]:
@@ -424,7 +430,8 @@ def _latest_asserted(
     earliest = doc.sentences[max(0, here - ANSWER_REACH)].start
     candidates = [c for c in done if c.evidence.start >= earliest and c.stance == "asserts"
                   and c.kind in kinds and c.claimant_side not in (denier_side, "other")
-                  and (not authors or c.claimant_side in authors)]
+                  and (not authors or c.claimant_side in authors)
+                  and not _own_hold(c, denier_side)]
     if not candidates:
         return []
     latest = candidates[-1].evidence.start

@@ -14,8 +14,12 @@ from frontledger.claims.resources import Lexicon, Theater, Trigger
 from frontledger.text.scanning import finditer
 
 # A person named in Latin or Cyrillic script: two or three capitalised words.
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐŁŚŻŹĆŃŠŽČŘ"
+_LOWER = "a-zß-öø-ÿа-яёіїєґłśżźćńąęšžčřěů'’ʼ-"
+# Latin letters with diacritics too: "Iván Petrenko", "José Müller", "Łukasz Wójcik"; an
+# elided French word ("D'après", "L'armée") opens no name
 _PERSON = re.compile(
-    r"\b[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+){1,2}\b"
+    rf"\b(?!(?:[DLJNSC]|Qu)['’])[{_UPPER}][{_LOWER}]+(?:\s+[{_UPPER}][{_LOWER}]+){{1,2}}\b"
 )
 
 
