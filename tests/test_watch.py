@@ -36,7 +36,7 @@ from tests.watch_server import CHANNEL_PAGE, Route, Site, channel_page, rss, ser
 UK_HOLD = ("Генштаб ЗСУ повідомив у четвер, що українські сили утримують Куп'янськ і "
            "відбили штурм біля Лимана.")
 EN_STRIKE = "Ukraine's General Staff said on Thursday that Russian drones struck Kharkiv overnight."
-FR_TAKEN = ("Le ministère russe de la Défense a affirmé jeudi que ses troupes avaient pris "
+FR_TAKEN = ("Jeudi, l'armée russe a déclaré que ses soldats avaient pris "
             "Koupiansk.")
 DAY1 = "Thu, 05 Mar 2026 10:00:00 GMT"
 DAY2 = "Fri, 06 Mar 2026 09:00:00 GMT"

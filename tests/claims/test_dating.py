@@ -31,7 +31,7 @@ def _one(claims: list[Claim], place: str, stance: str) -> Claim:
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "Russia's Defence Ministry said on Monday that its troops had captured Siversk. "
            "Ukraine's General Staff rejected the claim."),
-    ("fr", "Le ministère russe de la Défense a affirmé lundi que ses troupes avaient pris "
+    ("fr", "Lundi, l'armée russe a déclaré que ses soldats avaient pris "
            "Siversk. L'état-major ukrainien a démenti ces affirmations."),
     ("de", "Das russische Verteidigungsministerium erklärte am Montag, seine Truppen hätten "
            "Siversk eingenommen. Der ukrainische Generalstab wies diese Behauptung zurück."),
