@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 from datetime import UTC, datetime
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -89,18 +88,14 @@ def test_read_status_of_a_current_sqlite_ledger_does_not_load_sqlalchemy(
 
 
 def test_read_status_migrates_an_older_sqlite_ledger_first(tmp_path: Path) -> None:
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import create_engine
+
+    from frontledger.ledger.store import upgrade
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
     with engine.begin() as conn:
-        config = Config()
-        config.set_main_option("script_location",
-                               str(files("frontledger.ledger") / "migrations"))
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0005")
+        upgrade(conn, "0005")
     engine.dispose()
     report = read_status(url)
     assert report.ledger.documents == 0 and report.watched == []

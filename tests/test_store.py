@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, inspect, text
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import ClaimFilter, SqlStore, open_store, resolve_db_url
 from frontledger.ledger.schema import metadata
-from frontledger.ledger.store import AnalysedDocument, head_revisions
+from frontledger.ledger.store import AnalysedDocument, head_revisions, upgrade
 from frontledger.pipeline import EXTRACTOR_VERSION, ingest_into, skip_analysis
 from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
 from tests.conftest import fresh_postgres_db
@@ -107,16 +107,9 @@ def test_reopening_a_ledger_at_the_latest_migration_does_not_run_alembic(
 
 
 def _migrate_step_by_step(url: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     engine = create_engine(resolve_db_url(url))
     with engine.begin() as conn:
-        config = Config()
-        config.set_main_option("script_location",
-                               str(files("frontledger.ledger") / "migrations"))
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        upgrade(conn)
     engine.dispose()
 
 
@@ -285,17 +278,10 @@ def test_a_batch_of_documents_is_stored_whole_and_known_texts_are_skipped(
 
 def test_upgrading_a_ledger_from_0004_fills_in_until_when_each_state_held(
         tmp_path: Path) -> None:
-    from alembic import command
-    from alembic.config import Config
-
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
     with engine.begin() as conn:
-        config = Config()
-        config.set_main_option("script_location",
-                               str(files("frontledger.ledger") / "migrations"))
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0004")
+        upgrade(conn, "0004")
         for key, day in (("g:1", "2025-01-05"), ("g:1", "2025-01-01"), ("g:2", "2025-02-01"),
                          ("g:1", "2025-03-01")):
             conn.execute(text("INSERT INTO place_states (place_key, day, place_name, status,"

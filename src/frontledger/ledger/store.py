@@ -560,13 +560,18 @@ def _migrate(conn: Connection) -> None:
         return
     if heads is not None and _current_revisions(conn, tables) == heads:
         return
+    upgrade(conn)
+
+
+def upgrade(conn: Connection, revision: str = "head") -> None:
+    """Run the ledger's Alembic migrations on `conn` up to `revision`."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(files("frontledger.ledger") / "migrations"))
     config.attributes["connection"] = conn
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)
 
 
 # Alembic's own bookkeeping table, as `alembic stamp` creates it (the same name, column

@@ -148,6 +148,7 @@ def _lexicon(lang: Language) -> Lexicon:
     def pairs(key: str) -> tuple[tuple[str, str], ...]:
         return tuple((a, b) for a, b in raw.get(key, []))
 
+    persons = _persons(raw, lang.code)
     return Lexicon(
         language=lang.code,
         source=lang,
@@ -175,8 +176,8 @@ def _lexicon(lang: Language) -> Lexicon:
         toponym_suffixes=tuple(sorted(set(words("toponym_suffixes")), key=len, reverse=True)),
         modifier_suffixes=tuple(words("modifier_suffixes")),
         inflection=pairs("inflection"),
-        stopwords=frozenset(fold(w) for w in words("stopwords") + _persons(raw, lang.code)),
-        persons=frozenset(fold(w) for w in _persons(raw, lang.code)),
+        stopwords=frozenset(fold(w) for w in words("stopwords") + persons),
+        persons=frozenset(fold(w) for w in persons),
         surname_suffixes=tuple(words("surname_suffixes")),
         district_pattern=_anywhere(text("district_pattern")),
         direction_pattern=_anywhere(text("direction_pattern")),
