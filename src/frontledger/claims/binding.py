@@ -113,7 +113,8 @@ def _list_from(
     index = ordered.index(first)
     for place in ordered[index + 1:]:
         left, right = (chosen[-1], place) if forward else (place, chosen[-1])
-        if right.start - left.end > LIST_GAP or _trigger_between(doc, left.end, right.start):
+        if (right.start - left.end > LIST_GAP or _trigger_between(doc, left.end, right.start)
+                or _clause_between(doc, left.end, right.start)):
             break
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)]
@@ -121,6 +122,13 @@ def _list_from(
 
 def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
     return bool(within(doc.triggers, start, end))
+
+
+def _clause_between(doc: Analysis, start: int, end: int) -> bool:
+    """"nach der Einnahme von A könnte Russland B angreifen": a verb between two names
+    parts them (the lexicon's `list_break`), even with no trigger between."""
+    pattern = doc.lexicon.list_break
+    return pattern is not None and pattern.search(doc.text, start, end) is not None
 
 
 def claimable(doc: Analysis, place: PlaceMention) -> bool:
@@ -222,6 +230,9 @@ def actor_side(
     pronoun = _pronoun_actor(doc, sentence, trigger)
     if pronoun is not None:
         return pronoun, True
+    owner = doc.theater.territory.get(place.country or "")
+    if trigger.trigger.regain and owner is not None:
+        return owner, False  # "regained ground around X": the side governing it
     if trigger.trigger.side == "agent":  # "occupied": by the side not governing the place
         invader = doc.theater.opponent(doc.theater.territory.get(place.country or ""))
         return invader or doc.theater.opponent(claimant_side), False

@@ -41,6 +41,9 @@ class Trigger:
     """actor: the named side acts; patient: the named side suffers it."""
     frame: bool = False
     """The pattern spans a verb's frame ("nahmen … X … ein"): the names inside are its own."""
+    regain: bool = False
+    """A recovery ("regained ground around X"): with no side named, the side governing the
+    place acts, not the one invading it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,9 @@ class Lexicon:
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
+    list_break: re.Pattern[str] | None = None
+    """Words that part two names into two clauses ("A ist B", "A könnte B"): auxiliaries and
+    modal verbs, which stand between names in verb-second and verb-final clauses."""
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -170,6 +176,7 @@ def _lexicon(lang: Language) -> Lexicon:
         locative=_optional(places.get("locative")),
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
+        list_break=_optional(places.get("list_break")),
         percent=_compile(fraction["percent"]),
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(
@@ -196,4 +203,5 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         side=entry.get("side", "before"),
         role=entry.get("role", "actor"),
         frame=bool(entry.get("frame", False)),
+        regain=bool(entry.get("regain", False)),
     )
