@@ -506,6 +506,8 @@ def _claim(
     # for control, where a side mostly announces its own captures
     voices = [] if kind == "control" else [s.span for s in speakers if s.span is not None]
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
+    if not explicit and stance == "asserts" and _self_report(doc, speaker, trigger):
+        side = speaker.side
     when = claim_date(doc, sentence, trigger, speaker, stance)
     confidence = BASE_CONFIDENCE
     confidence += NAMED_SPEAKER_BONUS if speaker.named else 0.0
@@ -525,6 +527,24 @@ def _claim(
         confidence=round(confidence, 2),
         change=trigger.trigger.change and not (partial and fraction != 1.0),
     )
+
+
+SELF_REPORT_REACH = 12
+"""The self-report words may follow the trigger by at most this much ("beschossen zu haben")."""
+
+
+def _self_report(doc: Analysis, speaker: Speaker, trigger: Hit) -> bool:
+    """"Moscow reports having used rockets against X", "Kiew erklärte, X beschossen zu haben":
+    a speaker of one side telling of its own act (the lexicon's `self_report` words between
+    its reporting verb and just after the trigger) is the side that acts."""
+    pattern = doc.lexicon.self_report
+    if pattern is None or not speaker.named or speaker.side not in doc.theater.opponents:
+        return False
+    cues = starting(doc.cues, speaker.position, speaker.position + 1)
+    if not cues or cues[0].end > trigger.start:
+        return False
+    end = min(trigger.end + SELF_REPORT_REACH, len(doc.text))
+    return pattern.search(doc.text, cues[0].end, end) is not None
 
 
 def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool:

@@ -103,6 +103,9 @@ class Lexicon:
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
+    self_report: re.Pattern[str] | None = None
+    """What makes a statement its speaker's own act ("riferisce di aver impiegato razzi",
+    "erklärte, X beschossen zu haben"): with no side named, the speaker's side acts."""
     list_break: re.Pattern[str] | None = None
     """Words that part two names into two clauses ("A ist B", "A könnte B"): auxiliaries and
     modal verbs, which stand between names in verb-second and verb-final clauses."""
@@ -169,6 +172,7 @@ def _lexicon(lang: Language) -> Lexicon:
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),
         actor_pronoun=_optional(speech.get("actor_pronoun")),
+        self_report=_optional(speech.get("self_report")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
