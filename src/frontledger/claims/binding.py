@@ -15,8 +15,10 @@ from frontledger.text.sentences import Sentence
 # villages, narrow enough not to reach into the next clause.
 SIDE_WINDOW = 110
 """The acting side is named at most this far from its trigger."""
-AGENT_GAP = 12
-"""A passive agent ("encircled by Russian forces") starts at most this far after the trigger."""
+AGENT_GAP = 18
+"""A passive agent ("encircled by Russian forces") starts at most this far after the trigger
+(or its object): the longest agent words, "da parte delle " (16 characters), with a little
+room; the lexicon's `agent` pattern must still match the whole gap (was 12)."""
 FORWARD_WINDOW = 75
 """The first place a trigger takes is at most this far after it (its object, not a later
 noun: "took control of the supply routes into Myrnohrad" is not about Myrnohrad)."""
@@ -219,7 +221,7 @@ def actor_side(
     if trigger.label == "clash":
         return None, False
     assert trigger.trigger is not None
-    hit, agent = _side_hit(doc, sentence, trigger, voices)
+    hit, agent = _side_hit(doc, sentence, trigger, voices, place)
     side = resolve_side(doc, hit.label, claimant_side) if hit else None
     if side and trigger.trigger.role == "patient" and not agent:
         side = doc.theater.opponent(side)
@@ -240,9 +242,11 @@ def actor_side(
 
 
 def _side_hit(
-    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]]
+    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]],
+    place: PlaceMention | None = None,
 ) -> tuple[Hit | None, bool]:
-    """The side hit a trigger points to, and whether it is a passive agent after it.
+    """The side hit a trigger points to, and whether it is a passive agent after it or
+    after its object ("the capture of X by Russian troops", "die Einnahme von X durch").
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
               if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
@@ -253,8 +257,11 @@ def _side_hit(
              and (trigger.start <= s.start or (patient and s.end > trigger.start))]
     if named:
         return named[0], not (trigger.trigger and trigger.trigger.role == "patient")
-    agents = [s for s in actors if 0 <= s.start - trigger.end <= AGENT_GAP
-              and _is_agent_gap(doc, trigger.end, s.start)]
+    ends = [trigger.end]
+    if place is not None and 0 <= place.start - trigger.end <= FORWARD_WINDOW:
+        ends.append(place.end)
+    agents = [s for s in actors for end in ends if 0 <= s.start - end <= AGENT_GAP
+              and _is_agent_gap(doc, end, s.start)]
     if agents:
         return agents[0], True
     before = [s for s in actors if s.end <= trigger.start
