@@ -28,3 +28,20 @@ def test_marker_noun_is_not_part_of_the_name(gaz):
     text = "Betroffen sind die Dörfer Sharivne und Bolohivka."
     names = [m.surface for m in parse(gaz, text, "de")]
     assert "Dörfer Sharivne" not in names
+
+
+def test_place_after_a_preposition_before_a_capitalised_noun_is_a_place(gaz):
+    text = "Die Brigade meldete, dass bei Kurachowe Kämpfe andauern."
+    assert found(gaz, text, "de")["Kurachowe"].geonameid == 695357
+
+
+def test_first_name_before_a_surname_the_index_lacks_is_no_place(gaz):
+    assert not parse(gaz, "Wladimir Saldo sagte am Abend, die Lage sei ruhig.", "de")
+
+
+def test_capital_after_hiess_es_aus_is_a_metonym(gaz):
+    assert found(gaz, "Die Stadt sei gefallen, hieß es am Abend aus Moskau.", "de")["Moskau"].metonym
+
+
+def test_capital_after_nach_angaben_is_a_metonym(gaz):
+    assert found(gaz, "Nach Angaben Kiews wurde der Angriff abgewehrt.", "de")["Kiews"].metonym

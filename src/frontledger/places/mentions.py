@@ -346,6 +346,14 @@ def _chains(readings: list[Reading], cues: Cues) -> list[list[Reading]]:
     return chains
 
 
+def _noun_after_locative(span: Span, words: list[Word], lex: Lexicon) -> bool:
+    """"bei Pokrowsk Fortschritte": where every noun is capitalised (German), a name after a
+    locative preposition followed by a capitalised word is a place before a noun, not a
+    first name before a surname."""
+    return (lex.capitalised_nouns and span.first > 0
+            and words[span.first - 1].key in lex.locative_before)
+
+
 def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
                          gaz: Gazetteer, place_starts: frozenset[int] = frozenset(),
                          long_starts: frozenset[int] = frozenset()) -> bool:
@@ -364,7 +372,8 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
             return True
         unknown_follower = (follower.key not in lex.stopwords and not gaz.lookup(follower.key)
                             and follower.start not in place_starts)
-        if unknown_follower and "-" not in follower.text:
+        if unknown_follower and "-" not in follower.text and not _noun_after_locative(
+                span, words, lex):
             return span.first == span.last  # "Victoria Beckham", "Stanislav Bunyatov"
     prev = span.first - 1
     if lex.capitalised_nouns or span.first != span.last or prev < 0:
