@@ -40,7 +40,8 @@ def test_first_name_before_a_surname_the_index_lacks_is_no_place(gaz):
 
 
 def test_capital_after_hiess_es_aus_is_a_metonym(gaz):
-    assert found(gaz, "Die Stadt sei gefallen, hieß es am Abend aus Moskau.", "de")["Moskau"].metonym
+    text = "Die Stadt sei gefallen, hieß es am Abend aus Moskau."
+    assert found(gaz, text, "de")["Moskau"].metonym
 
 
 def test_capital_after_nach_angaben_is_a_metonym(gaz):
