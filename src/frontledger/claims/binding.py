@@ -236,7 +236,7 @@ def actor_side(
     if trigger.trigger.regain and owner is not None:
         return owner, False  # "regained ground around X": the side governing it
     if trigger.trigger.side == "agent":  # "occupied": by the side not governing the place
-        invader = doc.theater.opponent(doc.theater.territory.get(place.country or ""))
+        invader = doc.theater.opponent(owner)
         return invader or doc.theater.opponent(claimant_side), False
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False
 

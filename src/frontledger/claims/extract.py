@@ -530,7 +530,8 @@ def _claim(
 
 
 SELF_REPORT_REACH = 12
-"""The self-report words may follow the trigger by at most this much ("beschossen zu haben")."""
+"""The self-report words may follow the trigger by at most this much: the longest written
+after it in the lexicons, " zu haben" (9 characters, "beschossen zu haben"), with room."""
 
 
 def _self_report(doc: Analysis, speaker: Speaker, trigger: Hit) -> bool:
