@@ -73,3 +73,17 @@ def test_event_of_a_time_that_names_no_day_stays_undated_in_a_dated_statement(
     claims = _claims(text, language)
     siversk = _one(claims, "Siversk", "asserts")
     assert (siversk.claimant_side, siversk.date, siversk.date_precision) == ("RU", None, None)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "This week Ukrainian media reported that Ukrainian troops had left Kupiansk. "
+           "Ukraine's General Staff said that Ukrainian forces hold Siversk."),
+    ("fr", "Cette semaine, des médias ukrainiens ont rapporté que les troupes ukrainiennes "
+           "avaient quitté Kupiansk. L'état-major ukrainien a affirmé que les forces "
+           "ukrainiennes tiennent Siversk."),
+])
+def test_time_that_names_no_day_is_not_shared_by_the_next_statement(
+        language: str, text: str) -> None:
+    claims = _claims(text, language)
+    siversk = _one(claims, "Siversk", "asserts")
+    assert (siversk.claimant_side, siversk.date) == ("UA", PUBLISHED)
