@@ -109,7 +109,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
     recogniser = Recogniser(gaz, lex, text, words)
-    found = recogniser.spans()
+    found = recogniser.listed_regions(recogniser.spans())
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
     spans = [s for s in found if (inside(titles, s.start)
