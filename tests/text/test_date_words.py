@@ -195,3 +195,15 @@ def test_overnight_is_the_night_ending_on_publication_unless_a_day_follows() -> 
         THURSDAY]
     assert [m.value for m in find_dates("drones attacked overnight into Sunday", THURSDAY,
                                         "en")] == [date(2025, 11, 16)]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("meldete das Ministerium am Sonntagabend", "de", date(2025, 11, 16)),
+    ("Angriffe am Dienstagmorgen", "de", date(2025, 11, 18)),
+    ("the ministry reported on Sunday evening", "en", date(2025, 11, 16)),
+    ("в ночь со среды на четверг", "ru", THURSDAY),
+    ("у ніч із середи на четвер", "uk", THURSDAY),
+])
+def test_weekday_with_its_part_of_day_or_in_the_genitive_is_that_day(
+        text: str, language: str, expected: date) -> None:
+    assert [m.value for m in find_dates(text, THURSDAY, language)] == [expected]
