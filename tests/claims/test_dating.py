@@ -105,3 +105,14 @@ def test_withdrawal_told_in_the_past_stays_undated_in_a_dated_statement(
     assert _one(claims, "Toretsk", "asserts").date == MONDAY
     withdrawal = [c for c in claims if c.kind == "withdrawal" and c.place.name == "Siversk"]
     assert [(c.actor_side, c.date) for c in withdrawal] == [("UA", None)]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Russian drones hit Kharkiv, the regional governor said."),
+    ("ru", "Российские дроны атаковали Харьков, сообщил губернатор области."),
+    ("fr", "Des drones russes ont frappé Kharkiv, a indiqué le gouverneur de la région."),
+])
+def test_strike_told_in_the_past_without_a_date_is_the_news_of_the_publication_day(
+        language: str, text: str) -> None:
+    strikes = [c for c in _claims(text, language) if c.kind == "strike"]
+    assert [(c.place.name, c.date) for c in strikes] == [("Kharkiv", PUBLISHED)]
