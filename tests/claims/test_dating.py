@@ -90,24 +90,6 @@ def test_time_that_names_no_day_is_not_shared_by_the_next_statement(
 
 
 @pytest.mark.parametrize(("language", "text"), [
-    ("en", "On Monday Ukraine's General Staff said that Russian forces hold Toretsk. "
-           "The General Staff confirmed that Ukrainian troops had withdrawn from Siversk."),
-    ("pl", "W poniedziałek Sztab Generalny Sił Zbrojnych Ukrainy przekazał, że Rosjanie "
-           "kontrolują Toretsk. Sztab Generalny potwierdził, że ukraińskie wojska wycofały się "
-           "z Siversk."),
-    ("de", "Am Montag erklärte der ukrainische Generalstab, russische Truppen kontrollierten "
-           "Toretsk. Der Generalstab bestätigte, dass sich ukrainische Truppen aus Siversk "
-           "zurückgezogen hätten."),
-])
-def test_withdrawal_told_in_the_past_stays_undated_in_a_dated_statement(
-        language: str, text: str) -> None:
-    claims = _claims(text, language)
-    assert _one(claims, "Toretsk", "asserts").date == MONDAY
-    withdrawal = [c for c in claims if c.kind == "withdrawal" and c.place.name == "Siversk"]
-    assert [(c.actor_side, c.date) for c in withdrawal] == [("UA", None)]
-
-
-@pytest.mark.parametrize(("language", "text"), [
     ("en", "Russian drones hit Kharkiv, the regional governor said."),
     ("ru", "Российские дроны атаковали Харьков, сообщил губернатор области."),
     ("fr", "Des drones russes ont frappé Kharkiv, a indiqué le gouverneur de la région."),

@@ -5,7 +5,6 @@ sentence and trigger of a claim, and its speaker. Gives: a `DateMention` or None
 
 Rules, in order:
 1. a date written in the sentence (the one nearest the trigger) dates the claim;
-   a withdrawal told in the past without one stays undated (`UNDATED_PAST_KINDS`);
 2. else the date of the statement it belongs to (the speaker's, given in an earlier sentence:
    "On Monday the governor said ... He named four villages Russia now held"); a time that
    names no day ("this week", "a few days ago") leaves its own sentence undated but is no
@@ -31,19 +30,13 @@ from frontledger.text.sentences import Sentence
 if TYPE_CHECKING:  # attribution hands its speakers' dates to this module's callers
     from frontledger.claims.attribution import Speaker
 
-UNDATED_PAST_KINDS = ("withdrawal",)
-"""Kinds whose event, told in the past with no date of its own, stays undated even inside a
-dated statement: "On Tuesday the commander confirmed that his troops had withdrawn from
-three villages" tells a retreat after the fact, on a day it does not give (a capture
-announced by the side that made it is, by contrast, the news of the statement's day). Set on
-train (2026-12-05): all 12 withdrawals annotated there are undated; before, 3 of them took
-their statement's day."""
 NEWS_KINDS = ("strike",)
 """Kinds whose event, told in the past with no date of its own, is the news of the report's
 day: strikes are reported in the next bulletin ("drones hit three districts overnight, the
 governor said"), while older ones come with their date ("last month, a missile strike ...").
 Set on train (2026-12-05): 16 of the 17 strikes annotated in reports with a publication
-date are dated, 12 of them to the publication day; before, 4 such came out undated."""
+date are dated, 12 of them to the publication day; before, 4 such came out undated (dev,
+measured after: unchanged)."""
 TENSE_WINDOW = 20
 """A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 
@@ -55,9 +48,6 @@ def claim_date(
     written = date_near(doc, sentence, trigger.start)
     if written is not None:
         return written
-    if trigger.label in UNDATED_PAST_KINDS and stance != "denies" and is_past(
-            doc, sentence, trigger):
-        return None
     if speaker is not None and _shared(speaker.date, sentence):
         return speaker.date
     if within(doc.earlier, sentence.start, sentence.end) or doc.published is None:
