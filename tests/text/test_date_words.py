@@ -207,3 +207,13 @@ def test_overnight_is_the_night_ending_on_publication_unless_a_day_follows() -> 
 def test_weekday_with_its_part_of_day_or_in_the_genitive_is_that_day(
         text: str, language: str, expected: date) -> None:
     assert [m.value for m in find_dates(text, THURSDAY, language)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("the governor said this evening", "en"),
+    ("a indiqué le gouverneur ce soir", "fr"),
+    ("ha detto il governatore stasera", "it"),
+    ("dijo el gobernador esta tarde", "es"),
+])
+def test_part_of_today_is_the_day_of_publication(text: str, language: str) -> None:
+    assert [m.value for m in find_dates(text, THURSDAY, language)] == [THURSDAY]
