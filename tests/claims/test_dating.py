@@ -73,3 +73,28 @@ def test_event_of_a_time_that_names_no_day_stays_undated_in_a_dated_statement(
     claims = _claims(text, language)
     siversk = _one(claims, "Siversk", "asserts")
     assert (siversk.claimant_side, siversk.date, siversk.date_precision) == ("RU", None, None)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "This week Ukrainian media reported that Ukrainian troops had left Kupiansk. "
+           "Ukraine's General Staff said that Ukrainian forces hold Siversk."),
+    ("fr", "Cette semaine, des médias ukrainiens ont rapporté que les troupes ukrainiennes "
+           "avaient quitté Kupiansk. L'état-major ukrainien a affirmé que les forces "
+           "ukrainiennes tiennent Siversk."),
+])
+def test_time_that_names_no_day_is_not_shared_by_the_next_statement(
+        language: str, text: str) -> None:
+    claims = _claims(text, language)
+    siversk = _one(claims, "Siversk", "asserts")
+    assert (siversk.claimant_side, siversk.date) == ("UA", PUBLISHED)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Russian drones hit Kharkiv, the regional governor said."),
+    ("ru", "Российские дроны атаковали Харьков, сообщил губернатор области."),
+    ("fr", "Des drones russes ont frappé Kharkiv, a indiqué le gouverneur de la région."),
+])
+def test_strike_told_in_the_past_without_a_date_is_the_news_of_the_publication_day(
+        language: str, text: str) -> None:
+    strikes = [c for c in _claims(text, language) if c.kind == "strike"]
+    assert [(c.place.name, c.date) for c in strikes] == [("Kharkiv", PUBLISHED)]

@@ -67,3 +67,24 @@ def test_na_before_a_regional_centre_names_its_region_and_v_the_city(gaz, text, 
 ])
 def test_na_after_a_noun_of_motion_keeps_the_city(gaz, text, language):
     assert [m.kind for m in parse(gaz, text, language)] == ["populated_place"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Des drones ont visé les régions de Kharkiv et de Donetsk dans la nuit.", "fr"),
+    ("Des drones ont visé les régions de Kharkiv et Donetsk dans la nuit.", "fr"),
+    ("I droni hanno colpito gli oblast di Kharkiv e Donetsk nella notte.", "it"),
+    ("Los drones atacaron los óblast de Kharkiv y Donetsk por la noche.", "es"),
+    ("Drony zaatakowały w nocy obwody charkowski i doniecki.", "pl"),
+    ("Rosjanie ostrzeliwali miejscowości w obwodach charkowskim oraz donieckim.", "pl"),
+])
+def test_list_after_a_region_named_with_its_word_before_it_names_oblasts(gaz, text, language):
+    assert _kinds(gaz, text, language) == [("region", "UA-63"), ("region", "UA-14")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Les combats continuent dans la région de Donetsk et à Kramatorsk.", "fr"),
+    ("Walki trwają w obwodzie donieckim i w Kramatorsku.", "pl"),
+    ("Los combates siguen en la región de Donetsk y en Kramatorsk.", "es"),
+])
+def test_a_town_listed_after_a_region_stays_a_town(gaz, text, language):
+    assert [kind for kind, _iso in _kinds(gaz, text, language)] == ["region", "populated_place"]

@@ -109,7 +109,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
     recogniser = Recogniser(gaz, lex, text, words)
-    found = recogniser.spans()
+    found = recogniser.listed_regions(recogniser.spans())
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
     spans = [s for s in found if (inside(titles, s.start)
@@ -233,7 +233,7 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
             if reading.listed:
                 reading.mates = tuple(r.span.postings for r in chain if r is not reading)
         if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
-                or _regions_listed(chain, cues, names)):
+                or _regions_listed(chain, cues, names) or _headed_by_region(chain, cues, words)):
             for reading in chain:
                 reading.region = True
     for reading in readings:  # "на Запорожье": "на" puts a name in a region, not a city
@@ -269,6 +269,17 @@ def _regions_listed(chain: list[Reading], cues: Cues, names: list[tuple[int, int
     start, end = cues.sentence(chain[0].span.start, chain[-1].span.end)
     return any(not _names_attached(cues, word, names)
                for word in cues.regions_word_in(start, end))
+
+
+def _headed_by_region(chain: list[Reading], cues: Cues, words: list[Word]) -> bool:
+    """"les régions de Kharkiv, de Soumy et de Tchernihiv", "negli oblast di Kharkiv e Sumy":
+    a list whose first name is read whole with the word for regions before it ("régions de
+    Kharkiv" is a region's name of its own) names regions throughout, where every name after
+    it may name one."""
+    head = chain[0].span
+    return (len(chain) > 1 and head.first != head.last
+            and cues.region_before(words[head.last].start)
+            and all(_may_be_region(r.span) for r in chain[1:]))
 
 
 def _names_attached(cues: Cues, word: tuple[int, int], names: list[tuple[int, int]]) -> bool:

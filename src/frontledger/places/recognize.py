@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, Gazetteer
+from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, PRIMARY, REGION_BASE, Gazetteer
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
 from frontledger.places.respell import russian_looking, target_country, ukrainian_form
@@ -104,6 +104,11 @@ class Span:
     """The folded form that matched (or the best nominative guess when none did)."""
 
 
+LIST_WORDS = 2
+"""Words a list separator may hold between two names (", i", "oraz")."""
+LIST_GAP_CHARS = 12
+"""The longest list separator between two names, in characters (" oraz ", ", a także ")."""
+
 MEMO_MAX_ENTRIES = 200_000
 """Lookups remembered per gazetteer (names recur across a news stream); cleared when full."""
 _memos: weakref.WeakKeyDictionary[object, dict[tuple[str, str, str], object]] = (
@@ -158,6 +163,44 @@ class Recogniser:
             found.append(span)
             free_from = span.last + 1
         return found
+
+    def listed_regions(self, spans: list[Span]) -> list[Span]:
+        """`spans` and the lower-case region adjectives listed after a region ("w obwodach
+        charkowskim i sumskim", "obwody charkowski, sumski i czernihowski"): Polish writes
+        them in lower case, so no span starts at them."""
+        added: list[Span] = []
+        taken = {i for s in spans for i in range(s.first, s.last + 1)}
+        for span in spans:
+            if not self._names_region(span):
+                continue
+            end, i = span.end, span.last + 1
+            while (listed := self._listed_adjective(end, i, taken)) is not None:
+                added.append(listed)
+                taken.add(listed.first)
+                end, i = listed.end, listed.last + 1
+        return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+    def _names_region(self, span: Span) -> bool:
+        return any(p % 4 in (PRIMARY, REGION_BASE) and self.gaz.entry(p // 4).kind == "region"
+                   for p in span.postings)
+
+    def _listed_adjective(self, end: int, i: int, taken: set[int]) -> Span | None:
+        """The lower-case region adjective that follows a list separator after `end`."""
+        for j in range(i, min(i + LIST_WORDS + 1, len(self.words))):
+            word = self.words[j]
+            if j in taken or word.capitalised:
+                return None
+            gap = self.text[end:word.start]
+            if len(gap) > LIST_GAP_CHARS or not self.lex.list_separator.match(gap):
+                continue
+            for form in self._forms(j):
+                postings = tuple(p for p in self.gaz.lookup(form) if p % 4 == REGION_BASE
+                                 and self.gaz.entry(p // 4).kind == "region")
+                if postings:
+                    quality = EXACT if form == word.key else INFLECTED
+                    return Span(j, j, word.start, word.end, postings, quality, form)
+            return None
+        return None
 
     def _can_start(self, i: int) -> bool:
         word = self.words[i]

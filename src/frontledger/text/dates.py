@@ -16,7 +16,14 @@ dated to its last day; "of the same year" takes the last year written before it;
 day marked `from = "previous"` ("earlier in the day", "le même jour") counts from the last
 day written before it (statements of one day share its date), else from publication;
 a weekday after a `previous` word ("last Tuesday", "mardi dernier") published on that very
-weekday is the week before.
+weekday is the week before; a month marked as last year's ("в августе прошлого года", "August
+of last year") is the publication year's before, one after a `last` word ("last August",
+"en août dernier") the latest such month before the publication month; a relative entry with
+`unit = "month"` names a month ("last month", "le mois dernier": month precision); a year
+after the language's `year_before` words ("in 2022", "в 2022 году") before the publication
+year is a time without a day, like `vague` ones (a report's own year is no mention); two
+days joined by the language's `range_gap` ("dans la nuit de samedi à dimanche", "в ночь с
+субботы на воскресенье") are one mention, dated to the later day.
 """
 
 from __future__ import annotations
@@ -68,6 +75,18 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class _Relative:
+    """A relative time word: "yesterday" (-1 day), "le même jour" (0 days from the last day
+    written before), "last month" (-1 month)."""
+
+    pattern: re.Pattern[str]
+    offset: int
+    from_previous: bool
+    unit: str
+    """"day" or "month"."""
+
+
+@dataclass(frozen=True, slots=True)
 class _DateWords:
     """One language's compiled date patterns."""
 
@@ -75,11 +94,17 @@ class _DateWords:
     month_day: re.Pattern[str]
     month: re.Pattern[str]
     weekday: re.Pattern[str]
-    relative: tuple[tuple[re.Pattern[str], int, bool], ...]
+    relative: tuple[_Relative, ...]
     same_year: re.Pattern[str] | None
     vague: re.Pattern[str] | None
     last_before: re.Pattern[str] | None
     last_after: re.Pattern[str] | None
+    previous_year: re.Pattern[str] | None
+    """After a month: "of last year", "прошлого года"."""
+    year: re.Pattern[str] | None
+    """A year after the words that make it a time ("in 2022", "w 2022 roku")."""
+    range_gap: re.Pattern[str] | None
+    """What joins the two days of a range ("samedi à dimanche", "субботы на воскресенье")."""
 
 
 def find_dates(
@@ -98,6 +123,8 @@ def find_dates(
             continue
         mention = _resolve(kind, match, published, context_year, words, text, last_day)
         if mention is not None:
+            if mentions and _joined_range(mentions[-1], mention, words, text):
+                mention = _range(mentions.pop(), mention)
             mentions.append(mention)
             if mention.precision == "day" and mention.value is not None:
                 last_day = mention.value
@@ -106,6 +133,19 @@ def find_dates(
                     "numeric", "day_month", "month_day", "month"} and _explicit_year(match):
                 context_year = mention.value.year
     return mentions
+
+
+def _joined_range(first: DateMention, second: DateMention, words: _DateWords, text: str) -> bool:
+    """Whether two days are the ends of one range ("de samedi à dimanche")."""
+    return (words.range_gap is not None and first.precision == second.precision == "day"
+            and first.value is not None and second.value is not None
+            and words.range_gap.fullmatch(text, first.end, second.start) is not None)
+
+
+def _range(first: DateMention, second: DateMention) -> DateMention:
+    """A range is dated to its later day (a night "from Saturday to Sunday" is Sunday's)."""
+    assert first.value is not None and second.value is not None
+    return DateMention(first.start, second.end, max(first.value, second.value), "day")
 
 
 def _explicit_year(match: re.Match[str]) -> bool:
@@ -133,8 +173,10 @@ def _candidates(
         found.extend((m.start(), m.end(), kind, m) for m in scan(pattern))
     if words.vague is not None:
         found.extend((m.start(), m.end(), "vague", m) for m in scan(words.vague))
-    for index, (pattern, _offset, _from_previous) in enumerate(words.relative):
-        found.extend((m.start(), m.end(), f"relative:{index}", m) for m in scan(pattern))
+    if words.year is not None:
+        found.extend((m.start(), m.end(), "year", m) for m in scan(words.year))
+    for index, relative in enumerate(words.relative):
+        found.extend((m.start(), m.end(), f"relative:{index}", m) for m in scan(relative.pattern))
     return found
 
 
@@ -178,25 +220,43 @@ def _resolve(
         return _month_only(match, published, context_year, words, text)
     if kind == "vague":
         return DateMention(match.start(), match.end(), None, None)
+    if kind == "year":
+        return _year(match, published)
     if published is None:
         return None
     if kind == "weekday":
         back = (published.weekday() - _group_index(match)) % 7 or _week_back(match, words, text)
         return DateMention(match.start(), match.end(), published - timedelta(days=back), "day")
-    _pattern, offset, from_previous = words.relative[int(kind.split(":")[1])]
-    base = last_day if from_previous and last_day is not None else published
-    return DateMention(match.start(), match.end(), base + timedelta(days=offset), "day")
+    relative = words.relative[int(kind.split(":")[1])]
+    if relative.unit == "month":
+        month = _months_from(published.replace(day=1), relative.offset)
+        return DateMention(match.start(), match.end(), month, "month")
+    base = last_day if relative.from_previous and last_day is not None else published
+    return DateMention(match.start(), match.end(), base + timedelta(days=relative.offset), "day")
+
+
+def _year(match: re.Match[str], published: date | None) -> DateMention | None:
+    """"in 2022", a year before the publication year: a time of its own that names no day
+    or month, kept without a value (as `vague` times are), so that what it dates stays
+    undated rather than taking the statement's or publication's day; the evaluation's
+    annotation leaves such claims undated. A report's own year ("in 2025" in 2025) names
+    no time apart from the report's: no mention."""
+    year = int(match.group("y"))
+    if published is not None and year >= published.year:
+        return None
+    return DateMention(match.start(), match.end(), None, None)
+
+
+def _months_from(first: date, months: int) -> date:
+    """The 1st of the month `months` months after the month of `first` (a 1st)."""
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _week_back(match: re.Match[str], words: _DateWords, text: str) -> int:
     """Days back to a weekday named on the day of publication: 7 when a `last` word marks
     it as the week before ("last Tuesday", "mardi dernier"), else 0 (that very day)."""
-    before = words.last_before
-    after = words.last_after
-    if before is not None and before.search(text, max(0, match.start() - LAST_REACH),
-                                            match.start()):
-        return 7
-    return 7 if after is not None and after.match(text, match.end()) else 0
+    return 7 if _after_last_word(match, words, text) else 0
 
 
 def _numeric(match: re.Match[str]) -> date | None:
@@ -238,11 +298,27 @@ def _month_only(
     same = words.same_year.match(text, end) if words.same_year else None
     if year is None and same is not None and context_year is not None:
         year, end = context_year, same.end()
+    previous = words.previous_year.match(text, end) if words.previous_year else None
+    if year is None and previous is not None and published is not None:
+        year, end = published.year - 1, previous.end()
     if year is None and published is not None:
-        year = published.year if month <= published.month else published.year - 1
+        latest = month < published.month or (
+            month == published.month and not _after_last_word(match, words, text))
+        year = published.year if latest else published.year - 1
     if year is None:
         return None
     return DateMention(match.start(), end, date(year, month, 1), "month")
+
+
+def _after_last_word(match: re.Match[str], words: _DateWords, text: str) -> bool:
+    """Whether a `last` word marks a month or weekday as the previous one ("last August",
+    "en août dernier", "am vergangenen Dienstag")."""
+    before = words.last_before
+    if before is not None and before.search(text, max(0, match.start() - LAST_REACH),
+                                            match.start()):
+        return True
+    after = words.last_after
+    return after is not None and after.match(text, match.end()) is not None
 
 
 def _previous_year(value: date) -> date:
@@ -290,8 +366,8 @@ def _date_words(lang: Language) -> _DateWords:
         month=re.compile(rf"\b{months}(?![\w]){year}", flags),
         weekday=re.compile(rf"\b(?:{_alternation(section['weekdays'])})(?![\w])", flags),
         relative=tuple(
-            (re.compile(entry["pattern"], flags), int(entry["offset"]),
-             entry.get("from") == "previous")
+            _Relative(re.compile(entry["pattern"], flags), int(entry["offset"]),
+                      entry.get("from") == "previous", entry.get("unit", "day"))
             for entry in section.get("relative", [])
         ),
         same_year=re.compile(section["same_year"], flags) if section.get("same_year") else None,
@@ -301,6 +377,12 @@ def _date_words(lang: Language) -> _DateWords:
         if section.get("last_after") else None,
         vague=re.compile(_one_alternation(section["vague"]), flags)
         if section.get("vague") else None,
+        previous_year=re.compile(section["previous_year"], flags)
+        if section.get("previous_year") else None,
+        year=re.compile(rf"(?:{section['year_before']})\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
+                        + (rf"(?:\s*{year_word})?" if year_word else ""), flags)
+        if section.get("year_before") else None,
+        range_gap=re.compile(section["range_gap"], flags) if section.get("range_gap") else None,
     )
 
 
