@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 from frontledger.errors import UsageError
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import SqlStore, open_store
+from frontledger.ledger.schema import claims as claims_table
+from frontledger.ledger.store import CLAIM_ROW_COLUMNS
 from frontledger.records import (
     Claim,
     Document,
@@ -274,3 +276,18 @@ def test_claims_encoded_straight_from_rows_equal_the_shared_claim_shape(db_url: 
     assert {c["published"] is None for c in expected} == {True, False}
     assert {c["url"] is None for c in expected} == {True, False}
     assert len({c["plover"] for c in expected}) > 1
+
+
+def test_claims_stored_without_a_place_key_are_encoded_with_the_key_they_would_have(
+        db_url: str) -> None:
+    store = open_store(db_url)
+    try:
+        hand_made_ledger(store)
+        with store.engine.begin() as conn:  # as a ledger written before place keys were
+            conn.execute(claims_table.update().values(place_key=None))
+        rows = store.claim_rows()
+        expected = [payloads.stored_claim_json(c) for c in store.stored_claims()]
+    finally:
+        store.close()
+    assert rows and all(row[CLAIM_ROW_COLUMNS.index("place_key")] is None for row in rows)
+    assert payloads.claim_rows_json(rows) == expected
