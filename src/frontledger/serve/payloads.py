@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -162,6 +162,7 @@ def claim_rows_json(rows: Sequence[Sequence[Any]],
 def _row_json(values: tuple[Any, ...], stage: Theater,
               event_type_of: Callable[..., EventType | None],
               published_iso: dict[Any, str | None]) -> dict[str, Any]:
+    # a raw row (`claim_rows(raw=True)`) has its day and time as ISO text
     (seq, document_id, claimant, claimant_side, kind, actor_side, stance, fraction, day,
      date_precision, confidence, change, name, place_kind, surface, geonameid, country,
      iso3166_2, latitude, longitude, evidence_start, evidence_end, evidence_text, outlet,
@@ -169,14 +170,16 @@ def _row_json(values: tuple[Any, ...], stage: Theater,
     change = bool(change)
     codes = event_type_of(kind, change, actor_side, stance, country, evidence_text, stage)
     if published not in published_iso:
-        published_iso[published] = iso(as_utc(published))
+        published_iso[published] = iso(as_utc(
+            datetime.fromisoformat(published) if isinstance(published, str) else published))
     if key is None:  # a claim stored before place keys were
         key = place_key(Claim("", "", kind, PlaceMention(
             0, 0, surface, name, place_kind, geonameid, country, iso3166_2), actor_side,
             stance, Evidence(document_id, 0, 0, "")))
     return {
         "id": seq, "claimant": claimant, "claimant_side": claimant_side, "kind": kind,
-        "actor_side": actor_side, "stance": stance, "fraction": fraction, "date": iso(day),
+        "actor_side": actor_side, "stance": stance, "fraction": fraction,
+        "date": day if isinstance(day, str) else iso(day),
         "date_precision": date_precision, "confidence": confidence, "change": change,
         "place": {"name": name, "kind": place_kind, "geonameid": geonameid,
                   "country": country, "iso3166_2": iso3166_2, "latitude": latitude,
