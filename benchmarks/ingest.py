@@ -1,6 +1,6 @@
 """Ingest throughput and peak memory, into SQLite and (with --postgres) PostgreSQL.
 
-    .venv/bin/python benchmarks/ingest.py [--postgres] [--extract] [--workers N]
+    .venv/bin/python benchmarks/ingest.py [--postgres | --postgres-only] [--extract] [--workers N]
                                           [--records 10000] [--pages 1000]
 
 Without --extract documents are stored only (the ingest stage and the store); with it,
@@ -181,6 +181,8 @@ def spawn(source: Path, db_url: str, extract: bool, workers: int = 1,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--postgres", action="store_true", help="also run on PostgreSQL")
+    parser.add_argument("--postgres-only", action="store_true",
+                        help="run on PostgreSQL only (a long scale check: SQLite apart)")
     parser.add_argument("--extract", action="store_true",
                         help="also geoparse and extract claims (the whole pipeline)")
     parser.add_argument("--workers", type=int, default=1,
@@ -201,9 +203,9 @@ def main() -> None:
 def run_all(tmp: Path, args: argparse.Namespace) -> None:
     write_jsonl(tmp / "records", args.records)
     write_html(tmp / "pages", args.pages)
-    backends = [("sqlite", lambda name: f"sqlite:///{tmp / name}.db")]
+    backends = [] if args.postgres_only else [("sqlite", lambda name: f"sqlite:///{tmp / name}.db")]
     server = None
-    if args.postgres:
+    if args.postgres or args.postgres_only:
         from tests.conftest import fresh_postgres_db
         from tests.pgserver import PostgresServer
 

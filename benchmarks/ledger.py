@@ -1,7 +1,7 @@
 """Ledger folding and queries at scale: event clustering, timelines, as-of control.
 
     .venv/bin/python benchmarks/ledger.py [--postgres] [--claims 100000] [--places 5000]
-                                          [--fold-only | --queries-only]
+                                          [--fold-only | --queries-only] [--scattered]
 
 Generates claims over places (5 sides' worth of kinds, stances and dates across 2025),
 then prints two tables:
@@ -13,7 +13,10 @@ then prints two tables:
   still empty: the one-off question of a CLI run), on SQLite and, with --postgres, on a
   throwaway PostgreSQL server; and the time
   the generated ledger took to write (--batch documents with their claims and the place
-  states they change per transaction, as `SqlStore.add_documents` writes them).
+  states they change per transaction, as `SqlStore.add_documents` writes them), in the
+  order of a feed: reports published day after day, each about the week before it
+  (`--scattered`: each report's claims on random days of the year, the worst case for
+  folding them into the stored states). A progress line on stderr every 100,000 claims.
 Ends with this process's peak memory (resident set, `getrusage`); `--queries-only` leaves
 out the in-memory clustering, whose own memory would hide the ledger's (the 1,000,000-claim
 scale check: `--claims 1000000 --queries-only`).
@@ -51,9 +54,16 @@ QUERY_REPEATS = 200
 # Documents written per transaction (`SqlStore.add_documents`), as `frontledger run` does;
 # --batch 1 measures the one-document-at-a-time path.
 WRITE_BATCH = 500
+# Days before its publication that a generated report's claims fall on (a feed reports
+# the last few days' fighting: "yesterday", "on Tuesday").
+FEED_DAYS_BACK = 7
+# Documents between two progress lines of a write (on stderr): 100,000 claims a line.
+PROGRESS_EVERY = 5_000
 
 
-def make_claim(rng: random.Random, places: int, doc_id: str) -> Claim:
+def make_claim(rng: random.Random, places: int, doc_id: str, day: date | None = None,
+               ) -> Claim:
+    """A claim about a random place; of a random day of 2025 unless `day` is given."""
     n = rng.randrange(places)
     place = PlaceMention(0, 5, "Place", f"Place {n}", "populated_place", 10_000_000 + n,
                          "UA", REGIONS[n % len(REGIONS)], 47 + n % 50 / 10, 35 + n % 40 / 10)
@@ -63,7 +73,7 @@ def make_claim(rng: random.Random, places: int, doc_id: str) -> Claim:
                  stance=rng.choice(("asserts", "asserts", "denies")),
                  evidence=Evidence(doc_id, 0, 5, "Place"),
                  fraction=rng.choice((None, None, 0.5, 0.8)),
-                 date=date(2025, 1, 1) + timedelta(days=rng.randrange(365)),
+                 date=day or date(2025, 1, 1) + timedelta(days=rng.randrange(365)),
                  date_precision="day")
 
 
@@ -73,13 +83,29 @@ def in_memory_claims(n: int, places: int) -> list[StoredClaim]:
                         None, "en", None, rng.getrandbits(64)) for i in range(n)]
 
 
-def fill(store: SqlStore, n: int, places: int, batch: int = WRITE_BATCH) -> None:
+def fill(store: SqlStore, n: int, places: int, batch: int = WRITE_BATCH,
+         scattered: bool = False) -> None:
+    """Write `n` claims, `batch` documents a transaction. As a feed arrives: documents
+    published day after day through 2025, each one's claims dated within the week before
+    it; `scattered`: every document's claims on random days of the year, all published
+    on 1 June (the worst case for `states.fold_in`: each batch changes every place's
+    states from January on)."""
     rng = random.Random(11)
     pending: list[AnalysedDocument] = []
-    for d in range(n // CLAIMS_PER_DOCUMENT):
+    documents = n // CLAIMS_PER_DOCUMENT
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for d in range(documents):
+        if d and d % PROGRESS_EVERY == 0:  # a long write shows whether it slows as it grows
+            print(f"  {d * CLAIMS_PER_DOCUMENT:>9} claims  {time.perf_counter() - started:8.1f} s"
+                  f"  {time.process_time() - cpu_started:8.1f} CPU s", file=sys.stderr, flush=True)
+        published = (date(2025, 6, 1) if scattered
+                     else date(2025, 1, 1) + timedelta(days=d * 365 // max(documents, 1)))
         doc = make_document(f"benchmark document {d}", source="bench", raw=b"", language="en",
-                            published=datetime(2025, 6, 1, tzinfo=UTC))
-        claims = [make_claim(rng, places, doc.id) for _ in range(CLAIMS_PER_DOCUMENT)]
+                            published=datetime(published.year, published.month, published.day,
+                                               tzinfo=UTC))
+        claims = [make_claim(rng, places, doc.id, None if scattered else
+                             published - timedelta(days=rng.randrange(FEED_DAYS_BACK)))
+                  for _ in range(CLAIMS_PER_DOCUMENT)]
         pending.append(AnalysedDocument(doc, [], claims))
         if len(pending) == batch:
             store.add_documents(pending, extractor="bench")
@@ -144,6 +170,8 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=5_000)
     parser.add_argument("--batch", type=int, default=WRITE_BATCH,
                         help="documents per write transaction")
+    parser.add_argument("--scattered", action="store_true",
+                        help="claims on random days of the year, not a feed's recent days")
     parser.add_argument("--fold-only", action="store_true",
                         help="only the in-memory table (clustering, track records)")
     parser.add_argument("--queries-only", action="store_true",
@@ -175,7 +203,7 @@ def stored_ledger_table(args: argparse.Namespace) -> None:
             for backend, url in urls:
                 store = open_store(url)
                 started = time.perf_counter()
-                fill(store, args.claims, args.places, args.batch)
+                fill(store, args.claims, args.places, args.batch, args.scattered)
                 print(f"{'(write ' + str(args.claims) + ' claims)':<24}{backend:<12}"
                       f"{time.perf_counter() - started:>9.1f}s  ({args.batch} documents"
                       " a transaction)")

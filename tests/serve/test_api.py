@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import msgspec
 import orjson
@@ -12,7 +13,9 @@ from fastapi.testclient import TestClient
 
 from frontledger.errors import UsageError
 from frontledger.ingest.formats import make_document
-from frontledger.ledger import SqlStore, open_store
+from frontledger.ledger import ClaimFilter, SqlStore, open_store
+from frontledger.ledger.schema import claims as claims_table
+from frontledger.ledger.store import CLAIM_ROW_COLUMNS
 from frontledger.records import (
     Claim,
     Document,
@@ -267,10 +270,47 @@ def test_claims_encoded_straight_from_rows_equal_the_shared_claim_shape(db_url: 
         store.add_document(document, [place], [strike, replace(
             strike, kind="control", fraction=0.5, date=date(2025, 3, 1), change=True)])
         rows = store.claim_rows()
+        raw = store.claim_rows(raw=True)
         expected = [payloads.stored_claim_json(c) for c in store.stored_claims()]
     finally:
         store.close()
     assert payloads.claim_rows_json(rows) == expected
+    assert payloads.claim_rows_json(raw) == expected  # on SQLite, the driver's own values
     assert {c["published"] is None for c in expected} == {True, False}
     assert {c["url"] is None for c in expected} == {True, False}
     assert len({c["plover"] for c in expected}) > 1
+
+
+@pytest.mark.parametrize("filters", [
+    {"kinds": ["control", "withdrawal"], "where": ClaimFilter(limit=3, offset=1)},
+    {"place_keys": ["g:703656", "n:populated_place:kupiansk"], "until": date(2025, 12, 31),
+     "where": ClaimFilter(since=date(2025, 1, 1), limit=50)},
+    {"region": "UA-63", "where": ClaimFilter(claimant_side="RU", limit=2)},
+    {"where": ClaimFilter(newest_first=True, limit=4, offset=2)}])
+def test_raw_claim_rows_are_the_rows_of_the_same_filters(db_url: str,
+                                                          filters: dict[str, Any]) -> None:
+    store = open_store(db_url)
+    try:
+        hand_made_ledger(store)
+        typed, raw = store.claim_rows(**filters), store.claim_rows(**filters, raw=True)
+        again = store.claim_rows(**filters, raw=True)  # the statement kept
+    finally:
+        store.close()
+    assert typed and [row[0] for row in raw] == [row[0] for row in typed]
+    assert again == raw
+    assert payloads.claim_rows_json(raw) == payloads.claim_rows_json(typed)
+
+
+def test_claims_stored_without_a_place_key_are_encoded_with_the_key_they_would_have(
+        db_url: str) -> None:
+    store = open_store(db_url)
+    try:
+        hand_made_ledger(store)
+        with store.engine.begin() as conn:  # as a ledger written before place keys were
+            conn.execute(claims_table.update().values(place_key=None))
+        rows = store.claim_rows()
+        expected = [payloads.stored_claim_json(c) for c in store.stored_claims()]
+    finally:
+        store.close()
+    assert rows and all(row[CLAIM_ROW_COLUMNS.index("place_key")] is None for row in rows)
+    assert payloads.claim_rows_json(rows) == expected

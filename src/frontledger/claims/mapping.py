@@ -56,19 +56,20 @@ def _rule(entry: dict[str, Any]) -> _Rule:
 
 def event_type(claim: Claim, theater: Theater) -> EventType | None:
     """ACLED and PLOVER codes of `claim` (None if no rule covers it)."""
-    owner = theater.territory.get(claim.place.country or "")
-    relation = "owner" if owner is not None and claim.actor_side == owner else "foreign"
+    return event_type_of(claim.kind, claim.change, claim.actor_side, claim.stance,
+                         claim.place.country, claim.evidence.text, theater)
+
+
+def event_type_of(kind: str, change: bool, actor_side: str | None, stance: str,
+                  country: str | None, text: str, theater: Theater) -> EventType | None:
+    """`event_type` from the fields it reads (for callers holding a stored claim's
+    columns rather than a Claim: building the records cost more than the rules)."""
+    owner = theater.territory.get(country or "")
+    relation = "owner" if owner is not None and actor_side == owner else "foreign"
     for rule in _rules():
-        if _matches(rule, claim, relation):
+        if (rule.kind == kind and (rule.change is None or rule.change == change)
+                and (rule.actor is None or rule.actor == relation)
+                and (rule.stance is None or rule.stance == stance)
+                and (rule.words is None or bool(rule.words.search(text)))):
             return rule.event
     return None
-
-
-def _matches(rule: _Rule, claim: Claim, relation: str) -> bool:
-    return (
-        rule.kind == claim.kind
-        and (rule.change is None or rule.change == claim.change)
-        and (rule.actor is None or rule.actor == relation)
-        and (rule.stance is None or rule.stance == claim.stance)
-        and (rule.words is None or bool(rule.words.search(claim.evidence.text)))
-    )

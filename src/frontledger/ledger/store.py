@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -178,6 +179,7 @@ class SqlStore:
         self._statements = _Statements(self.dialect)
         self._state_memo = states.StateMemo()
         self._claim_queries: dict[tuple[frozenset[str], bool], Any] = {}
+        self._raw_claim_queries: dict[tuple[Any, ...], _RawStatement] = {}
 
     def add_document(self, document: Document, places: Sequence[PlaceMention] = (),
                      claims: Sequence[Claim] = (), extractor: str = "") -> bool:
@@ -296,11 +298,16 @@ class SqlStore:
                       region: str | None = None, geonameids: Sequence[int] | None = None,
                       place_names: Sequence[str] | None = None,
                       place_keys: Sequence[str] | None = None,
-                      where: ClaimFilter | None = None) -> list[Sequence[Any]]:
+                      where: ClaimFilter | None = None,
+                      raw: bool = False) -> list[Sequence[Any]]:
         """`stored_claims` as the database's rows, each the values of CLAIM_ROW_COLUMNS:
         for the callers that turn many claims at once into something else (the API's
         pages: `serve.payloads.claim_rows_json`), where building four records a claim
         was the largest part of the answer; `stored_claim_from_row` makes one a record.
+
+        `raw`: on SQLite, the values as the driver gives them (days and times as their
+        stored ISO text, flags as 0/1), read through the driver's own cursor: SQLAlchemy's
+        execution and row handling took more CPU than SQLite's own (benchmarks/api_profile.py).
         """
         where = where or ClaimFilter()
         keyed = None if geonameids is None and place_names is None \
@@ -320,7 +327,28 @@ class SqlStore:
         if query is None:
             query = self._claim_queries.setdefault(shape, _claim_query(*shape))
         with self.engine.connect() as conn:
+            if raw and self.dialect == "sqlite":
+                return self._raw_rows(conn, shape, query, bound)
             return list(conn.execute(query, bound))
+
+    def _raw_rows(self, conn: Connection, shape: tuple[frozenset[str], bool], query: Any,
+                  bound: dict[str, Any]) -> list[Sequence[Any]]:
+        """`claim_rows`' statement run on the driver's cursor (SQLite)."""
+        lengths = tuple(len(value) for _name, value in sorted(bound.items())
+                        if isinstance(value, list))
+        statement = self._raw_claim_queries.get((shape, lengths))
+        if statement is None:
+            statement = self._raw_claim_queries.setdefault(
+                (shape, lengths), _RawStatement.compiled(query, bound, conn.dialect))
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(statement.sql, statement.values(bound))
+            return cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"the ledger at {redact(self.url)} refused the operation "
+                             f"({_cause(exc)})") from None
+        finally:
+            cursor.close()
 
     def names_region(self, code: str) -> bool:
         """Whether a stored claim is about a place in the ISO 3166-2 region `code`."""
@@ -507,6 +535,15 @@ def _cause(exc: BaseException) -> str:
     return redact_text(lines[0][:CAUSE_CHARS])
 
 
+# Bytes of the ledger file SQLite reads through a memory map instead of read() calls into
+# each connection's own 2 MB page cache: the OS's file cache, shared by every connection
+# and process, no private memory. Set from benchmarks/ledger.py: past ~100,000 claims
+# the indexes outgrew the page cache, and writing slowed as the ledger grew (system CPU
+# 7.2 -> 5.2 s, as-of CPU p95 20 -> 12 ms at 200,000 claims); a ledger larger than this
+# reads its remainder as before.
+SQLITE_MMAP_BYTES = 1 << 30
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # the wait first: switching a new file to WAL takes a lock another process may hold
@@ -514,6 +551,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints,
     cursor.execute("PRAGMA foreign_keys=ON")     # never corrupt after a crash
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 
 
@@ -733,6 +771,39 @@ def _claim_query(filters: frozenset[str], newest_first: bool) -> Any:
         page = filtered(select(c.seq).order_by(c.seq))
         return query.where(c.seq.in_(page.scalar_subquery()))
     return filtered(query)
+
+
+@dataclass(frozen=True)
+class _RawStatement:
+    """A claims statement compiled for SQLite's driver, for one shape of filters and one
+    length of each list of values."""
+
+    sql: str
+    names: tuple[tuple[str, int | None, Any], ...]
+    """Per placeholder: the bound value's name, its index in a list value (None: not a
+    list), and the value compiled in (a literal of the statement's own)."""
+
+    @classmethod
+    def compiled(cls, query: Any, bound: dict[str, Any], dialect: Any) -> _RawStatement:
+        given = query.params(**bound)
+        literals = given.compile(dialect=dialect).params
+        compiled = given.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+        names: list[tuple[str, int | None, Any]] = []
+        for name in compiled.positiontup:
+            base, _sep, index = name.rpartition("_")
+            if base in bound and isinstance(bound[base], list) and index.isdigit():
+                names.append((base, int(index) - 1, None))
+            else:
+                names.append((name, None, literals.get(name)))
+        return cls(str(compiled), tuple(names))
+
+    def values(self, bound: dict[str, Any]) -> list[Any]:
+        """The placeholders' values, days as SQLite stores them (ISO text)."""
+        found = []
+        for name, index, literal in self.names:
+            value = bound.get(name, literal) if index is None else bound[name][index]
+            found.append(value.isoformat() if isinstance(value, date) else value)
+        return found
 
 
 def place_keys(geonameids: Sequence[int], names: Sequence[str],

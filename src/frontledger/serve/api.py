@@ -158,7 +158,7 @@ def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam =
     found = _store(request).claim_rows(kinds=[kind] if kind else None, until=until,
                                        region=region,
                                        place_keys=place_keys_of(ref) if ref else None,
-                                       where=where)
+                                       where=where, raw=True)
     items = payloads.claim_rows_json(found[:limit])
     return _answer(_page(items, "claims", limit, offset, len(found) > limit))
 
@@ -288,7 +288,8 @@ def latest_claims(request: Request,
     """Claims of the most recently published documents first, filtered as `/api/claims`."""
     where = ClaimFilter(claimant_side=side, language=language, limit=limit + 1,
                         offset=offset, newest_first=True)
-    found = _store(request).claim_rows(kinds=[kind] if kind else None, where=where)
+    found = _store(request).claim_rows(kinds=[kind] if kind else None, where=where,
+                                       raw=True)
     items = payloads.claim_rows_json(found[:limit])
     return _answer(_page(items, "claims", limit, offset, len(found) > limit))
 

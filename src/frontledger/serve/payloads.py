@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -137,59 +137,61 @@ def open_feature(state: PlaceState, views: bool) -> tuple[bytes, bytes]:
 _ROW_VALUES = itemgetter(*(CLAIM_ROW_COLUMNS.index(name) for name in (
     "seq", "document_id", "claimant", "claimant_side", "kind", "actor_side", "stance",
     "fraction", "date", "date_precision", "confidence", "change", "place_name",
-    "place_kind", "place_surface", "place_confidence", "geonameid", "country",
-    "iso3166_2", "latitude", "longitude", "place_start", "place_end", "evidence_start",
-    "evidence_end", "evidence_text", "outlet", "url", "published", "language",
-    "external_id")))
+    "place_kind", "place_surface", "geonameid", "country", "iso3166_2", "latitude",
+    "longitude", "evidence_start", "evidence_end", "evidence_text", "outlet", "url",
+    "published", "language", "external_id", "place_key")))
 
 
 def claim_rows_json(rows: Sequence[Sequence[Any]],
                     theater: str = DEFAULT_THEATER) -> list[dict[str, Any]]:
     """`stored_claim_json` of each claim of `SqlStore.claim_rows`, straight from its row.
 
-    The same objects, built with one record (the Claim the ACLED/PLOVER mapping reads)
-    instead of four, and one dict instead of three: a page of 50 claims spent more in
-    building records and merging dicts than in its query (benchmarks/api_profile.py).
-    A test holds both equal on every claim of a ledger."""
-    from frontledger.claims.mapping import event_type
+    The same objects, built with no record and one dict a claim: a page of 50 claims
+    spent more in building records (four, then one Claim for the ACLED/PLOVER mapping)
+    than in its query (benchmarks/api_profile.py); the mapping reads the columns
+    (`event_type_of`) and the place key is the one stored with the claim. A test holds
+    both equal on every claim of a ledger."""
+    from frontledger.claims.mapping import event_type_of
     from frontledger.claims.resources import load_theater
 
     stage = load_theater(theater)
-    return [_row_json(_ROW_VALUES(row), stage, event_type) for row in rows]
+    published: dict[Any, str | None] = {}  # a page repeats each document's time
+    return [_row_json(_ROW_VALUES(row), stage, event_type_of, published) for row in rows]
 
 
 def _row_json(values: tuple[Any, ...], stage: Theater,
-              event_type: Callable[[Claim, Theater], EventType | None]) -> dict[str, Any]:
+              event_type_of: Callable[..., EventType | None],
+              published_iso: dict[Any, str | None]) -> dict[str, Any]:
+    # a raw row (`claim_rows(raw=True)`) has its day and time as ISO text
     (seq, document_id, claimant, claimant_side, kind, actor_side, stance, fraction, day,
-     date_precision, confidence, change, name, place_kind, surface, place_confidence,
-     geonameid, country, iso3166_2, latitude, longitude, place_start, place_end,
-     evidence_start, evidence_end, evidence_text, outlet, url, published, language,
-     external_id) = values
-    place = PlaceMention(start=place_start, end=place_end, surface=surface, name=name,
-                         kind=place_kind, geonameid=geonameid, country=country,
-                         iso3166_2=iso3166_2, latitude=latitude, longitude=longitude,
-                         confidence=place_confidence)
-    claim = Claim(claimant=claimant, claimant_side=claimant_side, kind=kind, place=place,
-                  actor_side=actor_side, stance=stance,
-                  evidence=Evidence(document_id, evidence_start, evidence_end, evidence_text),
-                  fraction=fraction, date=day, date_precision=date_precision,
-                  confidence=confidence, change=bool(change))
-    codes = event_type(claim, stage)
+     date_precision, confidence, change, name, place_kind, surface, geonameid, country,
+     iso3166_2, latitude, longitude, evidence_start, evidence_end, evidence_text, outlet,
+     url, published, language, external_id, key) = values
+    change = bool(change)
+    codes = event_type_of(kind, change, actor_side, stance, country, evidence_text, stage)
+    if published not in published_iso:
+        published_iso[published] = iso(as_utc(
+            datetime.fromisoformat(published) if isinstance(published, str) else published))
+    if key is None:  # a claim stored before place keys were
+        key = place_key(Claim("", "", kind, PlaceMention(
+            0, 0, surface, name, place_kind, geonameid, country, iso3166_2), actor_side,
+            stance, Evidence(document_id, 0, 0, "")))
     return {
         "id": seq, "claimant": claimant, "claimant_side": claimant_side, "kind": kind,
-        "actor_side": actor_side, "stance": stance, "fraction": fraction, "date": iso(day),
-        "date_precision": date_precision, "confidence": confidence, "change": bool(change),
+        "actor_side": actor_side, "stance": stance, "fraction": fraction,
+        "date": day if isinstance(day, str) else iso(day),
+        "date_precision": date_precision, "confidence": confidence, "change": change,
         "place": {"name": name, "kind": place_kind, "geonameid": geonameid,
                   "country": country, "iso3166_2": iso3166_2, "latitude": latitude,
                   "longitude": longitude},
-        "place_key": place_key(claim),
+        "place_key": key,
         "evidence": {"document_id": document_id, "start": evidence_start,
                      "end": evidence_end, "text": evidence_text},
         "acled": {"event_type": codes.acled_event_type if codes else None,
                   "sub_event_type": codes.acled_sub_event_type if codes else None},
         "plover": codes.plover if codes else None,
         "document_id": document_id, "outlet": outlet, "url": safe_url(url),
-        "published": iso(as_utc(published)), "language": language,
+        "published": published_iso[published], "language": language,
         "external_id": external_id,
     }
 
