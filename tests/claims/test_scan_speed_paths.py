@@ -9,10 +9,12 @@ from datetime import date
 import pytest
 from claims_fixtures import CASES
 
-from frontledger.claims.anchors import anchored, anchors_of
+from frontledger.claims.anchors import AnchoredSet, anchored, anchors_of
 from frontledger.claims.resources import load_lexicon, load_theater
+from frontledger.claims.scan import _patterns as _set_patterns
+from frontledger.claims.scan import lexicon_scan
 from frontledger.text.dates import find_dates
-from frontledger.text.scanning import finditer, scanner
+from frontledger.text.scanning import finditer, literal_prefixes, scanner
 
 TEXTS = [case["text"] for case in CASES] + [
     "MOSCOW (Reuters) - Putin's army took Vilne; «Восток» и Кремль; Київ і ЗСУ; l'armée russe."
@@ -111,3 +113,56 @@ def test_dates_found_through_the_scanner_are_the_plain_ones(language: str) -> No
         published = date(2025, 11, 20)
         assert find_dates(text, published, language, finditer) == find_dates(
             text, published, language)
+
+
+ODD_TEXTS = [
+    "KYIV SAID RUSSIAN FORCES CAPTURED THE VILLAGE; the ARMY WITHDREW.",
+    "Overtaken, retook, stakeholders: the soldiers held the town (forcesheld).",
+    "Die ſoldaten der russischen Armee haben das Dorf eingenommen, ſagte er.",
+    "İstanbul: Russian troops said they took the village.",  # lower case is longer
+    "ΣΟΣ – российские войска заняли село, сообщили в Минобороны России.",
+]
+
+
+@pytest.mark.parametrize("language", ["de", "en", "es", "fr", "it", "pl", "ru", "uk"])
+def test_one_pass_over_a_pattern_set_finds_what_each_pattern_finds_alone(
+        language: str) -> None:
+    lexicon, theater = load_lexicon(language), load_theater()
+    patterns = _set_patterns(lexicon, theater.side_names(language))
+    for text in [*TEXTS, *ODD_TEXTS]:
+        scan = lexicon_scan(text, lexicon, theater)
+        for pattern in patterns:
+            expected = [(m.span(), m.groups()) for m in anchored(pattern).finditer(
+                text, text.lower())]
+            found = [(m.span(), m.groups()) for m in scan.finditer(pattern)]
+            assert found == expected, (pattern.pattern, text)
+
+
+def test_a_pattern_set_of_word_patterns_skips_matches_inside_words() -> None:
+    took = re.compile(r"\b(?:re)?took\b", re.IGNORECASE)
+    scan = AnchoredSet([took]).scan(WORD_EDGES, WORD_EDGES.lower())
+    found = [WORD_EDGES[m.start():m.end()] for m in scan.finditer(took)]
+    assert found == ["took", "took", "Took", "took"]
+
+
+def test_a_pattern_outside_the_set_is_scanned_alone() -> None:
+    scan = AnchoredSet([re.compile("took")]).scan(WORD_EDGES, WORD_EDGES.lower())
+    assert len(scan.finditer(re.compile(r"\btoo+t\b"))) == 2
+
+
+@pytest.mark.parametrize(("source", "prefixes"), [
+    (r"\b(?:(?:ha|han)\s+)?tom(?:ó|aron)\b", {"ha", "han", "tomó", "toma"}),
+    (r"(?<!\w)[dl]'arm[ée]e", {"d'ar", "l'ar"}),
+    (r"\b(?:the\s+)?Kremlin", {"the", "Krem"}),
+    (r"\bx*yz", {"x", "yz"}),
+])
+def test_literal_prefixes_begin_every_match(source: str, prefixes: set[str]) -> None:
+    assert literal_prefixes(re.compile(source)) == prefixes
+
+
+@pytest.mark.parametrize("source", [
+    r"\b\w+ої\s+штурмов", r"took", r"\b(?:took)?", r"(?i:\bUkraine)|\bKyiv",
+])
+def test_no_literal_prefixes_where_a_match_may_begin_anywhere(source: str) -> None:
+    flags = re.IGNORECASE if source == "took" else 0
+    assert literal_prefixes(re.compile(source, flags)) is None

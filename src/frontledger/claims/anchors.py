@@ -15,11 +15,14 @@ ahead to where a match can start.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from frontledger.text.scanning import Scanner, scanner
+from ahocorasick_rs import AhoCorasick
+
+from frontledger.text.scanning import Scanner, literal_prefixes, scanner
 from frontledger.text.scanning import sre as _sre
 
 MIN_ANCHOR = 3
@@ -141,3 +144,125 @@ def _better(current: set[str] | None, candidate: set[str] | None) -> set[str] | 
     if not current:
         return candidate
     return candidate if min(map(len, candidate)) > min(map(len, current)) else current
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How one pattern of a set is matched once its candidates are known."""
+
+    source: re.Pattern[str]
+    pattern: re.Pattern[str]
+    """What runs: the case-folded pattern (over the lower-cased text) or the pattern itself."""
+    on_lowered: bool
+    prefixes: tuple[int, ...]
+    """Keywords (indexes) one of which begins every match."""
+    anchors: frozenset[int] | None
+    """Keywords one of which the text must hold; None: no such words known."""
+    word_start: bool
+    """Every match begins at a word's first character (a leading `\\b` and word prefixes)."""
+
+
+class AnchoredSet:
+    """Many anchored patterns found together: one Aho-Corasick pass over the lower-cased
+    text finds every literal prefix (`scanning.literal_prefixes`) and every anchor word of
+    every pattern at once; each pattern is then matched only where one of its prefixes
+    begins, when one of its anchors is there. Same matches as `anchored(p).finditer` each
+    (patterns without known prefixes run that way)."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        keywords: dict[str, int] = {}
+        self.plans: dict[int, _Plan] = {}
+        """By `id` of the pattern (hashing a pattern hashes its whole source)."""
+        for pattern in dict.fromkeys(patterns):
+            plan = _plan(pattern, keywords)
+            if plan is not None:
+                self.plans[id(pattern)] = plan
+        self.automaton = AhoCorasick(list(keywords)) if keywords else None
+
+    def scan(self, text: str, lowered: str) -> Scan:
+        """Where the keywords of every pattern of the set are in `text` (lower-cased:
+        `lowered`)."""
+        if self.automaton is None or len(lowered) != len(text):
+            return Scan(text, lowered)  # offsets of the two texts differ: one by one
+        starts: dict[int, list[int]] = {}
+        for keyword, start, _end in self.automaton.find_matches_as_indexes(
+                lowered, overlapping=True):
+            found = starts.get(keyword)
+            if found is None:
+                starts[keyword] = [start]
+            else:
+                found.append(start)
+        return Scan(text, lowered, self.plans, starts)
+
+
+class Scan:
+    """One text's matches of the patterns of an `AnchoredSet` (or of any pattern)."""
+
+    def __init__(self, text: str, lowered: str, plans: dict[int, _Plan] | None = None,
+                 starts: dict[int, list[int]] | None = None) -> None:
+        self.text = text
+        self.lowered = lowered
+        self.plans = plans or {}
+        self.starts = starts or {}
+        """Where each keyword found in the text begins."""
+
+    def finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """What `anchored(pattern).finditer(text, lowered)` finds."""
+        plan = self.plans.get(id(pattern))
+        if plan is None or plan.source is not pattern:
+            return anchored(pattern).finditer(self.text, self.lowered)
+        starts = self.starts
+        if plan.anchors is not None and starts.keys().isdisjoint(plan.anchors):
+            return []
+        candidates = [start for key in plan.prefixes if key in starts for start in starts[key]]
+        if not candidates:
+            return []
+        candidates.sort()
+        return _confirmed(plan, self.lowered if plan.on_lowered else self.text,
+                          self.lowered, candidates)
+
+
+def _confirmed(plan: _Plan, text: str, lowered: str, starts: list[int]) -> list[re.Match[str]]:
+    """The pattern's leftmost non-overlapping matches, tried at the candidate starts only
+    (every match begins at one of them, so the first that matches is the leftmost)."""
+    found: list[re.Match[str]] = []
+    match = plan.pattern.match
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        if plan.word_start and start and (lowered[start - 1].isalnum()
+                                          or lowered[start - 1] == "_"):
+            continue  # inside a word: the leading `\b` cannot hold
+        found_here = match(text, start)
+        if found_here is not None:
+            found.append(found_here)
+            position = found_here.end()  # never empty: every match begins with a prefix
+        else:
+            position = start + 1  # the same start again (two prefixes there) fails too
+    return found
+
+
+def _plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
+    """A pattern's plan, its keywords added to `keywords` (None: no prefixes are known)."""
+    fast = anchored(pattern)
+    folded = fast.folded.pattern if fast.folded is not None else None
+    runs = folded if folded is not None else pattern
+    prefixes = literal_prefixes(runs)
+    if prefixes is None or any(len(p.lower()) != len(p) for p in prefixes):
+        return None  # (a prefix whose lower case is longer, "İ", would move the offsets)
+    anchors = (None if fast.anchors is None
+               else frozenset(_keyword(a, keywords) for a in fast.anchors))
+    word_start = folded is not None and _opens_with_boundary(runs) and all(
+        p[0].isalnum() or p[0] == "_" for p in prefixes)
+    keys = tuple(sorted({_keyword(p.lower(), keywords) for p in prefixes}))
+    return _Plan(pattern, runs, folded is not None, keys, anchors, word_start)
+
+
+def _keyword(word: str, keywords: dict[str, int]) -> int:
+    return keywords.setdefault(word, len(keywords))
+
+
+def _opens_with_boundary(pattern: re.Pattern[str]) -> bool:
+    parsed = _sre.parse(pattern.pattern, pattern.flags) if _sre is not None else None
+    return parsed is not None and repr(list(parsed)[:1]) == "[(AT, AT_BOUNDARY)]"

@@ -228,3 +228,102 @@ def _boundary_then(source: str, tail: Any, flags: int) -> bool:
     items = list(whole)
     return (whole.getwidth()[0] > 0 and repr(items[:1]) == "[(AT, AT_BOUNDARY)]"
             and repr(items[1:]) == repr(list(tail)))
+
+
+PREFIX_LENGTH = 4
+"""Literal prefixes are followed this far: four letters leave few false candidates in a
+news text (measured on benchmarks/claims.py's articles); longer ones multiply variants."""
+MAX_PREFIXES = 64
+"""More prefixes than this are cut shorter (a wide alternation of optional words)."""
+
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+_CONTEXT_CASED = "\u03a3"
+"""Capital sigma: `str.lower` gives it the final form by context, not char by char."""
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which begins every match of a case-sensitive `pattern` (at most
+    PREFIX_LENGTH characters each), or None when no such set is known: the pattern ignores
+    case, may match an empty string or may begin with any character."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    whole = _parsed(pattern.pattern, pattern.flags)
+    if whole is None or whole.getwidth()[0] == 0:
+        return None
+    still, done = _extend({""}, list(whole))
+    found = still | done
+    if "" in found or any(_CONTEXT_CASED in p for p in found):
+        return None
+    return frozenset(found)
+
+
+def _extend(heads: set[str], items: list[Any]) -> tuple[set[str], set[str]]:
+    """The prefixes `heads` followed by `items`: (those that may grow, those cut off)."""
+    done: set[str] = set()
+    for op, arg in items:
+        if not heads:
+            break
+        heads, cut = _extend_item(heads, str(op), arg)
+        done |= cut
+        heads, done = _bounded(heads, done)
+    return heads, done
+
+
+def _extend_item(heads: set[str], op: str, arg: Any) -> tuple[set[str], set[str]]:
+    if op in _ZERO_WIDTH:
+        return heads, set()  # a boundary or lookaround: it adds no character
+    if op == "LITERAL":
+        return {h + chr(arg) for h in heads}, set()
+    if op == "IN":
+        members = _members(arg)
+        return ({h + m for h in heads for m in members}, set()) if members else (set(), heads)
+    if op == "SUBPATTERN":
+        _group, add, _remove, body = arg
+        return (set(), heads) if add & re.IGNORECASE else _extend(heads, list(body))
+    if op == "ATOMIC_GROUP":
+        return _extend(heads, list(arg))
+    if op == "BRANCH":
+        grown: set[str] = set()
+        done: set[str] = set()
+        for branch in arg[1]:
+            more, cut = _extend(heads, list(branch))
+            grown |= more
+            done |= cut
+        return grown, done
+    if op in _REPEATS:
+        least, most, body = arg
+        once, done = _extend(heads, list(body))
+        if most == 1:
+            return once | (heads if least == 0 else set()), done
+        return (heads if least == 0 else set()), done | once  # the repeats are not followed
+    return set(), heads  # any character, a category, a back reference: the prefix ends here
+
+
+MAX_CLASS_MEMBERS = 8
+"""A character class of more members than this ends a prefix (too many variants)."""
+
+
+def _members(arg: list[Any]) -> list[str]:
+    """The characters of a small positive class, or [] when it is not one."""
+    found: list[str] = []
+    for op, value in arg:
+        name = str(op)
+        if name == "LITERAL":
+            found.append(chr(value))
+        elif name == "RANGE" and value[1] - value[0] < MAX_CLASS_MEMBERS:
+            found.extend(chr(code) for code in range(value[0], value[1] + 1))
+        else:
+            return []
+    return found if len(found) <= MAX_CLASS_MEMBERS else []
+
+
+def _bounded(heads: set[str], done: set[str]) -> tuple[set[str], set[str]]:
+    """Prefixes of PREFIX_LENGTH are cut off there; too many are all cut shorter."""
+    done = done | {h[:PREFIX_LENGTH] for h in heads if len(h) >= PREFIX_LENGTH}
+    heads = {h for h in heads if len(h) < PREFIX_LENGTH}
+    length = PREFIX_LENGTH
+    while len(heads) + len(done) > MAX_PREFIXES and length > 1:
+        length -= 1
+        done = {p[:length] for p in heads | done}
+        heads = set()
+    return heads, done
