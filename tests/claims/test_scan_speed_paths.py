@@ -14,7 +14,7 @@ from frontledger.claims.resources import load_lexicon, load_theater
 from frontledger.claims.scan import _patterns as _set_patterns
 from frontledger.claims.scan import lexicon_scan
 from frontledger.text.dates import find_dates
-from frontledger.text.scanning import finditer, literal_prefixes, scanner
+from frontledger.text.scanning import finditer, literal_prefixes, scanner, spaced
 
 TEXTS = [case["text"] for case in CASES] + [
     "MOSCOW (Reuters) - Putin's army took Vilne; «Восток» и Кремль; Київ і ЗСУ; l'armée russe."
@@ -116,6 +116,7 @@ def test_dates_found_through_the_scanner_are_the_plain_ones(language: str) -> No
 
 
 ODD_TEXTS = [
+    "Les\tforces\u00a0russes ont\naffirmé avoir pris le village; el\u2009ejército y las\ttropas.",
     "KYIV SAID RUSSIAN FORCES CAPTURED THE VILLAGE; the ARMY WITHDREW.",
     "Overtaken, retook, stakeholders: the soldiers held the town (forcesheld).",
     "Die ſoldaten der russischen Armee haben das Dorf eingenommen, ſagte er.",
@@ -151,10 +152,11 @@ def test_a_pattern_outside_the_set_is_scanned_alone() -> None:
 
 
 @pytest.mark.parametrize(("source", "prefixes"), [
-    (r"\b(?:(?:ha|han)\s+)?tom(?:ó|aron)\b", {"ha", "han", "tomó", "toma"}),
+    (r"\b(?:(?:ha|han)\s+)?tom(?:ó|aron)\b", {"ha ", "han ", "tomó", "toma"}),
     (r"(?<!\w)[dl]'arm[ée]e", {"d'ar", "l'ar"}),
-    (r"\b(?:the\s+)?Kremlin", {"the", "Krem"}),
+    (r"\b(?:the\s+)?Kremlin", {"the ", "Krem"}),
     (r"\bx*yz", {"x", "yz"}),
+    (r"\b(?:el\s+|la[\s\-])?tropas", {"el ", "la t", "la-t", "trop"}),
 ])
 def test_literal_prefixes_begin_every_match(source: str, prefixes: set[str]) -> None:
     assert literal_prefixes(re.compile(source)) == prefixes
@@ -166,3 +168,8 @@ def test_literal_prefixes_begin_every_match(source: str, prefixes: set[str]) -> 
 def test_no_literal_prefixes_where_a_match_may_begin_anywhere(source: str) -> None:
     flags = re.IGNORECASE if source == "took" else 0
     assert literal_prefixes(re.compile(source, flags)) is None
+
+
+def test_spaced_text_writes_every_whitespace_as_a_space_in_place() -> None:
+    text = "a\tb\u00a0c\nd\u2009e f"
+    assert spaced(text) == "a b c d e f"

@@ -22,7 +22,7 @@ from typing import Any
 
 from ahocorasick_rs import AhoCorasick
 
-from frontledger.text.scanning import Scanner, literal_prefixes, scanner
+from frontledger.text.scanning import Scanner, literal_prefixes, scanner, spaced
 from frontledger.text.scanning import sre as _sre
 
 MIN_ANCHOR = 3
@@ -158,16 +158,19 @@ class _Plan:
     """Keywords (indexes) one of which begins every match."""
     anchors: frozenset[int] | None
     """Keywords one of which the text must hold; None: no such words known."""
+    spaced_anchors: bool
+    """Whether the anchors are found in the spaced text as in the text (none holds a
+    space); else `Anchored.may_match` looks for them."""
     word_start: bool
     """Every match begins at a word's first character (a leading `\\b` and word prefixes)."""
 
 
 class AnchoredSet:
     """Many anchored patterns found together: one Aho-Corasick pass over the lower-cased
-    text finds every literal prefix (`scanning.literal_prefixes`) and every anchor word of
-    every pattern at once; each pattern is then matched only where one of its prefixes
-    begins, when one of its anchors is there. Same matches as `anchored(p).finditer` each
-    (patterns without known prefixes run that way)."""
+    text (`scanning.spaced`) finds every literal prefix (`scanning.literal_prefixes`) and
+    every anchor word of every pattern at once; each pattern is then matched only where one
+    of its prefixes begins, when one of its anchors is there. Same matches as each
+    `anchored(p).finditer` (patterns without known prefixes run that way)."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
         keywords: dict[str, int] = {}
@@ -186,7 +189,7 @@ class AnchoredSet:
             return Scan(text, lowered)  # offsets of the two texts differ: one by one
         starts: dict[int, list[int]] = {}
         for keyword, start, _end in self.automaton.find_matches_as_indexes(
-                lowered, overlapping=True):
+                spaced(lowered), overlapping=True):
             found = starts.get(keyword)
             if found is None:
                 starts[keyword] = [start]
@@ -212,7 +215,10 @@ class Scan:
         if plan is None or plan.source is not pattern:
             return anchored(pattern).finditer(self.text, self.lowered)
         starts = self.starts
-        if plan.anchors is not None and starts.keys().isdisjoint(plan.anchors):
+        if not plan.spaced_anchors:
+            if not anchored(pattern).may_match(self.lowered):
+                return []
+        elif plan.anchors is not None and starts.keys().isdisjoint(plan.anchors):
             return []
         candidates = [start for key in plan.prefixes if key in starts for start in starts[key]]
         if not candidates:
@@ -251,12 +257,14 @@ def _plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
     prefixes = literal_prefixes(runs)
     if prefixes is None or any(len(p.lower()) != len(p) for p in prefixes):
         return None  # (a prefix whose lower case is longer, "İ", would move the offsets)
-    anchors = (None if fast.anchors is None
+    spaced_anchors = fast.anchors is None or not any(
+        char.isspace() for anchor in fast.anchors for char in anchor)
+    anchors = (None if fast.anchors is None or not spaced_anchors
                else frozenset(_keyword(a, keywords) for a in fast.anchors))
     word_start = folded is not None and _opens_with_boundary(runs) and all(
         p[0].isalnum() or p[0] == "_" for p in prefixes)
     keys = tuple(sorted({_keyword(p.lower(), keywords) for p in prefixes}))
-    return _Plan(pattern, runs, folded is not None, keys, anchors, word_start)
+    return _Plan(pattern, runs, folded is not None, keys, anchors, spaced_anchors, word_start)
 
 
 def _keyword(word: str, keywords: dict[str, int]) -> int:

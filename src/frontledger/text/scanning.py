@@ -243,8 +243,9 @@ _CONTEXT_CASED = "\u03a3"
 
 def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which begins every match of a case-sensitive `pattern` (at most
-    PREFIX_LENGTH characters each), or None when no such set is known: the pattern ignores
-    case, may match an empty string or may begin with any character."""
+    PREFIX_LENGTH characters each) in the text as `spaced` writes it, or None when no such
+    set is known: the pattern ignores case, may match an empty string or may begin with
+    any character. (Whitespace, `\\s` included, reads as a plain space.)"""
     if pattern.flags & re.IGNORECASE:
         return None
     whole = _parsed(pattern.pattern, pattern.flags)
@@ -273,7 +274,7 @@ def _extend_item(heads: set[str], op: str, arg: Any) -> tuple[set[str], set[str]
     if op in _ZERO_WIDTH:
         return heads, set()  # a boundary or lookaround: it adds no character
     if op == "LITERAL":
-        return {h + chr(arg) for h in heads}, set()
+        return {h + _spaced_char(chr(arg)) for h in heads}, set()
     if op == "IN":
         members = _members(arg)
         return ({h + m for h in heads for m in members}, set()) if members else (set(), heads)
@@ -309,12 +310,28 @@ def _members(arg: list[Any]) -> list[str]:
     for op, value in arg:
         name = str(op)
         if name == "LITERAL":
-            found.append(chr(value))
+            found.append(_spaced_char(chr(value)))
         elif name == "RANGE" and value[1] - value[0] < MAX_CLASS_MEMBERS:
-            found.extend(chr(code) for code in range(value[0], value[1] + 1))
+            found.extend(_spaced_char(chr(code)) for code in range(value[0], value[1] + 1))
+        elif name == "CATEGORY" and str(value) == "CATEGORY_SPACE":
+            found.append(" ")
         else:
             return []
+    found = list(dict.fromkeys(found))
     return found if len(found) <= MAX_CLASS_MEMBERS else []
+
+
+def _spaced_char(char: str) -> str:
+    return " " if char.isspace() else char
+
+
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def spaced(text: str) -> str:
+    """`text` with every whitespace character (what `\\s` matches) written as a plain
+    space: the same length, the same offsets."""
+    return _OTHER_SPACE.sub(" ", text)
 
 
 def _bounded(heads: set[str], done: set[str]) -> tuple[set[str], set[str]]:
