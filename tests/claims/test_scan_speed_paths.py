@@ -173,3 +173,35 @@ def test_no_literal_prefixes_where_a_match_may_begin_anywhere(source: str) -> No
 def test_spaced_text_writes_every_whitespace_as_a_space_in_place() -> None:
     text = "a\tb\u00a0c\nd\u2009e f"
     assert spaced(text) == "a b c d e f"
+
+
+DATED = [
+    "Le 3 novembre 2025, puis le mardi 4 novembre, l'armée a pris le village; hier encore.",
+    "On 3 November 2025 and on Tuesday, November 4, troops took the village; last week too.",
+    "3 ноября 2025 года и во вторник войска заняли село, сообщили вчера.",
+    "Am 3. November 2025 und am Dienstag, 4.11.2025, nahmen Truppen das Dorf ein.",
+    "El 3 de noviembre de 2025 y el martes pasado las tropas tomaron el pueblo.",
+]
+
+
+@pytest.mark.parametrize("language", ["de", "en", "es", "fr", "ru"])
+def test_dates_found_through_a_pattern_set_are_those_found_pattern_by_pattern(
+        language: str) -> None:
+    lexicon, theater = load_lexicon(language), load_theater()
+    published = date(2025, 11, 20)
+    for text in [*DATED, *TEXTS, *ODD_TEXTS]:
+        lexicon_scan(text, lexicon, theater)  # the set learns the date patterns
+        scan = lexicon_scan(text, lexicon, theater)
+        assert (find_dates(text, published, language, scan.plain)
+                == find_dates(text, published, language)), text
+
+
+def test_a_pattern_set_learns_the_patterns_run_through_it_once() -> None:
+    took = re.compile(r"\btook\b")
+    patterns = AnchoredSet([took])
+    text = "They took it."
+    assert [m.span() for m in patterns.scan(text, text.lower()).plain(took, text)] == [(5, 9)]
+    grown = patterns.grown()
+    assert grown is not patterns and id(took) in grown.plain
+    assert [m.span() for m in grown.scan(text, text.lower()).plain(took, text)] == [(5, 9)]
+    assert grown.grown() is grown

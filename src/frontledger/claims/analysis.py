@@ -29,7 +29,6 @@ from frontledger.claims.scan import (
 from frontledger.records import Document, Evidence, PlaceMention
 from frontledger.text import detect_language
 from frontledger.text.dates import DateMention, find_dates
-from frontledger.text.scanning import finditer
 from frontledger.text.sentences import Sentence, split_sentences
 
 METONYM_REACH = 30
@@ -142,7 +141,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", scan=scan)),
         list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", scan=scan)),
         fractions=Sorted(find_fractions(text, lexicon, scan)),
-        dates=Sorted(find_dates(text, published, lexicon.language, finditer)),
+        dates=Sorted(find_dates(text, published, lexicon.language, scan.plain)),
         outlet=document.outlet or "the outlet",
         speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", scan=scan)),
         source=source,

@@ -60,6 +60,8 @@ def lexicon_scan(text: str, lexicon: Lexicon, theater: Theater,
     kept = _SETS.get(key)
     if kept is None or kept[0] is not lexicon or kept[1] is not names:
         kept = _SETS[key] = (lexicon, names, AnchoredSet(_patterns(lexicon, names)))
+    elif (grown := kept[2].grown()) is not kept[2]:
+        kept = _SETS[key] = (lexicon, names, grown)
     return kept[2].scan(text, text.lower() if lowered is None else lowered)
 
 
