@@ -298,13 +298,13 @@ def _plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
     folded = fast.folded.pattern if fast.folded is not None else None
     runs = folded if folded is not None else pattern
     prefixes = literal_prefixes(runs)
-    if prefixes is None or any(len(p.lower()) != len(p) for p in prefixes):
-        return None  # (a prefix whose lower case is longer, "İ", would move the offsets)
+    if prefixes is None:
+        return None
     spaced_anchors = fast.anchors is None or not any(
         char.isspace() for anchor in fast.anchors for char in anchor)
     anchors = (None if fast.anchors is None or not spaced_anchors
                else frozenset(_keyword(a, keywords) for a in fast.anchors))
-    keys = tuple(sorted({_keyword(p.lower(), keywords) for p in prefixes}))
+    keys = tuple(sorted({_keyword(p, keywords) for p in prefixes}))
     return _Plan(pattern, runs, folded is not None, keys, anchors, spaced_anchors,
                  _word_start(runs, prefixes))
 
@@ -313,9 +313,9 @@ def _plain_plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | N
     """The plan of a pattern run as it is, on the text or on its lower case (a prefix
     found in the text is found lower-cased in the lower case, at the same offset)."""
     prefixes = literal_prefixes(pattern)
-    if prefixes is None or any(len(p.lower()) != len(p) for p in prefixes):
+    if prefixes is None:
         return None
-    keys = tuple(sorted({_keyword(p.lower(), keywords) for p in prefixes}))
+    keys = tuple(sorted({_keyword(p, keywords) for p in prefixes}))
     return _Plan(pattern, pattern, False, keys, None, True, _word_start(pattern, prefixes))
 
 
