@@ -9,10 +9,12 @@ from datetime import date
 import pytest
 from claims_fixtures import CASES
 
-from frontledger.claims.anchors import anchored, anchors_of
+from frontledger.claims.anchors import AnchoredSet, anchored, anchors_of
 from frontledger.claims.resources import load_lexicon, load_theater
+from frontledger.claims.scan import _patterns as _set_patterns
+from frontledger.claims.scan import lexicon_scan
 from frontledger.text.dates import find_dates
-from frontledger.text.scanning import finditer, scanner
+from frontledger.text.scanning import finditer, literal_prefixes, scanner, spaced
 
 TEXTS = [case["text"] for case in CASES] + [
     "MOSCOW (Reuters) - Putin's army took Vilne; «Восток» и Кремль; Київ і ЗСУ; l'armée russe."
@@ -111,3 +113,96 @@ def test_dates_found_through_the_scanner_are_the_plain_ones(language: str) -> No
         published = date(2025, 11, 20)
         assert find_dates(text, published, language, finditer) == find_dates(
             text, published, language)
+
+
+ODD_TEXTS = [
+    "Les\tforces\u00a0russes ont\naffirmé avoir pris le village; el\u2009ejército y las\ttropas.",
+    "KYIV SAID RUSSIAN FORCES CAPTURED THE VILLAGE; the ARMY WITHDREW.",
+    "Overtaken, retook, stakeholders: the soldiers held the town (forcesheld).",
+    "Die ſoldaten der russischen Armee haben das Dorf eingenommen, ſagte er.",
+    "İstanbul: Russian troops said they took the village.",  # lower case is longer
+    "ΣΟΣ – российские войска заняли село, сообщили в Минобороны России.",
+]
+
+
+@pytest.mark.parametrize("language", ["de", "en", "es", "fr", "it", "pl", "ru", "uk"])
+def test_one_pass_over_a_pattern_set_finds_what_each_pattern_finds_alone(
+        language: str) -> None:
+    lexicon, theater = load_lexicon(language), load_theater()
+    patterns = _set_patterns(lexicon, theater.side_names(language))
+    for text in [*TEXTS, *ODD_TEXTS]:
+        scan = lexicon_scan(text, lexicon, theater)
+        for pattern in patterns:
+            expected = [(m.span(), m.groups()) for m in anchored(pattern).finditer(
+                text, text.lower())]
+            found = [(m.span(), m.groups()) for m in scan.finditer(pattern)]
+            assert found == expected, (pattern.pattern, text)
+
+
+def test_a_pattern_set_of_word_patterns_skips_matches_inside_words() -> None:
+    took = re.compile(r"\b(?:re)?took\b", re.IGNORECASE)
+    scan = AnchoredSet([took]).scan(WORD_EDGES, WORD_EDGES.lower())
+    found = [WORD_EDGES[m.start():m.end()] for m in scan.finditer(took)]
+    assert found == ["took", "took", "Took", "took"]
+
+
+def test_a_pattern_outside_the_set_is_scanned_alone() -> None:
+    scan = AnchoredSet([re.compile("took")]).scan(WORD_EDGES, WORD_EDGES.lower())
+    assert len(scan.finditer(re.compile(r"\btoo+t\b"))) == 2
+
+
+@pytest.mark.parametrize(("source", "prefixes"), [
+    (r"\b(?:(?:ha|han)\s+)?tom(?:ó|aron)\b", {"ha ", "han ", "tomó", "toma"}),
+    (r"(?<!\w)[dl]'arm[ée]e", {"d'ar", "l'ar"}),
+    (r"\b(?:the\s+)?Kremlin", {"the ", "krem"}),
+    (r"\bx*yz", {"x", "yz"}),
+    (r"\b(?:el\s+|la[\s\-])?tropas", {"el ", "la t", "la-t", "trop"}),
+    (r"(?i:\bUkraine)|\bKyiv", {"ukra", "kyiv"}),
+    (r"(?i)\bsaid", {"said", "ſaid", "saıd", "ſaıd"}),  # "ſ" and "ı" are s and i, case aside
+])
+def test_literal_prefixes_begin_every_match(source: str, prefixes: set[str]) -> None:
+    assert literal_prefixes(re.compile(source)) == prefixes
+
+
+@pytest.mark.parametrize("source", [
+    r"\b\w+ої\s+штурмов", r".took", r"\b(?:took)?", r"\b\d+-[йя]\s+армия",
+])
+def test_no_literal_prefixes_where_a_match_may_begin_anywhere(source: str) -> None:
+    assert literal_prefixes(re.compile(source)) is None
+
+
+def test_spaced_text_writes_every_whitespace_as_a_space_in_place() -> None:
+    text = "a\tb\u00a0c\nd\u2009e f"
+    assert spaced(text) == "a b c d e f"
+
+
+DATED = [
+    "Le 3 novembre 2025, puis le mardi 4 novembre, l'armée a pris le village; hier encore.",
+    "On 3 November 2025 and on Tuesday, November 4, troops took the village; last week too.",
+    "3 ноября 2025 года и во вторник войска заняли село, сообщили вчера.",
+    "Am 3. November 2025 und am Dienstag, 4.11.2025, nahmen Truppen das Dorf ein.",
+    "El 3 de noviembre de 2025 y el martes pasado las tropas tomaron el pueblo.",
+]
+
+
+@pytest.mark.parametrize("language", ["de", "en", "es", "fr", "ru"])
+def test_dates_found_through_a_pattern_set_are_those_found_pattern_by_pattern(
+        language: str) -> None:
+    lexicon, theater = load_lexicon(language), load_theater()
+    published = date(2025, 11, 20)
+    for text in [*DATED, *TEXTS, *ODD_TEXTS]:
+        lexicon_scan(text, lexicon, theater)  # the set learns the date patterns
+        scan = lexicon_scan(text, lexicon, theater)
+        assert (find_dates(text, published, language, scan.plain)
+                == find_dates(text, published, language)), text
+
+
+def test_a_pattern_set_learns_the_patterns_run_through_it_once() -> None:
+    took = re.compile(r"\btook\b")
+    patterns = AnchoredSet([took])
+    text = "They took it."
+    assert [m.span() for m in patterns.scan(text, text.lower()).plain(took, text)] == [(5, 9)]
+    grown = patterns.grown()
+    assert grown is not patterns and id(took) in grown.plain
+    assert [m.span() for m in grown.scan(text, text.lower()).plain(took, text)] == [(5, 9)]
+    assert grown.grown() is grown

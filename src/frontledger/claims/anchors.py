@@ -15,11 +15,14 @@ ahead to where a match can start.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from frontledger.text.scanning import Scanner, scanner
+from ahocorasick_rs import AhoCorasick
+
+from frontledger.text.scanning import Scanner, finditer, literal_prefixes, scanner, spaced
 from frontledger.text.scanning import sre as _sre
 
 MIN_ANCHOR = 3
@@ -141,3 +144,206 @@ def _better(current: set[str] | None, candidate: set[str] | None) -> set[str] | 
     if not current:
         return candidate
     return candidate if min(map(len, candidate)) > min(map(len, current)) else current
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How one pattern of a set is matched once its candidates are known."""
+
+    source: re.Pattern[str]
+    pattern: re.Pattern[str]
+    """What runs: the case-folded pattern (over the lower-cased text) or the pattern itself."""
+    on_lowered: bool
+    prefixes: tuple[int, ...]
+    """Keywords (indexes) one of which begins every match."""
+    anchors: frozenset[int] | None
+    """Keywords one of which the text must hold; None: no such words known."""
+    spaced_anchors: bool
+    """Whether the anchors are found in the spaced text as in the text (none holds a
+    space); else `Anchored.may_match` looks for them."""
+    word_start: bool
+    """Every match begins at a word's first character (a leading `\\b` and word prefixes):
+    a candidate inside a word is skipped."""
+
+
+MAX_PLAIN = 64
+"""Patterns run as they are that one set learns (a language's date patterns: ~15)."""
+
+
+class AnchoredSet:
+    """Many anchored patterns found together: one Aho-Corasick pass over the lower-cased
+    text (`scanning.spaced`) finds every literal prefix (`scanning.literal_prefixes`) and
+    every anchor word of every pattern at once; each pattern is then matched only where one
+    of its prefixes begins, when one of its anchors is there. Same matches as each
+    `anchored(p).finditer` (patterns without known prefixes run that way)."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]],
+                 plain: Iterable[re.Pattern[str]] = ()) -> None:
+        keywords: dict[str, int] = {}
+        self.plans: dict[int, _Plan] = {}
+        """By `id` of the pattern (hashing a pattern hashes its whole source)."""
+        self.plain: dict[int, _Plan] = {}
+        """Patterns run as they are (`Scan.plain`), by `id`."""
+        self.asked: dict[int, re.Pattern[str]] = {}
+        """Patterns asked of `Scan.plain` that are not in the set yet (see `grown`)."""
+        for pattern in dict.fromkeys(patterns):
+            plan = _plan(pattern, keywords)
+            if plan is not None:
+                self.plans[id(pattern)] = plan
+        self.known_plain = tuple(dict.fromkeys(plain))
+        self.known = frozenset(map(id, self.known_plain))
+        """The plain patterns the set was built with, planned or not (by `id`)."""
+        for pattern in self.known_plain:
+            plan = _plain_plan(pattern, keywords)
+            if plan is not None:
+                self.plain[id(pattern)] = plan
+        self.automaton = AhoCorasick(list(keywords)) if keywords else None
+        self.patterns = tuple(dict.fromkeys(patterns))
+
+    def grown(self) -> AnchoredSet:
+        """This set, or a new one that also holds the patterns asked of `Scan.plain` (the
+        date patterns of a language, asked for on its first article)."""
+        if not self.asked or len(self.known_plain) >= MAX_PLAIN:
+            return self
+        asked = self.asked.copy()  # (one step: another thread may be asking meanwhile)
+        return AnchoredSet(self.patterns, [*self.known_plain, *asked.values()])
+
+    def scan(self, text: str, lowered: str) -> Scan:
+        """Where the keywords of every pattern of the set are in `text` (lower-cased:
+        `lowered`)."""
+        if self.automaton is None or len(lowered) != len(text):
+            return Scan(text, lowered, self)  # offsets of the two texts differ: one by one
+        starts: dict[int, list[int]] = {}
+        for keyword, start, _end in self.automaton.find_matches_as_indexes(
+                spaced(lowered), overlapping=True):
+            found = starts.get(keyword)
+            if found is None:
+                starts[keyword] = [start]
+            else:
+                found.append(start)
+        return Scan(text, lowered, self, starts)
+
+
+class Scan:
+    """One text's matches of the patterns of an `AnchoredSet` (or of any pattern)."""
+
+    def __init__(self, text: str, lowered: str, patterns: AnchoredSet | None = None,
+                 starts: dict[int, list[int]] | None = None) -> None:
+        self.text = text
+        self.lowered = lowered
+        self.set = patterns
+        self.scanned = starts is not None
+        self.plans = patterns.plans if patterns is not None and starts is not None else {}
+        self.starts = starts or {}
+        """Where each keyword found in the text begins."""
+
+    def plain(self, pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+        """What `list(pattern.finditer(text))` finds, `text` being this scan's text or its
+        lower case (a `dates.Finditer`); a pattern the set lacks is scanned alone, and
+        asked for (`AnchoredSet.grown`)."""
+        plan = self.set.plain.get(id(pattern)) if self.set is not None else None
+        same = text is self.text or text is self.lowered or text == self.lowered
+        if plan is None or plan.source is not pattern or not same or not self.scanned:
+            if (self.set is not None and same and id(pattern) not in self.set.known
+                    and len(self.set.asked) < MAX_PLAIN):
+                self.set.asked.setdefault(id(pattern), pattern)
+            return finditer(pattern, text)
+        starts = self.starts
+        candidates = [start for key in plan.prefixes if key in starts for start in starts[key]]
+        if not candidates:
+            return []
+        candidates.sort()
+        return _confirmed(plan, text, candidates)
+
+    def finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """What `anchored(pattern).finditer(text, lowered)` finds."""
+        plan = self.plans.get(id(pattern))
+        if plan is None or plan.source is not pattern:
+            return anchored(pattern).finditer(self.text, self.lowered)
+        starts = self.starts
+        if not plan.spaced_anchors:
+            if not anchored(pattern).may_match(self.lowered):
+                return []
+        elif plan.anchors is not None and starts.keys().isdisjoint(plan.anchors):
+            return []
+        candidates = [start for key in plan.prefixes if key in starts for start in starts[key]]
+        if not candidates:
+            return []
+        candidates.sort()
+        return _confirmed(plan, self.lowered if plan.on_lowered else self.text, candidates)
+
+
+def _confirmed(plan: _Plan, text: str, starts: list[int]) -> list[re.Match[str]]:
+    """The pattern's leftmost non-overlapping matches, tried at the candidate starts only
+    (every match begins at one of them, so the first that matches is the leftmost)."""
+    found: list[re.Match[str]] = []
+    match = plan.pattern.match
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        if plan.word_start and start and (text[start - 1].isalnum()
+                                          or text[start - 1] == "_"):
+            continue  # inside a word: the leading `\b` cannot hold
+        found_here = match(text, start)
+        if found_here is not None:
+            found.append(found_here)
+            position = found_here.end()  # never empty: every match begins with a prefix
+        else:
+            position = start + 1  # the same start again (two prefixes there) fails too
+    return found
+
+
+def _plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
+    """A pattern's plan, its keywords added to `keywords` (None: no prefixes are known)."""
+    fast = anchored(pattern)
+    folded = fast.folded.pattern if fast.folded is not None else None
+    runs = folded if folded is not None else pattern
+    prefixes = _selective(literal_prefixes(runs))
+    if prefixes is None:
+        return None
+    spaced_anchors = fast.anchors is None or not any(
+        char.isspace() for anchor in fast.anchors for char in anchor)
+    anchors = (None if fast.anchors is None or not spaced_anchors
+               else frozenset(_keyword(a, keywords) for a in fast.anchors))
+    keys = tuple(sorted({_keyword(p, keywords) for p in prefixes}))
+    return _Plan(pattern, runs, folded is not None, keys, anchors, spaced_anchors,
+                 _word_start(runs, prefixes))
+
+
+def _plain_plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
+    """The plan of a pattern run as it is, on the text or on its lower case (a prefix
+    found in the text is found lower-cased in the lower case, at the same offset)."""
+    prefixes = _selective(literal_prefixes(pattern))
+    if prefixes is None:
+        return None
+    keys = tuple(sorted({_keyword(p, keywords) for p in prefixes}))
+    return _Plan(pattern, pattern, False, keys, None, True, _word_start(pattern, prefixes))
+
+
+MIN_PLANNED_PREFIX = 2
+"""A pattern one of whose prefixes is shorter (a lone space, before an optional run of
+them) is scanned alone: its candidates would be every space, and the engine tries those
+faster than a loop over the candidates (measured on benchmarks/claims.py's articles)."""
+
+
+def _selective(prefixes: frozenset[str] | None) -> frozenset[str] | None:
+    if prefixes is None or min(map(len, prefixes)) < MIN_PLANNED_PREFIX:
+        return None
+    return prefixes
+
+
+def _word_start(pattern: re.Pattern[str], prefixes: frozenset[str]) -> bool:
+    """Whether every match begins at a word's first character: the pattern opens with
+    `\\b` and every prefix with a word character."""
+    return _opens_with_boundary(pattern) and all(p[0].isalnum() or p[0] == "_"
+                                                 for p in prefixes)
+
+
+def _keyword(word: str, keywords: dict[str, int]) -> int:
+    return keywords.setdefault(word, len(keywords))
+
+
+def _opens_with_boundary(pattern: re.Pattern[str]) -> bool:
+    parsed = _sre.parse(pattern.pattern, pattern.flags) if _sre is not None else None
+    return parsed is not None and repr(list(parsed)[:1]) == "[(AT, AT_BOUNDARY)]"

@@ -1,6 +1,8 @@
 """Finding the pieces a claim is built from: triggers, side names, speakers, quantities.
 
 Every pattern runs once over the whole document text; hits are then grouped by sentence.
+A `Scan` of the language's whole pattern set (`lexicon_scan`) finds the candidates of all
+of them in one pass; without one, each pattern scans the text on its own.
 """
 
 from __future__ import annotations
@@ -8,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from frontledger.claims.anchors import anchored
+from frontledger.claims.anchors import AnchoredSet, Scan
 from frontledger.claims.resources import Lexicon, Theater, Trigger
 from frontledger.text.scanning import finditer
 
@@ -45,27 +48,63 @@ class Hit:
     value: float | None = None
 
 
-def find_triggers(text: str, lexicon: Lexicon, lowered: str | None = None) -> list[Hit]:
+_SETS: dict[tuple[int, int], tuple[Lexicon, tuple[Any, ...], AnchoredSet]] = {}
+
+
+def lexicon_scan(text: str, lexicon: Lexicon, theater: Theater,
+                 lowered: str | None = None) -> Scan:
+    """Every pattern of `lexicon` and of the theater's names in its language, scanned over
+    `text` in one pass (the set is built once per lexicon and theater)."""
+    names = theater.side_names(lexicon.language)
+    key = (id(lexicon), id(names))
+    kept = _SETS.get(key)
+    if kept is None or kept[0] is not lexicon or kept[1] is not names:
+        kept = _SETS[key] = (lexicon, names, AnchoredSet(_patterns(lexicon, names)))
+    elif (grown := kept[2].grown()) is not kept[2]:
+        kept = _SETS[key] = (lexicon, names, grown)
+    return kept[2].scan(text, text.lower() if lowered is None else lowered)
+
+
+_SCANNED = ("spread", "claim_noun", "not_claim", "negation", "denial", "earlier",
+            "place_anaphor", "settlement", "list_intro", "speaker_anaphor", "speech_verb",
+            "speech_preposition", "speech_postposition", "impersonal", "backward",
+            "anaphoric_preposition")
+"""The lexicon's single patterns that `analysis.analyse` scans the whole text with."""
+
+
+def _patterns(lexicon: Lexicon, names: tuple[Any, ...]) -> list[re.Pattern[str]]:
+    single = [getattr(lexicon, field) for field in _SCANNED]
+    return ([t.pattern for t in lexicon.triggers] + [p for p, _side in names]
+            + [p for p, _value in lexicon.fraction_words] + [p for p in single if p is not None])
+
+
+def _scan(text: str, lowered: str | None, scan: Scan | None) -> Scan:
+    return scan if scan is not None else Scan(text, text.lower() if lowered is None else lowered)
+
+
+def find_triggers(text: str, lexicon: Lexicon, lowered: str | None = None,
+                  scan: Scan | None = None) -> list[Hit]:
     """Trigger hits in text order; of overlapping hits the longest wins."""
-    lowered = text.lower() if lowered is None else lowered
+    found = _scan(text, lowered, scan)
     hits = [
         Hit(m.start(), m.end(), trigger.kind, trigger)
         for trigger in lexicon.triggers
-        for m in anchored(trigger.pattern).finditer(text, lowered)
+        for m in found.finditer(trigger.pattern)
         if m.end() > m.start()
     ]
     return drop_overlaps(hits)
 
 
 def find_sides(
-    text: str, theater: Theater, language: str, lowered: str | None = None
+    text: str, theater: Theater, language: str, lowered: str | None = None,
+    scan: Scan | None = None,
 ) -> list[Hit]:
     """Names of sides (and of enemy/own/other voices) in text order, longest first."""
-    lowered = text.lower() if lowered is None else lowered
+    found = _scan(text, lowered, scan)
     hits = [
         Hit(m.start(), m.end(), side)
         for pattern, side in theater.side_names(language)
-        for m in anchored(pattern).finditer(text, lowered)
+        for m in found.finditer(pattern)
         if m.end() > m.start()
     ]
     return drop_overlaps(hits)
@@ -89,24 +128,24 @@ def find_persons(text: str) -> list[Hit]:
 
 
 def find_pattern(
-    text: str, pattern: re.Pattern[str] | None, label: str, lowered: str | None = None
+    text: str, pattern: re.Pattern[str] | None, label: str, lowered: str | None = None,
+    scan: Scan | None = None,
 ) -> list[Hit]:
     """All non-empty matches of one pattern."""
     if pattern is None:
         return []
-    lowered = text.lower() if lowered is None else lowered
     return [Hit(m.start(), m.end(), label)
-            for m in anchored(pattern).finditer(text, lowered) if m.end() > m.start()]
+            for m in _scan(text, lowered, scan).finditer(pattern) if m.end() > m.start()]
 
 
-def find_fractions(text: str, lexicon: Lexicon) -> list[Hit]:
+def find_fractions(text: str, lexicon: Lexicon, scan: Scan | None = None) -> list[Hit]:
     """Partial quantities; value -1 marks a share given without a number ("most of")."""
     hits = [Hit(m.start(), m.end(), "fraction", value=v) for m, v in _numeric(text, lexicon)]
-    lowered = text.lower()
+    found = _scan(text, None, scan)
     for pattern, value in lexicon.fraction_words:
         hits.extend(
             Hit(m.start(), m.end(), "fraction", value=value)
-            for m in anchored(pattern).finditer(text, lowered)
+            for m in found.finditer(pattern)
             if m.end() > m.start()
         )
     return drop_overlaps(hits)

@@ -228,3 +228,136 @@ def _boundary_then(source: str, tail: Any, flags: int) -> bool:
     items = list(whole)
     return (whole.getwidth()[0] > 0 and repr(items[:1]) == "[(AT, AT_BOUNDARY)]"
             and repr(items[1:]) == repr(list(tail)))
+
+
+PREFIX_LENGTH = 4
+"""Literal prefixes are followed this far: four letters leave few false candidates in a
+news text (measured on benchmarks/claims.py's articles); longer ones multiply variants."""
+MAX_PREFIXES = 64
+"""More prefixes than this are cut shorter (a wide alternation of optional words)."""
+
+_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
+
+try:  # the characters the regex engine also takes for a letter when case is ignored
+    from re._compiler import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python: case-insensitive prefixes end
+    _EXTRA_CASES = None
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which begins every match of `pattern` (at most PREFIX_LENGTH
+    characters each), as the text reads there lower-cased and `spaced`
+    (`spaced(text.lower())`, when that keeps the text's length), or None when no such set
+    is known: the pattern may match an empty string or begin with any character."""
+    whole = _parsed(pattern.pattern, pattern.flags)
+    if whole is None or whole.getwidth()[0] == 0:
+        return None
+    still, done = _extend({""}, list(whole), whole.state.flags)
+    found = still | done
+    return None if "" in found else frozenset(found)
+
+
+def _extend(heads: set[str], items: list[Any], flags: int) -> tuple[set[str], set[str]]:
+    """The prefixes `heads` followed by `items`: (those that may grow, those cut off)."""
+    done: set[str] = set()
+    for op, arg in items:
+        if not heads:
+            break
+        heads, cut = _extend_item(heads, str(op), arg, flags)
+        done |= cut
+        heads, done = _bounded(heads, done)
+    return heads, done
+
+
+def _extend_item(heads: set[str], op: str, arg: Any, flags: int) -> tuple[set[str], set[str]]:
+    if op in _ZERO_WIDTH:
+        return heads, set()  # a boundary or lookaround: it adds no character
+    if op in ("LITERAL", "IN"):
+        members = _lowered(chr(arg), flags) if op == "LITERAL" else _members(arg, flags)
+        return ({h + m for h in heads for m in members}, set()) if members else (set(), heads)
+    if op == "SUBPATTERN":
+        _group, add, remove, body = arg
+        return _extend(heads, list(body), (flags | add) & ~remove)
+    if op == "ATOMIC_GROUP":
+        return _extend(heads, list(arg), flags)
+    if op == "BRANCH":
+        grown: set[str] = set()
+        done: set[str] = set()
+        for branch in arg[1]:
+            more, cut = _extend(heads, list(branch), flags)
+            grown |= more
+            done |= cut
+        return grown, done
+    if op in _REPEATS:
+        least, most, body = arg
+        once, done = _extend(heads, list(body), flags)
+        if most == 1:
+            return once | (heads if least == 0 else set()), done
+        return (heads if least == 0 else set()), done | once  # the repeats are not followed
+    return set(), heads  # any character, a category, a back reference: the prefix ends here
+
+
+MAX_CLASS_MEMBERS = 8
+"""A character class of more members than this ends a prefix (too many variants)."""
+
+
+def _members(arg: list[Any], flags: int) -> list[str]:
+    """What the characters of a small positive class read as, or [] when it is not one."""
+    found: list[str] = []
+    for op, value in arg:
+        name = str(op)
+        if name == "LITERAL":
+            chars = [chr(value)]
+        elif name == "RANGE" and value[1] - value[0] < MAX_CLASS_MEMBERS:
+            chars = [chr(code) for code in range(value[0], value[1] + 1)]
+        elif name == "CATEGORY" and str(value) == "CATEGORY_SPACE":
+            chars = [" "]
+        else:
+            return []
+        for char in chars:
+            forms = _lowered(char, flags)
+            if not forms:
+                return []  # a character that ends prefixes
+            found.extend(forms)
+    found = list(dict.fromkeys(found))
+    return found if len(found) <= MAX_CLASS_MEMBERS else []
+
+
+def _lowered(char: str, flags: int) -> list[str]:
+    """What a text character matched by the literal `char` reads as in the lower-cased,
+    spaced text: its lower case, and, when case is ignored, the lower case of every
+    character the engine takes for it ("ſ" for "s"). [] when that is not known."""
+    if char.isspace():
+        return [" "]
+    lower = char.lower()
+    if len(lower) != 1:
+        return []  # "İ": a text holding it changes length when lower-cased (no prefixes)
+    forms = {lower}
+    if lower in "σς":
+        forms |= {"σ", "ς"}  # the final sigma is lower-cased by context
+    if flags & re.IGNORECASE:
+        if _EXTRA_CASES is None:
+            return []
+        forms |= {chr(code) for code in _EXTRA_CASES.get(ord(lower), ())}
+    return sorted(forms)
+
+
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def spaced(text: str) -> str:
+    """`text` with every whitespace character (what `\\s` matches) written as a plain
+    space: the same length, the same offsets."""
+    return _OTHER_SPACE.sub(" ", text)
+
+
+def _bounded(heads: set[str], done: set[str]) -> tuple[set[str], set[str]]:
+    """Prefixes of PREFIX_LENGTH are cut off there; too many are all cut shorter."""
+    done = done | {h[:PREFIX_LENGTH] for h in heads if len(h) >= PREFIX_LENGTH}
+    heads = {h for h in heads if len(h) < PREFIX_LENGTH}
+    length = PREFIX_LENGTH
+    while len(heads) + len(done) > MAX_PREFIXES and length > 1:
+        length -= 1
+        done = {p[:length] for p in heads | done}
+        heads = set()
+    return heads, done
