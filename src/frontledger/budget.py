@@ -10,6 +10,10 @@ deadline it raises `AnalysisOverBudget`, which the pipeline records as that docu
 The check is cooperative: every pattern the analysis runs is linear in its input (see
 benchmarks/regex_runs.py), so the time between two checks is bounded by the size of one
 sentence or one reading.
+
+The budget counts the CPU time of the analysing thread, not the wall clock: a freak text
+is one whose analysis costs too much, and on a machine loaded several times over the wall
+clock would reject ordinary texts that merely waited for a core.
 """
 
 from __future__ import annotations
@@ -22,10 +26,10 @@ from contextvars import ContextVar
 from frontledger.errors import AnalysisOverBudget
 
 ANALYSIS_SECONDS = 30.0
-"""Seconds one document's analysis may take. Set from benchmarks/geoparse_scaling.py: a
+"""CPU seconds one document's analysis may take. Set from benchmarks/geoparse_scaling.py: a
 2 MB text (ten times the longest report of the evaluation corpus) analyses in about
-five seconds of CPU on one core; 30 s leaves room for a machine loaded several times
-over, and bounds how long one POST can hold a `serve` worker."""
+five seconds of CPU on one core; 30 s leaves room for slower machines, and bounds the
+work one POST can cost a `serve` worker."""
 
 Clock = Callable[[], float]
 _budget: ContextVar[tuple[float, float, Clock] | None] = ContextVar("budget", default=None)
@@ -33,8 +37,9 @@ _budget: ContextVar[tuple[float, float, Clock] | None] = ContextVar("budget", de
 
 @contextmanager
 def analysis_budget(seconds: float = ANALYSIS_SECONDS,
-                    clock: Clock = time.monotonic) -> Iterator[None]:
-    """Run the block with a budget of `seconds` (measured with `clock`)."""
+                    clock: Clock = time.thread_time) -> Iterator[None]:
+    """Run the block with a budget of `seconds` (measured with `clock`: by default the
+    CPU time of the calling thread)."""
     token = _budget.set((clock() + seconds, seconds, clock))
     try:
         yield
