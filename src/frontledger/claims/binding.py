@@ -41,6 +41,13 @@ RIVER_WINDOW = 40
 """How far before a name a river's bank words are read: the longest such phrase ("sur la
 rive gauche occupée du ") with room to spare."""
 
+BEARING_WINDOW = 50
+"""How far before a place its bearing words are read: the longest ("au sud-est de la ville
+de ", "на південний схід від населеного пункту ": 40 characters) with room to spare."""
+BEARING_KINDS = ("control", "withdrawal")
+"""Kinds for which a place after a bearing is only a reference point ("villages south-east of
+X were abandoned"); an advance or a clash "south of X" is rather about X itself."""
+
 CARRIED_KINDS = ("withdrawal",)
 """Kinds whose trigger, in a sentence naming no place, speaks of the one town of the sentence
 before ("X fell. The Ukrainians withdrew"). Set on train (2026-12-04): for withdrawals 2 more
@@ -145,7 +152,10 @@ def _river(doc: Analysis, place: PlaceMention) -> bool:
 def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
     """A region or country right after a place, locating it ("X in the Y region"); for
     control also after a settlement noun ("took two villages in the Donetsk region" is not
-    control of the region, while "abandoned villages of the Z region" is a withdrawal there)."""
+    control of the region, while "abandoned villages of the Z region" is a withdrawal there);
+    for control and withdrawal also any place after a bearing ("south-east of X")."""
+    if kind in BEARING_KINDS and _after_bearing(doc, place):
+        return True
     if place.kind not in ("region", "country"):
         return False
     index = bisect.bisect_left(starts_of(doc.places), place.start)
@@ -161,6 +171,15 @@ def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> boo
         return False
     nouns = within(doc.settlement_nouns, place.start - LOCATOR_GAP, place.start)
     return bool(nouns) and (previous is None or previous.end <= nouns[-1].start)
+
+
+def _after_bearing(doc: Analysis, place: PlaceMention) -> bool:
+    """"three villages south-east of X", "к юго-востоку от X": X only locates them."""
+    pattern = doc.lexicon.bearing
+    if pattern is None:
+        return False
+    before = doc.text[max(0, place.start - BEARING_WINDOW):place.start]
+    return pattern.search(before) is not None
 
 
 def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:

@@ -100,6 +100,9 @@ class Lexicon:
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
+    bearing: re.Pattern[str] | None = None
+    """A compass bearing right before a name ("au sud-est de", "к юго-востоку от"): the name
+    is a reference point that locates another place, never the place held or left."""
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -170,6 +173,7 @@ def _lexicon(lang: Language) -> Lexicon:
         locative=_optional(places.get("locative")),
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
+        bearing=_optional(places.get("bearing")),
         percent=_compile(fraction["percent"]),
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(
