@@ -247,6 +247,11 @@ def actor_side(
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False
 
 
+def side_named(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
+    """The side name a trigger points to in its sentence, if any."""
+    return _side_hit(doc, sentence, trigger, [])[0]
+
+
 def _side_hit(
     doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]]
 ) -> tuple[Hit | None, bool]:

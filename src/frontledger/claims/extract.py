@@ -59,6 +59,7 @@ from frontledger.claims.binding import (
     is_locator,
     near_place,
     resolve_side,
+    side_named,
 )
 from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
@@ -206,6 +207,7 @@ def _trigger_claims(
     if denial is not None:
         speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
     claims: list[Claim] = []
+    counters: list[Claim] = []
     for place in places:
         claim = _claim(doc, sentence, trigger, place, speaker, stance, speakers)
         if claim is None:
@@ -217,9 +219,22 @@ def _trigger_claims(
                                   stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
         else:
             claims.extend(_owner_assertion(doc, sentence, denial, claim))
+        if denial is not None and not _negated(doc, sentence, trigger):
+            counters.extend(_counter_claim(doc, sentence, trigger, claim))
     if stance == "asserts":
         return claims
-    return [answered_claim_date(doc, sentence, trigger, c) for c in claims]
+    return [answered_claim_date(doc, sentence, trigger, c) for c in claims] + counters
+
+
+def _counter_claim(doc: Analysis, sentence: Sentence, trigger: Hit, claim: Claim) -> list[Claim]:
+    """"That is a lie, the city is under Ukrainian control": a denier that names its own side
+    as the holder denies the other side's hold and asserts its own."""
+    if claim.kind != "control" or claim.stance != "denies":
+        return []
+    hit = side_named(doc, sentence, trigger)
+    if hit is None or hit.label != claim.claimant_side:
+        return []  # "its troops", "our forces" may be the other side's, as reported
+    return [replace(claim, actor_side=hit.label, stance="asserts", change=False)]
 
 
 def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
