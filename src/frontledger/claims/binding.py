@@ -48,6 +48,11 @@ BEARING_KINDS = ("control", "withdrawal")
 """Kinds for which a place after a bearing is only a reference point ("villages south-east of
 X were abandoned"); an advance or a clash "south of X" is rather about X itself."""
 
+FRONTED_KINDS = ("advance", "clash")
+"""Kinds whose trigger, with a place of its own after it ("advancing towards Y"), also
+happens at the place near which its sentence opens ("Near X, ..."); a capture or a strike
+there is of the place named, not of the one it was near."""
+
 CARRIED_KINDS = ("withdrawal",)
 """Kinds whose trigger, in a sentence naming no place, speaks of the one town of the sentence
 before ("X fell. The Ukrainians withdrew"). Set on train (2026-12-04): for withdrawals 2 more
@@ -65,7 +70,9 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     # A place inside the trigger is its object too: only a passive frame holds one
     after = [p for p in heads if trigger.start <= p.start < limit]
     if after:
-        return _list_from(doc, after[0], in_sentence, kind, forward=True)
+        listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
+        fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
+        return listed if fronted is None or fronted in listed else [fronted, *listed]
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
     if introduced is not None:
         return _list_from(doc, introduced, in_sentence, kind, forward=True)
