@@ -67,3 +67,15 @@ def test_na_before_a_regional_centre_names_its_region_and_v_the_city(gaz, text, 
 ])
 def test_na_after_a_noun_of_motion_keeps_the_city(gaz, text, language):
     assert [m.kind for m in parse(gaz, text, language)] == ["populated_place"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Des drones ont frappé les régions de Kharkiv et de Donetsk dans la nuit.", "fr"),
+    ("Les régions de Kharkiv, Donetsk et Odessa restent sous le feu.", "fr"),
+    ("Беспилотники атаковали Харьковскую и Донецкую области.", "ru"),
+    ("Дрони атакували Харківську та Донецьку області.", "uk"),
+])
+def test_plural_region_word_before_a_list_makes_every_name_of_it_an_oblast(gaz, text, language):
+    kinds = _kinds(gaz, text, language)
+    assert kinds[:2] == [("region", "UA-63"), ("region", "UA-14")]
+    assert {kind for kind, _iso in kinds} == {"region"}
