@@ -127,8 +127,9 @@ def _list_from(
     index = ordered.index(first)
     for place in ordered[index + 1:]:
         left, right = (chosen[-1], place) if forward else (place, chosen[-1])
-        if right.start - left.end > LIST_GAP or _trigger_between(doc, left.end, right.start):
-            break
+        if (right.start - left.end > LIST_GAP or _trigger_between(doc, left.end, right.start)
+                or within(doc.cues, left.end, right.start)):
+            break  # "A, officials in B said": a reporting verb ends the list
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)]
 
