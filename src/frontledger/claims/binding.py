@@ -45,8 +45,8 @@ BEARING_WINDOW = 50
 """How far before a place its bearing words are read: the longest ("au sud-est de la ville
 de ", "на південний схід від населеного пункту ": 40 characters) with room to spare."""
 BEARING_KINDS = ("control", "withdrawal")
-"""Kinds for which a place after a bearing is only a reference point ("villages south-east of
-X were abandoned"); an advance or a clash "south of X" is rather about X itself."""
+"""Kinds for which a place after a bearing is only a reference point ("abandoned villages
+south-east of X"); an advance or a clash "south of X" is rather about X itself."""
 
 FRONTED_KINDS = ("advance", "clash")
 """Kinds whose trigger, with a place of its own after it ("advancing towards Y"), also
@@ -68,7 +68,8 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
     # A place inside the trigger is its object too: only a passive frame holds one
-    after = [p for p in heads if trigger.start <= p.start < limit]
+    after = [p for p in heads if trigger.start <= p.start < limit
+             and not _bearing_point(doc, p, kind)]
     if after:
         listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
         fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
@@ -131,7 +132,8 @@ def _list_from(
                 or within(doc.cues, left.end, right.start)):
             break  # "A, officials in B said": a reporting verb ends the list
         chosen.append(place)
-    return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)]
+    return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)
+            and not (forward and _bearing_point(doc, p, kind))]
 
 
 def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
@@ -160,10 +162,7 @@ def _river(doc: Analysis, place: PlaceMention) -> bool:
 def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
     """A region or country right after a place, locating it ("X in the Y region"); for
     control also after a settlement noun ("took two villages in the Donetsk region" is not
-    control of the region, while "abandoned villages of the Z region" is a withdrawal there);
-    for control and withdrawal also any place after a bearing ("south-east of X")."""
-    if kind in BEARING_KINDS and _after_bearing(doc, place):
-        return True
+    control of the region, while "abandoned villages of the Z region" is a withdrawal there)."""
     if place.kind not in ("region", "country"):
         return False
     index = bisect.bisect_left(starts_of(doc.places), place.start)
@@ -181,10 +180,12 @@ def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> boo
     return bool(nouns) and (previous is None or previous.end <= nouns[-1].start)
 
 
-def _after_bearing(doc: Analysis, place: PlaceMention) -> bool:
-    """"three villages south-east of X", "к юго-востоку от X": X only locates them."""
+def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
+    """"took a village south-east of X", "відійшли з сіл на південний схід від X": after a
+    trigger, a place a bearing points from only locates its object. (Before the trigger
+    it may be the object itself: "X, a town whose capture Moscow claimed".)"""
     pattern = doc.lexicon.bearing
-    if pattern is None:
+    if pattern is None or kind not in BEARING_KINDS:
         return False
     before = doc.text[max(0, place.start - BEARING_WINDOW):place.start]
     return pattern.search(before) is not None
@@ -255,9 +256,12 @@ def actor_side(
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False
 
 
-def side_named(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
-    """The side name a trigger points to in its sentence, if any."""
-    return _side_hit(doc, sentence, trigger, [])[0]
+def side_named(
+    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]]
+) -> Hit | None:
+    """The side name a trigger points to in its sentence, if any, other than the names
+    that speak in it (`voices`)."""
+    return _side_hit(doc, sentence, trigger, voices)[0]
 
 
 def _side_hit(

@@ -220,18 +220,21 @@ def _trigger_claims(
         else:
             claims.extend(_owner_assertion(doc, sentence, denial, claim))
         if denial is not None and not _negated(doc, sentence, trigger):
-            counters.extend(_counter_claim(doc, sentence, trigger, claim))
+            counters.extend(_counter_claim(doc, sentence, trigger, claim, speakers))
     if stance == "asserts":
         return claims
     return [answered_claim_date(doc, sentence, trigger, c) for c in claims] + counters
 
 
-def _counter_claim(doc: Analysis, sentence: Sentence, trigger: Hit, claim: Claim) -> list[Claim]:
+def _counter_claim(
+    doc: Analysis, sentence: Sentence, trigger: Hit, claim: Claim, speakers: list[Speaker]
+) -> list[Claim]:
     """"That is a lie, the city is under Ukrainian control": a denier that names its own side
-    as the holder denies the other side's hold and asserts its own."""
+    as the holder denies the other side's hold and asserts its own (a side that only speaks
+    there, "... the capture, which the Ukrainian command denied", holds nothing)."""
     if claim.kind != "control" or claim.stance != "denies":
         return []
-    hit = side_named(doc, sentence, trigger)
+    hit = side_named(doc, sentence, trigger, [s.span for s in speakers if s.span is not None])
     if hit is None or hit.label != claim.claimant_side:
         return []  # "its troops", "our forces" may be the other side's, as reported
     return [replace(claim, actor_side=hit.label, stance="asserts", change=False)]
