@@ -524,6 +524,8 @@ def _claim(
     # for control, where a side mostly announces its own captures
     voices = [] if kind == "control" else [s.span for s in speakers if s.span is not None]
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
+    if trigger.trigger.needs_side and not explicit:
+        return None  # "residents left the town"
     when = claim_date(doc, sentence, trigger, speaker, stance)
     confidence = BASE_CONFIDENCE
     confidence += NAMED_SPEAKER_BONUS if speaker.named else 0.0

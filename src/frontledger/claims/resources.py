@@ -41,6 +41,9 @@ class Trigger:
     """actor: the named side acts; patient: the named side suffers it."""
     frame: bool = False
     """The pattern spans a verb's frame ("nahmen … X … ein"): the names inside are its own."""
+    needs_side: bool = False
+    """A verb others do too ("left the town": residents, trains): a claim only where the text
+    names the side that does it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,4 +203,5 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         side=entry.get("side", "before"),
         role=entry.get("role", "actor"),
         frame=bool(entry.get("frame", False)),
+        needs_side=bool(entry.get("needs_side", False)),
     )
