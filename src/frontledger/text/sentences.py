@@ -152,6 +152,12 @@ def _quotation_balance(text: str) -> int:
     return sum(map(text.count, _OPENERS)) - sum(map(text.count, _ONLY_CLOSERS))
 
 
+def ends_in_abbreviation(text: str, dot_end: int) -> bool:
+    """True when the word ending at `dot_end` (just past its dot) is an initial or a known
+    abbreviation of some language ("proc.", "gen.", "тыс."): its dot ends no sentence."""
+    return _is_abbreviation(text, dot_end, _patterns())
+
+
 def _is_abbreviation(line: str, dot_end: int, patterns: _Patterns) -> bool:
     """True when the word ending at `dot_end` (just past its dot) is a known abbreviation."""
     space = line.rfind(" ", 0, dot_end - 1)
