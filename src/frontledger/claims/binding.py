@@ -53,6 +53,10 @@ FRONTED_KINDS = ("advance", "clash")
 happens at the place near which its sentence opens ("Near X, ..."); a capture or a strike
 there is of the place named, not of the one it was near."""
 
+FIGHTER_NOUN = 16
+"""A side's adjective names fighters when their noun follows it within this many characters
+("Українські підрозділи", "ukraińskie oddziały": the side's name is the adjective alone)."""
+
 CARRIED_KINDS = ("withdrawal",)
 """Kinds whose trigger, in a sentence naming no place, speaks of the one town of the sentence
 before ("X fell. The Ukrainians withdrew"). Set on train (2026-12-04): for withdrawals 2 more
@@ -310,7 +314,8 @@ def _pronoun_actor(doc: Analysis, sentence: Sentence, trigger: Hit) -> str | Non
         return None
     previous = doc.sentences[here - 1]
     named = [s for s in within(doc.sides, previous.start, previous.end)
-             if s.label in doc.theater.opponents and fighters.search(doc.text, s.start, s.end)]
+             if s.label in doc.theater.opponents
+             and fighters.search(doc.text, s.start, min(previous.end, s.end + FIGHTER_NOUN))]
     return named[0].label if named else None
 
 
