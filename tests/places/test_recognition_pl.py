@@ -34,3 +34,8 @@ def test_inflected_person_name_is_not_a_place(gaz):
 
 def test_river_in_the_genitive_after_a_bank_word(gaz):
     assert found(gaz, "Walki na lewym brzegu Dniepru trwają.", "pl")["Dniepru"].kind == "river"
+
+
+def test_a_name_after_an_abbreviations_dot_is_no_sentence_opener(gaz):
+    m = found(gaz, "Rosjanie kontrolują ok. 70 proc. Pokrowska.", "pl")["Pokrowska"]
+    assert m.geonameid == 704422

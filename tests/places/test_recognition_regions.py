@@ -88,3 +88,15 @@ def test_list_after_a_region_named_with_its_word_before_it_names_oblasts(gaz, te
 ])
 def test_a_town_listed_after_a_region_stays_a_town(gaz, text, language):
     assert [kind for kind, _iso in _kinds(gaz, text, language)] == ["region", "populated_place"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Des drones ont frappé les régions de Kharkiv et de Donetsk dans la nuit.", "fr"),
+    ("Les régions de Kharkiv, Donetsk et Odessa restent sous le feu.", "fr"),
+    ("Беспилотники атаковали Харьковскую и Донецкую области.", "ru"),
+    ("Дрони атакували Харківську та Донецьку області.", "uk"),
+])
+def test_plural_region_word_before_a_list_makes_every_name_of_it_an_oblast(gaz, text, language):
+    kinds = _kinds(gaz, text, language)
+    assert kinds[:2] == [("region", "UA-63"), ("region", "UA-14")]
+    assert {kind for kind, _iso in kinds} == {"region"}

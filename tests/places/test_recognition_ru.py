@@ -75,3 +75,8 @@ def test_russian_form_of_a_village_in_its_oblast_is_the_ukrainian_village_there(
 def test_town_followed_by_its_oblast_in_the_genitive_is_no_person_name(gaz):
     m = found(gaz, "Войска освободили Купянск Харьковской области.", "ru")["Купянск"]
     assert (m.geonameid, m.iso3166_2) == (703656, "UA-63")
+
+
+def test_a_name_after_an_abbreviations_dot_is_no_sentence_opener(gaz):
+    m = found(gaz, "Бои идут на окраинах г. Купянска.", "ru")["Купянска"]
+    assert m.geonameid == 703656

@@ -49,3 +49,14 @@ def test_day_number_dot_before_a_month_does_not_end_a_sentence() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "Am 18. November fiel der Ort.", "Danach nicht mehr.", "Er war der 3.",
         "Danach ging er."]
+
+
+def test_a_line_going_on_in_small_letters_continues_the_sentence() -> None:
+    text = ("Загони ППО\nзбили дрон над містом. Далі тихо.\n"
+            "Les forces russes ont\n  avancé vers le nord.\nNouvelle ligne: ici.\nsuite")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Загони ППО\nзбили дрон над містом.", "Далі тихо.",
+        "Les forces russes ont\n  avancé vers le nord.", "Nouvelle ligne: ici.", "suite"]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 2, 3]

@@ -43,6 +43,22 @@ RIVER_WINDOW = 40
 """How far before a name a river's bank words are read: the longest such phrase ("sur la
 rive gauche occupée du ") with room to spare."""
 
+BEARING_WINDOW = 50
+"""How far before a place its bearing words are read: the longest ("au sud-est de la ville
+de ", "на південний схід від населеного пункту ": 40 characters) with room to spare."""
+BEARING_KINDS = ("control", "withdrawal")
+"""Kinds for which a place after a bearing is only a reference point ("abandoned villages
+south-east of X"); an advance or a clash "south of X" is rather about X itself."""
+
+FRONTED_KINDS = ("advance", "clash")
+"""Kinds whose trigger, with a place of its own after it ("advancing towards Y"), also
+happens at the place near which its sentence opens ("Near X, ..."); a capture or a strike
+there is of the place named, not of the one it was near."""
+
+FIGHTER_NOUN = 16
+"""A side's adjective names fighters when their noun follows it within this many characters
+("Українські підрозділи", "ukraińskie oddziały": the side's name is the adjective alone)."""
+
 CARRIED_KINDS = ("withdrawal",)
 """Kinds whose trigger, in a sentence naming no place, speaks of the one town of the sentence
 before ("X fell. The Ukrainians withdrew"). Set on train (2026-12-04): for withdrawals 2 more
@@ -58,9 +74,12 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
     # A place inside the trigger is its object too: only a passive frame holds one
-    after = [p for p in heads if trigger.start <= p.start < limit]
+    after = [p for p in heads if trigger.start <= p.start < limit
+             and not _bearing_point(doc, p, kind)]
     if after:
-        return _list_from(doc, after[0], in_sentence, kind, forward=True)
+        listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
+        fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
+        return listed if fronted is None or fronted in listed else [fronted, *listed]
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
     if introduced is not None:
         return _list_from(doc, introduced, in_sentence, kind, forward=True)
@@ -116,10 +135,12 @@ def _list_from(
     for place in ordered[index + 1:]:
         left, right = (chosen[-1], place) if forward else (place, chosen[-1])
         if (right.start - left.end > LIST_GAP or _trigger_between(doc, left.end, right.start)
-                or _clause_between(doc, left.end, right.start)):
-            break
+                or _clause_between(doc, left.end, right.start)
+                or within(doc.cues, left.end, right.start)):
+            break  # "A, officials in B said": a reporting verb ends the list
         chosen.append(place)
-    return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)]
+    return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)
+            and not (forward and _bearing_point(doc, p, kind))]
 
 
 def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
@@ -171,6 +192,17 @@ def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> boo
         return False
     nouns = within(doc.settlement_nouns, place.start - LOCATOR_GAP, place.start)
     return bool(nouns) and (previous is None or previous.end <= nouns[-1].start)
+
+
+def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
+    """"took a village south-east of X", "відійшли з сіл на південний схід від X": after a
+    trigger, a place a bearing points from only locates its object. (Before the trigger
+    it may be the object itself: "X, a town whose capture Moscow claimed".)"""
+    pattern = doc.lexicon.bearing
+    if pattern is None or kind not in BEARING_KINDS:
+        return False
+    before = doc.text[max(0, place.start - BEARING_WINDOW):place.start]
+    return pattern.search(before) is not None
 
 
 def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
@@ -241,6 +273,14 @@ def actor_side(
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False
 
 
+def side_named(
+    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]]
+) -> Hit | None:
+    """The side name a trigger points to in its sentence, if any, other than the names
+    that speak in it (`voices`)."""
+    return _side_hit(doc, sentence, trigger, voices)[0]
+
+
 def _side_hit(
     doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]],
     place: PlaceMention | None = None,
@@ -292,7 +332,8 @@ def _pronoun_actor(doc: Analysis, sentence: Sentence, trigger: Hit) -> str | Non
         return None
     previous = doc.sentences[here - 1]
     named = [s for s in within(doc.sides, previous.start, previous.end)
-             if s.label in doc.theater.opponents and fighters.search(doc.text, s.start, s.end)]
+             if s.label in doc.theater.opponents
+             and fighters.search(doc.text, s.start, min(previous.end, s.end + FIGHTER_NOUN))]
     return named[0].label if named else None
 
 

@@ -59,6 +59,7 @@ from frontledger.claims.binding import (
     is_locator,
     near_place,
     resolve_side,
+    side_named,
 )
 from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
@@ -206,6 +207,7 @@ def _trigger_claims(
     if denial is not None:
         speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
     claims: list[Claim] = []
+    counters: list[Claim] = []
     for place in places:
         claim = _claim(doc, sentence, trigger, place, speaker, stance, speakers)
         if claim is None:
@@ -217,9 +219,25 @@ def _trigger_claims(
                                   stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
         else:
             claims.extend(_owner_assertion(doc, sentence, denial, claim))
+        if denial is not None and not _negated(doc, sentence, trigger):
+            counters.extend(_counter_claim(doc, sentence, trigger, claim, speakers))
     if stance == "asserts":
         return claims
-    return [answered_claim_date(doc, sentence, trigger, c) for c in claims]
+    return [answered_claim_date(doc, sentence, trigger, c) for c in claims] + counters
+
+
+def _counter_claim(
+    doc: Analysis, sentence: Sentence, trigger: Hit, claim: Claim, speakers: list[Speaker]
+) -> list[Claim]:
+    """"That is a lie, the city is under Ukrainian control": a denier that names its own side
+    as the holder denies the other side's hold and asserts its own (a side that only speaks
+    there, "... the capture, which the Ukrainian command denied", holds nothing)."""
+    if claim.kind != "control" or claim.stance != "denies":
+        return []
+    hit = side_named(doc, sentence, trigger, [s.span for s in speakers if s.span is not None])
+    if hit is None or hit.label != claim.claimant_side:
+        return []  # "its troops", "our forces" may be the other side's, as reported
+    return [replace(claim, actor_side=hit.label, stance="asserts", change=False)]
 
 
 def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
@@ -506,8 +524,11 @@ def _claim(
     # for control, where a side mostly announces its own captures
     voices = [] if kind == "control" else [s.span for s in speakers if s.span is not None]
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
-    if not explicit and stance == "asserts" and _self_report(doc, speaker, trigger):
+    own_act = not explicit and stance == "asserts" and _self_report(doc, speaker, trigger)
+    if own_act:
         side = speaker.side
+    if trigger.trigger.needs_side and not (explicit or own_act):
+        return None  # "residents left the town"
     when = claim_date(doc, sentence, trigger, speaker, stance)
     confidence = BASE_CONFIDENCE
     confidence += NAMED_SPEAKER_BONUS if speaker.named else 0.0

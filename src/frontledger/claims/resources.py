@@ -44,6 +44,9 @@ class Trigger:
     regain: bool = False
     """A recovery ("regained ground around X"): with no side named, the side governing the
     place acts, not the one invading it."""
+    needs_side: bool = False
+    """A verb others do too ("left the town": residents, trains): a claim only where the text
+    names the side that does it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,9 @@ class Lexicon:
     list_break: re.Pattern[str] | None = None
     """Words that part two names into two clauses ("A ist B", "A könnte B"): auxiliaries and
     modal verbs, which stand between names in verb-second and verb-final clauses."""
+    bearing: re.Pattern[str] | None = None
+    """A compass bearing right before a name ("au sud-est de", "к юго-востоку от"): the name
+    is a reference point that locates another place, never the place held or left."""
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -181,6 +187,7 @@ def _lexicon(lang: Language) -> Lexicon:
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
         list_break=_optional(places.get("list_break")),
+        bearing=_optional(places.get("bearing")),
         percent=_compile(fraction["percent"]),
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(
@@ -208,4 +215,5 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         role=entry.get("role", "actor"),
         frame=bool(entry.get("frame", False)),
         regain=bool(entry.get("regain", False)),
+        needs_side=bool(entry.get("needs_side", False)),
     )

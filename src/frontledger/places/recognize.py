@@ -20,6 +20,7 @@ from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, PRIMARY, REGION_
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
 from frontledger.places.respell import russian_looking, target_country, ukrainian_form
+from frontledger.text.sentences import ends_in_abbreviation
 from frontledger.theater import load_theater
 
 MAX_WORDS = 5
@@ -71,6 +72,8 @@ def sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - OPENER_LOOKBACK):start].rstrip(" ")
     if not before:
         return start < OPENER_LOOKBACK or not text[:start].strip(" ")
+    if before[-1] == ".":  # "70 proc. Pokrowska": an abbreviation's dot opens nothing
+        return not ends_in_abbreviation(text, max(0, start - OPENER_LOOKBACK) + len(before))
     return before[-1] in SENTENCE_OPENERS
 
 

@@ -83,7 +83,8 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences; every line break also ends a sentence."""
+    """Split `text` into sentences; a line break ends a sentence, unless the next line goes
+    on in small letters after a line that ends in no stop (see `_lines`)."""
     sentences: list[Sentence] = []
     patterns = _patterns()
     for paragraph, (line_start, line_text) in enumerate(_lines(text)):
@@ -95,15 +96,26 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    """Non-blank lines with their start offsets."""
+    """Non-blank lines with their start offsets; a line that goes on with a small letter
+    after one that ends in no stop ("Сили оборони\nвиходять із ...", a hard-wrapped
+    paragraph) continues it."""
     lines: list[tuple[int, str]] = []
     position = 0
     for raw in text.split("\n"):
-        if raw.strip():
+        stripped = raw.strip()
+        if stripped:
             lead = len(raw) - len(raw.lstrip())
-            lines.append((position + lead, raw.strip()))
+            if lines and stripped[0].islower() and lines[-1][1][-1] not in _LINE_STOPS:
+                start = lines[-1][0]
+                lines[-1] = (start, text[start:position + lead + len(stripped)])
+            else:
+                lines.append((position + lead, stripped))
         position += len(raw) + 1
     return lines
+
+
+_LINE_STOPS = frozenset(".!?…:;»”\"')]")
+"""Marks that end a line's statement: a next line in small letters after them is new."""
 
 
 def _split_line(line: str, patterns: _Patterns) -> list[tuple[int, int]]:
@@ -138,6 +150,12 @@ def closes_quotation(text: str) -> bool:
 def _quotation_balance(text: str) -> int:
     """Quotation marks opened minus closed."""
     return sum(map(text.count, _OPENERS)) - sum(map(text.count, _ONLY_CLOSERS))
+
+
+def ends_in_abbreviation(text: str, dot_end: int) -> bool:
+    """True when the word ending at `dot_end` (just past its dot) is an initial or a known
+    abbreviation of some language ("proc.", "gen.", "тыс."): its dot ends no sentence."""
+    return _is_abbreviation(text, dot_end, _patterns())
 
 
 def _is_abbreviation(line: str, dot_end: int, patterns: _Patterns) -> bool:
