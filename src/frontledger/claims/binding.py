@@ -41,6 +41,14 @@ RIVER_WINDOW = 40
 """How far before a name a river's bank words are read: the longest such phrase ("sur la
 rive gauche occupée du ") with room to spare."""
 
+SETTLEMENT_GAP = 16
+"""A settlement noun this close after a trigger, with at most one word between ("took four
+villages", "captured nearby villages"), is its object."""
+
+SETTLEMENT_REACH = 40
+"""How far before a trigger a definite settlement noun it describes is read ("las
+localidades capturadas": article and noun, with room to spare)."""
+
 CARRIED_KINDS = ("withdrawal",)
 """Kinds whose trigger, in a sentence naming no place, speaks of the one town of the sentence
 before ("X fell. The Ukrainians withdrew"). Set on train (2026-12-04): for withdrawals 2 more
@@ -62,14 +70,27 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
     if introduced is not None:
         return _list_from(doc, introduced, in_sentence, kind, forward=True)
-    before = [p for p in heads
-              if p.end <= trigger.start and trigger.start - p.end <= BACKWARD_WINDOW]
+    before = [p for p in heads if p.end <= trigger.start
+              and trigger.start - p.end <= BACKWARD_WINDOW] if not _names_settlements(
+                  doc, trigger) else []
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
     fronted = _fronted_place(doc, sentence, heads, trigger)
     if fronted is not None:
         return [fronted]
     return _anaphoric_place(doc, sentence, trigger)
+
+
+def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
+    """"the captured villages", "took four villages", "las aldeas capturadas": a trigger whose
+    object is a settlement noun speaks of those settlements, never of a place named before it."""
+    nouns = starting(doc.settlement_nouns, trigger.end, trigger.end + SETTLEMENT_GAP)
+    if nouns and len(doc.text[trigger.end:nouns[0].start].split()) <= 1:
+        return True
+    before = doc.lexicon.settlement_before
+    start = max(0, trigger.start - SETTLEMENT_REACH)
+    return before is not None and any(
+        m.end() == trigger.start for m in before.finditer(doc.text, start, trigger.start))
 
 
 def _fronted_place(
@@ -147,7 +168,7 @@ def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> boo
     control also after a settlement noun ("took two villages in the Donetsk region" is not
     control of the region, while "abandoned villages of the Z region" is a withdrawal there)."""
     if place.kind not in ("region", "country"):
-        return False
+        return kind == "control" and _settlement_within(doc, place)
     index = bisect.bisect_left(starts_of(doc.places), place.start)
     while doc.places[index] is not place:
         index += 1
@@ -161,6 +182,15 @@ def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> boo
         return False
     nouns = within(doc.settlement_nouns, place.start - LOCATOR_GAP, place.start)
     return bool(nouns) and (previous is None or previous.end <= nouns[-1].start)
+
+
+def _settlement_within(doc: Analysis, place: PlaceMention) -> bool:
+    """"villages in X had been captured": X only says where the villages lie."""
+    pattern = doc.lexicon.settlement_within
+    if pattern is None:
+        return False
+    nouns = within(doc.settlement_nouns, place.start - LOCATOR_GAP, place.start)
+    return bool(nouns) and pattern.fullmatch(doc.text, nouns[-1].end, place.start) is not None
 
 
 def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:

@@ -314,11 +314,16 @@ def _owner_assertion(
 
 
 def _fighting_adjective(doc: Analysis, owner: Hit) -> bool:
-    """"о захвате Торецка российскими войсками": an adjective of the fighters who did it,
-    not the author of the claim."""
+    """"о захвате Торецка российскими войсками", "the Russian invaders' claims": an adjective
+    of the fighters who did it (or who claim it), not a voice that can author a claim."""
     fighters = doc.lexicon.not_speaker
-    if fighters is None or not doc.text[owner.start:owner.end].islower():
+    if fighters is None:
         return False
+    if fighters.fullmatch(doc.text, owner.start, owner.end):
+        return True  # "los rusos", "the Russians"
+    before = doc.text[max(0, owner.start - MAX_WORD):owner.start].rstrip()
+    if any(m.end() == len(before) for m in fighters.finditer(before)):
+        return True  # "los invasores rusos": the noun before its adjective
     return bool(fighters.match(doc.text, owner.end + 1, owner.end + 1 + MAX_WORD))
 
 

@@ -97,6 +97,15 @@ class Lexicon:
     actor_pronoun: re.Pattern[str] | None = None
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
+    settlement_within: re.Pattern[str] | None = None
+    """What joins a settlement noun to the place it lies in ("villages in X", "localidades
+    en X"), matched on the whole gap: that place only locates them (never a control claim)."""
+    settlement_before: re.Pattern[str] | None = None
+    """A definite settlement noun ending right before a trigger ("las aldeas capturadas"): the
+    trigger describes those settlements, as "the captured villages" does in English."""
+    list_separator: re.Pattern[str] | None = None
+    """What may stand between two names of one list ("A, B and C"), matched on the whole gap;
+    without it, names close enough form a list whatever stands between them."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
@@ -170,6 +179,9 @@ def _lexicon(lang: Language) -> Lexicon:
         locative=_optional(places.get("locative")),
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
+        settlement_within=_optional(places.get("settlement_within")),
+        settlement_before=_optional(places.get("settlement_before")),
+        list_separator=_optional(places.get("list_separator")),
         percent=_compile(fraction["percent"]),
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(
