@@ -136,8 +136,20 @@ def _list_from(
         left, right = (chosen[-1], place) if forward else (place, chosen[-1])
         if right.start - left.end > LIST_GAP or _trigger_between(doc, left.end, right.start):
             break
+        if not _listed(doc, left, right, kind):
+            break
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)]
+
+
+def _listed(doc: Analysis, left: PlaceMention, right: PlaceMention, kind: str) -> bool:
+    """Whether two close names belong to one list: only separators stand between them ("A,
+    B and C"), or the second locates the first ("A in the X region, B"); "A, on the border
+    with Russia's X region" is no list."""
+    separator = doc.lexicon.list_separator
+    if separator is None or separator.fullmatch(doc.text, left.end, right.start):
+        return True
+    return is_locator(doc, right, kind)
 
 
 def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
