@@ -33,6 +33,7 @@ from frontledger.claims.analysis import (
     analyse,
     distance,
     evidence_of,
+    overlaps_any,
     starting,
     starts_of,
     within,
@@ -302,7 +303,8 @@ def _owner_assertion(
     if denial is None or claim.stance != "denies":
         return []
     for owner in _claim_owners(doc, sentence, denial):
-        if _fighting_adjective(doc, owner) or _bare_adjective(doc, owner):
+        if (_fighting_adjective(doc, owner) or _bare_adjective(doc, owner)
+                or _holder_adjective(doc, owner)):
             continue
         side = resolve_side(doc, owner.label, claim.claimant_side)
         if side and side != claim.claimant_side:
@@ -325,6 +327,13 @@ def _fighting_adjective(doc: Analysis, owner: Hit) -> bool:
     if any(m.end() == len(before) for m in fighters.finditer(before)):
         return True  # "los invasores rusos": the noun before its adjective
     return bool(fighters.match(doc.text, owner.end + 1, owner.end + 1 + MAX_WORD))
+
+
+def _holder_adjective(doc: Analysis, owner: Hit) -> bool:
+    """"the claim of Russian control over X", "la afirmación sobre el control ruso de X": a
+    side named right next to the trigger is who is said to hold the place, not who says so."""
+    return bool(starting(doc.triggers, owner.end, owner.end + 2)) or overlaps_any(
+        owner, doc.triggers)
 
 
 def _bare_adjective(doc: Analysis, owner: Hit) -> bool:
