@@ -230,7 +230,22 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
            and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
         return True
     after = doc.lexicon.negation_after
-    return after is not None and bool(after.match(doc.text[trigger.end:sentence.end]))
+    if after is not None and after.match(doc.text[trigger.end:sentence.end]):
+        return True
+    return _coordinated_negation(doc, sentence, trigger)
+
+
+def _coordinated_negation(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"unable to enter the village and hold it", "no lograron entrar en X ni mantenerla":
+    a verb joined to a negated one shares its negation."""
+    pattern = doc.lexicon.coordination
+    if pattern is None:
+        return False
+    start = max(sentence.start, trigger.start - NEGATION_WINDOW)
+    earlier = within(doc.triggers, start, trigger.start)
+    if not earlier or pattern.fullmatch(doc.text, earlier[-1].end, trigger.start) is None:
+        return False
+    return _negated(doc, sentence, earlier[-1])
 
 
 def _negation_gap(doc: Analysis, gap: str) -> bool:

@@ -97,6 +97,9 @@ class Lexicon:
     actor_pronoun: re.Pattern[str] | None = None
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
+    coordination: re.Pattern[str] | None = None
+    """What joins two verbs of one negated predicate ("unable to enter the village and hold
+    it"), matched on the whole gap between their triggers: the second shares the negation."""
     settlement_within: re.Pattern[str] | None = None
     """What joins a settlement noun to the place it lies in ("villages in X", "localidades
     en X"), matched on the whole gap: that place only locates them (never a control claim)."""
@@ -179,6 +182,7 @@ def _lexicon(lang: Language) -> Lexicon:
         locative=_optional(places.get("locative")),
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
+        coordination=_optional(stance.get("coordination")),
         settlement_within=_optional(places.get("settlement_within")),
         settlement_before=_optional(places.get("settlement_before")),
         list_separator=_optional(places.get("list_separator")),
