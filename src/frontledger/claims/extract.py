@@ -176,8 +176,8 @@ def _sentence_claims(
     asked = sentence.text.rstrip(_CLOSING).endswith("?")  # a question claims nothing
     for trigger in [] if asked else within(doc.triggers, sentence.start, sentence.end):
         claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
-    if not claims:
-        claims = _copied_denials(doc, sentence, speakers, state, done)
+    if not claims or _unanswered_denial(doc, sentence, claims):
+        claims = claims + _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
         claims = _elaborated(doc, sentence, speakers, state)
     if claims:
@@ -187,6 +187,14 @@ def _sentence_claims(
         state.previous_age += 1
     remember(state, sentence, speakers)
     return claims
+
+
+def _unanswered_denial(doc: Analysis, sentence: Sentence, claims: list[Claim]) -> bool:
+    """"Kyiv denied these claims and said its troops hold X": the sentence asserts something
+    of its own, while its denial reaches none of its triggers and so answers earlier claims."""
+    denials = within(doc.denials, sentence.start, sentence.end)
+    return bool(denials) and all(c.stance == "asserts" for c in claims) and any(
+        _new_statement(doc, d.end, sentence.end) for d in denials)
 
 
 def _trigger_claims(
@@ -266,13 +274,24 @@ def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
     triggers = within(doc.triggers, sentence.start, sentence.end)
     for denial in within(doc.denials, sentence.start, sentence.end):
         after = [t for t in triggers if t.start >= denial.end
-                 and t.start - denial.end <= DENIAL_WINDOW]
+                 and t.start - denial.end <= DENIAL_WINDOW
+                 and not _new_statement(doc, denial.end, t.start)]
         before = [t for t in triggers if t.end <= denial.start
                   and denial.start - t.end <= DENIAL_WINDOW]
         reached = _reached(doc, denial, before, after)
         if reached is trigger or (reached is not None and _one_phrase(doc, reached, trigger)):
             return denial
     return None
+
+
+def _new_statement(doc: Analysis, start: int, end: int) -> bool:
+    """"Kyiv denied the claims and said its troops hold X": a reporting verb joined to the
+    denial ("and said") opens a statement of its own, which the denial does not reach ("false,
+    like the report ... asserting that X was surrounded" is the claim denied)."""
+    joined = doc.lexicon.coordination
+    return joined is not None and any(
+        c.label == "verb" and joined.fullmatch(doc.text, start, c.start) is not None
+        for c in within(doc.cues, start, end))
 
 
 def _one_phrase(doc: Analysis, a: Hit, b: Hit) -> bool:
@@ -574,13 +593,14 @@ def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool
 
 
 # After the place a report is filed from: a date (", Nov 20", ", 12 mar.") or an agency in
-# brackets (or the place in capitals), then a dash or colon; DATELINE_DATE characters of date
+# brackets (or the place in capitals), then a dash or colon (".-" after the agency, as
+# Spanish wires write it: "Moscú, 20 nov (EFE).- "); DATELINE_DATE characters of date
 # at most.
 DATELINE_DATE = 20
 DATELINE_REACH = 80
 """No dateline is longer than this: a place's name, a date, an agency and a dash."""
 _DATELINE = re.compile(rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
-                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?[-–—:]\s")
+                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?\.?[-–—:]\s")
 _OPENING = " \t\"'«“„*"
 _AFTER_DATELINE = frozenset(",(-–—:")
 
