@@ -125,7 +125,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         triggers=triggers,
         sides=sides,
         speaker_sides=Sorted([s for s in sides if s.label != "own"
-                              and not _owner_of_claim(text, s, claim_nouns)
+                              and (not _owner_of_claim(text, s, claim_nouns)
+                                   or _says(text, s, lexicon, claim_nouns))
                               and not overlaps_any(s, triggers)]),
         persons=Sorted(persons),
         cues=Sorted(cues),
@@ -186,6 +187,14 @@ def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> 
     postposition = lexicon.speech_postposition
     return (after.startswith(("'s", "’s")) or bool(lexicon.speech_verb.match(after.lstrip()))
             or (postposition is not None and bool(postposition.match(after.lstrip()))))
+
+
+def _says(text: str, hit: Hit, lexicon: Lexicon, claim_nouns: list[Hit]) -> bool:
+    """"a claim Kyiv rejected": a name right before a reporting verb is its subject, even
+    next to a claim noun ("the Russian reports" is a noun, not a verb)."""
+    verb = lexicon.speech_verb.match(text, hit.end + 1)
+    return (verb is not None and text[hit.end:hit.end + 1] == " "
+            and not overlaps_any(Hit(verb.start(), verb.end(), "verb"), claim_nouns))
 
 
 def _owner_of_claim(text: str, hit: Hit, claim_nouns: list[Hit]) -> bool:
