@@ -355,8 +355,6 @@ def _fighting_adjective(doc: Analysis, owner: Hit) -> bool:
     fighters = doc.lexicon.not_speaker
     if fighters is None:
         return False
-    if fighters.fullmatch(doc.text, owner.start, owner.end):
-        return True  # "los rusos", "the Russians"
     before = doc.text[max(0, owner.start - MAX_WORD):owner.start].rstrip()
     if any(m.end() == len(before) for m in fighters.finditer(before)):
         return True  # "los invasores rusos": the noun before its adjective
