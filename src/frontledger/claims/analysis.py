@@ -135,7 +135,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
                          if not overlaps_any(d, sides)]),
         claim_nouns=claim_nouns,
         earlier=Sorted(find_pattern(text, lexicon.earlier, "earlier", low)),
-        place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", low)),
+        place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", low)
+                              + find_pattern(text, lexicon.region_anaphor, "region", low)),
         settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", low)),
         list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", low)),
         fractions=Sorted(find_fractions(text, lexicon)),

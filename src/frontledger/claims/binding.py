@@ -206,14 +206,17 @@ def _settlement_within(doc: Analysis, place: PlaceMention) -> bool:
 
 
 def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
-    """"the city" / "місто": the last town named before it."""
+    """"the city" / "місто": the last town named before it; "the region" / "la región": the
+    last region (never for control: "gains across the region" hold no oblast)."""
     window_start = max(sentence.start, trigger.start - BACKWARD_WINDOW)
     window_end = min(sentence.end, trigger.end + FORWARD_WINDOW)
     anaphors = within(doc.place_anaphors, window_start, window_end)
     if not anaphors:
         return _place_of_previous(doc, sentence) if trigger.label in CARRIED_KINDS else []
-    earlier = [p for p in doc.places
-               if p.end <= anaphors[0].start and p.kind == "populated_place"]
+    kind = "region" if anaphors[0].label == "region" else "populated_place"
+    if kind == "region" and trigger.label == "control":
+        return []
+    earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
     return earlier[-1:]
 
 

@@ -100,6 +100,8 @@ class Lexicon:
     coordination: re.Pattern[str] | None = None
     """What joins two verbs of one negated predicate ("unable to enter the village and hold
     it"), matched on the whole gap between their triggers: the second shares the negation."""
+    region_anaphor: re.Pattern[str] | None = None
+    """"the region", "la región": the last region named before it (not for control)."""
     settlement_within: re.Pattern[str] | None = None
     """What joins a settlement noun to the place it lies in ("villages in X", "localidades
     en X"), matched on the whole gap: that place only locates them (never a control claim)."""
@@ -183,6 +185,7 @@ def _lexicon(lang: Language) -> Lexicon:
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
         coordination=_optional(stance.get("coordination")),
+        region_anaphor=_optional(places.get("region_anaphor")),
         settlement_within=_optional(places.get("settlement_within")),
         settlement_before=_optional(places.get("settlement_before")),
         list_separator=_optional(places.get("list_separator")),
