@@ -49,6 +49,9 @@ SETTLEMENT_REACH = 40
 """How far before a trigger a definite settlement noun it describes is read ("las
 localidades capturadas": article and noun, with room to spare)."""
 
+POSSESSOR_GAP = 4
+"""A place this close after a country's name belongs to it ("Russia's Bryansk region")."""
+
 CARRIED_KINDS = ("withdrawal",)
 """Kinds whose trigger, in a sentence naming no place, speaks of the one town of the sentence
 before ("X fell. The Ukrainians withdrew"). Set on train (2026-12-04): for withdrawals 2 more
@@ -60,7 +63,8 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     """The places a trigger speaks of: a list after it, else the nearest before it."""
     in_sentence = within(doc.places, sentence.start, sentence.end)
     kind = trigger.label
-    heads = [p for p in in_sentence if not is_locator(doc, p, kind) and claimable(doc, p)]
+    heads = [p for p in in_sentence
+             if not is_locator(doc, p, kind) and claimable(doc, p, kind)]
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
     # A place inside the trigger is its object too: only a passive frame holds one
@@ -139,7 +143,7 @@ def _list_from(
         if not _listed(doc, left, right, kind):
             break
         chosen.append(place)
-    return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)]
+    return [p for p in chosen if claimable(doc, p, kind) and not is_locator(doc, p, kind)]
 
 
 def _listed(doc: Analysis, left: PlaceMention, right: PlaceMention, kind: str) -> bool:
@@ -156,15 +160,28 @@ def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
     return bool(within(doc.triggers, start, end))
 
 
-def claimable(doc: Analysis, place: PlaceMention) -> bool:
-    """Countries only with a share ("a fifth of Ukraine's territory"): a war's claims are
-    about places inside them, and "in Ukraine" mostly just locates. A name after a river's
-    bank ("the left bank of the Dnipro") is the river, never a claim's place."""
+def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
+    """Countries only with a share ("a fifth of Ukraine's territory"), or as where a strike
+    hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
+    and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
+    Dnipro") is the river, never a claim's place."""
     if _river(doc, place):
         return False
     if place.kind != "country":
         return True
+    if kind == "strike" and _located(doc, place):
+        return True
     return bool(within(doc.fractions, place.start - FRACTION_WINDOW, place.end + FRACTION_WINDOW))
+
+
+def _located(doc: Analysis, place: PlaceMention) -> bool:
+    """A country after a locative preposition ("in Ukraine", "en Rusia"), not one that names
+    whose region follows ("in Russia's Bryansk region": the region is where)."""
+    pattern = doc.lexicon.locative
+    before = doc.text[max(0, place.start - NEAR_WINDOW):place.start].lower()
+    if pattern is None or pattern.search(before) is None:
+        return False
+    return not starting(doc.places, place.end, place.end + POSSESSOR_GAP)
 
 
 def _river(doc: Analysis, place: PlaceMention) -> bool:
