@@ -310,8 +310,11 @@ def _side_hit(
         return agents[0], True
     before = [s for s in actors if s.end <= trigger.start
               and trigger.start - s.end <= SIDE_WINDOW]
-    after = [s for s in actors if s.start >= trigger.end and s.start - trigger.end <= SIDE_WINDOW]
     direction = trigger.trigger.side if trigger.trigger else "before"
+    # "are holding their positions in X": a possessive after the verb is its object's, and
+    # points back to the subject named before, not to the claimant
+    after = [s for s in actors if s.start >= trigger.end and s.start - trigger.end <= SIDE_WINDOW
+             and not (direction == "nearest" and s.label == "own" and _named_before(s, actors))]
     if direction == "agent":
         return None, False
     if direction == "after":
@@ -320,6 +323,11 @@ def _side_hit(
         return (before[-1] if before else None), False
     options = ([before[-1]] if before else []) + ([after[0]] if after else [])
     return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
+
+
+def _named_before(hit: Hit, actors: list[Hit]) -> bool:
+    """Whether a side of the theater is named before `hit` in its sentence."""
+    return any(s.end <= hit.start and s.label not in ("own", "enemy") for s in actors)
 
 
 def _pronoun_actor(doc: Analysis, sentence: Sentence, trigger: Hit) -> str | None:
