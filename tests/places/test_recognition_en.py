@@ -146,3 +146,11 @@ def test_river_named_after_a_capitalised_river_word_is_the_river(gaz):
     for text in ("Troops crossed the formidable River Dnipro at night.",
                  "Shelling hit both banks of the River Oskil."):
         assert [m.kind for m in parse(gaz, text, "en")] == ["river"], text
+
+
+def test_region_with_a_compass_adjective_still_places_the_name_in_it(gaz):
+    text = "Shelling hit Kostiantynivka in the northeastern Kharkiv region."
+    assert found(gaz, text, "en")["Kostiantynivka"].geonameid == 900001
+    text = "The list named Pokrovske in the south-eastern Kharkiv region as well."
+    m = found(gaz, text, "en")["Pokrovske"]
+    assert (m.geonameid, m.iso3166_2) == (None, "UA-63")

@@ -33,3 +33,11 @@ def test_people_are_not_places(gaz):
 
 def test_river_after_rio(gaz):
     assert found(gaz, "Los rusos cruzaron el río Oskil.", "es")["Oskil"].kind == "river"
+
+
+def test_region_with_an_adjective_still_places_the_name_in_it(gaz):
+    text = "Los bombardeos alcanzaron Kostiantynivka, en la región nororiental de Járkov."
+    assert found(gaz, text, "es")["Kostiantynivka"].geonameid == 900001
+    text = "La lista nombraba Pokrovske, en la región oriental de Járkov, también."
+    m = found(gaz, text, "es")["Pokrovske"]
+    assert (m.geonameid, m.iso3166_2) == (None, "UA-63")

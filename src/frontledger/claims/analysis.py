@@ -128,7 +128,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         triggers=triggers,
         sides=sides,
         speaker_sides=Sorted([s for s in sides if s.label != "own"
-                              and not _owner_of_claim(text, s, claim_nouns)
+                              and (not _owner_of_claim(text, s, claim_nouns)
+                                   or _says(text, s, lexicon, claim_nouns))
                               and not overlaps_any(s, triggers)]),
         persons=Sorted(persons),
         cues=Sorted(cues),
@@ -137,7 +138,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
                          if not overlaps_any(d, sides)]),
         claim_nouns=claim_nouns,
         earlier=Sorted(find_pattern(text, lexicon.earlier, "earlier", scan=scan)),
-        place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", scan=scan)),
+        place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", scan=scan)
+                              + find_pattern(text, lexicon.region_anaphor, "region", scan=scan)),
         settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", scan=scan)),
         list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", scan=scan)),
         fractions=Sorted(find_fractions(text, lexicon, scan)),
@@ -189,6 +191,14 @@ def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> 
     postposition = lexicon.speech_postposition
     return (after.startswith(("'s", "’s")) or bool(lexicon.speech_verb.match(after.lstrip()))
             or (postposition is not None and bool(postposition.match(after.lstrip()))))
+
+
+def _says(text: str, hit: Hit, lexicon: Lexicon, claim_nouns: list[Hit]) -> bool:
+    """"a claim Kyiv rejected": a name right before a reporting verb is its subject, even
+    next to a claim noun ("the Russian reports" is a noun, not a verb)."""
+    verb = lexicon.speech_verb.match(text, hit.end + 1)
+    return (verb is not None and text[hit.end:hit.end + 1] == " "
+            and not overlaps_any(Hit(verb.start(), verb.end(), "verb"), claim_nouns))
 
 
 def _owner_of_claim(text: str, hit: Hit, claim_nouns: list[Hit]) -> bool:

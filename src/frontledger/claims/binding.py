@@ -59,6 +59,17 @@ FIGHTER_NOUN = 16
 """A side's adjective names fighters when their noun follows it within this many characters
 ("Українські підрозділи", "ukraińskie oddziały": the side's name is the adjective alone)."""
 
+SETTLEMENT_GAP = 16
+"""A settlement noun this close after a trigger, with at most one word between ("took four
+villages", "captured nearby villages"), is its object."""
+
+SETTLEMENT_REACH = 40
+"""How far before a trigger a definite settlement noun it describes is read ("las
+localidades capturadas": article and noun, with room to spare)."""
+
+POSSESSOR_GAP = 4
+"""A place this close after a country's name belongs to it ("Russia's Bryansk region")."""
+
 CARRIED_KINDS = ("withdrawal",)
 """Kinds whose trigger, in a sentence naming no place, speaks of the one town of the sentence
 before ("X fell. The Ukrainians withdrew"). Set on train (2026-12-04): for withdrawals 2 more
@@ -70,7 +81,8 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     """The places a trigger speaks of: a list after it, else the nearest before it."""
     in_sentence = within(doc.places, sentence.start, sentence.end)
     kind = trigger.label
-    heads = [p for p in in_sentence if not is_locator(doc, p, kind) and claimable(doc, p)]
+    heads = [p for p in in_sentence
+             if not is_locator(doc, p, kind) and claimable(doc, p, kind)]
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
     # A place inside the trigger is its object too: only a passive frame holds one
@@ -83,14 +95,27 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
     if introduced is not None:
         return _list_from(doc, introduced, in_sentence, kind, forward=True)
-    before = [p for p in heads
-              if p.end <= trigger.start and trigger.start - p.end <= BACKWARD_WINDOW]
+    before = [p for p in heads if p.end <= trigger.start
+              and trigger.start - p.end <= BACKWARD_WINDOW] if not _names_settlements(
+                  doc, trigger) else []
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
     fronted = _fronted_place(doc, sentence, heads, trigger)
     if fronted is not None:
         return [fronted]
     return _anaphoric_place(doc, sentence, trigger)
+
+
+def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
+    """"the captured villages", "took four villages", "las aldeas capturadas": a trigger whose
+    object is a settlement noun speaks of those settlements, never of a place named before it."""
+    nouns = starting(doc.settlement_nouns, trigger.end, trigger.end + SETTLEMENT_GAP)
+    if nouns and len(doc.text[trigger.end:nouns[0].start].split()) <= 1:
+        return True
+    before = doc.lexicon.settlement_before
+    start = max(0, trigger.start - SETTLEMENT_REACH)
+    return before is not None and any(
+        m.end() == trigger.start for m in before.finditer(doc.text, start, trigger.start))
 
 
 def _fronted_place(
@@ -138,9 +163,21 @@ def _list_from(
                 or _clause_between(doc, left.end, right.start)
                 or within(doc.cues, left.end, right.start)):
             break  # "A, officials in B said": a reporting verb ends the list
+        if not _listed(doc, left, right, kind):
+            break
         chosen.append(place)
-    return [p for p in chosen if claimable(doc, p) and not is_locator(doc, p, kind)
+    return [p for p in chosen if claimable(doc, p, kind) and not is_locator(doc, p, kind)
             and not (forward and _bearing_point(doc, p, kind))]
+
+
+def _listed(doc: Analysis, left: PlaceMention, right: PlaceMention, kind: str) -> bool:
+    """Whether two close names belong to one list: only separators stand between them ("A,
+    B and C"), or the second locates the first ("A in the X region, B"); "A, on the border
+    with Russia's X region" is no list."""
+    separator = doc.lexicon.list_separator
+    if separator is None or separator.fullmatch(doc.text, left.end, right.start):
+        return True
+    return is_locator(doc, right, kind)
 
 
 def _trigger_between(doc: Analysis, start: int, end: int) -> bool:
@@ -154,15 +191,28 @@ def _clause_between(doc: Analysis, start: int, end: int) -> bool:
     return pattern is not None and pattern.search(doc.text, start, end) is not None
 
 
-def claimable(doc: Analysis, place: PlaceMention) -> bool:
-    """Countries only with a share ("a fifth of Ukraine's territory"): a war's claims are
-    about places inside them, and "in Ukraine" mostly just locates. A name after a river's
-    bank ("the left bank of the Dnipro") is the river, never a claim's place."""
+def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
+    """Countries only with a share ("a fifth of Ukraine's territory"), or as where a strike
+    hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
+    and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
+    Dnipro") is the river, never a claim's place."""
     if _river(doc, place):
         return False
     if place.kind != "country":
         return True
+    if kind == "strike" and _located(doc, place):
+        return True
     return bool(within(doc.fractions, place.start - FRACTION_WINDOW, place.end + FRACTION_WINDOW))
+
+
+def _located(doc: Analysis, place: PlaceMention) -> bool:
+    """A country after a locative preposition ("in Ukraine", "en Rusia"), not one that names
+    whose region follows ("in Russia's Bryansk region": the region is where)."""
+    pattern = doc.lexicon.locative
+    before = doc.text[max(0, place.start - NEAR_WINDOW):place.start].lower()
+    if pattern is None or pattern.search(before) is None:
+        return False
+    return not starting(doc.places, place.end, place.end + POSSESSOR_GAP)
 
 
 def _river(doc: Analysis, place: PlaceMention) -> bool:
@@ -178,7 +228,7 @@ def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> boo
     control also after a settlement noun ("took two villages in the Donetsk region" is not
     control of the region, while "abandoned villages of the Z region" is a withdrawal there)."""
     if place.kind not in ("region", "country"):
-        return False
+        return kind == "control" and _settlement_within(doc, place)
     index = bisect.bisect_left(starts_of(doc.places), place.start)
     while doc.places[index] is not place:
         index += 1
@@ -205,15 +255,27 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     return pattern.search(before) is not None
 
 
+def _settlement_within(doc: Analysis, place: PlaceMention) -> bool:
+    """"villages in X had been captured": X only says where the villages lie."""
+    pattern = doc.lexicon.settlement_within
+    if pattern is None:
+        return False
+    nouns = within(doc.settlement_nouns, place.start - LOCATOR_GAP, place.start)
+    return bool(nouns) and pattern.fullmatch(doc.text, nouns[-1].end, place.start) is not None
+
+
 def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
-    """"the city" / "місто": the last town named before it."""
+    """"the city" / "місто": the last town named before it; "the region" / "la región": the
+    last region (never for control: "gains across the region" hold no oblast)."""
     window_start = max(sentence.start, trigger.start - BACKWARD_WINDOW)
     window_end = min(sentence.end, trigger.end + FORWARD_WINDOW)
     anaphors = within(doc.place_anaphors, window_start, window_end)
     if not anaphors:
         return _place_of_previous(doc, sentence) if trigger.label in CARRIED_KINDS else []
-    earlier = [p for p in doc.places
-               if p.end <= anaphors[0].start and p.kind == "populated_place"]
+    kind = "region" if anaphors[0].label == "region" else "populated_place"
+    if kind == "region" and trigger.label == "control":
+        return []
+    earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
     return earlier[-1:]
 
 
@@ -306,8 +368,11 @@ def _side_hit(
         return agents[0], True
     before = [s for s in actors if s.end <= trigger.start
               and trigger.start - s.end <= SIDE_WINDOW]
-    after = [s for s in actors if s.start >= trigger.end and s.start - trigger.end <= SIDE_WINDOW]
     direction = trigger.trigger.side if trigger.trigger else "before"
+    # "are holding their positions in X": a possessive after the verb is its object's, and
+    # points back to the subject named before, not to the claimant
+    after = [s for s in actors if s.start >= trigger.end and s.start - trigger.end <= SIDE_WINDOW
+             and not (direction == "nearest" and s.label == "own" and _named_before(s, actors))]
     if direction == "agent":
         return None, False
     if direction == "after":
@@ -316,6 +381,11 @@ def _side_hit(
         return (before[-1] if before else None), False
     options = ([before[-1]] if before else []) + ([after[0]] if after else [])
     return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
+
+
+def _named_before(hit: Hit, actors: list[Hit]) -> bool:
+    """Whether a side of the theater is named before `hit` in its sentence."""
+    return any(s.end <= hit.start and s.label not in ("own", "enemy") for s in actors)
 
 
 def _pronoun_actor(doc: Analysis, sentence: Sentence, trigger: Hit) -> str | None:

@@ -33,6 +33,7 @@ from frontledger.claims.analysis import (
     analyse,
     distance,
     evidence_of,
+    overlaps_any,
     starting,
     starts_of,
     within,
@@ -176,8 +177,8 @@ def _sentence_claims(
     asked = sentence.text.rstrip(_CLOSING).endswith("?")  # a question claims nothing
     for trigger in [] if asked else within(doc.triggers, sentence.start, sentence.end):
         claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
-    if not claims:
-        claims = _copied_denials(doc, sentence, speakers, state, done)
+    if not claims or _unanswered_denial(doc, sentence, claims):
+        claims = claims + _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
         claims = _elaborated(doc, sentence, speakers, state)
     if claims:
@@ -187,6 +188,14 @@ def _sentence_claims(
         state.previous_age += 1
     remember(state, sentence, speakers)
     return claims
+
+
+def _unanswered_denial(doc: Analysis, sentence: Sentence, claims: list[Claim]) -> bool:
+    """"Kyiv denied these claims and said its troops hold X": the sentence asserts something
+    of its own, while its denial reaches none of its triggers and so answers earlier claims."""
+    denials = within(doc.denials, sentence.start, sentence.end)
+    return bool(denials) and all(c.stance == "asserts" for c in claims) and any(
+        _new_statement(doc, d.end, sentence.end) for d in denials)
 
 
 def _trigger_claims(
@@ -247,7 +256,22 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
            and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
         return True
     after = doc.lexicon.negation_after
-    return after is not None and bool(after.match(doc.text[trigger.end:sentence.end]))
+    if after is not None and after.match(doc.text[trigger.end:sentence.end]):
+        return True
+    return _coordinated_negation(doc, sentence, trigger)
+
+
+def _coordinated_negation(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"unable to enter the village and hold it", "no lograron entrar en X ni mantenerla":
+    a verb joined to a negated one shares its negation."""
+    pattern = doc.lexicon.coordination
+    if pattern is None:
+        return False
+    start = max(sentence.start, trigger.start - NEGATION_WINDOW)
+    earlier = within(doc.triggers, start, trigger.start)
+    if not earlier or pattern.fullmatch(doc.text, earlier[-1].end, trigger.start) is None:
+        return False
+    return _negated(doc, sentence, earlier[-1])
 
 
 def _negation_gap(doc: Analysis, gap: str) -> bool:
@@ -268,13 +292,24 @@ def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
     triggers = within(doc.triggers, sentence.start, sentence.end)
     for denial in within(doc.denials, sentence.start, sentence.end):
         after = [t for t in triggers if t.start >= denial.end
-                 and t.start - denial.end <= DENIAL_WINDOW]
+                 and t.start - denial.end <= DENIAL_WINDOW
+                 and not _new_statement(doc, denial.end, t.start)]
         before = [t for t in triggers if t.end <= denial.start
                   and denial.start - t.end <= DENIAL_WINDOW]
         reached = _reached(doc, denial, before, after)
         if reached is trigger or (reached is not None and _one_phrase(doc, reached, trigger)):
             return denial
     return None
+
+
+def _new_statement(doc: Analysis, start: int, end: int) -> bool:
+    """"Kyiv denied the claims and said its troops hold X": a reporting verb joined to the
+    denial ("and said") opens a statement of its own, which the denial does not reach ("false,
+    like the report ... asserting that X was surrounded" is the claim denied)."""
+    joined = doc.lexicon.coordination
+    return joined is not None and any(
+        c.label == "verb" and joined.fullmatch(doc.text, start, c.start) is not None
+        for c in within(doc.cues, start, end))
 
 
 def _one_phrase(doc: Analysis, a: Hit, b: Hit) -> bool:
@@ -320,7 +355,8 @@ def _owner_assertion(
     if denial is None or claim.stance != "denies":
         return []
     for owner in _claim_owners(doc, sentence, denial):
-        if _fighting_adjective(doc, owner) or _bare_adjective(doc, owner):
+        if (_fighting_adjective(doc, owner) or _bare_adjective(doc, owner)
+                or _holder_adjective(doc, owner)):
             continue
         side = resolve_side(doc, owner.label, claim.claimant_side)
         if side and side != claim.claimant_side:
@@ -332,12 +368,22 @@ def _owner_assertion(
 
 
 def _fighting_adjective(doc: Analysis, owner: Hit) -> bool:
-    """"о захвате Торецка российскими войсками": an adjective of the fighters who did it,
-    not the author of the claim."""
+    """"о захвате Торецка российскими войсками", "the Russian invaders' claims": an adjective
+    of the fighters who did it (or who claim it), not a voice that can author a claim."""
     fighters = doc.lexicon.not_speaker
-    if fighters is None or not doc.text[owner.start:owner.end].islower():
+    if fighters is None:
         return False
+    before = doc.text[max(0, owner.start - MAX_WORD):owner.start].rstrip()
+    if any(m.end() == len(before) for m in fighters.finditer(before)):
+        return True  # "los invasores rusos": the noun before its adjective
     return bool(fighters.match(doc.text, owner.end + 1, owner.end + 1 + MAX_WORD))
+
+
+def _holder_adjective(doc: Analysis, owner: Hit) -> bool:
+    """"the claim of Russian control over X", "la afirmación sobre el control ruso de X": a
+    side named right next to the trigger is who is said to hold the place, not who says so."""
+    return bool(starting(doc.triggers, owner.end, owner.end + 2)) or overlaps_any(
+        owner, doc.triggers)
 
 
 def _bare_adjective(doc: Analysis, owner: Hit) -> bool:
@@ -587,13 +633,14 @@ def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool
 
 
 # After the place a report is filed from: a date (", Nov 20", ", 12 mar.") or an agency in
-# brackets (or the place in capitals), then a dash or colon; DATELINE_DATE characters of date
+# brackets (or the place in capitals), then a dash or colon (".-" after the agency, as
+# Spanish wires write it: "Moscú, 20 nov (EFE).- "); DATELINE_DATE characters of date
 # at most.
 DATELINE_DATE = 20
 DATELINE_REACH = 80
 """No dateline is longer than this: a place's name, a date, an agency and a dash."""
 _DATELINE = re.compile(rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
-                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?[-–—:]\s")
+                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?\.?[-–—:]\s")
 _OPENING = " \t\"'«“„*"
 _AFTER_DATELINE = frozenset(",(-–—:")
 

@@ -103,6 +103,20 @@ class Lexicon:
     actor_pronoun: re.Pattern[str] | None = None
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
+    coordination: re.Pattern[str] | None = None
+    """What joins two verbs of one negated predicate ("unable to enter the village and hold
+    it"), matched on the whole gap between their triggers: the second shares the negation."""
+    region_anaphor: re.Pattern[str] | None = None
+    """"the region", "la región": the last region named before it (not for control)."""
+    settlement_within: re.Pattern[str] | None = None
+    """What joins a settlement noun to the place it lies in ("villages in X", "localidades
+    en X"), matched on the whole gap: that place only locates them (never a control claim)."""
+    settlement_before: re.Pattern[str] | None = None
+    """A definite settlement noun ending right before a trigger ("las aldeas capturadas"): the
+    trigger describes those settlements, as "the captured villages" does in English."""
+    list_separator: re.Pattern[str] | None = None
+    """What may stand between two names of one list ("A, B and C"), matched on the whole gap;
+    without it, names close enough form a list whatever stands between them."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
@@ -188,6 +202,11 @@ def _lexicon(lang: Language) -> Lexicon:
         list_intro=_optional(places.get("list_intro")),
         list_break=_optional(places.get("list_break")),
         bearing=_optional(places.get("bearing")),
+        coordination=_optional(stance.get("coordination")),
+        region_anaphor=_optional(places.get("region_anaphor")),
+        settlement_within=_optional(places.get("settlement_within")),
+        settlement_before=_optional(places.get("settlement_before")),
+        list_separator=_optional(places.get("list_separator")),
         percent=_compile(fraction["percent"]),
         ratio=_compile(fraction["ratio"]),
         fraction_words=tuple(

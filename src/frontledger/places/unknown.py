@@ -32,8 +32,9 @@ MAX_GROUP_WORDS = 3
 """Longest unknown name, in words ("Velyka Novosilka", "Sviato-Pokrovske" is one word)."""
 MIN_NAME_LENGTH = 3
 """Shorter capitalised words are initials or pronouns more often than villages ("Рог" is one)."""
-MAX_GAP = 16
-"""Characters between a name and the region said to hold it (", in the ", " dans la ")."""
+MAX_GAP = 24
+"""Characters between a name and the region said to hold it (", in the ", " dans la ", and
+with a compass adjective ", in the north-eastern ": 23; was 16 before the adjectives)."""
 UNKNOWN_CONFIDENCE = {"marked": 0.7, "listed": 0.6, "locative": 0.45}
 """How sure each cue makes us, ranked by how often the cue misleads on our fixtures."""
 
