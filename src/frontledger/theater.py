@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from frontledger.defaults import DEFAULT_THEATER
 from frontledger.errors import UsageError
+from frontledger.text import compiled
 
 THEATER_PATH_ENV = "FRONTLEDGER_THEATER_PATH"
 """Folders searched for `<id>.toml` theater files before the shipped ones."""
@@ -229,4 +230,4 @@ def _compiled_names(
 ) -> tuple[tuple[re.Pattern[str], str], ...]:
     # Compiled per language on first use: one article needs its own language's names
     # (and English), not the ~250 patterns of every language (~40 ms at start).
-    return tuple((re.compile(source), side) for source, side in names)
+    return tuple((compiled.compile(source), side) for source, side in names)

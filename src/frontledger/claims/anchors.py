@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from frontledger.text import compiled
 from frontledger.text.scanning import Scanner, scanner
 from frontledger.text.scanning import sre as _sre
 
@@ -70,7 +71,7 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         source = inner
     if any(ch != ch.lower() for ch in _UPPER_LITERAL.findall(source)):
         return None
-    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+    return compiled.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def _wholly_insensitive(source: str) -> str | None:
@@ -92,6 +93,7 @@ def _wholly_insensitive(source: str) -> str | None:
     return source[4:-1]
 
 
+@compiled.remembered  # a parse per pattern: kept between processes
 def anchors_of(source: str) -> tuple[str, ...] | None:
     """Lower-case literals one of which every match of `source` contains, or None."""
     if _sre is None:
