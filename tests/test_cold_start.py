@@ -14,7 +14,8 @@ import pytest
 from frontledger.ledger import open_store
 
 HEAVY = ("sqlalchemy", "alembic", "numpy", "httpx", "trafilatura", "feedparser", "fastapi",
-         "uvicorn", "starlette", "pyarrow", "distributed", "dask", "py3langid", "marisa_trie")
+         "uvicorn", "starlette", "pyarrow", "distributed", "dask", "py3langid", "marisa_trie",
+         "pydantic")
 """Libraries that each cost tens of milliseconds or more to import."""
 
 RUN = """

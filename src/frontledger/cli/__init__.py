@@ -10,6 +10,7 @@ is unavailable. Stage packages know nothing of typer or rich; only this package 
     evaluation  eval                           ledger      timeline, control, events,
     serve       serve  (frontledger[serve])                trackrecord, export
     watch       watch                          progress    the run's progress bar
+    coercion    option values without pydantic
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from typing import Annotated
 import typer
 
 from frontledger.cli import claims, evaluation, ledger, pipeline, places, serve, status, watch
+from frontledger.cli.coercion import PlainValuesGroup
 from frontledger.cli.common import out
 
 app = typer.Typer(help="frontledger: a source-tracked ledger of territorial-control claims.",
-                  no_args_is_help=True, rich_markup_mode=None, add_completion=False)
+                  cls=PlainValuesGroup, no_args_is_help=True, rich_markup_mode=None,
+                  add_completion=False)
 
 
 def _version(value: bool) -> None:
