@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -182,8 +181,7 @@ def _load(theater_id: str, path_setting: str) -> Theater:
     # cached by the setting's value too: extract asks once per document, and a dictionary
     # look-up is cheaper than a stat per folder
     path = _find(theater_id, path_setting)
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = compiled.parsed_toml(path.read_bytes())
     sides = data["sides"]
     names: dict[str, list[tuple[str, str]]] = {}
     for code, side in sides.items():

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,36 @@ def test_results_of_a_function_whose_code_changed_are_dropped(
     with sqlite3.connect(path) as connection:
         kept = sorted(connection.execute("SELECT function, args FROM results"))
     assert kept == [("mod.plan@new", '["b"]'), ("mod.planner@old", '["c"]')]
+
+
+LANGUAGE_FILE = """
+language = "uk"
+months = ["січня", "лютого"]
+[stance]
+negation = '\\b(?:не|ні)\\b'
+weight = 0.5
+[[trigger]]
+kind = "control"
+pattern = "(?:захопили|взяли під контроль)"
+"""
+
+
+def test_a_data_file_parse_kept_on_disk_is_tomllibs_parse(
+        fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = LANGUAGE_FILE.encode("utf-8")
+    first = compiled.parsed_toml(raw)
+    _new_process(monkeypatch)
+    with sqlite3.connect(next(fresh_store.glob("regex-*.sqlite"))) as connection:
+        assert connection.execute("SELECT count(*) FROM data").fetchone() == (1,)
+    again = compiled.parsed_toml(raw)
+    assert first == again == tomllib.loads(LANGUAGE_FILE)
+    assert isinstance(again["months"], list)
+
+
+def test_a_data_file_with_a_date_is_parsed_every_time_and_never_kept(
+        fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = b'name = "Zaporizhzhia"\nsince = 2025-11-20\n'
+    assert compiled.parsed_toml(raw)["since"] == date(2025, 11, 20)
+    _new_process(monkeypatch)
+    assert compiled.parsed_toml(raw)["since"] == date(2025, 11, 20)
+    assert not compiled._store.data

@@ -1,4 +1,4 @@
-"""Compiled regular expressions kept on disk between processes.
+"""Compiled regular expressions, and parsed data files, kept on disk between processes.
 
 Python compiles a regular expression in Python code (`re._parser`, `re._compiler`) and
 keeps it only for the life of the process. The lexicons, theater names, date words and
@@ -13,7 +13,9 @@ makes equals `re.compile`'s (patterns compare equal when their source, flags and
 are equal). Later processes hand the kept code straight to the engine (`_sre.compile`,
 which validates it). `remembered` keeps what a pure function of strings and integers
 returns (an analysis of a pattern's parse tree) in the same file, under a digest of the
-function's module: changing that code starts its entries afresh.
+function's module: changing that code starts its entries afresh. `parsed_toml` keeps
+the parse of a TOML data file (language and theater files: tomllib is pure Python) under
+the digest of its bytes, when JSON holds it exactly.
 
 What a process adds is written once, at exit, to an SQLite file in the cache folder
 named for the Python and engine version (`regex-<digest>.sqlite`); a process reads only
@@ -34,6 +36,7 @@ import re
 import sqlite3
 import sys
 import threading
+import tomllib
 from array import array
 from collections.abc import Callable
 from contextlib import closing
@@ -78,6 +81,7 @@ class _Store:
         """The process that opened `connection` (a forked child opens its own)."""
         self.codes: dict[bytes, tuple[Any, ...]] = {}
         self.results: dict[tuple[str, str], str] = {}
+        self.data: dict[bytes, str] = {}
         self.patterns: dict[tuple[str, int], re.Pattern[str]] = {}
 
     def reader(self) -> sqlite3.Connection | None:
@@ -108,7 +112,7 @@ class _Store:
 
     def save(self) -> None:
         """Add what this process compiled and computed to the file."""
-        if not (self.codes or self.results):
+        if not (self.codes or self.results or self.data):
             return
         path = _path()
         if path is None:
@@ -119,6 +123,7 @@ class _Store:
                 self._write(connection)
             self.codes.clear()
             self.results.clear()
+            self.data.clear()
         except sqlite3.Error as exc:  # read-only, full or damaged: compile again next time
             log.debug("compiled patterns not kept (%s)", exc)
 
@@ -126,7 +131,7 @@ class _Store:
         connection.executescript(_SCHEMA)
         (kept,) = connection.execute(
             "SELECT (SELECT count(*) FROM patterns) + (SELECT count(*) FROM results)"
-        ).fetchone()
+            " + (SELECT count(*) FROM data)").fetchone()
         if kept >= MAX_ENTRIES:
             return
         connection.executemany("INSERT OR IGNORE INTO patterns VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -138,6 +143,8 @@ class _Store:
                 (f"{function}@", f"{function}A", namespace))
         connection.executemany("INSERT OR IGNORE INTO results VALUES (?, ?, ?)",
                                [(*key, value) for key, value in self.results.items()])
+        connection.executemany("INSERT OR IGNORE INTO data VALUES (?, ?)",
+                               list(self.data.items()))
 
 
 _SCHEMA = """
@@ -145,6 +152,7 @@ CREATE TABLE IF NOT EXISTS patterns (key BLOB PRIMARY KEY, source TEXT, flags IN
     final_flags INTEGER, code BLOB, groups INTEGER, groupindex TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS results (function TEXT, args TEXT, value TEXT,
     PRIMARY KEY (function, args)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS data (key BLOB PRIMARY KEY, value TEXT) WITHOUT ROWID;
 """
 
 SAVE_TIMEOUT_S = 5.0
@@ -256,6 +264,31 @@ def remembered(function: Callable[..., Result]) -> Callable[..., Result]:
         return value
 
     return kept
+
+
+def parsed_toml(raw: bytes) -> dict[str, Any]:
+    """`tomllib.loads` of the UTF-8 file `raw`, from the parse kept on disk when there is
+    one (kept only when JSON gives it back equal: no dates, no NaN)."""
+    key = hashlib.sha256(raw).digest()[:16]
+    with _store.lock:
+        row = _store.row("SELECT value FROM data WHERE key = ?", (key,))
+    if row is not None:
+        try:
+            kept = json.loads(row[0])
+        except ValueError:
+            kept = None
+        if isinstance(kept, dict):
+            return kept
+    data = tomllib.loads(raw.decode("utf-8"))
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+        exact = json.loads(text) == data
+    except (TypeError, ValueError):  # a date or a time: TOML has them, JSON does not
+        exact = False
+    if exact and _ENGINE_KEY:
+        with _store.lock:
+            _store.data[key] = text
+    return data
 
 
 def _thawed(value: Any) -> Any:
