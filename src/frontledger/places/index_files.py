@@ -14,9 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
@@ -31,6 +29,7 @@ from frontledger.places.gazetteer import FORMAT_VERSION
 from frontledger.places.lexicon import data_dir
 from frontledger.places.mapped import MappedGazetteer
 from frontledger.theater import theater_file
+from frontledger.versions import installed_version
 
 log = logging.getLogger(__name__)
 IMPORTS_MANIFEST = "imports.json"
@@ -101,51 +100,7 @@ def source_key(folder: Path | None = None) -> str:
 
 
 def _version(package: str) -> str:
-    """The installed version of `package`, as `importlib.metadata.version` gives it."""
-    found = _dist_info_version(package)
-    if found is not None:
-        return found
-    from importlib import metadata  # late: with email, a tenth of an `extract`
-
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def _dist_info_version(package: str) -> str | None:
-    """The `Version:` of the first `<package>-*.dist-info` on `sys.path`, searched in the
-    order importlib.metadata searches; None (ask importlib.metadata) when the first
-    installation found is of another kind (an egg, a zip) or says no version."""
-    wanted = package.lower().replace("-", "_").replace(".", "_")
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue  # a zip file or a folder that is gone
-        for name in names:
-            stem, _dot, kind = name.rpartition(".")
-            if kind not in ("dist-info", "egg-info"):
-                continue
-            if stem.split("-", 1)[0].lower().replace(".", "_") != wanted:
-                continue
-            if kind == "egg-info":
-                return None
-            return _metadata_version(Path(entry or ".") / name / "METADATA")
-    return None
-
-
-def _metadata_version(path: Path) -> str | None:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    return None  # the headers end: no version among them
-                if line.startswith("Version:"):
-                    return line[len("Version:"):].strip()
-    except OSError:
-        return None
-    return None
+    return installed_version(package) or "unknown"
 
 
 INDEX_LANGUAGE_FILES = ("places", "text")

