@@ -15,12 +15,15 @@ is unavailable. Stage packages know nothing of typer or rich; only this package 
 
 from __future__ import annotations
 
+import copy
 import gc
 import logging
 import sys
 from typing import Annotated
 
 import typer
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from frontledger.cli import claims, evaluation, ledger, pipeline, places, serve, status, watch
 from frontledger.cli.coercion import PlainValuesGroup
@@ -52,6 +55,29 @@ for _group in (pipeline, status, places, evaluation, claims, ledger, serve, watc
     _group.register(app)
 
 
+def for_arguments(args: list[str]) -> typer.Typer:
+    """`app`, with only the command `args` start with when they name one: Typer makes
+    every registered command's options before it parses (a sixth of `status`'s
+    instructions); the one that runs behaves, helps and fails the same. Anything else
+    (a global option first, no command, a mistyped one) gets the whole app."""
+    wanted = args[0] if args else None
+    if wanted is None or wanted.startswith("-"):
+        return app
+    commands = [c for c in app.registered_commands if _command_name(c) == wanted]
+    groups = [g for g in app.registered_groups if g.name == wanted]
+    if not commands and not groups:
+        return app
+    one = copy.copy(app)
+    one.registered_commands, one.registered_groups = commands, groups
+    return one
+
+
+def _command_name(info: CommandInfo) -> str | None:
+    if info.name:
+        return info.name
+    return get_command_name(info.callback.__name__) if info.callback else None
+
+
 def main() -> None:
     """Entry point of the `frontledger` command."""
     handler = logging.StreamHandler(sys.stderr)
@@ -59,7 +85,7 @@ def main() -> None:
     logging.getLogger("frontledger").addHandler(handler)
     logging.getLogger("frontledger").setLevel(logging.INFO)
     try:
-        app()
+        for_arguments(sys.argv[1:])()
     except BrokenPipeError:  # `frontledger status | head`
         sys.stderr.close()
     finally:
@@ -70,4 +96,4 @@ def main() -> None:
         gc.freeze()
 
 
-__all__ = ["app", "main"]
+__all__ = ["app", "for_arguments", "main"]
