@@ -1,6 +1,7 @@
 """Cold start of the `frontledger` command as a user meets it: whole processes, timed.
 
     .venv/bin/python benchmarks/coldstart.py [--runs 3] [--command PATH]
+        [--callgrind] [--profile-dir DIR]
 
 Runs, each as a fresh process, `--runs` times after one untimed warm-up (which builds
 the place index and other caches if missing, and fills the OS page cache):
@@ -10,6 +11,12 @@ extract one.txt` (an invented ~2.5 KB French article written by this script) and
 median and best of wall seconds, CPU seconds (user + system of that process alone, from
 `wait4`) and peak resident memory. On a shared machine wall time waits for other
 processes; CPU time and memory are the figures to compare.
+
+With `--callgrind`, each command also runs once under valgrind's callgrind and its
+instruction count is printed: a figure the load of a shared machine does not move.
+`--profile-dir DIR` (with `--callgrind`) writes, per command, the functions with the most
+inclusive instructions (`callgrind_annotate`, recursion folded away) and the first-level
+imports with the most cumulative import time (`-X importtime`) to `DIR/coldstart-*.txt`.
 
 The commands run with Python's bytecode cache on, as after `pip install` (the warm-up
 writes `__pycache__` for a source checkout): with PYTHONDONTWRITEBYTECODE set, every
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -125,13 +133,87 @@ def measure(argv_of: object, runs: int, env: dict[str, str]) -> list[Run]:
     return [run_once(argv(n), env) for n in range(runs)]
 
 
+TOP_LINES = 25
+"""Lines of each profile written to --profile-dir."""
+
+
+def instructions(argv: list[str], env: dict[str, str], out_file: Path) -> int:
+    """Instructions a run of `argv` executes, counted by callgrind (written to out_file)."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
+                           *argv], env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, check=False)
+    found = re.search(r"^summary:\s*(\d+)", out_file.read_text(errors="replace"), re.M)
+    if found is None:
+        raise SystemExit(f"callgrind failed: {done.stderr.decode(errors='replace')[-2000:]}")
+    return int(found.group(1))
+
+
+DISPATCH = ("ceval.c", "call.c", "pycore_", "methodobject.c", "classobject.c", "main.c",
+            "pythonrun.c", "python.c", "libc-start", "libc_start", "???", "bltinmodule.c",
+            "abstract.c", "descrobject.c", "funcobject.c", "typeobject.c:slot_",
+            "vectorcall", "PROGRAM TOTALS")
+"""The interpreter's own call and dispatch frames: inclusive of everything, they say
+nothing about where a command's instructions go."""
+
+
+def top_functions(out_file: Path) -> list[str]:
+    """callgrind_annotate's inclusive lines, without recursion's repeated frames and the
+    interpreter's dispatch."""
+    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", str(out_file)],
+                          capture_output=True, text=True, check=True).stdout
+    lines = [line for line in text.splitlines() if re.match(r"\s*[\d,]+ \(", line)
+             and "'" not in line.split("  ", 1)[-1]
+             and not any(frame in line for frame in DISPATCH)]
+    return [re.sub(r"\s\[[^]]*\]$", "", re.sub(r"/tmp/python-build[^ ]*?/Python-[\d.]+/", "",
+                                                  line)) for line in lines[:TOP_LINES]]
+
+
+def top_imports(argv: list[str], env: dict[str, str]) -> list[str]:
+    """The first-level imports with the most cumulative time (`-X importtime`)."""
+    done = subprocess.run(argv, env=dict(env, PYTHONPROFILEIMPORTTIME="1"),
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          check=False)
+    rows = []
+    for line in done.stderr.splitlines():
+        found = re.match(r"import time:\s*\d+ \|\s*(\d+) \| (\S.*)$", line)
+        if found:  # a name with no indent: imported by the command itself
+            rows.append((int(found.group(1)), found.group(2)))
+    rows.sort(reverse=True)
+    return [f"{micros / 1000:8.1f} ms  {name}" for micros, name in rows[:TOP_LINES]]
+
+
+def profile(label: str, argv: list[str], env: dict[str, str], folder: Path,
+            into: Path | None) -> float:
+    """The command's instructions in G; with `into`, its profile written there."""
+    out_file = folder / "callgrind.out"
+    count = instructions(argv, env, out_file)
+    if into is not None:
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower().split(" (")[0]).strip("-")
+        report = [f"{label}: {count:,} instructions (callgrind)", "",
+                  "top inclusive functions (callgrind_annotate --inclusive=yes):",
+                  *top_functions(out_file), "",
+                  "top first-level imports (-X importtime, cumulative; wall time, noisy):",
+                  *top_imports(argv, env)]
+        into.mkdir(parents=True, exist_ok=True)
+        (into / f"coldstart-{slug}.txt").write_text("\n".join(report) + "\n", "utf-8")
+    out_file.unlink(missing_ok=True)
+    return count / 1e9
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--command", help="the frontledger executable to time")
     parser.add_argument("--no-bytecode", action="store_true",
                         help="keep PYTHONDONTWRITEBYTECODE as the environment sets it")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="also count each command's instructions (valgrind callgrind)")
+    parser.add_argument("--profile-dir", type=Path,
+                        help="with --callgrind: write each command's top functions and "
+                             "imports here")
     args = parser.parse_args()
+    if args.callgrind and not shutil.which("valgrind"):
+        raise SystemExit("--callgrind needs valgrind on PATH")
     cli = frontledger_command(args.command)
     env = dict(os.environ, COLUMNS="100")
     if not args.no_bytecode:
@@ -139,6 +221,7 @@ def main() -> None:
     print(f"{'command':44} {'wall s med/best':>16} {'CPU s med/best':>15} "
           f"{'peak MB med/max':>16}")
     with tempfile.TemporaryDirectory(prefix="frontledger-coldstart-") as tmp:
+        counted: list[tuple[str, float]] = []
         for label, argv_of in cases(cli, Path(tmp)):
             runs = measure(argv_of, args.runs, env)
             walls, cpus, peaks = ([r.wall for r in runs], [r.cpu for r in runs],
@@ -146,6 +229,14 @@ def main() -> None:
             print(f"{label:44} {statistics.median(walls):7.2f} / {min(walls):5.2f}  "
                   f"{statistics.median(cpus):6.2f} / {min(cpus):5.2f}  "
                   f"{statistics.median(peaks):7.0f} / {max(peaks):5.0f}", flush=True)
+            if args.callgrind:
+                argv: list[str] = argv_of(args.runs) if callable(argv_of) else argv_of  # type: ignore[assignment]
+                counted.append((label, profile(label, argv, env, Path(tmp),
+                                               args.profile_dir)))
+        if counted:
+            print(f"\n{'command':44} {'instructions (G, callgrind)':>28}")
+            for label, giga in counted:
+                print(f"{label:44} {giga:28.2f}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ import pytest
 from frontledger.ledger import open_store
 
 HEAVY = ("sqlalchemy", "alembic", "numpy", "httpx", "trafilatura", "feedparser", "fastapi",
-         "uvicorn", "starlette", "pyarrow", "distributed", "dask", "py3langid", "marisa_trie")
+         "uvicorn", "starlette", "pyarrow", "distributed", "dask", "py3langid", "marisa_trie",
+         "pydantic")
 """Libraries that each cost tens of milliseconds or more to import."""
 
 RUN = """
@@ -32,9 +33,9 @@ with open(sys.stderr.fileno(), "w", closefd=False) as report:
 """
 
 
-def loaded_by(*args: str) -> set[str]:
+def loaded_by(*args: str, heavy: tuple[str, ...] = HEAVY) -> set[str]:
     """The heavy libraries a fresh `frontledger ARGS...` process has imported at its end."""
-    done = subprocess.run([sys.executable, "-c", RUN, json.dumps(sys.path), json.dumps(HEAVY),
+    done = subprocess.run([sys.executable, "-c", RUN, json.dumps(sys.path), json.dumps(heavy),
                            *args], capture_output=True, text=True, timeout=300,
                           env={**os.environ, "COLUMNS": "100"}, check=False)
     marker = done.stderr.rsplit("\nLOADED ", 1)
@@ -44,6 +45,11 @@ def loaded_by(*args: str) -> set[str]:
 
 def test_help_loads_no_database_analysis_or_web_library() -> None:
     assert loaded_by("--help") == set()
+
+
+def test_help_and_a_command_that_prints_no_table_load_no_rich() -> None:
+    assert loaded_by("--help", heavy=("rich",)) == set()
+    assert loaded_by("extract", "--help", heavy=("rich",)) == set()
 
 
 def test_status_of_a_current_sqlite_ledger_loads_no_heavy_library(tmp_path: Path) -> None:
@@ -58,4 +64,5 @@ def test_extract_of_a_text_file_loads_no_database_fetcher_or_web_library(
     article = tmp_path / "note.txt"
     article.write_text("Selon l'état-major, les troupes tiennent toujours leurs positions "
                        "près de Koupiansk, dans la région de Kharkiv.", "utf-8")
-    assert loaded_by("extract", str(article)) == {"numpy", "py3langid", "marisa_trie"}
+    assert loaded_by("extract", str(article), heavy=(*HEAVY, "rich")) == {
+        "numpy", "py3langid", "marisa_trie"}

@@ -83,15 +83,13 @@ def __getattr__(name: str) -> Any:
         value = getattr(import_module(module), attribute)
         globals()[name] = value  # later lookups skip this function
         return value
-    # `__version__` is read from the installed metadata on first use: importlib.metadata
-    # costs tens of milliseconds that `frontledger --help` need not pay.
+    # `__version__` is read from the installed metadata on first use, without
+    # importlib.metadata (see `frontledger.versions`).
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from frontledger.versions import installed_version
 
-        try:
-            return version("frontledger")
-        except PackageNotFoundError:  # running from a source tree that is not installed
-            return "0.0.0"
+        # "0.0.0": running from a source tree that is not installed
+        return installed_version("frontledger") or "0.0.0"
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

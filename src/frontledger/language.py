@@ -19,13 +19,14 @@ ones.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+
+from frontledger.text import compiled
 
 LANG_PATH_ENV = "FRONTLEDGER_LANG_PATH"
 """Extra language folders, searched first (os.pathsep-separated)."""
@@ -109,8 +110,7 @@ class Language:
         path = self.folder / f"{name}.toml"
         if not path.is_file():
             return {}
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return compiled.parsed_toml(path.read_bytes())
 
 
 def packaged_folder() -> Traversable:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +27,7 @@ from typing import Any, Protocol
 
 from frontledger.defaults import DEFAULT_THEATER
 from frontledger.errors import UsageError
+from frontledger.text import compiled
 
 THEATER_PATH_ENV = "FRONTLEDGER_THEATER_PATH"
 """Folders searched for `<id>.toml` theater files before the shipped ones."""
@@ -181,8 +181,7 @@ def _load(theater_id: str, path_setting: str) -> Theater:
     # cached by the setting's value too: extract asks once per document, and a dictionary
     # look-up is cheaper than a stat per folder
     path = _find(theater_id, path_setting)
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
+    data = compiled.parsed_toml(path.read_bytes())
     sides = data["sides"]
     names: dict[str, list[tuple[str, str]]] = {}
     for code, side in sides.items():
@@ -229,4 +228,4 @@ def _compiled_names(
 ) -> tuple[tuple[re.Pattern[str], str], ...]:
     # Compiled per language on first use: one article needs its own language's names
     # (and English), not the ~250 patterns of every language (~40 ms at start).
-    return tuple((re.compile(source), side) for source, side in names)
+    return tuple((compiled.compile(source), side) for source, side in names)

@@ -22,6 +22,7 @@ from typing import Any
 
 from ahocorasick_rs import AhoCorasick
 
+from frontledger.text import compiled
 from frontledger.text.scanning import Scanner, finditer, literal_prefixes, scanner, spaced
 from frontledger.text.scanning import sre as _sre
 
@@ -73,7 +74,7 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         source = inner
     if any(ch != ch.lower() for ch in _UPPER_LITERAL.findall(source)):
         return None
-    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+    return compiled.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def _wholly_insensitive(source: str) -> str | None:
@@ -95,6 +96,7 @@ def _wholly_insensitive(source: str) -> str | None:
     return source[4:-1]
 
 
+@compiled.remembered  # a parse per pattern: kept between processes
 def anchors_of(source: str) -> tuple[str, ...] | None:
     """Lower-case literals one of which every match of `source` contains, or None."""
     if _sre is None:

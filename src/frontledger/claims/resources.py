@@ -19,6 +19,7 @@ from typing import Any
 from frontledger import language as languages
 from frontledger.defaults import DEFAULT_THEATER as DEFAULT_THEATER  # re-exported
 from frontledger.language import Language
+from frontledger.text import compiled
 from frontledger.theater import Theater as Theater  # re-exported: claims read sides from it
 from frontledger.theater import available_theaters as available_theaters  # re-exported
 from frontledger.theater import load_theater as load_theater  # re-exported
@@ -140,7 +141,7 @@ def _read(folder: str, name: str) -> dict[str, Any] | None:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+    return compiled.compile(pattern, _FLAGS)
 
 
 def _optional(pattern: str | None) -> re.Pattern[str] | None:

@@ -4,12 +4,9 @@ way our exceptions become a message and an exit code (`fail`, `exit_status`)."""
 from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from frontledger.errors import (
     FrontledgerError,
@@ -20,11 +17,40 @@ from frontledger.errors import (
 )
 
 if TYPE_CHECKING:  # dask loads in a second: only runs that ask for a cluster import it
+    from rich.console import Console
+    from rich.table import Table
+
     from frontledger.parallel import Cluster
 
+
+class _FirstUse:
+    """A rich Console made when a command first prints through it: importing rich is a
+    quarter of `frontledger --help`, and `extract` prints its JSON Lines without it."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def made(self) -> Console:
+        """The Console itself (for rich objects that keep it, such as a progress bar)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.made(), name)
+
+
 # Emoji codes off: an outlet named ":warning:" is printed as written.
-out = Console(emoji=False)
-err = Console(stderr=True, emoji=False)
+out = cast("Console", _FirstUse(emoji=False))
+err = cast("Console", _FirstUse(stderr=True, emoji=False))
+
+
+def console(which: Console) -> Console:
+    """The rich Console behind `out` or `err`, made now."""
+    return which.made() if isinstance(which, _FirstUse) else which
 
 DB_ENV = "FRONTLEDGER_DB"
 """The one place FRONTLEDGER_DB is read: every command's `--db` falls back to it (the
@@ -66,6 +92,8 @@ def plain(value: object) -> str:
     """`value` as text Rich prints as written: outlets, places, claimants, reasons and
     paths come from articles, and `[/x]` or `[link=…]` in them must not be read as markup
     (a stray closing tag made Rich raise; a link tag printed a clickable link)."""
+    from rich.markup import escape
+
     return escape(str(value))
 
 
@@ -76,6 +104,8 @@ def add_row(table: Table, *cells: object) -> None:
 
 def rejection_table(rejections: list[Any], title: str) -> Table:
     """Rejections (the run's, or the ledger's latest) as a table: source, where, stage, why."""
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     for column in ("source", "where", "stage", "reason"):
         table.add_column(column, overflow="fold")

@@ -24,6 +24,7 @@ from frontledger.cli.common import (
     UrlOption,
     WorkersOption,
     cluster_for,
+    console,
     err,
     fail,
     out,
@@ -72,7 +73,7 @@ def ingest(
                                 allow_private=allow_private, follow_links=follow_links,
                                 defaults=defaults)
         with (open_store(db) as store, cluster_for(workers, scheduler) as cluster,
-              RunDisplay(err) as progress):
+              RunDisplay(console(err)) as progress):
             report = ingest_into(store, sources, options=options, progress=progress,
                                  analyser=analyser, cluster=cluster)
     except FrontledgerError as exc:
@@ -128,7 +129,7 @@ def run(
         options = IngestOptions(max_bytes=max_bytes, timeout=timeout,
                                 allow_private=allow_private, defaults=defaults)
         with open_store(db) as store, cluster_for(workers, scheduler) as cluster:
-            with RunDisplay(err) as progress:
+            with RunDisplay(console(err)) as progress:
                 report = ingest_into(store, sources, options=options, progress=progress,
                                      cluster=cluster)
             redone = reprocess_documents(store, cluster=cluster)

@@ -8,8 +8,6 @@ import unicodedata
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from frontledger.cli.common import (
     EXIT_OK,
@@ -26,6 +24,8 @@ from frontledger.defaults import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from frontledger.errors import FrontledgerError
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from frontledger.ledger.watched import WatchedSource
     from frontledger.watch import NewClaim, PollResult
 
@@ -123,6 +123,9 @@ def printable(text: str) -> str:
 
 def watched_table(sources: list[WatchedSource]) -> Table:
     """The watched sources as a table for `frontledger status`."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title="watched sources", title_justify="left")
     for column in ("source", "kind", "last success", "failures", "next poll", "documents",
                    "last error"):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from frontledger.errors import UnreadableInput
 
 # How much of the start of a file is examined to tell text from binary.
@@ -67,6 +65,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             except (UnicodeDecodeError, LookupError):
                 continue
     _refuse_damaged_utf8(data)
+    from charset_normalizer import from_bytes  # late: a UTF-8 file never needs it
+
     best = from_bytes(data[: 4 * SNIFF_BYTES]).best()
     if best is None or best.encoding is None:
         raise UnreadableInput(

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from time import struct_time
 from typing import Any
 from urllib.parse import urlsplit
@@ -67,6 +66,8 @@ def _parse_moment(value: Any) -> datetime:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # late: only RFC 2822 dates need it
+
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError) as exc:

@@ -17,7 +17,6 @@ import logging
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from frontledger.places.gazetteer import FORMAT_VERSION
 from frontledger.places.lexicon import data_dir
 from frontledger.places.mapped import MappedGazetteer
 from frontledger.theater import theater_file
+from frontledger.versions import installed_version
 
 log = logging.getLogger(__name__)
 IMPORTS_MANIFEST = "imports.json"
@@ -100,10 +100,7 @@ def source_key(folder: Path | None = None) -> str:
 
 
 def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "unknown"
+    return installed_version(package) or "unknown"
 
 
 INDEX_LANGUAGE_FILES = ("places", "text")

@@ -30,7 +30,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from importlib.util import find_spec
 from pathlib import Path
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
@@ -38,6 +38,9 @@ from frontledger.errors import GazetteerError
 from frontledger.language import language
 from frontledger.places.index_files import cache_dir
 from frontledger.places.lexicon import lexicon, romanise_official
+
+if TYPE_CHECKING:  # the XML parser loads when a workbook is read, not with every geoparse
+    from xml.etree import ElementTree
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +137,8 @@ class SettlementIndex:
 def read_workbook(path: Path) -> Iterator[Settlement]:
     """The settlements of a codifier workbook, as the ministry publishes it (a title block,
     then a header row naming the levels, the category and the name)."""
+    from xml.etree import ElementTree
+
     try:
         with zipfile.ZipFile(path) as book:
             strings = _shared_strings(book)
@@ -152,12 +157,16 @@ def read_workbook(path: Path) -> Iterator[Settlement]:
 def _shared_strings(book: zipfile.ZipFile) -> list[str]:
     if "xl/sharedStrings.xml" not in book.namelist():
         return []
+    from xml.etree import ElementTree
+
     root = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))
     return ["".join(t.text or "" for t in item.iter(f"{_NS}t")) for item in root]
 
 
 def _rows(book: zipfile.ZipFile, strings: list[str]) -> Iterator[dict[str, str]]:
     """Each sheet row as {column letter: text}."""
+    from xml.etree import ElementTree
+
     with book.open("xl/worksheets/sheet1.xml") as sheet:
         for _event, element in ElementTree.iterparse(sheet):
             if element.tag == f"{_NS}row":

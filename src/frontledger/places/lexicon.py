@@ -15,6 +15,7 @@ from typing import Any
 from frontledger import language as languages
 from frontledger.language import Language
 from frontledger.places.normalize import fold
+from frontledger.text import compiled
 from frontledger.theater import load_theater
 
 DEFAULT_LANGUAGE = languages.FALLBACK_LANGUAGE
@@ -102,7 +103,7 @@ def available_languages() -> list[str]:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return compiled.compile(pattern, re.IGNORECASE)
 
 
 _NEVER = re.compile(r"(?!)")
@@ -122,7 +123,7 @@ def _before(pattern: str) -> re.Pattern[str]:
     """A pattern searched in the text before a name, which a language file may leave out:
     it can only start at a word's start, which spares the engine trying every alternative
     at every character."""
-    return re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE) if pattern else _NEVER
+    return compiled.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE) if pattern else _NEVER
 
 
 def lexicon(language: str | None) -> Lexicon:

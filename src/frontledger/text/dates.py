@@ -37,6 +37,7 @@ from functools import cache
 from frontledger import language as languages
 from frontledger.language import Language
 from frontledger.records import DatePrecision
+from frontledger.text import compiled
 
 # A day number, then the language's ordinal ending (`day_suffix`: "th", "er", "-го", "."),
 # maybe a range ("7–8"); what joins a day to its month (`day_month_gap`: "20 de
@@ -199,7 +200,7 @@ def _lower_case(source: str) -> bool:
 
 @cache
 def _unfolded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return compiled.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
 def _resolve(
@@ -361,28 +362,31 @@ def _date_words(lang: Language) -> _DateWords:
     gap = section.get("day_month_gap", DEFAULT_DAY_MONTH_GAP)
     flags = re.IGNORECASE
     return _DateWords(
-        day_month=re.compile(rf"\b{day}{gap}{months}(?![\w]){year}", flags),
-        month_day=re.compile(rf"\b{months}\s+{day}(?!\w)(?!\s*(?:%|km|sq))" + bare_year, flags),
-        month=re.compile(rf"\b{months}(?![\w]){year}", flags),
-        weekday=re.compile(rf"\b(?:{_alternation(section['weekdays'])})(?![\w])", flags),
+        day_month=compiled.compile(rf"\b{day}{gap}{months}(?![\w]){year}", flags),
+        month_day=compiled.compile(
+            rf"\b{months}\s+{day}(?!\w)(?!\s*(?:%|km|sq))" + bare_year, flags),
+        month=compiled.compile(rf"\b{months}(?![\w]){year}", flags),
+        weekday=compiled.compile(rf"\b(?:{_alternation(section['weekdays'])})(?![\w])", flags),
         relative=tuple(
-            _Relative(re.compile(entry["pattern"], flags), int(entry["offset"]),
+            _Relative(compiled.compile(entry["pattern"], flags), int(entry["offset"]),
                       entry.get("from") == "previous", entry.get("unit", "day"))
             for entry in section.get("relative", [])
         ),
-        same_year=re.compile(section["same_year"], flags) if section.get("same_year") else None,
-        last_before=re.compile(section["last_before"] + r"\s*$", flags)
+        same_year=compiled.compile(section["same_year"], flags)
+        if section.get("same_year") else None,
+        last_before=compiled.compile(section["last_before"] + r"\s*$", flags)
         if section.get("last_before") else None,
-        last_after=re.compile(r"\s*" + section["last_after"], flags)
+        last_after=compiled.compile(r"\s*" + section["last_after"], flags)
         if section.get("last_after") else None,
-        vague=re.compile(_one_alternation(section["vague"]), flags)
+        vague=compiled.compile(_one_alternation(section["vague"]), flags)
         if section.get("vague") else None,
-        previous_year=re.compile(section["previous_year"], flags)
+        previous_year=compiled.compile(section["previous_year"], flags)
         if section.get("previous_year") else None,
-        year=re.compile(rf"(?:{section['year_before']})\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
-                        + (rf"(?:\s*{year_word})?" if year_word else ""), flags)
+        year=compiled.compile(rf"(?:{section['year_before']})\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
+                            + (rf"(?:\s*{year_word})?" if year_word else ""), flags)
         if section.get("year_before") else None,
-        range_gap=re.compile(section["range_gap"], flags) if section.get("range_gap") else None,
+        range_gap=compiled.compile(section["range_gap"], flags)
+        if section.get("range_gap") else None,
     )
 
 

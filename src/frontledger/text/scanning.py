@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from frontledger.text import compiled
+
 try:  # the regex parser is a private module of the standard library; fall back safely
     from re import _parser as sre  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python without re._parser
@@ -77,37 +79,44 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def scanner(pattern: re.Pattern[str]) -> Scanner:
     """`pattern` with its finder: the first-character search where one can be built, else
     the pattern without its leading `\\b` when what follows lets the engine skip ahead."""
-    finder = _first_character_finder(pattern)
+    plan = _finder_plan(pattern.pattern, pattern.flags)
+    return Scanner(pattern, None if plan is None else compiled.compile(*plan))
+
+
+@compiled.remembered  # parsing the patterns is most of the cost: kept between processes
+def _finder_plan(source: str, flags: int) -> tuple[str, int] | None:
+    """The finder's source and flags for the pattern `source` (None: run it as it is)."""
+    finder = _first_character_finder(source, flags)
     if finder is not None:
-        return Scanner(pattern, finder)
-    source, flags = pattern.pattern, pattern.flags
+        return finder
     tail = _parsed(source[2:], flags) if source.startswith(r"\b") else None
     if tail is None or not _skips_ahead(tail, flags) or not _boundary_then(source, tail, flags):
-        return Scanner(pattern, None)
-    return Scanner(pattern, re.compile(source[2:], flags))
+        return None
+    return source[2:], flags
 
 
 MAX_FIRST_CHARACTERS = 200
 """Larger first-character sets (a case-insensitive letter range) are not worth a finder."""
 
 
-def _first_character_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """`[set](?<=(?=PATTERN).)`: one of the characters every match of `pattern` begins
+def _first_character_finder(source: str, flags: int) -> tuple[str, int] | None:
+    """`[set](?<=(?=PATTERN).)`: one of the characters every match of the pattern begins
     with, where the whole pattern matches (None when there is no such set, or the pattern
-    may match an empty string)."""
-    whole = _parsed(pattern.pattern, pattern.flags)
+    may match an empty string); with its flags."""
+    whole = _parsed(source, flags)
     if whole is None:
         return None
-    first = _first_of(list(whole), pattern.flags)
+    first = _first_of(list(whole), flags)
     if first is None or first[1] or not first[0]:
         return None
     members = "".join(sorted(first[0]))
-    inner = "(?i:" if pattern.flags & re.IGNORECASE else "(?:"
+    inner = "(?i:" if flags & re.IGNORECASE else "(?:"
+    finder = f"[{members}](?<=(?={inner}{source}))(?s:.))", flags & ~re.IGNORECASE
     try:
-        return re.compile(f"[{members}](?<=(?={inner}{pattern.pattern}))(?s:.))",
-                          pattern.flags & ~re.IGNORECASE)
+        compiled.compile(*finder)
     except re.error:
         return None
+    return finder
 
 
 First = tuple[set[str], bool]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from frontledger import language as languages
+from frontledger.text import compiled
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 # Linear on hostile text (100 KB of "!" or "…"): a match starts only where a run of stops
@@ -50,14 +51,14 @@ def _patterns() -> _Patterns:
 @cache
 def _patterns_of(every: tuple[languages.Language, ...]) -> _Patterns:
     capitals = "".join(re.escape(c) for c in sorted({c for lang in every for c in lang.capitals}))
-    words = sorted({w for lang in every for w in lang.abbreviations}, key=len, reverse=True)
+    words = sorted({w for lang in every for w in lang.abbreviations}, key=lambda w: (-len(w), w))
     alternatives = "|".join([_INITIAL % capitals, *(re.escape(w) for w in words)])
     months = "|".join(f"(?:{month})" for month in sorted(
         {month for lang in every for month in lang.months}))
     return _Patterns(
-        next_start=re.compile(_NEXT_START % capitals),
-        abbreviation=re.compile(rf"\b(?:{alternatives})\.$"),
-        month_after=re.compile(rf"\s+(?:{months})(?!\w)", re.IGNORECASE),
+        next_start=compiled.compile(_NEXT_START % capitals),
+        abbreviation=compiled.compile(rf"\b(?:{alternatives})\.$"),
+        month_after=compiled.compile(rf"\s+(?:{months})(?!\w)", re.IGNORECASE),
     )
 
 
