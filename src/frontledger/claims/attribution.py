@@ -332,8 +332,10 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     # right before the verb ("les analystes ukrainiens signalent")
     sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start
              and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())]
+    # "Am Montag erklärte ...": capitalised words that are a date name no one
     persons = [p for p in starting(doc.persons, floor, end) if p.end > start
-               and not any(s.start <= p.start and p.end <= s.end for s in sides)]
+               and not any(s.start <= p.start and p.end <= s.end for s in sides)
+               and not overlaps_any(p, doc.dates)]
     named = sides + persons
     anaphors = within(doc.speaker_anaphors, start, end)
     anaphors = [a for a in anaphors if not any(
@@ -395,7 +397,7 @@ def _as_speaker(
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
     name = _full_name(doc, name_in_base_form(doc, doc.text[hit.start:end], hit.start), hit,
                       state)
-    side = _side_of_name(doc, hit, state)
+    side = _side_of_name(doc, hit, state, cue)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
         when = previous.date  # "Russia said on Saturday ... The ministry stated that ..."
@@ -497,8 +499,10 @@ def _antecedent(anaphor: str, state: State) -> Speaker | None:
     return state.speaker
 
 
-def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
-    """Side of a named speaker: from the theater, its appositive, or the place it governs."""
+def _side_of_name(doc: Analysis, hit: Hit, state: State, cue: Hit) -> str:
+    """Side of a named speaker: from the theater, its appositive (on its own side of the
+    reporting verb: "Governor X denied that Russian troops ..." names what X reports, not
+    X's side), or the place it governs."""
     speakers = doc.theater.speaker_sides
     if hit.label in speakers:
         return hit.label
@@ -507,8 +511,8 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
         return doc.theater.opponent(previous) or UNKNOWN
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 hit.end + APPOSITIVE_WINDOW) if not _speaks_after(doc, hit, s)
-              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end),
-                                           max(s.start, hit.start))]
+              and not _across(s, hit, cue)
+              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
@@ -543,6 +547,14 @@ def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
         if side.label in doc.theater.opponents and stems & _stems(doc.text[side.start:side.end]):
             return str(side.label)
     return None
+
+
+def _across(side: Hit, name: Hit, cue: Hit) -> bool:
+    """Whether `side` stands on the other side of the reporting cue from the speaker's
+    `name`, in what the speaker reports."""
+    if name.end <= cue.start:
+        return side.start >= cue.end
+    return name.start >= cue.end and side.end <= cue.start
 
 
 def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:
@@ -593,7 +605,7 @@ def default_speaker(
                                     and state.since < CARRY_SENTENCES)
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
-            and (sentence.start >= state.principal.position or _headline(doc, sentence))
+            and (sentence.start >= state.principal.position or headline(doc, sentence))
             and not within(doc.earlier, sentence.start, sentence.end)):
         return replace(state.principal, position=sentence.start)
     if carried is not None and (
@@ -631,7 +643,7 @@ def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speak
     return None
 
 
-def _headline(doc: Analysis, sentence: Sentence) -> bool:
+def headline(doc: Analysis, sentence: Sentence) -> bool:
     """Whether `sentence` is the article's headline: alone in its first paragraph."""
     sentences = doc.sentences
     return (sentence is sentences[0] and
@@ -713,8 +725,8 @@ def _lead_source(doc: Analysis, sentence: Sentence, speaker: Speaker) -> bool:
     if _points_back(doc, sentence):
         return sentence.paragraph < LEAD_PARAGRAPHS
     first = doc.sentences[0]
-    headline = len(doc.sentences) > 1 and _headline(doc, first)
-    lead = doc.sentences[1].paragraph if headline else first.paragraph
+    titled = len(doc.sentences) > 1 and headline(doc, first)
+    lead = doc.sentences[1].paragraph if titled else first.paragraph
     triggers = within(doc.triggers, sentence.start, sentence.end)
     return (sentence.paragraph == lead and bool(triggers)
             and all(t.end <= speaker.position for t in triggers))

@@ -44,6 +44,7 @@ from frontledger.claims.attribution import (
     attribute_backwards,
     default_speaker,
     denier,
+    headline,
     name_in_base_form,
     principal_speaker,
     remember,
@@ -129,7 +130,7 @@ def extract(
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(settle_sides(claims), outlet=doc.outlet)
+    return deduplicate(settle_sides(claims), outlet=doc.outlet, headline=headline_end(doc))
 
 
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
@@ -143,9 +144,13 @@ def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]
 
 
 
-def deduplicate(claims: list[Claim], *, outlet: str | None = None) -> list[Claim]:
+def deduplicate(claims: list[Claim], *, outlet: str | None = None,
+                headline: int = 0) -> list[Claim]:
     """One claim per (place, kind, side, stance, claimant side): the most confident; and
-    none by the outlet itself that only repeats a claim it attributes to someone."""
+    none by the outlet in its headline (text before offset `headline`) that only repeats
+    a claim the article attributes to someone. The outlet's own narration in the body
+    stays its claim (the ledger does not count it as a second voice: see
+    `ledger.timeline.relayed`)."""
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
         key = _key(claim)
@@ -153,12 +158,24 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None) -> list[Claim
             best[key] = claim
     attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
     return [c for c in claims if best.get(_key(c)) is c
-            and not (c.claimant == outlet and _key(c)[:4] in attributed)]
+            and not (c.claimant == outlet and c.evidence.start < headline
+                     and _key(c)[:4] in attributed)]
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
+    # two voices of one side denying one claim are two denials ("the president's office
+    # dismissed it; the army's spokesman called it a lie"); assertions of one side under
+    # different names are mostly one voice named twice ("ISW" and its full name)
+    voice = claim.claimant.lower() if claim.stance == "denies" else None
     return (_place_key(claim.place), claim.kind, claim.actor_side, claim.stance,
-            claim.claimant_side)
+            claim.claimant_side, voice)
+
+
+def headline_end(doc: Analysis) -> int:
+    """Where the article's headline (a first sentence alone in its paragraph) ends; 0
+    when the text opens with no headline."""
+    first = doc.sentences[0] if doc.sentences else None
+    return first.end if first is not None and headline(doc, first) else 0
 
 
 def _place_key(place: PlaceMention) -> object:
