@@ -123,6 +123,8 @@ class State:
     """What carries from one sentence to the next."""
 
     speaker: Speaker | None = None
+    speaker_paragraph: int = -1
+    """The paragraph `speaker` was named in: it carries over inside that paragraph only."""
     paragraph: int = -1
     since: int = 0
     previous: list[Claim] = field(default_factory=list)
@@ -151,6 +153,7 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     named = [s for s in speakers if s.named and not s.enemy]
     if named:
         state.speaker, state.since = named[-1], 0
+        state.speaker_paragraph = sentence.paragraph
         state.history.extend(s for s in named if not s.anaphoric)
     else:
         state.since += 1
@@ -203,29 +206,92 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         ordered = [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
                    if not _fighters(doc, h)]
     else:
-        before = _candidates(doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start,
-                             floor=sentence.start)
-        after = _candidates(doc, cue.end, min(sentence.end, cue.end + INVERTED_SPEAKER_GAP))
-        after = _person_after_title([h for h in after
-                                     if not _fighters(doc, h) and not _acts(doc, h)], doc)
-        nearest_first = list(reversed(before))
-        tail = _marks_before(doc.text, sentence.start, cue.start)
-        if _AFTER_QUOTE.search(doc.text, tail, cue.start):
-            ordered = after  # «...», — said X: the names inside the quotation do not speak
-        elif _AFTER_COMMA.search(doc.text, tail, cue.start):
-            # "Russian troops attacked X, the command said": the subject fights, not speaks
-            ordered = after + _appositive_first(
-                doc, [h for h in nearest_first if not _fighters(doc, h)])
-        else:
-            # "Ukrainian troops pushed into X, the army said": fighters in an earlier clause
-            # are what is reported; the verb's own subject is a noun the lexicon lacks
-            ordered = _appositive_first(doc, [
-                h for h in nearest_first
-                if not (_fighters(doc, h, noun=True) and "," in doc.text[h.end:cue.start])]
-            ) + after
-        if not ordered:
-            ordered = _distant_subject(doc, sentence, cue)
+        ordered = _verb_candidates(doc, sentence, cue)
     return _first_speaker(doc, ordered, cue, state, when, sentence)
+
+
+def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
+    """Who a reporting verb may name, best first: its subject before it or an inverted
+    speaker after it, as the marks around the verb say."""
+    before = [h for h in _candidates(doc, max(sentence.start, cue.start - SPEAKER_WINDOW),
+                                     cue.start, floor=sentence.start)
+              if not _addressed(doc, h, sentence)]
+    nearest_first = list(reversed(before))
+    participle = doc.lexicon.participle
+    if participle is not None and participle.fullmatch(doc.text[cue.start:cue.end].strip()):
+        # "..., saying", "en affirmant", "добавив": the subject named before, never a name
+        # in what it goes on to report
+        ordered = _appositive_first(doc, [h for h in nearest_first if not _fighters(doc, h)])
+        return ordered or _distant_subject(doc, sentence, cue)
+    after = _candidates(doc, cue.end, _inverted_end(doc, sentence, cue))
+    after = _person_after_title([h for h in after
+                                 if not _fighters(doc, h) and not _acts(doc, h)
+                                 and not _addressed(doc, h, sentence)], doc)
+    tail = _marks_before(doc.text, sentence.start, cue.start)
+    if _AFTER_QUOTE.search(doc.text, tail, cue.start):
+        ordered = after  # «...», — said X: the names inside the quotation do not speak
+    elif _AFTER_COMMA.search(doc.text, tail, cue.start):
+        # "Russian troops attacked X, the command said": the subject fights, not speaks
+        ordered = _insertion_subject(doc, sentence, cue) + after + _appositive_first(
+            doc, [h for h in nearest_first if not _fighters(doc, h)])
+    else:
+        # "Ukrainian troops pushed into X, the army said": fighters in an earlier clause
+        # are what is reported; the verb's own subject is a noun the lexicon lacks
+        ordered = _appositive_first(doc, [
+            h for h in nearest_first
+            if not (_fighters(doc, h, noun=True) and "," in doc.text[h.end:cue.start])]
+        ) + after
+    return ordered or _distant_subject(doc, sentence, cue)
+
+
+_INVERSION_BREAK = re.compile(r"[,;:]")
+
+
+def _inverted_end(doc: Analysis, sentence: Sentence, cue: Hit) -> int:
+    """Where an inverted speaker after a reporting verb must have started: within
+    INVERTED_SPEAKER_GAP, before the clause it reports opens (the lexicon's complementizer,
+    "that", "dass", "что", or a comma that no date follows: ", said on Monday, 12 May, the
+    ministry" is one insertion)."""
+    end = min(sentence.end, cue.end + INVERTED_SPEAKER_GAP)
+    complementizer = doc.lexicon.complementizer
+    found = complementizer.search(doc.text, cue.end, end) if complementizer else None
+    if found is not None:
+        end = found.start()
+    for mark in _INVERSION_BREAK.finditer(doc.text, cue.end, end):
+        if mark.group() != "," or not starting(doc.dates, mark.end(), mark.end() + 2):
+            return mark.start()
+    return end
+
+
+ADDRESSEE_REACH = 40
+"""How far before a name the words that make it the one spoken to are read ("told the
+liga.net media outlet", "gegenüber der Nachrichtenagentur")."""
+
+
+def _addressed(doc: Analysis, hit: Hit, sentence: Sentence) -> bool:
+    """Whether a name around a reporting verb is whom the speaker told ("told Reuters",
+    "gegenüber der Nachrichtenagentur X sagte er", "a déclaré à l'AFP"), by the lexicon's
+    `addressee` words (the pattern matches up to the name)."""
+    pattern = doc.lexicon.addressee
+    if pattern is None:
+        return False
+    start = max(sentence.start, hit.start - ADDRESSEE_REACH)
+    return pattern.search(doc.text, start, hit.start) is not None
+
+
+def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
+    """"Oleh Petrenko, a spokesman for the army, said", "Formazioni pro-Kiev, composte da
+    russi ostili al Cremlino, affermano": a verb right after a comma that closes an
+    insertion speaks for the name that opens it (the first name of the sentence followed
+    by a comma), not for a name inside the insertion."""
+    closing = _marks_before(doc.text, sentence.start, cue.start)
+    start = max(sentence.start, cue.start - SUBJECT_REACH)
+    for hit in _candidates(doc, start, closing, floor=sentence.start):
+        if hit.label == "anaphor" or _fighters(doc, hit) or _acts(doc, hit):
+            continue
+        if doc.text[hit.end:hit.end + 2].lstrip().startswith(","):
+            return [hit] if hit.end < closing else []
+    return []
 
 
 def _distant_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
@@ -312,7 +378,8 @@ def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
 
 def _person_before(doc: Analysis, sentence: Sentence, anaphor: Hit) -> Hit | None:
     """The last person named in the sentence before a pronoun."""
-    persons = [p for p in within(doc.persons, sentence.start, anaphor.start)]
+    persons = [p for p in within(doc.persons, sentence.start, anaphor.start)
+               if not _addressed(doc, p, sentence)]
     return persons[-1] if persons else None
 
 
@@ -331,7 +398,8 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     # a bare adjective ("russe", "українські") names no speaker, unless it ends the subject
     # right before the verb ("les analystes ukrainiens signalent")
     sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start
-             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())]
+             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())
+             and not _compound_part(doc.text, s)]
     # "Am Montag erklärte ...": capitalised words that are a date name no one
     persons = [p for p in starting(doc.persons, floor, end) if p.end > start
                and not any(s.start <= p.start and p.end <= s.end for s in sides)
@@ -341,6 +409,14 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     anaphors = [a for a in anaphors if not any(
         a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP for n in named)]
     return sorted(named + anaphors, key=lambda h: h.start)
+
+
+def _compound_part(text: str, hit: Hit) -> bool:
+    """A side's name joined by a hyphen to another word is part of another name
+    ("Interfax-Ukraine", "Ukraine-Russia talks"), not the side speaking."""
+    before, after = text[max(0, hit.start - 2):hit.start], text[hit.end:hit.end + 2]
+    return ((len(before) == 2 and before[1] == "-" and before[0].isalpha())
+            or (len(after) == 2 and after[0] == "-" and after[1].isalpha()))
 
 
 def _bare_adjective(name: str) -> bool:
@@ -510,7 +586,7 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State, cue: Hit) -> str:
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
-                                hit.end + APPOSITIVE_WINDOW) if not _speaks_after(doc, hit, s)
+                                _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
               and not _across(s, hit, cue)
               and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
@@ -547,6 +623,20 @@ def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
         if side.label in doc.theater.opponents and stems & _stems(doc.text[side.start:side.end]):
             return str(side.label)
     return None
+
+
+_APPOSITIVE_CLOSE = re.compile(r"[,;:.!?()]")
+
+
+def _appositive_end(text: str, hit: Hit) -> int:
+    """Where the names around a speaker's name may end: APPOSITIVE_WINDOW after it, or
+    further, up to twice that, to close an appositive set off by commas ("Wiktor X,
+    spokesman for the operational and strategic group of Ukrainian troops, said")."""
+    end = hit.end + APPOSITIVE_WINDOW
+    if not text.startswith(",", hit.end):
+        return end
+    close = _APPOSITIVE_CLOSE.search(text, hit.end + 1, hit.end + 2 * APPOSITIVE_WINDOW)
+    return max(end, close.start()) if close else end
 
 
 def _across(side: Hit, name: Hit, cue: Hit) -> bool:
@@ -601,7 +691,7 @@ def default_speaker(
     if narration is not None and narration.search(sentence.text.lower()):
         return outlet
     carried = state.speaker
-    fresh = carried is None or not (sentence.paragraph == state.paragraph
+    fresh = carried is None or not (sentence.paragraph == state.speaker_paragraph
                                     and state.since < CARRY_SENTENCES)
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
@@ -609,7 +699,7 @@ def default_speaker(
             and not within(doc.earlier, sentence.start, sentence.end)):
         return replace(state.principal, position=sentence.start)
     if carried is not None and (
-        (sentence.paragraph == state.paragraph and state.since < CARRY_SENTENCES)
+        (sentence.paragraph == state.speaker_paragraph and state.since < CARRY_SENTENCES)
         or sentence.text[:1] in _QUOTES
     ):
         end = _quotation_end(sentence)
