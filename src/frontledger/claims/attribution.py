@@ -695,11 +695,12 @@ def default_speaker(
                                     and state.since < CARRY_SENTENCES)
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
-            and (sentence.start >= state.principal.position or headline(doc, sentence))
+            and (sentence.start >= state.principal.position or _headline(doc, sentence))
             and not within(doc.earlier, sentence.start, sentence.end)):
         return replace(state.principal, position=sentence.start)
     if carried is not None and (
-        (sentence.paragraph == state.speaker_paragraph and state.since < CARRY_SENTENCES)
+        (sentence.paragraph == state.speaker_paragraph and state.since < CARRY_SENTENCES
+         and not within(doc.earlier, sentence.start, sentence.end))
         or sentence.text[:1] in _QUOTES
     ):
         end = _quotation_end(sentence)
@@ -733,7 +734,7 @@ def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speak
     return None
 
 
-def headline(doc: Analysis, sentence: Sentence) -> bool:
+def _headline(doc: Analysis, sentence: Sentence) -> bool:
     """Whether `sentence` is the article's headline: alone in its first paragraph."""
     sentences = doc.sentences
     return (sentence is sentences[0] and
@@ -803,6 +804,30 @@ def attribute_backwards(
             done[index] = _with_speaker(doc, claim, speaker)
 
 
+def attribute_restated(
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], state: State, done: list[Claim]
+) -> None:
+    """"Two villages fell to the Russian army: A and B. The ministry said its units had
+    'liberated' the two settlements": a named side that restates, with no place of its own
+    (this sentence made no claim), the kind of event the sentence right before told in the
+    outlet's voice is the source of that sentence's claims; not when that sentence tells
+    history ("earlier", "in precedenza": the outlet's background, whoever recalls it)."""
+    if not state.previous or state.previous_age or state.previous_cued:
+        return
+    told = state.previous[0].evidence
+    if within(doc.earlier, told.start, told.end):
+        return
+    named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy
+             and s.side in doc.theater.opponents]
+    kinds = {t.label for t in within(doc.triggers, sentence.start, sentence.end)}
+    if not named or not kinds:
+        return
+    for index, claim in enumerate(done):
+        if (any(claim is p for p in state.previous) and claim.kind in kinds
+                and claim.claimant_side == OUTLET_SIDE and claim.stance == "asserts"):
+            done[index] = _with_speaker(doc, claim, named[0])
+
+
 def _points_back(doc: Analysis, sentence: Sentence) -> bool:
     """Whether the sentence attributes what came before it ("This was reported by X")."""
     return any(c.label == "backward" for c in within(doc.cues, sentence.start, sentence.end))
@@ -815,7 +840,7 @@ def _lead_source(doc: Analysis, sentence: Sentence, speaker: Speaker) -> bool:
     if _points_back(doc, sentence):
         return sentence.paragraph < LEAD_PARAGRAPHS
     first = doc.sentences[0]
-    titled = len(doc.sentences) > 1 and headline(doc, first)
+    titled = len(doc.sentences) > 1 and _headline(doc, first)
     lead = doc.sentences[1].paragraph if titled else first.paragraph
     triggers = within(doc.triggers, sentence.start, sentence.end)
     return (sentence.paragraph == lead and bool(triggers)

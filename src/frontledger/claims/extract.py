@@ -42,9 +42,9 @@ from frontledger.claims.attribution import (
     Speaker,
     State,
     attribute_backwards,
+    attribute_restated,
     default_speaker,
     denier,
-    headline,
     name_in_base_form,
     principal_speaker,
     remember,
@@ -130,7 +130,7 @@ def extract(
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(settle_sides(claims), outlet=doc.outlet, headline=headline_end(doc))
+    return deduplicate(settle_sides(claims), outlet=doc.outlet, lead=lead_end(doc))
 
 
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
@@ -145,21 +145,21 @@ def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]
 
 
 def deduplicate(claims: list[Claim], *, outlet: str | None = None,
-                headline: int = 0) -> list[Claim]:
-    """One claim per (place, kind, side, stance, claimant side): the most confident; and
-    none by the outlet in its headline (text before offset `headline`) that only repeats
-    a claim the article attributes to someone. The outlet's own narration in the body
-    stays its claim (the ledger does not count it as a second voice: see
-    `ledger.timeline.relayed`)."""
+                lead: int = 0) -> list[Claim]:
+    """None by the outlet in its lead (text before offset `lead`: headline and standfirst)
+    that only retells a claim the article attributes to someone; then one claim per (place,
+    kind, side, stance, claimant side, and denier), the most confident. The outlet's own
+    narration in the body stays its claim (the ledger does not count it as a second voice:
+    see `ledger.timeline.relayed`)."""
+    attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
+    claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
+                                        and _key(c)[:4] in attributed)]
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
         key = _key(claim)
         if key not in best or claim.confidence > best[key].confidence:
             best[key] = claim
-    attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
-    return [c for c in claims if best.get(_key(c)) is c
-            and not (c.claimant == outlet and c.evidence.start < headline
-                     and _key(c)[:4] in attributed)]
+    return [c for c in claims if best.get(_key(c)) is c]
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
@@ -171,11 +171,19 @@ def _key(claim: Claim) -> tuple[object, ...]:
             claim.claimant_side, voice)
 
 
-def headline_end(doc: Analysis) -> int:
-    """Where the article's headline (a first sentence alone in its paragraph) ends; 0
-    when the text opens with no headline."""
-    first = doc.sentences[0] if doc.sentences else None
-    return first.end if first is not None and headline(doc, first) else 0
+def lead_end(doc: Analysis) -> int:
+    """Where the article's lead ends: its first paragraph (a headline, a standfirst), when
+    more paragraphs follow, up to a sentence that tells history ("earlier": the outlet's
+    own background, see `deduplicate`); 0 for a text of one paragraph."""
+    first = doc.sentences[0].paragraph if doc.sentences else None
+    if first is None or doc.sentences[-1].paragraph == first:
+        return 0
+    end = doc.sentences[0].start
+    for sentence in doc.sentences:
+        if sentence.paragraph != first or within(doc.earlier, sentence.start, sentence.end):
+            break
+        end = sentence.end
+    return end
 
 
 def _place_key(place: PlaceMention) -> object:
@@ -196,6 +204,8 @@ def _sentence_claims(
         claims = _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
         claims = _elaborated(doc, sentence, speakers, state)
+    if not claims:
+        attribute_restated(doc, sentence, speakers, state, done)
     if claims:
         state.previous, state.previous_age = claims, 0
         state.previous_cued = any(s.named for s in speakers)
