@@ -330,12 +330,19 @@ def _sided_source(doc: Analysis, cue: Hit, when: DateMention | None) -> Speaker 
                    span=(cue.start, sided[0].end))
 
 
+TITLE_GAP = 25
+"""A side's name at most this far before a person, with no punctuation between, is part of
+the person's title ("обозреватель Русской службы Би-би-си Ньюз Илья Абишев": a word or two
+of the outlet's name between)."""
+
+
 def _person_after_title(after: list[Hit], doc: Analysis) -> list[Hit]:
     """"написал ... начальник городской военной администрации Иван Петренко": a side name
-    right before a person is the person's title; the person speaks."""
+    before a person is the person's title; the person speaks."""
     for index, (title, person) in enumerate(itertools.pairwise(after)):
+        gap = doc.text[title.end:person.start]
         if (title.label != "person" and person.label == "person"
-                and not doc.text[title.end:person.start].strip()):
+                and len(gap) <= TITLE_GAP and not _CLAUSE_MARK.search(gap)):
             return [*after[:index], person, title, *after[index + 2:]]
     return after
 
