@@ -116,6 +116,9 @@ class Speaker:
     """Where the quotation this speaker is carried into closes; what its sentence goes on to
     say after it («...», quand une contre-offensive ...) is `outside`'s."""
     outside: Speaker | None = None
+    quoted: tuple[int, int] | None = None
+    """The quotation opening its sentence that this speaker is named after («...», — X):
+    a denial inside it is this speaker's, whoever the quotation cites."""
 
 
 @dataclass(slots=True)
@@ -150,7 +153,8 @@ class State:
 def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     """Carry this sentence's last named speaker (and quotation state) to the next sentence."""
     # "the enemy claimed ..." is reported speech: later pronouns do not point back to it
-    named = [s for s in speakers if s.named and not s.enemy]
+    # a quotation belongs to its own sentence: what is carried on is the speaker only
+    named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy]
     if named:
         state.speaker, state.since = named[-1], 0
         state.speaker_paragraph = sentence.paragraph
@@ -183,11 +187,24 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
     for cue in within(doc.cues, sentence.start, sentence.end):
         speaker = _speaker_of_cue(doc, sentence, cue, state)
         if speaker is not None:
-            found.append(speaker)
-    # a speaker named in the sentence outranks one a pronoun points back to
+            found.append(_with_quotation(doc, sentence, cue, speaker))
+    # a speaker named in the sentence outranks one a pronoun points back to, except the
+    # one a pronoun names as the quotation's speaker («...», afirmó la fuente)
     if any(s.named and not s.anaphoric for s in found):
-        found = [s for s in found if not s.anaphoric]
+        found = [s for s in found if not s.anaphoric or s.quoted is not None]
     return found
+
+
+def _with_quotation(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) -> Speaker:
+    """`speaker` with the quotation it speaks, when its verb follows the quotation that opens
+    the sentence («...», — said X)."""
+    if cue.label != "verb":
+        return speaker
+    end = _quotation_end(sentence)
+    if end is None or end > cue.start or _CLAUSE_MARK.search(
+            doc.text[end:cue.start].lstrip(_AFTER_MARKS + " ")):
+        return speaker  # ('," the spokesman said': the speaker's name may stand between)
+    return replace(speaker, quoted=(sentence.start, end))
 
 
 def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -> Speaker | None:
@@ -866,9 +883,13 @@ def _with_speaker(doc: Analysis, claim: Claim, speaker: Speaker) -> Claim:
 
 
 def denier(speakers: list[Speaker], denial: Hit, fallback: Speaker) -> Speaker:
-    """The denial's own speaker: the one whose cue is nearest the denial word."""
+    """The denial's own speaker: the speaker of the quotation it stands in, else the one
+    whose cue is nearest the denial word."""
     if not speakers:
         return fallback
+    for speaker in speakers:
+        if speaker.quoted is not None and speaker.quoted[0] <= denial.start < speaker.quoted[1]:
+            return speaker
     return min(speakers, key=lambda s: abs(s.position - denial.start))
 
 
