@@ -792,17 +792,47 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
     return principal
 
 
-def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker) -> Speaker:
-    """The speaker of a trigger: the cue nearest before it, else the first cue, else `default`."""
+_SCOPE_END = re.compile(r";|\s--\s")
+"""What ends the clause a reporting cue governs: a semicolon or a spaced double hyphen ("...
+reported that X fell; the region has been shelled for months", "the border with the
+region -- the area where the fiercest fighting is"): what follows is the outlet's."""
+
+
+def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
+                doc: Analysis | None = None) -> Speaker:
+    """The speaker of a trigger: the cue nearest before it (within the clause it governs),
+    else the first cue (unless the trigger only opens the sentence before that speaker's
+    name and what it says: "After a year of fighting, the army said it took X"), else
+    `default`."""
     before = [s for s in speakers if s.position <= trigger.start]
     if before:
+        if doc is not None and before[-1].named and _SCOPE_END.search(
+                doc.text, before[-1].position, trigger.start):
+            return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
         return before[-1]
     if speakers:
+        if doc is not None and _fronted(doc, trigger, speakers[0]):
+            return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
         return speakers[0]
     if default.outside is not None and default.reach is not None and (
             trigger.start >= default.reach):
         return default.outside  # after the quotation closes, the outlet narrates
     return default
+
+
+def _fronted(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
+    """Whether `trigger` stands before the name of a speaker whose cue follows that name
+    and governs a claim after it ("Nach einem Jahr erbitterter Gefechte will die russische
+    Armee nach eigener Darstellung X eingenommen haben"): the opening phrase is the outlet's
+    setting, not what the speaker says."""
+    if speaker.span is None or trigger.end > speaker.span[0] or speaker.position < speaker.span[1]:
+        return False
+    if _CLAUSE_MARK.search(doc.text, trigger.end, speaker.span[0]):
+        return False  # "X hit Y, the governor said": the clause before the name is reported
+    later = within(doc.triggers, speaker.position, doc.sentences[-1].end)
+    cues = within(doc.cues, speaker.position + 1, later[0].start) if later else []
+    return bool(later) and not cues and not _SENTENCE_END.search(
+        doc.text, speaker.position, later[0].start)
 
 
 def attribute_backwards(

@@ -226,7 +226,7 @@ def _trigger_claims(
     places = bound_places(doc, sentence, trigger)
     if not places:
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
-    speaker = speaker_for(trigger, speakers, default)
+    speaker = speaker_for(trigger, speakers, default, doc)
     denial = _denial_for(doc, sentence, trigger)
     stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
     reporter = speaker
@@ -476,7 +476,7 @@ def _placeless_denial(
     denial = _denial_for(doc, sentence, trigger)
     if denial is None and not _negated(doc, sentence, trigger):
         return []
-    speaker = speaker_for(trigger, speakers, default)
+    speaker = speaker_for(trigger, speakers, default, doc)
     if denial is not None:
         speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
     if not speaker.named or speaker.side not in doc.theater.opponents:
