@@ -163,10 +163,10 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
-    # two voices of one side denying one claim are two denials ("the president's office
-    # dismissed it; the army's spokesman called it a lie"); assertions of one side under
-    # different names are mostly one voice named twice ("ISW" and its full name)
-    voice = claim.claimant.lower() if claim.stance == "denies" else None
+    # two voices of one side are two claims ("the president's office dismissed it; the
+    # army's spokesman called it a lie", "DeepState and Ukrainian media report"); monitors
+    # and outlets (`other`) are mostly one voice named twice ("ISW" and its full name)
+    voice = claim.claimant.lower() if claim.claimant_side != "other" else None
     return (_place_key(claim.place), claim.kind, claim.actor_side, claim.stance,
             claim.claimant_side, voice)
 
