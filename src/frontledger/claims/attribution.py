@@ -22,7 +22,7 @@ from frontledger.claims.analysis import (
 )
 from frontledger.claims.morphology import base_form
 from frontledger.claims.scan import Hit
-from frontledger.records import Claim
+from frontledger.records import Claim, PlaceMention
 from frontledger.text.dates import DateMention
 from frontledger.text.sentences import Sentence, closes_quotation, opens_quotation
 
@@ -116,6 +116,10 @@ class Speaker:
     """Where the quotation this speaker is carried into closes; what its sentence goes on to
     say after it («...», quand une contre-offensive ...) is `outside`'s."""
     outside: Speaker | None = None
+    phrase: tuple[int, int] | None = None
+    """The whole phrase that names the speaker, with what stands between it and its cue and
+    a place attached to it ("the governor of the Kharkiv region said", "laut dem
+    Gouverneur von Sumy"): the places in it locate the speaker, not a claim."""
     quoted: tuple[int, int] | None = None
     """The quotation opening its sentence that this speaker is named after («...», — X):
     a denial inside it is this speaker's, whoever the quotation cites."""
@@ -187,12 +191,75 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
     for cue in within(doc.cues, sentence.start, sentence.end):
         speaker = _speaker_of_cue(doc, sentence, cue, state)
         if speaker is not None:
-            found.append(_with_quotation(doc, sentence, cue, speaker))
+            found.append(_with_phrase(doc, sentence, cue,
+                                      _with_quotation(doc, sentence, cue, speaker)))
     # a speaker named in the sentence outranks one a pronoun points back to, except the
     # one a pronoun names as the quotation's speaker («...», afirmó la fuente)
     if any(s.named and not s.anaphoric for s in found):
         found = [s for s in found if not s.anaphoric or s.quoted is not None]
     return found
+
+
+ATTACHED_GAP = 12
+"""A place at most this far after a speaker's name, with no punctuation between ("the
+governor of the Kharkiv region", "the ministry in Moscow"), is attached to the name."""
+
+
+ATTACHED_PHRASE = 45
+"""Words at most this long, with no punctuation, between a speaker's name and its verb
+belong to the name ("the governor of the Kharkiv region said", "the ministry in Moscow
+said")."""
+
+
+def _with_phrase(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) -> Speaker:
+    """`speaker` with the span of the phrase naming it (see `Speaker.phrase`)."""
+    if speaker.span is None or speaker.anaphoric:
+        return speaker
+    start, end = speaker.span
+    gap = doc.text[end:cue.start].strip()
+    if end <= cue.start and cue.start - end <= SPEAKER_WINDOW and not within(
+            doc.cues, end, cue.start - 1) and (
+            (gap.startswith(",") and gap.endswith(",")
+             and not within(doc.triggers, end, cue.start))
+            or (len(gap) <= ATTACHED_PHRASE and not _CLAUSE_MARK.search(gap))):
+        end = cue.start  # "X, governor of Sumy region, said"
+    elif cue.end <= start:
+        start = max(cue.end, sentence.start)
+    # not after "according to X": "Według armii w Pokrowsku trwają walki" may begin what
+    # it reports right after the name
+    inverted = cue.label == "verb" and speaker.span[0] >= cue.end
+    attachable = starting(doc.places, end, end + ATTACHED_GAP + 1) if inverted else []
+    for place in attachable:
+        if _CLAUSE_MARK.search(doc.text, end, place.start):
+            break
+        end = place.end
+    return replace(speaker, phrase=(start, end))
+
+
+def in_phrase(doc: Analysis, sentence: Sentence, place: PlaceMention,
+              speakers: list[Speaker]) -> bool:
+    """Whether `place` is named inside a speaker's phrase, where it locates the speaker:
+    a found speaker's (see `Speaker.phrase`), or the words after a reporting verb that
+    follows what it reports, where its speaker is named (", sagte der Sprecher der Armee
+    in Charkiw", ", сообщил губернатор Харьковской области")."""
+    if any(s.phrase is not None and s.phrase[0] <= place.start and place.end <= s.phrase[1]
+           for s in speakers):
+        return True
+    cues = [c for c in within(doc.cues, max(sentence.start, place.start - INVERTED_SPEAKER_GAP),
+                              place.start) if c.label == "verb"]
+    return any(place.end <= _inverted_end(doc, sentence, cue)
+               and not within(doc.triggers, cue.end, place.start)  # "..., say they hold X"
+               and _inverted(doc, sentence, cue) for cue in cues)
+
+
+def _inverted(doc: Analysis, sentence: Sentence, cue: Hit) -> bool:
+    """Whether a reporting verb follows what it reports («...», — said X; "..., said X")."""
+    tail = _marks_before(doc.text, sentence.start, cue.start)
+    if _AFTER_QUOTE.search(doc.text, tail, cue.start):
+        return True
+    # not "X, composed of ..., claim to have entered A": a verb closing an insertion
+    return bool(_AFTER_COMMA.search(doc.text, tail, cue.start)) and not _insertion_subject(
+        doc, sentence, cue)
 
 
 def _with_quotation(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) -> Speaker:
@@ -304,11 +371,18 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
     closing = _marks_before(doc.text, sentence.start, cue.start)
     start = max(sentence.start, cue.start - SUBJECT_REACH)
     for hit in _candidates(doc, start, closing, floor=sentence.start):
-        if hit.label == "anaphor" or _fighters(doc, hit) or _acts(doc, hit):
+        if hit.label == "anaphor":
             continue
-        if doc.text[hit.end:hit.end + 2].lstrip().startswith(","):
+        if _fighters(doc, hit, noun=True) or _acts(doc, hit):
+            return []  # the sentence opens with what is reported, not with who reports it
+        if _NOUN_PHRASE_END.match(doc.text, hit.end, closing):
             return [hit] if hit.end < closing else []
     return []
+
+
+_NOUN_PHRASE_END = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*,")
+"""The rest of a noun phrase up to its comma: a name and at most three words of its head
+("Pro-Kyiv| volunteer units,", "pro-Kiev|,")."""
 
 
 def _distant_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
@@ -439,8 +513,13 @@ def _compound_part(text: str, hit: Hit) -> bool:
     """A side's name joined by a hyphen to another word is part of another name
     ("Interfax-Ukraine", "Ukraine-Russia talks"), not the side speaking."""
     before, after = text[max(0, hit.start - 2):hit.start], text[hit.end:hit.end + 2]
-    return ((len(before) == 2 and before[1] == "-" and before[0].isalpha())
-            or (len(after) == 2 and after[0] == "-" and after[1].isalpha()))
+    joined = len(before) == 2 and before[1] == "-" and before[0].isalpha() and not (
+        _SIDING.search(text, max(0, hit.start - 8), hit.start))
+    return joined or (len(after) == 2 and after[0] == "-" and after[1].isalpha())
+
+
+_SIDING = re.compile(r"\b(?:pro|filo|про)-$", re.IGNORECASE)
+"""A prefix that makes a side's name an adjective of its supporters ("pro-Kiev", "filo-russi")."""
 
 
 def _bare_adjective(name: str) -> bool:

@@ -45,6 +45,7 @@ from frontledger.claims.attribution import (
     attribute_restated,
     default_speaker,
     denier,
+    in_phrase,
     name_in_base_form,
     principal_speaker,
     remember,
@@ -223,7 +224,8 @@ def _trigger_claims(
     default: Speaker,
     done: list[Claim],
 ) -> list[Claim]:
-    places = bound_places(doc, sentence, trigger)
+    places = [p for p in bound_places(doc, sentence, trigger)
+              if not in_phrase(doc, sentence, p, speakers)]
     if not places:
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
     speaker = speaker_for(trigger, speakers, default, doc)
