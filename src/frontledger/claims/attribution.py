@@ -799,7 +799,8 @@ def default_speaker(
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
-            and not within(doc.earlier, sentence.start, sentence.end)):
+            and not within(doc.earlier, sentence.start, sentence.end)
+            and (_reported(doc, sentence) or _headline(doc, sentence))):
         return replace(state.principal, position=sentence.start)
     if carried is not None and (
         (sentence.paragraph == state.speaker_paragraph and state.since < CARRY_SENTENCES
@@ -811,6 +812,14 @@ def default_speaker(
             return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+def _reported(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence is in the mood of reported speech, where its language marks it
+    (the lexicon's `reported_mood`: German Konjunktiv I "sei", "habe", "seien"): in such a
+    language a sentence in the indicative is the outlet's own."""
+    mood = doc.lexicon.reported_mood
+    return mood is None or mood.search(doc.text, sentence.start, sentence.end) is not None
 
 
 _CLOSES = {"\"": "\"", "«": "»", "“": "”", "„": "“", "‘": "’"}

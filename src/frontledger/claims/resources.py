@@ -106,6 +106,9 @@ class Lexicon:
     addressee: re.Pattern[str] | None = None
     """Words right before a name after a reporting verb that make it whom the speaker told
     ("told", "in an interview with", "gegenüber der"), ending where the name starts."""
+    reported_mood: re.Pattern[str] | None = None
+    """The verb forms of reported speech where a language has them (German Konjunktiv I):
+    a sentence without them is no relayed statement of the article's principal speaker."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
@@ -175,6 +178,7 @@ def _lexicon(lang: Language) -> Lexicon:
         complementizer=_optional(speech.get("complementizer")),
         participle=_optional(speech.get("participle")),
         addressee=_before_name(speech.get("addressee")),
+        reported_mood=_optional(speech.get("reported_mood")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
