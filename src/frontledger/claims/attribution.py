@@ -247,7 +247,7 @@ def in_phrase(doc: Analysis, sentence: Sentence, place: PlaceMention,
         return True
     cues = [c for c in within(doc.cues, max(sentence.start, place.start - INVERTED_SPEAKER_GAP),
                               place.start) if c.label == "verb"]
-    return any(place.end <= _inverted_end(doc, sentence, cue)
+    return any(place.end <= _inverted_end(doc, sentence, cue, clause=True)
                and not within(doc.triggers, cue.end, place.start)  # "..., say they hold X"
                and _inverted(doc, sentence, cue) for cue in cues)
 
@@ -331,13 +331,15 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
 _INVERSION_BREAK = re.compile(r"[,;:]")
 
 
-def _inverted_end(doc: Analysis, sentence: Sentence, cue: Hit) -> int:
+def _inverted_end(doc: Analysis, sentence: Sentence, cue: Hit, *, clause: bool = False) -> int:
     """Where an inverted speaker after a reporting verb must have started: within
-    INVERTED_SPEAKER_GAP, before the clause it reports opens (the lexicon's complementizer,
-    "that", "dass", "что", or a comma that no date follows: ", said on Monday, 12 May, the
-    ministry" is one insertion)."""
+    INVERTED_SPEAKER_GAP, before a comma that no date follows (", said on Monday, 12 May, the
+    ministry" is one insertion); with `clause`, also before the clause it reports opens
+    (the lexicon's complementizer, "that", "dass", "что"), which bounds the speaker's phrase
+    (see `in_phrase`). The speaker itself is looked for past a complementizer: cutting
+    there lost dev side accuracy (.876 → .814) and changed nothing on train."""
     end = min(sentence.end, cue.end + INVERTED_SPEAKER_GAP)
-    complementizer = doc.lexicon.complementizer
+    complementizer = doc.lexicon.complementizer if clause else None
     found = complementizer.search(doc.text, cue.end, end) if complementizer else None
     if found is not None:
         end = found.start()
@@ -576,7 +578,7 @@ def _as_speaker(
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
     name = _full_name(doc, name_in_base_form(doc, doc.text[hit.start:end], hit.start), hit,
                       state)
-    side = _side_of_name(doc, hit, state, cue)
+    side = _side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
         when = previous.date  # "Russia said on Saturday ... The ministry stated that ..."
@@ -678,10 +680,10 @@ def _antecedent(anaphor: str, state: State) -> Speaker | None:
     return state.speaker
 
 
-def _side_of_name(doc: Analysis, hit: Hit, state: State, cue: Hit) -> str:
-    """Side of a named speaker: from the theater, its appositive (on its own side of the
-    reporting verb: "Governor X denied that Russian troops ..." names what X reports, not
-    X's side), or the place it governs."""
+def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
+    """Side of a named speaker: from the theater, its appositive, or the place it governs.
+    (Sides named in what the speaker reports count too: leaving out those across the
+    reporting verb lost dev side accuracy .907 → .876, train unchanged.)"""
     speakers = doc.theater.speaker_sides
     if hit.label in speakers:
         return hit.label
@@ -690,7 +692,6 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State, cue: Hit) -> str:
         return doc.theater.opponent(previous) or UNKNOWN
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
-              and not _across(s, hit, cue)
               and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
@@ -740,14 +741,6 @@ def _appositive_end(text: str, hit: Hit) -> int:
         return end
     close = _APPOSITIVE_CLOSE.search(text, hit.end + 1, hit.end + 2 * APPOSITIVE_WINDOW)
     return max(end, close.start()) if close else end
-
-
-def _across(side: Hit, name: Hit, cue: Hit) -> bool:
-    """Whether `side` stands on the other side of the reporting cue from the speaker's
-    `name`, in what the speaker reports."""
-    if name.end <= cue.start:
-        return side.start >= cue.end
-    return name.start >= cue.end and side.end <= cue.start
 
 
 def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:

@@ -155,21 +155,44 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
     claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
                                         and _key(c)[:4] in attributed)]
+    voices = _denier_voices(claims)
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
-        key = _key(claim)
+        key = (*_key(claim), voices.get(id(claim)))
         if key not in best or claim.confidence > best[key].confidence:
             best[key] = claim
-    return [c for c in claims if best.get(_key(c)) is c]
+    return [c for c in claims if best.get((*_key(c), voices.get(id(c)))) is c]
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
-    # two voices of one side are two claims ("the president's office dismissed it; the
-    # army's spokesman called it a lie", "DeepState and Ukrainian media report"); monitors
-    # and outlets (`other`) are mostly one voice named twice ("ISW" and its full name)
-    voice = claim.claimant.lower() if claim.claimant_side != "other" else None
     return (_place_key(claim.place), claim.kind, claim.actor_side, claim.stance,
-            claim.claimant_side, voice)
+            claim.claimant_side)
+
+
+VOICE_STEM = 6
+"""Leading letters of a claimant's words compared to tell one denier named twice ("Ukraine's
+General Staff", "the General Staff") from two ("the president's office", "Governor X")."""
+
+
+def _denier_voices(claims: list[Claim]) -> dict[int, int]:
+    """For each denial, which voice of its side denies it: two deniers of one side whose
+    names share no word are two denials; names sharing a word are one denier."""
+    voices: dict[int, int] = {}
+    named: dict[tuple[object, ...], list[set[str]]] = {}
+    for claim in claims:
+        if claim.stance != "denies":
+            continue
+        stems = {w[:VOICE_STEM].lower() for w in re.findall(r"\w+", claim.claimant)
+                 if len(w) >= VOICE_STEM}
+        known = named.setdefault(_key(claim), [])
+        index = next((i for i, k in enumerate(known) if not stems or k & stems), None)
+        if index is None:
+            known.append(stems)
+            index = len(known) - 1
+        else:
+            known[index] |= stems
+        voices[id(claim)] = index
+    return voices
 
 
 def lead_end(doc: Analysis) -> int:
