@@ -43,8 +43,10 @@ from frontledger.claims.attribution import (
     Speaker,
     State,
     attribute_backwards,
+    attribute_restated,
     default_speaker,
     denier,
+    in_phrase,
     name_in_base_form,
     principal_speaker,
     remember,
@@ -131,7 +133,7 @@ def extract(
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(settle_sides(claims), outlet=doc.outlet)
+    return deduplicate(settle_sides(claims), outlet=doc.outlet, lead=lead_end(doc))
 
 
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
@@ -145,22 +147,69 @@ def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]
 
 
 
-def deduplicate(claims: list[Claim], *, outlet: str | None = None) -> list[Claim]:
-    """One claim per (place, kind, side, stance, claimant side): the most confident; and
-    none by the outlet itself that only repeats a claim it attributes to someone."""
+def deduplicate(claims: list[Claim], *, outlet: str | None = None,
+                lead: int = 0) -> list[Claim]:
+    """None by the outlet in its lead (text before offset `lead`: headline and standfirst)
+    that only retells a claim the article attributes to someone; then one claim per (place,
+    kind, side, stance, claimant side, and denier), the most confident. The outlet's own
+    narration in the body stays its claim (the ledger does not count it as a second voice:
+    see `ledger.timeline.relayed`)."""
+    attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
+    claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
+                                        and _key(c)[:4] in attributed)]
+    voices = _denier_voices(claims)
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
-        key = _key(claim)
+        key = (*_key(claim), voices.get(id(claim)))
         if key not in best or claim.confidence > best[key].confidence:
             best[key] = claim
-    attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
-    return [c for c in claims if best.get(_key(c)) is c
-            and not (c.claimant == outlet and _key(c)[:4] in attributed)]
+    return [c for c in claims if best.get((*_key(c), voices.get(id(c)))) is c]
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
     return (_place_key(claim.place), claim.kind, claim.actor_side, claim.stance,
             claim.claimant_side)
+
+
+VOICE_STEM = 6
+"""Leading letters of a claimant's words compared to tell one denier named twice ("Ukraine's
+General Staff", "the General Staff") from two ("the president's office", "Governor X")."""
+
+
+def _denier_voices(claims: list[Claim]) -> dict[int, int]:
+    """For each denial, which voice of its side denies it: two deniers of one side whose
+    names share no word are two denials; names sharing a word are one denier."""
+    voices: dict[int, int] = {}
+    named: dict[tuple[object, ...], list[set[str]]] = {}
+    for claim in claims:
+        if claim.stance != "denies":
+            continue
+        stems = {w[:VOICE_STEM].lower() for w in re.findall(r"\w+", claim.claimant)
+                 if len(w) >= VOICE_STEM}
+        known = named.setdefault(_key(claim), [])
+        index = next((i for i, k in enumerate(known) if not stems or k & stems), None)
+        if index is None:
+            known.append(stems)
+            index = len(known) - 1
+        else:
+            known[index] |= stems
+        voices[id(claim)] = index
+    return voices
+
+
+def lead_end(doc: Analysis) -> int:
+    """Where the article's lead ends: its first paragraph (a headline, a standfirst), when
+    more paragraphs follow, up to a sentence that tells history ("earlier": the outlet's
+    own background, see `deduplicate`); 0 for a text of one paragraph."""
+    first = doc.sentences[0].paragraph if doc.sentences else None
+    if first is None or doc.sentences[-1].paragraph == first:
+        return 0
+    end = doc.sentences[0].start
+    for sentence in doc.sentences:
+        if sentence.paragraph != first or within(doc.earlier, sentence.start, sentence.end):
+            break
+        end = sentence.end
+    return end
 
 
 def _place_key(place: PlaceMention) -> object:
@@ -181,6 +230,8 @@ def _sentence_claims(
         claims = claims + _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
         claims = _elaborated(doc, sentence, speakers, state)
+    if not claims:
+        attribute_restated(doc, sentence, speakers, state, done)
     if claims:
         state.previous, state.previous_age = claims, 0
         state.previous_cued = any(s.named for s in speakers)
@@ -206,10 +257,11 @@ def _trigger_claims(
     default: Speaker,
     done: list[Claim],
 ) -> list[Claim]:
-    places = bound_places(doc, sentence, trigger)
+    places = [p for p in bound_places(doc, sentence, trigger)
+              if not in_phrase(doc, sentence, p, speakers)]
     if not places:
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
-    speaker = speaker_for(trigger, speakers, default)
+    speaker = speaker_for(trigger, speakers, default, doc)
     denial = _denial_for(doc, sentence, trigger)
     stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
     reporter = speaker
@@ -513,7 +565,7 @@ def _placeless_denial(
     denial = _denial_for(doc, sentence, trigger)
     if denial is None and not _negated(doc, sentence, trigger):
         return []
-    speaker = speaker_for(trigger, speakers, default)
+    speaker = speaker_for(trigger, speakers, default, doc)
     if denial is not None:
         speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
     if not speaker.named or speaker.side not in doc.theater.opponents:

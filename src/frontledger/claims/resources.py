@@ -118,6 +118,18 @@ class Lexicon:
     list_separator: re.Pattern[str] | None = None
     """What may stand between two names of one list ("A, B and C"), matched on the whole gap;
     without it, names close enough form a list whatever stands between them."""
+    complementizer: re.Pattern[str] | None = None
+    """The word that opens a reported clause ("that", "que", "dass", "что"): an inverted
+    speaker after a reporting verb is named before it."""
+    participle: re.Pattern[str] | None = None
+    """Reporting participles among the verbs ("saying", "en affirmant", "добавив", "dodając"),
+    matched on a verb cue as a whole: their speaker is the subject named before them."""
+    addressee: re.Pattern[str] | None = None
+    """Words right before a name after a reporting verb that make it whom the speaker told
+    ("told", "in an interview with", "gegenüber der"), ending where the name starts."""
+    reported_mood: re.Pattern[str] | None = None
+    """The verb forms of reported speech where a language has them (German Konjunktiv I):
+    a sentence without them is no relayed statement of the article's principal speaker."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
@@ -194,6 +206,10 @@ def _lexicon(lang: Language) -> Lexicon:
         morphology=speech.get("morphology"),
         actor_pronoun=_optional(speech.get("actor_pronoun")),
         self_report=_optional(speech.get("self_report")),
+        complementizer=_optional(speech.get("complementizer")),
+        participle=_optional(speech.get("participle")),
+        addressee=_before_name(speech.get("addressee")),
+        reported_mood=_optional(speech.get("reported_mood")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
@@ -218,6 +234,12 @@ def _lexicon(lang: Language) -> Lexicon:
             for entry in data.get("base_form", [])
         ),
     )
+
+
+def _before_name(words: str | None) -> re.Pattern[str] | None:
+    """A pattern for `words` that end right before a name (only an article's apostrophe
+    or spaces between), searched on the text that ends where the name starts."""
+    return _compile(rf"(?:{words})[\s'’]*$") if words else None
 
 
 def _gap_of(words: str | None) -> re.Pattern[str] | None:
