@@ -426,7 +426,7 @@ def _sided_source(doc: Analysis, cue: Hit, when: DateMention | None) -> Speaker 
 
 TITLE_GAP = 25
 """A side's name at most this far before a person, with no punctuation between, is part of
-the person's title ("обозреватель Русской службы Би-би-си Ньюз Илья Абишев": a word or two
+the person's title ("колумнист Русской службы Би-би-си Ньюз Олег Коваль": a word or two
 of the outlet's name between)."""
 
 

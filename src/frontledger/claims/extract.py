@@ -314,7 +314,7 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
 
 
 def _coordinated_negation(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
-    """"unable to enter the village and hold it", "no lograron entrar en X ni mantenerla":
+    """"failed to enter the town and hold it", "no lograron entrar en X ni mantenerla":
     a verb joined to a negated one shares its negation."""
     pattern = doc.lexicon.coordination
     if pattern is None:
