@@ -29,3 +29,13 @@ def test_every_attribution_construction_is_written_in_two_languages() -> None:
         languages.setdefault(construction, set()).add(case["language"])
     single = {c: codes for c, codes in languages.items() if len(codes) < 2}
     assert not single, single
+
+
+def test_replacing_a_speaker_field_by_its_own_value_keeps_the_speaker_itself() -> None:
+    from frontledger.claims.attribution import Speaker, replace
+
+    speaker = Speaker("the regional governor", "ua", 12, span=(0, 21))
+    assert replace(speaker, quoted=None) is speaker
+    moved = replace(speaker, position=40, quoted=None)
+    assert moved is not speaker
+    assert (moved.position, moved.span, moved.name) == (40, (0, 21), "the regional governor")

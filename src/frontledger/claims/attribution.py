@@ -6,9 +6,11 @@ itself for what nobody else says.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from frontledger.claims.analysis import (
     MAX_SPAN,
@@ -94,6 +96,19 @@ _CLAUSE_MARK = re.compile(r"[,;:.!?…()«»“”\"—–]")
 _PRONOUN = re.compile(r"\w{1,4}")
 OUTLET_SIDE = "other"
 UNKNOWN = "unknown"
+
+
+_Record = TypeVar("_Record", "Speaker", Claim)
+
+
+def replace(record: _Record, /, **changes: Any) -> _Record:
+    """`dataclasses.replace`, but the record itself when no field changes (records here are
+    frozen: a copy equal to its original is the original; most speakers carried on to the
+    next sentence have no quotation to drop, `remember`)."""
+    for name, value in changes.items():
+        if getattr(record, name) != value:
+            return dataclasses.replace(record, **changes)
+    return record
 
 
 @dataclass(frozen=True, slots=True)
