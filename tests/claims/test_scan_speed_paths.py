@@ -206,3 +206,24 @@ def test_a_pattern_set_learns_the_patterns_run_through_it_once() -> None:
     assert grown is not patterns and id(took) in grown.plain
     assert [m.span() for m in grown.scan(text, text.lower()).plain(took, text)] == [(5, 9)]
     assert grown.grown() is grown
+
+
+def test_a_grown_pattern_set_finds_what_the_first_found_without_parsing_its_patterns_again(
+) -> None:
+    from frontledger.claims import anchors
+
+    took = re.compile(r"\b(?:the\s+army\s+)?(?:re)?took\s+(?:the\s+)?hill\b", re.IGNORECASE)
+    held = re.compile(r"\bstill\s+held\b")
+    text = "The army retook the hill at dawn; the hill was still held. Troops took hill 203."
+    still = [m.span() for m in held.finditer(text)]
+    first = AnchoredSet([took])
+    assert [m.span() for m in first.scan(text, text.lower()).plain(held, text)] == still
+    parsed = anchors._shape.cache_info().misses
+    grown = first.grown()
+    assert grown is not first
+    assert anchors._shape.cache_info().misses == parsed  # `took` was planned once, in `first`
+    before = [m.span() for m in first.scan(text, text.lower()).finditer(took)]
+    after = [m.span() for m in grown.scan(text, text.lower()).finditer(took)]
+    assert before == after == [m.span() for m in took.finditer(text)]
+    assert len(before) == 2
+    assert [m.span() for m in grown.scan(text, text.lower()).plain(held, text)] == still

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ahocorasick_rs import AhoCorasick
@@ -298,6 +298,40 @@ def _confirmed(plan: _Plan, text: str, starts: list[int]) -> list[re.Match[str]]
 
 def _plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
     """A pattern's plan, its keywords added to `keywords` (None: no prefixes are known)."""
+    shape = _shape(pattern)
+    if shape is None:
+        return None
+    runs, on_lowered, prefixes, anchor_words, spaced_anchors, word_start = shape
+    anchors = (None if anchor_words is None
+               else frozenset(_keyword(a, keywords) for a in anchor_words))
+    keys = tuple(sorted({_keyword(p, keywords) for p in prefixes}))
+    return _Plan(pattern, runs, on_lowered, keys, anchors, spaced_anchors, word_start)
+
+
+def _plain_plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
+    """The plan of a pattern run as it is, on the text or on its lower case (a prefix
+    found in the text is found lower-cased in the lower case, at the same offset)."""
+    shape = _plain_shape(pattern)
+    if shape is None:
+        return None
+    prefixes, word_start = shape
+    keys = tuple(sorted({_keyword(p, keywords) for p in prefixes}))
+    return _Plan(pattern, pattern, False, keys, None, True, word_start)
+
+
+SHAPES_KEPT = 4096
+"""Patterns whose shape (`_shape`, `_plain_shape`) is kept: every pattern of every language's
+sets (~130 a language, and ~15 date patterns) with room to spare. A set is built again when
+it learns a language's date patterns (`AnchoredSet.grown`); re-parsing every pattern then
+cost ~25 ms a language in the middle of a run (benchmarks/claims.py)."""
+
+
+@lru_cache(maxsize=SHAPES_KEPT)
+def _shape(pattern: re.Pattern[str]) -> tuple[
+        re.Pattern[str], bool, frozenset[str], tuple[str, ...] | None, bool, bool] | None:
+    """What `_plan` reads off a pattern alone (its parse, done once): the pattern that runs,
+    whether on the lower case, its prefixes, its anchor words (None: not looked up in the
+    scan), whether those hold no space, and whether every match starts a word."""
     fast = anchored(pattern)
     folded = fast.folded.pattern if fast.folded is not None else None
     runs = folded if folded is not None else pattern
@@ -306,21 +340,19 @@ def _plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
         return None
     spaced_anchors = fast.anchors is None or not any(
         char.isspace() for anchor in fast.anchors for char in anchor)
-    anchors = (None if fast.anchors is None or not spaced_anchors
-               else frozenset(_keyword(a, keywords) for a in fast.anchors))
-    keys = tuple(sorted({_keyword(p, keywords) for p in prefixes}))
-    return _Plan(pattern, runs, folded is not None, keys, anchors, spaced_anchors,
-                 _word_start(runs, prefixes))
+    anchor_words = None if fast.anchors is None or not spaced_anchors else fast.anchors
+    return (runs, folded is not None, prefixes, anchor_words, spaced_anchors,
+            _word_start(runs, prefixes))
 
 
-def _plain_plan(pattern: re.Pattern[str], keywords: dict[str, int]) -> _Plan | None:
-    """The plan of a pattern run as it is, on the text or on its lower case (a prefix
-    found in the text is found lower-cased in the lower case, at the same offset)."""
+@lru_cache(maxsize=SHAPES_KEPT)
+def _plain_shape(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """What `_plain_plan` reads off a pattern alone: its prefixes, and whether every match
+    starts a word."""
     prefixes = _selective(literal_prefixes(pattern))
     if prefixes is None:
         return None
-    keys = tuple(sorted({_keyword(p, keywords) for p in prefixes}))
-    return _Plan(pattern, pattern, False, keys, None, True, _word_start(pattern, prefixes))
+    return prefixes, _word_start(pattern, prefixes)
 
 
 MIN_PLANNED_PREFIX = 2
