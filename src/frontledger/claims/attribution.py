@@ -10,6 +10,7 @@ import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from frontledger.claims.analysis import (
@@ -107,8 +108,14 @@ def replace(record: _Record, /, **changes: Any) -> _Record:
     next sentence have no quotation to drop, `remember`)."""
     for name, value in changes.items():
         if getattr(record, name) != value:
-            return dataclasses.replace(record, **changes)
-    return record
+            break
+    else:
+        return record
+    if type(record) is Speaker:  # ~60 an article: its own constructor, half the time
+        values = dict(zip(_SPEAKER_FIELDS, _speaker_values(record), strict=True))
+        values.update(changes)
+        return Speaker(**values)
+    return dataclasses.replace(record, **changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +145,10 @@ class Speaker:
     quoted: tuple[int, int] | None = None
     """The quotation opening its sentence that this speaker is named after («...», — X):
     a denial inside it is this speaker's, whoever the quotation cites."""
+
+
+_SPEAKER_FIELDS = tuple(f.name for f in dataclasses.fields(Speaker))
+_speaker_values = attrgetter(*_SPEAKER_FIELDS)
 
 
 @dataclass(slots=True)
