@@ -227,3 +227,18 @@ def test_a_grown_pattern_set_finds_what_the_first_found_without_parsing_its_patt
     assert before == after == [m.span() for m in took.finditer(text)]
     assert len(before) == 2
     assert [m.span() for m in grown.scan(text, text.lower()).plain(held, text)] == still
+
+
+@pytest.mark.parametrize(("source", "flags", "opens"), [
+    (r"\b(?:the\s+)?Kremlin", re.IGNORECASE, True),
+    (r"(?<!\w)[dl]'arm[ée]e", 0, False),
+    (r"x\b|\by", 0, False),
+])
+def test_prefixes_and_leading_boundary_kept_by_source_are_those_of_the_pattern(
+        source: str, flags: int, opens: bool) -> None:
+    from frontledger.text.scanning import opens_with_boundary, source_prefixes
+
+    pattern = re.compile(source, flags)
+    kept = source_prefixes(source, flags)
+    assert kept is not None and frozenset(kept) == literal_prefixes(pattern)
+    assert opens_with_boundary(source, flags) is opens

@@ -23,7 +23,14 @@ from typing import Any
 from ahocorasick_rs import AhoCorasick
 
 from frontledger.text import compiled
-from frontledger.text.scanning import Scanner, finditer, literal_prefixes, scanner, spaced
+from frontledger.text.scanning import (
+    Scanner,
+    finditer,
+    literal_prefixes,
+    opens_with_boundary,
+    scanner,
+    spaced,
+)
 from frontledger.text.scanning import sre as _sre
 
 MIN_ANCHOR = 3
@@ -379,5 +386,4 @@ def _keyword(word: str, keywords: dict[str, int]) -> int:
 
 
 def _opens_with_boundary(pattern: re.Pattern[str]) -> bool:
-    parsed = _sre.parse(pattern.pattern, pattern.flags) if _sre is not None else None
-    return parsed is not None and repr(list(parsed)[:1]) == "[(AT, AT_BOUNDARY)]"
+    return opens_with_boundary(pattern.pattern, pattern.flags)

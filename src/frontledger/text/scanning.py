@@ -258,12 +258,26 @@ def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     characters each), as the text reads there lower-cased and `spaced`
     (`spaced(text.lower())`, when that keeps the text's length), or None when no such set
     is known: the pattern may match an empty string or begin with any character."""
-    whole = _parsed(pattern.pattern, pattern.flags)
+    found = source_prefixes(pattern.pattern, pattern.flags)
+    return None if found is None else frozenset(found)
+
+
+@compiled.remembered  # a parse per pattern: kept between processes
+def source_prefixes(source: str, flags: int) -> tuple[str, ...] | None:
+    """`literal_prefixes` of the pattern `source` compiled with `flags`, sorted."""
+    whole = _parsed(source, flags)
     if whole is None or whole.getwidth()[0] == 0:
         return None
     still, done = _extend({""}, list(whole), whole.state.flags)
     found = still | done
-    return None if "" in found else frozenset(found)
+    return None if "" in found else tuple(sorted(found))
+
+
+@compiled.remembered  # a parse per pattern: kept between processes
+def opens_with_boundary(source: str, flags: int) -> bool:
+    """Whether the pattern `source` begins with `\\b` (its first item, as parsed)."""
+    parsed = _parsed(source, flags)
+    return parsed is not None and repr(list(parsed)[:1]) == "[(AT, AT_BOUNDARY)]"
 
 
 def _extend(heads: set[str], items: list[Any], flags: int) -> tuple[set[str], set[str]]:
