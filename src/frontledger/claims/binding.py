@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
 from frontledger.claims.scan import Hit
@@ -88,6 +89,10 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     # A place inside the trigger is its object too: only a passive frame holds one
     after = [p for p in heads if trigger.start <= p.start < limit
              and not _bearing_point(doc, p, kind)]
+    if after and all(p.kind == "region" for p in after):
+        town = _town_of_anaphor(doc, sentence, trigger)
+        if town is not None:
+            return town
     if after:
         listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
         fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
@@ -277,6 +282,31 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
         return []
     earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
     return earlier[-1:]
+
+
+def _town_of_anaphor(
+    doc: Analysis, sentence: Sentence, trigger: Hit
+) -> list[PlaceMention] | None:
+    """"the village, for months a focal point of attacks in the Donetsk region": a town the
+    sentence speaks of as "the village" before the trigger is its place; the region after
+    the trigger only says where that town lies. The town is named in this sentence or the
+    one before; none there, no claim. None: no such anaphor."""
+    anaphors = [a for a in within(doc.place_anaphors, sentence.start, trigger.start)
+                if a.label != "region"
+                and not _names_next(doc, a)]
+    if not anaphors:
+        return None
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    reach = doc.sentences[here - 1].start if here else sentence.start
+    earlier = [p for p in within(doc.places, reach, anaphors[-1].start)
+               if p.kind == "populated_place" and claimable(doc, p, trigger.label)]
+    return earlier[-1:]
+
+
+def _names_next(doc: Analysis, noun: Hit) -> bool:
+    """"la localidad de X", "the town of X": the noun introduces the name right after it."""
+    named = starting(doc.places, noun.end, noun.end + LOCATOR_GAP)
+    return bool(named) and not re.search(r"[,;:()\u2013\u2014-]", doc.text[noun.end:named[0].start])
 
 
 def _place_of_previous(doc: Analysis, sentence: Sentence) -> list[PlaceMention]:
