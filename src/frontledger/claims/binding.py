@@ -253,10 +253,14 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     """"took a village south-east of X", "відійшли з сіл на південний схід від X": after a
     trigger, a place a bearing points from only locates its object. (Before the trigger
     it may be the object itself: "X, a town whose capture Moscow claimed".)"""
+    return _after_bearing(doc, place.start, kind)
+
+
+def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:
     pattern = doc.lexicon.bearing
     if pattern is None or kind not in BEARING_KINDS:
         return False
-    before = doc.text[max(0, place.start - BEARING_WINDOW):place.start]
+    before = doc.text[max(0, start - BEARING_WINDOW):start]
     return pattern.search(before) is not None
 
 
@@ -276,10 +280,14 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
     window_end = min(sentence.end, trigger.end + FORWARD_WINDOW)
     anaphors = within(doc.place_anaphors, window_start, window_end)
     if not anaphors:
-        return _place_of_previous(doc, sentence) if trigger.label in CARRIED_KINDS else []
+        # "left three villages": unnamed settlements are not the town named before
+        carried = trigger.label in CARRIED_KINDS and not _names_settlements(doc, trigger)
+        return _place_of_previous(doc, sentence) if carried else []
     kind = "region" if anaphors[0].label == "region" else "populated_place"
     if kind == "region" and trigger.label == "control":
         return []
+    if _after_bearing(doc, anaphors[0].start, trigger.label):
+        return []  # "took the hills north of the town": the town only locates them
     earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
     return earlier[-1:]
 
