@@ -150,13 +150,16 @@ def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]
 def deduplicate(claims: list[Claim], *, outlet: str | None = None,
                 lead: int = 0) -> list[Claim]:
     """None by the outlet in its lead (text before offset `lead`: headline and standfirst)
-    that only retells a claim the article attributes to someone; then one claim per (place,
-    kind, side, stance, claimant side, and denier), the most confident. The outlet's own
-    narration in the body stays its claim (the ledger does not count it as a second voice:
-    see `ledger.timeline.relayed`)."""
+    that only retells a claim the article attributes to someone; none by a voice of unknown
+    side that repeats a claim a known side makes, same share (it adds no side to weigh);
+    then one claim per (place, kind, side, stance, claimant side, and denier), the most
+    confident. The outlet's own narration in the body stays its claim (the ledger does not
+    count it as a second voice: see `ledger.timeline.relayed`)."""
     attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
     claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
                                         and _key(c)[:4] in attributed)]
+    sided = {_content(c) for c in claims if c.claimant_side != "unknown"}
+    claims = [c for c in claims if c.claimant_side != "unknown" or _content(c) not in sided]
     voices = _denier_voices(claims)
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
@@ -164,6 +167,11 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
         if key not in best or claim.confidence > best[key].confidence:
             best[key] = claim
     return [c for c in claims if best.get((*_key(c), voices.get(id(c)))) is c]
+
+
+def _content(claim: Claim) -> tuple[object, ...]:
+    """What a claim says, whoever says it: a voice repeating it says the same."""
+    return (*_key(claim)[:4], claim.fraction)
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
