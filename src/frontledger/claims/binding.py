@@ -97,6 +97,9 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
         listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
         fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
         return listed if fronted is None or fronted in listed else [fronted, *listed]
+    where = _relative_antecedent(doc, sentence, trigger)
+    if where is not None:
+        return [where]
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
     if introduced is not None:
         return _list_from(doc, introduced, in_sentence, kind, forward=True)
@@ -141,6 +144,26 @@ def _fronted_place(
         return None
     opening = doc.text[sentence.start:first[0].start].lstrip(" \"'«“„")
     return first[0] if near.match(opening.lower()) else None
+
+
+def _relative_antecedent(
+    doc: Analysis, sentence: Sentence, trigger: Hit
+) -> PlaceMention | None:
+    """"near X, in the Donetsk region, where Russian troops are gaining ground": a trigger in
+    a clause opened by "where" right after a name happens there, even at a region that
+    locates the town before it."""
+    pattern = doc.lexicon.relative_where
+    if pattern is None:
+        return None
+    start = max(sentence.start, trigger.start - BACKWARD_WINDOW)
+    named = [p for p in within(doc.places, start, trigger.start) if p.end <= trigger.start]
+    if not named or not claimable(doc, named[-1], trigger.label):
+        return None
+    gap = doc.text[named[-1].end:trigger.start]
+    opener = pattern.match(gap.lower())
+    if opener is None or re.search(r"[,;:.()]", gap[opener.end():]):
+        return None
+    return named[-1]
 
 
 def _introduced(
