@@ -482,10 +482,19 @@ def _copied_denials(
     speaker = named[0]
     recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
     answered = recent or _answered(doc, sentence, speaker, done)
-    return _denied(doc, sentence, speaker, [
+    return _denied(doc, sentence, speaker, _capture_first([
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
-        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)])
+        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)]))
+
+
+def _capture_first(answered: list[Claim]) -> list[Claim]:
+    """"The offensive towards K has liberated C" — "Kyiv rejected Moscow's statements": a
+    denial of statements that tell a capture answers the capture, not the advance that led
+    to it."""
+    if any(c.kind == "control" and c.change for c in answered):
+        return [c for c in answered if c.kind != "advance"]
+    return answered
 
 
 _DENIABLE = ("control", "encirclement", "advance")
