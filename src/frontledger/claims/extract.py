@@ -39,6 +39,7 @@ from frontledger.claims.analysis import (
     within,
 )
 from frontledger.claims.attribution import (
+    UNATTRIBUTED,
     UNKNOWN,
     Speaker,
     State,
@@ -150,8 +151,9 @@ def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]
 def deduplicate(claims: list[Claim], *, outlet: str | None = None,
                 lead: int = 0) -> list[Claim]:
     """None by the outlet in its lead (text before offset `lead`: headline and standfirst)
-    that only retells a claim the article attributes to someone; none by a voice of unknown
-    side that repeats a claim a known side makes, same share (it adds no side to weigh);
+    that only retells a claim the article attributes to someone; none by a named voice of
+    unknown side that repeats a claim a known side makes, same share (it adds no side to
+    weigh; an unattributed report, "according to several media", is other sources);
     then one claim per (place, kind, side, stance, claimant side, and denier), the most
     confident. The outlet's own narration in the body stays its claim (the ledger does not
     count it as a second voice: see `ledger.timeline.relayed`)."""
@@ -159,7 +161,8 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
                                         and _key(c)[:4] in attributed)]
     sided = {_content(c) for c in claims if c.claimant_side != "unknown"}
-    claims = [c for c in claims if c.claimant_side != "unknown" or _content(c) not in sided]
+    claims = [c for c in claims if c.claimant_side != "unknown" or c.claimant == UNATTRIBUTED
+              or _content(c) not in sided]
     voices = _denier_voices(claims)
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
