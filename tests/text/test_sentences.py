@@ -60,3 +60,13 @@ def test_a_line_going_on_in_small_letters_continues_the_sentence() -> None:
         "Les forces russes ont\n  avancé vers le nord.", "Nouvelle ligne: ici.", "suite"]
     assert all(text[s.start:s.end] == s.text for s in sentences)
     assert [s.paragraph for s in sentences] == [0, 0, 1, 2, 3]
+
+
+def test_sentences_glued_without_a_space_are_split_but_domains_and_initials_are_not() -> None:
+    text = ("Das Ministerium meldete es.Laut Kiew ist das falsch. Ministerstwo podało.Według "
+            "sztabu walki trwają na kyiv.ua i w U.S. Army.")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Das Ministerium meldete es.", "Laut Kiew ist das falsch.", "Ministerstwo podało.",
+        "Według sztabu walki trwają na kyiv.ua i w U.S. Army."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

@@ -97,6 +97,8 @@ _CLAUSE_MARK = re.compile(r"[,;:.!?…()«»“”\"—–]")
 _PRONOUN = re.compile(r"\w{1,4}")
 OUTLET_SIDE = "other"
 UNKNOWN = "unknown"
+UNATTRIBUTED = "unattributed report"
+"""The claimant of an impersonal report ("according to several media", "сообщается")."""
 
 
 _Record = TypeVar("_Record", "Speaker", Claim)
@@ -305,7 +307,7 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
     when = date_near(doc, sentence, cue.start)
     if cue.label == "impersonal":
         return _sided_source(doc, cue, when) or Speaker(
-            "unattributed report", UNKNOWN, cue.start, named=False, date=when)
+            UNATTRIBUTED, UNKNOWN, cue.start, named=False, date=when)
     if cue.label == "anaphoric":
         if state.speaker is None:
             return None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
 from frontledger.claims.scan import Hit
@@ -88,10 +89,17 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     # A place inside the trigger is its object too: only a passive frame holds one
     after = [p for p in heads if trigger.start <= p.start < limit
              and not _bearing_point(doc, p, kind)]
+    if after and all(p.kind == "region" for p in after):
+        town = _town_of_anaphor(doc, sentence, trigger)
+        if town is not None:
+            return town
     if after:
         listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
         fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
         return listed if fronted is None or fronted in listed else [fronted, *listed]
+    where = _relative_antecedent(doc, sentence, trigger)
+    if where is not None:
+        return [where]
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
     if introduced is not None:
         return _list_from(doc, introduced, in_sentence, kind, forward=True)
@@ -136,6 +144,26 @@ def _fronted_place(
         return None
     opening = doc.text[sentence.start:first[0].start].lstrip(" \"'«“„")
     return first[0] if near.match(opening.lower()) else None
+
+
+def _relative_antecedent(
+    doc: Analysis, sentence: Sentence, trigger: Hit
+) -> PlaceMention | None:
+    """"near X, in the Donetsk region, where Russian troops are gaining ground": a trigger in
+    a clause opened by "where" right after a name happens there, even at a region that
+    locates the town before it."""
+    pattern = doc.lexicon.relative_where
+    if pattern is None:
+        return None
+    start = max(sentence.start, trigger.start - BACKWARD_WINDOW)
+    named = [p for p in within(doc.places, start, trigger.start) if p.end <= trigger.start]
+    if not named or not claimable(doc, named[-1], trigger.label):
+        return None
+    gap = doc.text[named[-1].end:trigger.start]
+    opener = pattern.match(gap.lower())
+    if opener is None or re.search(r"[,;:.()]", gap[opener.end():]):
+        return None
+    return named[-1]
 
 
 def _introduced(
@@ -248,10 +276,14 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     """"took a village south-east of X", "відійшли з сіл на південний схід від X": after a
     trigger, a place a bearing points from only locates its object. (Before the trigger
     it may be the object itself: "X, a town whose capture Moscow claimed".)"""
+    return _after_bearing(doc, place.start, kind)
+
+
+def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:
     pattern = doc.lexicon.bearing
     if pattern is None or kind not in BEARING_KINDS:
         return False
-    before = doc.text[max(0, place.start - BEARING_WINDOW):place.start]
+    before = doc.text[max(0, start - BEARING_WINDOW):start]
     return pattern.search(before) is not None
 
 
@@ -271,12 +303,41 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
     window_end = min(sentence.end, trigger.end + FORWARD_WINDOW)
     anaphors = within(doc.place_anaphors, window_start, window_end)
     if not anaphors:
-        return _place_of_previous(doc, sentence) if trigger.label in CARRIED_KINDS else []
+        # "left three villages": unnamed settlements are not the town named before
+        carried = trigger.label in CARRIED_KINDS and not _names_settlements(doc, trigger)
+        return _place_of_previous(doc, sentence) if carried else []
     kind = "region" if anaphors[0].label == "region" else "populated_place"
     if kind == "region" and trigger.label == "control":
         return []
+    if _after_bearing(doc, anaphors[0].start, trigger.label):
+        return []  # "took the hills north of the town": the town only locates them
     earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
     return earlier[-1:]
+
+
+def _town_of_anaphor(
+    doc: Analysis, sentence: Sentence, trigger: Hit
+) -> list[PlaceMention] | None:
+    """"the village, for months a focal point of attacks in the Donetsk region": a town the
+    sentence speaks of as "the village" before the trigger is its place; the region after
+    the trigger only says where that town lies. The town is named in this sentence or the
+    one before; none there, no claim. None: no such anaphor."""
+    anaphors = [a for a in within(doc.place_anaphors, sentence.start, trigger.start)
+                if a.label != "region"
+                and not _names_next(doc, a)]
+    if not anaphors:
+        return None
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    reach = doc.sentences[here - 1].start if here else sentence.start
+    earlier = [p for p in within(doc.places, reach, anaphors[-1].start)
+               if p.kind == "populated_place" and claimable(doc, p, trigger.label)]
+    return earlier[-1:]
+
+
+def _names_next(doc: Analysis, noun: Hit) -> bool:
+    """"la localidad de X", "the town of X": the noun introduces the name right after it."""
+    named = starting(doc.places, noun.end, noun.end + LOCATOR_GAP)
+    return bool(named) and not re.search(r"[,;:()\u2013\u2014-]", doc.text[noun.end:named[0].start])
 
 
 def _place_of_previous(doc: Analysis, sentence: Sentence) -> list[PlaceMention]:

@@ -39,6 +39,7 @@ from frontledger.claims.analysis import (
     within,
 )
 from frontledger.claims.attribution import (
+    UNATTRIBUTED,
     UNKNOWN,
     Speaker,
     State,
@@ -150,13 +151,18 @@ def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]
 def deduplicate(claims: list[Claim], *, outlet: str | None = None,
                 lead: int = 0) -> list[Claim]:
     """None by the outlet in its lead (text before offset `lead`: headline and standfirst)
-    that only retells a claim the article attributes to someone; then one claim per (place,
-    kind, side, stance, claimant side, and denier), the most confident. The outlet's own
-    narration in the body stays its claim (the ledger does not count it as a second voice:
-    see `ledger.timeline.relayed`)."""
+    that only retells a claim the article attributes to someone; none by a named voice of
+    unknown side that repeats a claim a known side makes, same share (it adds no side to
+    weigh; an unattributed report, "according to several media", is other sources);
+    then one claim per (place, kind, side, stance, claimant side, and denier), the most
+    confident. The outlet's own narration in the body stays its claim (the ledger does not
+    count it as a second voice: see `ledger.timeline.relayed`)."""
     attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
     claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
                                         and _key(c)[:4] in attributed)]
+    sided = {_content(c) for c in claims if c.claimant_side != "unknown"}
+    claims = [c for c in claims if c.claimant_side != "unknown" or c.claimant == UNATTRIBUTED
+              or _content(c) not in sided]
     voices = _denier_voices(claims)
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
@@ -164,6 +170,11 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
         if key not in best or claim.confidence > best[key].confidence:
             best[key] = claim
     return [c for c in claims if best.get((*_key(c), voices.get(id(c)))) is c]
+
+
+def _content(claim: Claim) -> tuple[object, ...]:
+    """What a claim says, whoever says it: a voice repeating it says the same."""
+    return (*_key(claim)[:4], claim.fraction)
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
@@ -474,10 +485,19 @@ def _copied_denials(
     speaker = named[0]
     recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
     answered = recent or _answered(doc, sentence, speaker, done)
-    return _denied(doc, sentence, speaker, [
+    return _denied(doc, sentence, speaker, _capture_first([
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
-        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)])
+        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)]))
+
+
+def _capture_first(answered: list[Claim]) -> list[Claim]:
+    """"The offensive towards K has liberated C" — "Kyiv rejected Moscow's statements": a
+    denial of statements that tell a capture answers the capture, not the advance that led
+    to it."""
+    if any(c.kind == "control" and c.change for c in answered):
+        return [c for c in answered if c.kind != "advance"]
+    return answered
 
 
 _DENIABLE = ("control", "encirclement", "advance")

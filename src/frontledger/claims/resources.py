@@ -142,6 +142,9 @@ class Lexicon:
     bearing: re.Pattern[str] | None = None
     """A compass bearing right before a name ("au sud-est de", "к юго-востоку от"): the name
     is a reference point that locates another place, never the place held or left."""
+    relative_where: re.Pattern[str] | None = None
+    """A relative adverb right after a name ("X, where", "X, où", "X, где"): a trigger in the
+    clause it opens happens at that name, even a region that locates a town before it."""
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -219,6 +222,7 @@ def _lexicon(lang: Language) -> Lexicon:
         list_intro=_optional(places.get("list_intro")),
         list_break=_optional(places.get("list_break")),
         bearing=_optional(places.get("bearing")),
+        relative_where=_optional(places.get("relative_where")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
         settlement_within=_optional(places.get("settlement_within")),

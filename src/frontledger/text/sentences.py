@@ -18,6 +18,10 @@ from frontledger.text import compiled
 # starts (the lookbehind), and its repeats never give back what they took (possessive), so
 # a run that is not followed by a space fails once, not once per character of the run.
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'»”’)\]]*+(?=\s)")
+# Scraped text glues sentences ("the ministry said.According to ..."): a stop between two
+# lower-case letters and a capital followed by a lower-case letter, with no space, ends a
+# sentence too ("liga.net", "U.S. Army" do not: see `_glued`).
+_GLUED = re.compile(r"(?<=\w\w)[.!?][\"'»”’)]?(?=\w\w)")
 # What may open the next sentence: a capital, a digit, an opening quote or a dash (matched
 # where a boundary ends, so never inside a run of spaces). Capitals are those of the Latin,
 # Latin-1 and Russian alphabets plus each language's own (`[sentences] capitals` of its
@@ -123,9 +127,11 @@ def _split_line(line: str, patterns: _Patterns) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences of one line."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(line):
+    glued = [m for m in _GLUED.finditer(line) if _glued(line, m)]
+    ends = {m.end() for m in glued}
+    for match in sorted([*_BOUNDARY.finditer(line), *glued], key=lambda m: m.end()):
         end = match.end()
-        if (not patterns.next_start.match(line, end)
+        if ((end not in ends and not patterns.next_start.match(line, end))
                 or _is_abbreviation(line, match.start() + 1, patterns)):
             continue
         if _ordinal_day_before_month(line, match.start(), end, patterns):
@@ -135,6 +141,11 @@ def _split_line(line: str, patterns: _Patterns) -> list[tuple[int, int]]:
     if start < len(line):
         spans.append((start, len(line)))
     return spans
+
+
+def _glued(line: str, match: re.Match[str]) -> bool:
+    before, after = line[match.start() - 2:match.start()], line[match.end():match.end() + 2]
+    return before.islower() and after[0].isupper() and after[1].islower()
 
 
 def opens_quotation(text: str) -> bool:
