@@ -276,6 +276,7 @@ class StatesAhead:
                 own = build_table(self.store, revision, self.table)
                 self.built += 1
                 if self.store.revision() == revision:  # else written meanwhile: not kept
+                    own.by_key  # noqa: B018 - sorted here, in this thread, not by a request
                     self.table = own
                 return own
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -289,6 +290,7 @@ class StatesAhead:
                         return table
                     save_table(table, self.folder / f"{name}.npz")
                     self._prune(revision)
+            table.by_key  # noqa: B018 - sorted here, in this thread, not by a request
             self.table = table
             return table
 
