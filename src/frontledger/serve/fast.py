@@ -13,8 +13,9 @@ the commonest requests are answered straight from the same functions the endpoin
 (`api.timeline_body`, `api.claims_page`, `StatesAhead.collection`), so their bytes are the
 endpoints' own:
 
-- `/api/timeline?geonameid=N`, and `/api/control?date=D[&views=…]` (no region), from the
-  table computed ahead for the kept answers' revision, in the event loop (no thread hop);
+- `/api/timeline?geonameid=N` (in the event loop: no thread hop), and
+  `/api/control?date=D[&views=…]` (no region; in a worker thread), from the table
+  computed ahead for the kept answers' revision;
 - `/api/claims` with any of its filters but `place` (which the geoparser resolves), in a
   worker thread (it reads the ledger).
 
@@ -104,7 +105,12 @@ class FastAnswers:
         views = _VIEWS.get(values.get("views", "true"))
         if views is None:
             raise _Unsure
-        return self.ahead.collection(self.kept.revision, _day(values["date"]), None, views)
+        # in a worker thread: joined in the event loop, the large answers (~0.3-1 MB) waited
+        # behind each other's joins to be written, and the p95 doubled (benchmarks/api.py
+        # --only control 'control map', 3 interleaved runs: 252-633 ms against 98-190 ms)
+        found: bytes | None = await anyio.to_thread.run_sync(
+            self.ahead.collection, self.kept.revision, _day(values["date"]), None, views)
+        return found
 
     async def _claims(self, values: dict[str, str]) -> bytes | None:
         if "place" in values:
