@@ -1,6 +1,5 @@
 """The commonest requests answered without FastAPI (serve.fast) answer byte for byte as the
-endpoints do, and every request whose values are not plainly valid goes on to them; claims
-pages built from kept claim encodings equal pages encoded whole."""
+endpoints do, and every request whose values are not plainly valid goes on to them."""
 
 from __future__ import annotations
 
@@ -8,15 +7,12 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from frontledger.ledger import ClaimFilter, SqlStore, open_store
-from frontledger.ledger.query import PlaceRef
-from frontledger.ledger.store import CLAIM_ROW_COLUMNS
-from frontledger.serve import api, create_app, payloads
+from frontledger.ledger import SqlStore, open_store
+from frontledger.serve import create_app
 from frontledger.serve.fast import FastAnswers
 from tests.serve.ledgers import front_ledger, hand_made_ledger
 
@@ -98,8 +94,7 @@ def fast_only(store: SqlStore, tmp_path: Path) -> tuple[FastAnswers, list[str]]:
         await send({"type": "http.response.start", "status": 599, "headers": []})
         await send({"type": "http.response.body", "body": b""})
 
-    return FastAnswers(endpoint, app.state.ahead, app.state.kept, store,
-                       app.state.claims), reached
+    return FastAnswers(endpoint, app.state.ahead, app.state.kept, store), reached
 
 
 def call(fast: FastAnswers, path: str) -> tuple[int, bytes]:
@@ -152,34 +147,3 @@ def test_maps_and_timelines_wait_for_the_endpoints_until_the_table_ahead_is_read
     for path in ("/api/timeline?geonameid=703656", "/api/control?date=2025-12-01"):
         assert call(fast, path) == (599, b""), path
     assert len(reached) == 2
-
-
-@pytest.mark.parametrize("limit, offset, filters", [
-    (50, 0, {}), (2, 1, {"kinds": ["control"]}), (3, 0, {"region": "UA-63"}),
-    (500, 0, {"place_keys": ["g:703656"]}), (1, 10**6, {}),
-])
-def test_claims_pages_from_kept_claim_encodings_equal_pages_encoded_whole(
-        store: SqlStore, limit: int, offset: int, filters: dict[str, Any]) -> None:
-    encoded = payloads.EncodedClaims()
-    rows = store.claim_rows(where=ClaimFilter(limit=limit + 1, offset=offset), raw=True,
-                            **filters)
-    expected = orjson.dumps(api._page(payloads.claim_rows_json(rows[:limit]), "claims",
-                                      limit, offset, len(rows) > limit))
-    region, kinds = filters.get("region"), filters.get("kinds")
-    ref = PlaceRef("703656", "", 703656, None) if "place_keys" in filters else None
-    for _twice in range(2):  # encoded, then from the kept encodings
-        assert api.claims_page(store, ref, region, kinds[0] if kinds else None, None,
-                               ClaimFilter(limit=limit, offset=offset), encoded,
-                               revision=store.revision()) == expected
-
-
-def test_kept_claim_encodings_are_dropped_when_the_ledger_revision_moves(
-        store: SqlStore) -> None:
-    encoded = payloads.EncodedClaims()
-    row = list(store.claim_rows(where=ClaimFilter(limit=1), raw=True)[0])
-    claimant = CLAIM_ROW_COLUMNS.index("claimant")
-    first = encoded.encoded([row], revision=7)
-    row[claimant] = "Another invented spokesman"
-    assert encoded.encoded([row], revision=7) == first
-    assert b"Another invented spokesman" in encoded.encoded([row], revision=8)[0]
-    assert b"Another invented spokesman" in encoded.encoded([row], revision=None)[0]

@@ -168,27 +168,21 @@ def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam =
                                                    stance=stance, since=since,
                                                    outlet=outlet, language=language,
                                                    document_id=document, limit=limit,
-                                                   offset=offset),
-                                request.app.state.claims, request.app.state.kept.revision),
+                                                   offset=offset)),
                     media_type="application/json")
 
 
 def claims_page(store: SqlStore, ref: PlaceRef | None, region: str | None,
-                kind: str | None, until: date | None, where: ClaimFilter,
-                encoded: payloads.EncodedClaims, revision: int | None) -> bytes:
+                kind: str | None, until: date | None, where: ClaimFilter) -> bytes:
     """The encoded `/api/claims` page of the filters checked by the endpoint (or by
-    `serve.fast`); `where.limit` is the page size; its claims' encodings kept in
-    `encoded` for the ledger's `revision` (the kept answers')."""
+    `serve.fast`); `where.limit` is the page size."""
     region = checked_region(store, region)
     limit, offset = where.limit or DEFAULT_PAGE, where.offset
     found = store.claim_rows(kinds=[kind] if kind else None, until=until, region=region,
                              place_keys=place_keys_of(ref) if ref else None,
                              where=replace(where, limit=limit + 1), raw=True)
-    items = b",".join(encoded.encoded(found[:limit], revision))
-    more = orjson.dumps(offset + limit if len(found) > limit else None)
-    # as orjson.dumps(_page(...)) writes it
-    return (b'{"claims":[' + items + b'],"limit":' + str(limit).encode() + b',"offset":'
-            + str(offset).encode() + b',"next_offset":' + more + b"}")
+    items = payloads.claim_rows_json(found[:limit])
+    return orjson.dumps(_page(items, "claims", limit, offset, len(found) > limit))
 
 
 @router.get("/events", summary="Claims of many reports folded into events")

@@ -40,7 +40,6 @@ from frontledger.ledger import ClaimFilter, SqlStore
 from frontledger.ledger.query import PlaceRef
 from frontledger.serve import api
 from frontledger.serve.ahead import StatesAhead
-from frontledger.serve.payloads import EncodedClaims
 from frontledger.serve.response_cache import ResponseCache
 
 _ID = re.compile(r"[1-9][0-9]{0,17}")
@@ -66,9 +65,8 @@ class FastAnswers:
     """Answer the commonest GET requests without FastAPI (see the module docstring)."""
 
     def __init__(self, app: ASGIApp, ahead: StatesAhead, kept: ResponseCache,
-                 store: SqlStore, claims: EncodedClaims) -> None:
+                 store: SqlStore) -> None:
         self.app = app
-        self.claims = claims
         self.ahead = ahead
         self.kept = kept
         self.store = store
@@ -141,8 +139,7 @@ class FastAnswers:
                             language=values.get("language"),
                             document_id=values.get("document"), limit=limit, offset=offset)
         body: bytes = await anyio.to_thread.run_sync(api.claims_page, self.store, ref, region,
-                                                     kind, until, where, self.claims,
-                                                     self.kept.revision)
+                                                     kind, until, where)
         return body
 
 

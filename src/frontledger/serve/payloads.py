@@ -159,48 +159,6 @@ def claim_rows_json(rows: Sequence[Sequence[Any]],
     return [_row_json(_ROW_VALUES(row), stage, event_type_of, published) for row in rows]
 
 
-# Claims whose encoding each server process keeps (~0.8 kB each, ~16 MB): forty pages of
-# the largest size (500); past it, all are dropped and kept anew. Set by the page sizes,
-# not measured against a workload.
-MAX_CLAIMS_KEPT = 20_000
-_SEQ = CLAIM_ROW_COLUMNS.index("seq")
-
-
-class EncodedClaims:
-    """Each claim's encoded JSON (`claim_rows_json`), kept while the ledger's revision is
-    unchanged: neighbouring pages of a filter (a region since a date, a place's claims at
-    another page size) share most of their claims, and encoding a claim from its row cost
-    as much as reading it (benchmarks/api_profile.py)."""
-
-    def __init__(self, max_claims: int = MAX_CLAIMS_KEPT) -> None:
-        self.max_claims = max_claims
-        self._lock = threading.Lock()
-        self._kept: dict[int, bytes] = {}
-        self._revision: int | None = None
-
-    def encoded(self, rows: Sequence[Sequence[Any]], revision: int | None) -> list[bytes]:
-        """Each row's claim as JSON bytes, from the kept encodings of `revision` when
-        there are (None: the app has written since the revision was read; none kept)."""
-        if revision is None:
-            return [orjson.dumps(item) for item in claim_rows_json(rows)]
-        with self._lock:
-            if revision != self._revision:
-                self._kept, self._revision = {}, revision
-            kept = self._kept
-            found = {row[_SEQ]: kept.get(row[_SEQ]) for row in rows}
-        missing = [row for row in rows if found[row[_SEQ]] is None]
-        if missing:
-            fresh = {row[_SEQ]: orjson.dumps(item)
-                     for row, item in zip(missing, claim_rows_json(missing), strict=True)}
-            found.update(fresh)
-            with self._lock:
-                if revision == self._revision:
-                    if len(self._kept) + len(fresh) > self.max_claims:
-                        self._kept = {}
-                    self._kept.update(fresh)
-        return [found[row[_SEQ]] for row in rows]  # type: ignore[misc]
-
-
 def _row_json(values: tuple[Any, ...], stage: Theater,
               event_type_of: Callable[..., EventType | None],
               published_iso: dict[Any, str | None]) -> dict[str, Any]:
@@ -247,7 +205,7 @@ def track_record_json(record: TrackRecord) -> dict[str, Any]:
             "median_lag_days": record.median_lag_days}
 
 
-__all__ = ["EncodedClaims", "EncodedFeatures", "claim_json", "claim_rows_json", "document_json",
+__all__ = ["EncodedFeatures", "claim_json", "claim_rows_json", "document_json",
            "document_summary_json",
            "event_json", "iso", "place_json", "place_key", "place_ref_json", "safe_url",
            "state_feature", "state_json", "stored_claim_json", "track_record_json",
