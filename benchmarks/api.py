@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/api.py [--claims 100000] [--clients 50]
                                        [--requests 2000] [--seconds 60] [--db PATH]
+                                       [--only timeline claims control 'control map']
 
 Generates a SQLite ledger of invented documents and claims (kept at --db, reused when it
 already holds the asked number of claims), serves it with `frontledger serve`'s app in a
@@ -235,6 +236,8 @@ async def run(args: argparse.Namespace, base: str, pid: int) -> list[Row]:
     rows = []
     rng = random.Random(3)
     for name, keys in workloads(random.Random(5)).items():
+        if args.only is not None and name not in args.only:
+            continue
         cold = keys[:args.requests]
         started, cpu = time.perf_counter(), server_cpu(pid)
         latencies, errors = await load(base, lambda i, k=cold: k[i], args.clients, len(cold),
@@ -273,6 +276,9 @@ def main() -> None:
                         help="seconds per endpoint (at most)")
     parser.add_argument("--server-workers", type=int, default=1,
                         help="server processes (`frontledger serve --workers N`)")
+    parser.add_argument("--only", nargs="*", default=None,
+                        help="endpoints to measure (timeline, claims, control, "
+                             "'control map'); default all")
     parser.add_argument("--db", type=Path,
                         default=Path(tempfile.gettempdir()) / "frontledger-bench-api.db")
     args = parser.parse_args()

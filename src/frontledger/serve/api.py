@@ -7,7 +7,7 @@ them as SQL parameters) and calls one library question. Errors take the one shap
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from itertools import islice
@@ -38,6 +38,7 @@ from frontledger.ledger.query import (
 from frontledger.ledger.undated import undated_places
 from frontledger.places.outlines import region_outlines
 from frontledger.serve import payloads
+from frontledger.serve.ahead import StatesAhead
 from frontledger.serve.errors import ApiError
 from frontledger.serve.neighbours import neighbour_outlines
 
@@ -118,17 +119,29 @@ def place_timeline(request: Request, place: PlaceParam = None,
     ref = _place(place, geonameid)
     if ref is None:
         raise ApiError(400, "name a place: ?place=Kupiansk or ?geonameid=703656")
-    keys = place_keys_of(ref)
-    # each state encoded once, ahead (serve.ahead); until that is ready, on demand
-    ahead = request.app.state.ahead.history(request.app.state.kept.revision, keys)
-    if ahead is None:
-        ahead = [orjson.dumps(payloads.state_json(s))
-                 for s in _store(request).place_history(keys)]
-    if not ahead:
+    body = timeline_body(request.app.state.ahead, request.app.state.kept.revision,
+                         _store(request), ref)
+    if body is None:
         raise ApiError(404, f"no control claims about {ref.query!r} in the ledger")
+    return Response(body, media_type="application/json")
+
+
+def timeline_body(ahead: StatesAhead, revision: int | None, store: SqlStore | None,
+                  ref: PlaceRef) -> bytes | None:
+    """The timeline answer of `ref`, or None when the ledger has no state of it. Each
+    state encoded once, ahead (serve.ahead), for `revision`; until that is ready, read on
+    demand from `store` (None: only from the table ahead, and None while it is not
+    ready, as `serve.fast` asks from the event loop)."""
+    keys = place_keys_of(ref)
+    states = ahead.history(revision, keys)
+    if states is None:
+        if store is None:
+            return None
+        states = [orjson.dumps(payloads.state_json(s)) for s in store.place_history(keys)]
+    if not states:
+        return None
     place_json = orjson.dumps(payloads.place_ref_json(ref))
-    return Response(b'{"place":' + place_json + b',"states":[' + b",".join(ahead) + b"]}",
-                    media_type="application/json")
+    return b'{"place":' + place_json + b',"states":[' + b",".join(states) + b"]}"
 
 
 @router.get("/claims", summary="Claims, filtered and paginated")
@@ -150,17 +163,26 @@ def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam =
     """Claims in storage order; every filter is bound as a parameter, never pasted."""
     if since and until and since > until:
         raise ApiError(400, f"since ({since}) is after until ({until})")
-    ref = _place(place, geonameid)
-    region = checked_region(_store(request), region)
-    where = ClaimFilter(claimant_side=side, actor_side=actor, stance=stance, since=since,
-                        outlet=outlet, language=language, document_id=document,
-                        limit=limit + 1, offset=offset)
-    found = _store(request).claim_rows(kinds=[kind] if kind else None, until=until,
-                                       region=region,
-                                       place_keys=place_keys_of(ref) if ref else None,
-                                       where=where, raw=True)
+    return Response(claims_page(_store(request), _place(place, geonameid), region, kind,
+                                until, ClaimFilter(claimant_side=side, actor_side=actor,
+                                                   stance=stance, since=since,
+                                                   outlet=outlet, language=language,
+                                                   document_id=document, limit=limit,
+                                                   offset=offset)),
+                    media_type="application/json")
+
+
+def claims_page(store: SqlStore, ref: PlaceRef | None, region: str | None,
+                kind: str | None, until: date | None, where: ClaimFilter) -> bytes:
+    """The encoded `/api/claims` page of the filters checked by the endpoint (or by
+    `serve.fast`); `where.limit` is the page size."""
+    region = checked_region(store, region)
+    limit, offset = where.limit or DEFAULT_PAGE, where.offset
+    found = store.claim_rows(kinds=[kind] if kind else None, until=until, region=region,
+                             place_keys=place_keys_of(ref) if ref else None,
+                             where=replace(where, limit=limit + 1), raw=True)
     items = payloads.claim_rows_json(found[:limit])
-    return _answer(_page(items, "claims", limit, offset, len(found) > limit))
+    return orjson.dumps(_page(items, "claims", limit, offset, len(found) > limit))
 
 
 @router.get("/events", summary="Claims of many reports folded into events")

@@ -36,6 +36,7 @@ from frontledger.records import Document
 from frontledger.serve import api, payloads, write
 from frontledger.serve.ahead import StatesAhead
 from frontledger.serve.errors import install_error_handlers
+from frontledger.serve.fast import FastAnswers
 from frontledger.serve.guard import MAX_BODY_BYTES, RequestGuard
 from frontledger.serve.params import KnownParameters, route_parameters
 from frontledger.serve.response_cache import CHECK_SECONDS, ResponseCache, ResponseCacheMiddleware
@@ -111,6 +112,8 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
     if settings.token:
         app.include_router(write.router)
     _mount_assets(app)
+    # inside the kept answers, which keep what it answers
+    app.add_middleware(FastAnswers, ahead=app.state.ahead, kept=app.state.kept, store=store)
     app.add_middleware(ResponseCacheMiddleware, kept=app.state.kept)
     # outside the kept answers: they are keyed by the canonical query it leaves
     routes = api.router.routes + (write.router.routes if settings.token else [])
