@@ -77,9 +77,9 @@ fixtures' leads; a later "this" points back to its own paragraph only)."""
 
 # A reporting verb right after a quotation's end ("», — сказал X", ',” said X') or a comma
 # (", написал X") names its speaker after it.
-_AFTER_QUOTE = re.compile(r"(?:[,.!?…]\s*[»”\"]|[»”\"]\s*[,.])\s*[—–-]?\s*$")
+_AFTER_QUOTE = re.compile(r"(?:[,.!?…]\s*[»”“\"]|[»”“\"]\s*[,.])\s*[—–-]?\s*$")
 _AFTER_COMMA = re.compile(r"(?:,\s*[—–-]?|\s[—–-])\s*$")  # ", said X", " – said X"
-_AFTER_MARKS = ",.!?…»”\"—–-"
+_AFTER_MARKS = ",.!?…»”“\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
