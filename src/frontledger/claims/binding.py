@@ -95,6 +95,9 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
     if introduced is not None:
         return _list_from(doc, introduced, in_sentence, kind, forward=True)
+    antecedent = _relative_antecedent(doc, in_sentence, trigger)
+    if antecedent is not None:
+        return [antecedent]
     before = [p for p in heads if p.end <= trigger.start
               and trigger.start - p.end <= BACKWARD_WINDOW] if not _names_settlements(
                   doc, trigger) else []
@@ -104,6 +107,31 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     if fronted is not None:
         return [fronted]
     return _anaphoric_place(doc, sentence, trigger)
+
+
+APPOSITION_GAP = 6
+"""A country this close after a place is in apposition to it ("Donetsk, in Ukraine, where"):
+the relative word after the country speaks of the place (", in ": 5 characters)."""
+
+
+def _relative_antecedent(
+    doc: Analysis, in_sentence: list[PlaceMention], trigger: Hit
+) -> PlaceMention | None:
+    """"Vilne in the Donetsk region, where Russian forces have gained ground": a trigger in a
+    relative clause opened right after a place (the lexicon's `relative`) is about that place,
+    within BACKWARD_WINDOW, even where it only locates the place before it."""
+    pattern = doc.lexicon.relative
+    before = [p for p in in_sentence if p.end <= trigger.start]
+    if pattern is None or not before or trigger.start - before[-1].end > BACKWARD_WINDOW:
+        return None
+    place = before[-1]
+    found = pattern.match(doc.text, place.end, trigger.start)
+    if found is None or within(doc.triggers, found.end(), trigger.start):
+        return None
+    if place.kind == "country" and len(before) > 1 and (
+            place.start - before[-2].end <= APPOSITION_GAP):
+        place = before[-2]
+    return place if claimable(doc, place, trigger.label) else None
 
 
 def _names_settlements(doc: Analysis, trigger: Hit) -> bool:

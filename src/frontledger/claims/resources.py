@@ -137,6 +137,10 @@ class Lexicon:
     """What makes a statement its speaker's own act ("riferisce di aver impiegato razzi",
     "erklärte, X beschossen zu haben"): with no side named, the speaker's side acts."""
     list_break: re.Pattern[str] | None = None
+    relative: re.Pattern[str] | None = None
+    """A relative word (with the noun it may be put in apposition with) right after a place
+    ("X, where", "X, area in cui", "X, wo"): a trigger of the relative clause it opens, with
+    no place of its own after it, is about that place, even one that only locates another."""
     """Words that part two names into two clauses ("A ist B", "A könnte B"): auxiliaries and
     modal verbs, which stand between names in verb-second and verb-final clauses."""
     bearing: re.Pattern[str] | None = None
@@ -218,6 +222,7 @@ def _lexicon(lang: Language) -> Lexicon:
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
         list_break=_optional(places.get("list_break")),
+        relative=_optional(places.get("relative")),
         bearing=_optional(places.get("bearing")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
