@@ -222,7 +222,8 @@ def _with_phrase(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) 
     if end <= cue.start and cue.start - end <= SPEAKER_WINDOW and not within(
             doc.cues, end, cue.start - 1) and not within(doc.triggers, end, cue.start) and (
             (gap.startswith(",") and gap.endswith(","))
-            or (len(gap) <= ATTACHED_PHRASE and not _CLAUSE_MARK.search(gap))):
+            or (len(gap) <= ATTACHED_PHRASE and not _CLAUSE_MARK.search(gap)
+                and not _clause_verb(doc, gap))):
         end = cue.start  # "X, governor of Sumy region, said"
     elif cue.end <= start:
         start = max(cue.end, sentence.start)
@@ -235,6 +236,14 @@ def _with_phrase(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) 
             break
         end = place.end
     return replace(speaker, phrase=(start, end))
+
+
+def _clause_verb(doc: Analysis, gap: str) -> bool:
+    """"Russland hat X nach eigenen Angaben eingenommen": an auxiliary or modal (the
+    lexicon's `list_break`) between a name and its cue makes the words between them what it
+    reports, not a description of the name."""
+    pattern = doc.lexicon.list_break
+    return pattern is not None and pattern.search(gap) is not None
 
 
 def in_phrase(doc: Analysis, sentence: Sentence, place: PlaceMention,
