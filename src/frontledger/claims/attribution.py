@@ -543,8 +543,13 @@ def _acts(doc: Analysis, hit: Hit) -> bool:
     """A name right before a claim's verb in its clause ("..., avaient rapporté que l'armée
     ukrainienne avait quitté X"): the subject of what is reported, not an inverted speaker."""
     after = within(doc.triggers, hit.end, hit.end + ACTOR_GAP + MAX_SPAN)
-    return bool(after) and after[0].start - hit.end <= ACTOR_GAP and not _CLAUSE_MARK.search(
-        doc.text, hit.end, after[0].start)
+    if not after or after[0].start - hit.end > ACTOR_GAP or _CLAUSE_MARK.search(
+            doc.text, hit.end, after[0].start):
+        return False
+    # "Am Montag meldete Moskau die Einnahme von X": a trigger after an article is a noun,
+    # the object of the reporting verb, and the name before it is the verb's subject
+    determiner = doc.lexicon.determiner
+    return determiner is None or not determiner.search(doc.text, hit.end, after[0].start)
 
 
 _NEXT_WORD = re.compile(r"\s+\w+")

@@ -127,6 +127,9 @@ class Lexicon:
     addressee: re.Pattern[str] | None = None
     """Words right before a name after a reporting verb that make it whom the speaker told
     ("told", "in an interview with", "gegenüber der"), ending where the name starts."""
+    determiner: re.Pattern[str] | None = None
+    """Articles ending right before a trigger ("die Einnahme", "la conquista"): the trigger
+    is a noun, so a name before it is the subject of the verb before, not its actor."""
     reported_mood: re.Pattern[str] | None = None
     """The verb forms of reported speech where a language has them (German Konjunktiv I):
     a sentence without them is no relayed statement of the article's principal speaker."""
@@ -214,6 +217,7 @@ def _lexicon(lang: Language) -> Lexicon:
         participle=_optional(speech.get("participle")),
         addressee=_before_name(speech.get("addressee")),
         reported_mood=_optional(speech.get("reported_mood")),
+        determiner=_optional(speech.get("determiner")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
