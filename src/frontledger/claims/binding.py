@@ -134,6 +134,23 @@ def _relative_antecedent(
     return place if claimable(doc, place, trigger.label) else None
 
 
+SETTLEMENT_ADJECTIVE_GAP = 2
+"""A side's adjective at most this far from a settlement noun, spaces only between, is that
+settlement's ("die ukrainische Stadt X", "la città ucraina di X": one space)."""
+
+
+def _describes_settlement(doc: Analysis, side: Hit) -> bool:
+    """"Russland hat die ukrainische Stadt X erobert", "the Ukrainian town of X": a side's
+    adjective right before or after a settlement noun says whose the place is, not who acts."""
+    text = doc.text
+    after = starting(doc.settlement_nouns, side.end, side.end + SETTLEMENT_ADJECTIVE_GAP + 1)
+    if after and not text[side.end:after[0].start].strip():
+        return True
+    before = within(doc.settlement_nouns, max(0, side.start - SETTLEMENT_REACH), side.start)
+    return bool(before) and side.start - before[-1].end <= SETTLEMENT_ADJECTIVE_GAP and not (
+        text[before[-1].end:side.start].strip())
+
+
 def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
     """"the captured villages", "took four villages", "las aldeas capturadas": a trigger whose
     object is a settlement noun speaks of those settlements, never of a place named before it."""
@@ -379,7 +396,8 @@ def _side_hit(
     after its object ("the capture of X by Russian troops", "die Einnahme von X durch").
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
-              if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
+              if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)
+              and not _describes_settlement(doc, s)]
     # "under Russian control"; in a passive frame, the side it befalls, which may also
     # begin before it ("Ukrainian units encircled": the frame starts at "units")
     patient = trigger.trigger is not None and trigger.trigger.role == "patient"
