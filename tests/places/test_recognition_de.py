@@ -46,3 +46,14 @@ def test_capital_after_hiess_es_aus_is_a_metonym(gaz):
 
 def test_capital_after_nach_angaben_is_a_metonym(gaz):
     assert found(gaz, "Nach Angaben Kiews wurde der Angriff abgewehrt.", "de")["Kiews"].metonym
+
+
+def test_german_sch_of_a_village_also_written_with_zh_takes_the_zh_name(gaz):
+    text = ("Betroffen sind die Dörfer Zhabunky und Kolodne. Moskau erklärte, das Dorf "
+            "Schabunky erobert zu haben.")
+    assert found(gaz, text, "de")["Schabunky"].name == "Zhabunky"
+
+
+def test_german_sch_of_a_village_never_written_with_zh_stays_sh(gaz):
+    text = "Moskau erklärte, das Dorf Schabunky erobert zu haben."
+    assert found(gaz, text, "de")["Schabunky"].name == "Shabunky"

@@ -80,9 +80,9 @@ fixtures' leads; a later "this" points back to its own paragraph only)."""
 
 # A reporting verb right after a quotation's end ("», — сказал X", ',” said X') or a comma
 # (", написал X") names its speaker after it.
-_AFTER_QUOTE = re.compile(r"(?:[,.!?…]\s*[»”\"]|[»”\"]\s*[,.])\s*[—–-]?\s*$")
+_AFTER_QUOTE = re.compile(r"(?:[,.!?…]\s*[»”“\"]|[»”“\"]\s*[,.])\s*[—–-]?\s*$")
 _AFTER_COMMA = re.compile(r"(?:,\s*[—–-]?|\s[—–-])\s*$")  # ", said X", " – said X"
-_AFTER_MARKS = ",.!?…»”\"—–-"
+_AFTER_MARKS = ",.!?…»”“\"—–-"
 """Every character the two patterns above match, besides spaces: they only look at the
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
@@ -250,7 +250,8 @@ def _with_phrase(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) 
     if end <= cue.start and cue.start - end <= SPEAKER_WINDOW and not within(
             doc.cues, end, cue.start - 1) and not within(doc.triggers, end, cue.start) and (
             (gap.startswith(",") and gap.endswith(","))
-            or (len(gap) <= ATTACHED_PHRASE and not _CLAUSE_MARK.search(gap))):
+            or (len(gap) <= ATTACHED_PHRASE and not _CLAUSE_MARK.search(gap)
+                and not _clause_verb(doc, gap))):
         end = cue.start  # "X, governor of Sumy region, said"
     elif cue.end <= start:
         start = max(cue.end, sentence.start)
@@ -263,6 +264,14 @@ def _with_phrase(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) 
             break
         end = place.end
     return replace(speaker, phrase=(start, end))
+
+
+def _clause_verb(doc: Analysis, gap: str) -> bool:
+    """"Russland hat X nach eigenen Angaben eingenommen": an auxiliary or modal (the
+    lexicon's `list_break`) between a name and its cue makes the words between them what it
+    reports, not a description of the name."""
+    pattern = doc.lexicon.list_break
+    return pattern is not None and pattern.search(gap) is not None
 
 
 def in_phrase(doc: Analysis, sentence: Sentence, place: PlaceMention,
@@ -562,8 +571,13 @@ def _acts(doc: Analysis, hit: Hit) -> bool:
     """A name right before a claim's verb in its clause ("..., avaient rapporté que l'armée
     ukrainienne avait quitté X"): the subject of what is reported, not an inverted speaker."""
     after = within(doc.triggers, hit.end, hit.end + ACTOR_GAP + MAX_SPAN)
-    return bool(after) and after[0].start - hit.end <= ACTOR_GAP and not _CLAUSE_MARK.search(
-        doc.text, hit.end, after[0].start)
+    if not after or after[0].start - hit.end > ACTOR_GAP or _CLAUSE_MARK.search(
+            doc.text, hit.end, after[0].start):
+        return False
+    # "Am Montag meldete Moskau die Einnahme von X": a trigger after an article is a noun,
+    # the object of the reporting verb, and the name before it is the verb's subject
+    determiner = doc.lexicon.determiner
+    return determiner is None or not determiner.search(doc.text, hit.end, after[0].start)
 
 
 _NEXT_WORD = re.compile(r"\s+\w+")

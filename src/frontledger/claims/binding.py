@@ -97,12 +97,12 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
         listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
         fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
         return listed if fronted is None or fronted in listed else [fronted, *listed]
-    where = _relative_antecedent(doc, sentence, trigger)
-    if where is not None:
-        return [where]
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
     if introduced is not None:
         return _list_from(doc, introduced, in_sentence, kind, forward=True)
+    antecedent = _relative_antecedent(doc, in_sentence, trigger)
+    if antecedent is not None:
+        return [antecedent]
     before = [p for p in heads if p.end <= trigger.start
               and trigger.start - p.end <= BACKWARD_WINDOW] if not _names_settlements(
                   doc, trigger) else []
@@ -112,6 +112,50 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     if fronted is not None:
         return [fronted]
     return _anaphoric_place(doc, sentence, trigger)
+
+
+APPOSITION_GAP = 6
+"""A country this close after a place is in apposition to it ("Donetsk, in Ukraine, where"):
+the relative word after the country speaks of the place (", in ": 5 characters)."""
+
+
+def _relative_antecedent(
+    doc: Analysis, in_sentence: list[PlaceMention], trigger: Hit
+) -> PlaceMention | None:
+    """"Vilne in the Donetsk region, where Russian forces have gained ground": a trigger in a
+    relative clause opened right after a place (the lexicon's `relative`) is about that place,
+    within BACKWARD_WINDOW, even where it only locates the place before it."""
+    pattern = doc.lexicon.relative
+    before = [p for p in in_sentence if p.end <= trigger.start]
+    if pattern is None or not before or trigger.start - before[-1].end > BACKWARD_WINDOW:
+        return None
+    place = before[-1]
+    found = pattern.match(doc.text, place.end, trigger.start)
+    # the clause it opens reaches the trigger: no other trigger, no clause mark between
+    if found is None or within(doc.triggers, found.end(), trigger.start) or re.search(
+            r"[,;:.()]", doc.text[found.end():trigger.start]):
+        return None
+    if place.kind == "country" and len(before) > 1 and (
+            place.start - before[-2].end <= APPOSITION_GAP):
+        place = before[-2]
+    return place if claimable(doc, place, trigger.label) else None
+
+
+SETTLEMENT_ADJECTIVE_GAP = 2
+"""A side's adjective at most this far from a settlement noun, spaces only between, is that
+settlement's ("die ukrainische Stadt X", "la città ucraina di X": one space)."""
+
+
+def _describes_settlement(doc: Analysis, side: Hit) -> bool:
+    """"Russland hat die ukrainische Stadt X erobert", "the Ukrainian town of X": a side's
+    adjective right before or after a settlement noun says whose the place is, not who acts."""
+    text = doc.text
+    after = starting(doc.settlement_nouns, side.end, side.end + SETTLEMENT_ADJECTIVE_GAP + 1)
+    if after and not text[side.end:after[0].start].strip():
+        return True
+    before = within(doc.settlement_nouns, max(0, side.start - SETTLEMENT_REACH), side.start)
+    return bool(before) and side.start - before[-1].end <= SETTLEMENT_ADJECTIVE_GAP and not (
+        text[before[-1].end:side.start].strip())
 
 
 def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
@@ -144,26 +188,6 @@ def _fronted_place(
         return None
     opening = doc.text[sentence.start:first[0].start].lstrip(" \"'«“„")
     return first[0] if near.match(opening.lower()) else None
-
-
-def _relative_antecedent(
-    doc: Analysis, sentence: Sentence, trigger: Hit
-) -> PlaceMention | None:
-    """"near X, in the Donetsk region, where Russian troops are gaining ground": a trigger in
-    a clause opened by "where" right after a name happens there, even at a region that
-    locates the town before it."""
-    pattern = doc.lexicon.relative_where
-    if pattern is None:
-        return None
-    start = max(sentence.start, trigger.start - BACKWARD_WINDOW)
-    named = [p for p in within(doc.places, start, trigger.start) if p.end <= trigger.start]
-    if not named or not claimable(doc, named[-1], trigger.label):
-        return None
-    gap = doc.text[named[-1].end:trigger.start]
-    opener = pattern.match(gap.lower())
-    if opener is None or re.search(r"[,;:.()]", gap[opener.end():]):
-        return None
-    return named[-1]
 
 
 def _introduced(
@@ -412,7 +436,8 @@ def _side_hit(
     after its object ("the capture of X by Russian troops", "die Einnahme von X durch").
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
-              if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)]
+              if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)
+              and not _describes_settlement(doc, s)]
     # "under Russian control"; in a passive frame, the side it befalls, which may also
     # begin before it ("Ukrainian units encircled": the frame starts at "units")
     patient = trigger.trigger is not None and trigger.trigger.role == "patient"

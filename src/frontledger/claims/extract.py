@@ -640,9 +640,11 @@ def _claim(
         return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
     # for control, where a side mostly announces its own captures
-    voices = [] if kind == "control" else [s.span for s in speakers if s.span is not None]
+    voices = [s.span for s in speakers
+              if s.span is not None and (kind != "control" or _cited(doc, s))]
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
-    own_act = not explicit and stance == "asserts" and _self_report(doc, speaker, trigger)
+    own_act = (stance == "asserts" and _self_report(doc, speaker, trigger)
+               and (not explicit or _named_by_speaker(doc, sentence, trigger, speaker, voices)))
     if own_act:
         side = speaker.side
     if trigger.trigger.needs_side and not (explicit or own_act):
@@ -685,6 +687,22 @@ def _self_report(doc: Analysis, speaker: Speaker, trigger: Hit) -> bool:
         return False
     end = min(trigger.end + SELF_REPORT_REACH, len(doc.text))
     return pattern.search(doc.text, cues[0].end, end) is not None
+
+
+def _cited(doc: Analysis, speaker: Speaker) -> bool:
+    """"nach ukrainischen Angaben", "según fuentes rusas": a side's unnamed sources are where
+    the claim comes from, never the side said to hold the place."""
+    cues = starting(doc.cues, speaker.position, speaker.position + 1)
+    return bool(cues) and cues[0].label == "impersonal"
+
+
+def _named_by_speaker(doc: Analysis, sentence: Sentence, trigger: Hit, speaker: Speaker,
+                      voices: list[tuple[int, int]]) -> bool:
+    """"Pro-Kyiv fighters, made up of Russians hostile to the Kremlin, say they have
+    entered X": in a speaker's account of its own act, a side named before its reporting
+    verb describes the speaker, and does not outrank it as the actor."""
+    hit = side_named(doc, sentence, trigger, voices)
+    return hit is not None and hit.end <= speaker.position
 
 
 def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool:

@@ -127,6 +127,9 @@ class Lexicon:
     addressee: re.Pattern[str] | None = None
     """Words right before a name after a reporting verb that make it whom the speaker told
     ("told", "in an interview with", "gegenüber der"), ending where the name starts."""
+    determiner: re.Pattern[str] | None = None
+    """Articles ending right before a trigger ("die Einnahme", "la conquista"): the trigger
+    is a noun, so a name before it is the subject of the verb before, not its actor."""
     reported_mood: re.Pattern[str] | None = None
     """The verb forms of reported speech where a language has them (German Konjunktiv I):
     a sentence without them is no relayed statement of the article's principal speaker."""
@@ -139,12 +142,14 @@ class Lexicon:
     list_break: re.Pattern[str] | None = None
     """Words that part two names into two clauses ("A ist B", "A könnte B"): auxiliaries and
     modal verbs, which stand between names in verb-second and verb-final clauses."""
+    relative: re.Pattern[str] | None = None
+    """A relative word (with the noun it may be put in apposition with) right after a place
+    ("X, where", "X, area in cui", "X, wo", "X, где"): a trigger of the relative clause it
+    opens, with no place of its own after it, is about that place, even one that only
+    locates another."""
     bearing: re.Pattern[str] | None = None
     """A compass bearing right before a name ("au sud-est de", "к юго-востоку от"): the name
     is a reference point that locates another place, never the place held or left."""
-    relative_where: re.Pattern[str] | None = None
-    """A relative adverb right after a name ("X, where", "X, où", "X, где"): a trigger in the
-    clause it opens happens at that name, even a region that locates a town before it."""
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -213,6 +218,7 @@ def _lexicon(lang: Language) -> Lexicon:
         participle=_optional(speech.get("participle")),
         addressee=_before_name(speech.get("addressee")),
         reported_mood=_optional(speech.get("reported_mood")),
+        determiner=_optional(speech.get("determiner")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
@@ -221,8 +227,8 @@ def _lexicon(lang: Language) -> Lexicon:
         elaboration=_optional(places.get("elaboration")),
         list_intro=_optional(places.get("list_intro")),
         list_break=_optional(places.get("list_break")),
+        relative=_optional(places.get("relative")),
         bearing=_optional(places.get("bearing")),
-        relative_where=_optional(places.get("relative_where")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
         settlement_within=_optional(places.get("settlement_within")),

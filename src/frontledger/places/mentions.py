@@ -91,7 +91,30 @@ def geoparse(text: str, language: str | None = None, *,
                if not inside(titles, m.start)]  # a headline's capitals mark no names
     found = Occupied(unknown)
     unknown += [m for m in doubted if not found.overlaps(m.start, m.end)]
-    return sorted(known + _same_name_same_place(unknown), key=lambda m: m.start)
+    return sorted(known + _same_name_same_place(_one_spelling(unknown)), key=lambda m: m.start)
+
+
+def _sibilant_key(name: str) -> str:
+    """A name with "zh" and "sh" made one: German and Dutch write both Ж and Ш "sch"
+    ("Schurawka" is Zhuravka, "Schostka" is Shostka), so a romanised "sh" may be a "zh"."""
+    return fold(name).replace("zh", "sh")
+
+
+def _one_spelling(unknown: list[PlaceMention]) -> list[PlaceMention]:
+    """"Betroffen sind Zhuravka und ... die Dörfer Schurawka": a village the text also writes
+    in English-style spelling takes that spelling's name wherever else it is named."""
+    written = {_sibilant_key(m.name): m for m in unknown
+               if fold(m.surface) == fold(m.name) and m.geonameid is None}
+    if not written:
+        return unknown
+    found = []
+    for m in unknown:
+        same = written.get(_sibilant_key(m.name)) if m.geonameid is None else None
+        if same is not None and same.name != m.name:
+            m = replace(m, name=same.name, country=m.country or same.country,
+                        iso3166_2=m.iso3166_2 or same.iso3166_2)
+        found.append(m)
+    return found
 
 
 def _same_name_same_place(unknown: list[PlaceMention]) -> list[PlaceMention]:
