@@ -68,6 +68,12 @@ class Language:
         return tuple(self.text.get("sentences", {}).get("abbreviations", ()))
 
     @cached_property
+    def ordinal_nouns(self) -> tuple[str, ...]:
+        """Patterns of nouns a number's ordinal dot stands before ("3. Sturmbrigade", "132.
+        Brygady"): that dot does not end a sentence."""
+        return tuple(self.text.get("sentences", {}).get("ordinal_nouns", ()))
+
+    @cached_property
     def capitals(self) -> str:
         """Capital letters beyond A-Z, Latin-1 and А-Я that may open a sentence."""
         return str(self.text.get("sentences", {}).get("capitals", ""))

@@ -70,3 +70,20 @@ def test_sentences_glued_without_a_space_are_split_but_domains_and_initials_are_
         "Das Ministerium meldete es.", "Laut Kiew ist das falsch.", "Ministerstwo podało.",
         "Według sztabu walki trwają na kyiv.ua i w U.S. Army."]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_unit_number_dot_before_a_unit_noun_does_not_end_a_sentence() -> None:
+    texts = [
+        "Kämpfer der 5. Panzerbrigade melden Gefechte bei Lyman. Danach wurde es ruhig.",
+        "Die 41. mechanisierte Brigade hielt ihre Stellungen. Am Abend kam Nachschub.",
+        "Żołnierze 118. Brygady odparli szturm. Potem nastała cisza.",
+        "Walczyła tam 61. Samodzielna Brygada Piechoty. Później się wycofała.",
+    ]
+    for text in texts:
+        assert len(split_sentences(text)) == 2, text
+
+
+def test_a_number_ending_a_sentence_before_another_word_still_splits() -> None:
+    for text in ("Verloren gingen 140. Dennoch blieb die Front stabil.",
+                 "Straty wyniosły 140. Mimo to front się utrzymał."):
+        assert len(split_sentences(text)) == 2, text

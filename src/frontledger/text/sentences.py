@@ -33,9 +33,12 @@ _NEXT_START = r"(?<!\s)\s++[\"'«“„‘(\[—–-]*+\s*+[A-ZÀ-ÖØ-ÞА-Я%s
 # they are matched as written (case counts: "No." is an abbreviation, "no." ends a sentence).
 _INITIAL = "[A-ZÀ-ÖØ-ÞА-Я%s]"
 # "am 18. November", "20. listopada": a day number's ordinal dot before a month name (any
-# language's `[dates] months`) does not end a sentence.
+# language's `[dates] months`) does not end a sentence; nor does a unit number's before a
+# unit noun (`[sentences] ordinal_nouns`: "die 3. Sturmbrigade", "132. Brygady").
 _DAY_NUMBER = re.compile(r"(?:^|[^\d.])\d{1,2}$")
 DAY_LOOKBACK = 3
+_UNIT_NUMBER = re.compile(r"(?:^|[^\d.])\d{1,3}$")
+UNIT_LOOKBACK = 4
 """Characters before a dot that may hold a day number and what precedes it."""
 
 
@@ -46,6 +49,7 @@ class _Patterns:
     next_start: re.Pattern[str]
     abbreviation: re.Pattern[str]
     month_after: re.Pattern[str]
+    unit_after: re.Pattern[str]
 
 
 def _patterns() -> _Patterns:
@@ -59,16 +63,22 @@ def _patterns_of(every: tuple[languages.Language, ...]) -> _Patterns:
     alternatives = "|".join([_INITIAL % capitals, *(re.escape(w) for w in words)])
     months = "|".join(f"(?:{month})" for month in sorted(
         {month for lang in every for month in lang.months}))
+    units = "|".join(f"(?:{noun})" for noun in sorted(
+        {noun for lang in every for noun in lang.ordinal_nouns})) or "(?!)"
     return _Patterns(
         next_start=compiled.compile(_NEXT_START % capitals),
         abbreviation=compiled.compile(rf"\b(?:{alternatives})\.$"),
         month_after=compiled.compile(rf"\s+(?:{months})(?!\w)", re.IGNORECASE),
+        unit_after=compiled.compile(rf"\s+(?:{units})", re.IGNORECASE),
     )
 
 
 def _ordinal_day_before_month(line: str, dot: int, end: int, patterns: _Patterns) -> bool:
     day = _DAY_NUMBER.search(line[max(0, dot - DAY_LOOKBACK):dot])
-    return day is not None and bool(patterns.month_after.match(line, end))
+    if day is not None and patterns.month_after.match(line, end):
+        return True
+    unit = _UNIT_NUMBER.search(line[max(0, dot - UNIT_LOOKBACK):dot])
+    return unit is not None and bool(patterns.unit_after.match(line, end))
 
 
 _OPENERS = ("«", "“", "„")
