@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from sqlalchemy import String, bindparam, or_, select, text, type_coerce, union_all
@@ -62,15 +62,24 @@ def refresh(conn: Connection, changes: Mapping[str, date | None],
 
     A handful of statements however many places changed (not a handful per place): a
     document names ~20 places, and a batch of documents thousands."""
-    keys = sorted(changes)
+    _by_chunks(conn, changes, lambda chunk: _refresh_chunk(conn, chunk, sides))
+
+
+_Item = TypeVar("_Item")
+
+
+def _by_chunks(conn: Connection, per_place: Mapping[str, _Item],
+               fold: Callable[[dict[str, _Item]], None]) -> None:
+    """`fold` the places of `per_place` REFRESH_CHUNK at a time, in key order, under the
+    refold lock on PostgreSQL."""
+    keys = sorted(per_place)
     if keys and conn.dialect.name == "postgresql":
         # one refold at a time, until this transaction ends: a concurrent writer's
         # refold of the same place would insert the same (place_key, day) rows, and one
         # started before this commits would fold without this transaction's claims
         conn.execute(_REFOLD_LOCK, {"key": REFOLD_LOCK})
     for first in range(0, len(keys), REFRESH_CHUNK):
-        chunk = {key: changes[key] for key in keys[first:first + REFRESH_CHUNK]}
-        _refresh_chunk(conn, chunk, sides)
+        fold({key: per_place[key] for key in keys[first:first + REFRESH_CHUNK]})
 
 
 _SET_ROW = (place_states.update().where(place_states.c.seq == bindparam("s"))
@@ -105,12 +114,7 @@ def fold_in(conn: Connection, document_ids: Sequence[str],
     columns of the first claim need care (`_first_place`).
     """
     new = _new_views(conn, document_ids, sides)
-    keys = sorted(new)
-    if keys and conn.dialect.name == "postgresql":
-        conn.execute(_REFOLD_LOCK, {"key": REFOLD_LOCK})
-    for first in range(0, len(keys), REFRESH_CHUNK):
-        chunk = {key: new[key] for key in keys[first:first + REFRESH_CHUNK]}
-        _fold_in_chunk(conn, chunk, sides)
+    _by_chunks(conn, new, lambda chunk: _fold_in_chunk(conn, chunk, sides))
 
 
 def _new_views(conn: Connection, document_ids: Sequence[str], sides: Sequence[str],
