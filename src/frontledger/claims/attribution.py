@@ -178,7 +178,7 @@ class State:
     """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
     own section begins, where the principal speaker no longer speaks."""
     full_names: dict[str, str] = field(default_factory=dict)
-    """Short names already given their full name ("Hryhorov" → "Oleh Hryhorov"): one person
+    """Short names already given their full name ("Savchuk" → "Petro Savchuk"): one person
     in an article, looked up once."""
 
 
@@ -648,8 +648,8 @@ possessive opens ("Ukraine's| State Emergency Service")."""
 
 
 def _full_name(doc: Analysis, name: str, hit: Hit, state: State) -> str:
-    """A surname alone ("Hryhorov said", "M. Tregoubov", "Prigozhin said") as the person's
-    full name written nearby ("Oleh Hryhorov", "Yevgeny Prigozhin")."""
+    """A surname alone ("Savchuk said", "M. Petrenko", "Prigozhin said") as the person's
+    full name written nearby ("Petro Savchuk", "Yevgeny Prigozhin")."""
     words = name.split()
     if not (len(words) == 1 or (len(words) == 2 and words[0].endswith("."))):
         return name
@@ -744,7 +744,7 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
         return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
     earlier = _named_before(doc.text[hit.start:hit.end], state)
     if earlier is not None:
-        return earlier.side  # "Hryhorov said", after "Governor Oleh Hryhorov"
+        return earlier.side  # "Savchuk said", after "Governor Petro Savchuk"
     return _side_from_title(doc, hit) or _side_from_places(doc, hit)
 
 
@@ -757,7 +757,7 @@ def _stems(text: str) -> set[str]:
 
 
 def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
-    """"командующий группировкой Сергей Медведев", after "Южной группировки войск" (RU):
+    """"командующий группировкой Иван Сомов", after "Южной группировки войск" (RU):
     a title right before a person that repeats a word of a side's name written earlier
     (the latest such) speaks for that side."""
     before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
@@ -799,7 +799,7 @@ def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:
 def _named_before(name: str, state: State) -> Speaker | None:
     """The earlier speaker a short name repeats (its surname, maybe inflected)."""
     words = name.split()
-    # the surname is the last word: "Hryhorov", "M. Tregoubov", "пан Григоров"
+    # the surname is the last word: "Savchuk", "M. Petrenko", "пан Савчук"
     if not words or len(words[-1]) < ANAPHOR_STEM:
         return None
     stem = words[-1][:ANAPHOR_STEM]

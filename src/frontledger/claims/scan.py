@@ -26,14 +26,14 @@ _PERSON = re.compile(
 )
 
 
-# A title and a capitalised surname ("M. Tregoubov", "Mr Syrskyi", "Herr Selenskyj").
+# A title and a capitalised surname ("M. Petrenko", "Mr Syrskyi", "Herr Selenskyj").
 _TITLED = re.compile(r"\b(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Herr|Frau|г-н|г-жа|пан|пані)\s+"
                      r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’ʼ-]+")
 MIN_SURNAME = 5
 """A surname shorter than this is not looked for alone (too many false matches)."""
 SURNAME_ENDING = 2
 """Letters a repeated surname may differ in at its end (Russian and Ukrainian case endings:
-Григоров → Григорова); kept within the MIN_SURNAME stem."""
+Петренко → Петренка, Савчук → Савчука); kept within the MIN_SURNAME stem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +112,8 @@ def find_sides(
 
 def find_persons(text: str) -> list[Hit]:
     """Runs of capitalised words that may name a person or body; a title and a surname
-    ("M. Tregoubov", "Mr Syrskyi"); and a surname alone where the full name came earlier
-    ("Oleh Hryhorov ... Hryhorov said", "Олег Григоров ... Григорова")."""
+    ("M. Petrenko", "Mr Syrskyi"); and a surname alone where the full name came earlier
+    ("Petro Savchuk ... Savchuk said", "Петро Савчук ... Савчука")."""
     full = [Hit(m.start(), m.end(), "person") for m in finditer(_PERSON, text)]
     titled = [Hit(m.start(), m.end(), "person") for m in finditer(_TITLED, text)]
     found = drop_overlaps(full + titled)

@@ -96,12 +96,12 @@ def geoparse(text: str, language: str | None = None, *,
 
 def _sibilant_key(name: str) -> str:
     """A name with "zh" and "sh" made one: German and Dutch write both Ж and Ш "sch"
-    ("Schurawka" is Zhuravka, "Schostka" is Shostka), so a romanised "sh" may be a "zh"."""
+    ("Schytomyr" is Zhytomyr, "Schostka" is Shostka), so a romanised "sh" may be a "zh"."""
     return fold(name).replace("zh", "sh")
 
 
 def _one_spelling(unknown: list[PlaceMention]) -> list[PlaceMention]:
-    """"Betroffen sind Zhuravka und ... die Dörfer Schurawka": a village the text also writes
+    """"Angriffe auf Zhytomyr und ... die Stadt Schytomyr": a place the text also writes
     in English-style spelling takes that spelling's name wherever else it is named."""
     written = {_sibilant_key(m.name): m for m in unknown
                if fold(m.surface) == fold(m.name) and m.geonameid is None}

@@ -148,7 +148,7 @@ class UnknownPlaces:
 
     def _trim(self, group: Group) -> Group | None:
         """Drop an opening word used in lower case elsewhere ("Село Затишье" at a sentence
-        start) or that says what follows is a place ("Dörfer Zhuravka", nouns capitalised),
+        start) or that says what follows is a place ("Dörfer Marivka", nouns capitalised),
         and the words from the first one already recognised ("Іванівку Харківської")."""
         first, last = group.first, group.last
         opening_word = self.words[first].key in self.lowercase and sentence_initial(
