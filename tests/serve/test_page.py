@@ -103,8 +103,17 @@ class Visit:
         dialog.dismiss()  # type: ignore[attr-defined]
 
     def open_place(self, selector: str) -> None:
+        """Click another place than the one open and wait for its panel: a click during a
+        zoom animation may land where the marker was, and the claims already listed are
+        the previous place's."""
+        self.page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim')",
+                                    timeout=WAIT_MS)
+        shown = self.page.locator("#place-name").text_content() or ""
         self.page.locator(selector).click()
-        self.page.wait_for_selector("#claims li.claim", timeout=WAIT_MS)
+        self.page.wait_for_function(
+            "shown => document.getElementById('place-name').textContent !== shown"
+            " && document.querySelector('#claims li.claim') !== null",
+            arg=shown, timeout=WAIT_MS)
 
     def close(self) -> None:
         self.page.close()
