@@ -83,14 +83,23 @@ class Analysis:
 
 # Typographic apostrophes read as the ASCII one, character for character (spans stay
 # valid): the press writes "s’est emparée", "l’armée", "Russia’s" where lexicons write "'".
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+# (`str.replace`, not `str.translate`: translate costs ~0.15 ms on a 3 KB article, the two
+# replaces a few microseconds.)
+_APOSTROPHES = ("\u2019", "\u02bc")
+
+
+def _plain_apostrophes(text: str) -> str:
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in text:
+            text = text.replace(apostrophe, "'")
+    return text
 
 
 def analyse(document: Document, places: list[PlaceMention], theater: Theater) -> Analysis:
     """Every hit the rules need, found once over the whole document text (the text the
     rules read has plain apostrophes; evidence quotes the document's own)."""
     source = document.text
-    text = source.translate(_APOSTROPHES)
+    text = _plain_apostrophes(source)
     if text != source:
         document = replace(document, text=text)
     low = text.lower()
