@@ -26,6 +26,8 @@ import bisect
 import re
 from dataclasses import replace
 
+import msgspec
+
 from frontledger.budget import check_budget
 from frontledger.claims.analysis import (
     OWNER_WINDOW,
@@ -399,7 +401,7 @@ def _sided_denier(doc: Analysis, sentence: Sentence, denial: Hit, speaker: Speak
         return speaker
     owners = _claim_owners(doc, sentence, denial)
     side = doc.theater.opponent(owners[0].label) if owners else None
-    return replace(speaker, side=side) if side else speaker
+    return msgspec.structs.replace(speaker, side=side) if side else speaker
 
 
 def _claim_owners(doc: Analysis, sentence: Sentence, denial: Hit) -> list[Hit]:
