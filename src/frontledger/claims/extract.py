@@ -71,7 +71,7 @@ from frontledger.claims.dating import answered_claim_date, claim_date, denial_da
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim, Document, PlaceMention
-from frontledger.text.sentences import Sentence
+from frontledger.text.sentences import Sentence, opens_quotation
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
 # (tests/fixtures/claims) and checked with `frontledger eval`.
@@ -234,11 +234,16 @@ def _sentence_claims(
 ) -> list[Claim]:
     speakers = speakers_of(doc, sentence, state)
     attribute_backwards(doc, sentence, speakers, state, done)
-    default = default_speaker(doc, sentence, speakers, state)
     claims: list[Claim] = []
     asked = sentence.text.rstrip(_CLOSING).endswith("?")  # a question claims nothing
-    for trigger in [] if asked else within(doc.triggers, sentence.start, sentence.end):
-        claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
+    triggers = [] if asked else within(doc.triggers, sentence.start, sentence.end)
+    # A sentence with no trigger needs no default speaker (a third of a report's sentences),
+    # except in a quotation, whose speaker `default_speaker` reads ahead: what that reading
+    # remembers (`State.full_names`) stays the same.
+    if triggers or state.in_quotation or opens_quotation(sentence.text):
+        default = default_speaker(doc, sentence, speakers, state)
+        for trigger in triggers:
+            claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
     if not claims or _unanswered_denial(doc, sentence, claims):
         claims = claims + _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
