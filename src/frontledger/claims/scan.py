@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from typing import Any
 
 import msgspec
@@ -83,6 +84,9 @@ def _patterns(lexicon: Lexicon, names: tuple[Any, ...]) -> list[re.Pattern[str]]
 
 def _scan(text: str, lowered: str | None, scan: Scan | None) -> Scan:
     return scan if scan is not None else Scan(text, text.lower() if lowered is None else lowered)
+
+
+_START = attrgetter("start")
 
 
 def find_triggers(text: str, lexicon: Lexicon, lowered: str | None = None,
@@ -180,6 +184,14 @@ def _number(text: str) -> float | None:
 
 def drop_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep, among overlapping hits, the longest (then the earliest); return in text order."""
+    ordered = sorted(hits, key=_START)
+    end = -1
+    for hit in ordered:  # mostly none overlaps: all are kept, in text order
+        if hit.start < end or hit.start >= hit.end:
+            break
+        end = hit.end
+    else:
+        return ordered
     kept: list[Hit] = []
     taken: list[tuple[int, int]] = []  # sorted, disjoint
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):

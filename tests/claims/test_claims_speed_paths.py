@@ -1,0 +1,100 @@
+"""The claims stage's shortcuts keep what the plain way gives: overlap removal with and
+without overlaps, the records built as Structs, and a sentence with no trigger."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+import pytest
+
+from frontledger.claims import extract
+from frontledger.claims.attribution import Speaker, replace
+from frontledger.claims.scan import Hit, drop_overlaps
+from frontledger.records import Document, PlaceMention
+from frontledger.text import text_hash
+
+
+def _drop_overlaps_one_by_one(hits: list[Hit]) -> list[Hit]:
+    """The rule written out plainly: longest first (then earliest), each kept when it
+    overlaps nothing kept before it."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def test_hits_that_overlap_nothing_are_all_kept_in_text_order() -> None:
+    hits = [Hit(30, 35, "b"), Hit(0, 4, "a"), Hit(4, 9, "c"), Hit(50, 60, "d")]
+    assert drop_overlaps(hits) == [Hit(0, 4, "a"), Hit(4, 9, "c"), Hit(30, 35, "b"),
+                                   Hit(50, 60, "d")]
+
+
+def test_of_overlapping_hits_the_longest_then_the_earliest_is_kept() -> None:
+    hits = [Hit(0, 4, "short"), Hit(2, 12, "long"), Hit(20, 25, "x"), Hit(22, 27, "y")]
+    assert drop_overlaps(hits) == [Hit(2, 12, "long"), Hit(20, 25, "x")]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_overlap_removal_keeps_what_the_rule_written_out_keeps(seed: int) -> None:
+    rng = random.Random(seed)
+    hits = []
+    for _ in range(rng.randint(0, 12)):
+        start = rng.randint(0, 60)
+        hits.append(Hit(start, start + rng.randint(1, 9), rng.choice("abc")))
+    assert drop_overlaps(hits) == _drop_overlaps_one_by_one(hits)
+    spread = [Hit(10 * i, 10 * i + 5, "a") for i in range(8)]
+    rng.shuffle(spread)
+    assert drop_overlaps(spread) == _drop_overlaps_one_by_one(spread)
+
+
+def test_hits_and_speakers_are_frozen_records_equal_by_value() -> None:
+    hit = Hit(3, 9, "RU")
+    assert hit == Hit(3, 9, "RU") and hash(hit) == hash(Hit(3, 9, "RU"))
+    assert repr(hit) == "Hit(start=3, end=9, label='RU', trigger=None, value=None)"
+    with pytest.raises(AttributeError):
+        hit.start = 4  # type: ignore[misc]
+    speaker = Speaker("the ministry", "UA", 12, span=(0, 12))
+    with pytest.raises(AttributeError):
+        speaker.side = "RU"  # type: ignore[misc]
+
+
+def test_changing_a_speaker_copies_it_and_changing_nothing_keeps_it() -> None:
+    speaker = Speaker("the ministry", "UA", 12, span=(0, 12))
+    moved = replace(speaker, position=40, anaphoric=True)
+    assert (moved.position, moved.anaphoric, moved.name, moved.span) == (40, True,
+                                                                          "the ministry", (0, 12))
+    assert speaker.position == 12 and not speaker.anaphoric
+    assert replace(speaker, side="UA") is speaker
+
+
+def _document(text: str, language: str) -> Document:
+    return Document(id=text_hash(text), text=text, source="test", language=language,
+                    outlet="example.org", published=datetime(2025, 3, 4))
+
+
+def _places(text: str, name: str) -> list[PlaceMention]:
+    found, at = [], text.find(name)
+    while at >= 0:
+        found.append(PlaceMention(start=at, end=at + len(name), surface=name, name=name,
+                                  kind="populated_place", geonameid=1, country="UA"))
+        at = text.find(name, at + 1)
+    return found
+
+
+_CLAIM = {"en": "The army said Russian forces captured Zorivka.",
+          "fr": "L'état-major a affirmé que les forces russes ont pris Zorivka."}
+_NO_TRIGGER = {"en": "The weather was cold. Heavy snow fell all week, said the mayor.",
+               "fr": "Il faisait froid. La neige est tombée toute la semaine, a dit le maire."}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_sentences_with_no_trigger_before_a_claim_leave_it_as_it_is_alone(
+        language: str) -> None:
+    alone = extract(_document(_CLAIM[language], language), _places(_CLAIM[language], "Zorivka"))
+    text = f"{_NO_TRIGGER[language]}\n{_CLAIM[language]}"
+    after = extract(_document(text, language), _places(text, "Zorivka"))
+    assert [(c.kind, c.actor_side, c.stance, c.claimant_side, c.evidence.text) for c in after] \
+        == [(c.kind, c.actor_side, c.stance, c.claimant_side, c.evidence.text) for c in alone]
+    assert [(c.kind, c.actor_side) for c in after] == [("control", "RU")]
