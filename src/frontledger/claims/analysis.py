@@ -293,7 +293,7 @@ def _as_date(value: datetime | date | None) -> date | None:
 def overlaps_any(hit: Hit | PlaceMention, others: list[Any]) -> bool:
     """Whether `hit` overlaps any of `others` (sorted by start, none longer than MAX_SPAN)."""
     try:
-        starts = others.starts
+        starts = others.starts  # type: ignore[attr-defined]
     except AttributeError:  # a plain list
         starts = [o.start for o in others]
     begin = hit.start
@@ -331,7 +331,7 @@ def starts_of(items: list[Any]) -> list[int]:
 def within(items: list[Any], start: int, end: int) -> list[Any]:
     """Items (sorted by start) whose span lies in [start, end)."""
     try:
-        starts = items.starts
+        starts = items.starts  # type: ignore[attr-defined]
     except AttributeError:  # a plain list
         starts = [i.start for i in items]
     lo = bisect_left(starts, start)
@@ -347,7 +347,7 @@ def within(items: list[Any], start: int, end: int) -> list[Any]:
 def starting(items: list[Any], start: int, end: int) -> list[Any]:
     """Items (sorted by start) that start in [start, end)."""
     try:
-        starts = items.starts
+        starts = items.starts  # type: ignore[attr-defined]
     except AttributeError:  # a plain list
         starts = [i.start for i in items]
     lo = bisect_left(starts, start)
