@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
@@ -78,6 +78,9 @@ class Analysis:
     text: str
     """The text the rules read: `document.text`, kept as a field (the rules read it ~800
     times an article; a property cost a call each time)."""
+    kept: dict[Any, Any] = field(default_factory=dict)
+    """What rules that read the text alone worked out, kept for when they are asked again
+    (keyed by the rule's name and its spans; see `attribution._cue_candidates`)."""
 
 
 # Typographic apostrophes read as the ASCII one, character for character (spans stay

@@ -319,15 +319,24 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         if state.speaker is None:
             return None
         return replace(state.speaker, position=cue.start, anaphoric=True, span=None)
-    if cue.label == "postposition":  # "Moskau zufolge", "by its own account"
-        ordered = list(reversed(_candidates(
-            doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start, floor=sentence.start)))
-    elif cue.label == "preposition":
-        ordered = [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
-                   if not _fighters(doc, h)]
-    else:
-        ordered = _verb_candidates(doc, sentence, cue)
+    key = ("candidates", cue.start, cue.end, cue.label)
+    ordered = doc.kept.get(key)
+    if ordered is None:
+        ordered = doc.kept[key] = _cue_candidates(doc, sentence, cue)
     return _first_speaker(doc, ordered, cue, state, when, sentence)
+
+
+def _cue_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
+    """Who a cue may name, best first. It depends on the text alone, so it is kept per
+    document (`Analysis.kept`): the principal speaker's pass and a quotation's look ahead
+    read a sentence's speakers again (about one cue in seven is asked twice)."""
+    if cue.label == "postposition":  # "Moskau zufolge", "by its own account"
+        return list(reversed(_candidates(
+            doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start, floor=sentence.start)))
+    if cue.label == "preposition":
+        return [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
+                if not _fighters(doc, h)]
+    return _verb_candidates(doc, sentence, cue)
 
 
 def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
