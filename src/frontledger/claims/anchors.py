@@ -14,6 +14,7 @@ ahead to where a match can start.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -275,10 +276,11 @@ class Scan:
                 return []
         elif plan.anchors is not None and starts.keys().isdisjoint(plan.anchors):
             return []
-        candidates = [start for key in plan.prefixes if key in starts for start in starts[key]]
-        if not candidates:
+        found = [starts[key] for key in plan.prefixes if key in starts]
+        if not found:
             return []
-        candidates.sort()
+        # one prefix's starts are in text order already (the scan finds them in order)
+        candidates = found[0] if len(found) == 1 else sorted(itertools.chain(*found))
         return _confirmed(plan, self.lowered if plan.on_lowered else self.text, candidates)
 
 
@@ -287,12 +289,12 @@ def _confirmed(plan: _Plan, text: str, starts: list[int]) -> list[re.Match[str]]
     (every match begins at one of them, so the first that matches is the leftmost)."""
     found: list[re.Match[str]] = []
     match = plan.pattern.match
+    word_start = plan.word_start
     position = 0
     for start in starts:
         if start < position:
             continue
-        if plan.word_start and start and (text[start - 1].isalnum()
-                                          or text[start - 1] == "_"):
+        if word_start and start and ((before := text[start - 1]).isalnum() or before == "_"):
             continue  # inside a word: the leading `\b` cannot hold
         found_here = match(text, start)
         if found_here is not None:
