@@ -698,7 +698,16 @@ def _whole_name(doc: Analysis, hit: Hit) -> int:
 
 def name_in_base_form(doc: Analysis, name: str, start: int) -> str:
     """`name` in its base form: the lexicon's rewrites, then the morphology its lexicon
-    names (pymorphy3 for ru and uk)."""
+    names (pymorphy3 for ru and uk). Kept per document (`Analysis.kept`): a speaker's name
+    is read again by each pass over its sentence."""
+    key = ("base form", name, start)
+    kept: str | None = doc.kept.get(key)
+    if kept is None:
+        kept = doc.kept[key] = _base_form_of(doc, name, start)
+    return kept
+
+
+def _base_form_of(doc: Analysis, name: str, start: int) -> str:
     name = _rewritten(doc, name)
     language = doc.lexicon.morphology
     if language is None:
