@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 
 from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
 from frontledger.claims.scan import Hit
@@ -248,13 +249,82 @@ def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool
     hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
     and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
     Dnipro") is the river, never a claim's place."""
-    if _river(doc, place):
+    if _river(doc, place) or _suffers_only(doc, place):
         return False
     if place.kind != "country":
         return True
     if kind == "strike" and _located(doc, place):
         return True
     return bool(within(doc.fractions, place.start - FRACTION_WINDOW, place.end + FRACTION_WINDOW))
+
+
+MAX_TRIGGER = 60
+"""Longest trigger span looked back over (the longest phrases are about 50 characters)."""
+OUTAGE_REACH = 90
+"""How far around a place its consequence phrase is looked for: a list of four villages
+after "cut off electricity to" (the longest invented case, 75 characters) with room."""
+OUTAGE_GAP = 40
+"""The first name after a consequence phrase starts at most this far after it ("cut off
+power to four small villages — A, B": a short noun phrase, and maybe a village the
+gazetteer lacks, between; invented cases need 20-38)."""
+
+
+def _suffers_only(doc: Analysis, place: PlaceMention) -> bool:
+    """"After strikes on X, A and B were left without power", "cutting off power to A, B and
+    C", "без света остались A": a place that only suffers a strike's consequence (the
+    lexicon's `outage` before it or around it, `outage_after` right after its list) is where
+    nothing was claimed; the strike is the place struck, if the text names one."""
+    after, before = doc.lexicon.outage_after, doc.lexicon.outage
+    if after is None and before is None:
+        return False
+    text = doc.text
+    start, end = max(0, place.start - OUTAGE_REACH), min(len(text), place.end + OUTAGE_REACH)
+    if before is not None:
+        for m in before.finditer(text, start, end):
+            if m.start() > place.start:
+                break
+            if m.start() <= place.start and (place.end <= m.end() or _heads_list(
+                    doc, m.end(), place)):
+                return True
+    return after is not None and not _object_of_trigger(doc, place) and any(
+        _ends_list(doc, place, m.start()) for m in after.finditer(text, place.end, end))
+
+
+STRUCK_GAP = 12
+"""A place at most this far after a trigger, a preposition between ("strikes on X", "удары
+по X", "Angriffe auf X"), is the trigger's object: the text says it was struck."""
+
+
+def _object_of_trigger(doc: Analysis, place: PlaceMention) -> bool:
+    hits = within(doc.triggers, max(0, place.start - STRUCK_GAP - MAX_TRIGGER), place.start)
+    if not hits:
+        return False
+    gap = doc.text[hits[-1].end:place.start]
+    if within(doc.places, hits[-1].end, place.start) or len(gap) > STRUCK_GAP:
+        return False
+    return bool(gap.strip()) and re.fullmatch(r"[\w\s]+", gap) is not None
+
+
+def _heads_list(doc: Analysis, end: int, place: PlaceMention) -> bool:
+    """Whether `place` is the first name after `end` (a short phrase between) or listed
+    after that first name."""
+    named = within(doc.places, end, place.end)
+    if not named or named[0].start - end > OUTAGE_GAP or re.search(
+            r"[.;:!?]", doc.text[end:named[0].start]) or _trigger_between(doc, end, place.start):
+        return False
+    return _chained(doc, named)
+
+
+def _ends_list(doc: Analysis, place: PlaceMention, start: int) -> bool:
+    """Whether only `place`'s list (names and list words) stands between it and `start`."""
+    named = [place, *within(doc.places, place.end, start)]
+    return not doc.text[named[-1].end:start].strip() and _chained(doc, named)
+
+
+def _chained(doc: Analysis, named: list[PlaceMention]) -> bool:
+    separator = doc.lexicon.list_separator
+    return all(separator is None or separator.fullmatch(doc.text, left.end, right.start)
+               for left, right in pairwise(named))
 
 
 def _located(doc: Analysis, place: PlaceMention) -> bool:

@@ -150,6 +150,13 @@ class Lexicon:
     bearing: re.Pattern[str] | None = None
     """A compass bearing right before a name ("au sud-est de", "к юго-востоку от"): the name
     is a reference point that locates another place, never the place held or left."""
+    outage: re.Pattern[str] | None = None
+    """A consequence phrase whose object follows ("leaving A without power", "cut off power
+    to A", "без света остались A"): a place inside it, or the list right after it, only
+    suffers a strike's consequence and is no claim's place."""
+    outage_after: re.Pattern[str] | None = None
+    """A consequence predicate whose subject precedes ("A and B were left without power",
+    "A остался без света"): the list right before it only suffers a strike's consequence."""
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -229,6 +236,8 @@ def _lexicon(lang: Language) -> Lexicon:
         list_break=_optional(places.get("list_break")),
         relative=_optional(places.get("relative")),
         bearing=_optional(places.get("bearing")),
+        outage=_optional(places.get("outage")),
+        outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
         settlement_within=_optional(places.get("settlement_within")),
