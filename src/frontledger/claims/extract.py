@@ -155,8 +155,9 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     unknown side that repeats a claim a known side makes, same share (it adds no side to
     weigh; an unattributed report, "according to several media", is other sources);
     then one claim per (place, kind, side, stance, claimant side, and denier), the most
-    confident. The outlet's own narration in the body stays its claim (the ledger does not
-    count it as a second voice: see `ledger.timeline.relayed`)."""
+    confident (the body's rather than the lead's). The outlet's own narration in the body
+    stays its claim (the ledger does not count it as a second voice: see
+    `ledger.timeline.relayed`)."""
     attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
     claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
                                         and _key(c)[:4] in attributed)]
@@ -167,9 +168,15 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
         key = (*_key(claim), voices.get(id(claim)))
-        if key not in best or claim.confidence > best[key].confidence:
+        if key not in best or _rank(claim, lead) > _rank(best[key], lead):
             best[key] = claim
     return [c for c in claims if best.get((*_key(c), voices.get(id(c)))) is c]
+
+
+def _rank(claim: Claim, lead: int) -> tuple[float, bool]:
+    """Of two tellings of one claim equally sure, the body's wins over the headline's: the
+    body says when and how ("on Tuesday"), a headline keeps only the gist."""
+    return claim.confidence, claim.evidence.start >= lead
 
 
 def _content(claim: Claim) -> tuple[object, ...]:
