@@ -249,7 +249,7 @@ def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool
     hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
     and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
     Dnipro") is the river, never a claim's place."""
-    if _river(doc, place) or _suffers_only(doc, place):
+    if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place):
         return False
     if place.kind != "country":
         return True
@@ -335,6 +335,20 @@ def _located(doc: Analysis, place: PlaceMention) -> bool:
     if pattern is None or pattern.search(before) is None:
         return False
     return not starting(doc.places, place.end, place.end + POSSESSOR_GAP)
+
+
+ORIGIN_WINDOW = 40
+"""How far before a name its origin words are read: the longest ("soldiers originally from
+the village of ", 36 characters) with room to spare."""
+
+
+def _origin(doc: Analysis, place: PlaceMention) -> bool:
+    """"a soldier from X", "уроженец X", "stationed in X": X is where a person comes from or a
+    unit is based, not where anything was claimed."""
+    pattern = doc.lexicon.origin
+    if pattern is None:
+        return False
+    return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
 
 
 def _river(doc: Analysis, place: PlaceMention) -> bool:

@@ -150,6 +150,9 @@ class Lexicon:
     bearing: re.Pattern[str] | None = None
     """A compass bearing right before a name ("au sud-est de", "к юго-востоку от"): the name
     is a reference point that locates another place, never the place held or left."""
+    origin: re.Pattern[str] | None = None
+    """Words ending right before a name that make it a person's home or a unit's base ("a
+    native of", "stationed in", "уроженец", "stationiert in"): never a claim's place."""
     outage: re.Pattern[str] | None = None
     """A consequence phrase whose object follows ("leaving A without power", "cut off power
     to A", "без света остались A"): a place inside it, or the list right after it, only
@@ -237,6 +240,7 @@ def _lexicon(lang: Language) -> Lexicon:
         relative=_optional(places.get("relative")),
         bearing=_optional(places.get("bearing")),
         outage=_optional(places.get("outage")),
+        origin=_optional(places.get("origin")),
         outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
