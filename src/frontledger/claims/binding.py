@@ -249,7 +249,7 @@ def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool
     hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
     and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
     Dnipro") is the river, never a claim's place."""
-    if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place):
+    if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
         return False
     if place.kind != "country":
         return True
@@ -267,42 +267,83 @@ OUTAGE_GAP = 40
 """The first name after a consequence phrase starts at most this far after it ("cut off
 power to four small villages — A, B": a short noun phrase, and maybe a village the
 gazetteer lacks, between; invented cases need 20-38)."""
+SUBJECT_WORDS = 2
+"""Words (adverbs: "still", "weiterhin", "частично") that may stand between a place and the
+consequence predicate it is the subject of ("A is still without power")."""
+STRUCK_GAP = 12
+"""A place at most this far from a trigger, only words between ("strikes on X", "удары по
+X", "X was shelled"), is the trigger's object or subject: the text says it was struck."""
+STRUCK_KINDS = ("strike", "clash")
+"""Kinds that, in a sentence telling a consequence (the lexicon's `outage_word`: "without
+power", "обесточены"), take only places the text says were struck or fought at."""
 
 
-def _suffers_only(doc: Analysis, place: PlaceMention) -> bool:
+def _suffers_only(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     """"After strikes on X, A and B were left without power", "cutting off power to A, B and
     C", "без света остались A": a place that only suffers a strike's consequence (the
     lexicon's `outage` before it or around it, `outage_after` right after its list) is where
-    nothing was claimed; the strike is the place struck, if the text names one."""
-    after, before = doc.lexicon.outage_after, doc.lexicon.outage
-    if after is None and before is None:
+    nothing was claimed; in a sentence that tells such a consequence, a strike or a fight
+    is only at a place named right at its trigger ("strikes on X", "X was shelled")."""
+    lexicon = doc.lexicon
+    if lexicon.outage is None and lexicon.outage_after is None and lexicon.outage_word is None:
         return False
     text = doc.text
     start, end = max(0, place.start - OUTAGE_REACH), min(len(text), place.end + OUTAGE_REACH)
-    if before is not None:
-        for m in before.finditer(text, start, end):
+    if lexicon.outage is not None:
+        for m in lexicon.outage.finditer(text, start, end):
             if m.start() > place.start:
                 break
-            if m.start() <= place.start and (place.end <= m.end() or _heads_list(
-                    doc, m.end(), place)):
+            if place.end <= m.end() or _heads_list(doc, m.end(), place):
                 return True
-    return after is not None and not _object_of_trigger(doc, place) and any(
-        _ends_list(doc, place, m.start()) for m in after.finditer(text, place.end, end))
-
-
-STRUCK_GAP = 12
-"""A place at most this far after a trigger, a preposition between ("strikes on X", "удары
-по X", "Angriffe auf X"), is the trigger's object: the text says it was struck."""
+    if lexicon.outage_after is not None and any(
+            _ends_list(doc, place, m.start())
+            for m in lexicon.outage_after.finditer(text, place.end, end)):
+        return True
+    if kind not in STRUCK_KINDS or lexicon.outage_word is None:
+        return False
+    sentence = doc.sentences[bisect.bisect_right(starts_of(doc.sentences), place.start) - 1]
+    return (lexicon.outage_word.search(text, sentence.start, sentence.end) is not None
+            and not _at_trigger(doc, place))
 
 
 def _object_of_trigger(doc: Analysis, place: PlaceMention) -> bool:
-    hits = within(doc.triggers, max(0, place.start - STRUCK_GAP - MAX_TRIGGER), place.start)
-    if not hits:
-        return False
-    gap = doc.text[hits[-1].end:place.start]
-    if within(doc.places, hits[-1].end, place.start) or len(gap) > STRUCK_GAP:
-        return False
-    return bool(gap.strip()) and re.fullmatch(r"[\w\s]+", gap) is not None
+    """"strikes on X", "атаки на X": a trigger and a preposition right before the place."""
+    before = within(doc.triggers, max(0, place.start - STRUCK_GAP - MAX_TRIGGER), place.start)
+    return bool(before) and bool(doc.text[before[-1].end:place.start].strip()) and _word_gap(
+        doc, before[-1].end, place.start)
+
+
+def _at_trigger(doc: Analysis, place: PlaceMention) -> bool:
+    """Whether a trigger stands right before the place ("struck X", "strikes on X") or right
+    after it ("X was shelled"), only words between."""
+    before = within(doc.triggers, max(0, place.start - OBJECT_REACH - MAX_TRIGGER), place.end
+                    + MAX_TRIGGER)
+    if any(t.start <= place.start and place.end <= t.end for t in before):
+        return True  # inside a frame: "griffen in der Nacht X an"
+    before = [t for t in before if t.end <= place.start]
+    if before and _object_gap(doc, before[-1].end, place.start):
+        return True
+    after = starting(doc.triggers, place.end, place.end + STRUCK_GAP + 1)
+    return bool(after) and _word_gap(doc, place.end, after[0].start)
+
+
+OBJECT_REACH = 45
+"""A struck place's object phrase after its trigger ("hit an energy facility in ", "struck
+critical infrastructure in the city of ": 24-45 characters)."""
+
+
+def _object_gap(doc: Analysis, start: int, end: int) -> bool:
+    """Only the trigger's object phrase between it and a place: words, no other place, no
+    consequence ("hit a power line and cut power to" is no strike on what follows)."""
+    outage = doc.lexicon.outage_word
+    return (end - start <= OBJECT_REACH and not within(doc.places, start, end)
+            and re.fullmatch(r"[\w\s'-]*", doc.text[start:end]) is not None
+            and (outage is None or outage.search(doc.text, start, end) is None))
+
+
+def _word_gap(doc: Analysis, start: int, end: int) -> bool:
+    return (end - start <= STRUCK_GAP and not within(doc.places, start, end)
+            and re.fullmatch(r"[\w\s]*", doc.text[start:end]) is not None)
 
 
 def _heads_list(doc: Analysis, end: int, place: PlaceMention) -> bool:
@@ -316,9 +357,14 @@ def _heads_list(doc: Analysis, end: int, place: PlaceMention) -> bool:
 
 
 def _ends_list(doc: Analysis, place: PlaceMention, start: int) -> bool:
-    """Whether only `place`'s list (names and list words) stands between it and `start`."""
+    """Whether only `place`'s list (names and list words), and at most SUBJECT_WORDS words,
+    stand between it and `start`."""
     named = [place, *within(doc.places, place.end, start)]
-    return not doc.text[named[-1].end:start].strip() and _chained(doc, named)
+    gap = doc.text[named[-1].end:start]
+    if len(named) > 1 and _object_of_trigger(doc, place):
+        return False  # "атаки на A B и C остались без света": A was struck, B and C suffer
+    return (re.fullmatch(r"[\w\s]*", gap) is not None and len(gap.split()) <= SUBJECT_WORDS
+            and _chained(doc, named))
 
 
 def _chained(doc: Analysis, named: list[PlaceMention]) -> bool:

@@ -153,6 +153,10 @@ class Lexicon:
     origin: re.Pattern[str] | None = None
     """Words ending right before a name that make it a person's home or a unit's base ("a
     native of", "stationed in", "уроженец", "stationiert in"): never a claim's place."""
+    outage_word: re.Pattern[str] | None = None
+    """Words telling a strike's consequence anywhere in a sentence ("without power", "lost
+    power", "обесточены", "ohne Strom"): its strikes and fights take only the places named
+    right at their trigger."""
     outage: re.Pattern[str] | None = None
     """A consequence phrase whose object follows ("leaving A without power", "cut off power
     to A", "без света остались A"): a place inside it, or the list right after it, only
@@ -240,6 +244,7 @@ def _lexicon(lang: Language) -> Lexicon:
         relative=_optional(places.get("relative")),
         bearing=_optional(places.get("bearing")),
         outage=_optional(places.get("outage")),
+        outage_word=_optional(places.get("outage_word")),
         origin=_optional(places.get("origin")),
         outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
