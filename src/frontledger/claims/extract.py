@@ -140,10 +140,30 @@ def extract(
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
     claims: list[Claim] = []
     state = State(principal=principal)
+    captions = _captions(doc)
     for sentence in doc.sentences:
         check_budget()
-        claims.extend(_sentence_claims(doc, sentence, state, claims))
+        if sentence.paragraph not in captions:
+            claims.extend(_sentence_claims(doc, sentence, state, claims))
     return claims, state
+
+
+CAPTION_SENTENCES = 3
+"""A photo caption is a paragraph of at most this many sentences ("FILE PHOTO: A tank in X,
+June 5, 2024. REUTERS/Name/File Photo" splits into 2-3); a longer one is body text."""
+
+
+def _captions(doc: Analysis) -> set[int]:
+    """Paragraphs that caption a photo (the lexicon's `caption`: "Photo:", "in this handout
+    picture", "Foto: dpa", "REUTERS/"): they show an old scene, they claim nothing."""
+    pattern = doc.lexicon.caption
+    if pattern is None:
+        return set()
+    spans: dict[int, list[Sentence]] = {}
+    for sentence in doc.sentences:
+        spans.setdefault(sentence.paragraph, []).append(sentence)
+    return {number for number, group in spans.items() if len(group) <= CAPTION_SENTENCES
+            and pattern.search(doc.text[group[0].start:group[-1].end]) is not None}
 
 
 

@@ -153,6 +153,9 @@ class Lexicon:
     origin: re.Pattern[str] | None = None
     """Words ending right before a name that make it a person's home or a unit's base ("a
     native of", "stationed in", "уроженец", "stationiert in"): never a claim's place."""
+    caption: re.Pattern[str] | None = None
+    """What makes a short paragraph a photo caption ("Photo:", "in this handout picture",
+    "Foto: dpa", "Фото:"), searched on the paragraph alone: it claims nothing."""
     outage_word: re.Pattern[str] | None = None
     """Words telling a strike's consequence anywhere in a sentence ("without power", "lost
     power", "обесточены", "ohne Strom"): its strikes and fights take only the places named
@@ -245,6 +248,7 @@ def _lexicon(lang: Language) -> Lexicon:
         bearing=_optional(places.get("bearing")),
         outage=_optional(places.get("outage")),
         outage_word=_optional(places.get("outage_word")),
+        caption=_optional(stance.get("caption")),
         origin=_optional(places.get("origin")),
         outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
