@@ -88,8 +88,11 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
     # A place inside the trigger is its object too: only a passive frame holds one
+    # "haben X erobert, ein Dorf bei Y": a place only near which it happened is no capture's
+    # object, so the capture takes the place before it
     after = [p for p in heads if trigger.start <= p.start < limit
-             and not _bearing_point(doc, p, kind)]
+             and not _bearing_point(doc, p, kind)
+             and not (kind == "control" and near_place(doc, p))]
     if after and all(p.kind == "region" for p in after):
         town = _town_of_anaphor(doc, sentence, trigger)
         if town is not None:
