@@ -152,8 +152,17 @@ settlement's ("die ukrainische Stadt X", "la città ucraina di X": one space).""
 
 def _describes_settlement(doc: Analysis, side: Hit) -> bool:
     """"Russland hat die ukrainische Stadt X erobert", "the Ukrainian town of X": a side's
-    adjective right before or after a settlement noun says whose the place is, not who acts."""
+    adjective right before or after a settlement noun says whose the place is, not who acts;
+    so does one next to a noun of territory ("ein Fünftel des ukrainischen Staatsgebiets
+    besetzt", "du territoire ukrainien")."""
     text = doc.text
+    territory = doc.lexicon.territory
+    if territory is not None and (
+            territory.match(text, side.end + 1) and text[side.end:side.end + 1] == " "
+            or any(m.end() == side.start - 1 for m in territory.finditer(
+                text, max(0, side.start - SETTLEMENT_REACH), side.start))
+            and text[side.start - 1:side.start] == " "):
+        return True
     after = starting(doc.settlement_nouns, side.end, side.end + SETTLEMENT_ADJECTIVE_GAP + 1)
     if after and not text[side.end:after[0].start].strip():
         return True

@@ -153,6 +153,9 @@ class Lexicon:
     origin: re.Pattern[str] | None = None
     """Words ending right before a name that make it a person's home or a unit's base ("a
     native of", "stationed in", "уроженец", "stationiert in"): never a claim's place."""
+    territory: re.Pattern[str] | None = None
+    """Nouns of territory ("territory", "Staatsgebiet", "территория"): a side's adjective
+    right next to one says whose land it is ("of Ukrainian territory"), not who acts."""
     caption: re.Pattern[str] | None = None
     """What makes a short paragraph a photo caption ("Photo:", "in this handout picture",
     "Foto: dpa", "Фото:"), searched on the paragraph alone: it claims nothing."""
@@ -249,6 +252,7 @@ def _lexicon(lang: Language) -> Lexicon:
         outage=_optional(places.get("outage")),
         outage_word=_optional(places.get("outage_word")),
         caption=_optional(stance.get("caption")),
+        territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),
         outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
