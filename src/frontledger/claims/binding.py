@@ -156,12 +156,7 @@ def _describes_settlement(doc: Analysis, side: Hit) -> bool:
     so does one next to a noun of territory ("ein Fünftel des ukrainischen Staatsgebiets
     besetzt", "du territoire ukrainien")."""
     text = doc.text
-    territory = doc.lexicon.territory
-    if territory is not None and (
-            territory.match(text, side.end + 1) and text[side.end:side.end + 1] == " "
-            or any(m.end() == side.start - 1 for m in territory.finditer(
-                text, max(0, side.start - SETTLEMENT_REACH), side.start))
-            and text[side.start - 1:side.start] == " "):
+    if _next_to_territory(doc, side):
         return True
     after = starting(doc.settlement_nouns, side.end, side.end + SETTLEMENT_ADJECTIVE_GAP + 1)
     if after and not text[side.end:after[0].start].strip():
@@ -169,6 +164,18 @@ def _describes_settlement(doc: Analysis, side: Hit) -> bool:
     before = within(doc.settlement_nouns, max(0, side.start - SETTLEMENT_REACH), side.start)
     return bool(before) and side.start - before[-1].end <= SETTLEMENT_ADJECTIVE_GAP and not (
         text[before[-1].end:side.start].strip())
+
+
+def _next_to_territory(doc: Analysis, side: Hit) -> bool:
+    """A noun of territory one space after the side's adjective, or one space before it."""
+    pattern, text = doc.lexicon.territory, doc.text
+    if pattern is None:
+        return False
+    if text[side.end:side.end + 1] == " " and pattern.match(text, side.end + 1):
+        return True
+    start = max(0, side.start - SETTLEMENT_REACH)
+    return text[side.start - 1:side.start] == " " and any(
+        m.end() == side.start - 1 for m in pattern.finditer(text, start, side.start - 1))
 
 
 def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
