@@ -301,11 +301,13 @@ def _suffers_only(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     """"After strikes on X, A and B were left without power", "cutting off power to A, B and
     C", "без света остались A": a place that only suffers a strike's consequence (the
     lexicon's `outage` before it or around it, `outage_after` right after its list) is where
-    nothing was claimed; in a sentence that tells such a consequence, a strike or a fight
-    is only at a place named right at its trigger ("strikes on X", "X was shelled")."""
+    no strike, fight or move was claimed (a control trigger says more than the outage); in a
+    sentence that tells such a consequence, a strike or a fight is only at a place named
+    right at its trigger ("strikes on X", "X was shelled")."""
     lexicon = doc.lexicon
-    if lexicon.outage is None and lexicon.outage_after is None and lexicon.outage_word is None:
-        return False
+    if kind == "control" or (lexicon.outage is None and lexicon.outage_after is None
+                             and lexicon.outage_word is None):
+        return False  # "A, without power since the attack, remains under Ukrainian control"
     text = doc.text
     start, end = max(0, place.start - OUTAGE_REACH), min(len(text), place.end + OUTAGE_REACH)
     if lexicon.outage is not None:
