@@ -743,7 +743,7 @@ def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool
     if doc.text[sentence.start:first[0].start].strip(_OPENING):
         return False
     dateline = _DATELINE.match(doc.text, first[0].end, sentence.end)
-    if dateline is None or not (dateline["date"] or dateline["agency"]
+    if dateline is None or not (dateline["date"] or dateline["agency"] or dateline["country"]
                                 or first[0].surface.isupper()):
         return False  # "Pokrovsk - the city Russia claims - lies in ruins" is no dateline
     return place.start < dateline.end()
@@ -756,7 +756,8 @@ def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool
 DATELINE_DATE = 20
 DATELINE_REACH = 80
 """No dateline is longer than this: a place's name, a date, an agency and a dash."""
-_DATELINE = re.compile(rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
+_DATELINE = re.compile(r"(?P<country>\s*\([^()\n]{1,30}\))?"  # "Kramatorsk (Ukraine), 19 nov"
+                       rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
                        rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?\.?[-–—:]\s")
 _OPENING = " \t\"'«“„*"
 _AFTER_DATELINE = frozenset(",(-–—:")
