@@ -441,10 +441,25 @@ def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> boo
             return True
         if previous.kind in ("region", "country") and is_locator(doc, previous, kind):
             return True
-    if kind != "control":
-        return False
     nouns = within(doc.settlement_nouns, place.start - LOCATOR_GAP, place.start)
+    if kind != "control":
+        return bool(nouns) and previous is not None and _in_apposition(doc, previous, nouns[-1])
     return bool(nouns) and (previous is None or previous.end <= nouns[-1].start)
+
+
+APPOSITION_REACH = 60
+"""How far a settlement noun in apposition stands after its place ("X, the largest
+Ukrainian-held city in": 40 characters; "X, крупнейший подконтрольный Украине город": 42)."""
+
+
+def _in_apposition(doc: Analysis, place: PlaceMention, noun: Hit) -> bool:
+    """"X, the largest city in the Y region, was hit": the noun is X's apposition (a comma
+    right after X, no clause mark between; "Ukrainian-held" may stand in it), so Y only
+    locates X, whatever the kind."""
+    if place.kind != "populated_place" or not 0 < noun.start - place.end <= APPOSITION_REACH:
+        return False
+    gap = doc.text[place.end:noun.start]
+    return gap.startswith(",") and not re.search(r"[.;:()]", gap)
 
 
 def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
