@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 
 from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
 from frontledger.claims.scan import Hit
@@ -87,8 +88,11 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
     # A place inside the trigger is its object too: only a passive frame holds one
+    # "haben X erobert, ein Dorf bei Y": a place only near which it happened is no capture's
+    # object, so the capture takes the place before it
     after = [p for p in heads if trigger.start <= p.start < limit
-             and not _bearing_point(doc, p, kind)]
+             and not _bearing_point(doc, p, kind)
+             and not (kind == "control" and near_place(doc, p))]
     if after and all(p.kind == "region" for p in after):
         town = _town_of_anaphor(doc, sentence, trigger)
         if town is not None:
@@ -148,14 +152,30 @@ settlement's ("die ukrainische Stadt X", "la città ucraina di X": one space).""
 
 def _describes_settlement(doc: Analysis, side: Hit) -> bool:
     """"Russland hat die ukrainische Stadt X erobert", "the Ukrainian town of X": a side's
-    adjective right before or after a settlement noun says whose the place is, not who acts."""
+    adjective right before or after a settlement noun says whose the place is, not who acts;
+    so does one next to a noun of territory ("ein Fünftel des ukrainischen Staatsgebiets
+    besetzt", "du territoire ukrainien")."""
     text = doc.text
+    if _next_to_territory(doc, side):
+        return True
     after = starting(doc.settlement_nouns, side.end, side.end + SETTLEMENT_ADJECTIVE_GAP + 1)
     if after and not text[side.end:after[0].start].strip():
         return True
     before = within(doc.settlement_nouns, max(0, side.start - SETTLEMENT_REACH), side.start)
     return bool(before) and side.start - before[-1].end <= SETTLEMENT_ADJECTIVE_GAP and not (
         text[before[-1].end:side.start].strip())
+
+
+def _next_to_territory(doc: Analysis, side: Hit) -> bool:
+    """A noun of territory one space after the side's adjective, or one space before it."""
+    pattern, text = doc.lexicon.territory, doc.text
+    if pattern is None:
+        return False
+    if text[side.end:side.end + 1] == " " and pattern.match(text, side.end + 1):
+        return True
+    start = max(0, side.start - SETTLEMENT_REACH)
+    return text[side.start - 1:side.start] == " " and any(
+        m.end() == side.start - 1 for m in pattern.finditer(text, start, side.start - 1))
 
 
 def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
@@ -248,13 +268,130 @@ def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool
     hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
     and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
     Dnipro") is the river, never a claim's place."""
-    if _river(doc, place):
+    if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
         return False
     if place.kind != "country":
         return True
     if kind == "strike" and _located(doc, place):
         return True
     return bool(within(doc.fractions, place.start - FRACTION_WINDOW, place.end + FRACTION_WINDOW))
+
+
+MAX_TRIGGER = 60
+"""Longest trigger span looked back over (the longest phrases are about 50 characters)."""
+OUTAGE_REACH = 90
+"""How far around a place its consequence phrase is looked for: a list of four villages
+after "cut off electricity to" (the longest invented case, 75 characters) with room."""
+OUTAGE_GAP = 40
+"""The first name after a consequence phrase starts at most this far after it ("cut off
+power to four small villages — A, B": a short noun phrase, and maybe a village the
+gazetteer lacks, between; invented cases need 20-38)."""
+SUBJECT_WORDS = 2
+"""Words (adverbs: "still", "weiterhin", "частично") that may stand between a place and the
+consequence predicate it is the subject of ("A is still without power")."""
+STRUCK_GAP = 12
+"""A place at most this far from a trigger, only words between ("strikes on X", "удары по
+X", "X was shelled"), is the trigger's object or subject: the text says it was struck."""
+STRUCK_KINDS = ("strike", "clash")
+"""Kinds that, in a sentence telling a consequence (the lexicon's `outage_word`: "without
+power", "обесточены"), take only places the text says were struck or fought at."""
+
+
+def _suffers_only(doc: Analysis, place: PlaceMention, kind: str) -> bool:
+    """"After strikes on X, A and B were left without power", "cutting off power to A, B and
+    C", "без света остались A": a place that only suffers a strike's consequence (the
+    lexicon's `outage` before it or around it, `outage_after` right after its list) is where
+    no strike, fight or move was claimed (a control trigger says more than the outage); in a
+    sentence that tells such a consequence, a strike or a fight is only at a place named
+    right at its trigger ("strikes on X", "X was shelled")."""
+    lexicon = doc.lexicon
+    if kind == "control" or (lexicon.outage is None and lexicon.outage_after is None
+                             and lexicon.outage_word is None):
+        return False  # "A, without power since the attack, remains under Ukrainian control"
+    text = doc.text
+    start, end = max(0, place.start - OUTAGE_REACH), min(len(text), place.end + OUTAGE_REACH)
+    if lexicon.outage is not None:
+        for m in lexicon.outage.finditer(text, start, end):
+            if m.start() > place.start:
+                break
+            if place.end <= m.end() or _heads_list(doc, m.end(), place):
+                return True
+    if lexicon.outage_after is not None and any(
+            _ends_list(doc, place, m.start())
+            for m in lexicon.outage_after.finditer(text, place.end, end)):
+        return True
+    if kind not in STRUCK_KINDS or lexicon.outage_word is None:
+        return False
+    sentence = doc.sentences[bisect.bisect_right(starts_of(doc.sentences), place.start) - 1]
+    return (lexicon.outage_word.search(text, sentence.start, sentence.end) is not None
+            and not _at_trigger(doc, place))
+
+
+def _object_of_trigger(doc: Analysis, place: PlaceMention) -> bool:
+    """"strikes on X", "атаки на X": a trigger and a preposition right before the place."""
+    before = within(doc.triggers, max(0, place.start - STRUCK_GAP - MAX_TRIGGER), place.start)
+    return bool(before) and bool(doc.text[before[-1].end:place.start].strip()) and _word_gap(
+        doc, before[-1].end, place.start)
+
+
+def _at_trigger(doc: Analysis, place: PlaceMention) -> bool:
+    """Whether a trigger stands right before the place ("struck X", "strikes on X") or right
+    after it ("X was shelled"), only words between."""
+    before = within(doc.triggers, max(0, place.start - OBJECT_REACH - MAX_TRIGGER), place.end
+                    + MAX_TRIGGER)
+    if any(t.start <= place.start and place.end <= t.end for t in before):
+        return True  # inside a frame: "griffen in der Nacht X an"
+    before = [t for t in before if t.end <= place.start]
+    if before and _object_gap(doc, before[-1].end, place.start):
+        return True
+    after = starting(doc.triggers, place.end, place.end + STRUCK_GAP + 1)
+    return bool(after) and _word_gap(doc, place.end, after[0].start)
+
+
+OBJECT_REACH = 45
+"""A struck place's object phrase after its trigger ("hit an energy facility in ", "struck
+critical infrastructure in the city of ": 24-45 characters)."""
+
+
+def _object_gap(doc: Analysis, start: int, end: int) -> bool:
+    """Only the trigger's object phrase between it and a place: words, no other place, no
+    consequence ("hit a power line and cut power to" is no strike on what follows)."""
+    outage = doc.lexicon.outage_word
+    return (end - start <= OBJECT_REACH and not within(doc.places, start, end)
+            and re.fullmatch(r"[\w\s'-]*", doc.text[start:end]) is not None
+            and (outage is None or outage.search(doc.text, start, end) is None))
+
+
+def _word_gap(doc: Analysis, start: int, end: int) -> bool:
+    return (end - start <= STRUCK_GAP and not within(doc.places, start, end)
+            and re.fullmatch(r"[\w\s]*", doc.text[start:end]) is not None)
+
+
+def _heads_list(doc: Analysis, end: int, place: PlaceMention) -> bool:
+    """Whether `place` is the first name after `end` (a short phrase between) or listed
+    after that first name."""
+    named = within(doc.places, end, place.end)
+    if not named or named[0].start - end > OUTAGE_GAP or re.search(
+            r"[.;:!?]", doc.text[end:named[0].start]) or _trigger_between(doc, end, place.start):
+        return False
+    return _chained(doc, named)
+
+
+def _ends_list(doc: Analysis, place: PlaceMention, start: int) -> bool:
+    """Whether only `place`'s list (names and list words), and at most SUBJECT_WORDS words,
+    stand between it and `start`."""
+    named = [place, *within(doc.places, place.end, start)]
+    gap = doc.text[named[-1].end:start]
+    if len(named) > 1 and _object_of_trigger(doc, place):
+        return False  # "атаки на A B и C остались без света": A was struck, B and C suffer
+    return (re.fullmatch(r"[\w\s]*", gap) is not None and len(gap.split()) <= SUBJECT_WORDS
+            and _chained(doc, named))
+
+
+def _chained(doc: Analysis, named: list[PlaceMention]) -> bool:
+    separator = doc.lexicon.list_separator
+    return all(separator is None or separator.fullmatch(doc.text, left.end, right.start)
+               for left, right in pairwise(named))
 
 
 def _located(doc: Analysis, place: PlaceMention) -> bool:
@@ -265,6 +402,20 @@ def _located(doc: Analysis, place: PlaceMention) -> bool:
     if pattern is None or pattern.search(before) is None:
         return False
     return not starting(doc.places, place.end, place.end + POSSESSOR_GAP)
+
+
+ORIGIN_WINDOW = 40
+"""How far before a name its origin words are read: the longest ("soldiers originally from
+the village of ", 36 characters) with room to spare."""
+
+
+def _origin(doc: Analysis, place: PlaceMention) -> bool:
+    """"a soldier from X", "уроженец X", "stationed in X": X is where a person comes from or a
+    unit is based, not where anything was claimed."""
+    pattern = doc.lexicon.origin
+    if pattern is None:
+        return False
+    return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
 
 
 def _river(doc: Analysis, place: PlaceMention) -> bool:
@@ -290,10 +441,25 @@ def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> boo
             return True
         if previous.kind in ("region", "country") and is_locator(doc, previous, kind):
             return True
-    if kind != "control":
-        return False
     nouns = within(doc.settlement_nouns, place.start - LOCATOR_GAP, place.start)
+    if kind != "control":
+        return bool(nouns) and previous is not None and _in_apposition(doc, previous, nouns[-1])
     return bool(nouns) and (previous is None or previous.end <= nouns[-1].start)
+
+
+APPOSITION_REACH = 60
+"""How far a settlement noun in apposition stands after its place ("X, the largest
+Ukrainian-held city in": 40 characters; "X, крупнейший подконтрольный Украине город": 42)."""
+
+
+def _in_apposition(doc: Analysis, place: PlaceMention, noun: Hit) -> bool:
+    """"X, the largest city in the Y region, was hit": the noun is X's apposition (a comma
+    right after X, no clause mark between; "Ukrainian-held" may stand in it), so Y only
+    locates X, whatever the kind."""
+    if place.kind != "populated_place" or not 0 < noun.start - place.end <= APPOSITION_REACH:
+        return False
+    gap = doc.text[place.end:noun.start]
+    return gap.startswith(",") and not re.search(r"[.;:()]", gap)
 
 
 def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:

@@ -142,10 +142,30 @@ def extract(
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
     claims: list[Claim] = []
     state = State(principal=principal)
+    captions = _captions(doc)
     for sentence in doc.sentences:
         check_budget()
-        claims.extend(_sentence_claims(doc, sentence, state, claims))
+        if sentence.paragraph not in captions:
+            claims.extend(_sentence_claims(doc, sentence, state, claims))
     return claims, state
+
+
+CAPTION_SENTENCES = 3
+"""A photo caption is a paragraph of at most this many sentences ("FILE PHOTO: A tank in X,
+June 5, 2024. REUTERS/Name/File Photo" splits into 2-3); a longer one is body text."""
+
+
+def _captions(doc: Analysis) -> set[int]:
+    """Paragraphs that caption a photo (the lexicon's `caption`: "Photo:", "in this handout
+    picture", "Foto: dpa", "REUTERS/"): they show an old scene, they claim nothing."""
+    pattern = doc.lexicon.caption
+    if pattern is None:
+        return set()
+    spans: dict[int, list[Sentence]] = {}
+    for sentence in doc.sentences:
+        spans.setdefault(sentence.paragraph, []).append(sentence)
+    return {number for number, group in spans.items() if len(group) <= CAPTION_SENTENCES
+            and pattern.search(doc.text[group[0].start:group[-1].end]) is not None}
 
 
 
@@ -157,8 +177,9 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     unknown side that repeats a claim a known side makes, same share (it adds no side to
     weigh; an unattributed report, "according to several media", is other sources);
     then one claim per (place, kind, side, stance, claimant side, and denier), the most
-    confident. The outlet's own narration in the body stays its claim (the ledger does not
-    count it as a second voice: see `ledger.timeline.relayed`)."""
+    confident (the body's rather than the lead's). The outlet's own narration in the body
+    stays its claim (the ledger does not count it as a second voice: see
+    `ledger.timeline.relayed`)."""
     attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
     claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
                                         and _key(c)[:4] in attributed)]
@@ -169,9 +190,15 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     best: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
         key = (*_key(claim), voices.get(id(claim)))
-        if key not in best or claim.confidence > best[key].confidence:
+        if key not in best or _rank(claim, lead) > _rank(best[key], lead):
             best[key] = claim
     return [c for c in claims if best.get((*_key(c), voices.get(id(c)))) is c]
+
+
+def _rank(claim: Claim, lead: int) -> tuple[float, bool]:
+    """Of two tellings of one claim equally sure, the body's wins over the headline's: the
+    body says when and how ("on Tuesday"), a headline keeps only the gist."""
+    return claim.confidence, claim.evidence.start >= lead
 
 
 def _content(claim: Claim) -> tuple[object, ...]:
@@ -723,7 +750,7 @@ def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool
     if doc.text[sentence.start:first[0].start].strip(_OPENING):
         return False
     dateline = _DATELINE.match(doc.text, first[0].end, sentence.end)
-    if dateline is None or not (dateline["date"] or dateline["agency"]
+    if dateline is None or not (dateline["date"] or dateline["agency"] or dateline["country"]
                                 or first[0].surface.isupper()):
         return False  # "Pokrovsk - the city Russia claims - lies in ruins" is no dateline
     return place.start < dateline.end()
@@ -736,7 +763,8 @@ def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool
 DATELINE_DATE = 20
 DATELINE_REACH = 80
 """No dateline is longer than this: a place's name, a date, an agency and a dash."""
-_DATELINE = re.compile(rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
+_DATELINE = re.compile(r"(?P<country>\s*\([^()\n]{1,30}\))?"  # "Kramatorsk (Ukraine), 19 nov"
+                       rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
                        rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?\.?[-–—:]\s")
 _OPENING = " \t\"'«“„*"
 _AFTER_DATELINE = frozenset(",(-–—:")

@@ -150,6 +150,26 @@ class Lexicon:
     bearing: re.Pattern[str] | None = None
     """A compass bearing right before a name ("au sud-est de", "к юго-востоку от"): the name
     is a reference point that locates another place, never the place held or left."""
+    origin: re.Pattern[str] | None = None
+    """Words ending right before a name that make it a person's home or a unit's base ("a
+    native of", "stationed in", "уроженец", "stationiert in"): never a claim's place."""
+    territory: re.Pattern[str] | None = None
+    """Nouns of territory ("territory", "Staatsgebiet", "территория"): a side's adjective
+    right next to one says whose land it is ("of Ukrainian territory"), not who acts."""
+    caption: re.Pattern[str] | None = None
+    """What makes a short paragraph a photo caption ("Photo:", "in this handout picture",
+    "Foto: dpa", "Фото:"), searched on the paragraph alone: it claims nothing."""
+    outage_word: re.Pattern[str] | None = None
+    """Words telling a strike's consequence anywhere in a sentence ("without power", "lost
+    power", "обесточены", "ohne Strom"): its strikes and fights take only the places named
+    right at their trigger."""
+    outage: re.Pattern[str] | None = None
+    """A consequence phrase whose object follows ("leaving A without power", "cut off power
+    to A", "без света остались A"): a place inside it, or the list right after it, only
+    suffers a strike's consequence and is no claim's place."""
+    outage_after: re.Pattern[str] | None = None
+    """A consequence predicate whose subject precedes ("A and B were left without power",
+    "A остался без света"): the list right before it only suffers a strike's consequence."""
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -229,6 +249,12 @@ def _lexicon(lang: Language) -> Lexicon:
         list_break=_optional(places.get("list_break")),
         relative=_optional(places.get("relative")),
         bearing=_optional(places.get("bearing")),
+        outage=_optional(places.get("outage")),
+        outage_word=_optional(places.get("outage_word")),
+        caption=_optional(stance.get("caption")),
+        territory=_optional(places.get("territory")),
+        origin=_optional(places.get("origin")),
+        outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
         settlement_within=_optional(places.get("settlement_within")),
