@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from frontledger.places.lexicon import Lexicon
 from frontledger.places.recognize import Word
+from frontledger.text.scanning import finditer
 
 WINDOW = 80
 """Characters of text looked at on each side of a span for a cue (a clause, roughly)."""
@@ -44,8 +45,10 @@ class Cues:
     def __post_init__(self) -> None:
         lowered = self.text.lower()
         if any(stem in lowered for stem in self.lex.organisation_stems):
+            # the scanner skips to where a unit's word may begin: the pattern opens with a
+            # lookbehind, which the engine would otherwise try at every character
             object.__setattr__(self, "unit_names_at", frozenset(
-                m.end() for m in self.lex.organisation_before.finditer(self.text)))
+                m.end() for m in finditer(self.lex.organisation_before, self.text)))
 
     def before(self, start: int) -> str:
         return self.text[max(0, start - WINDOW):start]

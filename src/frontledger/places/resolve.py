@@ -90,18 +90,23 @@ class Points:
     """Coordinates of the places an article names, by cell of a NEAR_BOX_DEGREES grid,
     each with (up to two of) the readings that named it: "is a place of another reading
     near here?" costs the few places of nine cells, not one look at each reading (which
-    made geoparsing quadratic in the number of mentions)."""
+    made geoparsing quadratic in the number of mentions). The points near a place are
+    found once per place (until a point is added): the second pass asks again for every
+    reading that may name it."""
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], dict[tuple[float, float], list[int]]] = {}
         self.readings: list[int] = []
         """(Up to two of) the readings that named any point."""
+        self._around: dict[tuple[float, float], list[list[int]]] = {}
+        """Place coordinates -> the readings of each point within NEAR_OTHERS_KM."""
 
     def add(self, reading: int, lat: float, lon: float) -> None:
         named = self.cells.setdefault(_cell(lat, lon), {}).setdefault((lat, lon), [])
         for kept in (named, self.readings):
             if len(kept) < 2 and reading not in kept:
                 kept.append(reading)
+        self._around.clear()
 
     def __bool__(self) -> bool:
         return bool(self.readings)
@@ -112,15 +117,22 @@ class Points:
 
     def near(self, lat0: float, lon0: float, reading: int) -> bool:
         """True when a point named by another reading is within NEAR_OTHERS_KM."""
-        row, column = _cell(lat0, lon0)
-        for cell in ((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)):
-            for (lat, lon), named in self.cells.get(cell, {}).items():
-                if (any(i != reading for i in named)
-                        and abs(lat - lat0) < NEAR_BOX_DEGREES
-                        and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
-                        and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM):
+        around = self._around.get((lat0, lon0))
+        if around is None:
+            around = self._around[(lat0, lon0)] = self._points_around(lat0, lon0)
+        for named in around:
+            for i in named:
+                if i != reading:
                     return True
         return False
+
+    def _points_around(self, lat0: float, lon0: float) -> list[list[int]]:
+        row, column = _cell(lat0, lon0)
+        return [named
+                for cell in ((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1))
+                for (lat, lon), named in self.cells.get(cell, {}).items()
+                if abs(lat - lat0) < NEAR_BOX_DEGREES and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
+                and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM]
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -356,14 +368,25 @@ class Resolver:
 
     def _best(self, reading: Reading, options: list[tuple[GazetteerEntry, int, float]],
               ctx: Context) -> tuple[GazetteerEntry, float] | None:
-        scored = sorted(((prior + self._context_score(e, ctx), e, how)
-                         for e, how, prior in options
-                         if self._plausible(e, how, ctx, reading.locative)),
-                        key=lambda t: -t[0])
-        if not scored:
+        # the first of the top scores wins (as a stable sort would have it), the best of
+        # the others is the runner-up: one pass, no sort
+        best = runner_up = -math.inf
+        entry: GazetteerEntry | None = None
+        how = PRIMARY
+        for e, h, prior in options:
+            if not self._plausible(e, h, ctx, reading.locative):
+                continue
+            score = prior + self._context_score(e, ctx)
+            if entry is None or score > best:
+                if entry is not None:
+                    runner_up = best
+                best, entry, how = score, e, h
+            elif score > runner_up:
+                runner_up = score
+        if entry is None:
             return None
-        best, entry, how = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else best - MARGIN_FOR_CERTAINTY
+        if runner_up == -math.inf:
+            runner_up = best - MARGIN_FOR_CERTAINTY
         lead = min(1.0, (best - runner_up) / MARGIN_FOR_CERTAINTY)
         confidence = reading.span.quality * (0.5 + 0.45 * lead)
         if how == REGION_BASE and not reading.region:
