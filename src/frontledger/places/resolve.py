@@ -195,10 +195,11 @@ class Resolver:
                  r.locative) for r in readings]
         options: dict[tuple, list] = {}
         alone: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
+        nothing = Context()  # the first pass reads no context (and `_best` changes none)
         for key, reading in zip(keys, readings, strict=True):
             if key not in options:
                 options[key] = self._scored_options(reading)
-                alone[key] = self._best(reading, options[key], Context())
+                alone[key] = self._best(reading, options[key], nothing)
         context = self._context([alone[k] for k in keys], readings)
         chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
         doubted: dict[tuple, int] = {}

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from frontledger.places.context import Cues
 from frontledger.places.lexicon import (
@@ -39,9 +38,8 @@ UNKNOWN_CONFIDENCE = {"marked": 0.7, "listed": 0.6, "locative": 0.45}
 """How sure each cue makes us, ranked by how often the cue misleads on our fixtures."""
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
-    """A run of capitalised words."""
+class Group(NamedTuple):
+    """A run of capitalised words (a tuple: an article holds dozens, most dropped at once)."""
 
     first: int
     last: int
@@ -52,17 +50,19 @@ class Group:
 def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group]:
     """Runs of capitalised words (not function words) separated by single spaces."""
     groups: list[Group] = []
+    stopwords, count, make = lex.stopwords, len(words), tuple.__new__
     i = 0
-    while i < len(words):
-        if not words[i].capitalised or words[i].key in lex.stopwords:
+    while i < count:
+        word = words[i]
+        if not word.capitalised or word.key in stopwords:
             i += 1
             continue
         j = i
-        while (j + 1 < len(words) and j + 1 - i < MAX_GROUP_WORDS and words[j + 1].capitalised
+        while (j + 1 < count and j + 1 - i < MAX_GROUP_WORDS and words[j + 1].capitalised
                and text[words[j].end:words[j + 1].start] == " "
-               and words[j + 1].key not in lex.stopwords):
+               and words[j + 1].key not in stopwords):
             j += 1
-        groups.append(Group(i, j, words[i].start, words[j].end))
+        groups.append(make(Group, (i, j, word.start, words[j].end)))
         i = j + 1
     return groups
 
