@@ -169,13 +169,22 @@ class UnknownPlaces:
                 and not self.cues.marked_settlement(self.words[k].start))
 
     def _covered(self, position: int) -> bool:
-        at = bisect_left(self.covered, (position + 1,))
-        return any(s <= position < e for s, e in self.covered[max(0, at - 8):at])
+        # the spans before `at` start at or before `position`: does one of the last eight
+        # end after it? (nearest first: a loop, not a generator, for a question asked of
+        # every capitalised word)
+        covered = self.covered
+        at = bisect_left(covered, (position + 1,))
+        for k in range(at - 1, max(0, at - 8) - 1, -1):
+            if covered[k][1] > position:
+                return True
+        return False
 
     def _free(self, group: Group) -> bool:
-        at = bisect_left(self.covered, (group.end,))
-        if any(s < group.end and group.start < e for s, e in self.covered[max(0, at - 8):at]):
-            return False
+        covered = self.covered
+        at = bisect_left(covered, (group.end,))  # the spans before `at` start before its end
+        for k in range(at - 1, max(0, at - 8) - 1, -1):
+            if covered[k][1] > group.start:
+                return False
         surface = self.cues.text[group.start:group.end]
         return len(surface) >= MIN_NAME_LENGTH and not surface.isupper()
 
