@@ -147,9 +147,17 @@ class Cues:
 
     def locative(self, first: int, words: list[Word]) -> bool:
         """A locative preposition before the word, articles skipped ("in the", "à la")."""
-        before = [w for w in words[max(0, first - 4):first] if w.key not in self.lex.articles]
-        for w in before[-METONYM_LOOKBACK_WORDS:]:
+        # the last METONYM_LOOKBACK_WORDS of the four words before that are no articles,
+        # nearest first (asked of every name: no list built)
+        articles, left = self.lex.articles, METONYM_LOOKBACK_WORDS
+        for k in range(first - 1, max(0, first - 4) - 1, -1):
+            w = words[k]
+            if w.key in articles:
+                continue
             if w.key in self.lex.locative_before and not _SENTENCE_BREAK.search(
                     self.text, w.end, words[first].start):
                 return True
+            left -= 1
+            if not left:
+                break
         return False

@@ -128,11 +128,18 @@ class Points:
 
     def _points_around(self, lat0: float, lon0: float) -> list[list[int]]:
         row, column = _cell(lat0, lon0)
-        return [named
-                for cell in ((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1))
-                for (lat, lon), named in self.cells.get(cell, {}).items()
-                if abs(lat - lat0) < NEAR_BOX_DEGREES and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
-                and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM]
+        around = []
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                cell = self.cells.get((row + dr, column + dc))
+                if not cell:
+                    continue
+                for (lat, lon), named in cell.items():
+                    if (abs(lat - lat0) < NEAR_BOX_DEGREES
+                            and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
+                            and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM):
+                        around.append(named)
+        return around
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

@@ -174,7 +174,7 @@ class UnknownPlaces:
         # every capitalised word)
         covered = self.covered
         at = bisect_left(covered, (position + 1,))
-        for k in range(at - 1, max(0, at - 8) - 1, -1):
+        for k in range(at - 1, max(0, at - 8) - 1, -1):  # noqa: SIM110 (see above)
             if covered[k][1] > position:
                 return True
         return False
