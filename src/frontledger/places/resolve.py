@@ -376,26 +376,32 @@ class Resolver:
 
     def _best(self, reading: Reading, options: list[tuple[GazetteerEntry, int, float]],
               ctx: Context) -> tuple[GazetteerEntry, float] | None:
+        plausible = [(e, h, prior) for e, h, prior in options
+                     if self._plausible(e, h, ctx, reading.locative)]
+        if not plausible:
+            return None
+        if len(plausible) == 1:  # alone, it leads by the whole margin whatever the context
+            entry, how, _prior = plausible[0]
+            return self._confidence(reading, entry, how, 1.0)
         # the first of the top scores wins (as a stable sort would have it), the best of
         # the others is the runner-up: one pass, no sort
         best = runner_up = -math.inf
-        entry: GazetteerEntry | None = None
-        how = PRIMARY
-        for e, h, prior in options:
-            if not self._plausible(e, h, ctx, reading.locative):
-                continue
+        entry, how = plausible[0][0], PRIMARY
+        for e, h, prior in plausible:
             score = prior + self._context_score(e, ctx)
-            if entry is None or score > best:
-                if entry is not None:
-                    runner_up = best
+            if score > best:
+                runner_up = best
                 best, entry, how = score, e, h
             elif score > runner_up:
                 runner_up = score
-        if entry is None:
-            return None
-        if runner_up == -math.inf:
-            runner_up = best - MARGIN_FOR_CERTAINTY
-        lead = min(1.0, (best - runner_up) / MARGIN_FOR_CERTAINTY)
+        return self._confidence(reading, entry, how,
+                                min(1.0, (best - runner_up) / MARGIN_FOR_CERTAINTY))
+
+    @staticmethod
+    def _confidence(reading: Reading, entry: GazetteerEntry, how: int, lead: float
+                    ) -> tuple[GazetteerEntry, float]:
+        """The chosen entry with the resolver's confidence, from its lead over the
+        runner-up as a share of MARGIN_FOR_CERTAINTY."""
         confidence = reading.span.quality * (0.5 + 0.45 * lead)
         if how == REGION_BASE and not reading.region:
             confidence = min(confidence, REGION_FALLBACK_CONFIDENCE)
