@@ -387,8 +387,9 @@ class Resolver:
         # the others is the runner-up: one pass, no sort
         best = runner_up = -math.inf
         entry, how = plausible[0][0], PRIMARY
-        for e, h, prior in plausible:
-            score = prior + self._context_score(e, ctx)
+        blank = not (ctx.regions or ctx.countries or ctx.points or ctx.named)
+        for e, h, prior in plausible:  # a blank context (the first pass) scores nothing
+            score = prior if blank else prior + self._context_score(e, ctx)
             if score > best:
                 runner_up = best
                 best, entry, how = score, e, h

@@ -151,6 +151,9 @@ class UnknownPlaces:
         start) or that says what follows is a place ("Dörfer Marivka", nouns capitalised),
         and the words from the first one already recognised ("Іванівку Харківської")."""
         first, last = group.first, group.last
+        if self._covered(self.words[first].start) and (
+                first == last or self._covered(self.words[first + 1].start)):
+            return None  # the first word kept, whichever it is, was recognised
         opening_word = self.words[first].key in self.lowercase and sentence_initial(
             self.cues.text, self.words[first].start)
         if opening_word or (first < last and self._marker(first)):
@@ -161,7 +164,8 @@ class UnknownPlaces:
                 break
         if last < first:
             return None
-        return Group(first, last, self.words[first].start, self.words[last].end)
+        return tuple.__new__(Group, (first, last, self.words[first].start,
+                                     self.words[last].end))
 
     def _marker(self, k: int) -> bool:
         """Whether word k is itself a settlement marker ("Dörfer", "Село")."""
