@@ -6,10 +6,15 @@ Every cue is a pattern of the language's lexicon; this module only knows where t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from ahocorasick_rs import AhoCorasick
 
 from frontledger.places.lexicon import Lexicon
 from frontledger.places.recognize import Word
+from frontledger.text.scanning import finditer, literal_prefixes, spaced
 
 WINDOW = 80
 """Characters of text looked at on each side of a span for a cue (a clause, roughly)."""
@@ -41,11 +46,19 @@ class Cues:
     """Where the words that open a unit's name end ("groupement ", "угруповання «"), found
     in one pass over the text: a name starting there is part of the unit's name."""
 
+    sites: Mapping[int, list[int]] = field(init=False, default_factory=dict, compare=False)
+    """Where the literal prefixes of each of the MARKER_CUES begin in the text, sorted (by
+    the cue's index; a cue without prefixes is not there): found in one pass over the text
+    for all of them, so that a name whose window holds none is not searched."""
+
     def __post_init__(self) -> None:
         lowered = self.text.lower()
+        object.__setattr__(self, "sites", _marker_sites(self.lex, self.text, lowered))
         if any(stem in lowered for stem in self.lex.organisation_stems):
+            # the scanner skips to where a unit's word may begin: the pattern opens with a
+            # lookbehind, which the engine would otherwise try at every character
             object.__setattr__(self, "unit_names_at", frozenset(
-                m.end() for m in self.lex.organisation_before.finditer(self.text)))
+                m.end() for m in finditer(self.lex.organisation_before, self.text)))
 
     def before(self, start: int) -> str:
         return self.text[max(0, start - WINDOW):start]
@@ -58,7 +71,22 @@ class Cues:
 
     def region_before(self, start: int) -> bool:
         """"région de X", "the regions of X", "Region X"."""
-        return bool(self.lex.region_keyword_before.search(self.near_before(start)))
+        return self._may_mark(REGION_KEYWORD, start) and bool(
+            self.lex.region_keyword_before.search(self.near_before(start)))
+
+    def region_preposition_before(self, start: int) -> bool:
+        """"на Запорожье": a preposition that puts the name after it in a region."""
+        return self._may_mark(REGION_PREPOSITION, start) and bool(
+            self.lex.region_preposition.search(self.near_before(start)))
+
+    def _may_mark(self, cue: int, start: int) -> bool:
+        """False when no match of MARKER_CUES[cue] can begin in the MARKER_WINDOW before
+        `start`: none of its literal prefixes begins there (every match begins with one)."""
+        sites = self.sites.get(cue)
+        if sites is None:
+            return True  # no prefixes known, or a text whose lower case changes its length
+        at = bisect_left(sites, start - MARKER_WINDOW)
+        return at < len(sites) and sites[at] < start
 
     def region_after(self, end: int) -> bool:
         """"X region", "X and Y oblasts", "Донецкой области"."""
@@ -81,7 +109,8 @@ class Cues:
 
     def marked_settlement(self, start: int) -> bool:
         """"the village of X", "le village de X", "село X", "у селі X"."""
-        return bool(self.lex.place_marker_before.search(self.near_before(start)))
+        return self._may_mark(PLACE_MARKER, start) and bool(
+            self.lex.place_marker_before.search(self.near_before(start)))
 
     def marked_after(self, end: int) -> bool:
         """"X, a village near Y", "X and Y -- two settlements"."""
@@ -89,7 +118,8 @@ class Cues:
 
     def marked_village(self, start: int) -> bool:
         """"the village of X", "село X": a small place, whatever town shares its name."""
-        return bool(self.lex.village_marker_before.search(self.near_before(start)))
+        return self._may_mark(VILLAGE_MARKER, start) and bool(
+            self.lex.village_marker_before.search(self.near_before(start)))
 
     def organisation(self, start: int, end: int) -> bool:
         """"the Dnipro Operational Strategic Group", "le groupement Dnipro", "угруповання
@@ -117,9 +147,9 @@ class Cues:
         if after[:1] in "'’" and self.lex.metonym_verbs_after.match(after):
             return True  # a possessive of a non-place noun: "Moscow's claims"
         before = self.near_before(start)
-        if self.lex.place_before.search(before):
+        if self._may_mark(PLACE_RELATION, start) and self.lex.place_before.search(before):
             return False  # "the border with Russia": a place relation outranks "with"
-        if self.lex.metonym_before.search(before):
+        if self._may_mark(METONYM, start) and self.lex.metonym_before.search(before):
             return True
         return not (listed_as_place or self.placed(start, end, words, first))
 
@@ -129,7 +159,8 @@ class Cues:
         one ("Russia's Kursk region"), or as a dateline. Elsewhere such a name is the
         subject or agent of the news ("Kyiv rejected", "les troupes de Moscou")."""
         return (self.locative(first, words) or self._heads_line(start, end, words, first)
-                or bool(self.lex.place_before.search(self.near_before(start)))
+                or (self._may_mark(PLACE_RELATION, start)
+                    and bool(self.lex.place_before.search(self.near_before(start))))
                 or bool(self.lex.place_after.match(self.after(end))))
 
     def _heads_line(self, start: int, end: int, words: list[Word], first: int) -> bool:
@@ -144,9 +175,68 @@ class Cues:
 
     def locative(self, first: int, words: list[Word]) -> bool:
         """A locative preposition before the word, articles skipped ("in the", "à la")."""
-        before = [w for w in words[max(0, first - 4):first] if w.key not in self.lex.articles]
-        for w in before[-METONYM_LOOKBACK_WORDS:]:
+        # the last METONYM_LOOKBACK_WORDS of the four words before that are no articles,
+        # nearest first (asked of every name: no list built)
+        articles, left = self.lex.articles, METONYM_LOOKBACK_WORDS
+        for k in range(first - 1, max(0, first - 4) - 1, -1):
+            w = words[k]
+            if w.key in articles:
+                continue
             if w.key in self.lex.locative_before and not _SENTENCE_BREAK.search(
                     self.text, w.end, words[first].start):
                 return True
+            left -= 1
+            if not left:
+                break
         return False
+
+
+MARKER_CUES = ("place_marker_before", "village_marker_before", "region_keyword_before",
+               "region_preposition", "place_before", "metonym_before")
+"""The lexicon's patterns searched in the MARKER_WINDOW before a name, whose literal
+prefixes (`text.scanning.literal_prefixes`) are found in the whole text at once."""
+(PLACE_MARKER, VILLAGE_MARKER, REGION_KEYWORD, REGION_PREPOSITION, PLACE_RELATION,
+ METONYM) = range(len(MARKER_CUES))
+MIN_SITE_PREFIX = 2
+"""Cues with a shorter prefix (a lone letter or space) are searched at every name: their
+prefixes would be found almost everywhere."""
+
+_site_plans: dict[int, tuple[Lexicon, AhoCorasick | None, tuple[tuple[int, ...], ...],
+                             tuple[int, ...]]] = {}
+"""By `id` of a lexicon (kept, so that the id stays its own): the automaton of the prefixes
+of its MARKER_CUES, the cues of each prefix, and the cues that have prefixes."""
+
+
+def _site_plan(lex: Lexicon) -> tuple[AhoCorasick | None, tuple[tuple[int, ...], ...],
+                                      tuple[int, ...]]:
+    kept = _site_plans.get(id(lex))
+    if kept is None or kept[0] is not lex:
+        cues_of: dict[str, list[int]] = {}
+        planned = []
+        for cue, name in enumerate(MARKER_CUES):
+            prefixes = literal_prefixes(getattr(lex, name))
+            if prefixes is None or min(map(len, prefixes)) < MIN_SITE_PREFIX:
+                continue
+            planned.append(cue)
+            for prefix in sorted(prefixes):
+                cues_of.setdefault(prefix, []).append(cue)
+        keywords = list(cues_of)
+        kept = (lex, AhoCorasick(keywords) if keywords else None,
+                tuple(tuple(cues_of[k]) for k in keywords), tuple(planned))
+        _site_plans[id(lex)] = kept
+    return kept[1], kept[2], kept[3]
+
+
+def _marker_sites(lex: Lexicon, text: str, lowered: str) -> dict[int, list[int]]:
+    """Where each planned cue's prefixes begin in `text` (`lowered`: its lower case)."""
+    automaton, cues_of, planned = _site_plan(lex)
+    if automaton is None or len(lowered) != len(text):
+        return {}  # offsets of the two texts differ: every name is searched
+    sites: dict[int, list[int]] = {cue: [] for cue in planned}
+    for keyword, start, _end in automaton.find_matches_as_indexes(spaced(lowered),
+                                                                   overlapping=True):
+        for cue in cues_of[keyword]:
+            sites[cue].append(start)
+    for found in sites.values():
+        found.sort()
+    return sites

@@ -260,8 +260,7 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
             for reading in chain:
                 reading.region = True
     for reading in readings:  # "на Запорожье": "на" puts a name in a region, not a city
-        if _may_be_region(reading.span) and cues.lex.region_preposition.search(
-                cues.near_before(reading.span.start)):
+        if _may_be_region(reading.span) and cues.region_preposition_before(reading.span.start):
             reading.region = True
     _attach_regions(readings, cues, gaz)
     return readings

@@ -155,17 +155,36 @@ class Recogniser:
         """Gazetteer matches, longest first at each word, left to right, no overlaps."""
         found: list[Span] = []
         starts = self.gaz.lowercase_starts
+        memo, language = self.memo, self.lex.language
         free_from = 0  # the first word not inside a span already found
         for i, word in enumerate(self.words):
             if i < free_from or not (word.capitalised or word.key in starts):
                 continue
+            mute = ("m", language, word.text)
+            if memo.get(mute) and not self._may_pair(i):
+                continue  # a word that names nothing wherever it stands (see `_mute`)
             span = self._match_at(i) if self._can_start(i) else None
             if span is None:
-                found.extend(self._compound_parts(i))
+                parts = self._compound_parts(i)
+                found.extend(parts)
+                if mute not in memo:
+                    memo[mute] = not parts and self._mute(i)
                 continue
+            memo.setdefault(mute, False)
             found.append(span)
             free_from = span.last + 1
         return found
+
+    def _mute(self, i: int) -> bool:
+        """Whether word i names nothing, wherever it stands, unless with the word after it
+        (`_skeleton_pair`): it starts no longer name, and neither its lookup nor its
+        skeleton finds a place. What `_match_at` and `_compound_parts` find otherwise
+        depends only on the word's text (and is remembered by it); the text around only
+        takes matches away (a sentence's first word, a function word). Remembered per
+        word, so that the capitalised words that name nothing (persons, months, the first
+        word of a sentence) cost one look-up each."""
+        return (not self._may_start_long_name(i) and self._lookup(i, i) is None
+                and self._skeleton(i) is None)
 
     def listed_regions(self, spans: list[Span]) -> list[Span]:
         """`spans` and the lower-case region adjectives listed after a region ("w obwodach
@@ -307,11 +326,9 @@ class Recogniser:
 
     def _skeleton_pair(self, i: int) -> Span | None:
         """Two capitalised words spelt another way: "Tchassiv Iar" for Chasiv Yar."""
+        if not self._may_pair(i):
+            return None
         j = i + 1
-        if j >= len(self.words) or not self.words[j].capitalised:
-            return None
-        if self.text[self.words[i].end:self.words[j].start] != " ":
-            return None
         pair = self.text[self.words[i].start:self.words[j].end]
         key = ("p", self.lex.language, pair)
         if key not in self.memo:
@@ -321,6 +338,13 @@ class Recogniser:
         if hit is None:
             return None
         return Span(i, j, self.words[i].start, self.words[j].end, hit[0], SKELETON, hit[1])
+
+    def _may_pair(self, i: int) -> bool:
+        """Whether word i and the next may be read as one name spelt another way: the next
+        word is capitalised and one space apart."""
+        j = i + 1
+        return (j < len(self.words) and self.words[j].capitalised
+                and self.text[self.words[i].end:self.words[j].start] == " ")
 
     def _lookup(self, i: int, j: int) -> Span | None:
         start, end = self.words[i].start, self.words[j].end

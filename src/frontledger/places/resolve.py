@@ -90,18 +90,23 @@ class Points:
     """Coordinates of the places an article names, by cell of a NEAR_BOX_DEGREES grid,
     each with (up to two of) the readings that named it: "is a place of another reading
     near here?" costs the few places of nine cells, not one look at each reading (which
-    made geoparsing quadratic in the number of mentions)."""
+    made geoparsing quadratic in the number of mentions). The points near a place are
+    found once per place (until a point is added): the second pass asks again for every
+    reading that may name it."""
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], dict[tuple[float, float], list[int]]] = {}
         self.readings: list[int] = []
         """(Up to two of) the readings that named any point."""
+        self._around: dict[tuple[float, float], list[list[int]]] = {}
+        """Place coordinates -> the readings of each point within NEAR_OTHERS_KM."""
 
     def add(self, reading: int, lat: float, lon: float) -> None:
         named = self.cells.setdefault(_cell(lat, lon), {}).setdefault((lat, lon), [])
         for kept in (named, self.readings):
             if len(kept) < 2 and reading not in kept:
                 kept.append(reading)
+        self._around.clear()
 
     def __bool__(self) -> bool:
         return bool(self.readings)
@@ -112,15 +117,29 @@ class Points:
 
     def near(self, lat0: float, lon0: float, reading: int) -> bool:
         """True when a point named by another reading is within NEAR_OTHERS_KM."""
-        row, column = _cell(lat0, lon0)
-        for cell in ((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)):
-            for (lat, lon), named in self.cells.get(cell, {}).items():
-                if (any(i != reading for i in named)
-                        and abs(lat - lat0) < NEAR_BOX_DEGREES
-                        and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
-                        and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM):
+        around = self._around.get((lat0, lon0))
+        if around is None:
+            around = self._around[(lat0, lon0)] = self._points_around(lat0, lon0)
+        for named in around:
+            for i in named:
+                if i != reading:
                     return True
         return False
+
+    def _points_around(self, lat0: float, lon0: float) -> list[list[int]]:
+        row, column = _cell(lat0, lon0)
+        around = []
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                cell = self.cells.get((row + dr, column + dc))
+                if not cell:
+                    continue
+                for (lat, lon), named in cell.items():
+                    if (abs(lat - lat0) < NEAR_BOX_DEGREES
+                            and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
+                            and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM):
+                        around.append(named)
+        return around
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -183,10 +202,11 @@ class Resolver:
                  r.locative) for r in readings]
         options: dict[tuple, list] = {}
         alone: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
+        nothing = Context()  # the first pass reads no context (and `_best` changes none)
         for key, reading in zip(keys, readings, strict=True):
             if key not in options:
                 options[key] = self._scored_options(reading)
-                alone[key] = self._best(reading, options[key], Context())
+                alone[key] = self._best(reading, options[key], nothing)
         context = self._context([alone[k] for k in keys], readings)
         chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
         doubted: dict[tuple, int] = {}
@@ -356,15 +376,33 @@ class Resolver:
 
     def _best(self, reading: Reading, options: list[tuple[GazetteerEntry, int, float]],
               ctx: Context) -> tuple[GazetteerEntry, float] | None:
-        scored = sorted(((prior + self._context_score(e, ctx), e, how)
-                         for e, how, prior in options
-                         if self._plausible(e, how, ctx, reading.locative)),
-                        key=lambda t: -t[0])
-        if not scored:
+        plausible = [(e, h, prior) for e, h, prior in options
+                     if self._plausible(e, h, ctx, reading.locative)]
+        if not plausible:
             return None
-        best, entry, how = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else best - MARGIN_FOR_CERTAINTY
-        lead = min(1.0, (best - runner_up) / MARGIN_FOR_CERTAINTY)
+        if len(plausible) == 1:  # alone, it leads by the whole margin whatever the context
+            entry, how, _prior = plausible[0]
+            return self._confidence(reading, entry, how, 1.0)
+        # the first of the top scores wins (as a stable sort would have it), the best of
+        # the others is the runner-up: one pass, no sort
+        best = runner_up = -math.inf
+        entry, how = plausible[0][0], PRIMARY
+        blank = not (ctx.regions or ctx.countries or ctx.points or ctx.named)
+        for e, h, prior in plausible:  # a blank context (the first pass) scores nothing
+            score = prior if blank else prior + self._context_score(e, ctx)
+            if score > best:
+                runner_up = best
+                best, entry, how = score, e, h
+            elif score > runner_up:
+                runner_up = score
+        return self._confidence(reading, entry, how,
+                                min(1.0, (best - runner_up) / MARGIN_FOR_CERTAINTY))
+
+    @staticmethod
+    def _confidence(reading: Reading, entry: GazetteerEntry, how: int, lead: float
+                    ) -> tuple[GazetteerEntry, float]:
+        """The chosen entry with the resolver's confidence, from its lead over the
+        runner-up as a share of MARGIN_FOR_CERTAINTY."""
         confidence = reading.span.quality * (0.5 + 0.45 * lead)
         if how == REGION_BASE and not reading.region:
             confidence = min(confidence, REGION_FALLBACK_CONFIDENCE)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from frontledger.places.context import Cues
 from frontledger.places.lexicon import (
@@ -39,9 +38,8 @@ UNKNOWN_CONFIDENCE = {"marked": 0.7, "listed": 0.6, "locative": 0.45}
 """How sure each cue makes us, ranked by how often the cue misleads on our fixtures."""
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
-    """A run of capitalised words."""
+class Group(NamedTuple):
+    """A run of capitalised words (a tuple: an article holds dozens, most dropped at once)."""
 
     first: int
     last: int
@@ -52,17 +50,19 @@ class Group:
 def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group]:
     """Runs of capitalised words (not function words) separated by single spaces."""
     groups: list[Group] = []
+    stopwords, count, make = lex.stopwords, len(words), tuple.__new__
     i = 0
-    while i < len(words):
-        if not words[i].capitalised or words[i].key in lex.stopwords:
+    while i < count:
+        word = words[i]
+        if not word.capitalised or word.key in stopwords:
             i += 1
             continue
         j = i
-        while (j + 1 < len(words) and j + 1 - i < MAX_GROUP_WORDS and words[j + 1].capitalised
+        while (j + 1 < count and j + 1 - i < MAX_GROUP_WORDS and words[j + 1].capitalised
                and text[words[j].end:words[j + 1].start] == " "
-               and words[j + 1].key not in lex.stopwords):
+               and words[j + 1].key not in stopwords):
             j += 1
-        groups.append(Group(i, j, words[i].start, words[j].end))
+        groups.append(make(Group, (i, j, word.start, words[j].end)))
         i = j + 1
     return groups
 
@@ -151,6 +151,9 @@ class UnknownPlaces:
         start) or that says what follows is a place ("Dörfer Marivka", nouns capitalised),
         and the words from the first one already recognised ("Іванівку Харківської")."""
         first, last = group.first, group.last
+        if self._covered(self.words[first].start) and (
+                first == last or self._covered(self.words[first + 1].start)):
+            return None  # the first word kept, whichever it is, was recognised
         opening_word = self.words[first].key in self.lowercase and sentence_initial(
             self.cues.text, self.words[first].start)
         if opening_word or (first < last and self._marker(first)):
@@ -161,7 +164,8 @@ class UnknownPlaces:
                 break
         if last < first:
             return None
-        return Group(first, last, self.words[first].start, self.words[last].end)
+        return tuple.__new__(Group, (first, last, self.words[first].start,
+                                     self.words[last].end))
 
     def _marker(self, k: int) -> bool:
         """Whether word k is itself a settlement marker ("Dörfer", "Село")."""
@@ -169,13 +173,22 @@ class UnknownPlaces:
                 and not self.cues.marked_settlement(self.words[k].start))
 
     def _covered(self, position: int) -> bool:
-        at = bisect_left(self.covered, (position + 1,))
-        return any(s <= position < e for s, e in self.covered[max(0, at - 8):at])
+        # the spans before `at` start at or before `position`: does one of the last eight
+        # end after it? (nearest first: a loop, not a generator, for a question asked of
+        # every capitalised word)
+        covered = self.covered
+        at = bisect_left(covered, (position + 1,))
+        for k in range(at - 1, max(0, at - 8) - 1, -1):  # noqa: SIM110 (see above)
+            if covered[k][1] > position:
+                return True
+        return False
 
     def _free(self, group: Group) -> bool:
-        at = bisect_left(self.covered, (group.end,))
-        if any(s < group.end and group.start < e for s, e in self.covered[max(0, at - 8):at]):
-            return False
+        covered = self.covered
+        at = bisect_left(covered, (group.end,))  # the spans before `at` start before its end
+        for k in range(at - 1, max(0, at - 8) - 1, -1):
+            if covered[k][1] > group.start:
+                return False
         surface = self.cues.text[group.start:group.end]
         return len(surface) >= MIN_NAME_LENGTH and not surface.isupper()
 

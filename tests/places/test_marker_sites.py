@@ -1,0 +1,49 @@
+"""The cues searched before a name are looked for only where one of their literal
+prefixes begins (found for the whole text in one pass): they answer as a search of the
+window before each name would, whatever the case or the script."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontledger.places.context import MARKER_CUES, MARKER_WINDOW, Cues
+from frontledger.places.lexicon import lexicon
+from frontledger.places.recognize import words_of
+
+TEXTS = [
+    ("en", "Shelling hit the VILLAGE OF Marenka and the villages of Ivanivka and Petrivka, "
+           "in the Kharkiv region; the border with Russia was calm, Moscow said."),
+    ("en", "Towns of Dovhe and Lypky, the Regions of Sumy and Kharkiv: Ukraine says so."),
+    ("fr", "Le village de Vilne et la région d'Odessa, selon Moscou ; la localité voisine de "
+           "Kostiantynivka a été frappée."),
+    ("de", "Das Dorf Marivka und die Ortschaften Lypky und Dovhe im Gebiet Charkiw."),
+    ("ru", "Удары по селу Вільне и посёлку Ивановка, наступление на Запорожье, на "
+           "Харьковщине; Москва заявила."),
+    ("uk", "У селі Іванівка та в Харківській області, на Запоріжжі, повідомив Київ."),
+    ("en", "İstanbul talks: the village of Lypky, said Ankara."),  # lower case grows longer
+]
+
+
+@pytest.mark.parametrize(("language", "text"), TEXTS)
+def test_marker_cues_answer_as_a_search_of_the_window_before_each_word(language, text):
+    lex = lexicon(language)
+    cues = Cues(text, lex)
+    for word in words_of(text):
+        window = text[max(0, word.start - MARKER_WINDOW):word.start]
+        assert cues.marked_settlement(word.start) == bool(
+            lex.place_marker_before.search(window))
+        assert cues.marked_village(word.start) == bool(lex.village_marker_before.search(window))
+        assert cues.region_before(word.start) == bool(lex.region_keyword_before.search(window))
+        assert cues.region_preposition_before(word.start) == bool(
+            lex.region_preposition.search(window))
+        for cue, name in enumerate(MARKER_CUES):  # no site: no match, for every cue
+            if getattr(lex, name).search(window):
+                assert cues._may_mark(cue, word.start), (name, word.text)
+
+
+def test_marked_names_are_found_in_upper_and_mixed_case():
+    text = "Fighting near the VILLAGE OF Marenka and the Village of Lypky."
+    cues = Cues(text, lexicon("en"))
+    assert cues.marked_settlement(text.index("Marenka"))
+    assert cues.marked_settlement(text.index("Lypky"))
+    assert not cues.marked_settlement(text.index("VILLAGE"))
