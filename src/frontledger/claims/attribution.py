@@ -190,7 +190,9 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     if named:
         state.speaker, state.since = named[-1], 0
         state.speaker_paragraph = sentence.paragraph
-        state.history.extend(s for s in named if not s.anaphoric)
+        # one pointed back to with a day of its own ("the ministry said on Thursday") dates
+        # the body's later statements too (`_same_statement_date`)
+        state.history.extend(s for s in named if not s.anaphoric or s.date is not None)
     else:
         state.since += 1
     state.past_question = _past_question(state, sentence)
@@ -539,13 +541,18 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
              and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())
              and not _compound_part(doc.text, s)]
     # "Am Montag erklärte ...": capitalised words that are a date name no one
+    anaphors = within(doc.speaker_anaphors, start, end)
+    # "the General Staff said": capitalised words inside a noun that points back are that
+    # noun, not a person's name
     persons = [p for p in starting(doc.persons, floor, end) if p.end > start
                and not any(s.start <= p.start and p.end <= s.end for s in sides)
-               and not overlaps_any(p, doc.dates)]
+               and not overlaps_any(p, doc.dates)
+               and not any(a.start <= p.start and p.end <= a.end for a in anaphors)]
     named = sides + persons
-    anaphors = within(doc.speaker_anaphors, start, end)
+    # a comma parts two noun phrases: "... with the Zapad group, the ministry said"
     anaphors = [a for a in anaphors if not any(
-        a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP for n in named)]
+        a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP
+        and "," not in doc.text[min(a.end, n.end):max(a.start, n.start)] for n in named)]
     return sorted(named + anaphors, key=lambda h: h.start)
 
 
@@ -600,10 +607,14 @@ def _as_speaker(
 ) -> Speaker | None:
     if hit.label == "anaphor":
         words = doc.text[hit.start:hit.end]
-        antecedent = _antecedent(words, state)
-        adjective = _side_adjective_after(doc, hit)
+        antecedent = _named_antecedent(words, state) or _mentioned_antecedent(
+            doc, hit, words, cue, when)
+        adjective = _side_adjective_after(doc, hit) or (
+            _side_of_title(doc, hit) if antecedent is None else None)
+        antecedent = antecedent or state.speaker
         if adjective is not None and (antecedent is None or antecedent.side != adjective.label):
-            # "il ministero russo", "el ministerio ruso": a body named with its side after it
+            # "il ministero russo", "el ministerio ruso": a body named with its side after it;
+            # "the commander of the Khortytsia group": a title with the body it heads
             end = adjective.end
             return Speaker(name_in_base_form(doc, doc.text[hit.start:end], hit.start),
                            adjective.label, cue.start, date=when, span=(hit.start, end))
@@ -711,16 +722,51 @@ def _same_statement_date(name: str, side: str, state: State) -> DateMention | No
     return None
 
 
-def _antecedent(anaphor: str, state: State) -> Speaker | None:
-    """What "he", "the ministry", "у бригаді" points back to: the latest speaker whose name
-    shares the noun ("the brigade" → "the 110th Brigade"), else the latest speaker."""
+def _anaphor_stem(anaphor: str) -> str | None:
+    """The first ANAPHOR_STEM letters of a pointing noun's head (its last long word)."""
     words = [w for w in anaphor.lower().split() if len(w) > ANAPHOR_STEM]
-    if words:
-        stem = words[-1][:ANAPHOR_STEM]
-        for speaker in reversed(state.history):
-            if stem in speaker.name.lower():
-                return speaker
-    return state.speaker
+    return words[-1][:ANAPHOR_STEM] if words else None
+
+
+def _named_antecedent(anaphor: str, state: State) -> Speaker | None:
+    """The latest speaker whose name shares the pointing noun ("the brigade" → "the 110th
+    Brigade", "the General Staff" → "Ukraine's General Staff")."""
+    stem = _anaphor_stem(anaphor)
+    if stem is None:
+        return None
+    return next((s for s in reversed(state.history) if stem in s.name.lower()), None)
+
+
+def _mentioned_antecedent(doc: Analysis, hit: Hit, anaphor: str, cue: Hit,
+                          when: DateMention | None) -> Speaker | None:
+    """A body named with its side earlier in the text, not as a speaker ("a report by
+    Ukraine's General Staff ... The General Staff said"), that a pointing noun repeats: the
+    latest side name within NAME_REACH whose words share the noun's head. Its side, not
+    the latest speaker's, is the side of the body."""
+    stem = _anaphor_stem(anaphor)
+    if stem is None:
+        return None
+    for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH), hit.start)):
+        written = doc.text[side.start:side.end]
+        if side.label in doc.theater.opponents and stem in written.lower():
+            name = name_in_base_form(doc, doc.text[side.start:_whole_name(doc, side)], side.start)
+            return Speaker(name, str(side.label), cue.start, date=when, anaphoric=True)
+    return None
+
+
+OF_WORD = 4
+"""Longest word between a title and the body it heads ("of the", "du", "der", "dla"):
+articles and prepositions, not a clause."""
+_OF_LINK = re.compile(rf"(?:\s+[^\W\d]{{1,{OF_WORD}}}|\s*[^\W\d]{{1,2}}['’])*\s*[«\"“„]?")
+
+
+def _side_of_title(doc: Analysis, hit: Hit) -> Hit | None:
+    """"the commander of the Khortytsia group", "le porte-parole de l'armée russe": a
+    pointing noun that nothing earlier names, followed by the side whose body it heads."""
+    for side in starting(doc.speaker_sides, hit.end, hit.end + TITLE_GAP):
+        if _OF_LINK.fullmatch(doc.text, hit.end, side.start):
+            return side if side.label in doc.theater.opponents else None
+    return None
 
 
 def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
