@@ -459,8 +459,23 @@ def _sided_source(doc: Analysis, cue: Hit, when: DateMention | None) -> Speaker 
              and not doc.text[cue.end:s.start].strip()]
     if not sided:
         return None
-    return Speaker(doc.text[cue.start:sided[0].end], sided[0].label, cue.start, date=when,
+    return Speaker(_source_name(doc, cue, sided[0]), sided[0].label, cue.start, date=when,
                    span=(cue.start, sided[0].end))
+
+
+def _source_name(doc: Analysis, cue: Hit, side: Hit) -> str:
+    """The name of unnamed sources as cited: with the noun after their side, when the
+    lexicon's `[[base_form]]` rewrites that phrase ("Nach ukrainischen Angaben" →
+    "ukrainische Angaben"), else as written, rewritten ("secondo fonti russe" → "fonti
+    russe")."""
+    written = doc.text[cue.start:side.end]
+    word = _NEXT_WORD.match(doc.text, side.end)
+    if word is not None:
+        phrase = doc.text[cue.start:word.end()]
+        rewritten = _rewritten(doc, phrase)
+        if rewritten != phrase:
+            return rewritten
+    return _rewritten(doc, written)
 
 
 TITLE_GAP = 25
