@@ -413,12 +413,19 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
     closing = _marks_before(doc.text, sentence.start, cue.start)
     start = max(sentence.start, cue.start - SUBJECT_REACH)
     for hit in _candidates(doc, start, closing, floor=sentence.start):
+        end = hit.end
         if hit.label == "anaphor":
-            continue
+            # a title with the side it is of opens one ("the governor of Ukraine's Sumy
+            # region, which borders Russia, said"); a pronoun or a bare noun does not
+            titled = None if _PRONOUN.fullmatch(doc.text[hit.start:hit.end]) else (
+                _side_of_title(doc, hit))
+            if titled is None:
+                continue
+            end = titled.end
         if _fighters(doc, hit, noun=True) or _acts(doc, hit):
             return []  # the sentence opens with what is reported, not with who reports it
-        if _NOUN_PHRASE_END.match(doc.text, hit.end, closing):
-            return [hit] if hit.end < closing else []
+        if _NOUN_PHRASE_END.match(doc.text, end, closing):
+            return [hit] if end < closing else []
     return []
 
 
@@ -568,6 +575,11 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     anaphors = [a for a in anaphors if not any(
         a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP
         and "," not in doc.text[min(a.end, n.end):max(a.start, n.start)] for n in named)]
+    # "the governor of Ukraine's Sumy region said": the title speaks, the side it is of
+    # gives its side (see `_side_of_title`)
+    named = [n for n in named if not any(
+        a.end <= n.start <= a.end + TITLE_GAP and not _PRONOUN.fullmatch(doc.text[a.start:a.end])
+        and _of_link(doc, a.end, n.start) for a in anaphors)]
     return sorted(named + anaphors, key=lambda h: h.start)
 
 
@@ -622,17 +634,17 @@ def _as_speaker(
 ) -> Speaker | None:
     if hit.label == "anaphor":
         words = doc.text[hit.start:hit.end]
-        antecedent = _named_antecedent(words, state) or _mentioned_antecedent(
-            doc, hit, words, cue, when)
-        adjective = _side_adjective_after(doc, hit) or (
-            _side_of_title(doc, hit) if antecedent is None else None)
-        antecedent = antecedent or state.speaker
-        if adjective is not None and (antecedent is None or antecedent.side != adjective.label):
+        named = _named_antecedent(words, state)
+        adjective = _side_adjective_after(doc, hit) or _side_of_title(doc, hit)
+        if adjective is not None and (named is None or named.side != adjective.label):
             # "il ministero russo", "el ministerio ruso": a body named with its side after it;
             # "the commander of the Khortytsia group": a title with the body it heads
-            end = adjective.end
-            return Speaker(name_in_base_form(doc, doc.text[hit.start:end], hit.start),
-                           adjective.label, cue.start, date=when, span=(hit.start, end))
+            end = _whole_name(doc, adjective)
+            name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
+            return Speaker(name, adjective.label, cue.start,
+                           date=when or _same_statement_date(name, adjective.label, state),
+                           span=(hit.start, end))
+        antecedent = named or _mentioned_antecedent(doc, hit, words, cue, when) or state.speaker
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
@@ -652,7 +664,9 @@ def _as_speaker(
     if when is None and previous is not None and previous.side == side and state.since == 0:
         when = previous.date  # "Russia said on Saturday ... The ministry stated that ..."
     if when is None:
-        when = _same_statement_date(name, side, state)
+        # "Sumy Region Governor Oleh Hryhorov" repeats "the governor of Sumy region"
+        titled = f"{_title_before(doc, hit)} {name}" if hit.label == "person" else name
+        when = _same_statement_date(titled, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
 
@@ -779,9 +793,16 @@ def _side_of_title(doc: Analysis, hit: Hit) -> Hit | None:
     """"the commander of the Khortytsia group", "le porte-parole de l'armée russe": a
     pointing noun that nothing earlier names, followed by the side whose body it heads."""
     for side in starting(doc.speaker_sides, hit.end, hit.end + TITLE_GAP):
-        if _OF_LINK.fullmatch(doc.text, hit.end, side.start):
+        if _of_link(doc, hit.end, side.start):
             return side if side.label in doc.theater.opponents else None
     return None
+
+
+def _of_link(doc: Analysis, start: int, end: int) -> bool:
+    """Whether `text[start:end]` only links a title to the body it heads: short words, no
+    reporting verb or claim word ("the General Staff said Russian troops ...")."""
+    return (_OF_LINK.fullmatch(doc.text, start, end) is not None
+            and not within(doc.cues, start, end) and not within(doc.triggers, start, end))
 
 
 def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
@@ -800,6 +821,9 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
+    repeated = _repeated_title(doc, hit, state)
+    if repeated is not None:
+        return repeated  # "Sumy Region Governor X", after "the governor of Ukraine's ..."
     named = [s for s in around if s.label in speakers]
     if named:  # a side's name before "other"; of those, the nearest (its appositive)
         return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
@@ -817,13 +841,35 @@ def _stems(text: str) -> set[str]:
     return {w[:ANAPHOR_STEM].lower() for w in _WORD.findall(text) if len(w) >= ANAPHOR_STEM}
 
 
+def _title_before(doc: Analysis, hit: Hit) -> str:
+    """The words right before a person's name, back to the last punctuation mark, at most
+    APPOSITIVE_WINDOW: its title ("Sumy Region Governor", "командующий группировкой")."""
+    before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
+    cut = _TITLE_BREAK.match(before)
+    return before[cut.end():] if cut else before
+
+
+def _repeated_title(doc: Analysis, hit: Hit, state: State) -> str | None:
+    """The side of an earlier speaker whose name holds the head of a person's title, when
+    the title names no side itself: "Sumy Region Governor Oleh X" after "the governor of
+    Ukraine's Sumy region said" is that governor."""
+    if hit.label != "person":
+        return None
+    title = _title_before(doc, hit)
+    words = [w for w in _WORD.findall(title) if len(w) >= ANAPHOR_STEM]
+    if not words or within(doc.sides, hit.start - len(title), hit.start):
+        return None
+    stem = words[-1][:ANAPHOR_STEM].lower()
+    return next((s.side for s in reversed(state.history)
+                 if s.side in doc.theater.opponents and stem in s.name.lower()), None)
+
+
 def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
     """"командующий группировкой Иван Сомов", after "Южной группировки войск" (RU):
     a title right before a person that repeats a word of a side's name written earlier
     (the latest such) speaks for that side."""
     before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
-    cut = _TITLE_BREAK.match(before)
-    stems = _stems(before[cut.end():] if cut else before)
+    stems = _stems(_title_before(doc, hit))
     if not stems:
         return None
     for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH),
