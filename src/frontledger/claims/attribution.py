@@ -770,14 +770,16 @@ def _mentioned_antecedent(doc: Analysis, hit: Hit, anaphor: str, cue: Hit,
                           when: DateMention | None) -> Speaker | None:
     """A body named with its side earlier in the text, not as a speaker ("a report by
     Ukraine's General Staff ... The General Staff said"), that a pointing noun repeats: the
-    latest side name within NAME_REACH whose words share the noun's head. Its side, not
-    the latest speaker's, is the side of the body."""
+    latest side name within NAME_REACH whose words share the noun's head, not fighters nor
+    the subject of a claim ("Russian soldiers entered X ... the soldiers say"). Its side,
+    not the latest speaker's, is the side of the body."""
     stem = _anaphor_stem(anaphor)
     if stem is None:
         return None
     for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH), hit.start)):
         written = doc.text[side.start:side.end]
-        if side.label in doc.theater.opponents and stem in written.lower():
+        if side.label in doc.theater.opponents and stem in written.lower() and not (
+                _fighters(doc, side, noun=True) or _acts(doc, side)):
             name = name_in_base_form(doc, doc.text[side.start:_whole_name(doc, side)], side.start)
             return Speaker(name, str(side.label), cue.start, date=when, anaphoric=True)
     return None
@@ -815,9 +817,12 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if hit.label == "enemy":
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
+    # not the fighters of what the person reports ("Ukrainian drones hit Belgorod, Governor
+    # X said": the governor is not Ukrainian)
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
-              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))]
+              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))
+              and not (s.end <= hit.start and (_fighters(doc, s, noun=True) or _acts(doc, s)))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
