@@ -770,16 +770,16 @@ def _mentioned_antecedent(doc: Analysis, hit: Hit, anaphor: str, cue: Hit,
                           when: DateMention | None) -> Speaker | None:
     """A body named with its side earlier in the text, not as a speaker ("a report by
     Ukraine's General Staff ... The General Staff said"), that a pointing noun repeats: the
-    latest side name within NAME_REACH whose words share the noun's head, not fighters nor
-    the subject of a claim ("Russian soldiers entered X ... the soldiers say"). Its side,
-    not the latest speaker's, is the side of the body."""
+    latest side name within NAME_REACH whose words share the noun's head, not fighters
+    ("Russian soldiers entered X ... the soldiers say"). Its side, not the latest
+    speaker's, is the side of the body."""
     stem = _anaphor_stem(anaphor)
     if stem is None:
         return None
     for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH), hit.start)):
         written = doc.text[side.start:side.end]
         if side.label in doc.theater.opponents and stem in written.lower() and not (
-                _fighters(doc, side, noun=True) or _acts(doc, side)):
+                _fighters(doc, side, noun=True)):
             name = name_in_base_form(doc, doc.text[side.start:_whole_name(doc, side)], side.start)
             return Speaker(name, str(side.label), cue.start, date=when, anaphoric=True)
     return None
