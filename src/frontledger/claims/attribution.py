@@ -23,6 +23,7 @@ from frontledger.claims.analysis import (
     starts_of,
     within,
 )
+from frontledger.claims.dateline import in_dateline
 from frontledger.claims.morphology import base_form
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim, PlaceMention
@@ -522,6 +523,8 @@ def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
     names, when nothing else gives its side."""
     found: Speaker | None = None
     for candidate in ordered:
+        if in_dateline(doc, sentence, candidate.start):
+            continue  # "Kiev, 18 novembre (AFP) - ...": where the report is filed from
         if candidate.label == "anaphor" and _PRONOUN.fullmatch(doc.text[candidate.start:
                                                                           candidate.end]):
             # "Governor X named villages that he said ...": the name before, in the sentence
