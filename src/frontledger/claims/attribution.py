@@ -1050,13 +1050,28 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
             return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
         return before[-1]
     if speakers:
-        if doc is not None and _fronted(doc, trigger, speakers[0]):
+        if doc is not None and (_fronted(doc, trigger, speakers[0])
+                                or _glossed(doc, trigger, speakers[0])):
             return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
         return speakers[0]
     if default.outside is not None and default.reach is not None and (
             trigger.start >= default.reach):
         return default.outside  # after the quotation closes, the outlet narrates
     return default
+
+
+def _glossed(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
+    """Whether `trigger` stands in the outlet's gloss between a quotation that opens its
+    sentence and the reporting verb after it ('"We hold the bridgehead near A", 50 km
+    from B, which Kyiv controls, the spokesman said'): the quotation is the speaker's,
+    the words set off after it the outlet's."""
+    index = bisect.bisect_right(starts_of(doc.sentences), trigger.start) - 1
+    if index < 0:
+        return False
+    end = _quotation_end(doc.sentences[index])
+    return (end is not None and end <= trigger.start < speaker.position
+            and (doc.text[end - 2:end - 1] == ","  # '"...," about 40 km from B'
+                 or doc.text[end:trigger.start].lstrip(_CLOSING).startswith(",")))
 
 
 def _fronted(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
