@@ -224,11 +224,38 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
         if speaker is not None:
             found.append(_with_phrase(doc, sentence, cue,
                                       _with_quotation(doc, sentence, cue, speaker)))
+    if not found:
+        trailing = _trailing_source(doc, sentence, state)
+        found = [trailing] if trailing is not None else []
     # a speaker named in the sentence outranks one a pronoun points back to, except the
     # one a pronoun names as the quotation's speaker («...», afirmó la fuente)
     if any(s.named and not s.anaphoric for s in found):
         found = [s for s in found if not s.anaphoric or s.quoted is not None]
     return found
+
+
+SOURCE_TAIL = 60
+"""Longest source name after a sentence's final dash ("... — Минобороны России")."""
+_TRAILING_DASH = re.compile(rf"\s[—–-]{{1,2}}\s*(?=[^—–\s])([^—–\n]{{1,{SOURCE_TAIL}}}?)[\s.!]*$")
+
+
+def _trailing_source(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
+    """"Росіяни просунулися біля X — DeepState", "... освободили X — Минобороны": a
+    headline's or post's source after a final dash, with no reporting verb, speaks for the
+    sentence; only a name that fills what follows the dash (not "X — a key town")."""
+    if "—" not in sentence.text and "–" not in sentence.text and " -" not in sentence.text:
+        return None
+    tail = _TRAILING_DASH.search(sentence.text)
+    if tail is None:
+        return None
+    start, end = sentence.start + tail.start(1), sentence.start + tail.end(1)
+    names = [h for h in _candidates(doc, start, end) if h.start >= start]
+    if not names or doc.text[start:names[0].start].strip() or doc.text[names[-1].end:end].strip(
+            ) or _fighters(doc, names[0]):
+        return None
+    dash = sentence.start + tail.start()
+    cue = Hit(dash, dash + 1, "verb")
+    return _as_speaker(doc, names[0], cue, state, date_near(doc, sentence, sentence.start))
 
 
 ATTACHED_GAP = 12
