@@ -847,12 +847,14 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if hit.label == "enemy":
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
-    # not the fighters of what the person reports ("Ukrainian drones hit Belgorod, Governor
-    # X said": the governor is not Ukrainian)
+    # not the fighters of what the person reports, before it or after its reporting verb
+    # ("Ukrainian drones hit Belgorod, Governor X said", "blogger X said Ukrainian forces
+    # still hold ...": neither is Ukrainian)
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
               and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))
-              and not (s.end <= hit.start and (_fighters(doc, s, noun=True) or _acts(doc, s)))]
+              and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start))
+                       and (_fighters(doc, s, noun=True) or _acts(doc, s)))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
