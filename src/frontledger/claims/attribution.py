@@ -1074,8 +1074,9 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
     `default`."""
     before = [s for s in speakers if s.position <= trigger.start]
     if before:
-        if doc is not None and before[-1].named and _SCOPE_END.search(
-                doc.text, before[-1].position, trigger.start):
+        if doc is not None and before[-1].named and (_SCOPE_END.search(
+                doc.text, before[-1].position, trigger.start) or _background(
+                doc, trigger, before[-1])):
             return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
         return before[-1]
     if speakers:
@@ -1087,6 +1088,26 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
             trigger.start >= default.reach):
         return default.outside  # after the quotation closes, the outlet narrates
     return default
+
+
+_RELATIVE_END = re.compile(r"[,;:.()]")
+
+
+def _background(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
+    """Whether `trigger` stands in a relative clause set off by a comma that describes a
+    place the speaker names ("Russia said it took A in the B region, where its troops have
+    gained ground for months", ", gdzie od miesięcy trwają walki"; the lexicon's
+    `relative`): the outlet's background on the place, not the statement."""
+    pattern = doc.lexicon.relative
+    if pattern is None:
+        return False
+    for place in reversed(within(doc.places, speaker.position, trigger.start)):
+        found = pattern.match(doc.text, place.end, trigger.start)
+        if found is not None:  # set off by a comma: "the areas of A where X infiltrated" is
+            return ("," in found.group()  # what the speaker says
+                    and not _RELATIVE_END.search(doc.text, found.end(), trigger.start)
+                    and not within(doc.triggers, found.end(), trigger.start))
+    return False
 
 
 def _glossed(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
