@@ -24,6 +24,7 @@ from frontledger.claims.analysis import (
     starts_of,
     within,
 )
+from frontledger.claims.dateline import in_dateline
 from frontledger.claims.morphology import base_form
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim, PlaceMention
@@ -188,7 +189,9 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     if named:
         state.speaker, state.since = named[-1], 0
         state.speaker_paragraph = sentence.paragraph
-        state.history.extend(s for s in named if not s.anaphoric)
+        # one pointed back to with a day of its own ("the ministry said on Thursday") dates
+        # the body's later statements too (`_same_statement_date`)
+        state.history.extend(s for s in named if not s.anaphoric or s.date is not None)
     else:
         state.since += 1
     state.past_question = _past_question(state, sentence)
@@ -219,11 +222,38 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
         if speaker is not None:
             found.append(_with_phrase(doc, sentence, cue,
                                       _with_quotation(doc, sentence, cue, speaker)))
+    if not found:
+        trailing = _trailing_source(doc, sentence, state)
+        found = [trailing] if trailing is not None else []
     # a speaker named in the sentence outranks one a pronoun points back to, except the
     # one a pronoun names as the quotation's speaker («...», afirmó la fuente)
     if any(s.named and not s.anaphoric for s in found):
         found = [s for s in found if not s.anaphoric or s.quoted is not None]
     return found
+
+
+SOURCE_TAIL = 60
+"""Longest source name after a sentence's final dash ("... — Минобороны России")."""
+_TRAILING_DASH = re.compile(rf"\s[—–-]{{1,2}}\s*(?=[^—–\s])([^—–\n]{{1,{SOURCE_TAIL}}}?)[\s.!]*$")
+
+
+def _trailing_source(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
+    """"Росіяни просунулися біля X — DeepState", "... освободили X — Минобороны": a
+    headline's or post's source after a final dash, with no reporting verb, speaks for the
+    sentence; only a name that fills what follows the dash (not "X — a key town")."""
+    if "—" not in sentence.text and "–" not in sentence.text and " -" not in sentence.text:
+        return None
+    tail = _TRAILING_DASH.search(sentence.text)
+    if tail is None:
+        return None
+    start, end = sentence.start + tail.start(1), sentence.start + tail.end(1)
+    names = [h for h in _candidates(doc, start, end) if h.start >= start]
+    if not names or doc.text[start:names[0].start].strip() or doc.text[names[-1].end:end].strip(
+            ) or _fighters(doc, names[0]):
+        return None
+    dash = sentence.start + tail.start()
+    cue = Hit(dash, dash + 1, "verb")
+    return _as_speaker(doc, names[0], cue, state, date_near(doc, sentence, sentence.start))
 
 
 ATTACHED_GAP = 12
@@ -418,12 +448,19 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
     closing = _marks_before(doc.text, sentence.start, cue.start)
     start = max(sentence.start, cue.start - SUBJECT_REACH)
     for hit in _candidates(doc, start, closing, floor=sentence.start):
+        end = hit.end
         if hit.label == "anaphor":
-            continue
+            # a title with the side it is of opens one ("the governor of Ukraine's Sumy
+            # region, which borders Russia, said"); a pronoun or a bare noun does not
+            titled = None if _PRONOUN.fullmatch(doc.text[hit.start:hit.end]) else (
+                _side_of_title(doc, hit))
+            if titled is None:
+                continue
+            end = titled.end
         if _fighters(doc, hit, noun=True) or _acts(doc, hit):
             return []  # the sentence opens with what is reported, not with who reports it
-        if _NOUN_PHRASE_END.match(doc.text, hit.end, closing):
-            return [hit] if hit.end < closing else []
+        if _NOUN_PHRASE_END.match(doc.text, end, closing):
+            return [hit] if end < closing else []
     return []
 
 
@@ -464,8 +501,23 @@ def _sided_source(doc: Analysis, cue: Hit, when: DateMention | None) -> Speaker 
              and not doc.text[cue.end:s.start].strip()]
     if not sided:
         return None
-    return Speaker(doc.text[cue.start:sided[0].end], sided[0].label, cue.start, date=when,
+    return Speaker(_source_name(doc, cue, sided[0]), sided[0].label, cue.start, date=when,
                    span=(cue.start, sided[0].end))
+
+
+def _source_name(doc: Analysis, cue: Hit, side: Hit) -> str:
+    """The name of unnamed sources as cited: with the noun after their side, when the
+    lexicon's `[[base_form]]` rewrites that phrase ("Nach ukrainischen Angaben" →
+    "ukrainische Angaben"), else as written, rewritten ("secondo fonti russe" → "fonti
+    russe")."""
+    written = doc.text[cue.start:side.end]
+    word = _NEXT_WORD.match(doc.text, side.end)
+    if word is not None:
+        phrase = doc.text[cue.start:word.end()]
+        rewritten = _rewritten(doc, phrase)
+        if rewritten != phrase:
+            return rewritten
+    return _rewritten(doc, written)
 
 
 TITLE_GAP = 25
@@ -505,6 +557,8 @@ def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
     names, when nothing else gives its side."""
     found: Speaker | None = None
     for candidate in ordered:
+        if in_dateline(doc, sentence, candidate.start):
+            continue  # "Kiev, 18 novembre (AFP) - ...": where the report is filed from
         if candidate.label == "anaphor" and _PRONOUN.fullmatch(doc.text[candidate.start:
                                                                           candidate.end]):
             # "Governor X named villages that he said ...": the name before, in the sentence
@@ -546,13 +600,23 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
              and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())
              and not _compound_part(doc.text, s)]
     # "Am Montag erklärte ...": capitalised words that are a date name no one
+    anaphors = within(doc.speaker_anaphors, start, end)
+    # "the General Staff said": capitalised words inside a noun that points back are that
+    # noun, not a person's name
     persons = [p for p in starting(doc.persons, floor, end) if p.end > start
                and not any(s.start <= p.start and p.end <= s.end for s in sides)
-               and not overlaps_any(p, doc.dates)]
+               and not overlaps_any(p, doc.dates)
+               and not any(a.start <= p.start and p.end <= a.end for a in anaphors)]
     named = sides + persons
-    anaphors = within(doc.speaker_anaphors, start, end)
+    # a comma parts two noun phrases: "... with the Zapad group, the ministry said"
     anaphors = [a for a in anaphors if not any(
-        a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP for n in named)]
+        a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP
+        and "," not in doc.text[min(a.end, n.end):max(a.start, n.start)] for n in named)]
+    # "the governor of Ukraine's Sumy region said": the title speaks, the side it is of
+    # gives its side (see `_side_of_title`)
+    named = [n for n in named if not any(
+        a.end <= n.start <= a.end + TITLE_GAP and not _PRONOUN.fullmatch(doc.text[a.start:a.end])
+        and _of_link(doc, a.end, n.start) for a in anaphors)]
     return sorted(named + anaphors, key=lambda h: h.start)
 
 
@@ -607,13 +671,17 @@ def _as_speaker(
 ) -> Speaker | None:
     if hit.label == "anaphor":
         words = doc.text[hit.start:hit.end]
-        antecedent = _antecedent(words, state)
-        adjective = _side_adjective_after(doc, hit)
-        if adjective is not None and (antecedent is None or antecedent.side != adjective.label):
-            # "il ministero russo", "el ministerio ruso": a body named with its side after it
-            end = adjective.end
-            return Speaker(name_in_base_form(doc, doc.text[hit.start:end], hit.start),
-                           adjective.label, cue.start, date=when, span=(hit.start, end))
+        named = _named_antecedent(words, state)
+        adjective = _side_adjective_after(doc, hit) or _side_of_title(doc, hit)
+        if adjective is not None and (named is None or named.side != adjective.label):
+            # "il ministero russo", "el ministerio ruso": a body named with its side after it;
+            # "the commander of the Khortytsia group": a title with the body it heads
+            end = _whole_name(doc, adjective)
+            name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
+            return Speaker(name, adjective.label, cue.start,
+                           date=when or _same_statement_date(name, adjective.label, state),
+                           span=(hit.start, end))
+        antecedent = named or _mentioned_antecedent(doc, hit, words, cue, when) or state.speaker
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
@@ -633,7 +701,9 @@ def _as_speaker(
     if when is None and previous is not None and previous.side == side and state.since == 0:
         when = previous.date  # "Russia said on Saturday ... The ministry stated that ..."
     if when is None:
-        when = _same_statement_date(name, side, state)
+        # "Sumy Region Governor Oleh Hryhorov" repeats "the governor of Sumy region"
+        titled = f"{_title_before(doc, hit)} {name}" if hit.label == "person" else name
+        when = _same_statement_date(titled, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
 
@@ -727,16 +797,60 @@ def _same_statement_date(name: str, side: str, state: State) -> DateMention | No
     return None
 
 
-def _antecedent(anaphor: str, state: State) -> Speaker | None:
-    """What "he", "the ministry", "у бригаді" points back to: the latest speaker whose name
-    shares the noun ("the brigade" → "the 110th Brigade"), else the latest speaker."""
+def _anaphor_stem(anaphor: str) -> str | None:
+    """The first ANAPHOR_STEM letters of a pointing noun's head (its last long word)."""
     words = [w for w in anaphor.lower().split() if len(w) > ANAPHOR_STEM]
-    if words:
-        stem = words[-1][:ANAPHOR_STEM]
-        for speaker in reversed(state.history):
-            if stem in speaker.name.lower():
-                return speaker
-    return state.speaker
+    return words[-1][:ANAPHOR_STEM] if words else None
+
+
+def _named_antecedent(anaphor: str, state: State) -> Speaker | None:
+    """The latest speaker whose name shares the pointing noun ("the brigade" → "the 110th
+    Brigade", "the General Staff" → "Ukraine's General Staff")."""
+    stem = _anaphor_stem(anaphor)
+    if stem is None:
+        return None
+    return next((s for s in reversed(state.history) if stem in s.name.lower()), None)
+
+
+def _mentioned_antecedent(doc: Analysis, hit: Hit, anaphor: str, cue: Hit,
+                          when: DateMention | None) -> Speaker | None:
+    """A body named with its side earlier in the text, not as a speaker ("a report by
+    Ukraine's General Staff ... The General Staff said"), that a pointing noun repeats: the
+    latest side name within NAME_REACH whose words share the noun's head, not fighters
+    ("Russian soldiers entered X ... the soldiers say"). Its side, not the latest
+    speaker's, is the side of the body."""
+    stem = _anaphor_stem(anaphor)
+    if stem is None:
+        return None
+    for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH), hit.start)):
+        written = doc.text[side.start:side.end]
+        if side.label in doc.theater.opponents and stem in written.lower() and not (
+                _fighters(doc, side, noun=True)):
+            name = name_in_base_form(doc, doc.text[side.start:_whole_name(doc, side)], side.start)
+            return Speaker(name, str(side.label), cue.start, date=when, anaphoric=True)
+    return None
+
+
+OF_WORD = 4
+"""Longest word between a title and the body it heads ("of the", "du", "der", "dla"):
+articles and prepositions, not a clause."""
+_OF_LINK = re.compile(rf"(?:\s+[^\W\d]{{1,{OF_WORD}}}|\s*[^\W\d]{{1,2}}['’])*\s*[«\"“„]?")
+
+
+def _side_of_title(doc: Analysis, hit: Hit) -> Hit | None:
+    """"the commander of the Khortytsia group", "le porte-parole de l'armée russe": a
+    pointing noun that nothing earlier names, followed by the side whose body it heads."""
+    for side in starting(doc.speaker_sides, hit.end, hit.end + TITLE_GAP):
+        if _of_link(doc, hit.end, side.start):
+            return side if side.label in doc.theater.opponents else None
+    return None
+
+
+def _of_link(doc: Analysis, start: int, end: int) -> bool:
+    """Whether `text[start:end]` only links a title to the body it heads: short words, no
+    reporting verb or claim word ("the General Staff said Russian troops ...")."""
+    return (_OF_LINK.fullmatch(doc.text, start, end) is not None
+            and not within(doc.cues, start, end) and not within(doc.triggers, start, end))
 
 
 def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
@@ -749,12 +863,20 @@ def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if hit.label == "enemy":
         previous = state.speaker.side if state.speaker else None
         return doc.theater.opponent(previous) or UNKNOWN
+    # not the fighters of what the person reports, before it or after its reporting verb
+    # ("Ukrainian drones hit Belgorod, Governor X said", "blogger X said Ukrainian forces
+    # still hold ...": neither is Ukrainian)
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
-              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))]
+              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))
+              and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start))
+                       and (_fighters(doc, s, noun=True) or _acts(doc, s)))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
+    repeated = _repeated_title(doc, hit, state)
+    if repeated is not None:
+        return repeated  # "Sumy Region Governor X", after "the governor of Ukraine's ..."
     named = [s for s in around if s.label in speakers]
     if named:  # a side's name before "other"; of those, the nearest (its appositive)
         return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
@@ -772,13 +894,35 @@ def _stems(text: str) -> set[str]:
     return {w[:ANAPHOR_STEM].lower() for w in _WORD.findall(text) if len(w) >= ANAPHOR_STEM}
 
 
+def _title_before(doc: Analysis, hit: Hit) -> str:
+    """The words right before a person's name, back to the last punctuation mark, at most
+    APPOSITIVE_WINDOW: its title ("Sumy Region Governor", "командующий группировкой")."""
+    before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
+    cut = _TITLE_BREAK.match(before)
+    return before[cut.end():] if cut else before
+
+
+def _repeated_title(doc: Analysis, hit: Hit, state: State) -> str | None:
+    """The side of an earlier speaker whose name holds the head of a person's title, when
+    the title names no side itself: "Sumy Region Governor Oleh X" after "the governor of
+    Ukraine's Sumy region said" is that governor."""
+    if hit.label != "person":
+        return None
+    title = _title_before(doc, hit)
+    words = [w for w in _WORD.findall(title) if len(w) >= ANAPHOR_STEM]
+    if not words or within(doc.sides, hit.start - len(title), hit.start):
+        return None
+    stem = words[-1][:ANAPHOR_STEM].lower()
+    return next((s.side for s in reversed(state.history)
+                 if s.side in doc.theater.opponents and stem in s.name.lower()), None)
+
+
 def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
     """"командующий группировкой Иван Сомов", after "Южной группировки войск" (RU):
     a title right before a person that repeats a word of a side's name written earlier
     (the latest such) speaks for that side."""
     before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
-    cut = _TITLE_BREAK.match(before)
-    stems = _stems(before[cut.end():] if cut else before)
+    stems = _stems(_title_before(doc, hit))
     if not stems:
         return None
     for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH),
@@ -946,18 +1090,54 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
     `default`."""
     before = [s for s in speakers if s.position <= trigger.start]
     if before:
-        if doc is not None and before[-1].named and _SCOPE_END.search(
-                doc.text, before[-1].position, trigger.start):
+        if doc is not None and before[-1].named and (_SCOPE_END.search(
+                doc.text, before[-1].position, trigger.start) or _background(
+                doc, trigger, before[-1])):
             return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
         return before[-1]
     if speakers:
-        if doc is not None and _fronted(doc, trigger, speakers[0]):
+        if doc is not None and (_fronted(doc, trigger, speakers[0])
+                                or _glossed(doc, trigger, speakers[0])):
             return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
         return speakers[0]
     if default.outside is not None and default.reach is not None and (
             trigger.start >= default.reach):
         return default.outside  # after the quotation closes, the outlet narrates
     return default
+
+
+_RELATIVE_END = re.compile(r"[,;:.()]")
+
+
+def _background(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
+    """Whether `trigger` stands in a relative clause set off by a comma that describes a
+    place the speaker names ("Russia said it took A in the B region, where its troops have
+    gained ground for months", ", gdzie od miesięcy trwają walki"; the lexicon's
+    `relative`): the outlet's background on the place, not the statement."""
+    pattern = doc.lexicon.relative
+    if pattern is None:
+        return False
+    for place in reversed(within(doc.places, speaker.position, trigger.start)):
+        found = pattern.match(doc.text, place.end, trigger.start)
+        if found is not None:  # set off by a comma: "the areas of A where X infiltrated" is
+            return ("," in found.group()  # what the speaker says
+                    and not _RELATIVE_END.search(doc.text, found.end(), trigger.start)
+                    and not within(doc.triggers, found.end(), trigger.start))
+    return False
+
+
+def _glossed(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
+    """Whether `trigger` stands in the outlet's gloss between a quotation that opens its
+    sentence and the reporting verb after it ('"We hold the bridgehead near A", 50 km
+    from B, which Kyiv controls, the spokesman said'): the quotation is the speaker's,
+    the words set off after it the outlet's."""
+    index = bisect.bisect_right(starts_of(doc.sentences), trigger.start) - 1
+    if index < 0:
+        return False
+    end = _quotation_end(doc.sentences[index])
+    return (end is not None and end <= trigger.start < speaker.position
+            and (doc.text[end - 2:end - 1] == ","  # '"...," about 40 km from B'
+                 or doc.text[end:trigger.start].lstrip(_CLOSING).startswith(",")))
 
 
 def _fronted(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:

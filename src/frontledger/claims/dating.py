@@ -11,17 +11,18 @@ Rules, in order:
    day for later sentences to share;
 3. a marker of an earlier time ("weeks ago", "раніше") leaves the claim undated;
 4. else a present state or a denial holds on the published date; an undated past event
-   stays undated (shown as such by the ledger, never dropped), except a strike: the news of
-   the report's day (`NEWS_KINDS`).
+   stays undated (shown as such by the ledger, never dropped), except a strike (the news of
+   the report's day, `NEWS_KINDS`) and what a headline or sub-heading tells (`heading`).
 The claim a denial answers is dated as its own author's assertion, not by the denier.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from frontledger.claims.analysis import Analysis, date_near, within
+from frontledger.claims.analysis import Analysis, date_near, starts_of, within
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim
 from frontledger.text.dates import DateMention
@@ -52,9 +53,28 @@ def claim_date(
         return speaker.date
     if within(doc.earlier, sentence.start, sentence.end) or doc.published is None:
         return None
-    if stance == "denies" or trigger.label in NEWS_KINDS or not is_past(doc, sentence, trigger):
+    if (stance == "denies" or trigger.label in NEWS_KINDS or heading(doc, sentence)
+            or not is_past(doc, sentence, trigger)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
+
+
+def heading(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether `sentence` is in a headline or sub-heading: a paragraph of at most
+    HEADING_SENTENCES sentences that ends with no final stop ("Town lost. Russians take
+    it" over a report): it tells the news of the report's day, in the past as headlines
+    do."""
+    sentences = doc.sentences
+    index = bisect.bisect_left(starts_of(sentences), sentence.start)
+    same = [s for s in sentences[max(0, index - HEADING_SENTENCES):index + HEADING_SENTENCES + 1]
+            if s.paragraph == sentence.paragraph]
+    return (len(sentences) > len(same) and len(same) <= HEADING_SENTENCES
+            and not same[-1].text.rstrip().endswith(_STOPS))
+
+
+HEADING_SENTENCES = 2
+"""A heading is a line of one or two short sentences ("Siege over. The army leaves X")."""
+_STOPS = (".", "!", "?", "…", ":", ";", ",", '"', "»", "”", "'")
 
 
 def answered_claim_date(doc: Analysis, sentence: Sentence, trigger: Hit, claim: Claim) -> Claim:

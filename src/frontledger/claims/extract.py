@@ -67,6 +67,7 @@ from frontledger.claims.binding import (
     resolve_side,
     side_named,
 )
+from frontledger.claims.dateline import in_dateline
 from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
@@ -740,34 +741,9 @@ def _named_by_speaker(doc: Analysis, sentence: Sentence, trigger: Hit, speaker: 
 
 
 def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool:
-    """"KYIV, Nov 20 (Reuters) - ...", "Roma, 12 mar. (askanews) - ...": the place a
-    wire report is filed from, and anything in its date, is where the report was written."""
-    if place.start - sentence.start > DATELINE_REACH:
-        return False
-    first = within(doc.places, sentence.start, sentence.end)[:1]
-    if not first or doc.text[first[0].end:first[0].end + 2].strip()[:1] not in _AFTER_DATELINE:
-        return False  # the common case: a word follows the first place
-    if doc.text[sentence.start:first[0].start].strip(_OPENING):
-        return False
-    dateline = _DATELINE.match(doc.text, first[0].end, sentence.end)
-    if dateline is None or not (dateline["date"] or dateline["agency"] or dateline["country"]
-                                or first[0].surface.isupper()):
-        return False  # "Pokrovsk - the city Russia claims - lies in ruins" is no dateline
-    return place.start < dateline.end()
-
-
-# After the place a report is filed from: a date (", Nov 20", ", 12 mar.") or an agency in
-# brackets (or the place in capitals), then a dash or colon (".-" after the agency, as
-# Spanish wires write it: "Moscú, 20 nov (EFE).- "); DATELINE_DATE characters of date
-# at most.
-DATELINE_DATE = 20
-DATELINE_REACH = 80
-"""No dateline is longer than this: a place's name, a date, an agency and a dash."""
-_DATELINE = re.compile(r"(?P<country>\s*\([^()\n]{1,30}\))?"  # "Kramatorsk (Ukraine), 19 nov"
-                       rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
-                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?\.?[-–—:]\s")
-_OPENING = " \t\"'«“„*"
-_AFTER_DATELINE = frozenset(",(-–—:")
+    """"KYIV, Nov 20 (Reuters) - ...": the place a wire report is filed from, and anything in
+    its date, is where the report was written (see `claims.dateline`)."""
+    return in_dateline(doc, sentence, place.start)
 
 
 def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

@@ -1,0 +1,58 @@
+"""Wire datelines ("KYIV, Nov 18 (Reuters) - ..."): the place a report is filed from is no
+voice, and the dateline's date dates the report's first statement."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from claims_fixtures import fixture_geoparse, make_document
+
+from frontledger.claims import extract
+from frontledger.claims.dateline import dateline_end
+from frontledger.records import PlaceMention
+
+# Capitals the fixture gazetteer lacks (they are also side names: "Kyiv says").
+CAPITALS = {"Kyiv": (703448, "UA", r"KYIV|Kiev|Kijów|Kiew"),
+            "Moscow": (524901, "RU", r"MOSCOW|Moscú|MOSCA|Moscou")}
+
+
+def _places(text: str) -> list[PlaceMention]:
+    found = fixture_geoparse(text)
+    for name, (geonameid, country, pattern) in CAPITALS.items():
+        found += [PlaceMention(start=m.start(), end=m.end(), surface=m.group(), name=name,
+                               kind="populated_place", geonameid=geonameid, country=country,
+                               iso3166_2=None) for m in re.finditer(pattern, text)]
+    return sorted(found, key=lambda p: p.start)
+
+
+CASES = [
+    ("fr", "Kiev, 18 novembre (AFP) - Les forces russes ont pris Vilne, a annoncé le ministère "
+           "russe de la Défense.", "RU"),
+    ("pl", "Kijów, 18 listopada (PAP) - Rosyjskie wojska zajęły wieś Vilne - poinformował "
+           "rosyjski resort obrony.", "RU"),
+    ("es", "Moscú, 18 nov (EFE).- Las tropas rusas tomaron la localidad de Vilne, informó el "
+           "Estado Mayor ucraniano.", "UA"),
+    ("it", "MOSCA, 18 NOV - Le truppe russe hanno conquistato Vilne, ha annunciato lo stato "
+           "maggiore ucraino.", "UA"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "side"), CASES, ids=[c[0] for c in CASES])
+def test_dateline_city_is_no_speaker_and_its_day_dates_the_report(
+        language: str, text: str, side: str) -> None:
+    document = make_document(text, language, "2025-11-20")
+    claims = [c for c in extract(document, _places(text)) if c.place.name == "Vilne"]
+    assert claims
+    assert {c.claimant_side for c in claims} == {side}, claims
+    assert {c.date.isoformat() if c.date else None for c in claims} == {"2025-11-18"}, claims
+
+
+def test_a_place_followed_by_a_dash_in_running_text_is_no_dateline() -> None:
+    text = "Vilne - the village Russia says it took - lies in ruins."
+    document = make_document(text, "en")
+    from frontledger.claims.analysis import analyse
+    from frontledger.claims.resources import DEFAULT_THEATER, load_theater
+
+    doc = analyse(document, _places(text), load_theater(DEFAULT_THEATER))
+    assert dateline_end(doc, doc.sentences[0]) is None
