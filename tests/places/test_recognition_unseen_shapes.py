@@ -1,0 +1,30 @@
+"""Shapes of place names that wire copy and Telegram posts use and that clean restated
+reports rarely do: a village's hyphenated Russian-style double name, lists of villages or
+districts placed in a region as a whole, and a regional centre's bare name standing for
+its oblast."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.places.helpers import parse
+
+HORA, PODIL = 900101, 900102
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Power was cut in the village of Gora-Podol overnight.", "en", "Gora-Podol"),
+    ("Ночью без света осталось село Гора-Подол.", "ru", "Гора-Подол"),
+])
+def test_double_name_of_a_village_is_one_name_not_two_hamlets(gaz, text, language, surface):
+    mentions = parse(gaz, text, language)
+    assert not {m.geonameid for m in mentions} & {HORA, PODIL}
+    assert surface in {m.surface for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Front um Pokrowsk-Myrnohrad bröckelt.", "de"),
+    ("Фронт у Покровська-Мирнограда просідає.", "uk"),
+])
+def test_hyphenated_pair_of_towns_stays_two_towns(gaz, text, language):
+    assert [m.geonameid for m in parse(gaz, text, language)] == [704422, 710035]
