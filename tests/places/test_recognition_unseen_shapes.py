@@ -28,3 +28,23 @@ def test_double_name_of_a_village_is_one_name_not_two_hamlets(gaz, text, languag
 ])
 def test_hyphenated_pair_of_towns_stays_two_towns(gaz, text, language):
     assert [m.geonameid for m in parse(gaz, text, language)] == [704422, 710035]
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Drones cut power to the villages of Murom, Lipki and Zhuravka in the Belgorod region.",
+     "en", "Murom"),
+    ("Беспилотники обесточили сёла Муром, Липки и Журавка Белгородской области.", "ru",
+     "Муром"),
+    ("Des drones ont privé d'électricité les villages de Mourom, Lipki et Zhuravka, dans la "
+     "région de Belgorod.", "fr", "Mourom"),
+])
+def test_region_after_a_marked_list_of_villages_places_every_village_of_it(
+        gaz, text, language, surface):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert (mention.geonameid, mention.iso3166_2, mention.name) == (None, "RU-BEL", "Murom")
+
+
+def test_a_town_elsewhere_listed_without_a_village_marker_keeps_its_namesake(gaz):
+    mention = {m.surface: m for m in parse(
+        gaz, "Trains from Murom and Shebekino in the Belgorod region were cancelled.", "en")}
+    assert mention["Murom"].geonameid == 900106

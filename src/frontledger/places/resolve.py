@@ -284,7 +284,8 @@ class Resolver:
             inside = [(e, how) for e, how in others
                       if e.kind != "populated_place" or e.iso3166_2 == reading.within]
             towns = [e for e, _how in others if e.population >= NAMED_ALONE_MIN_POPULATION]
-            others = inside if inside or not towns else others
+            # a town elsewhere outweighs a region that may be another name's, not a marker
+            others = inside if inside or not towns or reading.settlement else others
         if reading.settlement:
             places = [(e, how) for e, how in others if e.kind == "populated_place"]
             if not places:

@@ -67,11 +67,13 @@ def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group
     return groups
 
 
-def nominative(words: list[Word], group: Group, lex: Lexicon) -> str:
-    """A readable English-style name from the (possibly inflected) words of a group."""
+def nominative(words: list[Word], group: Group, lex: Lexicon, as_written: bool = False) -> str:
+    """A readable English-style name from the (possibly inflected) words of a group;
+    `as_written` when the words are known to be a name's nominative (a gazetteer name:
+    "Муром" is no instrumental of "Мур")."""
     parts = []
     for k in range(group.first, group.last + 1):
-        forms = inflected_bases(words[k].text, lex)
+        forms = inflected_bases(words[k].text, lex)[:1 if as_written else None]
         # the head noun's case ending tells its nominative; a modifier is kept when it
         # already reads as a nominative adjective ("Сухой" Яр), else restored ("Кучерового")
         wanted = lex.toponym_suffixes if k == group.last else lex.modifier_suffixes
