@@ -48,3 +48,38 @@ def test_a_town_elsewhere_listed_without_a_village_marker_keeps_its_namesake(gaz
     mention = {m.surface: m for m in parse(
         gaz, "Trains from Murom and Shebekino in the Belgorod region were cancelled.", "en")}
     assert mention["Murom"].geonameid == 900106
+
+
+SHEBEKINO, GRAIVORON = "Shebekino District", "Graivoron District"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Drones struck the Shebekinsky and Graivoronsky districts overnight.", "en"),
+    ("Ночью дроны атаковали Шебекинский и Грайворонский районы.", "ru"),
+    ("Уночі дрони атакували Шебекінський та Грайворонський райони.", "uk"),
+    ("Les districts de Chebekino et de Graïvoron ont été bombardés cette nuit.", "fr"),
+    ("Die Bezirke Schebekino und Graiworon wurden in der Nacht beschossen.", "de"),
+])
+def test_each_district_of_a_list_of_districts_is_a_district_of_its_towns_oblast(
+        gaz, text, language):
+    districts = [(m.name, m.kind, m.iso3166_2) for m in parse(gaz, text, language)]
+    assert districts == [(SHEBEKINO, "region", "RU-BEL"), (GRAIVORON, "region", "RU-BEL")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Shelling hit two districts of the Belgorod region: Shebekinsky and Graivoronsky.", "en"),
+    ("Shelling hit two districts — Shebekinsky and Graivoronsky — overnight.", "en"),
+])
+def test_districts_listed_after_the_word_for_districts_are_districts(gaz, text, language):
+    names = {m.name for m in parse(gaz, text, language) if m.kind == "region"}
+    assert {SHEBEKINO, GRAIVORON} <= names
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Two people were hurt in the Rylsky district.", "en", "Rylsky district"),
+    ("В Рыльском районе ранены двое.", "ru", "Рыльском районе"),
+])
+def test_russian_district_adjective_names_its_town_s_district(gaz, text, language, surface):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert (mention.kind, mention.name, mention.iso3166_2) == (
+        "region", "Rylsk District", "RU-KRS")
