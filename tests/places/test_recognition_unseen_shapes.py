@@ -83,3 +83,32 @@ def test_russian_district_adjective_names_its_town_s_district(gaz, text, languag
     mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
     assert (mention.kind, mention.name, mention.iso3166_2) == (
         "region", "Rylsk District", "RU-KRS")
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Shelling hit the Sumy region again. Russian units keep pushing from the Kursk and "
+     "Belgorod regions into Sumy.", "en", "Sumy"),
+    ("La région de Soumy a de nouveau été bombardée. Les unités russes tentent d'entrer à "
+     "Soumy depuis les régions de Koursk et de Belgorod.", "fr", "Soumy"),
+    ("Das Gebiet Sumy wurde erneut beschossen. Russische Einheiten wollen aus den Regionen "
+     "Kursk und Belgorod nach Sumy vordringen.", "de", "Sumy"),
+])
+def test_bare_name_in_a_sentence_about_other_regions_is_the_region_named_before(
+        gaz, text, language, surface):
+    last = [m for m in parse(gaz, text, language) if m.surface == surface][-1]
+    assert (last.kind, last.iso3166_2) == ("region", "UA-59")
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Drones hit the Kharkiv region overnight. In Kharkiv, a shell struck a school.", "en",
+     "Kharkiv"),
+    ("Des drones ont frappé la région de Kharkiv. À Kharkiv, un obus a touché une école.",
+     "fr", "Kharkiv"),
+])
+def test_bare_name_after_a_preposition_beside_its_own_region_alone_is_the_city(
+        gaz, text, language, surface):
+    assert found_city(parse(gaz, text, language), surface) == 706483
+
+
+def found_city(mentions, surface):
+    return next(m.geonameid for m in mentions if m.surface == surface)

@@ -171,6 +171,8 @@ class Resolver:
         self.theater = theater
         self.regions_named: dict[str, int] = {}
         """ISO code of each region named in full ("Donetsk region"), with where it is first."""
+        self.full_regions: list[tuple[int, str]] = []
+        """Where each region is named in full, and its ISO code."""
         self.doubted: list[tuple[Reading, int]] = []
         """Readings whose best entry (index given) lies away from the article's other places:
         a settlement of that name, but not that one (cities500 lacks most villages)."""
@@ -179,6 +181,7 @@ class Resolver:
         """One mention per reading that resolves; the same name read the same way (same
         postings and cues) is resolved once per article."""
         self._note_named_regions(readings)
+        self._mark_regions_among_regions(readings)
         keys = [(r.span.postings, r.span.quality, r.region, r.settlement, r.village, r.within,
                  r.locative) for r in readings]
         options: dict[tuple, list] = {}
@@ -211,6 +214,7 @@ class Resolver:
     def _note_named_regions(self, readings: list[Reading]) -> None:
         """Regions named in full ("Donetsk region"), with where each is first named."""
         self.regions_named = {}
+        self.full_regions = []
         for r in readings:
             if r.span.first == r.span.last:
                 continue
@@ -218,6 +222,7 @@ class Resolver:
                 entry = self.gaz.entry(p // 4)
                 if p % 4 == PRIMARY and entry.kind == "region" and entry.iso3166_2:
                     self.regions_named.setdefault(entry.iso3166_2, r.span.start)
+                    self.full_regions.append((r.span.start, entry.iso3166_2))
 
     def _scored_options(self, reading: Reading) -> list[tuple[GazetteerEntry, int, float]]:
         """The reading's options with the part of their score that needs no context."""
@@ -348,12 +353,34 @@ class Resolver:
         """"Dnipropetrovsk is thinner populated than Donetsk" after "Dnipropetrovsk region":
         once an article has named the region, the bare name keeps meaning it, except after a
         locative preposition ("in Donetsk")."""
-        named_before = [self.regions_named[e.iso3166_2] < reading.span.start
-                        for e, _how in bases if e.iso3166_2 in self.regions_named]
-        if not any(named_before):
+        if not self._named_before(reading, bases):
             return False
         first = reading.span.first
         return first == 0 or self.words[first - 1].key not in self.cues.lex.locative_before
+
+    def _named_before(self, reading: Reading, bases: list[tuple[GazetteerEntry, int]]) -> bool:
+        return any(self.regions_named[e.iso3166_2] < reading.span.start
+                   for e, _how in bases if e.iso3166_2 in self.regions_named)
+
+    def _mark_regions_among_regions(self, readings: list[Reading]) -> None:
+        """A bare name of a region named before, in a sentence among other regions, is
+        that region wherever it stands (see `_among_other_regions`); marked per reading, as
+        the same name read the same way is otherwise resolved once per article."""
+        for reading in readings:
+            bases = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings
+                     if p % 4 == REGION_BASE]
+            if (bases and not reading.region and self._named_before(reading, bases)
+                    and self._among_other_regions(reading, {e.iso3166_2 for e, _h in bases})):
+                reading.region = True
+
+    def _among_other_regions(self, reading: Reading, own: set[str | None]) -> bool:
+        """"Units push from the Kursk and Belgorod regions towards Sumy": a sentence that
+        speaks of regions (their plural word, or another region named in full) means the
+        region by a bare name even after a locative preposition; "shelled the Kharkiv
+        region; in Kharkiv a shell hit..." (its own region alone) still means the city."""
+        start, end = self.cues.sentence(reading.span.start, reading.span.end)
+        return bool(self.cues.regions_word_in(start, end)) or any(
+            start <= at < end and iso not in own for at, iso in self.full_regions)
 
     def _best(self, reading: Reading, options: list[tuple[GazetteerEntry, int, float]],
               ctx: Context) -> tuple[GazetteerEntry, float] | None:
