@@ -112,3 +112,15 @@ def test_bare_name_after_a_preposition_beside_its_own_region_alone_is_the_city(
 
 def found_city(mentions, surface):
     return next(m.geonameid for m in mentions if m.surface == surface)
+
+
+BAKHMUT, VOVCHANSK = 713174, 689304
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Russian forces captured Artemovsk and Volchansk, the ministry claimed.", "en"),
+    ("Минобороны заявило, что войска заняли Артемовск и Волчанск.", "ru"),
+])
+def test_front_towns_named_the_old_or_russian_way_beat_small_namesakes_far_away(
+        gaz, text, language):
+    assert [m.geonameid for m in parse(gaz, text, language)] == [BAKHMUT, VOVCHANSK]

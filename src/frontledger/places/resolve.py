@@ -237,8 +237,10 @@ class Resolver:
             return True
         if span.quality == SKELETON and not self.theater.on_front(entry):
             return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
+        # namesakes off the front do not make a front-line town's name ambiguous in war news
         namesakes = {e.index for e, how, _p in options
-                     if e.kind == "populated_place" and how in (PRIMARY, ALTERNATE)}
+                     if e.kind == "populated_place" and how in (PRIMARY, ALTERNATE)
+                     and self.theater.on_front(e)}
         if span.quality != SKELETON and namesakes == {entry.index} and (
                 self.theater.on_front(entry) and entry.population >= UNIQUE_TOWN_MIN_POPULATION):
             return True  # the only town of that name, and on the front: trust it
@@ -417,6 +419,8 @@ class Resolver:
         return big
 
     def _prior(self, entry: GazetteerEntry, how: int) -> float:
+        if how == OTHER_NAME and self._renamed_front_town(entry):
+            how = ALTERNATE  # "Artemovsk", "Dzerzhinsk": the names one side still uses
         score = NAME_WEIGHT[how] + KIND_BONUS[entry.kind]
         score += POPULATION_WEIGHT * math.log10(entry.population + 1) / 7
         if entry.country in self.theater.countries:
@@ -426,6 +430,13 @@ class Resolver:
         if self.theater.on_front(entry):
             score += FRONT_BONUS
         return score
+
+    def _renamed_front_town(self, entry: GazetteerEntry) -> bool:
+        """A front-line town big enough that its former name still means it (see
+        RENAMED_MIN_POPULATION): one side's reports name it so to this day, so the name
+        weighs as another spelling, not as history, against small namesakes far away."""
+        return (entry.kind == "populated_place" and entry.population >= RENAMED_MIN_POPULATION
+                and self.theater.on_front(entry))
 
     def _context_score(self, entry: GazetteerEntry, ctx: Context) -> float:
         score = 0.0
