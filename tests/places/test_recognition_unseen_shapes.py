@@ -124,3 +124,31 @@ BAKHMUT, VOVCHANSK = 713174, 689304
 def test_front_towns_named_the_old_or_russian_way_beat_small_namesakes_far_away(
         gaz, text, language):
     assert [m.geonameid for m in parse(gaz, text, language)] == [BAKHMUT, VOVCHANSK]
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Подразделения заявили, что освободили н.п. Алексеевка в ДНР.", "ru", "Алексеевка"),
+    ("Russian troops claimed the village of Alekseevka in the DNR.", "en", "Alekseevka"),
+])
+def test_village_placed_in_a_region_named_by_one_word_is_there_and_named_the_ukrainian_way(
+        gaz, text, language, surface):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert (mention.name, mention.iso3166_2) == ("Oleksiivka", "UA-14")
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Обстрелу подверглось село Нехотеевка Белгородской области.", "ru", "Нехотеевка"),
+    ("Shelling hit the village of Nekhoteevka in the Belgorod region.", "en", "Nekhoteevka"),
+])
+def test_russian_village_the_gazetteer_lacks_keeps_its_russian_name(
+        gaz, text, language, surface):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert (mention.name, mention.iso3166_2) == ("Nekhoteevka", "RU-BEL")
+
+
+@pytest.mark.parametrize("text", [
+    "KYIV, Dec 3 (Reuters) - Drones hit Odesa overnight.",
+    "MOSCOW, Sept 12 (Reuters) - The ministry said its forces had advanced.",
+])
+def test_month_abbreviation_of_a_dateline_is_no_place(gaz, text):
+    assert not {m.surface for m in parse(gaz, text, "en")} & {"Dec", "Sept"}

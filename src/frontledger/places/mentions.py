@@ -167,8 +167,8 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             out.append(PlaceMention(
                 start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
-                name=theater_name(nominative(words, group, cues.lex, r.span.quality == EXACT),
-                                  r.within.split("-")[0]),
+                name=theater_name(nominative(words, group, cues.lex, r.span.quality == EXACT,
+                                             official=False), r.within.split("-")[0]),
                 kind="populated_place",
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
@@ -378,8 +378,10 @@ def _names_then_region(cues: Cues, words: list[Word], start: int, end: int) -> b
 
 
 def _full_region(span: Span, gaz: Gazetteer) -> str | None:
-    """ISO code of a region named in full ("Kharkiv Oblast", "Донецкой области")."""
-    if span.first == span.last:
+    """ISO code of a region named in full ("Kharkiv Oblast", "Донецкой области"), or by a
+    word that names nothing else ("ДНР", "Херсонщина", "Crimea")."""
+    if span.first == span.last and not all(
+            p % 4 == PRIMARY and gaz.entry(p // 4).kind == "region" for p in span.postings):
         return None
     for posting in span.postings:
         entry = gaz.entry(posting // 4)

@@ -67,10 +67,13 @@ def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group
     return groups
 
 
-def nominative(words: list[Word], group: Group, lex: Lexicon, as_written: bool = False) -> str:
+def nominative(words: list[Word], group: Group, lex: Lexicon, as_written: bool = False,
+               official: bool = True) -> str:
     """A readable English-style name from the (possibly inflected) words of a group;
     `as_written` when the words are known to be a name's nominative (a gazetteer name:
-    "Муром" is no instrumental of "Мур")."""
+    "Муром" is no instrumental of "Мур"); `official` rewrites endings to the theater's
+    official form (`unknown_name_forms`), which a caller that knows the place's country
+    leaves to `theater_name` (a Russian village keeps its Russian name)."""
     parts = []
     for k in range(group.first, group.last + 1):
         forms = inflected_bases(words[k].text, lex)[:1 if as_written else None]
@@ -79,7 +82,7 @@ def nominative(words: list[Word], group: Group, lex: Lexicon, as_written: bool =
         wanted = lex.toponym_suffixes if k == group.last else lex.modifier_suffixes
         order = [*forms[1:], forms[0]] if k == group.last else [forms[0], *forms[1:]]
         chosen = next((f for f in order if wanted and f.endswith(wanted)), forms[0])
-        parts.append(official_form(chosen, lex))
+        parts.append(official_form(chosen, lex) if official else chosen)
     if lex.romanization:
         return romanise_official(" ".join(parts), lex)
     return english_name(" ".join(parts), lex.language)
@@ -233,7 +236,7 @@ class UnknownPlaces:
 
     def _mention(self, group: Group, cue: str) -> PlaceMention:
         region = self._region_near(group)
-        name = nominative(self.words, group, self.cues.lex)
+        name = nominative(self.words, group, self.cues.lex, official=region is None)
         country, iso = (region.country, region.iso3166_2) if region else self._codified(name)
         name = theater_name(name, country)
         guess = self.guessed.get((group.start, group.end))
