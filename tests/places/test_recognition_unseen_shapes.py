@@ -152,3 +152,15 @@ def test_russian_village_the_gazetteer_lacks_keeps_its_russian_name(
 ])
 def test_month_abbreviation_of_a_dateline_is_no_place(gaz, text):
     assert not {m.surface for m in parse(gaz, text, "en")} & {"Dec", "Sept"}
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "iso"), [
+    ("Los enviados se reunieron en Florida con la delegación ucraniana.", "es", "Florida",
+     "US-FL"),
+    ("Переговоры во Флориде продолжились в воскресенье.", "ru", "Флориде", "US-FL"),
+    ("The summit in Anchorage, Alaska, ended without a deal.", "en", "Alaska", "US-AK"),
+])
+def test_a_us_state_where_talks_are_held_is_that_state(gaz, text, language, surface, iso):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert (mention.kind, mention.iso3166_2) == ("region", iso)
+
