@@ -164,3 +164,35 @@ def test_a_us_state_where_talks_are_held_is_that_state(gaz, text, language, surf
     mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
     assert (mention.kind, mention.iso3166_2) == ("region", iso)
 
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Ранен глава управления Алешкинского округа.", "ru", "Алешкинского округа"),
+    ("Поранено голову адміністрації Олешківського району.", "uk", "Олешківського району"),
+])
+def test_district_adjective_of_a_plural_town_name_names_that_town_s_district(
+        gaz, text, language, surface):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert (mention.kind, mention.name, mention.iso3166_2) == ("region", "Oleshky Raion", "UA-65")
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "iso"), [
+    ("Kharkiv Governor Ivan Petrenko said two people were hurt.", "en", "Kharkiv", "UA-63"),
+    ("The governor of Belgorod, Ivan Petrov, reported damage.", "en", "Belgorod", "RU-BEL"),
+    ("Le gouverneur de Kharkiv a fait état de deux blessés.", "fr", "Kharkiv", "UA-63"),
+    ("Der Gouverneur von Belgorod meldete Schäden.", "de", "Belgorod", "RU-BEL"),
+    ("El gobernador de Belgorod informó de daños.", "es", "Belgorod", "RU-BEL"),
+    ("Il governatore di Kharkiv ha riferito di due feriti.", "it", "Kharkiv", "UA-63"),
+])
+def test_the_place_a_governor_governs_is_the_region(gaz, text, language, surface, iso):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert (mention.kind, mention.iso3166_2) == ("region", iso)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Russian drones struck Kupiansk, Ivan Petrenko said.", "en"),
+    ("Los drones atacaron Kupiansk, Ivan Petrenko dijo.", "es"),
+    ("Drohnen trafen Kupiansk, Iwan Petrenko zufolge.", "de"),
+])
+def test_a_person_named_after_a_place_and_a_comma_is_no_village(gaz, text, language):
+    assert [m.surface for m in parse(gaz, text, language)] == ["Kupiansk"]

@@ -26,6 +26,7 @@ from frontledger.places.recognize import (
 )
 from frontledger.places.resolve import Reading, Resolver
 from frontledger.places.unknown import (
+    SURNAME_MIN_STEM,
     Group,
     UnknownPlaces,
     nominative,
@@ -395,11 +396,6 @@ def _bare_region(span: Span, gaz: Gazetteer) -> str | None:
     di Donetsk", which the gap before it spells out)."""
     codes = {gaz.entry(p // 4).iso3166_2 for p in span.postings if p % 4 == REGION_BASE}
     return codes.pop() if len(codes) == 1 else None
-
-
-SURNAME_MIN_STEM = 3
-"""Letters a surname keeps before its ending ("Syrsk-yj", "Petr-enko"): shorter words
-("Kyiv", "Ivano") only look like surnames."""
 
 
 def _surname(word: Word, lex: Lexicon) -> bool:

@@ -106,6 +106,11 @@ def toponymic(word: Word, lex: Lexicon) -> bool:
     return any(f.endswith(lex.toponym_suffixes) for f in inflected_bases(word.text, lex))
 
 
+SURNAME_MIN_STEM = 3
+"""Letters a surname keeps before its ending ("Syrsk-yj", "Petr-enko"): shorter words
+("Kyiv", "Ivano") only look like surnames."""
+
+
 class UnknownPlaces:
     """Finds settlements the gazetteer lacks, given what it already recognised."""
 
@@ -213,12 +218,26 @@ class UnknownPlaces:
             return "marked"  # "Глава Харківської області" heads no village: it opens a sentence
         if opens and not (group.start in listed and self._after_colon(group)):
             return None  # a list after a colon ("three villages: A, B and C") opens nothing
+        if self._person(group):
+            return None  # "struck Kupiansk, Oleh Syniehubov said": a name after a comma
         if group.start in listed:
             return "listed"
         previous = self.words[group.first - 1].key if group.first else ""
         if previous in self.cues.lex.locative_before and self._toponymic(group):
             return "locative"
         return None
+
+    def _person(self, group: Group) -> bool:
+        """A first name and a surname: two or more words, the last with a surname's ending
+        ("-ov", "-enko", "-ow"), the first with none of a place name's."""
+        if group.first == group.last:
+            return False
+        lex = self.cues.lex
+        first, last = self.words[group.first].key, self.words[group.last].key
+        return (any(last.endswith(fold(suffix)) and len(last) - len(suffix) >= SURNAME_MIN_STEM
+                    for suffix in lex.surname_suffixes)
+                and not toponymic(self.words[group.first], lex)
+                and not (lex.modifier_suffixes and first.endswith(lex.modifier_suffixes)))
 
     def _after_colon(self, group: Group) -> bool:
         return self.cues.text[:group.start].rstrip(" ").endswith(":")
