@@ -196,3 +196,15 @@ def test_the_place_a_governor_governs_is_the_region(gaz, text, language, surface
 ])
 def test_a_person_named_after_a_place_and_a_comma_is_no_village(gaz, text, language):
     assert [m.surface for m in parse(gaz, text, language)] == ["Kupiansk"]
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "iso"), [
+    ("За даними Сумської ОВА, обстріляно п'ять громад.", "uk", "Сумської ОВА", "UA-59"),
+    ("Сумська обласна рада засудила обстріл.", "uk", "Сумська обласна", "UA-59"),
+    ("По данным Курской областной администрации, ранены двое.", "ru", "Курской областной",
+     "RU-KRS"),
+    ("Глава Харьковской ОВА сообщил о раненых.", "ru", "Харьковской ОВА", "UA-63"),
+])
+def test_a_regional_administration_names_its_region(gaz, text, language, surface, iso):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert (mention.kind, mention.iso3166_2) == ("region", iso)
