@@ -8,9 +8,14 @@ adjective is turned back into the town's name with the lexicon's `adjective_to_n
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from frontledger.places.gazetteer import OTHER_NAME, REGION_BASE, Gazetteer, GazetteerEntry
 from frontledger.places.lexicon import Lexicon, inflected_bases
-from frontledger.places.normalize import fold
+from frontledger.places.normalize import fold, romanise, skeleton
+from frontledger.places.recognize import SKELETON_MIN_SIMILARITY
 from frontledger.records import PlaceMention
 from frontledger.text.scanning import finditer, search
 from frontledger.theater import Theater
@@ -44,29 +49,71 @@ def find_town(word: str, gaz: Gazetteer, lex: Lexicon, theater: frozenset[str],
             rank = (entry.iso3166_2 in regions, posting % 4 != OTHER_NAME, entry.population)
             if entry.country in theater and (best is None or rank > best):
                 best, town = rank, entry
+    return town or _spelt_otherwise(word, gaz, lex, regions)
+
+
+def _spelt_otherwise(word: str, gaz: Gazetteer, lex: Lexicon,
+                     regions: frozenset[str]) -> GazetteerEntry | None:
+    """The theater town a word's forms spell another way ("Graivoronsky" is Grayvoron's,
+    "Шебекінський" Shebekino's), by transliteration skeleton and close spelling, as the
+    recogniser matches names; the most populous, one in the article's regions first."""
+    best: tuple[bool, int] | None = None
+    town: GazetteerEntry | None = None
+    for form in _town_forms(word, lex):
+        roman = romanise(form, lex.language)
+        for index in gaz.lookup_skeleton(skeleton(form, lex.language)):
+            entry = gaz.entry(index)
+            rank = (entry.iso3166_2 in regions, entry.population)
+            if entry.kind == "populated_place" and (best is None or rank > best) and (
+                    fuzz.ratio(roman, romanise(entry.name)) >= SKELETON_MIN_SIMILARITY):
+                best, town = rank, entry
     return town
 
 
 def districts(text: str, gaz: Gazetteer, lex: Lexicon, theater: Theater,
               regions: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """Districts named after a town, as regions of the town's oblast (a town in one of
-    the `regions` the article names in full before a namesake elsewhere)."""
+    the `regions` the article names in full before a namesake elsewhere); a list of them
+    ("the Rylsky and Glushkovsky districts") is one district per name."""
     if not search(lex.district_hint, text):
         return []
     out = []
     for match in finditer(lex.district_pattern, text):
-        town = find_town(match.group("name"), gaz, lex, theater.countries, regions)
-        if town is None:
-            continue
+        groups = match.groupdict()
         # "Юнаківська громада": a community (hromada) named after its town, not a district
-        word = theater.district_word(town.country,
-                                     community=bool(match.groupdict().get("community")))
-        out.append(PlaceMention(
-            start=match.start(), end=match.end(), surface=match.group(0),
-            name=f"{town.name} {word}", kind="region", geonameid=None, country=town.country,
-            iso3166_2=town.iso3166_2, latitude=town.latitude, longitude=town.longitude,
-            confidence=DISTRICT_CONFIDENCE))
+        community = bool(groups.get("community") or groups.get("communities"))
+        for start, end in _named(match):
+            town = find_town(text[start:end], gaz, lex, theater.countries, regions)
+            if town is None:
+                continue
+            word = theater.district_word(town.country, community=community)
+            if groups.get("name") is not None:  # one district: the mention is the whole phrase
+                start, end = match.start(), match.end()
+            out.append(PlaceMention(
+                start=start, end=end, surface=text[start:end],
+                name=f"{town.name} {word}", kind="region", geonameid=None,
+                country=town.country, iso3166_2=town.iso3166_2, latitude=town.latitude,
+                longitude=town.longitude, confidence=DISTRICT_CONFIDENCE))
     return out
+
+
+_CAPITALISED = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _named(match: re.Match[str]) -> list[tuple[int, int]]:
+    """The spans of the town words a district match names: its `name` group, or each
+    capitalised word of a `names…` group ("the Shebekinsky and Graivoronsky districts",
+    "Шебекинский и Грайворонский районы")."""
+    groups = match.groupdict()
+    if groups.get("name") is not None:
+        return [match.span("name")]
+    spans = []
+    for key, value in groups.items():
+        if key.startswith("names") and value is not None:
+            offset = match.start(key)
+            spans += [(offset + w.start(), offset + w.end()) for w in _CAPITALISED.finditer(value)
+                      if w.group()[0].isupper()]
+    return spans
 
 
 def directions(text: str, gaz: Gazetteer, lex: Lexicon,

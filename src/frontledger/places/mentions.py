@@ -14,6 +14,7 @@ from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
 from frontledger.places.lexicon import Lexicon, lexicon
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
+    EXACT,
     SKELETON,
     Recogniser,
     Span,
@@ -25,6 +26,7 @@ from frontledger.places.recognize import (
 )
 from frontledger.places.resolve import Reading, Resolver
 from frontledger.places.unknown import (
+    SURNAME_MIN_STEM,
     Group,
     UnknownPlaces,
     nominative,
@@ -166,7 +168,8 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             out.append(PlaceMention(
                 start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
-                name=theater_name(nominative(words, group, cues.lex), r.within.split("-")[0]),
+                name=theater_name(nominative(words, group, cues.lex, r.span.quality == EXACT,
+                                             official=False), r.within.split("-")[0]),
                 kind="populated_place",
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
@@ -262,7 +265,7 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
     for reading in readings:  # "на Запорожье": "на" puts a name in a region, not a city
         if _may_be_region(reading.span) and cues.region_preposition_before(reading.span.start):
             reading.region = True
-    _attach_regions(readings, cues, gaz)
+    _attach_regions(readings, cues, words, gaz)
     return readings
 
 
@@ -323,26 +326,62 @@ def _may_be_region(span: Span) -> bool:
     return any(p % 4 == REGION_BASE for p in span.postings)
 
 
-def _attach_regions(readings: list[Reading], cues: Cues, gaz: Gazetteer) -> None:
+def _attach_regions(readings: list[Reading], cues: Cues, words: list[Word],
+                    gaz: Gazetteer) -> None:
     """"Ivanivka, in the Kharkiv region": the place is in that region, whatever namesakes
     other regions have. (Only the name next to the region: in "X and Y in the Z region" the
-    region may be Y's alone.)"""
+    region may be Y's alone; but in "the villages of X, Y and Z in the W region", "сёла X, Y
+    и Z W-ской области", a list the text marks as villages, it is the whole list's.)"""
     for i in range(len(readings) - 1, 0, -1):
         region = _full_region(readings[i].span, gaz) or (
             _bare_region(readings[i].span, gaz) if readings[i].region else None)
         if region is None:
             continue
         j = i - 1
-        gap = cues.text[readings[j].span.end:readings[i].span.start]
-        if not cues.lex.attached_region_gap.fullmatch(gap):
+        if readings[j].region:
             continue
-        if not readings[j].region:
+        gap = cues.text[readings[j].span.end:readings[i].span.start]
+        listed = _marked_list_ending(readings, j, cues)
+        if cues.lex.attached_region_gap.fullmatch(gap):
             readings[j].within = region
+        elif not (listed and _names_then_region(cues, words, readings[j].span.end,
+                                                readings[i].span.start)):
+            continue  # "the villages of A, B and C in the Z region", C unknown to the gazetteer
+        for mate in listed:  # a name of a marked list is a settlement, as its head is
+            mate.within, mate.settlement = mate.within or region, True
+
+
+def _marked_list_ending(readings: list[Reading], last: int, cues: Cues) -> list[Reading]:
+    """The names of the list that ends with reading `last`, when the list is marked as
+    villages or settlements (a marker before its first name or after its last)."""
+    first = last
+    while first > 0 and not readings[first - 1].region and cues.linked(
+            readings[first - 1].span.end, readings[first].span.start):
+        first -= 1
+    if readings[first].settlement or readings[last].settlement:
+        return readings[first:last + 1]
+    return []
+
+
+def _names_then_region(cues: Cues, words: list[Word], start: int, end: int) -> bool:
+    """Whether the text from `start` to `end` continues a list with capitalised names the
+    gazetteer does not know (", B and C") and then places it in a region (" in the ")."""
+    at = start
+    for word in words[bisect_left(words, (start,)):]:
+        if word.start >= end:
+            break
+        if word.capitalised:  # the words between names are the separators' ("and")
+            if not cues.linked(at, word.start):
+                return False
+            at = word.end
+    return at > start and bool(cues.lex.attached_region_gap.fullmatch(cues.text[at:end]))
 
 
 def _full_region(span: Span, gaz: Gazetteer) -> str | None:
-    """ISO code of a region named in full ("Kharkiv Oblast", "Донецкой области")."""
-    if span.first == span.last:
+    """ISO code of a region named in full ("Kharkiv Oblast", "Донецкой области"), or by a
+    word that names nothing else ("ДНР", "Херсонщина", "Crimea")."""
+    if span.first == span.last and not all(
+            p % 4 == PRIMARY and gaz.entry(p // 4).kind == "region" for p in span.postings):
         return None
     for posting in span.postings:
         entry = gaz.entry(posting // 4)
@@ -356,11 +395,6 @@ def _bare_region(span: Span, gaz: Gazetteer) -> str | None:
     di Donetsk", which the gap before it spells out)."""
     codes = {gaz.entry(p // 4).iso3166_2 for p in span.postings if p % 4 == REGION_BASE}
     return codes.pop() if len(codes) == 1 else None
-
-
-SURNAME_MIN_STEM = 3
-"""Letters a surname keeps before its ending ("Syrsk-yj", "Petr-enko"): shorter words
-("Kyiv", "Ivano") only look like surnames."""
 
 
 def _surname(word: Word, lex: Lexicon) -> bool:

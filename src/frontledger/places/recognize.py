@@ -33,6 +33,13 @@ SKELETON_MIN_SIMILARITY = 80
 """rapidfuzz ratio between the romanised word and the entry's name; set so that Koupiansk,
 Kupyansk and Купянск reach Kupiansk while Pokrovsk does not reach Pokrovske."""
 
+COMPOUND_TOWN_MIN_POPULATION = 5_000
+"""Inhabitants each part of an unknown hyphenated name must have for the parts to be read
+as towns of their own: agglomerations and fronts are named after towns ("Pokrovsk-
+Myrnohrad", "Siversk-Lysychansk"; Rodynske, ~9,900, the smallest seen), while a Russian
+village's double name ("Gora-Podol") joins words that only small hamlets are called
+(Hora, ~3,500). Set between the two."""
+
 SENTENCE_OPENERS = ".!?\n«“\"—:"
 """Characters after which a capital letter says nothing about a word being a name."""
 
@@ -260,7 +267,17 @@ class Recogniser:
                 if postings:
                     out.append(Span(i, i, offset, offset + len(part), postings, quality, key))
             offset += len(part) + 1
-        return out
+        return out if all(self._may_name_a_compound(s.postings) for s in out) else []
+
+    def _may_name_a_compound(self, postings: tuple[int, ...]) -> bool:
+        """Whether a part of a hyphenated name stands for a place of its own: a country, a
+        region or a town of the theater (see COMPOUND_TOWN_MIN_POPULATION) by a name of its
+        own, not a hamlet's common word ("Gora" is also a town in Nigeria)."""
+        theater = load_theater().countries
+        return any(entry.kind != "populated_place" or (
+                       p % 4 != OTHER_NAME and entry.country in theater
+                       and entry.population >= COMPOUND_TOWN_MIN_POPULATION)
+                   for p in postings for entry in (self.gaz.entry(p // 4),))
 
     def _compound_stem(self, key: str) -> tuple[int, ...]:
         """"Pokrovsko-Myrnohrad", "Покровско-": the first part of a compound is the town's

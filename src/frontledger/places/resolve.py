@@ -190,6 +190,8 @@ class Resolver:
         self.theater = theater
         self.regions_named: dict[str, int] = {}
         """ISO code of each region named in full ("Donetsk region"), with where it is first."""
+        self.full_regions: list[tuple[int, str]] = []
+        """Where each region is named in full, and its ISO code."""
         self.doubted: list[tuple[Reading, int]] = []
         """Readings whose best entry (index given) lies away from the article's other places:
         a settlement of that name, but not that one (cities500 lacks most villages)."""
@@ -198,6 +200,7 @@ class Resolver:
         """One mention per reading that resolves; the same name read the same way (same
         postings and cues) is resolved once per article."""
         self._note_named_regions(readings)
+        self._mark_regions_among_regions(readings)
         keys = [(r.span.postings, r.span.quality, r.region, r.settlement, r.village, r.within,
                  r.locative) for r in readings]
         options: dict[tuple, list] = {}
@@ -231,6 +234,7 @@ class Resolver:
     def _note_named_regions(self, readings: list[Reading]) -> None:
         """Regions named in full ("Donetsk region"), with where each is first named."""
         self.regions_named = {}
+        self.full_regions = []
         for r in readings:
             if r.span.first == r.span.last:
                 continue
@@ -238,6 +242,7 @@ class Resolver:
                 entry = self.gaz.entry(p // 4)
                 if p % 4 == PRIMARY and entry.kind == "region" and entry.iso3166_2:
                     self.regions_named.setdefault(entry.iso3166_2, r.span.start)
+                    self.full_regions.append((r.span.start, entry.iso3166_2))
 
     def _scored_options(self, reading: Reading) -> list[tuple[GazetteerEntry, int, float]]:
         """The reading's options with the part of their score that needs no context."""
@@ -252,8 +257,10 @@ class Resolver:
             return True
         if span.quality == SKELETON and not self.theater.on_front(entry):
             return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
+        # namesakes off the front do not make a front-line town's name ambiguous in war news
         namesakes = {e.index for e, how, _p in options
-                     if e.kind == "populated_place" and how in (PRIMARY, ALTERNATE)}
+                     if e.kind == "populated_place" and how in (PRIMARY, ALTERNATE)
+                     and self.theater.on_front(e)}
         if span.quality != SKELETON and namesakes == {entry.index} and (
                 self.theater.on_front(entry) and entry.population >= UNIQUE_TOWN_MIN_POPULATION):
             return True  # the only town of that name, and on the front: trust it
@@ -304,7 +311,8 @@ class Resolver:
             inside = [(e, how) for e, how in others
                       if e.kind != "populated_place" or e.iso3166_2 == reading.within]
             towns = [e for e, _how in others if e.population >= NAMED_ALONE_MIN_POPULATION]
-            others = inside if inside or not towns else others
+            # a town elsewhere outweighs a region that may be another name's, not a marker
+            others = inside if inside or not towns or reading.settlement else others
         if reading.settlement:
             places = [(e, how) for e, how in others if e.kind == "populated_place"]
             if not places:
@@ -367,12 +375,34 @@ class Resolver:
         """"Dnipropetrovsk is thinner populated than Donetsk" after "Dnipropetrovsk region":
         once an article has named the region, the bare name keeps meaning it, except after a
         locative preposition ("in Donetsk")."""
-        named_before = [self.regions_named[e.iso3166_2] < reading.span.start
-                        for e, _how in bases if e.iso3166_2 in self.regions_named]
-        if not any(named_before):
+        if not self._named_before(reading, bases):
             return False
         first = reading.span.first
         return first == 0 or self.words[first - 1].key not in self.cues.lex.locative_before
+
+    def _named_before(self, reading: Reading, bases: list[tuple[GazetteerEntry, int]]) -> bool:
+        return any(self.regions_named[e.iso3166_2] < reading.span.start
+                   for e, _how in bases if e.iso3166_2 in self.regions_named)
+
+    def _mark_regions_among_regions(self, readings: list[Reading]) -> None:
+        """A bare name of a region named before, in a sentence among other regions, is
+        that region wherever it stands (see `_among_other_regions`); marked per reading, as
+        the same name read the same way is otherwise resolved once per article."""
+        for reading in readings:
+            bases = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings
+                     if p % 4 == REGION_BASE]
+            if (bases and not reading.region and self._named_before(reading, bases)
+                    and self._among_other_regions(reading, {e.iso3166_2 for e, _h in bases})):
+                reading.region = True
+
+    def _among_other_regions(self, reading: Reading, own: set[str | None]) -> bool:
+        """"Units push from the Kursk and Belgorod regions towards Sumy": a sentence that
+        speaks of regions (their plural word, or another region named in full) means the
+        region by a bare name even after a locative preposition; "shelled the Kharkiv
+        region; in Kharkiv a shell hit..." (its own region alone) still means the city."""
+        start, end = self.cues.sentence(reading.span.start, reading.span.end)
+        return bool(self.cues.regions_word_in(start, end)) or any(
+            start <= at < end and iso not in own for at, iso in self.full_regions)
 
     def _best(self, reading: Reading, options: list[tuple[GazetteerEntry, int, float]],
               ctx: Context) -> tuple[GazetteerEntry, float] | None:
@@ -427,6 +457,8 @@ class Resolver:
         return big
 
     def _prior(self, entry: GazetteerEntry, how: int) -> float:
+        if how == OTHER_NAME and self._renamed_front_town(entry):
+            how = ALTERNATE  # "Artemovsk", "Dzerzhinsk": the names one side still uses
         score = NAME_WEIGHT[how] + KIND_BONUS[entry.kind]
         score += POPULATION_WEIGHT * math.log10(entry.population + 1) / 7
         if entry.country in self.theater.countries:
@@ -436,6 +468,13 @@ class Resolver:
         if self.theater.on_front(entry):
             score += FRONT_BONUS
         return score
+
+    def _renamed_front_town(self, entry: GazetteerEntry) -> bool:
+        """A front-line town big enough that its former name still means it (see
+        RENAMED_MIN_POPULATION): one side's reports name it so to this day, so the name
+        weighs as another spelling, not as history, against small namesakes far away."""
+        return (entry.kind == "populated_place" and entry.population >= RENAMED_MIN_POPULATION
+                and self.theater.on_front(entry))
 
     def _context_score(self, entry: GazetteerEntry, ctx: Context) -> float:
         score = 0.0

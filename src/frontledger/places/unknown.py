@@ -67,17 +67,22 @@ def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group
     return groups
 
 
-def nominative(words: list[Word], group: Group, lex: Lexicon) -> str:
-    """A readable English-style name from the (possibly inflected) words of a group."""
+def nominative(words: list[Word], group: Group, lex: Lexicon, as_written: bool = False,
+               official: bool = True) -> str:
+    """A readable English-style name from the (possibly inflected) words of a group;
+    `as_written` when the words are known to be a name's nominative (a gazetteer name:
+    "Муром" is no instrumental of "Мур"); `official` rewrites endings to the theater's
+    official form (`unknown_name_forms`), which a caller that knows the place's country
+    leaves to `theater_name` (a Russian village keeps its Russian name)."""
     parts = []
     for k in range(group.first, group.last + 1):
-        forms = inflected_bases(words[k].text, lex)
+        forms = inflected_bases(words[k].text, lex)[:1 if as_written else None]
         # the head noun's case ending tells its nominative; a modifier is kept when it
         # already reads as a nominative adjective ("Сухой" Яр), else restored ("Кучерового")
         wanted = lex.toponym_suffixes if k == group.last else lex.modifier_suffixes
         order = [*forms[1:], forms[0]] if k == group.last else [forms[0], *forms[1:]]
         chosen = next((f for f in order if wanted and f.endswith(wanted)), forms[0])
-        parts.append(official_form(chosen, lex))
+        parts.append(official_form(chosen, lex) if official else chosen)
     if lex.romanization:
         return romanise_official(" ".join(parts), lex)
     return english_name(" ".join(parts), lex.language)
@@ -99,6 +104,11 @@ def toponymic(word: Word, lex: Lexicon) -> bool:
     """Whether a word, or a nominative it may stand for, ends the way the language's place
     names do."""
     return any(f.endswith(lex.toponym_suffixes) for f in inflected_bases(word.text, lex))
+
+
+SURNAME_MIN_STEM = 3
+"""Letters a surname keeps before its ending ("Syrsk-yj", "Petr-enko"): shorter words
+("Kyiv", "Ivano") only look like surnames."""
 
 
 class UnknownPlaces:
@@ -221,12 +231,26 @@ class UnknownPlaces:
             return "marked"  # "Глава Харківської області" heads no village: it opens a sentence
         if opens and not (group.start in listed and self._after_colon(group)):
             return None  # a list after a colon ("three villages: A, B and C") opens nothing
+        if self._person(group):
+            return None  # "struck Kupiansk, Oleh Syniehubov said": a name after a comma
         if group.start in listed:
             return "listed"
         previous = self.words[group.first - 1].key if group.first else ""
         if previous in self.cues.lex.locative_before and self._toponymic(group):
             return "locative"
         return None
+
+    def _person(self, group: Group) -> bool:
+        """A first name and a surname: two or more words, the last with a surname's ending
+        ("-ov", "-enko", "-ow"), the first with none of a place name's."""
+        if group.first == group.last:
+            return False
+        lex = self.cues.lex
+        first, last = self.words[group.first].key, self.words[group.last].key
+        return (any(last.endswith(fold(suffix)) and len(last) - len(suffix) >= SURNAME_MIN_STEM
+                    for suffix in lex.surname_suffixes)
+                and not toponymic(self.words[group.first], lex)
+                and not (lex.modifier_suffixes and first.endswith(lex.modifier_suffixes)))
 
     def _after_colon(self, group: Group) -> bool:
         return self.cues.text[:group.start].rstrip(" ").endswith(":")
@@ -244,7 +268,7 @@ class UnknownPlaces:
 
     def _mention(self, group: Group, cue: str) -> PlaceMention:
         region = self._region_near(group)
-        name = nominative(self.words, group, self.cues.lex)
+        name = nominative(self.words, group, self.cues.lex, official=region is None)
         country, iso = (region.country, region.iso3166_2) if region else self._codified(name)
         name = theater_name(name, country)
         guess = self.guessed.get((group.start, group.end))
