@@ -98,3 +98,20 @@ def test_sentences_with_no_trigger_before_a_claim_leave_it_as_it_is_alone(
     assert [(c.kind, c.actor_side, c.stance, c.claimant_side, c.evidence.text) for c in after] \
         == [(c.kind, c.actor_side, c.stance, c.claimant_side, c.evidence.text) for c in alone]
     assert [(c.kind, c.actor_side) for c in after] == [("control", "RU")]
+
+
+_CARRIED = {
+    "en": ("Ukraine's General Staff said on Monday that the weather was cold. "
+           "Russian forces captured Zorivka.", "Ukraine's General Staff"),
+    "fr": ("L'état-major ukrainien a affirmé lundi que le temps était froid. "
+           "Les forces russes ont pris Zorivka.", "L'état-major ukrainien"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_speaker_named_in_a_sentence_with_no_trigger_speaks_the_next_one(
+        language: str) -> None:
+    text, speaker = _CARRIED[language]
+    claims = extract(_document(text, language), _places(text, "Zorivka"))
+    assert [(c.claimant, c.claimant_side, c.kind, c.actor_side) for c in claims] == [
+        (speaker, "UA", "control", "RU")]
