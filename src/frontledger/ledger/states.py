@@ -23,7 +23,14 @@ from sqlalchemy.engine import Connection
 from frontledger.errors import StoreError
 from frontledger.ledger.events import place_key
 from frontledger.ledger.schema import claims, ledger_revision, place_states
-from frontledger.ledger.timeline import TIMELINE_KINDS, consensus, precedence, timeline, view_of
+from frontledger.ledger.timeline import (
+    SILENT_SIDES,
+    TIMELINE_KINDS,
+    consensus,
+    precedence,
+    timeline,
+    view_of,
+)
 from frontledger.records import Claim, Evidence, PlaceMention, PlaceState, SideView, StoredClaim
 
 if TYPE_CHECKING:  # numpy loads with the first kept spans: `status` and writes need none
@@ -128,8 +135,11 @@ def _new_views(conn: Connection, document_ids: Sequence[str], sides: Sequence[st
         # the (kind, day) index over every control claim of the ledger, O(ledger) a batch
         rows.extend(conn.execute(select(claims.c.place_key, *_FOLD_COLUMNS).where(
             claims.c.document_id.in_(ids[first:first + REFRESH_CHUNK]))))
+    # only control and withdrawal claims of a speaking side have a view: the others
+    # (most of a batch: strikes, clashes, advances) are not made records to find out
     viewed = [(row, view) for row in rows
-              if (view := view_of(_fold_claim(row), sides)) is not None]
+              if row.kind in TIMELINE_KINDS and row.claimant_side not in SILENT_SIDES
+              and (view := view_of(_fold_claim(row), sides)) is not None]
     spoken = {(row.document_id, row.place_key) for row, _view in viewed
               if row.claimant_side in sides}
     found: dict[str, list[tuple[SideView, _Place]]] = {}
