@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import orjson
+import msgspec
 from sqlalchemy import String, bindparam, or_, select, text, type_coerce, union_all
 from sqlalchemy.engine import Connection
 
@@ -410,11 +410,16 @@ def _encoded(views: Sequence[SideView]) -> str:
                         v.since.isoformat() if v.since else None, v.claim_id] for v in views])
 
 
+_VIEWS = msgspec.json.Decoder(tuple[tuple[str, str | None, float | None, date | None, int],
+                                    ...])
+"""A stored `views` column as typed tuples, days parsed, in one pass of C: an as-of
+answer over a 1,000,000-claim ledger decodes thousands of states, and parsing the JSON,
+then each day, then unpacking each view in Python took twice as long."""
+
+
 def decoded_views(stored: str) -> tuple[SideView, ...]:
     """A stored state's `views` column as SideView records."""
-    return tuple(SideView(side, controller, fraction,
-                          date.fromisoformat(since) if since else None, claim_id)
-                 for side, controller, fraction, since, claim_id in orjson.loads(stored))
+    return tuple([SideView(*view) for view in _VIEWS.decode(stored)])
 
 
 def _state(row: Any, on: date | None = None) -> PlaceState:
