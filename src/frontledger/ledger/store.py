@@ -198,7 +198,6 @@ class SqlStore:
         re-run stores it whole, once."""
         sql = self._statements
         stored: list[bool] = []
-        changes: dict[str, date | None] = {}
         rows = _AnalysisRows()
         with self.engine.begin() as conn:
             for item in batch:
@@ -214,8 +213,7 @@ class SqlStore:
                 stored.append(is_new)
                 if is_new:
                     published = document.published.date() if document.published else None
-                    rows.add(document.id, item.places, item.claims, extractor, published,
-                             changes)
+                    rows.add(document.id, item.places, item.claims, extractor, published)
             rows.insert(conn)
             states.fold_in(conn, [item.document.id for item, is_new
                                   in zip(batch, stored, strict=True) if is_new])
@@ -736,12 +734,14 @@ class _AnalysisRows:
         self.claims: list[tuple[Any, ...]] = []
 
     def add(self, document_id: str, places: Sequence[PlaceMention], claims: Sequence[Claim],
-            extractor: str, published: date | None, changes: dict[str, date | None]) -> None:
-        """One document's rows; note in `changes` the places whose states they change."""
+            extractor: str, published: date | None,
+            changes: dict[str, date | None] | None = None) -> None:
+        """One document's rows; note in `changes` the places whose states they change
+        (`add_documents` needs no note: `states.fold_in` reads the batch's claims)."""
         self.mentions.extend(_mention_values(document_id, m) for m in places)
         self.claims.extend(_claim_values(document_id, c, extractor, c.date or published)
                            for c in claims)
-        if claims:
+        if claims and changes is not None:
             states.changed_places(claims, lambda c: c.date or published, into=changes)
 
     def insert(self, conn: Connection) -> None:
