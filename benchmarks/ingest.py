@@ -21,7 +21,8 @@ processes; on a loaded machine, the work a run costs whatever the wall clock say
 `c` free cores a run takes at least max(cpu s, all cpu s / c)), and the ingesting process's
 CPU ms per document over the first and the last 1,000 documents (flat when storing does
 not slow down as the ledger grows). `--profile FILE` writes a cProfile of the ingesting
-process of the first case to FILE (read it with `python -m pstats FILE`).
+process of the first case to FILE, timed in CPU seconds (read it with `python -m pstats
+FILE`).
 """
 
 from __future__ import annotations
@@ -123,7 +124,9 @@ def run_case(source: str, db_url: str, extract: bool, workers: int = 1,
         if profile:
             import cProfile
 
-            profiler = cProfile.Profile()
+            # timed by this process's CPU clock: on a loaded machine the default wall
+            # clock charges each function the wait for a core
+            profiler = cProfile.Profile(time.process_time)
             profiler.enable()
         started, cpu_started = time.perf_counter(), time.process_time()
         cluster_started = descendants_cpu()
