@@ -222,3 +222,15 @@ def test_as_of_answers_from_kept_spans_equal_the_databases(store: SqlStore) -> N
             assert store.states_on(day, region) == states.states_on(conn, day, region)
     assert store._state_memo.spans is not None
     assert store.states_on(date(2025, 12, 31), "UA-99") == []
+
+
+def test_a_states_views_read_back_as_the_side_views_they_were_written_from() -> None:
+    from frontledger.records import SideView
+
+    views = (SideView("RU", "RU", 1.0, date(2025, 11, 20), 7),
+             SideView("UA", None, None, None, 8),
+             SideView("other", "UA", 0.25, date(2024, 2, 29), 12))
+    assert states.decoded_views(states._encoded(views)) == views
+    # a whole-number share written as an integer reads back as the same share
+    assert states.decoded_views('[["RU", "RU", 1, "2025-11-20", 7]]')[0].fraction == 1.0
+    assert states.decoded_views("[]") == ()

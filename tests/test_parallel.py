@@ -156,3 +156,16 @@ def test_a_cluster_left_without_workers_stores_the_batch_unanalysed_with_the_rea
     assert report.stored == 1
     assert [r.stage for r in report.rejections] == ["analyse"]
     assert "NoWorkers: no Dask worker for 1 s" in report.rejections[0].reason
+
+
+def _worker_profiles() -> bool:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_workers_of_a_local_cluster_run_without_the_statistical_profiler() -> None:
+    # the profiler walks the running task's stack every 10 ms, for a dashboard never shown
+    with Cluster(workers=1) as cluster:
+        assert cluster.client is not None
+        assert list(cluster.client.run(_worker_profiles).values()) == [False]

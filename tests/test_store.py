@@ -346,3 +346,36 @@ def test_claim_searches_with_the_same_filters_bind_each_calls_own_values(
     assert (len(french), len(english)) == (1, 2)
     assert store.stored_claims(place_keys=[]) == []
     assert len(store.stored_claims(geonameids=[704147], kinds=[])) == 3
+
+
+def test_a_batch_written_in_one_insert_per_table_reads_back_each_documents_own_rows(
+        store: SqlStore) -> None:
+    published = datetime(2025, 11, 22, 9, 0, tzinfo=UTC)
+    documents = [doc(f"Report {n}: Kyiv said Kupiansk was held, Moscow said it was taken.",
+                     published=published) for n in range(3)]
+    analysed = []
+    for n, document in enumerate(documents):
+        place, claim = _claim_fixture(document)
+        undated = replace(claim, date=None, date_precision=None, fraction=None,
+                          change=False, stance="denies", claimant_side="UA")
+        claims = [claim, undated][: n + 1]  # documents with one and with two claims
+        analysed.append(AnalysedDocument(document, [place] * (n + 1), claims))
+    assert store.add_documents(analysed, extractor="v1") == [True, True, True]
+    for item in analysed:
+        assert store.claims(item.document.id) == list(item.claims)
+        assert store.place_mentions(item.document.id) == list(item.places)
+    with store.engine.connect() as conn:
+        days = conn.execute(text("SELECT date, day FROM claims ORDER BY seq")).all()
+    # the day a claim holds for: its own date, else its document's publication day
+    assert [(str(d), str(day)) for d, day in days] == [
+        ("2025-11-20", "2025-11-20"), ("2025-11-20", "2025-11-20"), ("None", "2025-11-22"),
+        ("2025-11-20", "2025-11-20"), ("None", "2025-11-22")]
+
+
+def test_the_columns_a_batch_inserts_are_every_column_of_the_claims_and_mentions_tables(
+        ) -> None:
+    from frontledger.ledger.schema import claims, place_mentions
+    from frontledger.ledger.store import CLAIM_COLUMNS, MENTION_COLUMNS
+
+    assert tuple(c.name for c in claims.c if c.name != "seq") == CLAIM_COLUMNS
+    assert tuple(c.name for c in place_mentions.c if c.name != "seq") == MENTION_COLUMNS

@@ -30,13 +30,21 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-TASK_DOCUMENTS = 16
-"""Documents sent to a worker in one task: enough that scheduling (about a millisecond a
-task) is small beside analysis (about 10 ms a document), few enough to spread a batch of
-a few hundred documents over every worker."""
+TASK_DOCUMENTS = 64
+"""Documents sent to a worker in one task: enough that the scheduler and the client's
+work per task (in the calling process, which also stores) is small beside analysis
+(about 5 ms a document), few enough to spread a batch of a few hundred documents over
+every worker. 16 a task cost the calling process ~0.3 ms of CPU a document more
+(benchmarks/ingest.py --extract --workers 2, 2,000 reports: 4.6 against 4.0 CPU s, one
+run each on a loaded machine)."""
 TASKS_PER_WORKER = 4
 """Batches in flight per worker: workers never wait for the next batch, and the calling
 process holds at most this many batches of documents (and results) per worker in memory."""
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+"""Dask settings of the workers `Cluster(workers=N)` starts. Each worker's statistical
+profiler (a walk of the running task's stack every 10 ms, for a dashboard we do not
+start) cost ~25 ms of CPU per second of the run, half of the worker's event loop
+(measured per thread from /proc with benchmarks/ingest.py --extract --workers 2)."""
 POLL_SECONDS = 5.0
 """How often a wait for a task's result checks that the cluster still has a worker."""
 WORKERLESS_SECONDS = 60.0
@@ -103,12 +111,16 @@ class Cluster:
                 raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler} "
                                  f"({exc}); is it running?") from exc
         else:
+            import dask
+
             # loopback only; no dashboard, and its metrics server on a free port (the
-            # default 8787 may be taken by another cluster)
-            self._local = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                       processes=True, host="127.0.0.1",
-                                       dashboard_address=None,
-                                       scheduler_kwargs={"dashboard_address": ":0"})
+            # default 8787 may be taken by another cluster); the workers (their nannies
+            # take the configuration as it is now) without LOCAL_WORKER_CONFIG's costs
+            with dask.config.set(LOCAL_WORKER_CONFIG):
+                self._local = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                           processes=True, host="127.0.0.1",
+                                           dashboard_address=None,
+                                           scheduler_kwargs={"dashboard_address": ":0"})
             self.client = Client(self._local)
         return self
 

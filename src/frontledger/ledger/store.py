@@ -198,7 +198,7 @@ class SqlStore:
         re-run stores it whole, once."""
         sql = self._statements
         stored: list[bool] = []
-        changes: dict[str, date | None] = {}
+        rows = _AnalysisRows()
         with self.engine.begin() as conn:
             for item in batch:
                 document = item.document
@@ -213,8 +213,8 @@ class SqlStore:
                 stored.append(is_new)
                 if is_new:
                     published = document.published.date() if document.published else None
-                    self._write_analysis(conn, document.id, item.places, item.claims,
-                                         extractor, published, changes)
+                    rows.add(document.id, item.places, item.claims, extractor, published)
+            rows.insert(conn)
             states.fold_in(conn, [item.document.id for item, is_new
                                   in zip(batch, stored, strict=True) if is_new])
             if any(stored):
@@ -261,15 +261,9 @@ class SqlStore:
                         extractor: str, published: date | None,
                         changes: dict[str, date | None]) -> None:
         """Insert the analysis; note in `changes` the places whose states it changes."""
-        if places:
-            conn.execute(place_mentions.insert(),
-                         [_mention_row(document_id, m) for m in places])
-        if claims:
-            conn.execute(claims_table.insert(),
-                         [_claim_row(document_id, c, extractor) | {
-                             "place_key": place_key(c), "day": c.date or published}
-                          for c in claims])
-            states.changed_places(claims, lambda c: c.date or published, into=changes)
+        rows = _AnalysisRows()
+        rows.add(document_id, places, claims, extractor, published, changes)
+        rows.insert(conn)
 
     def place_mentions(self, document_id: str) -> list[PlaceMention]:
         """The place mentions stored for a document, in text order."""
@@ -682,11 +676,10 @@ def _row_document(row: Any) -> Document:
         raw_sha256=row["raw_sha256"])
 
 
-def _mention_row(document_id: str, m: PlaceMention) -> dict[str, Any]:
-    return {"document_id": document_id, "start": m.start, "end": m.end,
-            "surface": m.surface, "name": m.name, "kind": m.kind, "geonameid": m.geonameid,
-            "country": m.country, "iso3166_2": m.iso3166_2, "latitude": m.latitude,
-            "longitude": m.longitude, "confidence": m.confidence, "metonym": m.metonym}
+def _mention_values(document_id: str, m: PlaceMention) -> tuple[Any, ...]:
+    """A place mention's row, in MENTION_COLUMNS order."""
+    return (document_id, m.start, m.end, m.surface, m.name, m.kind, m.geonameid, m.country,
+            m.iso3166_2, m.latitude, m.longitude, m.confidence, m.metonym)
 
 
 def _row_mention(row: Any) -> PlaceMention:
@@ -697,18 +690,88 @@ def _row_mention(row: Any) -> PlaceMention:
         confidence=row["confidence"], metonym=bool(row["metonym"]))
 
 
-def _claim_row(document_id: str, c: Claim, extractor: str) -> dict[str, Any]:
+def _claim_values(document_id: str, c: Claim, extractor: str,
+                  day: date | None) -> tuple[Any, ...]:
+    """A claim's row, in CLAIM_COLUMNS order (`day`: the day it holds for)."""
     p = c.place
-    return {"document_id": document_id, "extractor": extractor, "claimant": c.claimant,
-            "claimant_side": c.claimant_side, "kind": c.kind, "actor_side": c.actor_side,
-            "stance": c.stance, "fraction": c.fraction, "date": c.date,
-            "date_precision": c.date_precision, "confidence": c.confidence,
-            "change": c.change, "place_name": p.name, "place_kind": p.kind,
-            "place_surface": p.surface, "place_confidence": p.confidence,
-            "geonameid": p.geonameid, "country": p.country, "iso3166_2": p.iso3166_2,
-            "latitude": p.latitude, "longitude": p.longitude, "place_start": p.start,
-            "place_end": p.end, "evidence_start": c.evidence.start,
-            "evidence_end": c.evidence.end, "evidence_text": c.evidence.text}
+    return (document_id, extractor, c.claimant, c.claimant_side, c.kind, c.actor_side,
+            c.stance, c.fraction, c.date, c.date_precision, c.confidence, c.change, p.name,
+            p.kind, p.surface, p.confidence, p.geonameid, p.country, p.iso3166_2, p.latitude,
+            p.longitude, p.start, p.end, c.evidence.start, c.evidence.end, c.evidence.text,
+            place_key(c), day)
+
+
+# The columns `_mention_values` and `_claim_values` give, in order (every one but `seq`).
+MENTION_COLUMNS = ("document_id", "start", "end", "surface", "name", "kind", "geonameid",
+                   "country", "iso3166_2", "latitude", "longitude", "confidence", "metonym")
+CLAIM_COLUMNS = ("document_id", "extractor", "claimant", "claimant_side", "kind",
+                 "actor_side", "stance", "fraction", "date", "date_precision", "confidence",
+                 "change", "place_name", "place_kind", "place_surface", "place_confidence",
+                 "geonameid", "country", "iso3166_2", "latitude", "longitude", "place_start",
+                 "place_end", "evidence_start", "evidence_end", "evidence_text", "place_key",
+                 "day")
+# Positions of the Date columns in CLAIM_COLUMNS, written as SQLAlchemy writes them on
+# SQLite (ISO text) when rows go through the driver.
+_CLAIM_DATES = (CLAIM_COLUMNS.index("date"), CLAIM_COLUMNS.index("day"))
+
+
+def _insert_sql(table: Table, columns: Sequence[str]) -> str:
+    names = ", ".join(f'"{name}"' for name in columns)
+    return f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_SQLITE_INSERT_MENTIONS = _insert_sql(place_mentions, MENTION_COLUMNS)
+_SQLITE_INSERT_CLAIMS = _insert_sql(claims_table, CLAIM_COLUMNS)
+
+
+class _AnalysisRows:
+    """The place-mention and claim rows of a batch of documents, inserted in one
+    statement per table: two statements a document through SQLAlchemy cost more CPU
+    than the ingest's whole write (benchmarks/ingest.py --extract --profile)."""
+
+    def __init__(self) -> None:
+        self.mentions: list[tuple[Any, ...]] = []
+        self.claims: list[tuple[Any, ...]] = []
+
+    def add(self, document_id: str, places: Sequence[PlaceMention], claims: Sequence[Claim],
+            extractor: str, published: date | None,
+            changes: dict[str, date | None] | None = None) -> None:
+        """One document's rows; note in `changes` the places whose states they change
+        (`add_documents` needs no note: `states.fold_in` reads the batch's claims)."""
+        self.mentions.extend(_mention_values(document_id, m) for m in places)
+        self.claims.extend(_claim_values(document_id, c, extractor, c.date or published)
+                           for c in claims)
+        if claims and changes is not None:
+            states.changed_places(claims, lambda c: c.date or published, into=changes)
+
+    def insert(self, conn: Connection) -> None:
+        """Insert the rows in `conn`'s transaction: on SQLite through the driver's own
+        cursor (SQLAlchemy's per-row parameter handling was most of the statement's CPU);
+        elsewhere as one executemany through SQLAlchemy."""
+        if conn.dialect.name != "sqlite":
+            for table, columns, rows in ((place_mentions, MENTION_COLUMNS, self.mentions),
+                                         (claims_table, CLAIM_COLUMNS, self.claims)):
+                if rows:
+                    conn.execute(table.insert(), [dict(zip(columns, row, strict=True))
+                                                  for row in rows])
+            return
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            if self.mentions:
+                cursor.executemany(_SQLITE_INSERT_MENTIONS, self.mentions)
+            if self.claims:
+                cursor.executemany(_SQLITE_INSERT_CLAIMS, map(_sqlite_claim, self.claims))
+        finally:
+            cursor.close()
+
+
+def _sqlite_claim(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A claim row with its dates as SQLite stores them through SQLAlchemy."""
+    values = list(row)
+    for index in _CLAIM_DATES:
+        if values[index] is not None:
+            values[index] = values[index].isoformat()
+    return tuple(values)
 
 
 def _row_claim(row: Any) -> Claim:
