@@ -30,6 +30,7 @@ from frontledger.places.unknown import (
     Group,
     UnknownPlaces,
     nominative,
+    settlement_name,
     theater_name,
     toponymic,
 )
@@ -168,8 +169,8 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             out.append(PlaceMention(
                 start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
-                name=theater_name(nominative(words, group, cues.lex, r.span.quality == EXACT,
-                                             official=False), r.within.split("-")[0]),
+                name=settlement_name(words, group, cues.lex, r.within.split("-")[0],
+                                     as_written=r.span.quality == EXACT),
                 kind="populated_place",
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
