@@ -214,3 +214,14 @@ def test_a_person_named_after_a_place_and_a_comma_is_no_village(gaz, text, langu
 def test_a_regional_administration_names_its_region(gaz, text, language, surface, iso):
     mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
     assert (mention.kind, mention.iso3166_2) == ("region", iso)
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Laut Moskau ist Siwersk gefallen.", "de", "Siwersk"),
+    ("Według Kijowa Siwersk wciąż się broni.", "pl", "Siwersk"),
+    ("По данным Москвы, Северск пал.", "ru", "Северск"),
+])
+def test_a_capital_named_as_the_speaker_does_not_pull_front_towns_away_from_the_front(
+        gaz, text, language, surface):
+    mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
+    assert mention.geonameid == 694403

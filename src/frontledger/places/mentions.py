@@ -15,6 +15,7 @@ from frontledger.places.lexicon import Lexicon, lexicon
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
     EXACT,
+    INFLECTED,
     SKELETON,
     Recogniser,
     Span,
@@ -138,8 +139,10 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     found = recogniser.listed_regions(recogniser.spans())
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
+    inflected = frozenset(s.start for s in found if s.quality == INFLECTED)
     spans = [s for s in found if (inside(titles, s.start)
-             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts))
+             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts,
+                                         inflected))
              and not cues.organisation(s.start, s.end)]
     regions = frozenset(filter(None, (_full_region(s, gaz) for s in spans)))
     derived = (districts(text, gaz, lex, theater, regions)
@@ -425,7 +428,8 @@ def _noun_after_locative(span: Span, words: list[Word], lex: Lexicon) -> bool:
 
 def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
                          gaz: Gazetteer, place_starts: frozenset[int] = frozenset(),
-                         long_starts: frozenset[int] = frozenset()) -> bool:
+                         long_starts: frozenset[int] = frozenset(),
+                         inflected: frozenset[int] = frozenset()) -> bool:
     """"Vladimir Poutine" (a known person's name follows), "Oleksandr Syrskyj" (a word with
     a surname's ending follows), "Victoria Beckham" (a word that names no place follows),
     "Kirill Dmitriev" (a lone name after a capitalised word inside a sentence: a surname,
@@ -451,4 +455,6 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
     return (before.capitalised and "-" not in before.text
             and text[before.end:span.start] == " "
             and before.key not in lex.stopwords
+            # "Według Kijowa Siwersk": a place in another case than the name is no first name
+            and not (before.start in inflected and span.quality != INFLECTED)
             and not sentence_initial(text, before.start) and not before.text.isupper())
