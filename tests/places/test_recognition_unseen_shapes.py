@@ -225,3 +225,11 @@ def test_a_capital_named_as_the_speaker_does_not_pull_front_towns_away_from_the_
         gaz, text, language, surface):
     mention = {m.surface: m for m in parse(gaz, text, language)}[surface]
     assert mention.geonameid == 694403
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Ukrainska Pravda reported a strike on Kupiansk.", "en"),
+    ("Selon Ukrainska Pravda, Koupiansk a été frappée.", "fr"),
+])
+def test_an_outlet_quoted_as_the_source_is_no_place(gaz, text, language):
+    assert [m.geonameid for m in parse(gaz, text, language)] == [703656]
