@@ -15,6 +15,7 @@ from frontledger.places.lexicon import Lexicon, lexicon
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
     EXACT,
+    INFLECTED,
     SKELETON,
     Recogniser,
     Span,
@@ -30,6 +31,7 @@ from frontledger.places.unknown import (
     Group,
     UnknownPlaces,
     nominative,
+    settlement_name,
     theater_name,
     toponymic,
 )
@@ -137,8 +139,10 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     found = recogniser.listed_regions(recogniser.spans())
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
+    inflected = frozenset(s.start for s in found if s.quality == INFLECTED)
     spans = [s for s in found if (inside(titles, s.start)
-             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts))
+             or not _part_of_person_name(s, text, words, lex, gaz, starts, long_starts,
+                                         inflected))
              and not cues.organisation(s.start, s.end)]
     regions = frozenset(filter(None, (_full_region(s, gaz) for s in spans)))
     derived = (districts(text, gaz, lex, theater, regions)
@@ -168,8 +172,8 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             out.append(PlaceMention(
                 start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
-                name=theater_name(nominative(words, group, cues.lex, r.span.quality == EXACT,
-                                             official=False), r.within.split("-")[0]),
+                name=settlement_name(words, group, cues.lex, r.within.split("-")[0],
+                                     as_written=r.span.quality == EXACT),
                 kind="populated_place",
                 country=r.within.split("-")[0], iso3166_2=r.within,
                 confidence=PLACED_UNKNOWN_CONFIDENCE))
@@ -423,7 +427,8 @@ def _noun_after_locative(span: Span, words: list[Word], lex: Lexicon) -> bool:
 
 def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
                          gaz: Gazetteer, place_starts: frozenset[int] = frozenset(),
-                         long_starts: frozenset[int] = frozenset()) -> bool:
+                         long_starts: frozenset[int] = frozenset(),
+                         inflected: frozenset[int] = frozenset()) -> bool:
     """"Vladimir Poutine" (a known person's name follows), "Oleksandr Syrskyj" (a word with
     a surname's ending follows), "Victoria Beckham" (a word that names no place follows),
     "Kirill Dmitriev" (a lone name after a capitalised word inside a sentence: a surname,
@@ -449,4 +454,6 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
     return (before.capitalised and "-" not in before.text
             and text[before.end:span.start] == " "
             and before.key not in lex.stopwords
+            # "Według Kijowa Siwersk": a place in another case than the name is no first name
+            and not (before.start in inflected and span.quality != INFLECTED)
             and not sentence_initial(text, before.start) and not before.text.isupper())

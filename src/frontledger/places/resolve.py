@@ -291,7 +291,11 @@ class Resolver:
     @staticmethod
     def _anchors_others(entry: GazetteerEntry, ctx: Context) -> bool:
         """Where the article names regions, a village outside them vouches for no other
-        place: two wrong namesakes far from the front must not hold each other up."""
+        place: two wrong namesakes far from the front must not hold each other up. A
+        national capital vouches for none either: war news names it for its government
+        ("Moscow says Siversk has fallen"), not for where the fighting is."""
+        if entry.flags & FLAG_CAPITAL:
+            return False
         return (not ctx.regions or entry.iso3166_2 in ctx.regions
                 or entry.population >= UNIQUE_TOWN_MIN_POPULATION)
 

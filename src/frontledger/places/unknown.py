@@ -88,6 +88,17 @@ def nominative(words: list[Word], group: Group, lex: Lexicon, as_written: bool =
     return english_name(" ".join(parts), lex.language)
 
 
+def settlement_name(words: list[Word], group: Group, lex: Lexicon, country: str | None,
+                    as_written: bool = False) -> str:
+    """The English name of a settlement the gazetteer lacks, in its country's form: a
+    village of another country keeps the name it is written with ("Нехотеевка" in the
+    Belgorod region: Nekhoteevka), one of the respelling's country gets the official
+    ending (`unknown_name_forms`) and the respelling ("Nechvolodovka": Nechvolodivka)."""
+    if country is not None and country != target_country():
+        return nominative(words, group, lex, as_written, official=False)
+    return theater_name(nominative(words, group, lex, as_written), country)
+
+
 def theater_name(name: str, country: str | None) -> str:
     """An unknown place's English name in its country's own form: a Ukrainian village
     written the Russian way ("Nechvolodovka") is named the Ukrainian way (Nechvolodivka)."""
@@ -268,9 +279,13 @@ class UnknownPlaces:
 
     def _mention(self, group: Group, cue: str) -> PlaceMention:
         region = self._region_near(group)
-        name = nominative(self.words, group, self.cues.lex, official=region is None)
-        country, iso = (region.country, region.iso3166_2) if region else self._codified(name)
-        name = theater_name(name, country)
+        if region is not None:
+            country, iso = region.country, region.iso3166_2
+            name = settlement_name(self.words, group, self.cues.lex, country)
+        else:
+            name = nominative(self.words, group, self.cues.lex)
+            country, iso = self._codified(name)
+            name = theater_name(name, country)
         guess = self.guessed.get((group.start, group.end))
         if country is None and guess is not None:  # named as its gazetteer namesakes are
             name = guess.name
