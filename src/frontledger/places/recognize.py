@@ -36,9 +36,9 @@ Kupyansk and Купянск reach Kupiansk while Pokrovsk does not reach Pokrovs
 COMPOUND_TOWN_MIN_POPULATION = 5_000
 """Inhabitants each part of an unknown hyphenated name must have for the parts to be read
 as towns of their own: agglomerations and fronts are named after towns ("Pokrovsk-
-Myrnohrad", "Siversk-Lysychansk"; Rodynske, ~9,900, the smallest seen), while a Russian
-village's double name ("Gora-Podol") joins words that only small hamlets are called
-(Hora, ~3,500). Set between the two."""
+Myrnohrad", "Siversk-Lysychansk", towns of ten thousand and more), while a Russian
+village's double name ("Luka-Brod") joins words that hamlets of a few thousand are also
+called. Set between the two."""
 
 SENTENCE_OPENERS = ".!?\n«“\"—:"
 """Characters after which a capital letter says nothing about a word being a name."""
@@ -272,7 +272,7 @@ class Recogniser:
     def _may_name_a_compound(self, postings: tuple[int, ...]) -> bool:
         """Whether a part of a hyphenated name stands for a place of its own: a country, a
         region or a town of the theater (see COMPOUND_TOWN_MIN_POPULATION) by a name of its
-        own, not a hamlet's common word ("Gora" is also a town in Nigeria)."""
+        own, not a hamlet's common word ("Luka" also names villages far from the front)."""
         theater = load_theater().countries
         return any(entry.kind != "populated_place" or (
                        p % 4 != OTHER_NAME and entry.country in theater

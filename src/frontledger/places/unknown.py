@@ -93,7 +93,7 @@ def settlement_name(words: list[Word], group: Group, lex: Lexicon, country: str 
     """The English name of a settlement the gazetteer lacks, in its country's form: a
     village of another country keeps the name it is written with ("Нехотеевка" in the
     Belgorod region: Nekhoteevka), one of the respelling's country gets the official
-    ending (`unknown_name_forms`) and the respelling ("Nechvolodovka": Nechvolodivka)."""
+    ending (`unknown_name_forms`) and the respelling ("Lozovka": Lozivka)."""
     if country is not None and country != target_country():
         return nominative(words, group, lex, as_written, official=False)
     return theater_name(nominative(words, group, lex, as_written), country)
@@ -101,7 +101,7 @@ def settlement_name(words: list[Word], group: Group, lex: Lexicon, country: str 
 
 def theater_name(name: str, country: str | None) -> str:
     """An unknown place's English name in its country's own form: a Ukrainian village
-    written the Russian way ("Nechvolodovka") is named the Ukrainian way (Nechvolodivka)."""
+    written the Russian way ("Lozovka") is named the Ukrainian way (Lozivka)."""
     if country != target_country():
         return name
     roman = fold(name)
@@ -168,7 +168,7 @@ class UnknownPlaces:
         return out
 
     def _trim(self, group: Group) -> Group | None:
-        """Drop an opening word used in lower case elsewhere ("Село Затишье" at a sentence
+        """Drop an opening word used in lower case elsewhere ("Село Вишневое" at a sentence
         start) or that says what follows is a place ("Dörfer Marivka", nouns capitalised),
         and the words from the first one already recognised ("Іванівку Харківської")."""
         first, last = group.first, group.last
@@ -243,7 +243,7 @@ class UnknownPlaces:
         if opens and not (group.start in listed and self._after_colon(group)):
             return None  # a list after a colon ("three villages: A, B and C") opens nothing
         if self._person(group):
-            return None  # "struck Kupiansk, Oleh Syniehubov said": a name after a comma
+            return None  # "struck Kupiansk, Ivan Petrenko said": a name after a comma
         if group.start in listed:
             return "listed"
         previous = self.words[group.first - 1].key if group.first else ""
