@@ -684,6 +684,8 @@ def _claim(
         side = speaker.side
     if trigger.trigger.needs_side and not (explicit or own_act):
         return None  # "residents left the town"
+    if trigger.trigger.invader_only and side == doc.theater.territory.get(place.country or ""):
+        return None  # "Ukrainian soldiers are in X", of a Ukrainian town: its defenders
     when = claim_date(doc, sentence, trigger, speaker, stance)
     confidence = BASE_CONFIDENCE
     confidence += NAMED_SPEAKER_BONUS if speaker.named else 0.0

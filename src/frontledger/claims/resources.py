@@ -48,6 +48,9 @@ class Trigger:
     needs_side: bool = False
     """A verb others do too ("left the town": residents, trains): a claim only where the text
     names the side that does it."""
+    invader_only: bool = False
+    """Fighters being in a place ("Russian soldiers are in X"): an advance only by the side
+    that does not govern the place; a town's own defenders there claim no advance."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,4 +297,5 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         frame=bool(entry.get("frame", False)),
         regain=bool(entry.get("regain", False)),
         needs_side=bool(entry.get("needs_side", False)),
+        invader_only=bool(entry.get("invader_only", False)),
     )
