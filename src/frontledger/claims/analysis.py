@@ -123,10 +123,11 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", scan=scan))
     sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(scan, lexicon, sides) if not overlaps_any(c, spreads)]
-    triggers = Sorted([t for t in find_triggers(text, lexicon, scan=scan)
-                       if (not overlaps_any(t, blocked) or _names_its_side(t, sides, usable)
-                           or _is_patient(t))
-                       and not overlaps_any(t, no_claims)])
+    triggers = Sorted([t for t in find_triggers(
+                           text, lexicon, scan=scan,
+                           usable=lambda t: (not overlaps_any(t, blocked) or _is_patient(t)
+                                             or _names_its_side(t, sides, usable)))
+                       if not overlaps_any(t, no_claims)])
     cues += _heading_colons(text, sentences, [h for h in sides + persons
                                               if _colon_after(text, h)
                                               and not _within_place(h, sorted_places)], cues)

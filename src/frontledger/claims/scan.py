@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
@@ -90,8 +91,11 @@ _START = attrgetter("start")
 
 
 def find_triggers(text: str, lexicon: Lexicon, lowered: str | None = None,
-                  scan: Scan | None = None) -> list[Hit]:
-    """Trigger hits in text order; of overlapping hits the longest wins."""
+                  scan: Scan | None = None,
+                  usable: Callable[[Hit], bool] | None = None) -> list[Hit]:
+    """Trigger hits in text order; of overlapping hits the longest wins. `usable` drops
+    hits before that contest, so a long phrase the caller cannot use (one that swallowed
+    a place's name) does not silence the shorter triggers inside it."""
     found = _scan(text, lowered, scan)
     hits = [
         Hit(m.start(), m.end(), trigger.kind, trigger)
@@ -99,7 +103,7 @@ def find_triggers(text: str, lexicon: Lexicon, lowered: str | None = None,
         for m in found.finditer(trigger.pattern)
         if m.end() > m.start()
     ]
-    return drop_overlaps(hits)
+    return drop_overlaps(hits if usable is None else [h for h in hits if usable(h)])
 
 
 def find_sides(
