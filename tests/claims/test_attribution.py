@@ -32,7 +32,7 @@ def test_every_attribution_construction_is_written_in_two_languages() -> None:
 
 
 def test_replacing_a_speaker_field_by_its_own_value_keeps_the_speaker_itself() -> None:
-    from frontledger.claims.attribution import Speaker, replace
+    from frontledger.claims.speaker_names import Speaker, replace
 
     speaker = Speaker("the regional governor", "ua", 12, span=(0, 21))
     assert replace(speaker, quoted=None) is speaker

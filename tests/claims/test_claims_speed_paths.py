@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 
 from frontledger.claims import extract
-from frontledger.claims.attribution import Speaker, replace
 from frontledger.claims.scan import Hit, drop_overlaps
+from frontledger.claims.speaker_names import Speaker, replace
 from frontledger.records import Document, PlaceMention
 from frontledger.text import text_hash
 

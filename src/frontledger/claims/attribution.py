@@ -6,27 +6,46 @@ itself for what nobody else says.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
 import re
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
-
-import msgspec
 
 from frontledger.claims.analysis import (
     MAX_SPAN,
     Analysis,
     date_near,
-    distance,
     overlaps_any,
     starting,
     starts_of,
     within,
 )
 from frontledger.claims.dateline import in_dateline
-from frontledger.claims.morphology import base_form
 from frontledger.claims.scan import Hit
+from frontledger.claims.speaker_names import (
+    APPOSITIVE_WINDOW,
+    CLAUSE_MARK,
+    NEXT_WORD,
+    OUTLET_SIDE,
+    SENTENCE_END,
+    TITLE_GAP,
+    UNATTRIBUTED,
+    UNKNOWN,
+    Speaker,
+    State,
+    acts_in_clause,
+    full_name,
+    mentioned_antecedent,
+    name_in_base_form,
+    named_antecedent,
+    names_fighters,
+    of_link,
+    replace,
+    rewritten_name,
+    same_statement_date,
+    side_of_name,
+    side_of_title,
+    title_before,
+    whole_name,
+)
 from frontledger.records import Claim, PlaceMention
 from frontledger.text.dates import DateMention
 from frontledger.text.sentences import Sentence, closes_quotation, opens_quotation
@@ -42,35 +61,18 @@ INVERTED_SPEAKER_GAP = 75
 far after the verb: a date, a medium and a title may stand between (", написал 12 ноября в
 Telegram начальник городской военной администрации X" puts the name ~65 characters on);
 75 over 60 gained two claims on train and changed nothing on dev."""
-APPOSITIVE_WINDOW = 55
-"""A person's side is read from names at most this far around it ("Ukraine's top commander")."""
 NP_GAP = 2
+"""A pronoun-like word this close to a name is part of its noun phrase ("Українські військові")."""
 SOURCE_GAP = 3
 """The side of unnamed sources follows them directly ("fonti russe", "nach russischen")."""
-"""A pronoun-like word this close to a name is part of its noun phrase ("Українські військові")."""
-ACTOR_GAP = 25
-"""A claim's verb this close after a name, in its clause, makes the name its subject ("the
-army had already left"): room for an auxiliary and an adverb or two, read off the fixtures."""
-NEXT_CUE_GAP = 16
-"""A side name this close before a reporting verb is that verb's subject ("the ministry
-had earlier described"): room for an auxiliary and an adverb."""
 MAX_NOUN = 30
 """Longest pointing noun phrase ("в командуванні") joined to a name before it."""
-NAME_REACH = 3000
-"""How far a surname said alone looks for the full name, and a title for the side name it
-repeats (a few paragraphs: news names a person in full once, then by surname; a headline
-uses the surname before the lead)."""
 SUBJECT_REACH = 300
 """How far before its reporting verb a subject parted from it by an insertion is looked
 for ("the ministry, citing its units and people close to the fighting along the river,
 reported": about 100 characters; three times that, and linear on hostile input)."""
 QUOTATION_REACH = 6
 """A quotation's speaker is looked for at most this many sentences ahead."""
-ANAPHOR_STEM = 6
-"""Leading letters of a pointing noun matched against earlier speakers' names (бригаді →
-"бригад", ministry → "minist"): long enough to be specific, short enough for inflection."""
-GOVERNOR_REACH = 30
-"""Characters before a name in which the word governing its case is read ("за словами")."""
 CARRY_SENTENCES = 2
 """A speaker carries over to at most this many following sentences of its paragraph."""
 LEAD_SENTENCES = 3
@@ -89,96 +91,9 @@ _AFTER_MARKS = ",.!?…»”“\"—–-"
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
 _CLOSING = " \t\"'»”“’)]"
-# A sentence or clause ends between a name and a noun after it ("Министерство обороны
-# России. В ведомстве ...", "главы ОВА, он ..."): the noun starts a new noun phrase.
-_SENTENCE_END = re.compile(r"[.!?…]\s")
-"""Between a name and a side's name: the side belongs to another sentence."""
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
-_CLAUSE_MARK = re.compile(r"[,;:.!?…()«»“”\"—–]")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
 _PRONOUN = re.compile(r"\w{1,4}")
-OUTLET_SIDE = "other"
-UNKNOWN = "unknown"
-UNATTRIBUTED = "unattributed report"
-"""The claimant of an impersonal report ("according to several media", "сообщается")."""
-
-
-_Record = TypeVar("_Record", "Speaker", Claim)
-
-
-def replace(record: _Record, /, **changes: Any) -> _Record:
-    """`dataclasses.replace` (a Claim) or `msgspec.structs.replace` (a Speaker), but the
-    record itself when no field changes (records here are frozen: a copy equal to its
-    original is the original; most speakers carried on to the next sentence have no
-    quotation to drop, `remember`)."""
-    for name, value in changes.items():
-        if getattr(record, name) != value:
-            break
-    else:
-        return record
-    if type(record) is Speaker:
-        return msgspec.structs.replace(record, **changes)
-    return dataclasses.replace(record, **changes)
-
-
-class Speaker(msgspec.Struct, frozen=True, gc=False):
-    """Who a statement is attributed to.
-
-    (A frozen msgspec Struct rather than a dataclass: ~100 are made or changed an article,
-    and a Struct is made ~20 times faster; see records.py.)"""
-
-    name: str
-    side: str
-    position: int
-    """Offset of the cue (reporting verb, preposition) that names it."""
-    named: bool = True
-    date: DateMention | None = None
-    anaphoric: bool = False
-    """Found through a pronoun or a generic noun ("he said", "the ministry added")."""
-    enemy: bool = False
-    """Named as "the enemy" / "ворог": reported speech of the other side."""
-    span: tuple[int, int] | None = None
-    """Where the speaker's name is written in this sentence (never also the actor)."""
-    reach: int | None = None
-    """Where the quotation this speaker is carried into closes; what its sentence goes on to
-    say after it («...», quand une contre-offensive ...) is `outside`'s."""
-    outside: Speaker | None = None
-    phrase: tuple[int, int] | None = None
-    """The whole phrase that names the speaker, with what stands between it and its cue and
-    a place attached to it ("the governor of the Kharkiv region said", "laut dem
-    Gouverneur von Sumy"): the places in it locate the speaker, not a claim."""
-    quoted: tuple[int, int] | None = None
-    """The quotation opening its sentence that this speaker is named after («...», — X):
-    a denial inside it is this speaker's, whoever the quotation cites."""
-
-
-@dataclass(slots=True)
-class State:
-    """What carries from one sentence to the next."""
-
-    speaker: Speaker | None = None
-    speaker_paragraph: int = -1
-    """The paragraph `speaker` was named in: it carries over inside that paragraph only."""
-    paragraph: int = -1
-    since: int = 0
-    previous: list[Claim] = field(default_factory=list)
-    previous_age: int = 0
-    previous_cued: bool = False
-    """Whether the sentence of `previous` named its own speaker."""
-    in_quotation: bool = False
-    """Whether a quotation opened in an earlier sentence is still open."""
-    history: list[Speaker] = field(default_factory=list)
-    """Speakers named so far, for nouns that point back ("the brigade", "у бригаді")."""
-    principal: Speaker | None = None
-    """Whose statement the article reports, named in its headline or lead (see `principal`)."""
-    question: int | None = None
-    """The paragraph of a question heading read last, while it stands alone."""
-    past_question: bool = False
-    """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
-    own section begins, where the principal speaker no longer speaks."""
-    full_names: dict[str, str] = field(default_factory=dict)
-    """Short names already given their full name ("Savchuk" → "Petro Savchuk"): one person
-    in an article, looked up once."""
 
 
 def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
@@ -190,7 +105,7 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
         state.speaker, state.since = named[-1], 0
         state.speaker_paragraph = sentence.paragraph
         # one pointed back to with a day of its own ("the ministry said on Thursday") dates
-        # the body's later statements too (`_same_statement_date`)
+        # the body's later statements too (`same_statement_date`)
         state.history.extend(s for s in named if not s.anaphoric or s.date is not None)
     else:
         state.since += 1
@@ -249,7 +164,7 @@ def _trailing_source(doc: Analysis, sentence: Sentence, state: State) -> Speaker
     start, end = sentence.start + tail.start(1), sentence.start + tail.end(1)
     names = [h for h in _candidates(doc, start, end) if h.start >= start]
     if not names or doc.text[start:names[0].start].strip() or doc.text[names[-1].end:end].strip(
-            ) or _fighters(doc, names[0]):
+            ) or names_fighters(doc, names[0]):
         return None
     dash = sentence.start + tail.start()
     cue = Hit(dash, dash + 1, "verb")
@@ -278,7 +193,7 @@ def _with_phrase(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) 
     if end <= cue.start and cue.start - end <= SPEAKER_WINDOW and not within(
             doc.cues, end, cue.start - 1) and not within(doc.triggers, end, cue.start) and (
             (gap.startswith(",") and gap.endswith(","))
-            or (len(gap) <= ATTACHED_PHRASE and not _CLAUSE_MARK.search(gap)
+            or (len(gap) <= ATTACHED_PHRASE and not CLAUSE_MARK.search(gap)
                 and not _clause_verb(doc, gap))):
         end = cue.start  # "X, governor of Sumy region, said"
     elif cue.end <= start:
@@ -288,7 +203,7 @@ def _with_phrase(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) 
     inverted = cue.label == "verb" and speaker.span[0] >= cue.end
     attachable = starting(doc.places, end, end + ATTACHED_GAP + 1) if inverted else []
     for place in attachable:
-        if _CLAUSE_MARK.search(doc.text, end, place.start):
+        if CLAUSE_MARK.search(doc.text, end, place.start):
             break
         end = place.end
     return replace(speaker, phrase=(start, end))
@@ -334,7 +249,7 @@ def _with_quotation(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speake
     if cue.label != "verb":
         return speaker
     end = _quotation_end(sentence)
-    if end is None or end > cue.start or _CLAUSE_MARK.search(
+    if end is None or end > cue.start or CLAUSE_MARK.search(
             doc.text[end:cue.start].lstrip(_AFTER_MARKS + " ")):
         return speaker  # ('," the spokesman said': the speaker's name may stand between)
     return replace(speaker, quoted=(sentence.start, end))
@@ -365,7 +280,7 @@ def _cue_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
             doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start, floor=sentence.start)))
     if cue.label == "preposition":
         return [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
-                if not _fighters(doc, h)]
+                if not names_fighters(doc, h)]
     return _verb_candidates(doc, sentence, cue)
 
 
@@ -380,11 +295,11 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
     if participle is not None and participle.fullmatch(doc.text[cue.start:cue.end].strip()):
         # "..., saying", "en affirmant", "добавив": the subject named before, never a name
         # in what it goes on to report
-        ordered = _appositive_first(doc, [h for h in nearest_first if not _fighters(doc, h)])
+        ordered = _appositive_first(doc, [h for h in nearest_first if not names_fighters(doc, h)])
         return ordered or _distant_subject(doc, sentence, cue)
     after = _candidates(doc, cue.end, _inverted_end(doc, sentence, cue))
     after = _person_after_title([h for h in after
-                                 if not _fighters(doc, h) and not _acts(doc, h)
+                                 if not names_fighters(doc, h) and not acts_in_clause(doc, h)
                                  and not _addressed(doc, h, sentence)], doc)
     tail = _marks_before(doc.text, sentence.start, cue.start)
     if _AFTER_QUOTE.search(doc.text, tail, cue.start):
@@ -392,13 +307,13 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
     elif _AFTER_COMMA.search(doc.text, tail, cue.start):
         # "Russian troops attacked X, the command said": the subject fights, not speaks
         ordered = _insertion_subject(doc, sentence, cue) + after + _appositive_first(
-            doc, [h for h in nearest_first if not _fighters(doc, h)])
+            doc, [h for h in nearest_first if not names_fighters(doc, h)])
     else:
         # "Ukrainian troops pushed into X, the army said": fighters in an earlier clause
         # are what is reported; the verb's own subject is a noun the lexicon lacks
         ordered = _appositive_first(doc, [
             h for h in nearest_first
-            if not (_fighters(doc, h, noun=True) and "," in doc.text[h.end:cue.start])]
+            if not (names_fighters(doc, h, noun=True) and "," in doc.text[h.end:cue.start])]
         ) + after
     return ordered or _distant_subject(doc, sentence, cue)
 
@@ -453,11 +368,11 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
             # a title with the side it is of opens one ("the governor of Ukraine's Sumy
             # region, which borders Russia, said"); a pronoun or a bare noun does not
             titled = None if _PRONOUN.fullmatch(doc.text[hit.start:hit.end]) else (
-                _side_of_title(doc, hit))
+                side_of_title(doc, hit))
             if titled is None:
                 continue
             end = titled.end
-        if _fighters(doc, hit, noun=True) or _acts(doc, hit):
+        if names_fighters(doc, hit, noun=True) or acts_in_clause(doc, hit):
             return []  # the sentence opens with what is reported, not with who reports it
         if _NOUN_PHRASE_END.match(doc.text, end, closing):
             return [hit] if end < closing else []
@@ -478,19 +393,9 @@ def _distant_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
         return []
     start = max(sentence.start, cue.start - SUBJECT_REACH)
     far = [h for h in _candidates(doc, start, max(start, cue.start - SPEAKER_WINDOW))
-           if h.label != "anaphor" and not _fighters(doc, h) and not _acts(doc, h)]
+           if h.label != "anaphor" and not names_fighters(doc, h) and not acts_in_clause(doc, h)]
     return far[:1] if far and doc.text[far[0].end:far[0].end + 2].lstrip().startswith(
         ",") else []
-
-
-def _rewritten(doc: Analysis, name: str) -> str:
-    """A name as it is cited, out of the case a preposition put it in, by the lexicon's
-    `[[base_form]]` rewrites (languages without a morphology library here: de, pl, ...)."""
-    for pattern, replacement in doc.lexicon.base_forms:
-        rewritten = pattern.sub(replacement, name, count=1)
-        if rewritten != name:
-            return rewritten
-    return name
 
 
 def _sided_source(doc: Analysis, cue: Hit, when: DateMention | None) -> Speaker | None:
@@ -511,19 +416,13 @@ def _source_name(doc: Analysis, cue: Hit, side: Hit) -> str:
     "ukrainische Angaben"), else as written, rewritten ("secondo fonti russe" → "fonti
     russe")."""
     written = doc.text[cue.start:side.end]
-    word = _NEXT_WORD.match(doc.text, side.end)
+    word = NEXT_WORD.match(doc.text, side.end)
     if word is not None:
         phrase = doc.text[cue.start:word.end()]
-        rewritten = _rewritten(doc, phrase)
+        rewritten = rewritten_name(doc, phrase)
         if rewritten != phrase:
             return rewritten
-    return _rewritten(doc, written)
-
-
-TITLE_GAP = 25
-"""A side's name at most this far before a person, with no punctuation between, is part of
-the person's title ("колумнист Русской службы Би-би-си Ньюз Олег Коваль": a word or two
-of the outlet's name between)."""
+    return rewritten_name(doc, written)
 
 
 def _person_after_title(after: list[Hit], doc: Analysis) -> list[Hit]:
@@ -532,7 +431,7 @@ def _person_after_title(after: list[Hit], doc: Analysis) -> list[Hit]:
     for index, (title, person) in enumerate(itertools.pairwise(after)):
         gap = doc.text[title.end:person.start]
         if (title.label != "person" and person.label == "person"
-                and len(gap) <= TITLE_GAP and not _CLAUSE_MARK.search(gap)):
+                and len(gap) <= TITLE_GAP and not CLAUSE_MARK.search(gap)):
             return [*after[:index], person, title, *after[index + 2:]]
     return after
 
@@ -613,10 +512,10 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
         a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP
         and "," not in doc.text[min(a.end, n.end):max(a.start, n.start)] for n in named)]
     # "the governor of Ukraine's Sumy region said": the title speaks, the side it is of
-    # gives its side (see `_side_of_title`)
+    # gives its side (see `side_of_title`)
     named = [n for n in named if not any(
         a.end <= n.start <= a.end + TITLE_GAP and not _PRONOUN.fullmatch(doc.text[a.start:a.end])
-        and _of_link(doc, a.end, n.start) for a in anaphors)]
+        and of_link(doc, a.end, n.start) for a in anaphors)]
     return sorted(named + anaphors, key=lambda h: h.start)
 
 
@@ -638,50 +537,22 @@ def _bare_adjective(name: str) -> bool:
     return name.islower() and " " not in name
 
 
-def _acts(doc: Analysis, hit: Hit) -> bool:
-    """A name right before a claim's verb in its clause ("..., avaient rapporté que l'armée
-    ukrainienne avait quitté X"): the subject of what is reported, not an inverted speaker."""
-    after = within(doc.triggers, hit.end, hit.end + ACTOR_GAP + MAX_SPAN)
-    if not after or after[0].start - hit.end > ACTOR_GAP or _CLAUSE_MARK.search(
-            doc.text, hit.end, after[0].start):
-        return False
-    # "Am Montag meldete Moskau die Einnahme von X": a trigger after an article is a noun,
-    # the object of the reporting verb, and the name before it is the verb's subject
-    determiner = doc.lexicon.determiner
-    return determiner is None or not determiner.search(doc.text, hit.end, after[0].start)
-
-
-_NEXT_WORD = re.compile(r"\s+\w+")
-
-
-def _fighters(doc: Analysis, hit: Hit, *, noun: bool = False) -> bool:
-    """A side name that names fighters ("Russian troops"), who are not a speaker; with
-    `noun`, also a side's adjective before the word for fighters ("Russian| groups")."""
-    pattern = doc.lexicon.not_speaker
-    if pattern is None:
-        return False
-    end = hit.end
-    if noun and (word := _NEXT_WORD.match(doc.text, hit.end)) is not None:
-        end = word.end()
-    return bool(pattern.search(doc.text, hit.start, end))
-
-
 def _as_speaker(
     doc: Analysis, hit: Hit, cue: Hit, state: State, when: DateMention | None
 ) -> Speaker | None:
     if hit.label == "anaphor":
         words = doc.text[hit.start:hit.end]
-        named = _named_antecedent(words, state)
-        adjective = _side_adjective_after(doc, hit) or _side_of_title(doc, hit)
+        named = named_antecedent(words, state)
+        adjective = _side_adjective_after(doc, hit) or side_of_title(doc, hit)
         if adjective is not None and (named is None or named.side != adjective.label):
             # "il ministero russo", "el ministerio ruso": a body named with its side after it;
             # "the commander of the Khortytsia group": a title with the body it heads
-            end = _whole_name(doc, adjective)
+            end = whole_name(doc, adjective)
             name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
             return Speaker(name, adjective.label, cue.start,
-                           date=when or _same_statement_date(name, adjective.label, state),
+                           date=when or same_statement_date(name, adjective.label, state),
                            span=(hit.start, end))
-        antecedent = named or _mentioned_antecedent(doc, hit, words, cue, when) or state.speaker
+        antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or state.speaker
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
@@ -692,18 +563,18 @@ def _as_speaker(
                        anaphoric=True, span=None)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
-        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else _whole_name(doc, hit)
+        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else whole_name(doc, hit)
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
-    name = _full_name(doc, name_in_base_form(doc, doc.text[hit.start:end], hit.start), hit,
+    name = full_name(doc, name_in_base_form(doc, doc.text[hit.start:end], hit.start), hit,
                       state)
-    side = _side_of_name(doc, hit, state)
+    side = side_of_name(doc, hit, state)
     previous = state.speaker
     if when is None and previous is not None and previous.side == side and state.since == 0:
         when = previous.date  # "Russia said on Saturday ... The ministry stated that ..."
     if when is None:
         # "Sumy Region Governor Oleh Hryhorov" repeats "the governor of Sumy region"
-        titled = f"{_title_before(doc, hit)} {name}" if hit.label == "person" else name
-        when = _same_statement_date(titled, side, state)
+        titled = f"{title_before(doc, hit)} {name}" if hit.label == "person" else name
+        when = same_statement_date(titled, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
 
@@ -717,264 +588,6 @@ def _side_adjective_after(doc: Analysis, hit: Hit) -> Hit | None:
             doc.text[after[0].start:after[0].end]):
         return None
     return after[0]
-
-
-_NAME_TAIL = re.compile(r"\w*(?:(?<=['’]s)(?:\s+[A-Z]\w+){1,4})?")
-"""The rest of a word a side's name ends inside ("Militär|führung"), and the proper name a
-possessive opens ("Ukraine's| State Emergency Service")."""
-
-
-def _full_name(doc: Analysis, name: str, hit: Hit, state: State) -> str:
-    """A surname alone ("Savchuk said", "M. Petrenko", "Prigozhin said") as the person's
-    full name written nearby ("Petro Savchuk", "Yevgeny Prigozhin")."""
-    words = name.split()
-    if not (len(words) == 1 or (len(words) == 2 and words[0].endswith("."))):
-        return name
-    surname = words[-1]
-    if not surname[:1].isupper() or surname.isupper():
-        return name
-    if name not in state.full_names:
-        state.full_names[name] = (name if overlaps_any(hit, doc.places)
-                                  else _full_name_of(doc, name, surname, hit, state))
-    return state.full_names[name]
-
-
-def _full_name_of(doc: Analysis, name: str, surname: str, hit: Hit, state: State) -> str:
-    stem = surname[:ANAPHOR_STEM]
-    for speaker in reversed(state.history):
-        known = speaker.name.split()
-        if len(known) > 1 and known[-1].startswith(stem) and known[0][:1].isupper():
-            return speaker.name
-    # the latest full mention before it, else the first after it (a headline's surname)
-    before = within(doc.persons, max(0, hit.start - NAME_REACH), hit.start)
-    after = within(doc.persons, hit.end, hit.end + NAME_REACH)
-    for person in [*reversed(before), *after]:
-        known = doc.text[person.start:person.end].split()
-        if len(known) > 1 and known[-1].startswith(stem) and not known[0].endswith("."):
-            return name_in_base_form(doc, " ".join(known), person.start)
-    return name
-
-
-def _whole_name(doc: Analysis, hit: Hit) -> int:
-    """Where the speaker's name that a side name starts ends: the whole word and the proper
-    name after a possessive, not the fragment the theater's pattern matched."""
-    tail = _NAME_TAIL.match(doc.text, hit.end)
-    end = tail.end() if tail else hit.end
-    places = starting(doc.places, hit.end, end)  # "Ukraine's Zaporizhzhia region": a place
-    if places:
-        end = max(hit.end, len(doc.text[:places[0].start].rstrip()))
-    return end
-
-
-def name_in_base_form(doc: Analysis, name: str, start: int) -> str:
-    """`name` in its base form: the lexicon's rewrites, then the morphology its lexicon
-    names (pymorphy3 for ru and uk). Kept per document (`Analysis.kept`): a speaker's name
-    is read again by each pass over its sentence."""
-    key = ("base form", name, start)
-    kept: str | None = doc.kept.get(key)
-    if kept is None:
-        kept = doc.kept[key] = _base_form_of(doc, name, start)
-    return kept
-
-
-def _base_form_of(doc: Analysis, name: str, start: int) -> str:
-    name = _rewritten(doc, name)
-    language = doc.lexicon.morphology
-    if language is None:
-        return name
-    return base_form(name, language, doc.text[max(0, start - GOVERNOR_REACH):start])
-
-
-def _same_statement_date(name: str, side: str, state: State) -> DateMention | None:
-    """The date an earlier statement by the same body was given ("the Defence Ministry said
-    on Thursday ... according to the ministry's report, ..."): the same side and a shared
-    name word (its first ANAPHOR_STEM letters)."""
-    stems = {w[:ANAPHOR_STEM] for w in name.lower().split() if len(w) >= ANAPHOR_STEM}
-    for speaker in reversed(state.history):
-        if speaker.date is not None and speaker.side == side and stems & {
-                w[:ANAPHOR_STEM] for w in speaker.name.lower().split()}:
-            return speaker.date
-    return None
-
-
-def _anaphor_stem(anaphor: str) -> str | None:
-    """The first ANAPHOR_STEM letters of a pointing noun's head (its last long word)."""
-    words = [w for w in anaphor.lower().split() if len(w) > ANAPHOR_STEM]
-    return words[-1][:ANAPHOR_STEM] if words else None
-
-
-def _named_antecedent(anaphor: str, state: State) -> Speaker | None:
-    """The latest speaker whose name shares the pointing noun ("the brigade" → "the 110th
-    Brigade", "the General Staff" → "Ukraine's General Staff")."""
-    stem = _anaphor_stem(anaphor)
-    if stem is None:
-        return None
-    return next((s for s in reversed(state.history) if stem in s.name.lower()), None)
-
-
-def _mentioned_antecedent(doc: Analysis, hit: Hit, anaphor: str, cue: Hit,
-                          when: DateMention | None) -> Speaker | None:
-    """A body named with its side earlier in the text, not as a speaker ("a report by
-    Ukraine's General Staff ... The General Staff said"), that a pointing noun repeats: the
-    latest side name within NAME_REACH whose words share the noun's head, not fighters
-    ("Russian soldiers entered X ... the soldiers say"). Its side, not the latest
-    speaker's, is the side of the body."""
-    stem = _anaphor_stem(anaphor)
-    if stem is None:
-        return None
-    for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH), hit.start)):
-        written = doc.text[side.start:side.end]
-        if side.label in doc.theater.opponents and stem in written.lower() and not (
-                _fighters(doc, side, noun=True)):
-            name = name_in_base_form(doc, doc.text[side.start:_whole_name(doc, side)], side.start)
-            return Speaker(name, str(side.label), cue.start, date=when, anaphoric=True)
-    return None
-
-
-OF_WORD = 4
-"""Longest word between a title and the body it heads ("of the", "du", "der", "dla"):
-articles and prepositions, not a clause."""
-_OF_LINK = re.compile(rf"(?:\s+[^\W\d]{{1,{OF_WORD}}}|\s*[^\W\d]{{1,2}}['’])*\s*[«\"“„]?")
-
-
-def _side_of_title(doc: Analysis, hit: Hit) -> Hit | None:
-    """"the commander of the Khortytsia group", "le porte-parole de l'armée russe": a
-    pointing noun that nothing earlier names, followed by the side whose body it heads."""
-    for side in starting(doc.speaker_sides, hit.end, hit.end + TITLE_GAP):
-        if _of_link(doc, hit.end, side.start):
-            return side if side.label in doc.theater.opponents else None
-    return None
-
-
-def _of_link(doc: Analysis, start: int, end: int) -> bool:
-    """Whether `text[start:end]` only links a title to the body it heads: short words, no
-    reporting verb or claim word ("the General Staff said Russian troops ...")."""
-    return (_OF_LINK.fullmatch(doc.text, start, end) is not None
-            and not within(doc.cues, start, end) and not within(doc.triggers, start, end))
-
-
-def _side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
-    """Side of a named speaker: from the theater, its appositive, or the place it governs.
-    (Sides named in what the speaker reports count too: leaving out those across the
-    reporting verb lost dev side accuracy .907 → .876, train unchanged.)"""
-    speakers = doc.theater.speaker_sides
-    if hit.label in speakers:
-        return hit.label
-    if hit.label == "enemy":
-        previous = state.speaker.side if state.speaker else None
-        return doc.theater.opponent(previous) or UNKNOWN
-    # not the fighters of what the person reports, before it or after its reporting verb
-    # ("Ukrainian drones hit Belgorod, Governor X said", "blogger X said Ukrainian forces
-    # still hold ...": neither is Ukrainian)
-    around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
-                                _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
-              and not _SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))
-              and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start))
-                       and (_fighters(doc, s, noun=True) or _acts(doc, s)))]
-    overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
-    if overlapping and overlapping[0] in speakers:
-        return overlapping[0]
-    repeated = _repeated_title(doc, hit, state)
-    if repeated is not None:
-        return repeated  # "Sumy Region Governor X", after "the governor of Ukraine's ..."
-    named = [s for s in around if s.label in speakers]
-    if named:  # a side's name before "other"; of those, the nearest (its appositive)
-        return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
-    earlier = _named_before(doc.text[hit.start:hit.end], state)
-    if earlier is not None:
-        return earlier.side  # "Savchuk said", after "Governor Petro Savchuk"
-    return _side_from_title(doc, hit) or _side_from_places(doc, hit)
-
-
-_WORD = re.compile(r"\w+")
-_TITLE_BREAK = re.compile(r".*[.,;:!?()«»“”\"]", re.DOTALL)
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:ANAPHOR_STEM].lower() for w in _WORD.findall(text) if len(w) >= ANAPHOR_STEM}
-
-
-def _title_before(doc: Analysis, hit: Hit) -> str:
-    """The words right before a person's name, back to the last punctuation mark, at most
-    APPOSITIVE_WINDOW: its title ("Sumy Region Governor", "командующий группировкой")."""
-    before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
-    cut = _TITLE_BREAK.match(before)
-    return before[cut.end():] if cut else before
-
-
-def _repeated_title(doc: Analysis, hit: Hit, state: State) -> str | None:
-    """The side of an earlier speaker whose name holds the head of a person's title, when
-    the title names no side itself: "Sumy Region Governor Oleh X" after "the governor of
-    Ukraine's Sumy region said" is that governor."""
-    if hit.label != "person":
-        return None
-    title = _title_before(doc, hit)
-    words = [w for w in _WORD.findall(title) if len(w) >= ANAPHOR_STEM]
-    if not words or within(doc.sides, hit.start - len(title), hit.start):
-        return None
-    stem = words[-1][:ANAPHOR_STEM].lower()
-    return next((s.side for s in reversed(state.history)
-                 if s.side in doc.theater.opponents and stem in s.name.lower()), None)
-
-
-def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
-    """"командующий группировкой Иван Сомов", after "Южной группировки войск" (RU):
-    a title right before a person that repeats a word of a side's name written earlier
-    (the latest such) speaks for that side."""
-    before = doc.text[max(0, hit.start - APPOSITIVE_WINDOW):hit.start]
-    stems = _stems(_title_before(doc, hit))
-    if not stems:
-        return None
-    for side in reversed(within(doc.sides, max(0, hit.start - NAME_REACH),
-                                hit.start - len(before))):
-        if side.label in doc.theater.opponents and stems & _stems(doc.text[side.start:side.end]):
-            return str(side.label)
-    return None
-
-
-_APPOSITIVE_CLOSE = re.compile(r"[,;:.!?()]")
-
-
-def _appositive_end(text: str, hit: Hit) -> int:
-    """Where the names around a speaker's name may end: APPOSITIVE_WINDOW after it, or
-    further, up to twice that, to close an appositive set off by commas ("Wiktor X,
-    spokesman for the operational and strategic group of Ukrainian troops, said")."""
-    end = hit.end + APPOSITIVE_WINDOW
-    if not text.startswith(",", hit.end):
-        return end
-    close = _APPOSITIVE_CLOSE.search(text, hit.end + 1, hit.end + 2 * APPOSITIVE_WINDOW)
-    return max(end, close.start()) if close else end
-
-
-def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:
-    """"Governor X said, ... a village that Russia's ministry described as taken": a side
-    named after the person's own reporting verb and right before another one is a second
-    speaker, not the person's appositive."""
-    if side.start < person.end or not within(doc.cues, person.end, side.start):
-        return False
-    later = within(doc.cues, side.end, side.end + NEXT_CUE_GAP + MAX_SPAN)
-    return bool(later) and later[0].start - side.end <= NEXT_CUE_GAP
-
-
-def _named_before(name: str, state: State) -> Speaker | None:
-    """The earlier speaker a short name repeats (its surname, maybe inflected)."""
-    words = name.split()
-    # the surname is the last word: "Savchuk", "M. Petrenko", "пан Савчук"
-    if not words or len(words[-1]) < ANAPHOR_STEM:
-        return None
-    stem = words[-1][:ANAPHOR_STEM]
-    return next((s for s in reversed(state.history) if stem in s.name and s.side != UNKNOWN),
-                None)
-
-
-def _side_from_places(doc: Analysis, hit: Hit) -> str:
-    """An official named with a place ("head of Kharkiv's administration") speaks for its side."""
-    near = within(doc.places, hit.start - APPOSITIVE_WINDOW, hit.end + 2 * APPOSITIVE_WINDOW)
-    for place in near:
-        side = doc.theater.territory.get(place.country or "")
-        if side:
-            return side
-    return UNKNOWN
 
 
 def default_speaker(
@@ -1147,11 +760,11 @@ def _fronted(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
     setting, not what the speaker says."""
     if speaker.span is None or trigger.end > speaker.span[0] or speaker.position < speaker.span[1]:
         return False
-    if _CLAUSE_MARK.search(doc.text, trigger.end, speaker.span[0]):
+    if CLAUSE_MARK.search(doc.text, trigger.end, speaker.span[0]):
         return False  # "X hit Y, the governor said": the clause before the name is reported
     later = within(doc.triggers, speaker.position, doc.sentences[-1].end)
     cues = within(doc.cues, speaker.position + 1, later[0].start) if later else []
-    return bool(later) and not cues and not _SENTENCE_END.search(
+    return bool(later) and not cues and not SENTENCE_END.search(
         doc.text, speaker.position, later[0].start)
 
 

@@ -29,7 +29,7 @@ from frontledger.text.dates import DateMention
 from frontledger.text.sentences import Sentence
 
 if TYPE_CHECKING:  # attribution hands its speakers' dates to this module's callers
-    from frontledger.claims.attribution import Speaker
+    from frontledger.claims.speaker_names import Speaker
 
 NEWS_KINDS = ("strike",)
 """Kinds whose event, told in the past with no date of its own, is the news of the report's

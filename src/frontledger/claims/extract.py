@@ -41,16 +41,11 @@ from frontledger.claims.analysis import (
     within,
 )
 from frontledger.claims.attribution import (
-    UNATTRIBUTED,
-    UNKNOWN,
-    Speaker,
-    State,
     attribute_backwards,
     attribute_restated,
     default_speaker,
     denier,
     in_phrase,
-    name_in_base_form,
     principal_speaker,
     remember,
     settle_sides,
@@ -71,6 +66,13 @@ from frontledger.claims.dateline import in_dateline
 from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
+from frontledger.claims.speaker_names import (
+    UNATTRIBUTED,
+    UNKNOWN,
+    Speaker,
+    State,
+    name_in_base_form,
+)
 from frontledger.records import Claim, Document, PlaceMention
 from frontledger.text.sentences import Sentence, opens_quotation
 
