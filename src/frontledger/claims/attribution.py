@@ -356,8 +356,8 @@ def _addressed(doc: Analysis, hit: Hit, sentence: Sentence) -> bool:
 
 
 def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
-    """"Oleh Petrenko, a spokesman for the army, said", "Formazioni pro-Kiev, composte da
-    russi ostili al Cremlino, affermano": a verb right after a comma that closes an
+    """"Oleh Petrenko, a spokesman for the army, said", "Gruppi filo-Kiev, formati da
+    volontari russi, dichiarano": a verb right after a comma that closes an
     insertion speaks for the name that opens it (the first name of the sentence followed
     by a comma), not for a name inside the insertion."""
     closing = _marks_before(doc.text, sentence.start, cue.start)
@@ -365,8 +365,8 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
     for hit in _candidates(doc, start, closing, floor=sentence.start):
         end = hit.end
         if hit.label == "anaphor":
-            # a title with the side it is of opens one ("the governor of Ukraine's Sumy
-            # region, which borders Russia, said"); a pronoun or a bare noun does not
+            # a title with the side it is of opens one ("the mayor of Ukraine's second city,
+            # which drones hit nightly, said"); a pronoun or a bare noun does not
             titled = None if _PRONOUN.fullmatch(doc.text[hit.start:hit.end]) else (
                 side_of_title(doc, hit))
             if titled is None:
@@ -755,8 +755,8 @@ def _glossed(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
 
 def _fronted(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
     """Whether `trigger` stands before the name of a speaker whose cue follows that name
-    and governs a claim after it ("Nach einem Jahr erbitterter Gefechte will die russische
-    Armee nach eigener Darstellung X eingenommen haben"): the opening phrase is the outlet's
+    and governs a claim after it ("Nach monatelangen Kämpfen will die russische
+    Armee nach eigenen Angaben X erobert haben"): the opening phrase is the outlet's
     setting, not what the speaker says."""
     if speaker.span is None or trigger.end > speaker.span[0] or speaker.position < speaker.span[1]:
         return False

@@ -108,7 +108,7 @@ class Lexicon:
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
     coordination: re.Pattern[str] | None = None
-    """What joins two verbs of one negated predicate ("unable to enter the village and hold
+    """What joins two verbs of one negated predicate ("failed to reach the town and hold
     it"), matched on the whole gap between their triggers: the second shares the negation."""
     region_anaphor: re.Pattern[str] | None = None
     """"the region", "la región": the last region named before it (not for control)."""

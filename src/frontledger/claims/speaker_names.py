@@ -147,8 +147,8 @@ def rewritten_name(doc: Analysis, name: str) -> str:
 
 
 def acts_in_clause(doc: Analysis, hit: Hit) -> bool:
-    """A name right before a claim's verb in its clause ("..., avaient rapporté que l'armée
-    ukrainienne avait quitté X"): the subject of what is reported, not an inverted speaker."""
+    """A name right before a claim's verb in its clause ("..., ont indiqué que les troupes
+    ukrainiennes avaient quitté X"): the subject of what is reported, not an inverted speaker."""
     after = within(doc.triggers, hit.end, hit.end + ACTOR_GAP + MAX_SPAN)
     if not after or after[0].start - hit.end > ACTOR_GAP or CLAUSE_MARK.search(
             doc.text, hit.end, after[0].start):
