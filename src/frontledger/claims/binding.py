@@ -265,7 +265,24 @@ def _clause_between(doc: Analysis, start: int, end: int) -> bool:
     return pattern is not None and pattern.search(doc.text, start, end) is not None
 
 
+_MEMO: list[tuple[Analysis, dict[tuple[int, int, str, str], bool]]] = []
+"""`claimable`'s answers for the last document read: it is asked about each place once per
+trigger of its sentence, and the answer depends only on the place and the kind."""
+
+
 def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
+    """Whether `place` may be the place of a claim of `kind` (see `_claimable`)."""
+    if not _MEMO or _MEMO[0][0] is not doc:
+        _MEMO[:] = [(doc, {})]
+    memo = _MEMO[0][1]
+    key = (place.start, place.end, place.kind, kind)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _claimable(doc, place, kind)
+    return found
+
+
+def _claimable(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     """Countries only with a share ("a fifth of Ukraine's territory"), or as where a strike
     hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
     and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
