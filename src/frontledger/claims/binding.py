@@ -173,9 +173,11 @@ def _next_to_territory(doc: Analysis, side: Hit) -> bool:
         return False
     if text[side.end:side.end + 1] == " " and pattern.match(text, side.end + 1):
         return True
-    start = max(0, side.start - SETTLEMENT_REACH)
-    return text[side.start - 1:side.start] == " " and any(
-        m.end() == side.start - 1 for m in pattern.finditer(text, start, side.start - 1))
+    if text[side.start - 1:side.start] != " ":
+        return False
+    word = text.rfind(" ", max(0, side.start - SETTLEMENT_REACH), side.start - 1) + 1
+    found = pattern.match(text, max(word, side.start - SETTLEMENT_REACH), side.start - 1)
+    return found is not None and found.end() == side.start - 1
 
 
 def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
@@ -263,7 +265,24 @@ def _clause_between(doc: Analysis, start: int, end: int) -> bool:
     return pattern is not None and pattern.search(doc.text, start, end) is not None
 
 
+_MEMO: list[tuple[Analysis, dict[tuple[int, int, str, str], bool]]] = []
+"""`claimable`'s answers for the last document read: it is asked about each place once per
+trigger of its sentence, and the answer depends only on the place and the kind."""
+
+
 def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
+    """Whether `place` may be the place of a claim of `kind` (see `_claimable`)."""
+    if not _MEMO or _MEMO[0][0] is not doc:
+        _MEMO[:] = [(doc, {})]
+    memo = _MEMO[0][1]
+    key = (place.start, place.end, place.kind, kind)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _claimable(doc, place, kind)
+    return found
+
+
+def _claimable(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     """Countries only with a share ("a fifth of Ukraine's territory"), or as where a strike
     hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
     and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
@@ -305,8 +324,7 @@ def _suffers_only(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     sentence that tells such a consequence, a strike or a fight is only at a place named
     right at its trigger ("strikes on X", "X was shelled")."""
     lexicon = doc.lexicon
-    if kind == "control" or (lexicon.outage is None and lexicon.outage_after is None
-                             and lexicon.outage_word is None):
+    if kind == "control" or not _tells_outage(doc):
         return False  # "A, without power since the attack, remains under Ukrainian control"
     text = doc.text
     start, end = max(0, place.start - OUTAGE_REACH), min(len(text), place.end + OUTAGE_REACH)
@@ -332,6 +350,21 @@ def _object_of_trigger(doc: Analysis, place: PlaceMention) -> bool:
     before = within(doc.triggers, max(0, place.start - STRUCK_GAP - MAX_TRIGGER), place.start)
     return bool(before) and bool(doc.text[before[-1].end:place.start].strip()) and _word_gap(
         doc, before[-1].end, place.start)
+
+
+_LAST_OUTAGE: list[tuple[Analysis, bool]] = []
+"""Whether the last document read tells an outage at all (most do not): claimable asks it
+for every place, so it is found once per document."""
+
+
+def _tells_outage(doc: Analysis) -> bool:
+    if _LAST_OUTAGE and _LAST_OUTAGE[0][0] is doc:
+        return _LAST_OUTAGE[0][1]
+    lexicon = doc.lexicon
+    told = any(p is not None and p.search(doc.text) is not None
+               for p in (lexicon.outage, lexicon.outage_after, lexicon.outage_word))
+    _LAST_OUTAGE[:] = [(doc, told)]
+    return told
 
 
 def _at_trigger(doc: Analysis, place: PlaceMention) -> bool:
