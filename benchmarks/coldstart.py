@@ -43,7 +43,7 @@ ARTICLE_BYTES = 2500
 
 PARAGRAPHS = [
     "Article inventé pour un banc d'essai de frontledger. Jeudi 20 novembre 2025, le "
-    "ministère russe de la Défense a affirmé que ses troupes avaient pris le contrôle du "
+    "ministère de la Défense russe a annoncé que ses troupes avaient pris le contrôle du "
     "village de Petropavlivka, dans la région de Kharkiv, à l'est de Koupiansk. Selon "
     "Moscou, les forces russes progressent aussi en direction de Pokrovsk et de Myrnohrad.",
     "L'état-major ukrainien a démenti ces affirmations dans la soirée : « les déclarations "
