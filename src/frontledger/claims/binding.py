@@ -265,20 +265,14 @@ def _clause_between(doc: Analysis, start: int, end: int) -> bool:
     return pattern is not None and pattern.search(doc.text, start, end) is not None
 
 
-_MEMO: list[tuple[Analysis, dict[tuple[int, int, str, str], bool]]] = []
-"""`claimable`'s answers for the last document read: it is asked about each place once per
-trigger of its sentence, and the answer depends only on the place and the kind."""
-
-
 def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
-    """Whether `place` may be the place of a claim of `kind` (see `_claimable`)."""
-    if not _MEMO or _MEMO[0][0] is not doc:
-        _MEMO[:] = [(doc, {})]
-    memo = _MEMO[0][1]
-    key = (place.start, place.end, place.kind, kind)
-    found = memo.get(key)
+    """Whether `place` may be the place of a claim of `kind` (see `_claimable`); asked about
+    each place once per trigger of its sentence, the answer is kept with the document
+    (`Analysis.kept`: per document, so analyses in parallel threads never share it)."""
+    key = ("claimable", place.start, place.end, place.kind, kind)
+    found: bool | None = doc.kept.get(key)
     if found is None:
-        found = memo[key] = _claimable(doc, place, kind)
+        found = doc.kept[key] = _claimable(doc, place, kind)
     return found
 
 
@@ -352,18 +346,15 @@ def _object_of_trigger(doc: Analysis, place: PlaceMention) -> bool:
         doc, before[-1].end, place.start)
 
 
-_LAST_OUTAGE: list[tuple[Analysis, bool]] = []
-"""Whether the last document read tells an outage at all (most do not): claimable asks it
-for every place, so it is found once per document."""
-
-
 def _tells_outage(doc: Analysis) -> bool:
-    if _LAST_OUTAGE and _LAST_OUTAGE[0][0] is doc:
-        return _LAST_OUTAGE[0][1]
-    lexicon = doc.lexicon
-    told = any(p is not None and p.search(doc.text) is not None
-               for p in (lexicon.outage, lexicon.outage_after, lexicon.outage_word))
-    _LAST_OUTAGE[:] = [(doc, told)]
+    """Whether the document tells an outage at all (most do not): `claimable` asks it for
+    every place, so it is found once and kept with the document."""
+    told: bool | None = doc.kept.get("tells_outage")
+    if told is None:
+        lexicon = doc.lexicon
+        told = doc.kept["tells_outage"] = any(
+            p is not None and p.search(doc.text) is not None
+            for p in (lexicon.outage, lexicon.outage_after, lexicon.outage_word))
     return told
 
 
