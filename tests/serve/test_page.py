@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from frontledger.ledger import SqlStore
 from frontledger.serve import create_app
@@ -30,6 +31,8 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "test-artifacts" / "map.png"
 # Milliseconds the page gets to load the ledger and draw (the first place search loads
 # the gazetteer, about a second).
 WAIT_MS = 20_000
+CLICK_RETRY_MS = 3_000
+"""How long a click on a place gets to open its panel before it is tried again."""
 KUPIANSK = "path[data-place='g:703656']"
 
 
@@ -103,17 +106,25 @@ class Visit:
         dialog.dismiss()  # type: ignore[attr-defined]
 
     def open_place(self, selector: str) -> None:
-        """Click another place than the one open and wait for its panel: a click during a
-        zoom animation may land where the marker was, and the claims already listed are
-        the previous place's."""
-        self.page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim')",
-                                    timeout=WAIT_MS)
+        """Click another place than the one open and wait for its panel: a click while the
+        map still zooms or pans to the place opened before may land where the marker was
+        (nothing opens then: click again, until WAIT_MS), and the claims already listed
+        are the previous place's."""
         shown = self.page.locator("#place-name").text_content() or ""
-        self.page.locator(selector).click()
-        self.page.wait_for_function(
-            "shown => document.getElementById('place-name').textContent !== shown"
-            " && document.querySelector('#claims li.claim') !== null",
-            arg=shown, timeout=WAIT_MS)
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while True:
+            self.page.wait_for_function("() => !document.querySelector('.leaflet-zoom-anim')",
+                                        timeout=WAIT_MS)
+            self.page.locator(selector).click()
+            try:
+                self.page.wait_for_function(
+                    "shown => document.getElementById('place-name').textContent !== shown"
+                    " && document.querySelector('#claims li.claim') !== null",
+                    arg=shown, timeout=CLICK_RETRY_MS)
+                return
+            except PlaywrightTimeout:
+                if time.monotonic() > deadline:
+                    raise
 
     def close(self) -> None:
         self.page.close()
