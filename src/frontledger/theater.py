@@ -96,6 +96,9 @@ class Theater:
     languages a run reads only."""
     persons: Mapping[str, tuple[str, ...]]
     """Language → the theater's persons as the news writes them: names that are no place."""
+    media: tuple[str, ...]
+    """Words of the theater's news outlets' names ("Ukrainska Pravda"), written the same in
+    every Latin-script language: cited as sources, never places, whatever village bears them."""
     countries: frozenset[str]
     """Countries where the war is fought: their places are preferred among homonyms and
     may be matched by transliteration skeleton."""
@@ -200,6 +203,7 @@ def _load(theater_id: str, path_setting: str) -> Theater:
         opponents={code: side["opponent"] for code, side in sides.items()},
         names={language: tuple(patterns) for language, patterns in names.items()},
         persons={language: tuple(words) for language, words in data.get("persons", {}).items()},
+        media=tuple(data.get("media", ())),
         countries=frozenset(places.get("countries", ())),
         front=_front(places.get("front")),
         district_words=_place_words(places.get("district_word"), "District"),
