@@ -322,6 +322,16 @@ class Sorted(list[Any]):
         self.starts = [i.start for i in self]
 
 
+def paragraphs(doc: Analysis) -> dict[int, list[Sentence]]:
+    """The document's sentences by paragraph number, in order (kept with the document)."""
+    grouped: dict[int, list[Sentence]] | None = doc.kept.get("paragraphs")
+    if grouped is None:
+        grouped = doc.kept["paragraphs"] = {}
+        for sentence in doc.sentences:
+            grouped.setdefault(sentence.paragraph, []).append(sentence)
+    return grouped
+
+
 def starts_of(items: list[Any]) -> list[int]:
     """Start offsets of a list of spans sorted by start."""
     if type(items) is Sorted:

@@ -18,11 +18,10 @@ The claim a denial answers is dated as its own author's assertion, not by the de
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from frontledger.claims.analysis import Analysis, date_near, starts_of, within
+from frontledger.claims.analysis import Analysis, date_near, paragraphs, within
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim
 from frontledger.text.dates import DateMention
@@ -64,11 +63,8 @@ def heading(doc: Analysis, sentence: Sentence) -> bool:
     HEADING_SENTENCES sentences that ends with no final stop ("Town lost. Russians take
     it" over a report): it tells the news of the report's day, in the past as headlines
     do."""
-    sentences = doc.sentences
-    index = bisect.bisect_left(starts_of(sentences), sentence.start)
-    same = [s for s in sentences[max(0, index - HEADING_SENTENCES):index + HEADING_SENTENCES + 1]
-            if s.paragraph == sentence.paragraph]
-    return (len(sentences) > len(same) and len(same) <= HEADING_SENTENCES
+    same = paragraphs(doc)[sentence.paragraph]
+    return (len(doc.sentences) > len(same) and len(same) <= HEADING_SENTENCES
             and not same[-1].text.rstrip().endswith(_STOPS))
 
 

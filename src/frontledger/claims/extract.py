@@ -36,6 +36,7 @@ from frontledger.claims.analysis import (
     distance,
     evidence_of,
     overlaps_any,
+    paragraphs,
     starting,
     starts_of,
     within,
@@ -164,10 +165,7 @@ def _captions(doc: Analysis) -> set[int]:
     pattern = doc.lexicon.caption
     if pattern is None:
         return set()
-    spans: dict[int, list[Sentence]] = {}
-    for sentence in doc.sentences:
-        spans.setdefault(sentence.paragraph, []).append(sentence)
-    return {number for number, group in spans.items() if len(group) <= CAPTION_SENTENCES
+    return {number for number, group in paragraphs(doc).items() if len(group) <= CAPTION_SENTENCES
             and pattern.search(doc.text[group[0].start:group[-1].end]) is not None}
 
 
