@@ -20,11 +20,11 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from frontledger.defaults import DEFAULT_THEATER
 from frontledger.ledger.events import place_key
 from frontledger.records import Claim, Document, Event, PlaceMention, StoredClaim
 
 SHAPES = ("claim", "event", "place", "document")
-DEFAULT_THEATER = "ru-ua"
 # URLs whose verdict `safe_url` keeps: several pages of claims' worth of documents.
 SAFE_URL_CACHE = 4096
 

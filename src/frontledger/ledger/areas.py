@@ -27,6 +27,7 @@ import shapely
 from shapely.geometry import MultiPoint, Point, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from frontledger.defaults import DEFAULT_THEATER
 from frontledger.errors import UsageError
 from frontledger.records import PlaceState
 from frontledger.theater import load_theater
@@ -178,7 +179,7 @@ def area_map(states: Iterable[PlaceState], day: date, view: str,
 
 
 def areas_on(store: SqlStore, day: date, view: str = CONSENSUS, *,
-             theater: str = "ru-ua", settings: AreaSettings | None = None,
+             theater: str = DEFAULT_THEATER, settings: AreaSettings | None = None,
              outlines: Mapping[str, BaseGeometry] | None = None,
              size_of: SizeOf | None = None) -> AreaMap:
     """The control areas of the ledger's places on `day` seen from `view`, within the
@@ -192,7 +193,7 @@ def areas_on(store: SqlStore, day: date, view: str = CONSENSUS, *,
                     size_of=size_of or gazetteer_sizes(), settings=settings)
 
 
-def side_names(theater: str = "ru-ua") -> dict[str, str]:
+def side_names(theater: str = DEFAULT_THEATER) -> dict[str, str]:
     """The theater's sides and their names (`{"RU": "Russia", "UA": "Ukraine"}`)."""
     return {code: side.name for code, side in load_theater(theater).sides.items()}
 

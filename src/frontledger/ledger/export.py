@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import IO, TYPE_CHECKING, Any
 
-from frontledger.defaults import EXPORT_FORMATS
+from frontledger.defaults import DEFAULT_THEATER, EXPORT_FORMATS
 from frontledger.errors import UsageError
 from frontledger.ledger.store import SqlStore
 from frontledger.records import PlaceState, StoredClaim
@@ -204,7 +204,7 @@ def control_geojson(states: Iterable[PlaceState]) -> dict[str, Any]:
 
 
 def export(store: SqlStore, fmt: str, out: IO[str] | None, *, path: str | None = None,
-           on: date | None = None, theater: str = "ru-ua", view: str = "consensus",
+           on: date | None = None, theater: str = DEFAULT_THEATER, view: str = "consensus",
            area_settings: AreaSettings | None = None) -> ExportSummary:
     """Write the ledger in `fmt` to `out` (text formats) or `path` (parquet)."""
     if fmt not in FORMATS:

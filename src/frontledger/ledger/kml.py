@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from frontledger.defaults import DEFAULT_THEATER
 from frontledger.records import PlaceState
 from frontledger.theater import load_theater
 
@@ -87,7 +88,7 @@ def _placemark(folder: ET.Element, state: PlaceState, theater: str) -> None:
     ET.SubElement(point, "coordinates").text = f"{state.longitude},{state.latitude}"
 
 
-def control_kml(states: Iterable[PlaceState], on: date, theater: str = "ru-ua",
+def control_kml(states: Iterable[PlaceState], on: date, theater: str = DEFAULT_THEATER,
                 ) -> tuple[str, int]:
     """A KML document with one placemark per located place state on `on`, coloured by
     its consensus controller; returns the text and the number of placemarks (places

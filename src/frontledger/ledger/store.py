@@ -71,8 +71,6 @@ from frontledger.records import (
     StoredClaim,
 )
 
-# The sides of the theater the ledger folds (ledger.states.refresh's default).
-BELLIGERENTS = ("RU", "UA")
 try:
     import fcntl
 except ImportError:  # not on Windows: new SQLite ledgers are created without the lock
