@@ -26,3 +26,28 @@ def test_country_named_in_the_text_language_is_the_country_with_its_geonames_id(
     places = found(real_gaz, text, language)
     assert (places[greece].geonameid, places[greece].kind) == (GREECE, "country")
     assert places[morocco].geonameid == MOROCCO
+
+
+LYON, MARSEILLE, MURCIA, ZARAGOZA = 2996944, 2995469, 2513416, 3104324
+
+
+@pytest.mark.parametrize(("text", "language", "first", "second"), [
+    ("Storms battered Lyon and Marseille overnight.", "en", "Lyon", "Marseille"),
+    ("De violents orages ont frappé Lyon et Marseille dans la nuit.", "fr", "Lyon", "Marseille"),
+    ("Unwetter trafen Lyon und Marseille in der Nacht.", "de", "Lyon", "Marseille"),
+    ("Las lluvias anegaron Murcia y Zaragoza durante la noche.", "es", "Murcia", "Zaragoza"),
+])
+def test_big_foreign_city_named_bare_by_its_own_name_is_a_place(real_gaz, text, language,
+                                                                first, second):
+    places = found(real_gaz, text, language)
+    expected = {"Lyon": LYON, "Marseille": MARSEILLE, "Murcia": MURCIA, "Zaragoza": ZARAGOZA}
+    assert places[first].geonameid == expected[first]
+    assert places[second].geonameid == expected[second]
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("Officials met Jerome on Tuesday to discuss the budget.", "en", "Jerome"),
+    ("Les enquêteurs ont entendu Auxerre mardi.", "fr", "Auxerre"),
+])
+def test_small_foreign_town_named_bare_is_no_place(real_gaz, text, language, word):
+    assert word not in found(real_gaz, text, language)
