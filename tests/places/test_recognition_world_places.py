@@ -51,3 +51,28 @@ def test_big_foreign_city_named_bare_by_its_own_name_is_a_place(real_gaz, text, 
 ])
 def test_small_foreign_town_named_bare_is_no_place(real_gaz, text, language, word):
     assert word not in found(real_gaz, text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "river"), [
+    ("Barges sailed half-empty on the Rhine this summer.", "en", "Rhine", "Rhine"),
+    ("Die Pegel von Rhein und Elbe sinken weiter.", "de", "Rhein", "Rhine"),
+    ("La crue de la Loire inquiète les maraîchers.", "fr", "Loire", "Loire"),
+    ("El caudal del Ebro bajó a la mitad.", "es", "Ebro", "Ebro"),
+    ("Уровень воды в Дунае упал до рекордного минимума.", "ru", "Дунае", "Danube"),
+    ("The Mississippi River crested at a record height.", "en", "Mississippi River",
+     "Mississippi River"),
+])
+def test_world_river_named_in_the_text_is_a_river(real_gaz, text, language, surface, river):
+    mention = found(real_gaz, text, language)[surface]
+    assert (mention.kind, mention.name) == ("river", river)
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("Amazon said it would hire 2,000 people in the autumn.", "en", "Amazon"),
+    ("Seine Truppen zogen sich am Abend zurück.", "de", "Seine"),
+    ("Voters in Ohio turned out early, officials said.", "en", "Ohio"),
+])
+def test_company_pronoun_or_state_named_like_a_river_is_no_river(real_gaz, text, language,
+                                                                 word):
+    mention = found(real_gaz, text, language).get(word)
+    assert mention is None or mention.kind != "river"
