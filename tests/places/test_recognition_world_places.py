@@ -76,3 +76,28 @@ def test_company_pronoun_or_state_named_like_a_river_is_no_river(real_gaz, text,
                                                                  word):
     mention = found(real_gaz, text, language).get(word)
     assert mention is None or mention.kind != "river"
+
+
+MACON_FRANCE, VALENCIA_SPAIN, FRANKFURT_AM_MAIN = 2996882, 2509954, 2925533
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "geonameid"), [
+    ("Des orages ont frappé Lyon et Grenoble, et la rivière a débordé à Mâcon.", "fr",
+     "Mâcon", MACON_FRANCE),
+    ("Storms hit Lyon and Grenoble, and the river burst its banks at Macon.", "en", "Macon",
+     MACON_FRANCE),
+    ("Las lluvias anegaron Valencia y Murcia el martes.", "es", "Valencia", VALENCIA_SPAIN),
+    ("Floods reached Valencia a day after they hit Murcia and Alicante.", "en", "Valencia",
+     VALENCIA_SPAIN),
+])
+def test_town_abroad_is_the_namesake_in_the_country_of_the_other_towns_named(
+        real_gaz, text, language, surface, geonameid):
+    assert found(real_gaz, text, language)[surface].geonameid == geonameid
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Shares fell in Frankfurt on Monday morning.", "en"),
+    ("Die Aktienkurse fielen am Montag in Frankfurt.", "de"),
+])
+def test_city_named_by_the_first_words_of_its_name_is_that_city(real_gaz, text, language):
+    assert found(real_gaz, text, language)["Frankfurt"].geonameid == FRANKFURT_AM_MAIN

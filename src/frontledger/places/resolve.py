@@ -41,6 +41,11 @@ CAPITAL_BONUS = 0.5
 FRONT_BONUS = 0.3
 REGION_NAMED_BONUS = 0.7
 COUNTRY_NAMED_BONUS = 0.2
+TOWNS_COUNTRY_BONUS = 0.1
+"""A town abroad in the country of the article's other towns abroad ("Lyon, Grenoble and
+Mâcon" is Mâcon, France, not Macon, Georgia; "Valencia y Murcia"): weaker than a country
+named, as towns of several countries share an article; a namesake more than about five
+times bigger (log10(5)/7 = 0.1) still wins ("New York ... Genève" stays Geneva)."""
 NEAR_OTHERS_BONUS = 0.4
 SAME_ARTICLE_BONUS = 0.8
 """One place per name per article: "под Покровском" is Pokrovsk when the article names
@@ -163,6 +168,9 @@ class Context:
     """Where the confident theater places are, and which readings named them."""
     current: int = -1
     """The reading being resolved: its own first-pass answer is not its own context."""
+    abroad: dict[str, set[int]] = field(default_factory=dict)
+    """Country code -> the readings whose confident answer is a town of that country
+    outside the theater ("Lyon" and "Grenoble" say which Mâcon)."""
     named: dict[int, set[tuple[int, ...]]] = field(default_factory=dict)
     """Entry index -> the postings of the names whose first-pass answer it is."""
     postings: tuple[int, ...] = ()
@@ -288,6 +296,8 @@ class Resolver:
                 ctx.regions.add(entry.iso3166_2)
             if entry.country and entry.kind in ("country", "region"):
                 ctx.countries.add(entry.country)
+            elif entry.country and entry.country not in self.theater.countries:
+                ctx.abroad.setdefault(entry.country, set()).add(i)
         for i, entry in anchors:
             in_theater = entry.kind == "populated_place" and entry.country in self.theater.countries
             if in_theater and entry.latitude is not None and entry.longitude is not None and (
@@ -428,7 +438,7 @@ class Resolver:
         # the others is the runner-up: one pass, no sort
         best = runner_up = -math.inf
         entry, how = plausible[0][0], PRIMARY
-        blank = not (ctx.regions or ctx.countries or ctx.points or ctx.named)
+        blank = not (ctx.regions or ctx.countries or ctx.points or ctx.named or ctx.abroad)
         for e, h, prior in plausible:  # a blank context (the first pass) scores nothing
             score = prior if blank else prior + self._context_score(e, ctx)
             if score > best:
@@ -494,6 +504,8 @@ class Resolver:
             score += REGION_NAMED_BONUS
         if entry.country in ctx.countries:
             score += COUNTRY_NAMED_BONUS
+        elif any(i != ctx.current for i in ctx.abroad.get(entry.country or "", ())):
+            score += TOWNS_COUNTRY_BONUS
         if self._near(entry, ctx):
             score += NEAR_OTHERS_BONUS
         named = ctx.named.get(entry.index)
