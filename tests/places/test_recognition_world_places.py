@@ -101,3 +101,26 @@ def test_town_abroad_is_the_namesake_in_the_country_of_the_other_towns_named(
 ])
 def test_city_named_by_the_first_words_of_its_name_is_that_city(real_gaz, text, language):
     assert found(real_gaz, text, language)["Frankfurt"].geonameid == FRANKFURT_AM_MAIN
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("A heatwave gripped Delhi for a second week, and smog closed schools.", "en", "Delhi"),
+    ("Les vins du Chili et d'Australie gagnent des parts de marché.", "fr", "Australie"),
+    ("Las bolsas de Tokio y Londres cerraron a la baja.", "es", "Londres"),
+    ("Farmers in Hungary and Austria say the drought is the worst in years.", "en", "Austria"),
+])
+def test_capital_or_country_in_news_beyond_the_war_is_a_place_unless_marked_as_actor(
+        real_gaz, text, language, surface):
+    assert found(real_gaz, text, language)[surface].metonym is False
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Washington imposed new duties on imported steel.", "en", "Washington"),
+    ("Paris a annoncé de nouvelles mesures pour les agriculteurs.", "fr", "Paris"),
+    ("Madrid ha rechazado la propuesta de los agricultores.", "es", "Madrid"),
+    ("Kyiv rejected the report as heavy fighting went on near Pokrovsk.", "en", "Kyiv"),
+    ("Moscou affirme que ses troupes avancent près de Pokrovsk.", "fr", "Moscou"),
+])
+def test_capital_the_words_mark_as_actor_or_named_bare_in_war_news_is_an_actor(
+        real_gaz, text, language, surface):
+    assert found(real_gaz, text, language)[surface].metonym is True

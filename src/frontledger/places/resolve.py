@@ -229,7 +229,7 @@ class Resolver:
         chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
         doubted: dict[tuple, int] = {}
         self.doubted = []
-        out = []
+        picks = []
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
             if key not in chosen:  # the same name read the same way resolves the same way
                 context.current, context.postings = i, reading.span.postings
@@ -241,10 +241,12 @@ class Resolver:
                     doubted[key] = choice[0].index
             picked = chosen[key]
             if picked is not None:
-                out.append(self._mention(reading, *picked))
+                picks.append((reading, *picked))
             elif key in doubted:
                 self.doubted.append((reading, doubted[key]))
-        return out
+        war = any(entry.country in self.theater.countries for _r, entry, _c in picks)
+        return [self._mention(reading, entry, confidence, war)
+                for reading, entry, confidence in picks]
 
     def _note_named_regions(self, readings: list[Reading]) -> None:
         """Regions named in full ("Donetsk region"), with where each is first named."""
@@ -518,11 +520,20 @@ class Resolver:
             return False
         return ctx.points.near(entry.latitude, entry.longitude, ctx.current)
 
-    def _mention(self, reading: Reading, entry: GazetteerEntry, confidence: float
-                 ) -> PlaceMention:
+    def _mention(self, reading: Reading, entry: GazetteerEntry, confidence: float,
+                 war: bool = True) -> PlaceMention:
+        """The mention of a chosen entry. In war news (`war`: the article names a place
+        of the theater) a capital or country is an actor unless named as a place ("Kyiv
+        rejected", "les troupes de Moscou"); elsewhere it is a place unless the words
+        around mark it as an actor ("the summit in Brussels", "rains in Delhi", "les
+        vins du Chili"; but "Washington imposed tariffs")."""
         span = reading.span
-        metonym = bool(entry.flags & FLAG_METONYM) or (self._can_act(entry) and self.cues.actor(
-            span.start, span.end, self.words, span.first, listed_as_place=reading.locative))
+        acts = self._can_act(entry) and (
+            self.cues.actor(span.start, span.end, self.words, span.first,
+                            listed_as_place=reading.locative)
+            if war else self.cues.marked_actor(span.start, span.end, self.words, span.first,
+                                               listed_as_place=reading.locative))
+        metonym = bool(entry.flags & FLAG_METONYM) or acts
         return PlaceMention(
             start=span.start, end=span.end, surface=self.cues.text[span.start:span.end],
             name=entry.name, kind=entry.kind, geonameid=entry.geonameid,
