@@ -124,3 +124,14 @@ def test_capital_or_country_in_news_beyond_the_war_is_a_place_unless_marked_as_a
 def test_capital_the_words_mark_as_actor_or_named_bare_in_war_news_is_an_actor(
         real_gaz, text, language, surface):
     assert found(real_gaz, text, language)[surface].metonym is True
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("Paris Fletcher, a midfielder, signed a new contract on Monday.", "en", "Paris"),
+    ("The Washington Post reported that the talks had stalled.", "en", "Washington"),
+    ("Selon le milieu de terrain Jordan Hilton, l'équipe est prête.", "fr", "Jordan"),
+    ("Die Washington Post berichtete über die Gespräche.", "de", "Washington"),
+])
+def test_name_followed_by_a_small_foreign_town_name_is_a_person_or_title(real_gaz, text,
+                                                                        language, word):
+    assert word not in found(real_gaz, text, language)

@@ -472,13 +472,11 @@ class Resolver:
             return how != OTHER_NAME or entry.population >= RENAMED_MIN_POPULATION
         if entry.country in ctx.countries and locative:
             return entry.population >= NAMED_COUNTRY_MIN_POPULATION
-        big = entry.population >= FOREIGN_UNCUED_MIN_POPULATION or (
-            bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
         if how in (PRIMARY, ALTERNATE) and locative:  # "à Genève", "talks in Davos"
             return entry.population >= FOREIGN_PRIMARY_MIN_POPULATION
         if locative:  # "in Genf": a translated name counts for a big city
-            return big or entry.population >= FOREIGN_EXONYM_MIN_POPULATION
-        return big or (how == PRIMARY and entry.population >= FOREIGN_NAMED_MIN_POPULATION)
+            return _big_abroad(entry) or entry.population >= FOREIGN_EXONYM_MIN_POPULATION
+        return named_bare_abroad(entry, how)
 
     def _prior(self, entry: GazetteerEntry, how: int) -> float:
         if how == OTHER_NAME and self._renamed_front_town(entry):
@@ -544,6 +542,19 @@ class Resolver:
     def _can_act(entry: GazetteerEntry) -> bool:
         """Capitals and countries stand for their governments ("Kyiv said")."""
         return bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
+
+
+def _big_abroad(entry: GazetteerEntry) -> bool:
+    return entry.population >= FOREIGN_UNCUED_MIN_POPULATION or (
+        bool(entry.flags & FLAG_CAPITAL) and entry.population >= CAPITAL_MIN_POPULATION)
+
+
+def named_bare_abroad(entry: GazetteerEntry, how: int) -> bool:
+    """Whether a town abroad counts when its name stands bare, with no locative
+    preposition: a big city or capital by any of its names, a city by its own name (see
+    FOREIGN_NAMED_MIN_POPULATION)."""
+    return _big_abroad(entry) or (
+        how == PRIMARY and entry.population >= FOREIGN_NAMED_MIN_POPULATION)
 
 
 def _within_reach(a: GazetteerEntry, b: GazetteerEntry) -> bool:
