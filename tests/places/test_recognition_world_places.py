@@ -135,3 +135,15 @@ def test_capital_the_words_mark_as_actor_or_named_bare_in_war_news_is_an_actor(
 def test_name_followed_by_a_small_foreign_town_name_is_a_person_or_title(real_gaz, text,
                                                                         language, word):
     assert word not in found(real_gaz, text, language)
+
+
+GRANADA_SPAIN = 2517117
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Las tormentas dejaron sin luz a Granada y Málaga.", "es"),
+    ("Storms cut power in Granada and Malaga overnight.", "en"),
+])
+def test_big_city_keeps_its_name_where_another_language_names_a_country_so(real_gaz, text,
+                                                                           language):
+    assert found(real_gaz, text, language)["Granada"].geonameid == GRANADA_SPAIN
