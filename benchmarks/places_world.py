@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/places_world.py [--corpus PATH] [--misses]
 
-The corpus (`tests/fixtures/places/world_news.jsonl`, invented paragraphs in en, fr and es
-about summits, trade, weather, sport and elections) names world cities, capitals,
+The corpus (`tests/fixtures/places/world_news.jsonl`, invented paragraphs in en, fr, es
+and de about summits, trade, weather, sport and elections) names world cities, capitals,
 countries, US states and rivers literally, beside hard negatives: people and clubs named
 like places ("Paris Hilton", "Real Madrid"), companies ("Apple", "Amazon"), capitals that
 stand for their governments ("Washington imposed tariffs"). Its gold lists the literal

@@ -43,8 +43,8 @@ def ukrainian_form(roman: str, forms: bool = True) -> str:
 def ukrainian_variants(roman: str) -> tuple[str, ...]:
     """Other Ukrainian forms of a romanised name, each with one of the form rules that
     changed it left out: the correspondences are tendencies, not laws (-поле is -пілля in
-    Dobropillia but stays -поле in Huliaipole), so a name the full respelling misses may
-    be the respelling with one rule fewer."""
+    most names, but stays -поле in some), so a name the full respelling misses may be the
+    respelling with one rule fewer."""
     _russian, spelling, form_rules = _rules()
     out: list[str] = []
     full = ukrainian_form(roman)
