@@ -147,3 +147,23 @@ GRANADA_SPAIN = 2517117
 def test_big_city_keeps_its_name_where_another_language_names_a_country_so(real_gaz, text,
                                                                            language):
     assert found(real_gaz, text, language)["Granada"].geonameid == GRANADA_SPAIN
+
+
+@pytest.mark.parametrize(("text", "language", "first", "second", "codes"), [
+    ("Des élections ont eu lieu dimanche en Bavière et en Saxe.", "fr", "Bavière", "Saxe",
+     ("DE-BY", "DE-SN")),
+    ("Am Sonntag wurde in Sachsen und Thüringen gewählt.", "de", "Sachsen", "Thüringen",
+     ("DE-SN", "DE-TH")),
+    ("Выборы прошли в Баварии и Саксонии.", "ru", "Баварии", "Саксонии", ("DE-BY", "DE-SN")),
+    ("Wildfires spread from Alberta into British Columbia.", "en", "Alberta",
+     "British Columbia", ("CA-AB", "CA-BC")),
+    ("Storms battered Scotland and Wales overnight.", "en", "Scotland", "Wales",
+     ("GB-SCT", "GB-WLS")),
+    ("Las lluvias llegaron a Queensland y Nueva Gales del Sur.", "es", "Queensland",
+     "Nueva Gales del Sur", ("AU-QLD", "AU-NSW")),
+])
+def test_first_level_region_abroad_is_a_region_with_its_iso_code(real_gaz, text, language,
+                                                                first, second, codes):
+    places = found(real_gaz, text, language)
+    assert (places[first].kind, places[first].iso3166_2) == ("region", codes[0])
+    assert (places[second].kind, places[second].iso3166_2) == ("region", codes[1])
