@@ -167,3 +167,14 @@ def test_first_level_region_abroad_is_a_region_with_its_iso_code(real_gaz, text,
     places = found(real_gaz, text, language)
     assert (places[first].kind, places[first].iso3166_2) == ("region", codes[0])
     assert (places[second].kind, places[second].iso3166_2) == ("region", codes[1])
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Les exportations vers la Chine et le Japon ont bondi cette année.", "fr", "Japon"),
+    ("Les livraisons vers l'Algérie et l'Égypte ont repris lundi.", "fr", "Égypte"),
+    ("Las exportaciones hacia Chile y el Perú crecieron este año.", "es", "Perú"),
+])
+def test_name_listed_after_an_article_shares_the_locative_of_its_list(real_gaz, text,
+                                                                      language, surface):
+    mention = found(real_gaz, text, language)[surface]
+    assert (mention.kind, mention.metonym) == ("country", False)
