@@ -121,12 +121,20 @@ def build_index(places: Iterable[PlaceRow], admin1_names: Iterable[PlaceRow] = (
         primary = romanise(row.name)
         for alt in row.alternates:
             similar = fuzz.ratio(romanise(alt), primary) >= SPELLING_MIN_SIMILARITY
-            builder.add_name(index, alt, ALTERNATE if similar else OTHER_NAME)
+            builder.add_name(index, alt, ALTERNATE if similar or _short_form(romanise(alt),
+                                                                               primary)
+                             else OTHER_NAME)
     _add_regions(builder, regions)
     _add_admin1(builder, admin1_names, admin1_iso)
     _add_countries(builder)
     _add_features(builder)
     return builder.freeze(meta or {})
+
+
+def _short_form(alternate: str, primary: str) -> bool:
+    """"Frankfurt" for Frankfurt am Main: the primary name's first words are the name
+    itself, shortened as news shortens it, not another name."""
+    return primary.startswith(alternate + " ")
 
 
 def _coordinates(builder: IndexBuilder, geonameid: int | None) -> tuple[float | None, ...]:

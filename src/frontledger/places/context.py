@@ -153,6 +153,19 @@ class Cues:
             return True
         return not (listed_as_place or self.placed(start, end, words, first))
 
+    def marked_actor(self, start: int, end: int, words: list[Word], first: int,
+                     listed_as_place: bool = False) -> bool:
+        """A capital or country that the words around mark as an actor: not named as a
+        place (`placed`), and the subject of a verb of saying or doing ("Washington
+        imposed", "Paris a annoncé") or after an actor's preposition ("according to
+        Beijing"). Outside war news that is the only way a country is an actor (see
+        `actor`): "officials in Wellington said" names a place."""
+        if listed_as_place or self.placed(start, end, words, first):
+            return False  # "farmers in Hungary and Austria say"
+        return bool(self.lex.metonym_verbs_after.match(self.after(end))) or bool(
+            self._may_mark(METONYM, start)
+            and self.lex.metonym_before.search(self.near_before(start)))
+
     def placed(self, start: int, end: int, words: list[Word], first: int) -> bool:
         """A country or capital named as a place: after a locative preposition ("in
         Ukraine", "à Moscou"), a place relation ("the east of", "на территории"), before

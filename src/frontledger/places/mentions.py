@@ -25,7 +25,7 @@ from frontledger.places.recognize import (
     title_case_lines,
     words_of,
 )
-from frontledger.places.resolve import Reading, Resolver
+from frontledger.places.resolve import Reading, Resolver, named_bare_abroad
 from frontledger.places.unknown import (
     SURNAME_MIN_STEM,
     Group,
@@ -425,6 +425,17 @@ def _noun_after_locative(span: Span, words: list[Word], lex: Lexicon) -> bool:
             and words[span.first - 1].key in lex.locative_before)
 
 
+def _hamlet_abroad(gaz: Gazetteer, key: str) -> bool:
+    """Whether a word names only towns abroad that do not count named bare (see
+    `named_bare_abroad`): after a name, such a word is a surname ("Paris Hilton", "Jordan
+    Fletcher") or a title ("Washington Post"), not a second place."""
+    postings = gaz.lookup(key)
+    theater = load_theater().countries
+    return bool(postings) and not any(
+        e.kind != "populated_place" or e.country in theater or named_bare_abroad(e, p % 4)
+        for p in postings for e in (gaz.entry(p // 4),))
+
+
 def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
                          gaz: Gazetteer, place_starts: frozenset[int] = frozenset(),
                          long_starts: frozenset[int] = frozenset(),
@@ -442,8 +453,9 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
         if (span.first == span.last and follower.start not in long_starts
                 and _surname(follower, lex)):
             return True
-        unknown_follower = (follower.key not in lex.stopwords and not gaz.lookup(follower.key)
-                            and follower.start not in place_starts)
+        hamlet = _hamlet_abroad(gaz, follower.key)
+        unknown_follower = (follower.key not in lex.stopwords and (hamlet or (
+            not gaz.lookup(follower.key) and follower.start not in place_starts)))
         if unknown_follower and "-" not in follower.text and not _noun_after_locative(
                 span, words, lex):
             return span.first == span.last  # "Victoria Beckham", "Stanislav Bunyatov"

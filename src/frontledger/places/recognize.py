@@ -19,7 +19,12 @@ from rapidfuzz import fuzz
 from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, PRIMARY, REGION_BASE, Gazetteer
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
-from frontledger.places.respell import russian_looking, target_country, ukrainian_form
+from frontledger.places.respell import (
+    russian_looking,
+    target_country,
+    ukrainian_form,
+    ukrainian_variants,
+)
 from frontledger.text.sentences import ends_in_abbreviation
 from frontledger.theater import load_theater
 
@@ -492,9 +497,19 @@ class Recogniser:
                      if p not in postings)
 
     def _respelt(self, roman: str) -> tuple[int, ...]:
+        """The places of the respelling's country that a name written the Russian way
+        names: by its Ukrainian form, else by that form with one rule left out
+        (`ukrainian_variants`), each exactly or by skeleton."""
         ukrainian = ukrainian_form(roman)
         if ukrainian == roman:
             return ()
+        for form in (ukrainian, *ukrainian_variants(roman)):
+            found = self._respelt_as(form)
+            if found:
+                return found
+        return ()
+
+    def _respelt_as(self, ukrainian: str) -> tuple[int, ...]:
         country = target_country()
         exact = tuple(p for p in self.gaz.lookup(ukrainian)
                       if self.gaz.entry(p // 4).country == country)

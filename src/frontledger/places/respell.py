@@ -39,6 +39,30 @@ def ukrainian_form(roman: str, forms: bool = True) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=50_000)
+def ukrainian_variants(roman: str) -> tuple[str, ...]:
+    """Other Ukrainian forms of a romanised name, each with one of the form rules that
+    changed it left out: the correspondences are tendencies, not laws (-поле is -пілля in
+    most names, but stays -поле in some), so a name the full respelling misses may be the
+    respelling with one rule fewer."""
+    _russian, spelling, form_rules = _rules()
+    out: list[str] = []
+    full = ukrainian_form(roman)
+    for skipped in range(len(form_rules)):
+        words = []
+        for word in roman.split(" "):
+            for pattern, replacement in spelling:
+                word = pattern.sub(replacement, word)
+            for k, (pattern, replacement) in enumerate(form_rules):
+                if k != skipped:
+                    word = pattern.sub(replacement, word)
+            words.append(word)
+        variant = " ".join(words)
+        if variant != full and variant not in out:
+            out.append(variant)
+    return tuple(out)
+
+
 def russian_looking(roman: str) -> bool:
     """Whether a romanised name ends the way Russian names do and Ukrainian ones do not."""
     russian = _rules()[0]
