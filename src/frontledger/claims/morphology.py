@@ -128,3 +128,13 @@ def _base_form(name: str, language: str, governed: bool) -> str:
         nominative = parse.inflect({"nomn"})
         out.append(_restore_case(words[index], nominative.word) if nominative else words[index])
     return " ".join(out + words[end:])
+
+
+def past_verb(word: str, language: str) -> bool:
+    """Whether the likeliest reading of `word` is a verb in the past tense ("вышли",
+    "відійшли", "захопили"): an event told as done, whatever its ending looks like."""
+    word = word.strip(",.;:!?«»\"'()“”„")
+    if not _cyrillic(word):
+        return False
+    parses = _parse(language, word.lower())
+    return bool(parses) and parses[0].tag.POS == "VERB" and parses[0].tag.tense == "past"

@@ -1,0 +1,77 @@
+"""Tense decides whether an undated claim holds on the published day: invented sentences,
+two or more languages per construction. Published on 2025-11-20."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from claims_fixtures import fixture_geoparse, make_document
+
+from frontledger.claims import extract
+from frontledger.claims.morphology import past_verb
+from frontledger.records import Claim
+
+PUBLISHED = date(2025, 11, 20)
+
+
+def _claims(text: str, language: str) -> list[Claim]:
+    document = make_document(text, language, "2025-11-20")
+    return extract(document, fixture_geoparse(document.text, document.language))
+
+
+def _dates(text: str, language: str, kind: str) -> list[date | None]:
+    return [c.date for c in _claims(text, language) if c.kind == kind]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ru", "Украинские войска вышли из Северска, сообщил Генштаб ВСУ."),
+    ("ru", "Генштаб ВСУ сообщил, что украинские подразделения ушли из Северска."),
+    ("uk", "Українські війська вийшли з Сіверська, повідомив Генштаб ЗСУ."),
+    ("uk", "Українські підрозділи відійшли з Сіверська, повідомили в Генштабі."),
+    ("en", "Ukrainian troops withdrew from Siversk, the General Staff said."),
+    ("en", "Ukrainian forces have withdrawn from Siversk, the General Staff said."),
+    ("es", "Las tropas ucranianas han abandonado Siversk, informó el Estado Mayor."),
+    ("it", "Le truppe ucraine hanno lasciato Siversk, ha detto lo stato maggiore."),
+])
+def test_withdrawal_told_as_done_with_no_date_stays_undated(language: str, text: str) -> None:
+    assert _dates(text, language, "withdrawal") == [None]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ru", "ВСУ, как сообщил Генштаб, удерживают Северск."),
+    ("ru", "Генштаб ВСУ сообщил: подразделения удерживают Северск."),
+    ("uk", "Сили оборони, повідомив Генштаб, утримують Сіверськ."),
+    ("en", "Ukrainian forces, the General Staff reported, still hold Siversk."),
+    ("en", "Ukrainian forces, the General Staff reported, hold Siversk."),
+])
+def test_past_speech_verb_of_the_statement_does_not_make_a_present_state_past(
+        language: str, text: str) -> None:
+    assert _dates(text, language, "control") == [PUBLISHED]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ru", "Российские войска продвинулись к Покровску, сообщил Генштаб ВСУ."),
+    ("uk", "Російські війська просунулися до Покровська, повідомив Генштаб ЗСУ."),
+])
+def test_advance_in_the_perfective_past_stays_undated(language: str, text: str) -> None:
+    assert _dates(text, language, "advance") == [None]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ru", "Российские войска наступают на Покровск, сообщил Генштаб ВСУ."),
+    ("uk", "Російські війська наступають на Покровськ, повідомив Генштаб ЗСУ."),
+    ("en", "Russian forces are advancing towards Pokrovsk, the General Staff said."),
+])
+def test_advance_in_the_present_is_dated_to_the_published_day(language: str, text: str) -> None:
+    assert _dates(text, language, "advance") == [PUBLISHED]
+
+
+@pytest.mark.parametrize(("language", "word", "past"), [
+    ("ru", "вышли", True), ("ru", "ушли,", True), ("ru", "удерживают", False),
+    ("ru", "войска", False), ("uk", "відійшли", True), ("uk", "утримують", False),
+    ("uk", "Siversk", False),
+])
+def test_past_verb_reads_the_tense_of_a_slavic_verb_from_its_morphology(
+        language: str, word: str, past: bool) -> None:
+    assert past_verb(word, language) is past
