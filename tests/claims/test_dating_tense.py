@@ -75,3 +75,45 @@ def test_advance_in_the_present_is_dated_to_the_published_day(language: str, tex
 def test_past_verb_reads_the_tense_of_a_slavic_verb_from_its_morphology(
         language: str, word: str, past: bool) -> None:
     assert past_verb(word, language) is past
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), [
+    ("fr", "Siversk est sous contrôle ukrainien, a affirmé l'état-major.", "control"),
+    ("fr", "Pokrovsk est encerclée par les forces russes, a affirmé le ministère.",
+     "encirclement"),
+    ("it", "Siversk è sotto il controllo ucraino, ha detto lo stato maggiore.", "control"),
+    ("it", "Pokrovsk è circondata dalle forze russe, ha detto il ministero.", "encirclement"),
+])
+def test_copula_with_a_state_is_present_not_a_compound_past(
+        language: str, text: str, kind: str) -> None:
+    assert _dates(text, language, kind) == [PUBLISHED]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), [
+    ("fr", "Siversk est tombée aux mains des Russes, a affirmé le ministère.", "control"),
+    ("fr", "Les troupes russes sont entrées dans Pokrovsk, a affirmé le ministère.", "advance"),
+    ("it", "Siversk è caduta nelle mani dei russi, ha detto il ministero.", "control"),
+    ("it", "Le truppe russe sono entrate a Pokrovsk, ha detto il ministero.", "advance"),
+])
+def test_compound_past_of_a_verb_of_motion_stays_undated(
+        language: str, text: str, kind: str) -> None:
+    assert _dates(text, language, kind) == [None]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Ukraińskie siły kontrolują Siwiersk, podał sztab.", "control"),
+    ("Ukraińskie oddziały utrzymują Siwiersk, podał sztab.", "control"),
+    ("Rosyjskie siły nacierają na Pokrowsk, podał sztab.", "advance"),
+    ("Siły rosyjskie okrążają Pokrowsk, podał sztab.", "encirclement"),
+])
+def test_polish_noun_that_ends_like_a_past_verb_leaves_a_present_claim_dated(
+        text: str, kind: str) -> None:
+    assert _dates(text, "pl", kind) == [PUBLISHED]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Rosyjskie siły zajęły Siwiersk, podało ministerstwo.", "control"),
+    ("Ukraińskie oddziały wycofały się z Siwierska, podał sztab.", "withdrawal"),
+])
+def test_polish_past_verb_after_such_a_noun_stays_undated(text: str, kind: str) -> None:
+    assert _dates(text, "pl", kind) == [None]
