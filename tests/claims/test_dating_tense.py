@@ -117,3 +117,36 @@ def test_polish_noun_that_ends_like_a_past_verb_leaves_a_present_claim_dated(
 ])
 def test_polish_past_verb_after_such_a_noun_stays_undated(text: str, kind: str) -> None:
     assert _dates(text, "pl", kind) == [None]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Russische Truppen sind auf Pokrowsk vorgerückt, teilte der Generalstab mit.", "advance"),
+    ("Die russische Armee rückte auf Pokrowsk vor, teilte der Generalstab mit.", "advance"),
+    ("Russische Truppen griffen Pokrowsk an, teilte der Generalstab mit.", "clash"),
+    ("Russische Truppen haben Pokrowsk angegriffen, teilte der Generalstab mit.", "clash"),
+    ("In Pokrowsk wurde heftig gekämpft, teilte der Generalstab mit.", "clash"),
+])
+def test_german_praeteritum_and_perfekt_of_a_present_trigger_stay_undated(
+        text: str, kind: str) -> None:
+    assert _dates(text, "de", kind) == [None]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Die russische Armee rückt auf Pokrowsk vor, teilte der Generalstab mit.", "advance"),
+    ("Russische Truppen greifen Pokrowsk an, teilte der Generalstab mit.", "clash"),
+    ("Pokrowsk ist von russischen Truppen eingekesselt, teilte das Ministerium mit.",
+     "encirclement"),
+    ("Russische Truppen kontrollieren Siversk, teilte das Ministerium mit.", "control"),
+])
+def test_german_present_and_state_passive_are_dated_to_the_published_day(
+        text: str, kind: str) -> None:
+    assert _dates(text, "de", kind) == [PUBLISHED]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pl", "Zajęcie Siwierska ogłosiło rosyjskie ministerstwo obrony."),
+    ("de", "Das russische Verteidigungsministerium meldet die Einnahme von Siversk."),
+])
+def test_noun_of_a_capture_tells_a_past_event_whatever_verb_announces_it(
+        language: str, text: str) -> None:
+    assert _dates(text, language, "control") == [None]

@@ -117,22 +117,22 @@ def _shared(when: DateMention | None, sentence: Sentence) -> bool:
 
 def is_past(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """Whether the trigger tells an (undated) past event rather than a present state:
-    a present-time word in its clause says no; else the tense of the trigger and of the
-    few words before it (lexicon `tense_words`)."""
+    a present-time word near it says no; a present perfect makes a state (but for
+    `EVENT_KINDS`); else a trigger past by itself ("captured") or a past form among it and
+    the few words of its own clause before it (lexicon `tense_words` and `past`, and the
+    morphology of a Slavic verb: "вышли") says yes."""
     assert trigger.trigger is not None
     lexicon = doc.lexicon
     clause = doc.text[max(sentence.start, trigger.start - TENSE_WINDOW):
                       min(sentence.end, trigger.end + TENSE_WINDOW)]
     if lexicon.present is not None and lexicon.present.search(clause):
         return False
-    clause = _CLAUSE_BREAK.split(doc.text[sentence.start:trigger.start])[-1]
-    before = clause.split()
-    window = " ".join(before[len(before) - lexicon.tense_words:] if lexicon.tense_words else [])
-    window = f"{window} {doc.text[trigger.start:trigger.end]}"
+    before = _CLAUSE_BREAK.split(doc.text[sentence.start:trigger.start])[-1].split()
+    words = before[max(0, len(before) - lexicon.tense_words):] if lexicon.tense_words else []
+    window = " ".join([*words, doc.text[trigger.start:trigger.end]])
     if lexicon.present_perfect is not None and lexicon.present_perfect.search(window):
         return trigger.label in EVENT_KINDS
-    if lexicon.past is None and lexicon.morphology is None:
-        return trigger.trigger.tense == "past"
-    return bool(lexicon.past is not None and lexicon.past.search(window)) or (
-        lexicon.morphology is not None
-        and any(past_verb(word, lexicon.morphology) for word in window.split()))
+    if trigger.trigger.tense == "past" or (lexicon.past and lexicon.past.search(window)):
+        return True
+    return lexicon.morphology is not None and any(
+        past_verb(word, lexicon.morphology) for word in window.split())
