@@ -40,6 +40,18 @@ def test_relative_day_words_count_from_publication(text: str, language: str, exp
     assert _first(text, language) == (expected, "day")
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("drones struck the city last night", "en"),
+    ("anoche los drones atacaron la ciudad", "es"),
+    ("la nuit dernière, des drones ont frappé la ville", "fr"),
+    ("минулої ночі дрони атакували місто", "uk"),
+    ("minionej nocy drony zaatakowały miasto", "pl"),
+])
+def test_last_night_is_the_night_that_ended_on_the_published_day(
+        text: str, language: str) -> None:
+    assert _first(text, language) == ("2025-11-20", "day")
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     ("on December 10", "en", "2024-12-10"),
     ("le 27 janvier", "fr", "2025-01-27"),
