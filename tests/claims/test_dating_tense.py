@@ -150,3 +150,26 @@ def test_german_present_and_state_passive_are_dated_to_the_published_day(
 def test_noun_of_a_capture_tells_a_past_event_whatever_verb_announces_it(
         language: str, text: str) -> None:
     assert _dates(text, language, "control") == [None]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Ukraine's General Staff said on Monday that its troops hold Pokrovsk. The General "
+           "Staff added that Ukrainian troops had pulled out of Siversk."),
+    ("uk", "Генштаб ЗСУ у понеділок заявив, що українські війська утримують Покровськ. У "
+           "Генштабі додали, що українські підрозділи вийшли з Сіверська."),
+    ("pl", "Sztab generalny poinformował w poniedziałek, że ukraińskie wojska kontrolują "
+           "Pokrowsk. Sztab dodał, że ukraińskie oddziały wycofały się z Siwierska."),
+])
+def test_withdrawal_told_in_a_dated_statement_stays_undated(language: str, text: str) -> None:
+    assert _dates(text, language, "withdrawal") == [None]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Ukraine's General Staff said on Monday that its troops hold Pokrovsk. The General "
+           "Staff added that Ukrainian troops still hold Siversk."),
+    ("uk", "Генштаб ЗСУ у понеділок заявив, що українські війська утримують Покровськ. У "
+           "Генштабі додали, що українські підрозділи утримують Сіверськ."),
+])
+def test_state_told_in_a_dated_statement_holds_on_the_statement_day(
+        language: str, text: str) -> None:
+    assert _dates(text, language, "control") == [date(2025, 11, 17)] * 2

@@ -41,9 +41,11 @@ date are dated, 12 of them to the publication day; before, 4 such came out undat
 measured after: unchanged)."""
 EVENT_KINDS = ("withdrawal",)
 """Kinds told as an event even in the present perfect ("have withdrawn from X", "han
-abandonado X"): a withdrawal is a past move, not a state that holds on the report's day,
-while "has taken X" says who holds X now. Set on train (2026-12-05): all 12 annotated
-withdrawals are undated where no date is written."""
+abandonado X"), and whose past is not dated by the statement that tells it ("on Tuesday the
+commander confirmed the troops had pulled out of X"): a withdrawal is a move made some time
+before it is reported, not a state that holds on the report's day, while "has taken X" says
+who holds X now. Set on train (2026-12-05): all 12 annotated withdrawals are undated where
+their own sentence writes no date, 3 of them in a statement dated to a day."""
 TENSE_WINDOW = 20
 """A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 
@@ -55,7 +57,8 @@ def claim_date(
     written = date_near(doc, sentence, trigger.start)
     if written is not None:
         return written
-    if speaker is not None and _shared(speaker.date, sentence):
+    if speaker is not None and _shared(speaker.date, sentence) and not (
+            trigger.label in EVENT_KINDS and is_past(doc, sentence, trigger)):
         return speaker.date
     if within(doc.earlier, sentence.start, sentence.end) or doc.published is None:
         return None
