@@ -189,3 +189,24 @@ def test_advance_said_to_be_recent_names_no_day_and_stays_undated(
 def test_earlier_before_a_noun_of_speech_is_no_earlier_time() -> None:
     text = "Contrary to earlier reports, the General Staff said Ukrainian forces hold Siversk."
     assert _dates(text, "en", "control") == [PUBLISHED]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Ukrainian forces still hold Siversk, a town that Russian units recently tried to "
+           "storm, the General Staff said."),
+    ("fr", "Les forces ukrainiennes tiennent toujours Siversk, une ville que les unités russes "
+           "ont récemment tenté de prendre d'assaut, selon l'état-major."),
+    ("ru", "ВСУ по-прежнему удерживают Северск, который российские части недавно пытались "
+           "штурмовать, сообщил Генштаб."),
+])
+def test_earlier_time_in_a_later_clause_does_not_undate_the_state_before_it(
+        language: str, text: str) -> None:
+    assert _dates(text, language, "control") == [PUBLISHED]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Weeks ago, Ukrainian forces held Siversk, the General Staff said."),
+    ("ru", "Ранее, по данным Генштаба, ВСУ удерживали Северск."),
+])
+def test_earlier_time_before_the_trigger_leaves_it_undated(language: str, text: str) -> None:
+    assert _dates(text, language, "control") == [None]

@@ -64,12 +64,21 @@ def claim_date(
     if speaker is not None and _shared(speaker.date, sentence) and not (
             trigger.label in EVENT_KINDS and is_past(doc, sentence, trigger)):
         return speaker.date
-    if within(doc.earlier, sentence.start, sentence.end) or doc.published is None:
+    if doc.published is None or _earlier(doc, sentence, trigger):
         return None
     if (stance == "denies" or trigger.label in NEWS_KINDS or heading(doc, sentence)
             or not is_past(doc, sentence, trigger)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
+
+
+def _earlier(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """Whether a marker of an earlier time dates the trigger: one before it in its sentence
+    ("Weeks ago, the troops took X") or after it in its own clause ("took X weeks ago"), not
+    one in a clause that follows ("took X, an area where they recently gained ground")."""
+    return any(marker.start < trigger.start
+               or not _CLAUSE_BREAK.search(doc.text, trigger.end, marker.start)
+               for marker in within(doc.earlier, sentence.start, sentence.end))
 
 
 def heading(doc: Analysis, sentence: Sentence) -> bool:
