@@ -121,3 +121,17 @@ def test_same_day_words_without_an_earlier_day_are_the_published_date() -> None:
     found = find_dates("Earlier in the day, the ministry reported a strike.",
                        date(2025, 11, 10), "en")
     assert [m.value for m in found] == [date(2025, 11, 10)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("at the start of the month", "en"),
+    ("au début du mois", "fr"),
+    ("Anfang des Monats", "de"),
+    ("all'inizio del mese", "it"),
+    ("a principios de mes", "es"),
+    ("na początku miesiąca", "pl"),
+    ("в начале месяца", "ru"),
+    ("на початку місяця", "uk"),
+])
+def test_start_of_the_month_is_the_month_of_publication(text: str, language: str) -> None:
+    assert _first(text, language) == ("2025-11-01", "month")
