@@ -209,3 +209,17 @@ def test_earlier_time_in_a_later_clause_does_not_undate_the_state_before_it(
 ])
 def test_earlier_time_before_the_trigger_leaves_it_undated(language: str, text: str) -> None:
     assert _dates(text, language, "control") == [None]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Ukrainian troops are encircled in Pokrovsk, the ministry said.", "encirclement"),
+    ("Pokrovsk is surrounded by Russian troops, the ministry said.", "encirclement"),
+    ("Pokrovsk is effectively encircled, the ministry said.", "encirclement"),
+])
+def test_english_present_passive_is_a_state_not_a_past(text: str, kind: str) -> None:
+    assert _dates(text, "en", kind) == [PUBLISHED]
+
+
+def test_english_past_passive_stays_undated() -> None:
+    text = "Siversk was captured by Russian forces, the ministry said."
+    assert _dates(text, "en", "control") == [None]
