@@ -9,7 +9,7 @@ import pytest
 from claims_fixtures import fixture_geoparse, make_document
 
 from frontledger.claims import extract
-from frontledger.claims.morphology import past_verb
+from frontledger.claims.morphology import past_verb, present_verb
 from frontledger.records import Claim
 
 PUBLISHED = date(2025, 11, 20)
@@ -223,3 +223,29 @@ def test_english_present_passive_is_a_state_not_a_past(text: str, kind: str) -> 
 def test_english_past_passive_stays_undated() -> None:
     text = "Siversk was captured by Russian forces, the ministry said."
     assert _dates(text, "en", "control") == [None]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), [
+    ("ru", "ВСУ теряют контроль над Северском, сообщил военный эксперт.", "control"),
+    ("uk", "ЗСУ втрачають контроль над Сіверськом, повідомив військовий експерт.", "control"),
+    ("ru", "Украинские подразделения отходят из Северска, сообщил Генштаб.", "withdrawal"),
+    ("en", "Ukrainian forces are losing control of Siversk, the analyst said.", "control"),
+    ("pl", "Ukraińskie oddziały opuszczają Siwiersk, podał sztab.", "withdrawal"),
+    ("fr", "Les forces ukrainiennes perdent le contrôle de Siversk, selon un analyste.",
+     "control"),
+    ("es", "Las fuerzas ucranianas pierden el control de Siversk, según un analista.",
+     "control"),
+    ("it", "Le forze ucraine perdono il controllo di Siversk, secondo un analista.", "control"),
+])
+def test_present_form_of_a_trigger_of_past_events_is_under_way_on_the_published_day(
+        language: str, text: str, kind: str) -> None:
+    assert _dates(text, language, kind) == [PUBLISHED]
+
+
+@pytest.mark.parametrize(("language", "word", "present"), [
+    ("ru", "отходят", True), ("uk", "втрачають", True), ("ru", "отошли", False),
+    ("uk", "війська", False),
+])
+def test_present_verb_reads_a_non_past_slavic_verb_from_its_morphology(
+        language: str, word: str, present: bool) -> None:
+    assert present_verb(word, language) is present

@@ -25,7 +25,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from frontledger.claims.analysis import Analysis, date_near, paragraphs, within
-from frontledger.claims.morphology import past_verb
+from frontledger.claims.morphology import past_verb, present_verb
+from frontledger.claims.resources import Lexicon
 from frontledger.claims.scan import Hit
 from frontledger.records import Claim
 from frontledger.text.dates import DateMention
@@ -78,6 +79,14 @@ def _earlier(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     return any(marker.start < trigger.start
                or not _CLAUSE_BREAK.search(doc.text, trigger.end, marker.start)
                for marker in within(doc.earlier, sentence.start, sentence.end))
+
+
+def _present_form(lexicon: Lexicon, text: str) -> bool:
+    """Whether a trigger's own words are a present form ("are losing", "отходят")."""
+    if lexicon.present_form is not None and lexicon.present_form.search(text):
+        return True
+    return lexicon.morphology is not None and any(
+        present_verb(word, lexicon.morphology) for word in text.split())
 
 
 def heading(doc: Analysis, sentence: Sentence) -> bool:
@@ -144,10 +153,13 @@ def is_past(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
         return False
     before = _CLAUSE_BREAK.split(doc.text[sentence.start:trigger.start])[-1].split()
     words = before[max(0, len(before) - lexicon.tense_words):] if lexicon.tense_words else []
-    window = " ".join([*words, doc.text[trigger.start:trigger.end]])
+    trigger_text = doc.text[trigger.start:trigger.end]
+    window = " ".join([*words, trigger_text])
     if lexicon.present_perfect is not None and lexicon.present_perfect.search(window):
         return trigger.label in EVENT_KINDS
-    if trigger.trigger.tense == "past" or (lexicon.past and lexicon.past.search(window)):
+    if trigger.trigger.tense == "past" and not _present_form(lexicon, trigger_text):
+        return True
+    if lexicon.past and lexicon.past.search(window):
         return True
     return lexicon.morphology is not None and any(
         past_verb(word, lexicon.morphology) for word in window.split())
