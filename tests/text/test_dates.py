@@ -40,6 +40,18 @@ def test_relative_day_words_count_from_publication(text: str, language: str, exp
     assert _first(text, language) == (expected, "day")
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("drones struck the city last night", "en"),
+    ("anoche los drones atacaron la ciudad", "es"),
+    ("la nuit dernière, des drones ont frappé la ville", "fr"),
+    ("минулої ночі дрони атакували місто", "uk"),
+    ("minionej nocy drony zaatakowały miasto", "pl"),
+])
+def test_last_night_is_the_night_that_ended_on_the_published_day(
+        text: str, language: str) -> None:
+    assert _first(text, language) == ("2025-11-20", "day")
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     ("on December 10", "en", "2024-12-10"),
     ("le 27 janvier", "fr", "2025-01-27"),
@@ -109,3 +121,17 @@ def test_same_day_words_without_an_earlier_day_are_the_published_date() -> None:
     found = find_dates("Earlier in the day, the ministry reported a strike.",
                        date(2025, 11, 10), "en")
     assert [m.value for m in found] == [date(2025, 11, 10)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("at the start of the month", "en"),
+    ("au début du mois", "fr"),
+    ("Anfang des Monats", "de"),
+    ("all'inizio del mese", "it"),
+    ("a principios de mes", "es"),
+    ("na początku miesiąca", "pl"),
+    ("в начале месяца", "ru"),
+    ("на початку місяця", "uk"),
+])
+def test_start_of_the_month_is_the_month_of_publication(text: str, language: str) -> None:
+    assert _first(text, language) == ("2025-11-01", "month")

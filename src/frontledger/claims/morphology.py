@@ -128,3 +128,26 @@ def _base_form(name: str, language: str, governed: bool) -> str:
         nominative = parse.inflect({"nomn"})
         out.append(_restore_case(words[index], nominative.word) if nominative else words[index])
     return " ".join(out + words[end:])
+
+
+def past_verb(word: str, language: str) -> bool:
+    """Whether the likeliest reading of `word` is a verb in the past tense ("вышли",
+    "відійшли", "захопили"): an event told as done, whatever its ending looks like."""
+    return _verb_tense(word, language) == "past"
+
+
+def present_verb(word: str, language: str) -> bool:
+    """Whether the likeliest reading of `word` is a verb not in the past ("отходят",
+    "втрачають"): a move or a state under way. A perfective future counts too: the
+    dictionaries read "отходят" as one as likely as the imperfective present."""
+    return _verb_tense(word, language) in ("pres", "futr")
+
+
+def _verb_tense(word: str, language: str) -> str | None:
+    word = word.strip(",.;:!?«»\"'()“”„")
+    if not _cyrillic(word):
+        return None
+    parses = _parse(language, word.lower())
+    if not parses or parses[0].tag.POS != "VERB":
+        return None
+    return str(parses[0].tag.tense) if parses[0].tag.tense else None

@@ -173,6 +173,9 @@ class Lexicon:
     outage_after: re.Pattern[str] | None = None
     """A consequence predicate whose subject precedes ("A and B were left without power",
     "A остался без света"): the list right before it only suffers a strike's consequence."""
+    present_form: re.Pattern[str] | None = None
+    """A present form in a trigger's own words ("are losing control", "opuszczają"): a
+    trigger whose `tense` is past tells an ongoing state or move there, not a past event."""
 
 
 def _read(folder: str, name: str) -> dict[str, Any] | None:
@@ -258,6 +261,7 @@ def _lexicon(lang: Language) -> Lexicon:
         territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),
         outage_after=_optional(places.get("outage_after")),
+        present_form=_optional(stance.get("present_form")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
         settlement_within=_optional(places.get("settlement_within")),
