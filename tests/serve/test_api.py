@@ -11,7 +11,7 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
-from frontledger.errors import UsageError
+from frontledger.errors import ReadOverBudget, UsageError
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import ClaimFilter, SqlStore, open_store
 from frontledger.ledger.schema import claims as claims_table
@@ -299,6 +299,21 @@ def test_raw_claim_rows_are_the_rows_of_the_same_filters(db_url: str,
     assert typed and [row[0] for row in raw] == [row[0] for row in typed]
     assert again == raw
     assert payloads.claim_rows_json(raw) == payloads.claim_rows_json(typed)
+
+
+def test_a_sqlite_claims_read_past_its_step_budget_stops_and_leaves_the_connection_unbudgeted(
+        tmp_path: Any) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        hand_made_ledger(store)
+        whole = store.claim_rows(raw=True)
+        with pytest.raises(ReadOverBudget):
+            store.claim_rows(raw=True, steps=5)
+        after = [store.claim_rows(raw=True) for _ in range(3)]  # the same pooled connection
+        roomy = store.claim_rows(raw=True, steps=1_000_000)
+    finally:
+        store.close()
+    assert len(whole) > 1 and after == [whole] * 3 and roomy == whole
 
 
 def test_claims_stored_without_a_place_key_are_encoded_with_the_key_they_would_have(

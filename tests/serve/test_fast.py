@@ -4,6 +4,7 @@ endpoints do, and every request whose values are not plainly valid goes on to th
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from frontledger.ledger import SqlStore, open_store
-from frontledger.serve import create_app
+from frontledger.serve import api, create_app
+from frontledger.serve import fast as fast_module
 from frontledger.serve.fast import FastAnswers
 from tests.serve.ledgers import front_ledger, hand_made_ledger
 
@@ -147,3 +149,40 @@ def test_maps_and_timelines_wait_for_the_endpoints_until_the_table_ahead_is_read
     for path in ("/api/timeline?geonameid=703656", "/api/control?date=2025-12-01"):
         assert call(fast, path) == (599, b""), path
     assert len(reached) == 2
+
+
+def test_a_claims_page_read_past_its_step_budget_in_the_event_loop_is_read_in_a_thread(
+        store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = "/api/claims?kind=control&limit=2&offset=1&side=RU"
+    expected = answers(ready_app(store, fast=False), [path])[0][2]
+    budgets: list[int | None] = []
+    threads: list[str] = []
+    page = api.claims_page
+
+    def recorded(*args: Any, steps: int | None = None) -> bytes:
+        budgets.append(steps)
+        threads.append(threading.current_thread().name)
+        return page(*args, steps=steps)
+
+    monkeypatch.setattr(fast_module, "INLINE_STEPS", 3)
+    monkeypatch.setattr(api, "claims_page", recorded)
+    fast, reached = fast_only(store, tmp_path)
+    assert call(fast, path) == (200, expected)
+    assert budgets == [3, None] and reached == []
+    assert threads[0] == threading.current_thread().name != threads[1]
+
+
+def test_claims_pages_larger_than_the_event_loops_share_are_read_in_a_thread(
+        store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    budgets: list[int | None] = []
+    page = api.claims_page
+
+    def recorded(*args: Any, steps: int | None = None) -> bytes:
+        budgets.append(steps)
+        return page(*args, steps=steps)
+
+    monkeypatch.setattr(api, "claims_page", recorded)
+    fast, _reached = fast_only(store, tmp_path)
+    for limit in (fast_module.INLINE_MAX_PAGE, fast_module.INLINE_MAX_PAGE + 1):
+        assert call(fast, f"/api/claims?limit={limit}")[0] == 200
+    assert budgets == [fast_module.INLINE_STEPS, None]

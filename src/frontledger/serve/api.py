@@ -173,14 +173,16 @@ def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam =
 
 
 def claims_page(store: SqlStore, ref: PlaceRef | None, region: str | None,
-                kind: str | None, until: date | None, where: ClaimFilter) -> bytes:
+                kind: str | None, until: date | None, where: ClaimFilter,
+                steps: int | None = None) -> bytes:
     """The encoded `/api/claims` page of the filters checked by the endpoint (or by
-    `serve.fast`); `where.limit` is the page size."""
+    `serve.fast`); `where.limit` is the page size. `steps`: the read's budget of SQLite
+    steps (`ReadOverBudget` past it; `SqlStore.claim_rows`)."""
     region = checked_region(store, region)
     limit, offset = where.limit or DEFAULT_PAGE, where.offset
     found = store.claim_rows(kinds=[kind] if kind else None, until=until, region=region,
                              place_keys=place_keys_of(ref) if ref else None,
-                             where=replace(where, limit=limit + 1), raw=True)
+                             where=replace(where, limit=limit + 1), raw=True, steps=steps)
     items = payloads.claim_rows_json(found[:limit])
     return orjson.dumps(_page(items, "claims", limit, offset, len(found) > limit))
 

@@ -16,8 +16,17 @@ endpoints' own:
 - `/api/timeline?geonameid=N` (in the event loop: no thread hop), and
   `/api/control?date=D[&views=…]` (no region; in a worker thread), from the table
   computed ahead for the kept answers' revision;
-- `/api/claims` with any of its filters but `place` (which the geoparser resolves), in a
-  worker thread (it reads the ledger).
+- `/api/claims` with any of its filters but `place` (which the geoparser resolves): on a
+  SQLite ledger, a page of up to `INLINE_MAX_PAGE` claims in the event loop, its read
+  stopped after `INLINE_STEPS` steps and then run in a worker thread; larger pages, and
+  every page of a PostgreSQL ledger, in a worker thread.
+
+Why the event loop: served from the thread pool, a claims page cost the server ~1.3 ms
+of CPU on a loaded machine and 5.4 ms on a quiet one, against ~1.1 ms in-process. Up to
+15 threads read at once, and Python's sqlite3 lets go of the interpreter lock at each row
+it steps through; with two free cores the threads took it from each other at every row
+(py-spy: most samples in lock waits; `perf stat`: ~20 context switches a page, against
+~3 when answered in the loop). In the loop nothing else wants the lock.
 
 Only values whose meaning is beyond doubt are taken (digits, ISO dates, `true`/`false`,
 the listed kinds and stances, short ASCII codes; each parameter once); anything else, a
@@ -35,7 +44,7 @@ from urllib.parse import parse_qsl
 import anyio.to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from frontledger.errors import FrontledgerError
+from frontledger.errors import FrontledgerError, ReadOverBudget
 from frontledger.ledger import ClaimFilter, SqlStore
 from frontledger.ledger.query import PlaceRef
 from frontledger.serve import api
@@ -55,6 +64,16 @@ _STANCES = frozenset({"asserts", "denies"})
 _VIEWS = {"true": True, "false": False}
 # Longest value the endpoint takes for each plain-code parameter of /api/claims.
 _CODE_LENGTHS = {"side": 32, "actor": 32, "outlet": 300, "language": 16, "document": 64}
+# Largest claims page answered in the event loop: encoding takes ~10 µs a claim
+# (benchmarks/api_profile.py), so a page holds the loop ~1 ms at most beside its read;
+# the default page (50) and the map page's own requests are under it.
+INLINE_MAX_PAGE = 100
+# SQLite steps a claims page read in the event loop may take before it is stopped and
+# read again in a worker thread: a page found on the covering indexes takes 3,000-10,000
+# steps (benchmarks/api.py's pages, ~0.5 ms); a filter no index serves steps through the
+# whole ledger at ~12 steps a µs (600,000 steps, ~50 ms, for 100,000 claims). 50,000
+# steps hold the loop ~4 ms at most.
+INLINE_STEPS = 50_000
 
 
 class _Unsure(Exception):
@@ -138,6 +157,12 @@ class FastAnswers:
                             stance=stance, since=since, outlet=values.get("outlet"),
                             language=values.get("language"),
                             document_id=values.get("document"), limit=limit, offset=offset)
+        if limit <= INLINE_MAX_PAGE and self.store.dialect == "sqlite":
+            try:
+                return api.claims_page(self.store, ref, region, kind, until, where,
+                                       steps=INLINE_STEPS)
+            except ReadOverBudget:
+                pass  # a long read: in a worker thread, where it holds no one up
         body: bytes = await anyio.to_thread.run_sync(api.claims_page, self.store, ref, region,
                                                      kind, until, where)
         return body
