@@ -159,10 +159,10 @@ def test_a_claims_page_read_past_its_step_budget_in_the_event_loop_is_read_in_a_
     threads: list[str] = []
     page = api.claims_page
 
-    def recorded(*args: Any, steps: int | None = None) -> bytes:
+    def recorded(*args: Any, steps: int | None = None, **kwargs: Any) -> bytes:
         budgets.append(steps)
         threads.append(threading.current_thread().name)
-        return page(*args, steps=steps)
+        return page(*args, steps=steps, **kwargs)
 
     monkeypatch.setattr(fast_module, "INLINE_STEPS", 3)
     monkeypatch.setattr(api, "claims_page", recorded)
@@ -177,9 +177,9 @@ def test_claims_pages_larger_than_the_event_loops_share_are_read_in_a_thread(
     budgets: list[int | None] = []
     page = api.claims_page
 
-    def recorded(*args: Any, steps: int | None = None) -> bytes:
+    def recorded(*args: Any, steps: int | None = None, **kwargs: Any) -> bytes:
         budgets.append(steps)
-        return page(*args, steps=steps)
+        return page(*args, steps=steps, **kwargs)
 
     monkeypatch.setattr(api, "claims_page", recorded)
     fast, _reached = fast_only(store, tmp_path)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from typing import get_args
 from urllib.parse import parse_qsl
 
@@ -49,6 +50,7 @@ from frontledger.ledger import ClaimFilter, SqlStore
 from frontledger.ledger.query import PlaceRef
 from frontledger.serve import api
 from frontledger.serve.ahead import StatesAhead
+from frontledger.serve.payloads import EncodedClaims
 from frontledger.serve.response_cache import ResponseCache
 
 _ID = re.compile(r"[1-9][0-9]{0,17}")
@@ -84,11 +86,12 @@ class FastAnswers:
     """Answer the commonest GET requests without FastAPI (see the module docstring)."""
 
     def __init__(self, app: ASGIApp, ahead: StatesAhead, kept: ResponseCache,
-                 store: SqlStore) -> None:
+                 store: SqlStore, claims: EncodedClaims | None = None) -> None:
         self.app = app
         self.ahead = ahead
         self.kept = kept
         self.store = store
+        self.claims = claims or EncodedClaims()
         self.answers = {"/api/timeline": self._timeline, "/api/control": self._control,
                         "/api/claims": self._claims}
 
@@ -157,14 +160,14 @@ class FastAnswers:
                             stance=stance, since=since, outlet=values.get("outlet"),
                             language=values.get("language"),
                             document_id=values.get("document"), limit=limit, offset=offset)
+        page = partial(api.claims_page, self.store, ref, region, kind, until, where,
+                       encoded=self.claims, revision=self.kept.revision)
         if limit <= INLINE_MAX_PAGE and self.store.dialect == "sqlite":
             try:
-                return api.claims_page(self.store, ref, region, kind, until, where,
-                                       steps=INLINE_STEPS)
+                return page(steps=INLINE_STEPS)
             except ReadOverBudget:
                 pass  # a long read: in a worker thread, where it holds no one up
-        body: bytes = await anyio.to_thread.run_sync(api.claims_page, self.store, ref, region,
-                                                     kind, until, where)
+        body: bytes = await anyio.to_thread.run_sync(page)
         return body
 
 
