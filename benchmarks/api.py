@@ -21,8 +21,8 @@ the ledger changes).
 
 The server's CPU per answer is split into user and system time, and the benchmark's own
 CPU per request (its clients share the machine's cores with the server) is printed
-beside it. With --profile-server DIR, py-spy samples the server process (native frames
-too) during each cold run and keeps, per endpoint, its collapsed stacks
+beside it. With --profile-server DIR, py-spy samples the server process (Python frames, every
+thread) during each cold run and keeps, per endpoint, its collapsed stacks
 (`api-<endpoint>-cold.txt`) and the stacks' top lines by own and by total samples
 (`api-<endpoint>-cold-top.txt`); --profile-format flamegraph keeps SVG flame graphs
 instead of the collapsed stacks.
@@ -258,24 +258,41 @@ TOP_LINES = 25
 
 
 def top_lines(collapsed: Path) -> str:
-    """The frames of py-spy's collapsed stacks by own samples, then by total samples."""
+    """The frames of py-spy's collapsed stacks by own samples, then by total samples,
+    leaving out threads idle in a wait (`IDLE_FRAMES`), and how the samples left divide
+    between the event loop's thread and the worker threads."""
     own: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    samples = 0
+    threads: Counter[str] = Counter()
+    samples = idle = 0
     for line in collapsed.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
         if not stack:
             continue
         frames = stack.split(";")
+        if frames[-1].startswith(IDLE_FRAMES):
+            idle += int(count)
+            continue
         samples += int(count)
         own[frames[-1]] += int(count)
+        threads["worker threads" if any(f.startswith("WorkerThread.run") for f in frames)
+                else "event loop (main thread)"] += int(count)
         for frame in set(frames):
             total[frame] += int(count)
-    out = [f"{samples} samples ({SAMPLES_PER_SECOND}/s of every thread)", "", "by own samples:"]
+    samples = max(1, samples)
+    out = [f"{samples} samples of busy threads ({SAMPLES_PER_SECOND}/s a thread; {idle} "
+           "samples of idle threads left out)", ""]
+    out += [f"{n / samples:7.1%}  {name}" for name, n in threads.most_common()]
+    out += ["", "by own samples:"]
     out += [f"{n / samples:7.1%}  {frame}" for frame, n in own.most_common(TOP_LINES)]
     out += ["", "by total samples (the frame or anything it calls):"]
     out += [f"{n / samples:7.1%}  {frame}" for frame, n in total.most_common(TOP_LINES)]
     return "\n".join(out) + "\n"
+
+
+# Leaf frames of a thread waiting for work: a worker thread's queue, the event loop's
+# select (py-spy counts them as samples when it cannot tell the thread is idle).
+IDLE_FRAMES = ("Condition.wait (threading.py", "select (selectors.py")
 
 
 async def settled(pid: int, seconds: float = 120) -> float:
