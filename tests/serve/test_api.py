@@ -317,6 +317,19 @@ def test_a_sqlite_claims_read_past_its_step_budget_stops_and_leaves_the_connecti
     assert len(whole) > 1 and after == [whole] * 3 and roomy == whole
 
 
+def test_a_budgeted_claims_read_counts_its_own_steps_however_often_its_statement_ran(
+        tmp_path: Any) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        hand_made_ledger(store)
+        whole = store.claim_rows(raw=True)
+        # the driver keeps the prepared statement, whose own step count adds up over runs
+        again = [store.claim_rows(raw=True, steps=20_000) for _ in range(200)]
+    finally:
+        store.close()
+    assert again == [whole] * 200
+
+
 def test_claims_encoded_once_per_revision_are_reused_until_the_revision_moves(
         tmp_path: Any) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")

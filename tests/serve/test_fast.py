@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -151,28 +152,25 @@ def test_maps_and_timelines_wait_for_the_endpoints_until_the_table_ahead_is_read
     assert len(reached) == 2
 
 
-def test_a_claims_page_read_past_its_step_budget_in_the_event_loop_is_read_in_a_thread(
+def test_a_claims_page_read_past_its_step_budget_one_at_a_time_is_read_again_beside(
         store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = "/api/claims?kind=control&limit=2&offset=1&side=RU"
     expected = answers(ready_app(store, fast=False), [path])[0][2]
     budgets: list[int | None] = []
-    threads: list[str] = []
     page = api.claims_page
 
     def recorded(*args: Any, steps: int | None = None, **kwargs: Any) -> bytes:
         budgets.append(steps)
-        threads.append(threading.current_thread().name)
         return page(*args, steps=steps, **kwargs)
 
-    monkeypatch.setattr(fast_module, "INLINE_STEPS", 3)
+    monkeypatch.setattr(fast_module, "SERIAL_STEPS", 3)
     monkeypatch.setattr(api, "claims_page", recorded)
     fast, reached = fast_only(store, tmp_path)
     assert call(fast, path) == (200, expected)
     assert budgets == [3, None] and reached == []
-    assert threads[0] == threading.current_thread().name != threads[1]
 
 
-def test_claims_pages_larger_than_the_event_loops_share_are_read_in_a_thread(
+def test_claims_pages_larger_than_the_serial_readers_share_are_read_beside_it(
         store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     budgets: list[int | None] = []
     page = api.claims_page
@@ -183,6 +181,50 @@ def test_claims_pages_larger_than_the_event_loops_share_are_read_in_a_thread(
 
     monkeypatch.setattr(api, "claims_page", recorded)
     fast, _reached = fast_only(store, tmp_path)
-    for limit in (fast_module.INLINE_MAX_PAGE, fast_module.INLINE_MAX_PAGE + 1):
+    for limit in (fast_module.SERIAL_MAX_PAGE, fast_module.SERIAL_MAX_PAGE + 1):
         assert call(fast, f"/api/claims?limit={limit}")[0] == 200
-    assert budgets == [fast_module.INLINE_STEPS, None]
+    assert budgets == [fast_module.SERIAL_STEPS, None]
+
+
+def test_claims_pages_asked_at_once_are_read_one_at_a_time(
+        store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reading = 0
+    most = 0
+    lock = threading.Lock()
+    page = api.claims_page
+
+    def counted(*args: Any, **kwargs: Any) -> bytes:
+        nonlocal reading, most
+        with lock:
+            reading += 1
+            most = max(most, reading)
+        time.sleep(0.01)  # long enough for the others to be asked meanwhile
+        try:
+            return page(*args, **kwargs)
+        finally:
+            with lock:
+                reading -= 1
+
+    monkeypatch.setattr(api, "claims_page", counted)
+    fast, reached = fast_only(store, tmp_path)
+    paths = [f"/api/claims?limit=2&offset={offset}" for offset in range(8)]
+
+    async def ask_all() -> list[int]:
+        async def one(path: str) -> int:
+            route, _, query = path.partition("?")
+            sent: list[dict[str, Any]] = []
+
+            async def receive() -> dict[str, Any]:
+                return {"type": "http.request", "body": b"", "more_body": False}
+
+            async def send(message: dict[str, Any]) -> None:
+                sent.append(message)
+
+            await fast({"type": "http", "method": "GET", "path": route,  # type: ignore[arg-type]
+                        "query_string": query.encode(), "headers": []}, receive, send)
+            return int(sent[0]["status"])
+
+        return list(await asyncio.gather(*(one(path) for path in paths)))
+
+    assert asyncio.run(ask_all()) == [200] * len(paths)
+    assert most == 1 and reached == []
