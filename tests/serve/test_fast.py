@@ -152,7 +152,7 @@ def test_maps_and_timelines_wait_for_the_endpoints_until_the_table_ahead_is_read
     assert len(reached) == 2
 
 
-def test_a_claims_page_read_past_its_step_budget_one_at_a_time_is_read_again_beside(
+def test_a_claims_page_read_past_its_step_budget_in_the_event_loop_is_read_in_a_thread(
         store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = "/api/claims?kind=control&limit=2&offset=1&side=RU"
     expected = answers(ready_app(store, fast=False), [path])[0][2]
@@ -163,14 +163,14 @@ def test_a_claims_page_read_past_its_step_budget_one_at_a_time_is_read_again_bes
         budgets.append(steps)
         return page(*args, steps=steps, **kwargs)
 
-    monkeypatch.setattr(fast_module, "SERIAL_STEPS", 3)
+    monkeypatch.setattr(fast_module, "LOOP_STEPS", 3)
     monkeypatch.setattr(api, "claims_page", recorded)
     fast, reached = fast_only(store, tmp_path)
     assert call(fast, path) == (200, expected)
     assert budgets == [3, None] and reached == []
 
 
-def test_claims_pages_larger_than_the_serial_readers_share_are_read_beside_it(
+def test_claims_pages_larger_than_the_event_loops_share_are_read_in_a_thread(
         store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     budgets: list[int | None] = []
     page = api.claims_page
@@ -181,15 +181,16 @@ def test_claims_pages_larger_than_the_serial_readers_share_are_read_beside_it(
 
     monkeypatch.setattr(api, "claims_page", recorded)
     fast, _reached = fast_only(store, tmp_path)
-    for limit in (fast_module.SERIAL_MAX_PAGE, fast_module.SERIAL_MAX_PAGE + 1):
+    for limit in (fast_module.LOOP_MAX_PAGE, fast_module.LOOP_MAX_PAGE + 1):
         assert call(fast, f"/api/claims?limit={limit}")[0] == 200
-    assert budgets == [fast_module.SERIAL_STEPS, None]
+    assert budgets == [fast_module.LOOP_STEPS, None]
 
 
-def test_claims_pages_asked_at_once_are_read_one_at_a_time(
+def test_claims_pages_asked_at_once_are_read_one_at_a_time_in_the_event_loop(
         store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reading = 0
     most = 0
+    threads: set[str] = set()
     lock = threading.Lock()
     page = api.claims_page
 
@@ -198,6 +199,7 @@ def test_claims_pages_asked_at_once_are_read_one_at_a_time(
         with lock:
             reading += 1
             most = max(most, reading)
+            threads.add(threading.current_thread().name)
         time.sleep(0.01)  # long enough for the others to be asked meanwhile
         try:
             return page(*args, **kwargs)
@@ -227,4 +229,4 @@ def test_claims_pages_asked_at_once_are_read_one_at_a_time(
         return list(await asyncio.gather(*(one(path) for path in paths)))
 
     assert asyncio.run(ask_all()) == [200] * len(paths)
-    assert most == 1 and reached == []
+    assert most == 1 and reached == [] and threads == {threading.current_thread().name}

@@ -17,19 +17,19 @@ endpoints' own:
   `/api/control?date=D[&views=…]` (no region; in a worker thread), from the table
   computed ahead for the kept answers' revision;
 - `/api/claims` with any of its filters but `place` (which the geoparser resolves): on a
-  SQLite ledger, a page of up to `SERIAL_MAX_PAGE` claims in a worker thread, one page at
-  a time, its read stopped after `SERIAL_STEPS` steps and then run beside the others;
-  larger pages, and every page of a PostgreSQL ledger, in any worker thread.
+  SQLite ledger, a page of up to `LOOP_MAX_PAGE` claims in the event loop, its read
+  stopped after `LOOP_STEPS` steps and then run in a worker thread; larger pages, and
+  every page of a PostgreSQL ledger, in a worker thread.
 
-Why one page at a time: from up to 15 threads at once, a claims page cost the server
-5.4-6.1 ms of CPU on a quiet machine (p95 273-288 ms under 50 clients), against ~1 ms
-in-process. Python's sqlite3 lets go of the interpreter lock at every row it steps
+Why in the event loop: from up to 15 worker threads at once, a claims page cost the
+server 4.6-6.1 ms of CPU on a quiet machine (p95 202-288 ms under 50 clients), against
+~1 ms in-process. Python's sqlite3 lets go of the interpreter lock at every row it steps
 through; with two free cores the threads took it from each other at every row (system
-CPU above user CPU). Measured with benchmarks/api.py under `chrt -f 10`, which stands
-for a quiet machine: one page at a time 1.4-1.9 ms and p95 77-95 ms; read in the event
-loop itself 1.3-1.7 ms, but p95 117-167 ms (p99 ~300-400 ms); from 15 threads, encodings
-kept, 4.6-4.9 ms. Under load (8-12) the OS seldom runs two of the threads at once, and
-the three measured alike in CPU (1.2-1.7 ms).
+CPU above user CPU; 15 threads reading pages in-process: 8.5 ms a page against 0.8 ms
+for one). Measured with benchmarks/api.py under `chrt -f 10`, which stands for a quiet
+machine on a shared one: in the loop 1.1-1.3 ms and p95 100-113 ms (p99 ~200 ms); one
+page at a time in a worker thread 1.6-1.9 ms, p95 88-99 ms (p99 ~110 ms). Under load
+(8-12) the OS seldom runs two threads at once, and all of them measure alike in CPU.
 
 Only values whose meaning is beyond doubt are taken (digits, ISO dates, `true`/`false`,
 the listed kinds and stances, short ASCII codes; each parameter once); anything else, a
@@ -45,7 +45,6 @@ from functools import partial
 from typing import get_args
 from urllib.parse import parse_qsl
 
-import anyio
 import anyio.to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -70,16 +69,16 @@ _STANCES = frozenset({"asserts", "denies"})
 _VIEWS = {"true": True, "false": False}
 # Longest value the endpoint takes for each plain-code parameter of /api/claims.
 _CODE_LENGTHS = {"side": 32, "actor": 32, "outlet": 300, "language": 16, "document": 64}
-# Largest claims page read one at a time: encoding takes ~10 µs a claim
-# (benchmarks/api_profile.py), so a page holds the others back ~1-2 ms at most; the
-# default page (50) and the map page's own requests are under it.
-SERIAL_MAX_PAGE = 100
-# SQLite steps a claims page read one at a time may take before it is stopped and read
-# again beside the others: a page found on the covering indexes takes 3,000-10,000 steps
-# (benchmarks/api.py's pages, ~0.5 ms; 42,600 at most); a filter no index serves steps
-# through the whole ledger at ~12 steps a µs (600,000 steps, ~50 ms, for 100,000 claims).
-# 50,000 steps hold the pages behind it ~4 ms at most.
-SERIAL_STEPS = 50_000
+# Largest claims page answered in the event loop: encoding takes ~10 µs a claim
+# (benchmarks/api_profile.py), so a page holds the loop ~1-2 ms at most beside its read;
+# the default page (50) and the map page's own requests are under it.
+LOOP_MAX_PAGE = 100
+# SQLite steps a claims page read in the event loop may take before it is stopped and
+# read again in a worker thread: a page found on the covering indexes takes 3,000-10,000
+# steps (benchmarks/api.py's 1,283 pages, ~0.5 ms; one of them 57,800); a filter no index
+# serves steps through the whole ledger at ~12 steps a µs (600,000 steps, ~50 ms, for
+# 100,000 claims). 50,000 steps hold the loop ~4 ms at most.
+LOOP_STEPS = 50_000
 
 
 class _Unsure(Exception):
@@ -96,7 +95,6 @@ class FastAnswers:
         self.kept = kept
         self.store = store
         self.claims = claims or EncodedClaims()
-        self._serial: anyio.CapacityLimiter | None = None
         self.answers = {"/api/timeline": self._timeline, "/api/control": self._control,
                         "/api/claims": self._claims}
 
@@ -167,15 +165,11 @@ class FastAnswers:
                             document_id=values.get("document"), limit=limit, offset=offset)
         page = partial(api.claims_page, self.store, ref, region, kind, until, where,
                        encoded=self.claims, revision=self.kept.revision)
-        if limit <= SERIAL_MAX_PAGE and self.store.dialect == "sqlite":
-            if self._serial is None:  # made in the event loop, which it belongs to
-                self._serial = anyio.CapacityLimiter(1)
+        if limit <= LOOP_MAX_PAGE and self.store.dialect == "sqlite":
             try:
-                serial: bytes = await anyio.to_thread.run_sync(
-                    partial(page, steps=SERIAL_STEPS), limiter=self._serial)
-                return serial
+                return page(steps=LOOP_STEPS)
             except ReadOverBudget:
-                pass  # a long read: beside the others, where it holds no one up
+                pass  # a long read: in a worker thread, where it holds no one up
         body: bytes = await anyio.to_thread.run_sync(page)
         return body
 
