@@ -22,14 +22,16 @@ endpoints' own:
   every page of a PostgreSQL ledger, in a worker thread.
 
 Why in the event loop: from up to 15 worker threads at once, a claims page cost the
-server 4.6-6.1 ms of CPU on a quiet machine (p95 202-288 ms under 50 clients), against
+server 5.1-8.9 ms of CPU on a quiet machine (p95 204-339 ms under 50 clients), against
 ~1 ms in-process. Python's sqlite3 lets go of the interpreter lock at every row it steps
 through; with two free cores the threads took it from each other at every row (system
 CPU above user CPU; 15 threads reading pages in-process: 8.5 ms a page against 0.8 ms
 for one). Measured with benchmarks/api.py under `chrt -f 10`, which stands for a quiet
 machine on a shared one: in the loop 1.1-1.3 ms and p95 100-113 ms (p99 ~200 ms); one
 page at a time in a worker thread 1.6-1.9 ms, p95 88-99 ms (p99 ~110 ms). Under load
-(8-12) the OS seldom runs two threads at once, and all of them measure alike in CPU.
+(8-15) the OS seldom runs two threads at once and all of them measure alike in CPU, but
+one busy thread gets a smaller share of an overloaded machine than 15 (p95 0.5-2 s
+against 0.3-0.5 s for the thread pool at load 12-14).
 
 Only values whose meaning is beyond doubt are taken (digits, ISO dates, `true`/`false`,
 the listed kinds and stances, short ASCII codes; each parameter once); anything else, a
