@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/api.py [--claims 100000] [--clients 50]
                                        [--requests 2000] [--seconds 60] [--db PATH]
                                        [--only timeline claims control 'control map']
+                                       [--profile-server DIR]
 
 Generates a SQLite ledger of invented documents and claims (kept at --db, reused when it
 already holds the asked number of claims), serves it with `frontledger serve`'s app in a
@@ -17,6 +18,14 @@ ahead, `serve.ahead`) is printed apart. Target: p95 < 100 ms on SQLite.
 Each endpoint is measured twice: "cold", every request new to the app (a place, filter
 set or date not asked before), then "warm", requests it has answered before (kept until
 the ledger changes).
+
+The server's CPU per answer is split into user and system time, and the benchmark's own
+CPU per request (its clients share the machine's cores with the server) is printed
+beside it. With --profile-server DIR, py-spy samples the server process (Python frames, every
+thread) during each cold run and keeps, per endpoint, its collapsed stacks
+(`api-<endpoint>-cold.txt`) and the stacks' top lines by own and by total samples
+(`api-<endpoint>-cold-top.txt`); --profile-format flamegraph keeps SVG flame graphs
+instead of the collapsed stacks.
 """
 
 from __future__ import annotations
@@ -25,14 +34,19 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -200,14 +214,85 @@ def workloads(rng: random.Random) -> dict[str, list[str]]:
 
 def server_cpu(pid: int) -> float:
     """CPU seconds (user + system) of the process `pid` and its descendants (Linux)."""
+    return sum(server_times(pid))
+
+
+def server_times(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of the process `pid` and its descendants (Linux)."""
     ticks = os.sysconf("SC_CLK_TCK")
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:  # ended meanwhile
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / ticks + sum(server_cpu(int(child))
-                                                             for child in children)
+        return 0.0, 0.0
+    user, system = int(fields[11]) / ticks, int(fields[12]) / ticks
+    for child in children:
+        child_user, child_system = server_times(int(child))
+        user, system = user + child_user, system + child_system
+    return user, system
+
+
+@contextmanager
+def sampled(pid: int, output: Path | None, format_: str) -> Iterator[None]:
+    """py-spy sampling the server `pid` (and its workers) while the block runs."""
+    if output is None:
+        yield
+        return
+    spy = shutil.which("py-spy", path=str(Path(sys.executable).parent)) or "py-spy"
+    recorder = subprocess.Popen([spy, "record", "--subprocesses", "--rate",
+                                 str(SAMPLES_PER_SECOND), "--format", format_, "--output",
+                                 str(output), "--pid", str(pid)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)  # attached before the first request
+    try:
+        yield
+    finally:
+        recorder.send_signal(signal.SIGINT)  # py-spy writes its output on SIGINT
+        recorder.wait(timeout=60)
+
+
+# py-spy's samples a second: its default; each sample briefly stops the server.
+SAMPLES_PER_SECOND = 100
+# Lines of each stack summary (`top_lines`).
+TOP_LINES = 25
+
+
+def top_lines(collapsed: Path) -> str:
+    """The frames of py-spy's collapsed stacks by own samples, then by total samples,
+    leaving out threads idle in a wait (`IDLE_FRAMES`), and how the samples left divide
+    between the event loop's thread and the worker threads."""
+    own: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    threads: Counter[str] = Counter()
+    samples = idle = 0
+    for line in collapsed.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not stack:
+            continue
+        frames = stack.split(";")
+        if frames[-1].startswith(IDLE_FRAMES):
+            idle += int(count)
+            continue
+        samples += int(count)
+        own[frames[-1]] += int(count)
+        threads["worker threads" if any(f.startswith("WorkerThread.run") for f in frames)
+                else "event loop (main thread)"] += int(count)
+        for frame in set(frames):
+            total[frame] += int(count)
+    samples = max(1, samples)
+    out = [f"{samples} samples of busy threads ({SAMPLES_PER_SECOND}/s a thread; {idle} "
+           "samples of idle threads left out)", ""]
+    out += [f"{n / samples:7.1%}  {name}" for name, n in threads.most_common()]
+    out += ["", "by own samples:"]
+    out += [f"{n / samples:7.1%}  {frame}" for frame, n in own.most_common(TOP_LINES)]
+    out += ["", "by total samples (the frame or anything it calls):"]
+    out += [f"{n / samples:7.1%}  {frame}" for frame, n in total.most_common(TOP_LINES)]
+    return "\n".join(out) + "\n"
+
+
+# Leaf frames of a thread waiting for work: a worker thread's queue, the event loop's
+# select (py-spy counts them as samples when it cannot tell the thread is idle).
+IDLE_FRAMES = ("Condition.wait (threading.py", "select (selectors.py")
 
 
 async def settled(pid: int, seconds: float = 120) -> float:
@@ -226,7 +311,7 @@ async def settled(pid: int, seconds: float = 120) -> float:
 # CPU seconds a second under which the server counts as idle (its revision checks and
 # timers cost well under 1%).
 IDLE_CPU_SECONDS = 0.02
-Row = tuple[str, list[float], int, float, float]
+Row = tuple[str, list[float], int, float, tuple[float, float], float]
 
 
 async def run(args: argparse.Namespace, base: str, pid: int) -> list[Row]:
@@ -239,31 +324,51 @@ async def run(args: argparse.Namespace, base: str, pid: int) -> list[Row]:
         if args.only is not None and name not in args.only:
             continue
         cold = keys[:args.requests]
-        started, cpu = time.perf_counter(), server_cpu(pid)
-        latencies, errors = await load(base, lambda i, k=cold: k[i], args.clients, len(cold),
-                                       args.seconds)
-        rows.append((f"{name} cold", latencies, errors, time.perf_counter() - started,
-                     server_cpu(pid) - cpu))
+        output = None
+        if args.profile_server is not None:
+            suffix = "svg" if args.profile_format == "flamegraph" else "txt"
+            output = args.profile_server / f"api-{name.replace(' ', '-')}-cold.{suffix}"
+        with sampled(pid, output, args.profile_format):
+            latencies, errors, seconds, cpu, client = await measured(
+                pid, load(base, lambda i, k=cold: k[i], args.clients, len(cold),
+                          args.seconds))
+        rows.append((f"{name} cold", latencies, errors, seconds, cpu, client))
+        if output is not None and args.profile_format == "raw":
+            output.with_name(output.stem + "-top.txt").write_text(top_lines(output))
         asked = cold[:len(latencies)]  # warm: only what the cold run asked (and was kept)
-        started, cpu = time.perf_counter(), server_cpu(pid)
-        latencies, errors = await load(base, lambda i, k=asked: rng.choice(k), args.clients,
-                                       args.requests, args.seconds)
-        rows.append((f"{name} warm", latencies, errors, time.perf_counter() - started,
-                     server_cpu(pid) - cpu))
+        latencies, errors, seconds, cpu, client = await measured(
+            pid, load(base, lambda i, k=asked: rng.choice(k), args.clients, args.requests,
+                      args.seconds))
+        rows.append((f"{name} warm", latencies, errors, seconds, cpu, client))
         print(f"  {name}: done", flush=True)
     return rows
+
+
+async def measured(pid: int, loading: Any) -> tuple[list[float], int, float, tuple[float, float],
+                                                    float]:
+    """The load's latencies and errors, its wall seconds, the server's (user, system) CPU
+    seconds and this process's (the clients') CPU seconds."""
+    started, (user, system), client = time.perf_counter(), server_times(pid), time.process_time()
+    latencies, errors = await loading
+    after_user, after_system = server_times(pid)
+    return (latencies, errors, time.perf_counter() - started,
+            (after_user - user, after_system - system), time.process_time() - client)
 
 
 def print_table(rows: list[Row], args: argparse.Namespace) -> None:
     print(f"\n{args.claims:,} claims, {args.clients} concurrent clients, SQLite, loopback, "
           f"{args.server_workers} server process(es)")
     print(f"{'endpoint':<16}{'requests':>9}{'errors':>7}{'req/s':>8}"
-          f"{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'CPU ms/answer':>15}")
-    for name, latencies, errors, seconds, cpu in rows:
+          f"{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'CPU ms/answer':>15}"
+          f"{'(user + sys)':>15}{'client CPU ms':>15}")
+    for name, latencies, errors, seconds, (user, system), client in rows:
+        answers = max(1, len(latencies))
         print(f"{name:<16}{len(latencies):>9}{errors:>7}{len(latencies) / seconds:>8.0f}"
               f"{percentile(latencies, 0.50):>9.1f}{percentile(latencies, 0.95):>9.1f}"
               f"{percentile(latencies, 0.99):>9.1f}"
-              f"{cpu * 1000 / max(1, len(latencies)):>15.2f}")
+              f"{(user + system) * 1000 / answers:>15.2f}"
+              f"{user * 1000 / answers:>8.2f} + {system * 1000 / answers:<4.2f}"
+              f"{client * 1000 / answers:>12.2f}")
 
 
 def main() -> None:
@@ -279,9 +384,17 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=None,
                         help="endpoints to measure (timeline, claims, control, "
                              "'control map'); default all")
+    parser.add_argument("--profile-server", type=Path, default=None, metavar="DIR",
+                        help="sample the server with py-spy during each cold run; keep "
+                             "the stacks in DIR")
+    parser.add_argument("--profile-format", choices=["raw", "flamegraph"], default="raw",
+                        help="collapsed stacks and their top lines (raw), or SVG flame "
+                             "graphs")
     parser.add_argument("--db", type=Path,
                         default=Path(tempfile.gettempdir()) / "frontledger-bench-api.db")
     args = parser.parse_args()
+    if args.profile_server is not None:
+        args.profile_server.mkdir(parents=True, exist_ok=True)
     ledger_at(args.db, args.claims)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-c", SERVER, "--db", str(args.db),

@@ -12,7 +12,8 @@
     │       └── PrivateAddressRefused  a URL resolving to a private/loopback/link-local address
     │   └── AnalysisOverBudget       one document's analysis ran past its time budget
     ├── StoreError                   the ledger cannot be opened, migrated or written
-    │   └── LedgerUnavailable        the database is down or unreachable (CLI exit 3, API 503)
+    │   ├── LedgerUnavailable        the database is down or unreachable (CLI exit 3, API 503)
+    │   └── ReadOverBudget           a read stopped at the step budget its caller gave it
     └── GazetteerError               the place index is missing, stale or cannot be built
                                      (a configuration error: CLI exit 2)
 
@@ -102,6 +103,13 @@ class StoreError(FrontledgerError):
 
 class LedgerUnavailable(StoreError):
     """The database server is down, unreachable or refuses connections: retry later."""
+
+
+class ReadOverBudget(StoreError):
+    """A read given a budget of database steps (`SqlStore.claim_rows(steps=…)`) used it up
+    and was stopped: nothing is wrong with the ledger; run it again without the budget
+    where a long read harms no one (the API: in a worker thread instead of the event
+    loop)."""
 
 
 class GazetteerError(FrontledgerError):

@@ -11,7 +11,7 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
-from frontledger.errors import UsageError
+from frontledger.errors import ReadOverBudget, UsageError
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import ClaimFilter, SqlStore, open_store
 from frontledger.ledger.schema import claims as claims_table
@@ -25,6 +25,7 @@ from frontledger.records import (
     SideView,
 )
 from frontledger.serve import ServeSettings, create_app, payloads
+from frontledger.serve import api as api_module
 from frontledger.serve.payloads import EncodedFeatures
 from tests.serve.ledgers import hand_made_ledger
 
@@ -299,6 +300,92 @@ def test_raw_claim_rows_are_the_rows_of_the_same_filters(db_url: str,
     assert typed and [row[0] for row in raw] == [row[0] for row in typed]
     assert again == raw
     assert payloads.claim_rows_json(raw) == payloads.claim_rows_json(typed)
+
+
+def test_a_sqlite_claims_read_past_its_step_budget_stops_and_leaves_the_connection_unbudgeted(
+        tmp_path: Any) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        hand_made_ledger(store)
+        whole = store.claim_rows(raw=True)
+        with pytest.raises(ReadOverBudget):
+            store.claim_rows(raw=True, steps=5)
+        after = [store.claim_rows(raw=True) for _ in range(3)]  # the same pooled connection
+        roomy = store.claim_rows(raw=True, steps=1_000_000)
+    finally:
+        store.close()
+    assert len(whole) > 1 and after == [whole] * 3 and roomy == whole
+
+
+def test_a_budgeted_claims_read_counts_its_own_steps_however_often_its_statement_ran(
+        tmp_path: Any) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        hand_made_ledger(store)
+        whole = store.claim_rows(raw=True)
+        # the driver keeps the prepared statement, whose own step count adds up over runs
+        again = [store.claim_rows(raw=True, steps=20_000) for _ in range(200)]
+    finally:
+        store.close()
+    assert again == [whole] * 200
+
+
+def test_claims_encoded_once_per_revision_are_reused_until_the_revision_moves(
+        tmp_path: Any) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        hand_made_ledger(store)
+        rows = store.claim_rows(raw=True)
+    finally:
+        store.close()
+    expected = [orjson.dumps(item) for item in payloads.claim_rows_json(rows)]
+    memo = payloads.EncodedClaims()
+    first, again = memo.encoded(rows, revision=4), memo.encoded(rows[::-1], revision=4)
+    moved, unknown = memo.encoded(rows, revision=5), memo.encoded(rows, revision=None)
+    assert first == expected and again == expected[::-1] and moved == unknown == expected
+    assert all(a is b for a, b in zip(first, again[::-1], strict=True))
+    assert not any(a is b for a, b in zip(first, moved, strict=True))
+    assert not any(a is b for a, b in zip(memo.encoded(rows, None), unknown, strict=True))
+
+
+@pytest.mark.parametrize("page", [
+    {"where": ClaimFilter(limit=2)}, {"where": ClaimFilter(limit=2, offset=2)},
+    {"where": ClaimFilter(limit=50)}, {"region": "UA-99", "where": ClaimFilter(limit=5)},
+    {"kind": "control", "where": ClaimFilter(claimant_side="RU", limit=3)}])
+def test_a_claims_page_from_kept_encodings_is_the_page_encoded_whole(
+        tmp_path: Any, page: dict[str, Any]) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
+    memo = payloads.EncodedClaims()
+    try:
+        hand_made_ledger(store)
+        store.add_document(*_unknown_region_document())
+        pages = [api_module.claims_page(store, None, page.get("region"), page.get("kind"),
+                                        None, page["where"], encoded=memo, revision=1)
+                 for _ in range(2)]
+        where = page["where"]
+        rows = store.claim_rows(kinds=[page["kind"]] if "kind" in page else None,
+                                region=page.get("region"),
+                                where=replace(where, limit=(where.limit or 50) + 1), raw=True)
+    finally:
+        store.close()
+    limit = where.limit or 50
+    whole = orjson.dumps({"claims": payloads.claim_rows_json(rows[:limit]), "limit": limit,
+                          "offset": where.offset,
+                          "next_offset": where.offset + limit if len(rows) > limit else None})
+    assert pages == [whole, whole] and orjson.loads(whole)["claims"]
+
+
+def _unknown_region_document() -> tuple[Any, list[PlaceMention], list[Claim]]:
+    """A document whose claim names a region no data file describes (UA-99)."""
+    text = "INVENTED. Les forces tiennent Testville depuis mardi, selon un porte-parole."
+    document = make_document(text, source="test", raw=text.encode(), language="fr",
+                             url="https://invented.example/testville")
+    place = PlaceMention(text.index("Testville"), text.index("Testville") + 9, "Testville",
+                         "Testville", "populated_place", 999_999_001, "UA", "UA-99")
+    claim = Claim(claimant="un porte-parole", claimant_side="UA", kind="control",
+                  place=place, actor_side="UA", stance="asserts",
+                  evidence=Evidence(document.id, 0, len(text), text))
+    return document, [place], [claim]
 
 
 def test_claims_stored_without_a_place_key_are_encoded_with_the_key_they_would_have(

@@ -4,6 +4,8 @@ endpoints do, and every request whose values are not plainly valid goes on to th
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from frontledger.ledger import SqlStore, open_store
-from frontledger.serve import create_app
+from frontledger.serve import api, create_app
+from frontledger.serve import fast as fast_module
 from frontledger.serve.fast import FastAnswers
 from tests.serve.ledgers import front_ledger, hand_made_ledger
 
@@ -147,3 +150,83 @@ def test_maps_and_timelines_wait_for_the_endpoints_until_the_table_ahead_is_read
     for path in ("/api/timeline?geonameid=703656", "/api/control?date=2025-12-01"):
         assert call(fast, path) == (599, b""), path
     assert len(reached) == 2
+
+
+def test_a_claims_page_read_past_its_step_budget_in_the_event_loop_is_read_in_a_thread(
+        store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = "/api/claims?kind=control&limit=2&offset=1&side=RU"
+    expected = answers(ready_app(store, fast=False), [path])[0][2]
+    budgets: list[int | None] = []
+    page = api.claims_page
+
+    def recorded(*args: Any, steps: int | None = None, **kwargs: Any) -> bytes:
+        budgets.append(steps)
+        return page(*args, steps=steps, **kwargs)
+
+    monkeypatch.setattr(fast_module, "LOOP_STEPS", 3)
+    monkeypatch.setattr(api, "claims_page", recorded)
+    fast, reached = fast_only(store, tmp_path)
+    assert call(fast, path) == (200, expected)
+    assert budgets == [3, None] and reached == []
+
+
+def test_claims_pages_larger_than_the_event_loops_share_are_read_in_a_thread(
+        store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    budgets: list[int | None] = []
+    page = api.claims_page
+
+    def recorded(*args: Any, steps: int | None = None, **kwargs: Any) -> bytes:
+        budgets.append(steps)
+        return page(*args, steps=steps, **kwargs)
+
+    monkeypatch.setattr(api, "claims_page", recorded)
+    fast, _reached = fast_only(store, tmp_path)
+    for limit in (fast_module.LOOP_MAX_PAGE, fast_module.LOOP_MAX_PAGE + 1):
+        assert call(fast, f"/api/claims?limit={limit}")[0] == 200
+    assert budgets == [fast_module.LOOP_STEPS, None]
+
+
+def test_claims_pages_asked_at_once_are_read_one_at_a_time_in_the_event_loop(
+        store: SqlStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reading = 0
+    most = 0
+    threads: set[str] = set()
+    lock = threading.Lock()
+    page = api.claims_page
+
+    def counted(*args: Any, **kwargs: Any) -> bytes:
+        nonlocal reading, most
+        with lock:
+            reading += 1
+            most = max(most, reading)
+            threads.add(threading.current_thread().name)
+        time.sleep(0.01)  # long enough for the others to be asked meanwhile
+        try:
+            return page(*args, **kwargs)
+        finally:
+            with lock:
+                reading -= 1
+
+    monkeypatch.setattr(api, "claims_page", counted)
+    fast, reached = fast_only(store, tmp_path)
+    paths = [f"/api/claims?limit=2&offset={offset}" for offset in range(8)]
+
+    async def ask_all() -> list[int]:
+        async def one(path: str) -> int:
+            route, _, query = path.partition("?")
+            sent: list[dict[str, Any]] = []
+
+            async def receive() -> dict[str, Any]:
+                return {"type": "http.request", "body": b"", "more_body": False}
+
+            async def send(message: dict[str, Any]) -> None:
+                sent.append(message)
+
+            await fast({"type": "http", "method": "GET", "path": route,  # type: ignore[arg-type]
+                        "query_string": query.encode(), "headers": []}, receive, send)
+            return int(sent[0]["status"])
+
+        return list(await asyncio.gather(*(one(path) for path in paths)))
+
+    assert asyncio.run(ask_all()) == [200] * len(paths)
+    assert most == 1 and reached == [] and threads == {threading.current_thread().name}

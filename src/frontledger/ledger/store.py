@@ -42,7 +42,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from frontledger.defaults import DEFAULT_DB as DEFAULT_DB  # re-exported by ledger
-from frontledger.errors import LedgerUnavailable, StoreError, UsageError
+from frontledger.errors import LedgerUnavailable, ReadOverBudget, StoreError, UsageError
 from frontledger.ledger import states
 from frontledger.ledger.events import place_key, simhash
 from frontledger.ledger.schema import claims as claims_table
@@ -87,6 +87,12 @@ REPROCESS_PAGE = 200
 # gain is small next to the rest of a request (not measurable with benchmarks/api.py).
 POOL_SIZE = 15
 POOL_OVERFLOW = 10
+# SQLite steps between calls of the handler that counts a budgeted read's steps
+# (`claim_rows(steps=…)`): SQLite calls it when the statement's step count, which a
+# prepared statement kept by the driver carries over from earlier runs, passes a multiple
+# of this, so a budget is counted by calls, never given to SQLite whole (a page of ~3,000
+# steps was stopped every ~15th run). A call costs ~1 µs; a page makes ~3-10.
+PROGRESS_STEPS = 1_000
 # Milliseconds a SQLite writer waits for another writer before failing.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -291,7 +297,7 @@ class SqlStore:
                       place_names: Sequence[str] | None = None,
                       place_keys: Sequence[str] | None = None,
                       where: ClaimFilter | None = None,
-                      raw: bool = False) -> list[Sequence[Any]]:
+                      raw: bool = False, steps: int | None = None) -> list[Sequence[Any]]:
         """`stored_claims` as the database's rows, each the values of CLAIM_ROW_COLUMNS:
         for the callers that turn many claims at once into something else (the API's
         pages: `serve.payloads.claim_rows_json`), where building four records a claim
@@ -300,6 +306,10 @@ class SqlStore:
         `raw`: on SQLite, the values as the driver gives them (days and times as their
         stored ISO text, flags as 0/1), read through the driver's own cursor: SQLAlchemy's
         execution and row handling took more CPU than SQLite's own (benchmarks/api_profile.py).
+
+        `steps` (with `raw`, on SQLite): stop the read with `ReadOverBudget` once SQLite has
+        run this many steps of its statement, for a caller that must not wait long (the
+        API answering in its event loop); elsewhere it is ignored.
         """
         where = where or ClaimFilter()
         keyed = None if geonameids is None and place_names is None \
@@ -320,27 +330,44 @@ class SqlStore:
             query = self._claim_queries.setdefault(shape, _claim_query(*shape))
         with self.engine.connect() as conn:
             if raw and self.dialect == "sqlite":
-                return self._raw_rows(conn, shape, query, bound)
+                return self._raw_rows(conn, shape, query, bound, steps)
             return list(conn.execute(query, bound))
 
     def _raw_rows(self, conn: Connection, shape: tuple[frozenset[str], bool], query: Any,
-                  bound: dict[str, Any]) -> list[Sequence[Any]]:
-        """`claim_rows`' statement run on the driver's cursor (SQLite)."""
+                  bound: dict[str, Any], steps: int | None = None) -> list[Sequence[Any]]:
+        """`claim_rows`' statement run on the driver's cursor (SQLite), stopped after
+        `steps` steps of SQLite's virtual machine when given."""
         lengths = tuple(len(value) for _name, value in sorted(bound.items())
                         if isinstance(value, list))
         statement = self._raw_claim_queries.get((shape, lengths))
         if statement is None:
             statement = self._raw_claim_queries.setdefault(
                 (shape, lengths), _RawStatement.compiled(query, bound, conn.dialect))
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        driver: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        calls = 0
+        every = min(steps or 1, PROGRESS_STEPS)
+
+        def tick() -> int:  # called every `every` steps (the first one sooner); 1 stops
+            nonlocal calls
+            calls += 1
+            return int((calls - 1) * every >= (steps or 0))
+
+        if steps is not None:
+            driver.set_progress_handler(tick, every)
+        cursor = driver.cursor()
         try:
             cursor.execute(statement.sql, statement.values(bound))
             return cursor.fetchall()
         except sqlite3.Error as exc:
+            if steps is not None and (calls - 1) * every >= steps:
+                raise ReadOverBudget(f"the read of claims took more than {steps} steps"
+                                     ) from None
             raise StoreError(f"the ledger at {redact(self.url)} refused the operation "
                              f"({_cause(exc)})") from None
         finally:
             cursor.close()
+            if steps is not None:
+                driver.set_progress_handler(None, 0)
 
     def names_region(self, code: str) -> bool:
         """Whether a stored claim is about a place in the ISO 3166-2 region `code`."""

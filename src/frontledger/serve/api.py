@@ -168,21 +168,29 @@ def claims(request: Request, place: PlaceParam = None, geonameid: GeonameParam =
                                                    stance=stance, since=since,
                                                    outlet=outlet, language=language,
                                                    document_id=document, limit=limit,
-                                                   offset=offset)),
+                                                   offset=offset),
+                                encoded=request.app.state.claims,
+                                revision=request.app.state.kept.revision),
                     media_type="application/json")
 
 
 def claims_page(store: SqlStore, ref: PlaceRef | None, region: str | None,
-                kind: str | None, until: date | None, where: ClaimFilter) -> bytes:
+                kind: str | None, until: date | None, where: ClaimFilter,
+                steps: int | None = None, encoded: payloads.EncodedClaims | None = None,
+                revision: int | None = None) -> bytes:
     """The encoded `/api/claims` page of the filters checked by the endpoint (or by
-    `serve.fast`); `where.limit` is the page size."""
+    `serve.fast`); `where.limit` is the page size. `steps`: the read's budget of SQLite
+    steps (`ReadOverBudget` past it; `SqlStore.claim_rows`); `encoded`: the claims'
+    encodings kept for the ledger's `revision` (the kept answers')."""
     region = checked_region(store, region)
     limit, offset = where.limit or DEFAULT_PAGE, where.offset
     found = store.claim_rows(kinds=[kind] if kind else None, until=until, region=region,
                              place_keys=place_keys_of(ref) if ref else None,
-                             where=replace(where, limit=limit + 1), raw=True)
-    items = payloads.claim_rows_json(found[:limit])
-    return orjson.dumps(_page(items, "claims", limit, offset, len(found) > limit))
+                             where=replace(where, limit=limit + 1), raw=True, steps=steps)
+    claims = (encoded or payloads.EncodedClaims()).encoded(found[:limit], revision)
+    # the bytes of orjson.dumps(_page(items, ...)): its keys after the claims, spliced
+    rest = orjson.dumps(_page([], "claims", limit, offset, len(found) > limit))
+    return b'{"claims":[' + b",".join(claims) + b"]," + rest[len(b'{"claims":[],'):]
 
 
 @router.get("/events", summary="Claims of many reports folded into events")

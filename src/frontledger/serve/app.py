@@ -105,6 +105,7 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
     app.state.store = store
     app.state.kept = ResponseCache(store, check_seconds=settings.check_seconds)
     app.state.features = payloads.EncodedFeatures()
+    app.state.claims = payloads.EncodedClaims()
     app.state.ahead = StatesAhead(store, settings.shared_dir or _answers_dir())
     app.state.settings = settings
     install_error_handlers(app)
@@ -113,7 +114,8 @@ def create_app(store: SqlStore, settings: ServeSettings | None = None) -> FastAP
         app.include_router(write.router)
     _mount_assets(app)
     # inside the kept answers, which keep what it answers
-    app.add_middleware(FastAnswers, ahead=app.state.ahead, kept=app.state.kept, store=store)
+    app.add_middleware(FastAnswers, ahead=app.state.ahead, kept=app.state.kept, store=store,
+                       claims=app.state.claims)
     app.add_middleware(ResponseCacheMiddleware, kept=app.state.kept)
     # outside the kept answers: they are keyed by the canonical query it leaves
     routes = api.router.routes + (write.router.routes if settings.token else [])

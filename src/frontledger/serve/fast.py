@@ -16,8 +16,22 @@ endpoints' own:
 - `/api/timeline?geonameid=N` (in the event loop: no thread hop), and
   `/api/control?date=D[&views=…]` (no region; in a worker thread), from the table
   computed ahead for the kept answers' revision;
-- `/api/claims` with any of its filters but `place` (which the geoparser resolves), in a
-  worker thread (it reads the ledger).
+- `/api/claims` with any of its filters but `place` (which the geoparser resolves): on a
+  SQLite ledger, a page of up to `LOOP_MAX_PAGE` claims in the event loop, its read
+  stopped after `LOOP_STEPS` steps and then run in a worker thread; larger pages, and
+  every page of a PostgreSQL ledger, in a worker thread.
+
+Why in the event loop: from up to 15 worker threads at once, a claims page cost the
+server 5.1-8.9 ms of CPU on a quiet machine (p95 204-339 ms under 50 clients), against
+~1 ms in-process. Python's sqlite3 lets go of the interpreter lock at every row it steps
+through; with two free cores the threads took it from each other at every row (system
+CPU above user CPU; 15 threads reading pages in-process: 8.5 ms a page against 0.8 ms
+for one). Measured with benchmarks/api.py under `chrt -f 10`, which stands for a quiet
+machine on a shared one: in the loop 1.1-1.3 ms and p95 100-113 ms (p99 ~200 ms); one
+page at a time in a worker thread 1.6-1.9 ms, p95 88-99 ms (p99 ~110 ms). Under load
+(8-15) the OS seldom runs two threads at once and all of them measure alike in CPU, but
+one busy thread gets a smaller share of an overloaded machine than 15 (p95 0.5-2 s
+against 0.3-0.5 s for the thread pool at load 12-14).
 
 Only values whose meaning is beyond doubt are taken (digits, ISO dates, `true`/`false`,
 the listed kinds and stances, short ASCII codes; each parameter once); anything else, a
@@ -29,17 +43,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from typing import get_args
 from urllib.parse import parse_qsl
 
 import anyio.to_thread
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from frontledger.errors import FrontledgerError
+from frontledger.errors import FrontledgerError, ReadOverBudget
 from frontledger.ledger import ClaimFilter, SqlStore
 from frontledger.ledger.query import PlaceRef
 from frontledger.serve import api
 from frontledger.serve.ahead import StatesAhead
+from frontledger.serve.payloads import EncodedClaims
 from frontledger.serve.response_cache import ResponseCache
 
 _ID = re.compile(r"[1-9][0-9]{0,17}")
@@ -55,6 +71,16 @@ _STANCES = frozenset({"asserts", "denies"})
 _VIEWS = {"true": True, "false": False}
 # Longest value the endpoint takes for each plain-code parameter of /api/claims.
 _CODE_LENGTHS = {"side": 32, "actor": 32, "outlet": 300, "language": 16, "document": 64}
+# Largest claims page answered in the event loop: encoding takes ~10 µs a claim
+# (benchmarks/api_profile.py), so a page holds the loop ~1-2 ms at most beside its read;
+# the default page (50) and the map page's own requests are under it.
+LOOP_MAX_PAGE = 100
+# SQLite steps a claims page read in the event loop may take before it is stopped and
+# read again in a worker thread: a page found on the covering indexes takes 3,000-10,000
+# steps (benchmarks/api.py's 1,283 pages, ~0.5 ms; one of them 57,800); a filter no index
+# serves steps through the whole ledger at ~12 steps a µs (600,000 steps, ~50 ms, for
+# 100,000 claims). 50,000 steps hold the loop ~4 ms at most.
+LOOP_STEPS = 50_000
 
 
 class _Unsure(Exception):
@@ -65,11 +91,12 @@ class FastAnswers:
     """Answer the commonest GET requests without FastAPI (see the module docstring)."""
 
     def __init__(self, app: ASGIApp, ahead: StatesAhead, kept: ResponseCache,
-                 store: SqlStore) -> None:
+                 store: SqlStore, claims: EncodedClaims | None = None) -> None:
         self.app = app
         self.ahead = ahead
         self.kept = kept
         self.store = store
+        self.claims = claims or EncodedClaims()
         self.answers = {"/api/timeline": self._timeline, "/api/control": self._control,
                         "/api/claims": self._claims}
 
@@ -138,8 +165,14 @@ class FastAnswers:
                             stance=stance, since=since, outlet=values.get("outlet"),
                             language=values.get("language"),
                             document_id=values.get("document"), limit=limit, offset=offset)
-        body: bytes = await anyio.to_thread.run_sync(api.claims_page, self.store, ref, region,
-                                                     kind, until, where)
+        page = partial(api.claims_page, self.store, ref, region, kind, until, where,
+                       encoded=self.claims, revision=self.kept.revision)
+        if limit <= LOOP_MAX_PAGE and self.store.dialect == "sqlite":
+            try:
+                return page(steps=LOOP_STEPS)
+            except ReadOverBudget:
+                pass  # a long read: in a worker thread, where it holds no one up
+        body: bytes = await anyio.to_thread.run_sync(page)
         return body
 
 

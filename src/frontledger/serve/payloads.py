@@ -51,6 +51,9 @@ COORD_DIGITS = 5
 # Encoded features kept by `EncodedFeatures`: a 100,000-claim ledger has ~50,000 distinct
 # place states (benchmarks/api.py), a few hundred bytes each; past this it starts afresh.
 FEATURE_MEMO_LIMIT = 200_000
+# Encoded claims kept by `EncodedClaims`: ~0.8 kB each (benchmarks/api.py's claims), so
+# ~40 MB a process at most, a tenth of the kept answers' bytes; past this it starts afresh.
+CLAIM_MEMO_LIMIT = 50_000
 
 
 def place_ref_json(ref: PlaceRef) -> dict[str, Any]:
@@ -159,6 +162,46 @@ def claim_rows_json(rows: Sequence[Sequence[Any]],
     return [_row_json(_ROW_VALUES(row), stage, event_type_of, published) for row in rows]
 
 
+class EncodedClaims:
+    """Each stored claim's `/api/claims` JSON, encoded once per ledger revision.
+
+    A claim shows on many pages: its place's, its region's, its kind's and side's; of
+    benchmarks/api.py's 1,283 distinct pages, half the claims had been on an earlier page.
+    Encoding a claim (~10 µs) was a third of a page's CPU. A claim's row and its
+    document's do not change while the revision stays (rows are only added or, by a
+    write that moves the revision, swapped), so its bytes are kept by its `seq` for the
+    revision the caller names, and forgotten when the caller names another."""
+
+    def __init__(self, limit: int = CLAIM_MEMO_LIMIT) -> None:
+        self.limit = limit
+        self._kept: dict[int, bytes] = {}
+        self._revision: int | None = None
+        self._lock = threading.Lock()
+
+    def encoded(self, rows: Sequence[Sequence[Any]], revision: int | None,
+                theater: str = DEFAULT_THEATER) -> list[bytes]:
+        """The encoded `claim_rows_json` of each row (kept for `revision`; None: the
+        revision is not known, nothing is kept)."""
+        with self._lock:
+            if revision != self._revision or len(self._kept) >= self.limit:
+                self._kept = {}
+                self._revision = revision
+            kept = self._kept
+        seq = CLAIM_ROW_COLUMNS.index("seq")
+        found = [kept.get(row[seq]) if revision is not None else None for row in rows]
+        missing = [row for row, bytes_ in zip(rows, found, strict=True) if bytes_ is None]
+        if not missing:
+            return found  # type: ignore[return-value]
+        fresh = iter([orjson.dumps(item) for item in claim_rows_json(missing, theater)])
+        encoded = [bytes_ if bytes_ is not None else next(fresh) for bytes_ in found]
+        if revision is not None:
+            with self._lock:
+                if self._revision == revision:
+                    kept.update((row[seq], bytes_) for row, bytes_ in zip(rows, encoded,
+                                                                          strict=True))
+        return encoded
+
+
 def _row_json(values: tuple[Any, ...], stage: Theater,
               event_type_of: Callable[..., EventType | None],
               published_iso: dict[Any, str | None]) -> dict[str, Any]:
@@ -205,7 +248,7 @@ def track_record_json(record: TrackRecord) -> dict[str, Any]:
             "median_lag_days": record.median_lag_days}
 
 
-__all__ = ["EncodedFeatures", "claim_json", "claim_rows_json", "document_json",
+__all__ = ["EncodedClaims", "EncodedFeatures", "claim_json", "claim_rows_json", "document_json",
            "document_summary_json",
            "event_json", "iso", "place_json", "place_key", "place_ref_json", "safe_url",
            "state_feature", "state_json", "stored_claim_json", "track_record_json",
