@@ -600,7 +600,8 @@ def default_speaker(
         return quoted
     outlet = Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
     narration = doc.lexicon.narration
-    if narration is not None and narration.search(sentence.text.lower()):
+    if (narration is not None and narration.search(sentence.text.lower())) or (
+            _told_background(doc, sentence)):
         return outlet
     carried = state.speaker
     fresh = carried is None or not (sentence.paragraph == state.speaker_paragraph
@@ -621,6 +622,26 @@ def default_speaker(
             return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+BACKGROUND_AGE = 31
+"""Days before publication from which an event a sentence dates is history: a side's
+statement reports the last days or weeks; what a sentence with no speaker of its own dates
+a month or more back ("in January 2023", "last August") is the outlet's background
+(read off the annotation rules: background history told by the outlet is the outlet's)."""
+
+
+def _told_background(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence with no speaker of its own is the outlet's background: a state
+    it says has lasted long (the lexicon's `background`: "for months", "depuis des mois"),
+    or an event it dates BACKGROUND_AGE days or more before publication."""
+    background = doc.lexicon.background
+    if background is not None and background.search(sentence.text):
+        return True
+    if doc.published is None:
+        return False
+    return any(m.value is not None and (doc.published - m.value).days >= BACKGROUND_AGE
+               for m in within(doc.dates, sentence.start, sentence.end))
 
 
 def _reported(doc: Analysis, sentence: Sentence) -> bool:

@@ -87,6 +87,9 @@ class Lexicon:
     anaphoric_preposition: re.Pattern[str] | None
     earlier: re.Pattern[str]
     narration: re.Pattern[str] | None
+    background: re.Pattern[str] | None
+    """What makes a sentence the outlet's background on a long-running state ("for
+    months", "seit Monaten", "вже кілька місяців"), not what a speaker reports."""
     not_speaker: re.Pattern[str] | None
     morphology: str | None
     """pymorphy3 language whose analyser gives speakers' names their base form."""
@@ -233,6 +236,7 @@ def _lexicon(lang: Language) -> Lexicon:
         anaphoric_preposition=_optional(speech.get("anaphoric_preposition")),
         earlier=_compile(speech["earlier"]),
         narration=_optional(speech.get("narration")),
+        background=_optional(speech.get("background")),
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),
         actor_pronoun=_optional(speech.get("actor_pronoun")),
