@@ -103,6 +103,7 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy]
     if named:
         state.speaker, state.since = named[-1], 0
+        state.speaker_leads = sentence.paragraph != state.paragraph
         state.speaker_paragraph = sentence.paragraph
         # one pointed back to with a day of its own ("the ministry said on Thursday") dates
         # the body's later statements too (`same_statement_date`)
@@ -605,7 +606,7 @@ def default_speaker(
         return outlet
     carried = state.speaker
     fresh = carried is None or not (sentence.paragraph == state.speaker_paragraph
-                                    and state.since < CARRY_SENTENCES)
+                                    and _carries(state))
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
@@ -613,7 +614,7 @@ def default_speaker(
             and (_reported(doc, sentence) or _headline(doc, sentence))):
         return replace(state.principal, position=sentence.start)
     if carried is not None and (
-        (sentence.paragraph == state.speaker_paragraph and state.since < CARRY_SENTENCES
+        (sentence.paragraph == state.speaker_paragraph and _carries(state)
          and not within(doc.earlier, sentence.start, sentence.end))
         or sentence.text[:1] in _QUOTES
     ):
@@ -642,6 +643,13 @@ def _told_background(doc: Analysis, sentence: Sentence) -> bool:
         return False
     return any(m.value is not None and (doc.published - m.value).days >= BACKGROUND_AGE
                for m in within(doc.dates, sentence.start, sentence.end))
+
+
+def _carries(state: State) -> bool:
+    """Whether the last named speaker still speaks, inside its paragraph: for the whole of a
+    paragraph it opens ("According to the General Staff, ... . Russian forces ... ."), else
+    for CARRY_SENTENCES sentences."""
+    return state.speaker_leads or state.since < CARRY_SENTENCES
 
 
 def _reported(doc: Analysis, sentence: Sentence) -> bool:
