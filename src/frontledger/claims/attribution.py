@@ -21,9 +21,11 @@ from frontledger.claims.analysis import (
 from frontledger.claims.dateline import in_dateline
 from frontledger.claims.scan import Hit
 from frontledger.claims.speaker_names import (
+    ACTOR_GAP,
     APPOSITIVE_WINDOW,
     CLAUSE_MARK,
     NEXT_WORD,
+    OF_WORD,
     OUTLET_SIDE,
     SENTENCE_END,
     TITLE_GAP,
@@ -307,16 +309,34 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
         ordered = after  # «...», — said X: the names inside the quotation do not speak
     elif _AFTER_COMMA.search(doc.text, tail, cue.start):
         # "Russian troops attacked X, the command said": the subject fights, not speaks
+        # ("Russia's strikes on X went on, the mayor said": nor the side whose act it is)
         ordered = _insertion_subject(doc, sentence, cue) + after + _appositive_first(
-            doc, [h for h in nearest_first if not names_fighters(doc, h)])
+            doc, [h for h in nearest_first
+                  if not names_fighters(doc, h) and not _acts(doc, h)])
     else:
         # "Ukrainian troops pushed into X, the army said": fighters in an earlier clause
         # are what is reported; the verb's own subject is a noun the lexicon lacks
+        # ("Russia's strikes on X went on, the mayor said": nor the side whose act it is)
         ordered = _appositive_first(doc, [
             h for h in nearest_first
-            if not (names_fighters(doc, h, noun=True) and "," in doc.text[h.end:cue.start])]
+            if not ((names_fighters(doc, h, noun=True) or _acts(doc, h))
+                    and "," in doc.text[h.end:cue.start])]
         ) + after
     return ordered or _distant_subject(doc, sentence, cue)
+
+
+def _acts(doc: Analysis, hit: Hit) -> bool:
+    """Whether a side's name is the actor of a strike, fight or move in its clause: the
+    subject right before it ("Russia's strikes on X", "Россия обстреливала X") or the
+    agent right after it ("los bombardeos de Rusia"). Not of a capture: a side mostly
+    announces its own ("Die russische Armee hat X erobert, teilte das Ministerium mit":
+    the ministry is Russia's)."""
+    after = within(doc.triggers, hit.end, hit.end + ACTOR_GAP + MAX_SPAN)
+    if after and after[0].label != "control" and acts_in_clause(doc, hit):
+        return True
+    before = within(doc.triggers, max(0, hit.start - OF_WORD - MAX_SPAN), hit.start)
+    return bool(before) and before[-1].label != "control" and before[-1].end <= hit.start and (
+        of_link(doc, before[-1].end, hit.start))
 
 
 _INVERSION_BREAK = re.compile(r"[,;:]")
