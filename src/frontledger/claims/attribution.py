@@ -573,6 +573,13 @@ def _as_speaker(
             return Speaker(name, adjective.label, cue.start,
                            date=when or same_statement_date(name, adjective.label, state),
                            span=(hit.start, end))
+        headed = None if named is not None else _headed_place(doc, hit)
+        if headed is not None:
+            # "the governor of the Kharkiv region", "Губернатор Харьковской области": an
+            # official of a place speaks for the side that governs it
+            name = name_in_base_form(doc, doc.text[hit.start:headed.end], hit.start)
+            return Speaker(name, doc.theater.territory.get(headed.country or "", UNKNOWN),
+                           cue.start, date=when, span=(hit.start, headed.end))
         antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or state.speaker
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
@@ -598,6 +605,17 @@ def _as_speaker(
         when = same_statement_date(titled, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy")
+
+
+def _headed_place(doc: Analysis, hit: Hit) -> PlaceMention | None:
+    """The place a title heads ("the governor of the Kharkiv region", "le maire de
+    Kharkiv", "глава Харьковской области"), linked to it by short words only, in a
+    country one of the theater's sides governs."""
+    for place in starting(doc.places, hit.end, hit.end + TITLE_GAP):
+        if place.country in doc.theater.territory and of_link(doc, hit.end, place.start):
+            return place
+        return None
+    return None
 
 
 def _side_adjective_after(doc: Analysis, hit: Hit) -> Hit | None:
