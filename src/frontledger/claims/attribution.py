@@ -783,6 +783,10 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
     if default.outside is not None and default.reach is not None and (
             trigger.start >= default.reach):
         return default.outside  # after the quotation closes, the outlet narrates
+    if doc is not None and default.named and _background(doc, trigger, default):
+        # "X lies near B, a town Russian troops have tried to take for months": the relative
+        # clause is the outlet's, in a sentence a carried or principal speaker was given
+        return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
     return default
 
 
