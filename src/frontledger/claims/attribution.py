@@ -135,11 +135,18 @@ def _past_question(state: State, sentence: Sentence) -> bool:
 def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker]:
     """Speakers named by this sentence's cues, in text order."""
     found: list[Speaker] = []
+    cited: list[Speaker] = []
     for cue in within(doc.cues, sentence.start, sentence.end):
         speaker = _speaker_of_cue(doc, sentence, cue, state)
         if speaker is not None:
             found.append(_with_phrase(doc, sentence, cue,
                                       _with_quotation(doc, sentence, cue, speaker)))
+            if speaker.named and not speaker.anaphoric and _citing(doc, cue, speaker):
+                cited.append(found[-1])
+    if cited:
+        # "Reuters, citing the ministry, reported that ...": the agency relays, the one it
+        # cites speaks
+        found = [s for s in found if s in cited or not s.named or s.anaphoric]
     if not found:
         trailing = _trailing_source(doc, sentence, state)
         found = [trailing] if trailing is not None else []
@@ -148,6 +155,17 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
     if any(s.named and not s.anaphoric for s in found):
         found = [s for s in found if not s.anaphoric or s.quoted is not None]
     return found
+
+
+def _citing(doc: Analysis, cue: Hit, speaker: Speaker) -> bool:
+    """Whether a cue names, right after it, the source another speaker of its sentence
+    relays (the lexicon's `citing`: "citing", "citant", "unter Berufung auf", "со ссылкой
+    на"); not a name further on ("citing its own units and people close to the fighting,
+    reported that the Ukrainian army ...")."""
+    pattern = doc.lexicon.citing
+    return (cue.label == "preposition" and pattern is not None and speaker.span is not None
+            and pattern.fullmatch(doc.text, cue.start, cue.end) is not None
+            and speaker.span[0] >= cue.end and of_link(doc, cue.end, speaker.span[0]))
 
 
 SOURCE_TAIL = 60

@@ -88,6 +88,9 @@ class Lexicon:
     earlier: re.Pattern[str]
     narration: re.Pattern[str] | None
     background: re.Pattern[str] | None
+    citing: re.Pattern[str] | None
+    """Prepositions among `speech_preposition` that name the source a relaying speaker of the
+    same sentence cites ("citing", "со ссылкой на"): that source speaks, not the relay."""
     """What makes a sentence the outlet's background on a long-running state ("for
     months", "seit Monaten", "вже кілька місяців"), not what a speaker reports."""
     not_speaker: re.Pattern[str] | None
@@ -237,6 +240,7 @@ def _lexicon(lang: Language) -> Lexicon:
         earlier=_compile(speech["earlier"]),
         narration=_optional(speech.get("narration")),
         background=_optional(speech.get("background")),
+        citing=_optional(speech.get("citing")),
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),
         actor_pronoun=_optional(speech.get("actor_pronoun")),
