@@ -318,14 +318,18 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
         # in what it goes on to report
         ordered = _appositive_first(doc, [h for h in nearest_first if not names_fighters(doc, h)])
         return ordered or _distant_subject(doc, sentence, cue)
+    tail = _marks_before(doc.text, sentence.start, cue.start)
+    quoted = bool(_AFTER_QUOTE.search(doc.text, tail, cue.start))
+    inverted = quoted or bool(_AFTER_COMMA.search(doc.text, tail, cue.start))
     after = _candidates(doc, cue.end, _inverted_end(doc, sentence, cue))
     after = _person_after_title([h for h in after
-                                 if not names_fighters(doc, h) and not acts_in_clause(doc, h)
+                                 if not names_fighters(doc, h)
+                                 and not (acts_in_clause(doc, h)
+                                          and not _describes_speaker(doc, cue, h, inverted))
                                  and not _addressed(doc, h, sentence)], doc)
-    tail = _marks_before(doc.text, sentence.start, cue.start)
-    if _AFTER_QUOTE.search(doc.text, tail, cue.start):
+    if quoted:
         ordered = after  # «...», — said X: the names inside the quotation do not speak
-    elif _AFTER_COMMA.search(doc.text, tail, cue.start):
+    elif inverted:
         # "Russian troops attacked X, the command said": the subject fights, not speaks
         # ("Russia's strikes on X went on, the mayor said": nor the side whose act it is)
         ordered = _insertion_subject(doc, sentence, cue) + after + _appositive_first(
@@ -355,6 +359,18 @@ def _acts(doc: Analysis, hit: Hit) -> bool:
     before = within(doc.triggers, max(0, hit.start - OF_WORD - MAX_SPAN), hit.start)
     return bool(before) and before[-1].label != "control" and before[-1].end <= hit.start and (
         of_link(doc, before[-1].end, hit.start))
+
+
+def _describes_speaker(doc: Analysis, cue: Hit, hit: Hit, inverted: bool) -> bool:
+    """Whether a claim word right after a name that follows a reporting verb describes the
+    speaker ('..., said a Ukrainian officer fighting in the city') rather than what it
+    reports: the verb follows its reported clause and no complementizer ("that", "que")
+    stands between it and the name."""
+    if not inverted:
+        return False
+    complementizer = doc.lexicon.complementizer
+    return complementizer is None or complementizer.search(doc.text, cue.end,
+                                                           hit.start) is None
 
 
 _INVERSION_BREAK = re.compile(r"[,;:]")
