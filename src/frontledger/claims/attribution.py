@@ -327,6 +327,8 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
                                  and not (acts_in_clause(doc, h)
                                           and not _describes_speaker(doc, cue, h, inverted))
                                  and not _addressed(doc, h, sentence)], doc)
+    if inverted and not after:
+        after = _named_alone(doc, cue)
     if quoted:
         ordered = after  # «...», — said X: the names inside the quotation do not speak
     elif inverted:
@@ -359,6 +361,23 @@ def _acts(doc: Analysis, hit: Hit) -> bool:
     before = within(doc.triggers, max(0, hit.start - OF_WORD - MAX_SPAN), hit.start)
     return bool(before) and before[-1].label != "control" and before[-1].end <= hit.start and (
         of_link(doc, before[-1].end, hit.start))
+
+
+_NAME_ALONE = re.compile(r"\s*([^\W\d_][^\W\d_'’-]+)\s*,")
+
+
+def _named_alone(doc: Analysis, cue: Hit) -> list[Hit]:
+    """'"...," said Oleksiy, a drone operator with the brigade': a single capitalised word
+    right after a reporting verb that follows its quotation, set off by a comma, is a
+    person named by first name or call sign (not a place, a date or a side)."""
+    found = _NAME_ALONE.match(doc.text, cue.end)
+    if found is None or not found.group(1)[0].isupper() or found.group(1).isupper():
+        return []
+    hit = Hit(found.start(1), found.end(1), "person")
+    if overlaps_any(hit, doc.places) or overlaps_any(hit, doc.dates) or overlaps_any(
+            hit, doc.sides):
+        return []
+    return [hit]
 
 
 def _describes_speaker(doc: Analysis, cue: Hit, hit: Hit, inverted: bool) -> bool:
