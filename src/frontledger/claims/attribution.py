@@ -367,9 +367,10 @@ _NAME_ALONE = re.compile(r"\s*([^\W\d_][^\W\d_'’-]+)\s*,")
 
 
 def _named_alone(doc: Analysis, cue: Hit) -> list[Hit]:
-    """'"...," said Oleksiy, a drone operator with the brigade': a single capitalised word
-    right after a reporting verb that follows its quotation, set off by a comma, is a
-    person named by first name or call sign (not a place, a date or a side)."""
+    """'"...," said Oleksiy, a Ukrainian drone operator': a single capitalised word right
+    after a reporting verb that follows its quotation, set off by a comma, is a person
+    named by first name or call sign (not a place, a date or a side), when the appositive
+    after it names the side the person is of (a resident named so is no side's voice)."""
     found = _NAME_ALONE.match(doc.text, cue.end)
     if found is None or not found.group(1)[0].isupper() or found.group(1).isupper():
         return []
@@ -377,7 +378,13 @@ def _named_alone(doc: Analysis, cue: Hit) -> list[Hit]:
     if overlaps_any(hit, doc.places) or overlaps_any(hit, doc.dates) or overlaps_any(
             hit, doc.sides):
         return []
-    return [hit]
+    close = _APPOSITION_END.search(doc.text, found.end(), found.end() + APPOSITIVE_WINDOW)
+    end = close.start() if close else found.end() + APPOSITIVE_WINDOW
+    sided = [s for s in within(doc.sides, found.end(), end) if s.label in doc.theater.opponents]
+    return [hit] if sided else []
+
+
+_APPOSITION_END = re.compile(r"[,;:.!?()]")
 
 
 def _describes_speaker(doc: Analysis, cue: Hit, hit: Hit, inverted: bool) -> bool:
