@@ -700,8 +700,9 @@ def default_speaker(
     outlet = Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
     narration = doc.lexicon.narration
     if (narration is not None and narration.search(sentence.text.lower())) or (
-            _told_background(doc, sentence)):
-        return outlet
+            sentence.text[:1] not in _QUOTES and not state.in_quotation
+            and _told_background(doc, sentence)):
+        return outlet  # (a quotation is its speaker's words, however far back it looks)
     carried = state.speaker
     fresh = carried is None or not (sentence.paragraph == state.speaker_paragraph
                                     and _carries(state))
