@@ -34,6 +34,19 @@ def test_quotation_of_several_sentences_is_opened_then_closed() -> None:
     assert closes_quotation(second.text) and not opens_quotation(second.text)
 
 
+def test_straight_quotation_of_several_sentences_is_opened_then_closed() -> None:
+    text = '"We hold the town. The enemy is falling back," the spokesman told us.'
+    first, second = split_sentences(text)
+    assert opens_quotation(first.text) and not closes_quotation(first.text)
+    assert closes_quotation(second.text) and not opens_quotation(second.text)
+
+
+def test_straight_quotation_opened_after_a_colon_and_one_closed_whole_are_told_apart() -> None:
+    assert opens_quotation('Der Sprecher sagte: "Wir halten die Stadt.')
+    whole = 'He called it "a lie" on Monday.'
+    assert not opens_quotation(whole) and not closes_quotation(whole)
+
+
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("   \n\n ") == []
 

@@ -21,9 +21,11 @@ from frontledger.claims.analysis import (
 from frontledger.claims.dateline import in_dateline
 from frontledger.claims.scan import Hit
 from frontledger.claims.speaker_names import (
+    ACTOR_GAP,
     APPOSITIVE_WINDOW,
     CLAUSE_MARK,
     NEXT_WORD,
+    OF_WORD,
     OUTLET_SIDE,
     SENTENCE_END,
     TITLE_GAP,
@@ -103,6 +105,7 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy]
     if named:
         state.speaker, state.since = named[-1], 0
+        state.speaker_leads = sentence.paragraph != state.paragraph
         state.speaker_paragraph = sentence.paragraph
         # one pointed back to with a day of its own ("the ministry said on Thursday") dates
         # the body's later statements too (`same_statement_date`)
@@ -132,11 +135,18 @@ def _past_question(state: State, sentence: Sentence) -> bool:
 def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker]:
     """Speakers named by this sentence's cues, in text order."""
     found: list[Speaker] = []
+    cited: list[Speaker] = []
     for cue in within(doc.cues, sentence.start, sentence.end):
         speaker = _speaker_of_cue(doc, sentence, cue, state)
         if speaker is not None:
             found.append(_with_phrase(doc, sentence, cue,
                                       _with_quotation(doc, sentence, cue, speaker)))
+            if speaker.named and not speaker.anaphoric and _citing(doc, cue, speaker):
+                cited.append(found[-1])
+    if cited:
+        # "Reuters, citing the ministry, reported that ...": the agency relays, the one it
+        # cites speaks
+        found = [s for s in found if s in cited or not s.named or s.anaphoric]
     if not found:
         trailing = _trailing_source(doc, sentence, state)
         found = [trailing] if trailing is not None else []
@@ -145,6 +155,17 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
     if any(s.named and not s.anaphoric for s in found):
         found = [s for s in found if not s.anaphoric or s.quoted is not None]
     return found
+
+
+def _citing(doc: Analysis, cue: Hit, speaker: Speaker) -> bool:
+    """Whether a cue names, right after it, the source another speaker of its sentence
+    relays (the lexicon's `citing`: "citing", "citant", "unter Berufung auf", "со ссылкой
+    на"); not a name further on ("citing its own units and people close to the fighting,
+    reported that the Ukrainian army ...")."""
+    pattern = doc.lexicon.citing
+    return (cue.label == "preposition" and pattern is not None and speaker.span is not None
+            and pattern.fullmatch(doc.text, cue.start, cue.end) is not None
+            and speaker.span[0] >= cue.end and of_link(doc, cue.end, speaker.span[0]))
 
 
 SOURCE_TAIL = 60
@@ -297,25 +318,85 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
         # in what it goes on to report
         ordered = _appositive_first(doc, [h for h in nearest_first if not names_fighters(doc, h)])
         return ordered or _distant_subject(doc, sentence, cue)
+    tail = _marks_before(doc.text, sentence.start, cue.start)
+    quoted = bool(_AFTER_QUOTE.search(doc.text, tail, cue.start))
+    inverted = quoted or bool(_AFTER_COMMA.search(doc.text, tail, cue.start))
     after = _candidates(doc, cue.end, _inverted_end(doc, sentence, cue))
     after = _person_after_title([h for h in after
-                                 if not names_fighters(doc, h) and not acts_in_clause(doc, h)
+                                 if not names_fighters(doc, h)
+                                 and not (acts_in_clause(doc, h)
+                                          and not _describes_speaker(doc, cue, h, inverted))
                                  and not _addressed(doc, h, sentence)], doc)
-    tail = _marks_before(doc.text, sentence.start, cue.start)
-    if _AFTER_QUOTE.search(doc.text, tail, cue.start):
+    if inverted and not after:
+        after = _named_alone(doc, cue)
+    if quoted:
         ordered = after  # «...», — said X: the names inside the quotation do not speak
-    elif _AFTER_COMMA.search(doc.text, tail, cue.start):
+    elif inverted:
         # "Russian troops attacked X, the command said": the subject fights, not speaks
+        # ("Russia's strikes on X went on, the mayor said": nor the side whose act it is)
         ordered = _insertion_subject(doc, sentence, cue) + after + _appositive_first(
-            doc, [h for h in nearest_first if not names_fighters(doc, h)])
+            doc, [h for h in nearest_first
+                  if not names_fighters(doc, h) and not _acts(doc, h)])
     else:
         # "Ukrainian troops pushed into X, the army said": fighters in an earlier clause
         # are what is reported; the verb's own subject is a noun the lexicon lacks
+        # ("Russia's strikes on X went on, the mayor said": nor the side whose act it is)
         ordered = _appositive_first(doc, [
             h for h in nearest_first
-            if not (names_fighters(doc, h, noun=True) and "," in doc.text[h.end:cue.start])]
+            if not ((names_fighters(doc, h, noun=True) or _acts(doc, h))
+                    and "," in doc.text[h.end:cue.start])]
         ) + after
     return ordered or _distant_subject(doc, sentence, cue)
+
+
+def _acts(doc: Analysis, hit: Hit) -> bool:
+    """Whether a side's name is the actor of a strike, fight or move in its clause: the
+    subject right before it ("Russia's strikes on X", "Россия обстреливала X") or the
+    agent right after it ("los bombardeos de Rusia"). Not of a capture: a side mostly
+    announces its own ("Die russische Armee hat X erobert, teilte das Ministerium mit":
+    the ministry is Russia's)."""
+    after = within(doc.triggers, hit.end, hit.end + ACTOR_GAP + MAX_SPAN)
+    if after and after[0].label != "control" and acts_in_clause(doc, hit):
+        return True
+    before = within(doc.triggers, max(0, hit.start - OF_WORD - MAX_SPAN), hit.start)
+    return bool(before) and before[-1].label != "control" and before[-1].end <= hit.start and (
+        of_link(doc, before[-1].end, hit.start))
+
+
+_NAME_ALONE = re.compile(r"\s*([^\W\d_][^\W\d_'’-]+)\s*,")
+
+
+def _named_alone(doc: Analysis, cue: Hit) -> list[Hit]:
+    """'"...," said Oleksiy, a Ukrainian drone operator': a single capitalised word right
+    after a reporting verb that follows its quotation, set off by a comma, is a person
+    named by first name or call sign (not a place, a date or a side), when the appositive
+    after it names the side the person is of (a resident named so is no side's voice)."""
+    found = _NAME_ALONE.match(doc.text, cue.end)
+    if found is None or not found.group(1)[0].isupper() or found.group(1).isupper():
+        return []
+    hit = Hit(found.start(1), found.end(1), "person")
+    if overlaps_any(hit, doc.places) or overlaps_any(hit, doc.dates) or overlaps_any(
+            hit, doc.sides):
+        return []
+    close = _APPOSITION_END.search(doc.text, found.end(), found.end() + APPOSITIVE_WINDOW)
+    end = close.start() if close else found.end() + APPOSITIVE_WINDOW
+    sided = [s for s in within(doc.sides, found.end(), end) if s.label in doc.theater.opponents]
+    return [hit] if sided else []
+
+
+_APPOSITION_END = re.compile(r"[,;:.!?()]")
+
+
+def _describes_speaker(doc: Analysis, cue: Hit, hit: Hit, inverted: bool) -> bool:
+    """Whether a claim word right after a name that follows a reporting verb describes the
+    speaker ('..., said a Ukrainian officer fighting in the city') rather than what it
+    reports: the verb follows its reported clause and no complementizer ("that", "que")
+    stands between it and the name."""
+    if not inverted:
+        return False
+    complementizer = doc.lexicon.complementizer
+    return complementizer is None or complementizer.search(doc.text, cue.end,
+                                                           hit.start) is None
 
 
 _INVERSION_BREAK = re.compile(r"[,;:]")
@@ -552,6 +633,13 @@ def _as_speaker(
             return Speaker(name, adjective.label, cue.start,
                            date=when or same_statement_date(name, adjective.label, state),
                            span=(hit.start, end))
+        headed = None if named is not None else _headed_place(doc, hit)
+        if headed is not None:
+            # "the governor of the Kharkiv region", "Губернатор Харьковской области": an
+            # official of a place speaks for the side that governs it
+            name = name_in_base_form(doc, doc.text[hit.start:headed.end], hit.start)
+            return Speaker(name, doc.theater.territory.get(headed.country or "", UNKNOWN),
+                           cue.start, date=when, span=(hit.start, headed.end))
         antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or state.speaker
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
@@ -579,6 +667,17 @@ def _as_speaker(
                    enemy=hit.label == "enemy")
 
 
+def _headed_place(doc: Analysis, hit: Hit) -> PlaceMention | None:
+    """The place a title heads ("the governor of the Kharkiv region", "le maire de
+    Kharkiv", "глава Харьковской области"), linked to it by short words only, in a
+    country one of the theater's sides governs."""
+    for place in starting(doc.places, hit.end, hit.end + TITLE_GAP):
+        if place.country in doc.theater.territory and of_link(doc, hit.end, place.start):
+            return place
+        return None
+    return None
+
+
 def _side_adjective_after(doc: Analysis, hit: Hit) -> Hit | None:
     """A side's adjective right after a body's common noun ("il ministero russo")."""
     after = starting(doc.speaker_sides, hit.end, hit.end + NP_GAP + 1)
@@ -600,11 +699,13 @@ def default_speaker(
         return quoted
     outlet = Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
     narration = doc.lexicon.narration
-    if narration is not None and narration.search(sentence.text.lower()):
-        return outlet
+    if (narration is not None and narration.search(sentence.text.lower())) or (
+            sentence.text[:1] not in _QUOTES and not state.in_quotation
+            and _told_background(doc, sentence)):
+        return outlet  # (a quotation is its speaker's words, however far back it looks)
     carried = state.speaker
     fresh = carried is None or not (sentence.paragraph == state.speaker_paragraph
-                                    and state.since < CARRY_SENTENCES)
+                                    and _carries(state))
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
@@ -612,7 +713,7 @@ def default_speaker(
             and (_reported(doc, sentence) or _headline(doc, sentence))):
         return replace(state.principal, position=sentence.start)
     if carried is not None and (
-        (sentence.paragraph == state.speaker_paragraph and state.since < CARRY_SENTENCES
+        (sentence.paragraph == state.speaker_paragraph and _carries(state)
          and not within(doc.earlier, sentence.start, sentence.end))
         or sentence.text[:1] in _QUOTES
     ):
@@ -621,6 +722,33 @@ def default_speaker(
             return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+BACKGROUND_AGE = 31
+"""Days before publication from which an event a sentence dates is history: a side's
+statement reports the last days or weeks; what a sentence with no speaker of its own dates
+a month or more back ("in January 2023", "last August") is the outlet's background
+(read off the annotation rules: background history told by the outlet is the outlet's)."""
+
+
+def _told_background(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence with no speaker of its own is the outlet's background: a state
+    it says has lasted long (the lexicon's `background`: "for months", "depuis des mois"),
+    or an event it dates BACKGROUND_AGE days or more before publication."""
+    background = doc.lexicon.background
+    if background is not None and background.search(sentence.text):
+        return True
+    if doc.published is None:
+        return False
+    return any(m.value is not None and (doc.published - m.value).days >= BACKGROUND_AGE
+               for m in within(doc.dates, sentence.start, sentence.end))
+
+
+def _carries(state: State) -> bool:
+    """Whether the last named speaker still speaks, inside its paragraph: for the whole of a
+    paragraph it opens ("According to the General Staff, ... . Russian forces ... ."), else
+    for CARRY_SENTENCES sentences."""
+    return state.speaker_leads or state.since < CARRY_SENTENCES
 
 
 def _reported(doc: Analysis, sentence: Sentence) -> bool:
@@ -716,6 +844,10 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
     if default.outside is not None and default.reach is not None and (
             trigger.start >= default.reach):
         return default.outside  # after the quotation closes, the outlet narrates
+    if doc is not None and default.named and _background(doc, trigger, default):
+        # "X lies near B, a town Russian troops have tried to take for months": the relative
+        # clause is the outlet's, in a sentence a carried or principal speaker was given
+        return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
     return default
 
 

@@ -87,6 +87,12 @@ class Lexicon:
     anaphoric_preposition: re.Pattern[str] | None
     earlier: re.Pattern[str]
     narration: re.Pattern[str] | None
+    background: re.Pattern[str] | None
+    citing: re.Pattern[str] | None
+    """Prepositions among `speech_preposition` that name the source a relaying speaker of the
+    same sentence cites ("citing", "со ссылкой на"): that source speaks, not the relay."""
+    """What makes a sentence the outlet's background on a long-running state ("for
+    months", "seit Monaten", "вже кілька місяців"), not what a speaker reports."""
     not_speaker: re.Pattern[str] | None
     morphology: str | None
     """pymorphy3 language whose analyser gives speakers' names their base form."""
@@ -236,6 +242,8 @@ def _lexicon(lang: Language) -> Lexicon:
         anaphoric_preposition=_optional(speech.get("anaphoric_preposition")),
         earlier=_compile(speech["earlier"]),
         narration=_optional(speech.get("narration")),
+        background=_optional(speech.get("background")),
+        citing=_optional(speech.get("citing")),
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),
         actor_pronoun=_optional(speech.get("actor_pronoun")),

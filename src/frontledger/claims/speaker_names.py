@@ -113,6 +113,9 @@ class State:
     speaker: Speaker | None = None
     speaker_paragraph: int = -1
     """The paragraph `speaker` was named in: it carries over inside that paragraph only."""
+    speaker_leads: bool = False
+    """Whether `speaker` was named in the first sentence of its paragraph ("According to the
+    General Staff, ..."): the source of the whole paragraph, not of the next sentences only."""
     paragraph: int = -1
     since: int = 0
     previous: list[Claim] = field(default_factory=list)

@@ -172,8 +172,17 @@ def closes_quotation(text: str) -> bool:
 
 
 def _quotation_balance(text: str) -> int:
-    """Quotation marks opened minus closed."""
-    return sum(map(text.count, _OPENERS)) - sum(map(text.count, _ONLY_CLOSERS))
+    """Quotation marks opened minus closed; a straight mark ('"') left unpaired opens when
+    a space, a colon or nothing stands before it ('He said: "We hold', '"We hold'), and
+    closes after a word or a mark ('hold it," he said')."""
+    balance = sum(map(text.count, _OPENERS)) - sum(map(text.count, _ONLY_CLOSERS))
+    if text.count('"') % 2:
+        last = text.rfind('"')
+        balance += 1 if last == 0 or text[last - 1] in _BEFORE_OPENING else -1
+    return balance
+
+
+_BEFORE_OPENING = " \t\n(:—–-"
 
 
 def ends_in_abbreviation(text: str, dot_end: int) -> bool:
