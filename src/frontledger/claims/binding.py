@@ -283,6 +283,8 @@ def _claimable(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     Dnipro") is the river, never a claim's place."""
     if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
         return False
+    if kind in SOURCE_KINDS and _source(doc, place):
+        return False
     if place.kind != "country":
         return True
     if kind == "strike" and _located(doc, place):
@@ -437,6 +439,20 @@ def _origin(doc: Analysis, place: PlaceMention) -> bool:
     """"a soldier from X", "уроженец X", "stationed in X": X is where a person comes from or a
     unit is based, not where anything was claimed."""
     pattern = doc.lexicon.origin
+    if pattern is None:
+        return False
+    return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
+
+
+SOURCE_KINDS = ("clash", "strike", "advance", "encirclement")
+"""Kinds whose place is never where their attack, fire or push comes from ("attacking from
+X", "drones launched from the X region"); a withdrawal or a capture "from X" is about X."""
+
+
+def _source(doc: Analysis, place: PlaceMention) -> bool:
+    """"Russian units attacking from X", "shelled A from B", "запустила дроны из X": X is
+    where the fighters or the fire come from, not where anything was fought or struck."""
+    pattern = doc.lexicon.source
     if pattern is None:
         return False
     return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None

@@ -156,6 +156,11 @@ class Lexicon:
     origin: re.Pattern[str] | None = None
     """Words ending right before a name that make it a person's home or a unit's base ("a
     native of", "stationed in", "уроженец", "stationiert in"): never a claim's place."""
+    source: re.Pattern[str] | None = None
+    """Words ending right before a name that make it where an attack, fire or push comes from
+    ("attacking from", "launched from the", "depuis", "из", "з боку"): the fight, strike or
+    advance is elsewhere, so the name is never the place of such a claim (a withdrawal or a
+    capture "from X" is about X: those kinds do not read it)."""
     territory: re.Pattern[str] | None = None
     """Nouns of territory ("territory", "Staatsgebiet", "территория"): a side's adjective
     right next to one says whose land it is ("of Ukrainian territory"), not who acts."""
@@ -257,6 +262,7 @@ def _lexicon(lang: Language) -> Lexicon:
         caption=_optional(stance.get("caption")),
         territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),
+        source=_optional(places.get("source")),
         outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
