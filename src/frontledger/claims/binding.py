@@ -647,6 +647,7 @@ def _side_hit(
     # "under Russian control"; in a passive frame, the side it befalls, which may also
     # begin before it ("Ukrainian units encircled": the frame starts at "units")
     patient = trigger.trigger is not None and trigger.trigger.role == "patient"
+    actors = [s for s in actors if not _opposed(doc, s) and not _fights_elsewhere(doc, s, trigger)]
     named = [s for s in actors if s.end <= trigger.end
              and (trigger.start <= s.start or (patient and s.end > trigger.start))]
     if named:
@@ -673,6 +674,94 @@ def _side_hit(
         return (before[-1] if before else None), False
     options = ([before[-1]] if before else []) + ([after[0]] if after else [])
     return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
+
+
+OPPOSED_REACH = 40
+"""How far before a side's name its opposition words are read ("face à des unités ",
+"against the exhausted ": an article, an adjective and a noun, with room to spare)."""
+
+
+def _opposed(doc: Analysis, side: Hit) -> bool:
+    """"Russian troops advance against exhausted Ukrainian units", "progressent face à des
+    unités ukrainiennes", "наступают против украинских частей": the side after the lexicon's
+    `opposed` words is whom the act is against, never who advances or holds."""
+    pattern = doc.lexicon.opposed
+    return pattern is not None and pattern.search(
+        doc.text, max(0, side.start - OPPOSED_REACH), side.start) is not None
+
+
+MAX_WORD = 30
+"""Longest word read next to a trigger of fighting (a noun of fighters)."""
+
+
+def _fights_elsewhere(doc: Analysis, side: Hit, trigger: Hit) -> bool:
+    """"its troops repelled Ukrainian attacks and advanced", "отбили атаки российских войск и
+    продвинулись", "wehrten russische Angriffe ab und rückten vor": a side named inside another
+    trigger of fighting, right after it (its agent or object) or as a bare adjective right
+    before its noun (not a named body of fighters, "Russian troops stormed", the subject), is
+    whose attacks or whose losses those are, not who does what the trigger says."""
+    if trigger.label == "clash" or (trigger.trigger is not None
+                                    and trigger.trigger.role == "patient"):
+        return False  # "eliminating the Ukrainian troops trapped in X": the side befallen
+    nearby = starting(doc.triggers, max(0, side.start - MAX_TRIGGER), side.end + SIDE_GLUE)
+    for other in nearby:
+        if other is trigger or other.label != "clash":
+            continue
+        if other.start <= side.start and side.end <= other.end:
+            return True
+        # "атаки росіян", "eliminating Ukrainian troops": its agent or object
+        if _glued(doc, other.end, side.start):
+            if not _unit_word(doc, other, after=False):
+                return True
+        elif _glued(doc, side.end, other.start) and _bare_side(doc, side) and not _unit_word(
+                doc, other, after=True):
+            return True
+    return False
+
+
+def _glued(doc: Analysis, start: int, end: int) -> bool:
+    return 0 <= end - start <= SIDE_GLUE and not doc.text[start:end].strip()
+
+
+UNIT_GAP = 4
+"""A fighting word this close to a noun of fighters names a kind of unit ("assault groups",
+"gruppi d'assalto", "grupos de asalto": one space, or a short preposition)."""
+
+
+def _unit_word(doc: Analysis, trigger: Hit, *, after: bool) -> bool:
+    """"Russian assault groups operate in X", "gruppi d'assalto russi": a one-word fighting
+    trigger inside a noun of fighters, or with one on its other side (`after` it, or before
+    it behind a short preposition) than the side's name, names the fighters' kind, so the
+    side is theirs, not an attack's ("troops repelled Ukrainian attacks" is a subject and
+    its verb)."""
+    fighters = doc.lexicon.not_speaker
+    if fighters is None or any(c.isspace() for c in doc.text[trigger.start:trigger.end]):
+        return False
+    start = max(0, trigger.start - UNIT_GAP - MAX_WORD)
+    found = list(fighters.finditer(doc.text, start, trigger.end + UNIT_GAP + MAX_WORD))
+    if any(m.start() <= trigger.start and trigger.end <= m.end() for m in found):
+        return True
+    if after:
+        return any(m.start() >= trigger.end and _SPACE.fullmatch(doc.text, trigger.end, m.start())
+                   for m in found)
+    return any(m.end() <= trigger.start and _PREPOSITION.fullmatch(doc.text, m.end(), trigger.start)
+               for m in found)
+
+
+_SPACE = re.compile(r"\s+")
+_PREPOSITION = re.compile(r"\s+\w{1,2}['’]\s*|\s+\w{1,2}\s+")
+
+
+SIDE_GLUE = 2
+"""A side's name this close to a trigger of fighting, spaces only between, is part of its
+noun phrase ("Ukrainian attacks", "атаки росіян")."""
+
+
+def _bare_side(doc: Analysis, side: Hit) -> bool:
+    """A side's adjective alone ("Ukrainian", "russische"), not a named body of fighters
+    ("Russian troops", "die ukrainischen Truppen"), which is the subject of the verb after it."""
+    fighters = doc.lexicon.not_speaker
+    return fighters is None or fighters.search(doc.text, side.start, side.end) is None
 
 
 def _named_before(hit: Hit, actors: list[Hit]) -> bool:

@@ -105,6 +105,10 @@ class Lexicon:
     ratio: re.Pattern[str]
     fraction_words: tuple[tuple[re.Pattern[str], float], ...]
     actor_pronoun: re.Pattern[str] | None = None
+    opposed: re.Pattern[str] | None = None
+    """Words ending right before a side's name that make it whom an act is against ("against
+    exhausted", "face à des unités", "против", "gegen"): the side suffers the act, so it is
+    never the one said to advance, encircle or hold."""
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
     coordination: re.Pattern[str] | None = None
@@ -241,6 +245,7 @@ def _lexicon(lang: Language) -> Lexicon:
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),
         actor_pronoun=_optional(speech.get("actor_pronoun")),
+        opposed=_optional(speech.get("opposed")),
         self_report=_optional(speech.get("self_report")),
         complementizer=_optional(speech.get("complementizer")),
         participle=_optional(speech.get("participle")),
