@@ -62,8 +62,12 @@ FIGHTER_NOUN = 16
 ("Українські підрозділи", "ukraińskie oddziały": the side's name is the adjective alone)."""
 
 SETTLEMENT_GAP = 16
-"""A settlement noun this close after a trigger, with at most one word between ("took four
-villages", "captured nearby villages"), is its object."""
+"""A settlement noun this close after a trigger, with at most SETTLEMENT_WORDS words between
+("took four villages", "captured nearby villages", "had taken two more villages"), is its
+object."""
+SETTLEMENT_WORDS = 2
+"""Words (a number, "more", "other", "nearby") between a trigger and its settlement noun: two
+holds "two more", "another two", "deux autres", "ещё два"."""
 
 SETTLEMENT_REACH = 40
 """How far before a trigger a definite settlement noun it describes is read ("las
@@ -107,14 +111,16 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     antecedent = _relative_antecedent(doc, in_sentence, trigger)
     if antecedent is not None:
         return [antecedent]
+    unnamed = _names_settlements(doc, trigger)
     before = [p for p in heads if p.end <= trigger.start
-              and trigger.start - p.end <= BACKWARD_WINDOW] if not _names_settlements(
-                  doc, trigger) else []
+              and trigger.start - p.end <= BACKWARD_WINDOW
+              and not _apposed_reference(doc, p, heads)] if not unnamed else []
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
     fronted = _fronted_place(doc, sentence, heads, trigger)
     if fronted is not None:
         return [fronted]
+    # "взяла ещё два села": the settlement noun is the trigger's unnamed object, no anaphor
     return _anaphoric_place(doc, sentence, trigger)
 
 
@@ -184,7 +190,8 @@ def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
     """"the captured villages", "took four villages", "las aldeas capturadas": a trigger whose
     object is a settlement noun speaks of those settlements, never of a place named before it."""
     nouns = starting(doc.settlement_nouns, trigger.end, trigger.end + SETTLEMENT_GAP)
-    if nouns and len(doc.text[trigger.end:nouns[0].start].split()) <= 1:
+    gap = doc.text[trigger.end:nouns[0].start] if nouns else ""
+    if nouns and len(gap.split()) <= SETTLEMENT_WORDS and not re.search(r"[.,;:!?()–—]", gap):
         return True
     before = doc.lexicon.settlement_before
     start = max(0, trigger.start - SETTLEMENT_REACH)
@@ -509,6 +516,23 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     return _after_bearing(doc, place.start, kind)
 
 
+def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> bool:
+    """"Kramatorsk, some 40 km south of Siversk, has been hit": a place after a bearing, in an
+    apposition set off by a comma right after another place, only locates that place, for
+    every kind."""
+    pattern = doc.lexicon.bearing
+    if pattern is None or not pattern.search(doc.text, max(0, place.start - BEARING_WINDOW),
+                                             place.start):
+        return False
+    earlier = [p for p in heads if p.end <= place.start]
+    if not earlier:
+        return False
+    gap = doc.text[earlier[-1].end:place.start]
+    return (gap.startswith(",") and place.start - earlier[-1].end <= APPOSITION_REACH
+            and not re.search(r"[.;:()]", gap) and not _trigger_between(
+                doc, earlier[-1].end, place.start))
+
+
 def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:
     pattern = doc.lexicon.bearing
     if pattern is None or kind not in BEARING_KINDS:
@@ -643,7 +667,7 @@ def _side_hit(
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
               if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)
-              and not _describes_settlement(doc, s)]
+              and not _describes_settlement(doc, s) and not _shared_country(doc, s)]
     # "under Russian control"; in a passive frame, the side it befalls, which may also
     # begin before it ("Ukrainian units encircled": the frame starts at "units")
     patient = trigger.trigger is not None and trigger.trigger.role == "patient"
@@ -762,6 +786,16 @@ def _bare_side(doc: Analysis, side: Hit) -> bool:
     ("Russian troops", "die ukrainischen Truppen"), which is the subject of the verb after it."""
     fighters = doc.lexicon.not_speaker
     return fighters is None or fighters.search(doc.text, side.start, side.end) is None
+
+
+def _shared_country(doc: Analysis, side: Hit) -> bool:
+    """"Russia, which controls about a fifth of Ukraine, has been advancing": a country's name
+    right after a share of it is the land held, not a side that acts."""
+    countries = [p for p in within(doc.places, side.start, side.end + 1) if p.kind == "country"]
+    return bool(countries) and any(
+        0 <= countries[0].start - f.end <= SHARE_GAP
+        for f in within(doc.fractions, max(0, countries[0].start - FRACTION_WINDOW),
+                        countries[0].start))
 
 
 def _named_before(hit: Hit, actors: list[Hit]) -> bool:
