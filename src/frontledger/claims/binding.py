@@ -566,7 +566,19 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
     if _after_bearing(doc, anaphors[0].start, trigger.label):
         return []  # "took the hills north of the town": the town only locates them
     earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
-    return earlier[-1:]
+    return _not_locator(doc, earlier)[-1:]
+
+
+def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
+    """"the capture of the village of A near B ... the village": a place named only as near
+    what its sentence is about (the lexicon's `near`) is no antecedent, when that sentence
+    names another place of the kind before it."""
+    if not earlier or not near_place(doc, earlier[-1]):
+        return earlier
+    here = bisect.bisect_right(starts_of(doc.sentences), earlier[-1].start) - 1
+    start = doc.sentences[here].start if here >= 0 else 0
+    kept = [p for p in earlier[:-1] if p.start >= start and not near_place(doc, p)]
+    return kept if kept else earlier
 
 
 def _town_of_anaphor(
