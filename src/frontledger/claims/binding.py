@@ -244,8 +244,8 @@ def _list_from(
                 or _clause_between(doc, left.end, right.start)
                 or within(doc.cues, left.end, right.start)):
             break  # "A, officials in B said": a reporting verb ends the list
-        if not _listed(doc, left, right, kind):
-            break
+        if not _listed(doc, left, right, kind) or (forward and near_place(doc, right)):
+            break  # "Myrnohrad, ville voisine de Pokrovsk": the second only locates the first
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p, kind) and not is_locator(doc, p, kind)
             and not (forward and _bearing_point(doc, p, kind))]
@@ -517,12 +517,13 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
 
 
 def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> bool:
-    """"Kramatorsk, some 40 km south of Siversk, has been hit": a place after a bearing, in an
-    apposition set off by a comma right after another place, only locates that place, for
-    every kind."""
+    """"Kramatorsk, some 40 km south of Siversk, has been hit", "in Myrnohrad, unweit von
+    Pokrowsk, eingekesselt": a place after a bearing or a `near` word, in an apposition set
+    off by a comma right after another place, only locates that place, for every kind."""
     pattern = doc.lexicon.bearing
-    if pattern is None or not pattern.search(doc.text, max(0, place.start - BEARING_WINDOW),
-                                             place.start):
+    bearing = pattern is not None and pattern.search(
+        doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
+    if not bearing and not near_place(doc, place):
         return False
     earlier = [p for p in heads if p.end <= place.start]
     if not earlier:
@@ -692,7 +693,9 @@ def _side_hit(
     if place is not None and 0 <= place.start - trigger.end <= FORWARD_WINDOW:
         ends.append(place.end)
     agents = [s for s in actors for end in ends if 0 <= s.start - end <= AGENT_GAP
-              and _is_agent_gap(doc, end, s.start)]
+              and _is_agent_gap(doc, end, s.start)
+              and not (end == trigger.end and _noun_of_event(trigger)
+                       and not doc.text[end:s.start].strip())]
     if agents:
         return agents[0], True
     before = [s for s in actors if s.end <= trigger.start
@@ -808,6 +811,14 @@ def _shared_country(doc: Analysis, side: Hit) -> bool:
         0 <= countries[0].start - f.end <= SHARE_GAP
         for f in within(doc.fractions, max(0, countries[0].start - FRACTION_WINDOW),
                         countries[0].start))
+
+
+def _noun_of_event(trigger: Hit) -> bool:
+    """"окружение украинских батальонов", "оточення ЗСУ": a side right after a noun of the
+    event with no agent word between (Russian and Ukrainian write the agent without one)
+    is the genitive of whom it befalls, not its agent, which needs a word ("by", "durch")
+    or stands after the place ("окружение Покровска российскими войсками")."""
+    return trigger.trigger is not None and trigger.trigger.side == "agent"
 
 
 def _named_before(hit: Hit, actors: list[Hit]) -> bool:
