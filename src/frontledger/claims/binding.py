@@ -292,6 +292,8 @@ def _claimable(doc: Analysis, place: PlaceMention, kind: str) -> bool:
         return False
     if kind in SOURCE_KINDS and _source(doc, place):
         return False
+    if kind == "clash" and _in_range(doc, place):
+        return False
     if place.kind != "country":
         return True
     if kind == "strike" and _located(doc, place):
@@ -463,6 +465,32 @@ def _source(doc: Analysis, place: PlaceMention) -> bool:
     if pattern is None:
         return False
     return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
+
+
+def _in_range(doc: Analysis, place: PlaceMention) -> bool:
+    """"fighting along the whole front, from Kupiansk to Huliaipole", "від Куп'янська до
+    Запоріжжя": the two ends of a range (the lexicon's `range_from` right before the first,
+    `range_to` between them) only bound a stretch of front; neither is where a fight is."""
+    lexicon = doc.lexicon
+    if lexicon.range_from is None or lexicon.range_to is None:
+        return False
+    index = bisect.bisect_left(starts_of(doc.places), place.start)
+    while doc.places[index] is not place:
+        index += 1
+    previous = doc.places[index - 1] if index > 0 else None
+    following = doc.places[index + 1] if index + 1 < len(doc.places) else None
+    if following is not None and _range_between(doc, place, following):
+        return True
+    return previous is not None and _range_between(doc, previous, place)
+
+
+def _range_between(doc: Analysis, first: PlaceMention, second: PlaceMention) -> bool:
+    lexicon = doc.lexicon
+    assert lexicon.range_from is not None and lexicon.range_to is not None
+    return (first.end <= second.start
+            and lexicon.range_to.fullmatch(doc.text, first.end, second.start) is not None
+            and lexicon.range_from.search(doc.text, max(0, first.start - ORIGIN_WINDOW),
+                                          first.start) is not None)
 
 
 def _river(doc: Analysis, place: PlaceMention) -> bool:

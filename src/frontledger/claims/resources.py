@@ -165,6 +165,11 @@ class Lexicon:
     ("attacking from", "launched from the", "depuis", "из", "з боку"): the fight, strike or
     advance is elsewhere, so the name is never the place of such a claim (a withdrawal or a
     capture "from X" is about X: those kinds do not read it)."""
+    range_from: re.Pattern[str] | None = None
+    """The word ending right before the first end of a range of places ("from", "від", "от")."""
+    range_to: re.Pattern[str] | None = None
+    """What joins the two ends of a range of places ("from A to B", "від A до B"), matched on
+    the whole gap: the ends only bound a stretch of front, where no fight is placed."""
     territory: re.Pattern[str] | None = None
     """Nouns of territory ("territory", "Staatsgebiet", "территория"): a side's adjective
     right next to one says whose land it is ("of Ukrainian territory"), not who acts."""
@@ -268,6 +273,8 @@ def _lexicon(lang: Language) -> Lexicon:
         territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),
         source=_optional(places.get("source")),
+        range_from=_optional(places.get("range_from")),
+        range_to=_optional(places.get("range_to")),
         outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
