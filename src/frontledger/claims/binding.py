@@ -52,6 +52,11 @@ BEARING_KINDS = ("control", "withdrawal")
 """Kinds for which a place after a bearing is only a reference point ("abandoned villages
 south-east of X"); an advance or a clash "south of X" is rather about X itself."""
 
+HELD_KINDS = ("encirclement", "withdrawal")
+"""Kinds whose list ends at a name behind `near` words ("encircled in A, next to B", "left A,
+close to B"): B only locates A; a fight or an advance near B is at B too ("fighting near A
+and near B"), and control already takes no place behind `near` words."""
+
 FRONTED_KINDS = ("advance", "clash")
 """Kinds whose trigger, with a place of its own after it ("advancing towards Y"), also
 happens at the place near which its sentence opens ("Near X, ..."); a capture or a strike
@@ -244,8 +249,9 @@ def _list_from(
                 or _clause_between(doc, left.end, right.start)
                 or within(doc.cues, left.end, right.start)):
             break  # "A, officials in B said": a reporting verb ends the list
-        if not _listed(doc, left, right, kind) or (forward and near_place(doc, right)):
-            break  # "Myrnohrad, ville voisine de Pokrovsk": the second only locates the first
+        if not _listed(doc, left, right, kind) or (
+                forward and kind in HELD_KINDS and near_place(doc, right)):
+            break  # "encerclés à Myrnohrad, ville voisine de Pokrovsk": only locates it
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p, kind) and not is_locator(doc, p, kind)
             and not (forward and _bearing_point(doc, p, kind))]
