@@ -52,6 +52,11 @@ BEARING_KINDS = ("control", "withdrawal")
 """Kinds for which a place after a bearing is only a reference point ("abandoned villages
 south-east of X"); an advance or a clash "south of X" is rather about X itself."""
 
+HELD_KINDS = ("encirclement", "withdrawal")
+"""Kinds whose list ends at a name behind `near` words ("encircled in A, next to B", "left A,
+close to B"): B only locates A; a fight or an advance near B is at B too ("fighting near A
+and near B"), and control already takes no place behind `near` words."""
+
 FRONTED_KINDS = ("advance", "clash")
 """Kinds whose trigger, with a place of its own after it ("advancing towards Y"), also
 happens at the place near which its sentence opens ("Near X, ..."); a capture or a strike
@@ -62,8 +67,12 @@ FIGHTER_NOUN = 16
 ("Українські підрозділи", "ukraińskie oddziały": the side's name is the adjective alone)."""
 
 SETTLEMENT_GAP = 16
-"""A settlement noun this close after a trigger, with at most one word between ("took four
-villages", "captured nearby villages"), is its object."""
+"""A settlement noun this close after a trigger, with at most SETTLEMENT_WORDS words between
+("took four villages", "captured nearby villages", "had taken two more villages"), is its
+object."""
+SETTLEMENT_WORDS = 2
+"""Words (a number, "more", "other", "nearby") between a trigger and its settlement noun: two
+holds "two more", "another two", "deux autres", "ещё два"."""
 
 SETTLEMENT_REACH = 40
 """How far before a trigger a definite settlement noun it describes is read ("las
@@ -107,14 +116,16 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     antecedent = _relative_antecedent(doc, in_sentence, trigger)
     if antecedent is not None:
         return [antecedent]
+    unnamed = _names_settlements(doc, trigger)
     before = [p for p in heads if p.end <= trigger.start
-              and trigger.start - p.end <= BACKWARD_WINDOW] if not _names_settlements(
-                  doc, trigger) else []
+              and trigger.start - p.end <= BACKWARD_WINDOW
+              and not _apposed_reference(doc, p, heads)] if not unnamed else []
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
     fronted = _fronted_place(doc, sentence, heads, trigger)
     if fronted is not None:
         return [fronted]
+    # "взяла ещё два села": the settlement noun is the trigger's unnamed object, no anaphor
     return _anaphoric_place(doc, sentence, trigger)
 
 
@@ -184,7 +195,8 @@ def _names_settlements(doc: Analysis, trigger: Hit) -> bool:
     """"the captured villages", "took four villages", "las aldeas capturadas": a trigger whose
     object is a settlement noun speaks of those settlements, never of a place named before it."""
     nouns = starting(doc.settlement_nouns, trigger.end, trigger.end + SETTLEMENT_GAP)
-    if nouns and len(doc.text[trigger.end:nouns[0].start].split()) <= 1:
+    gap = doc.text[trigger.end:nouns[0].start] if nouns else ""
+    if nouns and len(gap.split()) <= SETTLEMENT_WORDS and not re.search(r"[.,;:!?()–—]", gap):
         return True
     before = doc.lexicon.settlement_before
     start = max(0, trigger.start - SETTLEMENT_REACH)
@@ -237,8 +249,9 @@ def _list_from(
                 or _clause_between(doc, left.end, right.start)
                 or within(doc.cues, left.end, right.start)):
             break  # "A, officials in B said": a reporting verb ends the list
-        if not _listed(doc, left, right, kind):
-            break
+        if not _listed(doc, left, right, kind) or (
+                forward and kind in HELD_KINDS and near_place(doc, right)):
+            break  # "encerclés à Myrnohrad, ville voisine de Pokrovsk": only locates it
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p, kind) and not is_locator(doc, p, kind)
             and not (forward and _bearing_point(doc, p, kind))]
@@ -282,6 +295,10 @@ def _claimable(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
     Dnipro") is the river, never a claim's place."""
     if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
+        return False
+    if kind in SOURCE_KINDS and _source(doc, place):
+        return False
+    if kind == "clash" and _in_range(doc, place):
         return False
     if place.kind != "country":
         return True
@@ -442,6 +459,46 @@ def _origin(doc: Analysis, place: PlaceMention) -> bool:
     return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
 
 
+SOURCE_KINDS = ("clash", "strike", "advance", "encirclement")
+"""Kinds whose place is never where their attack, fire or push comes from ("attacking from
+X", "drones launched from the X region"); a withdrawal or a capture "from X" is about X."""
+
+
+def _source(doc: Analysis, place: PlaceMention) -> bool:
+    """"Russian units attacking from X", "shelled A from B", "запустила дроны из X": X is
+    where the fighters or the fire come from, not where anything was fought or struck."""
+    pattern = doc.lexicon.source
+    if pattern is None:
+        return False
+    return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
+
+
+def _in_range(doc: Analysis, place: PlaceMention) -> bool:
+    """"fighting along the whole front, from Kupiansk to Huliaipole", "від Куп'янська до
+    Запоріжжя": the two ends of a range (the lexicon's `range_from` right before the first,
+    `range_to` between them) only bound a stretch of front; neither is where a fight is."""
+    lexicon = doc.lexicon
+    if lexicon.range_from is None or lexicon.range_to is None:
+        return False
+    index = bisect.bisect_left(starts_of(doc.places), place.start)
+    while doc.places[index] is not place:
+        index += 1
+    previous = doc.places[index - 1] if index > 0 else None
+    following = doc.places[index + 1] if index + 1 < len(doc.places) else None
+    if following is not None and _range_between(doc, place, following):
+        return True
+    return previous is not None and _range_between(doc, previous, place)
+
+
+def _range_between(doc: Analysis, first: PlaceMention, second: PlaceMention) -> bool:
+    lexicon = doc.lexicon
+    assert lexicon.range_from is not None and lexicon.range_to is not None
+    return (first.end <= second.start
+            and lexicon.range_to.fullmatch(doc.text, first.end, second.start) is not None
+            and lexicon.range_from.search(doc.text, max(0, first.start - ORIGIN_WINDOW),
+                                          first.start) is not None)
+
+
 def _river(doc: Analysis, place: PlaceMention) -> bool:
     pattern = doc.lexicon.river
     if pattern is None:
@@ -493,6 +550,24 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     return _after_bearing(doc, place.start, kind)
 
 
+def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> bool:
+    """"Kramatorsk, some 40 km south of Siversk, has been hit", "in Myrnohrad, unweit von
+    Pokrowsk, eingekesselt": a place after a bearing or a `near` word, in an apposition set
+    off by a comma right after another place, only locates that place, for every kind."""
+    pattern = doc.lexicon.bearing
+    bearing = pattern is not None and pattern.search(
+        doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
+    if not bearing and not near_place(doc, place):
+        return False
+    earlier = [p for p in heads if p.end <= place.start]
+    if not earlier:
+        return False
+    gap = doc.text[earlier[-1].end:place.start]
+    return (gap.startswith(",") and place.start - earlier[-1].end <= APPOSITION_REACH
+            and not re.search(r"[.;:()]", gap) and not _trigger_between(
+                doc, earlier[-1].end, place.start))
+
+
 def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:
     pattern = doc.lexicon.bearing
     if pattern is None or kind not in BEARING_KINDS:
@@ -526,7 +601,19 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
     if _after_bearing(doc, anaphors[0].start, trigger.label):
         return []  # "took the hills north of the town": the town only locates them
     earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
-    return earlier[-1:]
+    return _not_locator(doc, earlier)[-1:]
+
+
+def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
+    """"the capture of the village of A near B ... the village": a place named only as near
+    what its sentence is about (the lexicon's `near`) is no antecedent, when that sentence
+    names another place of the kind before it."""
+    if not earlier or not near_place(doc, earlier[-1]):
+        return earlier
+    here = bisect.bisect_right(starts_of(doc.sentences), earlier[-1].start) - 1
+    start = doc.sentences[here].start if here >= 0 else 0
+    kept = [p for p in earlier[:-1] if p.start >= start and not near_place(doc, p)]
+    return kept if kept else earlier
 
 
 def _town_of_anaphor(
@@ -627,10 +714,11 @@ def _side_hit(
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
     actors = [s for s in within(doc.sides, sentence.start, sentence.end)
               if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)
-              and not _describes_settlement(doc, s)]
+              and not _describes_settlement(doc, s) and not _shared_country(doc, s)]
     # "under Russian control"; in a passive frame, the side it befalls, which may also
     # begin before it ("Ukrainian units encircled": the frame starts at "units")
     patient = trigger.trigger is not None and trigger.trigger.role == "patient"
+    actors = [s for s in actors if not _opposed(doc, s) and not _fights_elsewhere(doc, s, trigger)]
     named = [s for s in actors if s.end <= trigger.end
              and (trigger.start <= s.start or (patient and s.end > trigger.start))]
     if named:
@@ -639,7 +727,9 @@ def _side_hit(
     if place is not None and 0 <= place.start - trigger.end <= FORWARD_WINDOW:
         ends.append(place.end)
     agents = [s for s in actors for end in ends if 0 <= s.start - end <= AGENT_GAP
-              and _is_agent_gap(doc, end, s.start)]
+              and _is_agent_gap(doc, end, s.start)
+              and not (end == trigger.end and _noun_of_event(trigger)
+                       and not doc.text[end:s.start].strip())]
     if agents:
         return agents[0], True
     before = [s for s in actors if s.end <= trigger.start
@@ -657,6 +747,112 @@ def _side_hit(
         return (before[-1] if before else None), False
     options = ([before[-1]] if before else []) + ([after[0]] if after else [])
     return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
+
+
+OPPOSED_REACH = 40
+"""How far before a side's name its opposition words are read ("face à des unités ",
+"against the exhausted ": an article, an adjective and a noun, with room to spare)."""
+
+
+def _opposed(doc: Analysis, side: Hit) -> bool:
+    """"Russian troops advance against exhausted Ukrainian units", "progressent face à des
+    unités ukrainiennes", "наступают против украинских частей": the side after the lexicon's
+    `opposed` words is whom the act is against, never who advances or holds."""
+    pattern = doc.lexicon.opposed
+    return pattern is not None and pattern.search(
+        doc.text, max(0, side.start - OPPOSED_REACH), side.start) is not None
+
+
+MAX_WORD = 30
+"""Longest word read next to a trigger of fighting (a noun of fighters)."""
+
+
+def _fights_elsewhere(doc: Analysis, side: Hit, trigger: Hit) -> bool:
+    """"its troops repelled Ukrainian attacks and advanced", "отбили атаки российских войск и
+    продвинулись", "wehrten russische Angriffe ab und rückten vor": a side named inside another
+    trigger of fighting, right after it (its agent or object) or as a bare adjective right
+    before its noun (not a named body of fighters, "Russian troops stormed", the subject), is
+    whose attacks or whose losses those are, not who does what the trigger says."""
+    if trigger.label == "clash" or (trigger.trigger is not None
+                                    and trigger.trigger.role == "patient"):
+        return False  # "eliminating the Ukrainian troops trapped in X": the side befallen
+    nearby = starting(doc.triggers, max(0, side.start - MAX_TRIGGER), side.end + SIDE_GLUE)
+    for other in nearby:
+        if other is trigger or other.label != "clash":
+            continue
+        if other.start <= side.start and side.end <= other.end:
+            return True
+        # "атаки росіян", "eliminating Ukrainian troops": its agent or object
+        if _glued(doc, other.end, side.start):
+            if not _unit_word(doc, other, after=False):
+                return True
+        elif _glued(doc, side.end, other.start) and _bare_side(doc, side) and not _unit_word(
+                doc, other, after=True):
+            return True
+    return False
+
+
+def _glued(doc: Analysis, start: int, end: int) -> bool:
+    return 0 <= end - start <= SIDE_GLUE and not doc.text[start:end].strip()
+
+
+UNIT_GAP = 4
+"""A fighting word this close to a noun of fighters names a kind of unit ("assault groups",
+"gruppi d'assalto", "grupos de asalto": one space, or a short preposition)."""
+
+
+def _unit_word(doc: Analysis, trigger: Hit, *, after: bool) -> bool:
+    """"Russian assault groups operate in X", "gruppi d'assalto russi": a one-word fighting
+    trigger inside a noun of fighters, or with one on its other side (`after` it, or before
+    it behind a short preposition) than the side's name, names the fighters' kind, so the
+    side is theirs, not an attack's ("troops repelled Ukrainian attacks" is a subject and
+    its verb)."""
+    fighters = doc.lexicon.not_speaker
+    if fighters is None or any(c.isspace() for c in doc.text[trigger.start:trigger.end]):
+        return False
+    start = max(0, trigger.start - UNIT_GAP - MAX_WORD)
+    found = list(fighters.finditer(doc.text, start, trigger.end + UNIT_GAP + MAX_WORD))
+    if any(m.start() <= trigger.start and trigger.end <= m.end() for m in found):
+        return True
+    if after:
+        return any(m.start() >= trigger.end and _SPACE.fullmatch(doc.text, trigger.end, m.start())
+                   for m in found)
+    return any(m.end() <= trigger.start and _PREPOSITION.fullmatch(doc.text, m.end(), trigger.start)
+               for m in found)
+
+
+_SPACE = re.compile(r"\s+")
+_PREPOSITION = re.compile(r"\s+\w{1,2}['’]\s*|\s+\w{1,2}\s+")
+
+
+SIDE_GLUE = 2
+"""A side's name this close to a trigger of fighting, spaces only between, is part of its
+noun phrase ("Ukrainian attacks", "атаки росіян")."""
+
+
+def _bare_side(doc: Analysis, side: Hit) -> bool:
+    """A side's adjective alone ("Ukrainian", "russische"), not a named body of fighters
+    ("Russian troops", "die ukrainischen Truppen"), which is the subject of the verb after it."""
+    fighters = doc.lexicon.not_speaker
+    return fighters is None or fighters.search(doc.text, side.start, side.end) is None
+
+
+def _shared_country(doc: Analysis, side: Hit) -> bool:
+    """"Russia, which controls about a fifth of Ukraine, has been advancing": a country's name
+    right after a share of it is the land held, not a side that acts."""
+    countries = [p for p in within(doc.places, side.start, side.end + 1) if p.kind == "country"]
+    return bool(countries) and any(
+        0 <= countries[0].start - f.end <= SHARE_GAP
+        for f in within(doc.fractions, max(0, countries[0].start - FRACTION_WINDOW),
+                        countries[0].start))
+
+
+def _noun_of_event(trigger: Hit) -> bool:
+    """"окружение украинских батальонов", "оточення ЗСУ": a side right after a noun of the
+    event with no agent word between (Russian and Ukrainian write the agent without one)
+    is the genitive of whom it befalls, not its agent, which needs a word ("by", "durch")
+    or stands after the place ("окружение Покровска российскими войсками")."""
+    return trigger.trigger is not None and trigger.trigger.side == "agent"
 
 
 def _named_before(hit: Hit, actors: list[Hit]) -> bool:

@@ -312,7 +312,8 @@ def _trigger_claims(
     stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
     reporter = speaker
     if denial is not None:
-        speaker = _sided_denier(doc, sentence, denial, denier(speakers, denial, speaker))
+        speaker = _denial_subject(doc, trigger, denial) or _sided_denier(
+            doc, sentence, denial, denier(speakers, denial, speaker))
     claims: list[Claim] = []
     counters: list[Claim] = []
     for place in places:
@@ -327,7 +328,7 @@ def _trigger_claims(
         else:
             claims.extend(_owner_assertion(doc, sentence, denial, claim))
         if denial is not None and not _negated(doc, sentence, trigger):
-            counters.extend(_counter_claim(doc, sentence, trigger, claim, speakers))
+            counters.extend(_counter_claim(doc, sentence, trigger, claim, [*speakers, speaker]))
     if stance == "asserts":
         return claims
     return [answered_claim_date(doc, sentence, trigger, c) for c in claims] + counters
@@ -425,6 +426,24 @@ def _reached(doc: Analysis, denial: Hit, before: list[Hit], after: list[Hit]) ->
         return after[0]
     options = before[-1:] + after[:1]
     return min(options, key=lambda t: distance(t, denial)) if options else None
+
+
+def _denial_subject(doc: Analysis, trigger: Hit, denial: Hit) -> Speaker | None:
+    """"Moscow announced the capture of X, which Kyiv denies", "что Киев отрицает", "однако
+    Киев это отрицает": a side named right before a denial word after the claim (at most
+    DENIER_GAP words before it, in a clause of its own, no reporting verb needed) is who
+    denies it, not the speaker who made the claim."""
+    if denial.start < trigger.end:
+        return None
+    sides = [s for s in within(doc.speaker_sides, trigger.end, denial.start)
+             if s.label in doc.theater.opponents]
+    if not sides or len(doc.text[sides[-1].end:denial.start].split()) > DENIER_GAP:
+        return None
+    side = sides[-1]
+    if not _CLAUSE_BREAK.search(doc.text, trigger.end, side.start):
+        return None  # "reports that X is held by Russian troops are false": the holder
+    name = name_in_base_form(doc, doc.text[side.start:side.end], side.start)
+    return Speaker(name, side.label, denial.start, span=(side.start, side.end))
 
 
 def _sided_denier(doc: Analysis, sentence: Sentence, denial: Hit, speaker: Speaker) -> Speaker:

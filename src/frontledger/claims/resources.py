@@ -111,6 +111,10 @@ class Lexicon:
     ratio: re.Pattern[str]
     fraction_words: tuple[tuple[re.Pattern[str], float], ...]
     actor_pronoun: re.Pattern[str] | None = None
+    opposed: re.Pattern[str] | None = None
+    """Words ending right before a side's name that make it whom an act is against ("against
+    exhausted", "face à des unités", "против", "gegen"): the side suffers the act, so it is
+    never the one said to advance, encircle or hold."""
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
     coordination: re.Pattern[str] | None = None
@@ -162,6 +166,16 @@ class Lexicon:
     origin: re.Pattern[str] | None = None
     """Words ending right before a name that make it a person's home or a unit's base ("a
     native of", "stationed in", "уроженец", "stationiert in"): never a claim's place."""
+    source: re.Pattern[str] | None = None
+    """Words ending right before a name that make it where an attack, fire or push comes from
+    ("attacking from", "launched from the", "depuis", "из", "з боку"): the fight, strike or
+    advance is elsewhere, so the name is never the place of such a claim (a withdrawal or a
+    capture "from X" is about X: those kinds do not read it)."""
+    range_from: re.Pattern[str] | None = None
+    """The word ending right before the first end of a range of places ("from", "від", "от")."""
+    range_to: re.Pattern[str] | None = None
+    """What joins the two ends of a range of places ("from A to B", "від A до B"), matched on
+    the whole gap: the ends only bound a stretch of front, where no fight is placed."""
     territory: re.Pattern[str] | None = None
     """Nouns of territory ("territory", "Staatsgebiet", "территория"): a side's adjective
     right next to one says whose land it is ("of Ukrainian territory"), not who acts."""
@@ -247,6 +261,7 @@ def _lexicon(lang: Language) -> Lexicon:
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),
         actor_pronoun=_optional(speech.get("actor_pronoun")),
+        opposed=_optional(speech.get("opposed")),
         self_report=_optional(speech.get("self_report")),
         complementizer=_optional(speech.get("complementizer")),
         participle=_optional(speech.get("participle")),
@@ -268,6 +283,9 @@ def _lexicon(lang: Language) -> Lexicon:
         caption=_optional(stance.get("caption")),
         territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),
+        source=_optional(places.get("source")),
+        range_from=_optional(places.get("range_from")),
+        range_to=_optional(places.get("range_to")),
         outage_after=_optional(places.get("outage_after")),
         present_form=_optional(stance.get("present_form")),
         coordination=_optional(stance.get("coordination")),
