@@ -242,3 +242,26 @@ def test_prefixes_and_leading_boundary_kept_by_source_are_those_of_the_pattern(
     kept = source_prefixes(source, flags)
     assert kept is not None and frozenset(kept) == literal_prefixes(pattern)
     assert opens_with_boundary(source, flags) is opens
+
+
+OUTAGES = {
+    "en": "Overnight drones hit a substation near Sumy, leaving several villages without "
+          "electricity. Three districts remained without heating.",
+    "fr": "Une frappe de drones a touché une centrale, privant trois villages d'électricité. "
+          "Les quartiers sont toujours sans chauffage.",
+    "ru": "После удара по подстанции без света остались пять сел Сумской области.",
+    "de": "Nach dem Angriff waren drei Dörfer ohne Strom.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OUTAGES))
+def test_outage_patterns_are_found_through_the_documents_pattern_set(language: str) -> None:
+    text, lexicon = OUTAGES[language], load_lexicon(language)
+    scan = lexicon_scan(text, lexicon, load_theater())
+    told = [p for p in (lexicon.outage, lexicon.outage_after, lexicon.outage_word)
+            if p is not None and p.search(text) is not None]
+    assert told  # each text tells an outage in its language's own words
+    for pattern in told:
+        assert scan.plans.get(id(pattern)) is not None  # in the set: no scan of its own
+        assert ([m.span() for m in scan.finditer(pattern)]
+                == [m.span() for m in pattern.finditer(text)])
