@@ -276,8 +276,8 @@ def test_outage_patterns_are_found_through_the_documents_pattern_set(language: s
 
 
 @pytest.mark.parametrize(("source", "prefixes"), [
-    (r"\b(?:le\s+)?forze", {"le f", "forz"}),
-    (r"\bce\s+qu(?:e\s+|')", {"ce q"}),
+    (r"\b(?:le\s+)?forze", {"le for", "forze"}),
+    (r"\bce\s+qu(?:e\s+|')", {"ce que", "ce qu'"}),
     (r"\ba\s*\s+b", {"a b"}),
     (r"a  b|\s+c", {"a b", " c"}),
 ])

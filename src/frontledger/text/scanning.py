@@ -245,6 +245,12 @@ PREFIX_LENGTH = 4
 news text (measured on benchmarks/claims.py's articles); longer ones multiply variants."""
 MAX_PREFIXES = 64
 """More prefixes than this are cut shorter (a wide alternation of optional words)."""
+SQUEEZED_PREFIX_LENGTH = 6
+SQUEEZED_MAX_PREFIXES = 128
+"""The same bounds for prefixes in a squeezed text (`squeezed`), which go on past `\\s+`:
+on benchmarks/claims.py's articles six characters (at most 128 prefixes a pattern) leave
+~560 candidates an article for ~190 matches where four (at most 64) leave ~870, and the
+one pass over the text reports ~520 keywords instead of ~690; eight gain little more."""
 
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
@@ -256,8 +262,9 @@ except ImportError:  # pragma: no cover - another Python: case-insensitive prefi
 
 def literal_prefixes(pattern: re.Pattern[str], squeezed: bool = False) -> frozenset[str] | None:
     """Strings one of which begins every match of `pattern` (at most PREFIX_LENGTH
-    characters each), as the text reads there lower-cased and `spaced`
-    (`spaced(text.lower())`, when that keeps the text's length), or None when no such set
+    characters each, SQUEEZED_PREFIX_LENGTH when `squeezed`), as the text reads there
+    lower-cased and `spaced` (`spaced(text.lower())`, when that keeps the text's length),
+    or None when no such set
     is known: the pattern may match an empty string or begin with any character.
     `squeezed`: as the text reads there lower-cased and `squeezed` (each run of whitespace
     one space), so a prefix goes on past a run of spaces (`le\\s+forze`: "le f", not "le ")."""
@@ -292,7 +299,8 @@ def _extend(heads: set[str], items: list[Any], flags: int,
             break
         heads, cut = _extend_item(heads, str(op), arg, flags, squeezed)
         done |= cut
-        heads, done = _bounded(heads, done)
+        heads, done = (_bounded(heads, done, SQUEEZED_PREFIX_LENGTH, SQUEEZED_MAX_PREFIXES)
+                       if squeezed else _bounded(heads, done))
     return heads, done
 
 
@@ -444,12 +452,14 @@ def squeezed(text: str) -> Squeezed:
     return Squeezed("".join(parts), tuple(ends), tuple(shifts), runs)
 
 
-def _bounded(heads: set[str], done: set[str]) -> tuple[set[str], set[str]]:
-    """Prefixes of PREFIX_LENGTH are cut off there; too many are all cut shorter."""
-    done = done | {h[:PREFIX_LENGTH] for h in heads if len(h) >= PREFIX_LENGTH}
-    heads = {h for h in heads if len(h) < PREFIX_LENGTH}
-    length = PREFIX_LENGTH
-    while len(heads) + len(done) > MAX_PREFIXES and length > 1:
+def _bounded(heads: set[str], done: set[str], longest: int = PREFIX_LENGTH,
+             most: int = MAX_PREFIXES) -> tuple[set[str], set[str]]:
+    """Prefixes of `longest` characters are cut off there; more than `most` are all cut
+    shorter."""
+    done = done | {h[:longest] for h in heads if len(h) >= longest}
+    heads = {h for h in heads if len(h) < longest}
+    length = longest
+    while len(heads) + len(done) > most and length > 1:
         length -= 1
         done = {p[:length] for p in heads | done}
         heads = set()
