@@ -26,7 +26,6 @@ from ahocorasick_rs import AhoCorasick
 from frontledger.text import compiled
 from frontledger.text.scanning import (
     Scanner,
-    Squeezed,
     finditer,
     literal_prefixes,
     opens_with_boundary,
@@ -233,9 +232,13 @@ class AnchoredSet:
         starts: dict[int, list[int]] = {}
         plain = squeezed(lowered)
         matches = self.automaton.find_matches_as_indexes(plain.text, overlapping=True)
-        if plain.runs is not None:  # back to the text's offsets
-            matches = _unsqueezed(matches, plain, self.spaced_keywords)
+        shift, runs, spaced_keywords = plain.shift, plain.runs, self.spaced_keywords
         for keyword, start, _end in matches:
+            if shift is not None:  # back to the text's offsets
+                if runs and keyword in spaced_keywords and start in runs:
+                    _at_run(starts, keyword, runs[start])
+                    continue
+                start += shift[start]
             found = starts.get(keyword)
             if found is None:
                 starts[keyword] = [start]
@@ -294,19 +297,10 @@ class Scan:
         return _confirmed(plan, self.lowered if plan.on_lowered else self.text, candidates)
 
 
-def _unsqueezed(matches: list[tuple[int, int, int]], plain: Squeezed,
-                spaced_keywords: frozenset[int]) -> list[tuple[int, int, int]]:
-    """Keyword matches in a squeezed text, at their offsets in the text it was made from;
-    a keyword that begins with a run's space, at each character of the run."""
-    runs = plain.runs or {}
-    found: list[tuple[int, int, int]] = []
-    for keyword, start, end in matches:
-        run = runs.get(start) if keyword in spaced_keywords else None
-        if run is None:
-            found.append((keyword, plain.offset(start), end))
-        else:
-            found.extend((keyword, at, end) for at in range(*run))
-    return found
+def _at_run(starts: dict[int, list[int]], keyword: int, run: tuple[int, int]) -> None:
+    """A keyword that begins with a space, found at a run's space in the squeezed text: a
+    match of its pattern may begin at any character of the run."""
+    starts.setdefault(keyword, []).extend(range(*run))
 
 
 def _confirmed(plan: _Plan, text: str, starts: list[int]) -> list[re.Match[str]]:

@@ -16,7 +16,6 @@ where that finds something. Either way: the same matches.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -416,18 +415,15 @@ class Squeezed:
     to the offsets of the text it was made from (`offset`)."""
 
     text: str
-    ends: tuple[int, ...] = ()
-    """Offset, in `text`, of the character after each squeezed run's space."""
-    shifts: tuple[int, ...] = ()
-    """Characters dropped up to and including each run."""
+    shift: list[int] | None = None
+    """By offset in `text`, the characters dropped before it (None: none were)."""
     runs: dict[int, tuple[int, int]] | None = None
     """By the offset of its space in `text`, the span of each run in the original."""
 
     def offset(self, position: int) -> int:
         """The offset in the original text of `position` in this one (a run's space: the
         run's first character)."""
-        index = bisect_right(self.ends, position)
-        return position + (self.shifts[index - 1] if index else 0)
+        return position if self.shift is None else position + self.shift[position]
 
 
 def squeezed(text: str) -> Squeezed:
@@ -436,20 +432,19 @@ def squeezed(text: str) -> Squeezed:
     if "  " not in text:  # spaced: every whitespace is a plain space
         return Squeezed(text)
     parts: list[str] = []
-    ends: list[int] = []
-    shifts: list[int] = []
+    shift: list[int] = []
     runs: dict[int, tuple[int, int]] = {}
     position = dropped = 0
     for run in _RUN.finditer(text):
-        parts.append(text[position:run.start() + 1])
-        space = run.start() - dropped
-        runs[space] = run.span()
+        part = text[position:run.start() + 1]
+        parts.append(part)
+        shift += [dropped] * len(part)  # (a list grown by repeats: no loop a character)
+        runs[run.start() - dropped] = run.span()
         dropped += run.end() - run.start() - 1
-        ends.append(space + 1)
-        shifts.append(dropped)
         position = run.end()
     parts.append(text[position:])
-    return Squeezed("".join(parts), tuple(ends), tuple(shifts), runs)
+    shift += [dropped] * (len(text) - position)
+    return Squeezed("".join(parts), shift, runs)
 
 
 def _bounded(heads: set[str], done: set[str], longest: int = PREFIX_LENGTH,
