@@ -14,7 +14,13 @@ from frontledger.claims.resources import load_lexicon, load_theater
 from frontledger.claims.scan import _patterns as _set_patterns
 from frontledger.claims.scan import lexicon_scan
 from frontledger.text.dates import find_dates
-from frontledger.text.scanning import finditer, literal_prefixes, scanner, spaced
+from frontledger.text.scanning import (
+    finditer,
+    literal_prefixes,
+    scanner,
+    spaced,
+    squeezed,
+)
 
 TEXTS = [case["text"] for case in CASES] + [
     "MOSCOW (Reuters) - Putin's army took Vilne; «Восток» и Кремль; Київ і ЗСУ; l'armée russe."
@@ -122,6 +128,8 @@ ODD_TEXTS = [
     "Die ſoldaten der russischen Armee haben das Dorf eingenommen, ſagte er.",
     "İstanbul: Russian troops said they took the village.",  # lower case is longer
     "ΣΟΣ – российские войска заняли село, сообщили в Минобороны России.",
+    "Le\n\n  forze russe hanno  preso il villaggio;   las \t tropas\n\ny  el   ejército.",
+    "  Russian  forces\n\ncaptured   the village,\tthe \u00a0army said.\n\n\n",
 ]
 
 
@@ -242,3 +250,52 @@ def test_prefixes_and_leading_boundary_kept_by_source_are_those_of_the_pattern(
     kept = source_prefixes(source, flags)
     assert kept is not None and frozenset(kept) == literal_prefixes(pattern)
     assert opens_with_boundary(source, flags) is opens
+
+
+OUTAGES = {
+    "en": "Overnight drones hit a substation near Sumy, leaving several villages without "
+          "electricity. Three districts remained without heating.",
+    "fr": "Une frappe de drones a touché une centrale, privant trois villages d'électricité. "
+          "Les quartiers sont toujours sans chauffage.",
+    "ru": "После удара по подстанции без света остались пять сел Сумской области.",
+    "de": "Nach dem Angriff waren drei Dörfer ohne Strom.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(OUTAGES))
+def test_outage_patterns_are_found_through_the_documents_pattern_set(language: str) -> None:
+    text, lexicon = OUTAGES[language], load_lexicon(language)
+    scan = lexicon_scan(text, lexicon, load_theater())
+    told = [p for p in (lexicon.outage, lexicon.outage_after, lexicon.outage_word)
+            if p is not None and p.search(text) is not None]
+    assert told  # each text tells an outage in its language's own words
+    for pattern in told:
+        assert scan.plans.get(id(pattern)) is not None  # in the set: no scan of its own
+        assert ([m.span() for m in scan.finditer(pattern)]
+                == [m.span() for m in pattern.finditer(text)])
+
+
+@pytest.mark.parametrize(("source", "prefixes"), [
+    (r"\b(?:le\s+)?forze", {"le for", "forze"}),
+    (r"\bce\s+qu(?:e\s+|')", {"ce que", "ce qu'"}),
+    (r"\ba\s*\s+b", {"a b"}),
+    (r"a  b|\s+c", {"a b", " c"}),
+])
+def test_squeezed_prefixes_go_on_past_a_run_of_spaces(source: str, prefixes: set[str]) -> None:
+    assert literal_prefixes(re.compile(source), squeezed=True) == prefixes
+
+
+def test_a_squeezed_text_writes_each_run_of_whitespace_as_one_space_and_maps_back() -> None:
+    text = "a \n\tb c\u00a0\u00a0d"
+    plain = squeezed(text)
+    assert plain.text == "a b c d"
+    assert [plain.offset(i) for i in range(len(plain.text))] == [0, 1, 4, 5, 6, 7, 9]
+    assert squeezed("a b").text == "a b" and squeezed("a b").runs is None
+
+
+@pytest.mark.parametrize("source", [r"\s+forze", r"\sforze", r"(?:\s|^)forze", r"\s{2}forze"])
+def test_a_pattern_set_finds_matches_that_begin_inside_a_run_of_spaces(source: str) -> None:
+    pattern = re.compile(source)
+    text = "le\n\n   forze e le forze;\tforze"
+    scan = AnchoredSet([pattern]).scan(text, text.lower())
+    assert [m.span() for m in scan.finditer(pattern)] == [m.span() for m in pattern.finditer(text)]

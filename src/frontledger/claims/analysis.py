@@ -80,7 +80,9 @@ class Analysis:
     times an article; a property cost a call each time)."""
     kept: dict[Any, Any] = field(default_factory=dict)
     """What rules that read the text alone worked out, kept for when they are asked again
-    (keyed by the rule's name and its spans; see `attribution._cue_candidates`)."""
+    (keyed by the rule's name and its spans; see `attribution._cue_candidates`); "scan" is
+    the document's `anchors.Scan` of the lexicon's patterns, for rules that ask whether one
+    of them is anywhere in the text."""
 
 
 # Typographic apostrophes read as the ASCII one, character for character (spans stay
@@ -161,6 +163,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", scan=scan)),
         source=source,
         text=text,
+        kept={"scan": scan},
     )
 
 

@@ -8,6 +8,7 @@ import re
 from itertools import pairwise
 
 from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
+from frontledger.claims.anchors import Scan
 from frontledger.claims.scan import Hit
 from frontledger.records import PlaceMention
 from frontledger.text.sentences import Sentence
@@ -369,9 +370,12 @@ def _tells_outage(doc: Analysis) -> bool:
     told: bool | None = doc.kept.get("tells_outage")
     if told is None:
         lexicon = doc.lexicon
+        patterns = [p for p in (lexicon.outage, lexicon.outage_after, lexicon.outage_word)
+                    if p is not None]
+        scan: Scan | None = doc.kept.get("scan")  # the patterns' candidates, found already
         told = doc.kept["tells_outage"] = any(
-            p is not None and p.search(doc.text) is not None
-            for p in (lexicon.outage, lexicon.outage_after, lexicon.outage_word))
+            p.search(doc.text) is not None for p in patterns) if scan is None else any(
+            scan.finditer(p) for p in patterns)
     return told
 
 
