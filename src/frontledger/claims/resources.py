@@ -111,6 +111,9 @@ class Lexicon:
     """What joins two verbs of one negated predicate ("failed to reach the town and hold
     it"), matched on the whole gap between their triggers: the second shares the negation."""
     region_anaphor: re.Pattern[str] | None = None
+    there: re.Pattern[str] | None = None
+    """A locative adverb ("there", "y", "там", "dort"): the last place named in its sentence
+    before it or in the sentence before (a town or a region; a town only for control)."""
     """"the region", "la región": the last region named before it (not for control)."""
     settlement_within: re.Pattern[str] | None = None
     """What joins a settlement noun to the place it lies in ("villages in X", "localidades
@@ -260,6 +263,7 @@ def _lexicon(lang: Language) -> Lexicon:
         outage_after=_optional(places.get("outage_after")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
+        there=_optional(places.get("there")),
         settlement_within=_optional(places.get("settlement_within")),
         settlement_before=_optional(places.get("settlement_before")),
         list_separator=_optional(places.get("list_separator")),

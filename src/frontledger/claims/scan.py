@@ -73,7 +73,7 @@ def lexicon_scan(text: str, lexicon: Lexicon, theater: Theater,
 _SCANNED = ("spread", "claim_noun", "not_claim", "negation", "denial", "earlier",
             "place_anaphor", "settlement", "list_intro", "speaker_anaphor", "speech_verb",
             "speech_preposition", "speech_postposition", "impersonal", "backward",
-            "anaphoric_preposition")
+            "anaphoric_preposition", "there")
 """The lexicon's single patterns that `analysis.analyse` scans the whole text with."""
 
 
