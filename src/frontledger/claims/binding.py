@@ -620,7 +620,8 @@ def actor_side(
     owner = doc.theater.territory.get(place.country or "")
     if trigger.trigger.regain and owner is not None:
         return owner, False  # "regained ground around X": the side governing it
-    if trigger.trigger.side == "agent":  # "occupied": by the side not governing the place
+    if trigger.trigger.side == "agent" or (trigger.trigger.fall and owner is not None):
+        # "occupied", "X has fallen": by the side not governing the place
         invader = doc.theater.opponent(owner)
         return invader or doc.theater.opponent(claimant_side), False
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False

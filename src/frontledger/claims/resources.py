@@ -45,6 +45,10 @@ class Trigger:
     regain: bool = False
     """A recovery ("regained ground around X"): with no side named, the side governing the
     place acts, not the one invading it."""
+    fall: bool = False
+    """A place's fall ("X has fallen", "est tombée", "пал"): with no side named, the side that
+    does not govern the place took it (not the claimant's: "X has fallen, a Ukrainian
+    officer admitted" is a Russian capture)."""
     needs_side: bool = False
     """A verb others do too ("left the town": residents, trains): a claim only where the text
     names the side that does it."""
@@ -300,6 +304,7 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         role=entry.get("role", "actor"),
         frame=bool(entry.get("frame", False)),
         regain=bool(entry.get("regain", False)),
+        fall=bool(entry.get("fall", False)),
         needs_side=bool(entry.get("needs_side", False)),
         invader_only=bool(entry.get("invader_only", False)),
     )
