@@ -28,6 +28,19 @@ def test_direction_adjective_of_a_town_without_a_suffix_names_the_town(
     assert found(gaz, text, language)[surface].geonameid == 706483
 
 
+@pytest.mark.parametrize(("text", "language", "surfaces"), [
+    ("Наиболее активно противник действовал на Покровском, Добропольском и Купянском "
+     "направлениях.", "ru", ("Покровском", "Добропольском", "Купянском")),
+    ("Найбільше штурмів було на Покровському та Куп'янському напрямках.", "uk",
+     ("Покровському", "Куп'янському")),
+])
+def test_each_adjective_of_a_list_of_directions_names_its_town(gaz, text, language, surfaces):
+    places = found(gaz, text, language)
+    assert [places[s].geonameid for s in surfaces if s in places] == [
+        {"Покровском": 704422, "Покровському": 704422, "Добропольском": 709900,
+         "Купянском": 703656, "Куп'янському": 703656}[s] for s in surfaces]
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("Fighting went on around Zelenka and Pishchanka -- two villages near Kupiansk.", "en"),
     ("Les combats continuent autour de Zelenka et Pishchanka — deux villages proches de "

@@ -12,6 +12,10 @@ from tests.places.helpers import parse
     ("Die Truppen bildeten am Ostufer des Dnipros einen Brückenkopf.", "de"),
     ("Am Westufer des Dnipro halten sich kleine Gruppen auf.", "de"),
     ("Les troupes ont établi une tête de pont sur la rive gauche du Dnipro.", "fr"),
+    ("Бои идут на левом берегу Днепра.", "ru"),
+    ("Артиллерия бьёт по левобережью Днепра.", "ru"),
+    ("Бої тривають на лівому березі Дніпра.", "uk"),
+    ("Ворог обстрілює правобережжя Дніпра.", "uk"),
 ])
 def test_bank_of_the_river_names_the_river_not_the_city(gaz, text, language):
     assert [m.kind for m in parse(gaz, text, language)] == ["river"]
@@ -20,6 +24,10 @@ def test_bank_of_the_river_names_the_river_not_the_city(gaz, text, language):
 @pytest.mark.parametrize(("text", "language"), [
     ("In Dnipro heulten am Morgen die Sirenen.", "de"),
     ("Les sirènes ont retenti à Dnipro ce matin.", "fr"),
+    # a case form that is also the river's ("в Днепре", "у Дніпрі") is a case of the city's
+    ("Утром в Днепре прогремели взрывы.", "ru"),
+    ("Вранці у Дніпрі пролунали вибухи.", "uk"),
+    ("Ракети летіли по Дніпру.", "uk"),
 ])
 def test_without_a_river_word_the_name_is_the_city(gaz, text, language):
     assert [m.kind for m in parse(gaz, text, language)] == ["populated_place"]

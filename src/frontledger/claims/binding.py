@@ -599,6 +599,8 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
         # "left three villages": unnamed settlements are not the town named before
         carried = trigger.label in CARRIED_KINDS and not _names_settlements(doc, trigger)
         return _place_of_previous(doc, sentence) if carried else []
+    if anaphors[0].label == "there":
+        return _place_there(doc, sentence, anaphors[0], trigger.label)
     kind = "region" if anaphors[0].label == "region" else "populated_place"
     if kind == "region" and trigger.label == "control":
         return []
@@ -620,6 +622,20 @@ def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMentio
     return kept if kept else earlier
 
 
+def _place_there(
+    doc: Analysis, sentence: Sentence, there: Hit, kind: str
+) -> list[PlaceMention]:
+    """"Russia says it took X. Kyiv says fighting goes on there.": the last place named
+    before "there" in its sentence or the one before (never a region held: control of a
+    whole oblast is not read from an adverb)."""
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    reach = doc.sentences[here - 1].start if here else sentence.start
+    earlier = [p for p in within(doc.places, reach, there.start)
+               if claimable(doc, p, kind) and not is_locator(doc, p, kind)
+               and (kind != "control" or p.kind == "populated_place")]
+    return earlier[-1:]
+
+
 def _town_of_anaphor(
     doc: Analysis, sentence: Sentence, trigger: Hit
 ) -> list[PlaceMention] | None:
@@ -628,7 +644,7 @@ def _town_of_anaphor(
     the trigger only says where that town lies. The town is named in this sentence or the
     one before; none there, no claim. None: no such anaphor."""
     anaphors = [a for a in within(doc.place_anaphors, sentence.start, trigger.start)
-                if a.label != "region"
+                if a.label not in ("region", "there")
                 and not _names_next(doc, a)]
     if not anaphors:
         return None
@@ -695,7 +711,8 @@ def actor_side(
     owner = doc.theater.territory.get(place.country or "")
     if trigger.trigger.regain and owner is not None:
         return owner, False  # "regained ground around X": the side governing it
-    if trigger.trigger.side == "agent":  # "occupied": by the side not governing the place
+    if trigger.trigger.side == "agent" or (trigger.trigger.fall and owner is not None):
+        # "occupied", "X has fallen": by the side not governing the place
         invader = doc.theater.opponent(owner)
         return invader or doc.theater.opponent(claimant_side), False
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False

@@ -45,6 +45,10 @@ class Trigger:
     regain: bool = False
     """A recovery ("regained ground around X"): with no side named, the side governing the
     place acts, not the one invading it."""
+    fall: bool = False
+    """A place's fall ("X has fallen", "est tombée", "пал"): with no side named, the side that
+    does not govern the place took it (not the claimant's: "X has fallen, a Ukrainian
+    officer admitted" is a Russian capture)."""
     needs_side: bool = False
     """A verb others do too ("left the town": residents, trains): a claim only where the text
     names the side that does it."""
@@ -121,6 +125,9 @@ class Lexicon:
     """What joins two verbs of one negated predicate ("failed to reach the town and hold
     it"), matched on the whole gap between their triggers: the second shares the negation."""
     region_anaphor: re.Pattern[str] | None = None
+    there: re.Pattern[str] | None = None
+    """A locative adverb ("there", "y", "там", "dort"): the last place named in its sentence
+    before it or in the sentence before (a town or a region; a town only for control)."""
     """"the region", "la región": the last region named before it (not for control)."""
     settlement_within: re.Pattern[str] | None = None
     """What joins a settlement noun to the place it lies in ("villages in X", "localidades
@@ -290,6 +297,7 @@ def _lexicon(lang: Language) -> Lexicon:
         present_form=_optional(stance.get("present_form")),
         coordination=_optional(stance.get("coordination")),
         region_anaphor=_optional(places.get("region_anaphor")),
+        there=_optional(places.get("there")),
         settlement_within=_optional(places.get("settlement_within")),
         settlement_before=_optional(places.get("settlement_before")),
         list_separator=_optional(places.get("list_separator")),
@@ -326,6 +334,7 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         role=entry.get("role", "actor"),
         frame=bool(entry.get("frame", False)),
         regain=bool(entry.get("regain", False)),
+        fall=bool(entry.get("fall", False)),
         needs_side=bool(entry.get("needs_side", False)),
         invader_only=bool(entry.get("invader_only", False)),
     )

@@ -23,6 +23,10 @@ from frontledger.theater import Theater
 DISTRICT_CONFIDENCE = 0.6
 """A district named after a town we found: the town is sure, the district's extent is not."""
 DIRECTION_CONFIDENCE = 0.6
+MIN_DIRECTION_ADJECTIVE = 6
+"""In a list of direction adjectives ("на Покровському та Лиманському напрямках"), words at
+least this long are adjectives; the conjunctions between them ("та", "oraz") are shorter.
+The shortest town adjective of the theater's directions is 8 letters ("Лиманському")."""
 
 
 def _town_forms(word: str, lex: Lexicon) -> list[str]:
@@ -123,13 +127,29 @@ def directions(text: str, gaz: Gazetteer, lex: Lexicon,
         return []
     out = []
     for match in finditer(lex.direction_pattern, text):
-        town = find_town(match.group("name"), gaz, lex, theater.countries)
-        if town is None:
-            continue
-        start, end = match.span("name")
-        out.append(PlaceMention(
-            start=start, end=end, surface=text[start:end], name=town.name,
-            kind="populated_place", geonameid=town.geonameid, country=town.country,
-            iso3166_2=town.iso3166_2, latitude=town.latitude, longitude=town.longitude,
-            confidence=DIRECTION_CONFIDENCE))
+        for start, end in _direction_names(match):
+            town = find_town(text[start:end], gaz, lex, theater.countries)
+            if town is None:
+                continue
+            out.append(PlaceMention(
+                start=start, end=end, surface=text[start:end], name=town.name,
+                kind="populated_place", geonameid=town.geonameid, country=town.country,
+                iso3166_2=town.iso3166_2, latitude=town.latitude, longitude=town.longitude,
+                confidence=DIRECTION_CONFIDENCE))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _direction_names(match: re.Match[str]) -> list[tuple[int, int]]:
+    """The town adjectives a direction match names: its `name` group, or each word of its
+    `names` group long enough to be one ("на Покровському та Лиманському напрямках": the
+    conjunctions between them are shorter)."""
+    if match.group("name") is not None:
+        return [match.span("name")]
+    if match.groupdict().get("names") is None:
+        return []
+    offset = match.start("names")
+    return [(offset + w.start(), offset + w.end()) for w in _WORD.finditer(match.group("names"))
+            if len(w.group()) >= MIN_DIRECTION_ADJECTIVE]

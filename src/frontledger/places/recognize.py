@@ -16,7 +16,14 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from frontledger.places.gazetteer import ALTERNATE, OTHER_NAME, PRIMARY, REGION_BASE, Gazetteer
+from frontledger.places.gazetteer import (
+    ALTERNATE,
+    FLAG_NEEDS_CUE,
+    OTHER_NAME,
+    PRIMARY,
+    REGION_BASE,
+    Gazetteer,
+)
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
 from frontledger.places.respell import (
@@ -385,7 +392,8 @@ class Recogniser:
         if postings:
             postings = self._own_russian_name(postings, exact) + self._russian_form_of(
                 postings, exact)
-            return Span(i, j, start, end, postings, EXACT, exact)
+            return Span(i, j, start, end, postings + self._beside_cued(i, j, postings),
+                        EXACT, exact)
         if not self.lex.inflection:
             return None
         merged: list[int] = []
@@ -398,6 +406,16 @@ class Recogniser:
         if not merged:
             return self._romanised(i, j, [exact, *self._variants(i, j)])
         return Span(i, j, start, end, tuple(merged), INFLECTED, first)
+
+    def _beside_cued(self, i: int, j: int, postings: tuple[int, ...]) -> tuple[int, ...]:
+        """"в Днепре", "у Дніпрі": a form that is exactly a cued feature's name (the river,
+        named so only beside a river word) may also be a case of a town's name; its
+        inflected readings stand beside the feature, and the cue decides between them."""
+        if not self.lex.inflection or not all(
+                self.gaz.entry(p // 4).flags & FLAG_NEEDS_CUE for p in postings):
+            return ()
+        found = [p for variant in self._variants(i, j) for p in self.gaz.lookup(variant)]
+        return tuple(dict.fromkeys(p for p in found if p not in postings))
 
     def _romanised(self, i: int, j: int, forms: list[str]) -> Span | None:
         """"Великой Новоселки": a Cyrillic name whose theater place GeoNames knows only in
