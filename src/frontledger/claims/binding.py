@@ -291,15 +291,24 @@ def claimable(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool
 
 
 def _claimable(doc: Analysis, place: PlaceMention, kind: str) -> bool:
-    """Countries only with a share ("a fifth of Ukraine's territory"), or as where a strike
-    hit ("hit energy facilities in Ukraine"): a war's claims are about places inside them,
-    and "in Ukraine" mostly just locates. A name after a river's bank ("the left bank of the
-    Dnipro") is the river, never a claim's place."""
-    if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
-        return False
+    """`antecedent` and, in the place's own clause, not where an attack comes from ("attacking
+    from X") nor an end of a stretch of front ("from A to B")."""
     if kind in SOURCE_KINDS and _source(doc, place):
         return False
     if kind == "clash" and _in_range(doc, place):
+        return False
+    return antecedent(doc, place, kind)
+
+
+def antecedent(doc: Analysis, place: PlaceMention, kind: str) -> bool:
+    """Whether `place` may be the place of a claim of `kind` made in its clause or pointing
+    back to it ("there", "the town" in a later clause: what the place's own clause said of
+    it, "pushed out of X", is no reason the later fight is not at X). Countries only with a
+    share ("a fifth of Ukraine's territory"), or as where a strike hit ("hit energy
+    facilities in Ukraine"): a war's claims are about places inside them, and "in Ukraine"
+    mostly just locates. A name after a river's bank ("the left bank of the Dnipro") is the
+    river, never a claim's place."""
+    if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
         return False
     if place.kind != "country":
         return True
@@ -631,7 +640,7 @@ def _place_there(
     here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
     reach = doc.sentences[here - 1].start if here else sentence.start
     earlier = [p for p in within(doc.places, reach, there.start)
-               if claimable(doc, p, kind) and not is_locator(doc, p, kind)
+               if antecedent(doc, p, kind) and not is_locator(doc, p, kind)
                and (kind != "control" or p.kind == "populated_place")]
     return earlier[-1:]
 
@@ -651,7 +660,7 @@ def _town_of_anaphor(
     here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
     reach = doc.sentences[here - 1].start if here else sentence.start
     earlier = [p for p in within(doc.places, reach, anaphors[-1].start)
-               if p.kind == "populated_place" and claimable(doc, p, trigger.label)]
+               if p.kind == "populated_place" and antecedent(doc, p, trigger.label)]
     return earlier[-1:]
 
 
