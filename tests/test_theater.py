@@ -9,11 +9,13 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from frontledger import defaults
 from frontledger.claims import extract
 from frontledger.errors import UsageError
 from frontledger.ledger.areas import side_names
 from frontledger.ledger.export import acled_row
 from frontledger.ledger.kml import control_kml
+from frontledger.ledger.store import open_store
 from frontledger.pipeline import extractor_version
 from frontledger.places import geoparse, index_files, katottg
 from frontledger.places.build import build_index
@@ -21,7 +23,7 @@ from frontledger.places.gazetteer import IndexedGazetteer
 from frontledger.places.geonames_readers import PlaceRow
 from frontledger.places.katottg import SettlementIndex, read_workbook
 from frontledger.places.lexicon import lexicon
-from frontledger.records import Document, PlaceState, SideView
+from frontledger.records import Claim, Document, Evidence, PlaceMention, PlaceState, SideView
 from frontledger.text import text_hash
 from frontledger.theater import THEATER_PATH_ENV, Theater, available_theaters, load_theater
 
@@ -205,3 +207,21 @@ def test_a_changed_default_theater_file_changes_the_index_key_and_the_extractor_
     assert load_theater().countries == {"UA", "RU", "BY"}
     assert index_files.source_key(tmp_path) != shipped[0]
     assert extractor_version() != shipped[1]
+
+
+def test_the_ledger_folds_a_withdrawal_into_control_by_the_configured_theaters_other_side(
+        toy: Theater, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(defaults, "DEFAULT_THEATER", "toy")
+    store = open_store(f"sqlite:///{tmp_path / 'toy.db'}")
+    text = "Ostmark says the Valdorian army pulled out of Selvaro on Thursday."
+    document = _document(text)
+    start = text.index("Selvaro")
+    selvaro = PlaceMention(start, start + 7, "Selvaro", "Selvaro", "populated_place", 990001,
+                           "XA", None, 10.2, 20.1)
+    claim = Claim(claimant="Ostmark", claimant_side="XB", kind="withdrawal", place=selvaro,
+                  actor_side="XA", stance="asserts",
+                  evidence=Evidence(document.id, 0, len(text), text),
+                  date=date(2031, 5, 1), date_precision="day")
+    store.add_document(document, [selvaro], [claim], extractor="hand")
+    [state] = store.states_on(date(2031, 5, 2))
+    assert (state.place_name, state.status, state.controller) == ("Selvaro", "claimed", "XB")

@@ -26,6 +26,7 @@ from frontledger.ledger.schema import claims, ledger_revision, place_states
 from frontledger.ledger.timeline import (
     SILENT_SIDES,
     TIMELINE_KINDS,
+    belligerents,
     consensus,
     precedence,
     timeline,
@@ -62,13 +63,14 @@ _SET_UNTIL = (place_states.update().where(place_states.c.place_key == bindparam(
 
 
 def refresh(conn: Connection, changes: Mapping[str, date | None],
-            sides: Sequence[str] = ("RU", "UA")) -> None:
+            sides: Sequence[str] | None = None) -> None:
     """Recompute the stored states of each changed place from the earliest day its claims
     changed (None: from the start). States before that day stand, so adding today's claim
     about a town with thousands of claims refolds only today's.
 
     A handful of statements however many places changed (not a handful per place): a
     document names ~20 places, and a batch of documents thousands."""
+    sides = belligerents(sides)
     _by_chunks(conn, changes, lambda chunk: _refresh_chunk(conn, chunk, sides))
 
 
@@ -104,7 +106,7 @@ _Place = tuple[str, int | None, str | None, float | None, float | None]
 
 
 def fold_in(conn: Connection, document_ids: Sequence[str],
-            sides: Sequence[str] = ("RU", "UA")) -> None:
+            sides: Sequence[str] | None = None) -> None:
     """Fold the claims of newly stored documents into the stored states, touching only
     the days they change.
 
@@ -120,6 +122,7 @@ def fold_in(conn: Connection, document_ids: Sequence[str],
     are new and whole, so no stored claim's relay status changes; only the place
     columns of the first claim need care (`_first_place`).
     """
+    sides = belligerents(sides)
     new = _new_views(conn, document_ids, sides)
     _by_chunks(conn, new, lambda chunk: _fold_in_chunk(conn, chunk, sides))
 

@@ -39,6 +39,17 @@ TIMELINE_KINDS = ("control", "withdrawal")
 SILENT_SIDES = frozenset({"unknown"})
 
 
+def belligerents(sides: Sequence[str] | None = None) -> Sequence[str]:
+    """`sides`, or by default the sides of the configured theater (`FRONTLEDGER_THEATER`,
+    `theaters/<id>.toml`): the two whose claims the ledger folds into control states."""
+    if sides is not None:
+        return sides
+    from frontledger import defaults  # read when asked: a theater file is read on first need
+    from frontledger.theater import load_theater
+
+    return tuple(load_theater(defaults.DEFAULT_THEATER).sides)
+
+
 def _other(side: str | None, sides: Sequence[str]) -> str | None:
     if side in sides and len(sides) == 2:
         return sides[1] if side == sides[0] else sides[0]
@@ -65,10 +76,11 @@ def precedence(view: SideView) -> tuple[bool, bool, str, float]:
             view.fraction or 0.0)
 
 
-def relayed(claims: Iterable[StoredClaim], sides: Sequence[str] = ("RU", "UA"),
+def relayed(claims: Iterable[StoredClaim], sides: Sequence[str] | None = None,
             ) -> set[int]:
     """Ids of the non-belligerent claims that relay a belligerent's claim about the same
     place in the same document (see above)."""
+    sides = belligerents(sides)
     claims = list(claims)
     spoken = {(c.document_id, place_key(c.claim)) for c in claims
               if c.claim.claimant_side in sides and view_of(c, sides) is not None}
@@ -99,8 +111,9 @@ def consensus(views: Sequence[SideView]) -> tuple[str, str | None]:
 
 
 def state_on(claims: Iterable[StoredClaim], on: date,
-             sides: Sequence[str] = ("RU", "UA")) -> PlaceState | None:
+             sides: Sequence[str] | None = None) -> PlaceState | None:
     """The state of one place (all `claims` are about it) on date `on`."""
+    sides = belligerents(sides)
     latest: dict[str, tuple[tuple[date, tuple[bool, bool, str, float], int], SideView]] = {}
     first = None
     claims = list(claims)
@@ -123,7 +136,7 @@ def state_on(claims: Iterable[StoredClaim], on: date,
 
 
 def timeline(claims: Sequence[StoredClaim],
-             sides: Sequence[str] = ("RU", "UA"),
+             sides: Sequence[str] | None = None,
              initial: Sequence[SideView] = (),
              relays: set[int] | None = None) -> list[PlaceState]:
     """The place's state at each date on which a claim about its control was made.
@@ -132,6 +145,7 @@ def timeline(claims: Sequence[StoredClaim],
     stood before the first of `claims` (to continue a stored timeline from a date on);
     `relays` the ids of claims not to count (default: `relayed(claims)`).
     """
+    sides = belligerents(sides)
     skip = relayed(claims, sides) if relays is None else relays
     views = sorted(((view.since, stored.id, view, stored) for stored in claims
                     if stored.id not in skip and (view := view_of(stored, sides)) is not None
@@ -153,8 +167,9 @@ def timeline(claims: Sequence[StoredClaim],
 
 
 def control_as_of(claims: Iterable[StoredClaim], on: date,
-                  sides: Sequence[str] = ("RU", "UA")) -> list[PlaceState]:
+                  sides: Sequence[str] | None = None) -> list[PlaceState]:
     """The state of every place that has a control claim dated on or before `on`."""
+    sides = belligerents(sides)
     by_place: dict[str, list[StoredClaim]] = defaultdict(list)
     for stored in claims:
         by_place[place_key(stored.claim)].append(stored)

@@ -20,18 +20,19 @@ from datetime import date
 from statistics import median
 
 from frontledger.ledger.events import place_key
-from frontledger.ledger.timeline import view_of
+from frontledger.ledger.timeline import belligerents, view_of
 from frontledger.records import SideView, StoredClaim, TrackRecord
 
 
 def track_records(claims: Iterable[StoredClaim],
-                  sides: Sequence[str] = ("RU", "UA")) -> list[TrackRecord]:
+                  sides: Sequence[str] | None = None) -> list[TrackRecord]:
     """One TrackRecord per claimant side that made control claims, sorted by side.
 
     O(n log n) in a place's claims: each claim asks a few binary searches of the days on
     which each side named each controller (sides and controllers are a handful), where
     comparing every claim with every other and every third took seconds for one busy
     place (6 s cold for 5,000 documents)."""
+    sides = belligerents(sides)
     by_place: dict[str, list[SideView]] = defaultdict(list)
     for stored in claims:
         view = view_of(stored, sides)
