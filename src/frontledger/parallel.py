@@ -42,11 +42,21 @@ run each on a loaded machine)."""
 TASKS_PER_WORKER = 4
 """Batches in flight per worker: workers never wait for the next batch, and the calling
 process holds at most this many batches of documents (and results) per worker in memory."""
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
-"""Dask settings of the workers `Cluster(workers=N)` starts. Each worker's statistical
-profiler (a walk of the running task's stack every 10 ms, for a dashboard we do not
-start) cost ~25 ms of CPU per second of the run, half of the worker's event loop
-(measured per thread from /proc with benchmarks/ingest.py --extract --workers 2)."""
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+"""Dask settings of the cluster `Cluster(workers=N)` starts (its scheduler, nannies and
+workers). Each worker's statistical profiler (a walk of the running task's stack every
+10 ms, for a dashboard we do not start) cost ~25 ms of CPU per second of the run, half of
+the worker's event loop (measured per thread from /proc with benchmarks/ingest.py
+--extract --workers 2). Every process's event-loop health check (every 20 ms by default;
+it only warns of a loop blocked for seconds), system monitor (psutil every 0.5 s, for the
+dashboard) and the nannies' memory watch (every 0.1 s; 0.5 s still stops a runaway worker
+long before it exhausts memory) cost a two-worker cluster ~66 ms of CPU a second, idle or
+busy; with these intervals ~19 ms (one idle 10 s sample of every process, each way)."""
 POLL_SECONDS = 5.0
 """How often a wait for a task's result checks that the cluster still has a worker."""
 WORKERLESS_SECONDS = 60.0
