@@ -20,7 +20,9 @@ process of the run ("all cpu s": the ingesting process and, with workers, the cl
 processes; on a loaded machine, the work a run costs whatever the wall clock says: with
 `c` free cores a run takes at least max(cpu s, all cpu s / c)), and the ingesting process's
 CPU ms per document over the first and the last 1,000 documents (flat when storing does
-not slow down as the ledger grows). `--profile FILE` writes a cProfile of the ingesting
+not slow down as the ledger grows); under each row, the ingesting process's CPU seconds
+in storing (`add_documents`) and per thread (the main thread; Dask's "IO loop": the
+client and a local cluster's scheduler). `--profile FILE` writes a cProfile of the ingesting
 process of the first case to FILE, timed in CPU seconds (read it with `python -m pstats
 FILE`).
 """
