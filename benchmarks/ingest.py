@@ -20,7 +20,9 @@ process of the run ("all cpu s": the ingesting process and, with workers, the cl
 processes; on a loaded machine, the work a run costs whatever the wall clock says: with
 `c` free cores a run takes at least max(cpu s, all cpu s / c)), and the ingesting process's
 CPU ms per document over the first and the last 1,000 documents (flat when storing does
-not slow down as the ledger grows). `--profile FILE` writes a cProfile of the ingesting
+not slow down as the ledger grows); under each row, the ingesting process's CPU seconds
+in storing (`add_documents`) and per thread (the main thread; Dask's "IO loop": the
+client and a local cluster's scheduler). `--profile FILE` writes a cProfile of the ingesting
 process of the first case to FILE, timed in CPU seconds (read it with `python -m pstats
 FILE`).
 """
@@ -107,9 +109,12 @@ def run_case(source: str, db_url: str, extract: bool, workers: int = 1,
     store = open_store(db_url)
     marks: list[tuple[int, float]] = []  # (documents stored, CPU seconds) after each batch
     add_documents = store.add_documents
+    storing = [0.0]  # CPU seconds of this thread in add_documents
 
     def add_and_mark(*args: Any, **kwargs: Any) -> list[bool]:
+        before = time.thread_time()
         stored = add_documents(*args, **kwargs)
+        storing[0] += time.thread_time() - before
         marks.append(((marks[-1][0] if marks else 0) + len(stored), time.process_time()))
         return stored
 
@@ -130,10 +135,13 @@ def run_case(source: str, db_url: str, extract: bool, workers: int = 1,
             profiler.enable()
         started, cpu_started = time.perf_counter(), time.process_time()
         cluster_started = descendants_cpu()
+        threads_started = thread_cpu()
         report = ingest_into(store, [source], analyser=analyse if extract else skip_analysis,
                              cluster=cluster)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         cluster_cpu = descendants_cpu() - cluster_started
+        threads = thread_cpu()
+        threads = {name: cpu - threads_started.get(name, 0.0) for name, cpu in threads.items()}
         if profiler is not None:
             profiler.disable()
             profiler.dump_stats(profile)
@@ -144,7 +152,29 @@ def run_case(source: str, db_url: str, extract: bool, workers: int = 1,
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"documents": report.stored, "seconds": seconds, "cpu": cpu,
             "cluster_cpu": cluster_cpu, "peak_mb": peak_mb,
-            "worker_peak_mb": workers_mb, **ends_per_document(marks, cpu_started)}
+            "worker_peak_mb": workers_mb, "storing": storing[0],
+            "threads": {name: round(cpu, 2) for name, cpu in sorted(
+                threads.items(), key=lambda item: -item[1]) if cpu >= 0.01},
+            **ends_per_document(marks, cpu_started)}
+
+
+def thread_cpu() -> dict[str, float]:
+    """CPU seconds (user + system) of each of this process's threads so far, by the
+    Python thread's name (the main thread, Dask's event loop...; Linux's /proc)."""
+    import threading
+
+    names = {thread.native_id: thread.name for thread in threading.enumerate()}
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    found: dict[str, float] = {}
+    folder = f"/proc/{os.getpid()}/task"
+    for entry in os.listdir(folder) if os.path.isdir(folder) else ():
+        try:
+            fields = Path(f"{folder}/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        name = names.get(int(entry), f"thread {entry}")
+        found[name] = found.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return found
 
 
 def descendants_cpu() -> float:
@@ -264,6 +294,8 @@ def run_all(tmp: Path, args: argparse.Namespace) -> None:
                       f"{result['cpu'] + result['cluster_cpu']:>10.2f}"
                       f"{result['peak_mb']:>9.0f}{result.get('worker_peak_mb', 0):>10.0f}"
                       f"{result['first_ms']:>13.1f}{result['last_ms']:>7.1f}")
+                print(f"{'':<22}storing {result['storing']:.2f} cpu s; threads (cpu s): "
+                      + ", ".join(f"{name} {cpu}" for name, cpu in result["threads"].items()))
     finally:
         if server is not None:
             server.stop()

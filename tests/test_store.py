@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, inspect, text
 from frontledger.ingest.formats import make_document
 from frontledger.ledger import ClaimFilter, SqlStore, open_store, resolve_db_url
 from frontledger.ledger.schema import metadata
-from frontledger.ledger.store import AnalysedDocument, head_revisions, upgrade
+from frontledger.ledger.store import AnalysedDocument, analysis_rows, head_revisions, upgrade
 from frontledger.pipeline import EXTRACTOR_VERSION, ingest_into, skip_analysis
 from frontledger.records import Claim, Document, Evidence, PlaceMention, Rejection
 from tests.conftest import fresh_postgres_db
@@ -274,6 +274,33 @@ def test_a_batch_of_documents_is_stored_whole_and_known_texts_are_skipped(
     assert store.claims(second.id) == [claim] and store.claims(first.id) == []
     [state] = store.states_on(date(2025, 11, 21))
     assert state.controller == "RU" and state.views[0].claim_id > 0
+
+
+def test_a_document_stored_from_its_rows_is_the_document_stored_from_its_records(
+        store: SqlStore, second_db_url: str) -> None:
+    # a Dask worker hands back `analysis_rows` (pickled) instead of the records
+    import pickle
+
+    document = doc("Moscow said Kupiansk was taken; Kyiv said it was not.",
+                   published=datetime(2025, 11, 21, 9, tzinfo=UTC))
+    place, claim = _claim_fixture(document)
+    undated = replace(claim, date=None, date_precision=None, stance="denies")
+    rows = pickle.loads(pickle.dumps(analysis_rows(document, [place], [claim, undated])))
+    store.add_documents([AnalysedDocument(document, rows=rows)], extractor="v1")
+    with open_store(second_db_url) as other:
+        other.add_documents([AnalysedDocument(document, [place], [claim, undated])],
+                            extractor="v1")
+        for table in ("documents", "place_mentions", "claims", "place_states"):
+            assert _rows_of(store, table) == _rows_of(other, table)
+    assert store.claims(document.id) == [claim, undated]
+    assert store.place_mentions(document.id) == [place]
+
+
+def _rows_of(store: SqlStore, table: str) -> list[tuple[object, ...]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(text(f"SELECT * FROM {table} ORDER BY seq")).all()
+    return [tuple(value for name, value in row._mapping.items() if name != "ingested_at")
+            for row in rows]
 
 
 def test_upgrading_a_ledger_from_0004_fills_in_until_when_each_state_held(

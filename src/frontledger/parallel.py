@@ -28,6 +28,8 @@ from frontledger.records import Claim, Document, PlaceMention
 if TYPE_CHECKING:
     from distributed import Client, Future
 
+    from frontledger.ledger.store import AnalysisRows
+
 T = TypeVar("T")
 
 TASK_DOCUMENTS = 64
@@ -40,11 +42,21 @@ run each on a loaded machine)."""
 TASKS_PER_WORKER = 4
 """Batches in flight per worker: workers never wait for the next batch, and the calling
 process holds at most this many batches of documents (and results) per worker in memory."""
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
-"""Dask settings of the workers `Cluster(workers=N)` starts. Each worker's statistical
-profiler (a walk of the running task's stack every 10 ms, for a dashboard we do not
-start) cost ~25 ms of CPU per second of the run, half of the worker's event loop
-(measured per thread from /proc with benchmarks/ingest.py --extract --workers 2)."""
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+"""Dask settings of the cluster `Cluster(workers=N)` starts (its scheduler, nannies and
+workers). Each worker's statistical profiler (a walk of the running task's stack every
+10 ms, for a dashboard we do not start) cost ~25 ms of CPU per second of the run, half of
+the worker's event loop (measured per thread from /proc with benchmarks/ingest.py
+--extract --workers 2). Every process's event-loop health check (every 20 ms by default;
+it only warns of a loop blocked for seconds), system monitor (psutil every 0.5 s, for the
+dashboard) and the nannies' memory watch (every 0.1 s; 0.5 s still stops a runaway worker
+long before it exhausts memory) cost a two-worker cluster ~66 ms of CPU a second, idle or
+busy; with these intervals ~19 ms (one idle 10 s sample of every process, each way)."""
 POLL_SECONDS = 5.0
 """How often a wait for a task's result checks that the cluster still has a worker."""
 WORKERLESS_SECONDS = 60.0
@@ -62,6 +74,12 @@ class Outcome:
     claims: list[Claim] = field(default_factory=list)
     error: str | None = None
     """The exception, as "TypeName: message", when the analyser raised."""
+    rows: AnalysisRows | None = None
+    """The places and claims as the ledger's rows instead (from a worker: `rows_batch`)."""
+
+    @property
+    def claim_count(self) -> int:
+        return len(self.rows.claims) if self.rows is not None else len(self.claims)
 
 
 Analyser = Callable[[Document], tuple[list[PlaceMention], list[Claim]]]
@@ -82,6 +100,28 @@ def outcome_of(document: Document, analyser: Analyser) -> Outcome:
 def analyse_batch(documents: list[Document], analyser: Analyser) -> list[Outcome]:
     """The task each worker runs: the outcomes of a batch of documents, in order."""
     return [outcome_of(document, analyser) for document in documents]
+
+
+def rows_batch(documents: list[Document], analyser: Analyser) -> list[AnalysisRows | str]:
+    """The task each worker runs for a run that stores: per document, in order, its
+    analysis as the ledger's rows or the reason it failed. Plain tuples and strings
+    travel back and are unpickled in C; `Outcome`s with a record per place and claim cost
+    the calling process ~0.4 ms of CPU a document to rebuild (benchmarks/ingest.py
+    --extract --workers 2)."""
+    from frontledger.ledger.store import analysis_rows
+
+    found: list[AnalysisRows | str] = []
+    for document in documents:
+        outcome = outcome_of(document, analyser)
+        found.append(outcome.error if outcome.error is not None
+                     else analysis_rows(document, outcome.places, outcome.claims))
+    return found
+
+
+def _as_outcome(found: Outcome | AnalysisRows | str) -> Outcome:
+    if isinstance(found, Outcome):
+        return found
+    return Outcome(error=found) if isinstance(found, str) else Outcome(rows=found)
 
 
 class Cluster:
@@ -136,22 +176,26 @@ class Cluster:
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def analysed(self, items: Iterable[T], document_of: Callable[[T], Document | None],
-                 analyser: Analyser) -> Iterator[tuple[T, Outcome | None]]:
+                 analyser: Analyser, *, rows: bool = False,
+                 ) -> Iterator[tuple[T, Outcome | None]]:
         """Each item with its document's outcome (None for items with no document to
         analyse), in input order. `document_of` runs in this process just before an item
-        is sent (so a ledger check there sees everything stored so far)."""
+        is sent (so a ledger check there sees everything stored so far). With `rows`,
+        each outcome holds its analysis as the ledger's rows (`Outcome.rows`), not
+        records: cheaper to hand back, for a run that only stores them."""
         assert self.client is not None, "use the cluster as a context manager"
         window = TASKS_PER_WORKER * self.worker_count()
         pending: deque[_Batch[T]] = deque()
+        task = rows_batch if rows else analyse_batch
         batch: _Batch[T] = _Batch()
         for item in items:
             batch.add(item, document_of(item))
             if len(batch.documents) >= self.batch:
-                pending.append(batch.submit(self.client, analyser))
+                pending.append(batch.submit(self.client, task, analyser))
                 batch = _Batch()
                 while len(pending) > window:
                     yield from pending.popleft().results(self.client)
-        pending.append(batch.submit(self.client, analyser))
+        pending.append(batch.submit(self.client, task, analyser))
         while pending:
             yield from pending.popleft().results(self.client)
 
@@ -170,10 +214,11 @@ class _Batch(list[tuple[T, bool]]):
         if document is not None:
             self.documents.append(document)
 
-    def submit(self, client: Client, analyser: Analyser) -> _Batch[T]:
+    def submit(self, client: Client, task: Callable[..., list[Any]],
+               analyser: Analyser) -> _Batch[T]:
         if self.documents:
             # pure=False: documents sent again (by a resumed run) are analysed again
-            self.future = client.submit(analyse_batch, self.documents, analyser, pure=False)
+            self.future = client.submit(task, self.documents, analyser, pure=False)
         return self
 
     def results(self, client: Client) -> Iterator[tuple[T, Outcome | None]]:
@@ -184,14 +229,14 @@ class _Batch(list[tuple[T, bool]]):
                                  f"{exc})")
             outcomes = iter([lost] * len(self.documents))
         for item, analysed in self:
-            yield item, next(outcomes) if analysed else None
+            yield item, _as_outcome(next(outcomes)) if analysed else None
 
 
 class NoWorkers(RuntimeError):
     """The cluster has had no worker for WORKERLESS_SECONDS: nothing will run the task."""
 
 
-def _wait_for(client: Client, future: Future) -> list[Outcome]:
+def _wait_for(client: Client, future: Future) -> list[Any]:
     """The future's result; NoWorkers when the cluster stays without a worker (every
     worker died and none came back), which would otherwise wait for ever."""
     from distributed import TimeoutError as DaskTimeout

@@ -149,7 +149,7 @@ def ingest_into(store: Store, sources: list[str], *, options: IngestOptions | No
         outcomes = ((item, None if (document := document_of(item)) is None
                      else outcome_of(document, analyser)) for item in items())
     else:
-        outcomes = cluster.analysed(items(), document_of, analyser)
+        outcomes = cluster.analysed(items(), document_of, analyser, rows=True)
     version = "" if analyser is skip_analysis else EXTRACTOR_VERSION
     analysed: list[tuple[Document, Outcome]] = []
     since = 0.0
@@ -204,8 +204,9 @@ def _store_run(store: Store, run: list[tuple[Document, Outcome]], report: Ingest
     `store` stage). A ledger that refuses everything (it is down) still stops the run:
     recording the first rejection fails too."""
     try:
-        stored = store.add_documents([AnalysedDocument(d, o.places, o.claims) for d, o in run],
-                                     extractor=extractor)
+        stored = store.add_documents(
+            [AnalysedDocument(d, o.places, o.claims, o.rows) for d, o in run],
+            extractor=extractor)
     except Exception as exc:  # a document's boundary: one bad row must not lose the batch
         if len(run) > 1:
             for one in run:
@@ -215,7 +216,7 @@ def _store_run(store: Store, run: list[tuple[Document, Outcome]], report: Ingest
         return
     for (_document, outcome), is_new in zip(run, stored, strict=True):
         report.stored += is_new
-        report.claims += len(outcome.claims) if is_new else 0
+        report.claims += outcome.claim_count if is_new else 0
         report.already_present += not is_new
 
 

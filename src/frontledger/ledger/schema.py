@@ -121,8 +121,7 @@ claims = Table(
     Column("day", Date),
 )
 Index("ix_claims_document", claims.c.document_id)
-Index("ix_claims_geonameid_date", claims.c.geonameid, claims.c.date)
-Index("ix_claims_place_name", claims.c.place_name)
+# (no index on geonameid or place_name: places are looked up by place_key; migration 0008)
 Index("ix_claims_place_key_day", claims.c.place_key, claims.c.day)
 Index("ix_claims_kind_day", claims.c.kind, claims.c.day)
 # The API's commonest claim search (kind and claimant side, in storage order) reads its

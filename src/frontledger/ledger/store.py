@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from importlib.resources import files
 from typing import Any, Protocol
 
+import msgspec
 from sqlalchemy import (
     Column,
     Date,
@@ -114,6 +115,20 @@ class ClaimFilter:
     """Latest publication first (then latest stored), instead of storage order."""
 
 
+class AnalysisRows(msgspec.Struct, frozen=True, gc=False):
+    """A document's analysis as the ledger's rows (`analysis_rows`): what a Dask worker
+    hands back, so that the storing process unpickles plain tuples (in C) instead of
+    rebuilding a record per place and claim through dataclasses' `__setstate__`
+    (~0.4 ms of its CPU a document: benchmarks/ingest.py --extract --workers 2)."""
+
+    simhash: int
+    """The document text's SimHash, as stored (shifted into the signed range)."""
+    mentions: tuple[tuple[Any, ...], ...]
+    """Each place mention's row, MENTION_COLUMNS without the document id."""
+    claims: tuple[tuple[Any, ...], ...]
+    """Each claim's row, CLAIM_COLUMNS without the document id and the extractor."""
+
+
 @dataclass(frozen=True, slots=True)
 class AnalysedDocument:
     """A document with what the analysis found in it, ready to store (`add_documents`)."""
@@ -121,6 +136,13 @@ class AnalysedDocument:
     document: Document
     places: Sequence[PlaceMention] = ()
     claims: Sequence[Claim] = ()
+    rows: AnalysisRows | None = None
+    """The analysis already as rows (built where it was analysed): when given, `places`
+    and `claims` are not read."""
+
+    def analysis_rows(self) -> AnalysisRows:
+        return self.rows if self.rows is not None \
+            else analysis_rows(self.document, self.places, self.claims)
 
 
 class Store(Protocol):
@@ -212,12 +234,13 @@ class SqlStore:
                 if document.url:
                     previous = conn.execute(sql.latest_for_url,
                                             {"url": document.url}).scalar()
-                row = _document_row(document, previous) | {"analysed_by": extractor or None}
+                analysis = item.analysis_rows()
+                row = _document_row(document, previous, analysis.simhash) \
+                    | {"analysed_by": extractor or None}
                 is_new = conn.execute(sql.insert_document, row).first() is not None
                 stored.append(is_new)
                 if is_new:
-                    published = document.published.date() if document.published else None
-                    rows.add(document.id, item.places, item.claims, extractor, published)
+                    rows.add_rows(document.id, analysis, extractor)
             rows.insert(conn)
             states.fold_in(conn, [item.document.id for item, is_new
                                   in zip(batch, stored, strict=True) if is_new])
@@ -266,8 +289,11 @@ class SqlStore:
                         changes: dict[str, date | None]) -> None:
         """Insert the analysis; note in `changes` the places whose states it changes."""
         rows = _AnalysisRows()
-        rows.add(document_id, places, claims, extractor, published, changes)
+        # (the SimHash is the stored document's, unchanged: the 0 is not written)
+        rows.add_rows(document_id, _rows_of(0, places, claims, published), extractor)
         rows.insert(conn)
+        if claims:
+            states.changed_places(claims, lambda c: c.date or published, into=changes)
 
     def place_mentions(self, document_id: str) -> list[PlaceMention]:
         """The place mentions stored for a document, in text order."""
@@ -678,14 +704,15 @@ def _rejection_key(rejection: Rejection) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _document_row(document: Document, previous: str | None) -> dict[str, Any]:
+def _document_row(document: Document, previous: str | None,
+                  signed_simhash: int) -> dict[str, Any]:
     return {
         "id": document.id, "previous_id": previous, "external_id": document.external_id,
         "source": storable(document.source), "locator": document.locator, "url": document.url,
         "outlet": document.outlet, "published": _to_utc_naive(document.published),
         "language": document.language, "title": document.title, "text": document.text,
         "raw_sha256": document.raw_sha256, "ingested_at": _utcnow(),
-        "simhash": simhash(document.text) - SIGNED_OFFSET,
+        "simhash": signed_simhash,
     }
 
 
@@ -701,9 +728,23 @@ def _row_document(row: Any) -> Document:
         raw_sha256=row["raw_sha256"])
 
 
-def _mention_values(document_id: str, m: PlaceMention) -> tuple[Any, ...]:
-    """A place mention's row, in MENTION_COLUMNS order."""
-    return (document_id, m.start, m.end, m.surface, m.name, m.kind, m.geonameid, m.country,
+def analysis_rows(document: Document, places: Sequence[PlaceMention],
+                  claims: Sequence[Claim]) -> AnalysisRows:
+    """A document's places and claims as the rows the ledger stores (see AnalysisRows):
+    a pure function of the analysis, so a worker computes it as well as the store."""
+    published = document.published.date() if document.published else None
+    return _rows_of(simhash(document.text) - SIGNED_OFFSET, places, claims, published)
+
+
+def _rows_of(signed_simhash: int, places: Sequence[PlaceMention], claims: Sequence[Claim],
+             published: date | None) -> AnalysisRows:
+    return AnalysisRows(signed_simhash, tuple(map(_mention_values, places)),
+                        tuple(_claim_values(c, c.date or published) for c in claims))
+
+
+def _mention_values(m: PlaceMention) -> tuple[Any, ...]:
+    """A place mention's row, in MENTION_COLUMNS order after the document id."""
+    return (m.start, m.end, m.surface, m.name, m.kind, m.geonameid, m.country,
             m.iso3166_2, m.latitude, m.longitude, m.confidence, m.metonym)
 
 
@@ -715,11 +756,11 @@ def _row_mention(row: Any) -> PlaceMention:
         confidence=row["confidence"], metonym=bool(row["metonym"]))
 
 
-def _claim_values(document_id: str, c: Claim, extractor: str,
-                  day: date | None) -> tuple[Any, ...]:
-    """A claim's row, in CLAIM_COLUMNS order (`day`: the day it holds for)."""
+def _claim_values(c: Claim, day: date | None) -> tuple[Any, ...]:
+    """A claim's row, in CLAIM_COLUMNS order after the document id and the extractor
+    (`day`: the day it holds for)."""
     p = c.place
-    return (document_id, extractor, c.claimant, c.claimant_side, c.kind, c.actor_side,
+    return (c.claimant, c.claimant_side, c.kind, c.actor_side,
             c.stance, c.fraction, c.date, c.date_precision, c.confidence, c.change, p.name,
             p.kind, p.surface, p.confidence, p.geonameid, p.country, p.iso3166_2, p.latitude,
             p.longitude, p.start, p.end, c.evidence.start, c.evidence.end, c.evidence.text,
@@ -758,16 +799,11 @@ class _AnalysisRows:
         self.mentions: list[tuple[Any, ...]] = []
         self.claims: list[tuple[Any, ...]] = []
 
-    def add(self, document_id: str, places: Sequence[PlaceMention], claims: Sequence[Claim],
-            extractor: str, published: date | None,
-            changes: dict[str, date | None] | None = None) -> None:
-        """One document's rows; note in `changes` the places whose states they change
-        (`add_documents` needs no note: `states.fold_in` reads the batch's claims)."""
-        self.mentions.extend(_mention_values(document_id, m) for m in places)
-        self.claims.extend(_claim_values(document_id, c, extractor, c.date or published)
-                           for c in claims)
-        if claims and changes is not None:
-            states.changed_places(claims, lambda c: c.date or published, into=changes)
+    def add_rows(self, document_id: str, rows: AnalysisRows, extractor: str) -> None:
+        """One document's rows (`add_documents` notes no changed places:
+        `states.fold_in` reads the batch's claims)."""
+        self.mentions.extend((document_id, *row) for row in rows.mentions)
+        self.claims.extend((document_id, extractor, *row) for row in rows.claims)
 
     def insert(self, conn: Connection) -> None:
         """Insert the rows in `conn`'s transaction: on SQLite through the driver's own
