@@ -100,7 +100,8 @@ def fast_only(store: SqlStore, tmp_path: Path) -> tuple[FastAnswers, list[str]]:
     return FastAnswers(endpoint, app.state.ahead, app.state.kept, store), reached
 
 
-def call(fast: FastAnswers, path: str) -> tuple[int, bytes]:
+async def ask(fast: FastAnswers, path: str) -> tuple[int, bytes]:
+    """GET `path` of `fast` as an ASGI server would: its status and body."""
     route, _, query = path.partition("?")
     sent: list[dict[str, Any]] = []
 
@@ -112,8 +113,12 @@ def call(fast: FastAnswers, path: str) -> tuple[int, bytes]:
 
     scope = {"type": "http", "method": "GET", "path": route, "query_string": query.encode(),
              "headers": []}
-    asyncio.run(fast(scope, receive, send))  # type: ignore[arg-type]
+    await fast(scope, receive, send)  # type: ignore[arg-type]
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def call(fast: FastAnswers, path: str) -> tuple[int, bytes]:
+    return asyncio.run(ask(fast, path))
 
 
 def test_fast_answers_equal_the_endpoints_answers_byte_for_byte(
@@ -212,21 +217,8 @@ def test_claims_pages_asked_at_once_are_read_one_at_a_time_in_the_event_loop(
     paths = [f"/api/claims?limit=2&offset={offset}" for offset in range(8)]
 
     async def ask_all() -> list[int]:
-        async def one(path: str) -> int:
-            route, _, query = path.partition("?")
-            sent: list[dict[str, Any]] = []
-
-            async def receive() -> dict[str, Any]:
-                return {"type": "http.request", "body": b"", "more_body": False}
-
-            async def send(message: dict[str, Any]) -> None:
-                sent.append(message)
-
-            await fast({"type": "http", "method": "GET", "path": route,  # type: ignore[arg-type]
-                        "query_string": query.encode(), "headers": []}, receive, send)
-            return int(sent[0]["status"])
-
-        return list(await asyncio.gather(*(one(path) for path in paths)))
+        answered = await asyncio.gather(*(ask(fast, path) for path in paths))
+        return [int(status) for status, _body in answered]
 
     assert asyncio.run(ask_all()) == [200] * len(paths)
     assert most == 1 and reached == [] and threads == {threading.current_thread().name}
