@@ -7,6 +7,7 @@ import bisect
 import re
 from itertools import pairwise
 
+from frontledger.claims import morphology
 from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
 from frontledger.claims.anchors import Scan
 from frontledger.claims.scan import Hit
@@ -706,10 +707,12 @@ def actor_side(
     if trigger.label == "clash":
         return None, False
     assert trigger.trigger is not None
-    hit, agent = _side_hit(doc, sentence, trigger, voices, place)
-    side = resolve_side(doc, hit.label, claimant_side) if hit else None
-    if side and trigger.trigger.role == "patient" and not agent:
-        side = doc.theater.opponent(side)
+    side = _case_side(doc, sentence, trigger, voices, claimant_side)
+    if side is None:
+        hit, agent = _side_hit(doc, sentence, trigger, voices, place)
+        side = resolve_side(doc, hit.label, claimant_side) if hit else None
+        if side and trigger.trigger.role == "patient" and not agent:
+            side = doc.theater.opponent(side)
     if side and side in doc.theater.opponents:
         if stance == "denies" and side == claimant_side:
             return doc.theater.opponent(side), True  # no one denies their own capture
@@ -727,6 +730,70 @@ def actor_side(
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False
 
 
+_PUNCTUATION = re.compile(r"[,;:()«»\"“”„—–]")
+PHRASE_REACH = 20
+"""A side's name that is an adjective ("российских") is read with the word after it, its
+noun ("подразделений"): the longest such noun ("подразделениями", 16 characters) and a
+space, with a little room."""
+
+
+def _case_side(
+    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]],
+    claimant_side: str,
+) -> str | None:
+    """The acting side read from grammar where the lexicon has `[cases]` (ru, uk): the case of
+    the nearest side's phrase in the trigger's clause, for the trigger's voice, says whether
+    it acts or suffers ("Покровск окружён российскими войсками": instrumental agent, RU;
+    "окружены российские войска": nominative of a passive, the encircled, so UA encircles;
+    "окружили российскую группировку": accusative object). None when no phrase's case
+    decides (an abbreviation, "войска" as nominative or accusative of an active verb): the
+    position and the lexicon's roles decide then."""
+    cases, language = doc.lexicon.cases, doc.lexicon.morphology
+    rule = trigger.trigger
+    if cases is None or language is None or rule is None or trigger.label not in cases.kinds:
+        return None
+    voice = morphology.voice(doc.text[trigger.start:trigger.end], language, cases.passive_marks)
+    if voice is None or (rule.role == "patient" and voice != "passive"):
+        return None  # "попали в окружение": the lexicon says already who suffers
+    actors = _actors(doc, sentence, trigger, voices)
+    if any(s.start < trigger.end and trigger.start < s.end for s in actors):
+        return None  # "звільнено від окупантів": the lexicon's pattern frames the side
+    actors = [s for s in actors if 0 <= trigger.start - s.end <= SIDE_WINDOW
+              or 0 <= s.start - trigger.end <= SIDE_WINDOW]
+    for side in sorted(actors, key=lambda s: distance(s, trigger)):
+        start, end = sorted((side.end, trigger.start) if side.end <= trigger.start
+                            else (trigger.end, side.start))
+        if (_trigger_between(doc, start, end) or _clause_between(doc, start, end)
+                or _PUNCTUATION.search(doc.text, start, end)):
+            continue  # another clause: "..., сообщил Генштаб ВСУ" is not the encircled
+        phrase = doc.text[side.start:min(sentence.end, side.end + PHRASE_REACH)]
+        found = morphology.phrase_cases(phrase, language)
+        if "gent" in found:  # "окружена группировка российских войск": the group's case
+            opening = trigger.end if side.start >= trigger.end else sentence.start
+            head = morphology.dependent_head(doc.text[opening:side.start], language)
+            found = head if head is not None else found
+        role = cases.role(voice, found)
+        if role is None:
+            continue
+        label = resolve_side(doc, side.label, claimant_side)
+        if label is None:
+            return None
+        acts = (role == "agent") != rule.pushed
+        return label if acts else doc.theater.opponent(label)
+    return None
+
+
+def _actors(
+    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]]
+) -> list[Hit]:
+    """The sides named in a trigger's sentence that may act in it: not its speakers, not
+    whom an act is against, not the land held."""
+    return [s for s in within(doc.sides, sentence.start, sentence.end)
+            if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)
+            and not _describes_settlement(doc, s) and not _shared_country(doc, s)
+            and not _opposed(doc, s) and not _fights_elsewhere(doc, s, trigger)]
+
+
 def side_named(
     doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]]
 ) -> Hit | None:
@@ -742,13 +809,10 @@ def _side_hit(
     """The side hit a trigger points to, and whether it is a passive agent after it or
     after its object ("the capture of X by Russian troops", "die Einnahme von X durch").
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
-    actors = [s for s in within(doc.sides, sentence.start, sentence.end)
-              if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)
-              and not _describes_settlement(doc, s) and not _shared_country(doc, s)]
+    actors = _actors(doc, sentence, trigger, voices)
     # "under Russian control"; in a passive frame, the side it befalls, which may also
     # begin before it ("Ukrainian units encircled": the frame starts at "units")
     patient = trigger.trigger is not None and trigger.trigger.role == "patient"
-    actors = [s for s in actors if not _opposed(doc, s) and not _fights_elsewhere(doc, s, trigger)]
     named = [s for s in actors if s.end <= trigger.end
              and (trigger.start <= s.start or (patient and s.end > trigger.start))]
     if named:

@@ -151,3 +151,68 @@ def _verb_tense(word: str, language: str) -> str | None:
     if not parses or parses[0].tag.POS != "VERB":
         return None
     return str(parses[0].tag.tense) if parses[0].tag.tense else None
+
+
+_VERB_POS = ("VERB", "INFN", "GRND")
+_PHRASE_POS = ("NOUN", "ADJF", "PRTF", "NPRO")
+
+
+@lru_cache(maxsize=PARSE_CACHE)
+def voice(text: str, language: str, passive_marks: frozenset[str]) -> str | None:
+    """The voice of a trigger's text, read from its first verb, participle or noun:
+    "passive" when any reading of that word carries one of `passive_marks` ("окружены",
+    "захоплено", "оточені"), "active" for another verb ("окружили"), "noun" for a noun
+    ("окружение"); None when the text has none of them ("в кольце" is read at "кольце")."""
+    for word in text.split():
+        word = word.strip(",.;:!?«»\"'()“”„").lower()
+        if not _cyrillic(word):
+            continue
+        parses = _parse(language, word)
+        if any(passive_marks & parse.tag.grammemes for parse in parses):
+            return "passive"
+        pos = parses[0].tag.POS if parses else None
+        if pos in _VERB_POS:
+            return "active"
+        if pos == "NOUN":
+            return "noun"
+    return None
+
+
+@lru_cache(maxsize=PARSE_CACHE)
+def phrase_cases(phrase: str, language: str) -> frozenset[str]:
+    """The cases a side's phrase may stand in: those its words share up to its head noun
+    (or a punctuation mark)
+    ("российскими войсками" → instrumental; "российские войска" → nominative or accusative;
+    "армия России" → the cases of "армия"). Abbreviations ("ВСУ", "ЗСУ") do not inflect and
+    say nothing: an empty set."""
+    cases: set[str] | None = None
+    for token in phrase.split():
+        word = token.strip(",.;:!?«»\"'()“”„")
+        if not word:
+            break
+        if not _cyrillic(word) or (word.isupper() and len(word) > 1):
+            break  # an abbreviation heads the phrase: its case is unknown
+        parses = [p for p in _parse(language, word.lower()) if p.tag.POS in _PHRASE_POS]
+        if not parses or _parse(language, word.lower())[0].tag.POS not in _PHRASE_POS:
+            break
+        found = {str(p.tag.case) for p in parses if p.tag.case}
+        cases = found if cases is None else cases & found
+        if any(p.tag.POS in ("NOUN", "NPRO") for p in parses[:1]) or word != token:
+            break  # the head (what follows depends on it), or the phrase's end
+    return frozenset(cases or ())
+
+
+def dependent_head(before: str, language: str) -> frozenset[str] | None:
+    """The cases of the noun right before a genitive phrase that it depends on ("группировка
+    российских войск": the group's case is the phrase's role), or None when the word before
+    is no noun."""
+    words = before.split()
+    if not words:
+        return None
+    word = words[-1].strip(",.;:!?«»\"'()“”„")
+    if not _cyrillic(word) or before[-1:].isspace() is False:
+        return None
+    parses = _parse(language, word.lower())
+    if not parses or parses[0].tag.POS != "NOUN":
+        return None
+    return frozenset(str(p.tag.case) for p in parses if p.tag.POS == "NOUN" and p.tag.case)

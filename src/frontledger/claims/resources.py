@@ -55,6 +55,26 @@ class Trigger:
     invader_only: bool = False
     """Fighters being in a place ("Russian soldiers are in X"): an advance only by the side
     that does not govern the place; a town's own defenders there claim no advance."""
+    pushed: bool = False
+    """A verb of driving out ("выбиты из X", "вытеснили"): the side it acts on is the one that
+    withdraws, so its grammatical patient is the claim's actor and its agent the opponent."""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRoles:
+    """A language's `[cases]`: the grammemes that make a trigger's word passive, and per voice
+    ("active", "passive", "noun") which case of a side's phrase is its agent or patient."""
+
+    passive_marks: frozenset[str]
+    kinds: frozenset[str]
+    """Kinds of claim whose side is read from case."""
+    roles: tuple[tuple[str, str, str], ...]
+    """(voice, case, "agent" or "patient")."""
+
+    def role(self, voice: str, cases: frozenset[str]) -> str | None:
+        """The one role `cases` may give a side's phrase for a trigger in `voice`, if only one."""
+        found = {role for v, case, role in self.roles if v == voice and case in cases}
+        return found.pop() if len(found) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +120,8 @@ class Lexicon:
     not_speaker: re.Pattern[str] | None
     morphology: str | None
     """pymorphy3 language whose analyser gives speakers' names their base form."""
+    cases: CaseRoles | None
+    """Which case of a side's phrase makes it a trigger's agent or patient (ru, uk)."""
     place_anaphor: re.Pattern[str]
     settlement: re.Pattern[str] | None
     near: re.Pattern[str] | None
@@ -267,6 +289,7 @@ def _lexicon(lang: Language) -> Lexicon:
         citing=_optional(speech.get("citing")),
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),
+        cases=_case_roles(data.get("cases")),
         actor_pronoun=_optional(speech.get("actor_pronoun")),
         opposed=_optional(speech.get("opposed")),
         self_report=_optional(speech.get("self_report")),
@@ -337,4 +360,14 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
         fall=bool(entry.get("fall", False)),
         needs_side=bool(entry.get("needs_side", False)),
         invader_only=bool(entry.get("invader_only", False)),
+        pushed=bool(entry.get("pushed", False)),
     )
+
+
+def _case_roles(entry: dict[str, Any] | None) -> CaseRoles | None:
+    if entry is None:
+        return None
+    roles = tuple((voice, case, role) for voice in ("active", "passive", "noun")
+                  for case, role in entry.get(voice, {}).items())
+    return CaseRoles(passive_marks=frozenset(entry["passive_marks"]),
+                     kinds=frozenset(entry["kinds"]), roles=roles)
