@@ -766,6 +766,8 @@ def _case_side(
         if (_trigger_between(doc, start, end) or _clause_between(doc, start, end)
                 or _PUNCTUATION.search(doc.text, start, end)):
             continue  # another clause: "..., сообщил Генштаб ВСУ" is not the encircled
+        if morphology.after_preposition(doc.text[sentence.start:side.start], language):
+            continue  # "с российскими войсками", "на украинские позиции": no role of the verb's
         phrase = doc.text[side.start:min(sentence.end, side.end + PHRASE_REACH)]
         found = morphology.phrase_cases(phrase, language)
         if "gent" in found:  # "окружена группировка российских войск": the group's case

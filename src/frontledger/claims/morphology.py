@@ -202,6 +202,17 @@ def phrase_cases(phrase: str, language: str) -> frozenset[str]:
     return frozenset(cases or ())
 
 
+def after_preposition(before: str, language: str) -> bool:
+    """Whether the word right before a phrase is a preposition ("с российскими войсками",
+    "на украинские позиции"): its case is the preposition's, no subject, object or agent."""
+    words = before.split()
+    if not words or not before[-1:].isspace():
+        return False
+    word = words[-1].strip(",.;:!?«»\"'()“”„").lower()
+    parses = _parse(language, word) if _cyrillic(word) else ()
+    return any(parse.tag.POS == "PREP" for parse in parses)  # uk "за" is first an adverb
+
+
 def dependent_head(before: str, language: str) -> frozenset[str] | None:
     """The cases of the noun right before a genitive phrase that it depends on ("группировка
     российских войск": the group's case is the phrase's role), or None when the word before
