@@ -707,9 +707,10 @@ def actor_side(
     if trigger.label == "clash":
         return None, False
     assert trigger.trigger is not None
-    side = _case_side(doc, sentence, trigger, voices, claimant_side)
+    actors = _actors(doc, sentence, trigger, voices)
+    side = _case_side(doc, sentence, trigger, actors, claimant_side)
     if side is None:
-        hit, agent = _side_hit(doc, sentence, trigger, voices, place)
+        hit, agent = _side_hit(doc, sentence, trigger, voices, place, actors)
         side = resolve_side(doc, hit.label, claimant_side) if hit else None
         if side and trigger.trigger.role == "patient" and not agent:
             side = doc.theater.opponent(side)
@@ -731,6 +732,9 @@ def actor_side(
 
 
 _PUNCTUATION = re.compile(r"[,;:()«»\"“”„—–]")
+WORD_REACH = 30
+"""How far before a side's phrase the word that governs it is read: the longest such word
+("подразделениями", 16 characters) and its spaces, with room to spare."""
 PHRASE_REACH = 20
 """A side's name that is an adjective ("российских") is read with the word after it, its
 noun ("подразделений"): the longest such noun ("подразделениями", 16 characters) and a
@@ -738,8 +742,7 @@ space, with a little room."""
 
 
 def _case_side(
-    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]],
-    claimant_side: str,
+    doc: Analysis, sentence: Sentence, trigger: Hit, actors: list[Hit], claimant_side: str
 ) -> str | None:
     """The acting side read from grammar where the lexicon has `[cases]` (ru, uk): the case of
     the nearest side's phrase in the trigger's clause, for the trigger's voice, says whether
@@ -755,7 +758,6 @@ def _case_side(
     voice = morphology.voice(doc.text[trigger.start:trigger.end], language, cases.passive_marks)
     if voice is None or (rule.role == "patient" and voice != "passive"):
         return None  # "попали в окружение": the lexicon says already who suffers
-    actors = _actors(doc, sentence, trigger, voices)
     if any(s.start < trigger.end and trigger.start < s.end for s in actors):
         return None  # "звільнено від окупантів": the lexicon's pattern frames the side
     actors = [s for s in actors if 0 <= trigger.start - s.end <= SIDE_WINDOW
@@ -766,13 +768,15 @@ def _case_side(
         if (_trigger_between(doc, start, end) or _clause_between(doc, start, end)
                 or _PUNCTUATION.search(doc.text, start, end)):
             continue  # another clause: "..., сообщил Генштаб ВСУ" is not the encircled
-        if morphology.after_preposition(doc.text[sentence.start:side.start], language):
+        before = doc.text[max(sentence.start, side.start - WORD_REACH):side.start]
+        if morphology.after_preposition(before, language):
             continue  # "с российскими войсками", "на украинские позиции": no role of the verb's
         phrase = doc.text[side.start:min(sentence.end, side.end + PHRASE_REACH)]
         found = morphology.phrase_cases(phrase, language)
         if "gent" in found:  # "окружена группировка российских войск": the group's case
             opening = trigger.end if side.start >= trigger.end else sentence.start
-            head = morphology.dependent_head(doc.text[opening:side.start], language)
+            head = morphology.dependent_head(
+                doc.text[max(opening, side.start - WORD_REACH):side.start], language)
             found = head if head is not None else found
         role = cases.role(voice, found)
         if role is None:
@@ -806,12 +810,13 @@ def side_named(
 
 def _side_hit(
     doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]],
-    place: PlaceMention | None = None,
+    place: PlaceMention | None = None, actors: list[Hit] | None = None,
 ) -> tuple[Hit | None, bool]:
     """The side hit a trigger points to, and whether it is a passive agent after it or
     after its object ("the capture of X by Russian troops", "die Einnahme von X durch").
     Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
-    actors = _actors(doc, sentence, trigger, voices)
+    if actors is None:
+        actors = _actors(doc, sentence, trigger, voices)
     # "under Russian control"; in a passive frame, the side it befalls, which may also
     # begin before it ("Ukrainian units encircled": the frame starts at "units")
     patient = trigger.trigger is not None and trigger.trigger.role == "patient"
