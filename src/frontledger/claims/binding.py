@@ -828,7 +828,7 @@ def _side_hit(
     if place is not None and 0 <= place.start - trigger.end <= FORWARD_WINDOW:
         ends.append(place.end)
     agents = [s for s in actors for end in ends if 0 <= s.start - end <= AGENT_GAP
-              and _is_agent_gap(doc, end, s.start)
+              and _is_agent_gap(doc, end, s.start) and _may_be_agent(doc, sentence, s)
               and not (end == trigger.end and _noun_of_event(trigger)
                        and not doc.text[end:s.start].strip())]
     if agents:
@@ -978,6 +978,18 @@ def _pronoun_actor(doc: Analysis, sentence: Sentence, trigger: Hit) -> str | Non
              if s.label in doc.theater.opponents
              and fighters.search(doc.text, s.start, min(previous.end, s.end + FIGHTER_NOUN))]
     return named[0].label if named else None
+
+
+def _may_be_agent(doc: Analysis, sentence: Sentence, side: Hit) -> bool:
+    """Whether a side right after a trigger may be its agent: where the lexicon reads case
+    (ru, uk), only a phrase that may be instrumental ("российскими войсками"), not an object
+    ("окружили российские подразделения"); an abbreviation ("ВСУ") may be either."""
+    language = doc.lexicon.morphology
+    if doc.lexicon.cases is None or language is None:
+        return True
+    found = morphology.phrase_cases(
+        doc.text[side.start:min(sentence.end, side.end + PHRASE_REACH)], language)
+    return not found or "ablt" in found
 
 
 def _is_agent_gap(doc: Analysis, start: int, end: int) -> bool:
