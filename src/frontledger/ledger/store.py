@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib.resources import files
+from operator import itemgetter
 from typing import Any, Protocol
 
 import msgspec
@@ -917,7 +918,7 @@ class _AnalysisRows:
 
 
 # Positions in CLAIM_COLUMNS of what the fold reads of a new claim (`states.FoldRow`).
-_FOLD_POSITIONS = tuple(CLAIM_COLUMNS.index(name) for name in states.FoldRow._fields[1:])
+_FOLD_VALUES = itemgetter(*(CLAIM_COLUMNS.index(name) for name in states.FoldRow._fields[1:]))
 _KIND, _CLAIMANT_SIDE = CLAIM_COLUMNS.index("kind"), CLAIM_COLUMNS.index("claimant_side")
 
 
@@ -925,7 +926,7 @@ def _fold_rows(ids: Sequence[int], rows: Sequence[tuple[Any, ...]]) -> list[stat
     """The new claims that may change a place's state, as the fold reads them: control
     and withdrawal claims of a speaking side (the rest, most of a batch, are skipped)."""
     kinds, silent = states.TIMELINE_KINDS, states.SILENT_SIDES
-    return [states.FoldRow(seq, *(row[i] for i in _FOLD_POSITIONS))
+    return [states.FoldRow(seq, *_FOLD_VALUES(row))
             for seq, row in zip(ids, rows, strict=True)
             if row[_KIND] in kinds and row[_CLAIMANT_SIDE] not in silent]
 
