@@ -406,3 +406,66 @@ def test_the_columns_a_batch_inserts_are_every_column_of_the_claims_and_mentions
 
     assert tuple(c.name for c in claims.c if c.name != "seq") == CLAIM_COLUMNS
     assert tuple(c.name for c in place_mentions.c if c.name != "seq") == MENTION_COLUMNS
+
+
+def test_the_columns_a_batch_inserts_are_every_column_of_the_documents_table() -> None:
+    from frontledger.ledger.schema import documents
+    from frontledger.ledger.store import DOCUMENT_COLUMNS
+
+    assert tuple(c.name for c in documents.c if c.name != "seq") == DOCUMENT_COLUMNS
+
+
+def test_versions_of_one_url_in_one_batch_link_each_to_the_one_before(
+        store: SqlStore) -> None:
+    # a feed re-read with two edits of one story and a repeat of the first text: each
+    # version points to the latest stored before it, the batch's own earlier ones included
+    url = "https://n.example/lyman"
+    stored = doc("Kyiv said Lyman was held.", url=url)
+    store.add_document(stored)
+    edit = doc("Kyiv said Lyman was held; shelling went on.", url=url)
+    edit_again = doc("Kyiv said Lyman was held; shelling went on all night.", url=url)
+    other = doc("Moscow claimed Siversk.", url="https://n.example/siversk")
+    batch = [AnalysedDocument(d) for d in (edit, stored, other, edit, edit_again)]
+    assert store.add_documents(batch) == [True, False, True, False, True]
+    assert previous_version(store, edit.id) == stored.id
+    assert previous_version(store, edit_again.id) == edit.id
+    assert previous_version(store, other.id) is None
+    assert [d.id for d in store.documents()] == [stored.id, edit.id, other.id, edit_again.id]
+
+
+def test_a_batch_stores_its_publication_moments_as_single_documents_store_them(
+        store: SqlStore, second_db_url: str) -> None:
+    kyiv = timezone(timedelta(hours=2))
+    moments = [datetime(2025, 11, 22, 9, 15, 7, 250, tzinfo=kyiv), None,
+               datetime(2025, 11, 23, tzinfo=UTC)]
+    documents = [doc(f"Bericht {n} über Kupjansk.", published=moment, language="de")
+                 for n, moment in enumerate(moments)]
+    store.add_documents([AnalysedDocument(d) for d in documents])
+    with open_store(second_db_url) as other:
+        for document in documents:
+            other.add_document(document)
+        assert _rows_of(store, "documents") == _rows_of(other, "documents")
+    assert [store.get_document(d.id).published for d in documents] == [  # type: ignore[union-attr]
+        datetime(2025, 11, 22, 7, 15, 7, 250, tzinfo=UTC), None, moments[2]]
+
+
+def test_a_document_another_writer_stores_during_a_batch_is_not_counted_twice(
+        store: SqlStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the batch looks its ids up, then another process stores one of them before the
+    # batch's insert: that one is the other's (not stored again, its claims not doubled)
+    first = doc("Moscow said Kupiansk was taken on 20 November.")
+    raced = doc("Moskau meldete die Einnahme von Kupiansk (Kupjansk).")
+    place, claim = _claim_fixture(raced)
+    insert = store._insert_new_documents
+
+    def other_writer_first(conn, rows):  # type: ignore[no-untyped-def]
+        with open_store(store.url) as other:
+            other.add_documents([AnalysedDocument(raced, [place], [claim])])
+        return insert(conn, rows)
+
+    monkeypatch.setattr(store, "_insert_new_documents", other_writer_first)
+    batch = [AnalysedDocument(first), AnalysedDocument(raced, [place], [claim])]
+    assert store.add_documents(batch) == [True, False]
+    assert store.claims(raced.id) == [claim] and store.status().documents == 2
+    [state] = store.states_on(date(2025, 11, 21))
+    assert state.controller == "RU"

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import msgspec
 from sqlalchemy import String, bindparam, or_, select, text, type_coerce, union_all
@@ -105,10 +105,33 @@ _PLACE_COLUMNS = ("place_name", "geonameid", "iso3166_2", "latitude", "longitude
 _Place = tuple[str, int | None, str | None, float | None, float | None]
 
 
-def fold_in(conn: Connection, document_ids: Sequence[str],
+class FoldRow(NamedTuple):
+    """A newly stored claim as the fold reads it (what `fold_in` is given): its id, then
+    the claims table's columns of that name."""
+
+    seq: int
+    place_key: str
+    document_id: str
+    claimant_side: str
+    kind: str
+    actor_side: str | None
+    stance: str
+    fraction: float | None
+    day: date | None
+    place_name: str
+    place_kind: str
+    geonameid: int | None
+    iso3166_2: str | None
+    latitude: float | None
+    longitude: float | None
+
+
+def fold_in(conn: Connection, rows: Sequence[FoldRow],
             sides: Sequence[str] | None = None) -> None:
-    """Fold the claims of newly stored documents into the stored states, touching only
-    the days they change.
+    """Fold the claims of newly stored documents (`rows`: all of each document's control
+    and withdrawal claims, as they were just inserted, with their ids) into the stored
+    states, touching only the days they change. The claims are not read back: that cost
+    ~0.3 ms a document (benchmarks/ingest.py --extract, issue 13).
 
     `refresh` refolds a place from its earliest changed day, reading every claim since:
     with a batch whose days span a month, each batch re-read the place's whole month,
@@ -123,21 +146,14 @@ def fold_in(conn: Connection, document_ids: Sequence[str],
     columns of the first claim need care (`_first_place`).
     """
     sides = belligerents(sides)
-    new = _new_views(conn, document_ids, sides)
+    new = _new_views(rows, sides)
     _by_chunks(conn, new, lambda chunk: _fold_in_chunk(conn, chunk, sides))
 
 
-def _new_views(conn: Connection, document_ids: Sequence[str], sides: Sequence[str],
+def _new_views(rows: Sequence[FoldRow], sides: Sequence[str],
                ) -> dict[str, list[tuple[SideView, _Place]]]:
-    """Per place, the dated views of the given documents' claims that count (relays
-    dropped, as `timeline.relayed` does), each with its claim's place columns."""
-    rows: list[Any] = []
-    ids = sorted(set(document_ids))
-    for first in range(0, len(ids), REFRESH_CHUNK):
-        # the kinds are left to `view_of`: given them, SQLite (without ANALYZE) walked
-        # the (kind, day) index over every control claim of the ledger, O(ledger) a batch
-        rows.extend(conn.execute(select(claims.c.place_key, *_FOLD_COLUMNS).where(
-            claims.c.document_id.in_(ids[first:first + REFRESH_CHUNK]))))
+    """Per place, the dated views of the given claims that count (relays dropped, as
+    `timeline.relayed` does), each with its claim's place columns."""
     # only control and withdrawal claims of a speaking side have a view: the others
     # (most of a batch: strikes, clashes, advances) are not made records to find out
     viewed = [(row, view) for row in rows

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib.resources import files
+from operator import itemgetter
 from typing import Any, Protocol
 
 import msgspec
@@ -94,6 +95,10 @@ POOL_OVERFLOW = 10
 # of this, so a budget is counted by calls, never given to SQLite whole (a page of ~3,000
 # steps was stopped every ~15th run). A call costs ~1 µs; a page makes ~3-10.
 PROGRESS_STEPS = 1_000
+# Documents (and URLs) looked up per statement when a batch is stored: well under the
+# databases' bound-parameter limits (SQLite: 32,766) while a batch (BATCH_DOCUMENTS, 256)
+# takes one.
+LOOKUP_CHUNK = 500
 # Milliseconds a SQLite writer waits for another writer before failing.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -222,31 +227,86 @@ class SqlStore:
         that names it: loading a large corpus costs a few statements per document instead
         of a few per place mention. A run killed mid-batch leaves none of the batch, so a
         re-run stores it whole, once."""
-        sql = self._statements
-        stored: list[bool] = []
         rows = _AnalysisRows()
         with self.engine.begin() as conn:
-            for item in batch:
-                document = item.document
-                # no existence check first: the insert ignores a known id, and the
-                # pipeline has already asked `has_document` before analysing
-                previous = None
-                if document.url:
-                    previous = conn.execute(sql.latest_for_url,
-                                            {"url": document.url}).scalar()
-                analysis = item.analysis_rows()
-                row = _document_row(document, previous, analysis.simhash) \
-                    | {"analysed_by": extractor or None}
-                is_new = conn.execute(sql.insert_document, row).first() is not None
-                stored.append(is_new)
-                if is_new:
-                    rows.add_rows(document.id, analysis, extractor)
-            rows.insert(conn)
-            states.fold_in(conn, [item.document.id for item, is_new
-                                  in zip(batch, stored, strict=True) if is_new])
+            stored = self._insert_documents(conn, batch, extractor, rows)
+            claim_ids = rows.insert(conn)
+            states.fold_in(conn, _fold_rows(claim_ids, rows.claims))
             if any(stored):
-                conn.execute(sql.bump_revision)
+                conn.execute(self._statements.bump_revision)
         return stored
+
+    def _insert_documents(self, conn: Connection, batch: Sequence[AnalysedDocument],
+                          extractor: str, rows: _AnalysisRows) -> list[bool]:
+        """Insert the batch's new documents, noting their analysis in `rows`; per
+        document, was it new? A few statements a batch, not two a document: the ids
+        already stored and each URL's latest document are read at once, each
+        document's `previous_id` follows the batch's own earlier versions, and the new
+        documents go in one executemany (on SQLite through the driver's cursor)."""
+        sql = self._statements
+        ids = list(dict.fromkeys(item.document.id for item in batch))
+        urls = list(dict.fromkeys(item.document.url for item in batch if item.document.url))
+        known: set[str] = set()
+        latest: dict[str, str] = {}
+        for first in range(0, max(len(ids), len(urls)), LOOKUP_CHUNK):
+            id_chunk, url_chunk = ids[first:first + LOOKUP_CHUNK], urls[first:first + LOOKUP_CHUNK]
+            if id_chunk:
+                known.update(conn.execute(sql.known_ids, {"ids": id_chunk}).scalars())
+            if url_chunk:
+                latest.update(tuple(row) for row in conn.execute(sql.latest_for_urls,
+                                                                 {"urls": url_chunk}))
+        stored: list[bool] = []
+        new_rows: list[dict[str, Any]] = []
+        for item in batch:
+            document = item.document
+            is_new = document.id not in known
+            stored.append(is_new)
+            if not is_new:
+                continue
+            known.add(document.id)
+            analysis = item.analysis_rows()
+            new_rows.append(_document_row(document, latest.get(document.url or ""),
+                                          analysis.simhash)
+                            | {"analysed_by": extractor or None})
+            if document.url:
+                latest[document.url] = document.id
+            rows.add_rows(document.id, analysis, extractor)
+        written = self._insert_new_documents(conn, new_rows) if new_rows else None
+        if written is None:
+            return stored
+        # another writer stored some of them between the look-up and the insert (which
+        # ignored those): only the documents this insert wrote are this batch's
+        kept = _AnalysisRows()
+        for index, item in enumerate(batch):
+            stored[index] = stored[index] and item.document.id in written
+            if stored[index]:
+                kept.add_rows(item.document.id, item.analysis_rows(), extractor)
+        rows.mentions, rows.claims = kept.mentions, kept.claims
+        return stored
+
+    def _insert_new_documents(self, conn: Connection,
+                              new_rows: list[dict[str, Any]]) -> set[str] | None:
+        """Insert document rows, ignoring ids stored meanwhile by another writer; the
+        ids written when not all were (None: all were)."""
+        if conn.dialect.name != "sqlite":
+            written = set(conn.execute(self._statements.insert_document, new_rows).scalars())
+            return None if len(written) == len(new_rows) else written
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            convert = self._statements.sqlite_datetime
+            cursor.executemany(_SQLITE_INSERT_DOCUMENT, [
+                tuple(convert(row[name]) if name in _DOCUMENT_MOMENTS else row[name]
+                      for name in DOCUMENT_COLUMNS) for row in new_rows])
+            count = cursor.rowcount
+            if count == len(new_rows):
+                return None
+            # this transaction holds the write lock: its rows took consecutive seqs,
+            # the last of them the connection's last inserted rowid
+            last = cursor.execute("SELECT last_insert_rowid()").fetchone()[0]
+            return {row[0] for row in cursor.execute(
+                "SELECT id FROM documents WHERE seq > ?", (last - count,))} if count else set()
+        finally:
+            cursor.close()
 
     def replace_analysis(self, document_id: str, places: Sequence[PlaceMention],
                          claims: Sequence[Claim], extractor: str) -> None:
@@ -500,10 +560,22 @@ class _Statements:
         else:
             from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
         self.has_document = select(documents.c.seq).where(documents.c.id == bindparam("id"))
-        self.latest_for_url = (select(documents.c.id).where(documents.c.url == bindparam("url"))
-                               .order_by(documents.c.seq.desc()).limit(1))
+        self.known_ids = select(documents.c.id).where(
+            documents.c.id.in_(bindparam("ids", expanding=True)))
+        # each URL's latest document: the largest seq among its documents
+        self.latest_for_urls = select(documents.c.url, documents.c.id).where(
+            documents.c.seq.in_(select(func.max(documents.c.seq)).where(
+                documents.c.url.in_(bindparam("urls", expanding=True)))
+                .group_by(documents.c.url)))
         self.insert_document = (insert(documents).on_conflict_do_nothing(index_elements=["id"])
-                                .returning(documents.c.seq))
+                                .returning(documents.c.id))
+        # a moment as SQLAlchemy writes it on SQLite, for rows sent through the driver
+        self.sqlite_datetime: Any = None
+        if dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+            known = sqlite_dialect()
+            self.sqlite_datetime = documents.c.published.type.dialect_impl(known) \
+                .bind_processor(known)
         self.insert_rejection = (insert(rejections)
                                  .on_conflict_do_nothing(index_elements=["key"])
                                  .returning(rejections.c.seq))
@@ -786,6 +858,13 @@ def _insert_sql(table: Table, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table.name} ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
+# The columns of `_document_row` (with `analysed_by`), and those of them that are moments.
+DOCUMENT_COLUMNS = ("id", "previous_id", "external_id", "source", "locator", "url", "outlet",
+                    "published", "language", "title", "text", "raw_sha256", "ingested_at",
+                    "simhash", "analysed_by")
+_DOCUMENT_MOMENTS = frozenset({"published", "ingested_at"})
+_SQLITE_INSERT_DOCUMENT = _insert_sql(documents, DOCUMENT_COLUMNS) \
+    + " ON CONFLICT (id) DO NOTHING"
 _SQLITE_INSERT_MENTIONS = _insert_sql(place_mentions, MENTION_COLUMNS)
 _SQLITE_INSERT_CLAIMS = _insert_sql(claims_table, CLAIM_COLUMNS)
 
@@ -805,25 +884,51 @@ class _AnalysisRows:
         self.mentions.extend((document_id, *row) for row in rows.mentions)
         self.claims.extend((document_id, extractor, *row) for row in rows.claims)
 
-    def insert(self, conn: Connection) -> None:
-        """Insert the rows in `conn`'s transaction: on SQLite through the driver's own
-        cursor (SQLAlchemy's per-row parameter handling was most of the statement's CPU);
-        elsewhere as one executemany through SQLAlchemy."""
+    def insert(self, conn: Connection) -> Sequence[int]:
+        """Insert the rows in `conn`'s transaction; the claims' new ids, in order. On
+        SQLite through the driver's own cursor (SQLAlchemy's per-row parameter handling
+        was most of the statement's CPU); elsewhere as one executemany through
+        SQLAlchemy."""
         if conn.dialect.name != "sqlite":
-            for table, columns, rows in ((place_mentions, MENTION_COLUMNS, self.mentions),
-                                         (claims_table, CLAIM_COLUMNS, self.claims)):
-                if rows:
-                    conn.execute(table.insert(), [dict(zip(columns, row, strict=True))
-                                                  for row in rows])
-            return
+            if self.mentions:
+                conn.execute(place_mentions.insert(), [
+                    dict(zip(MENTION_COLUMNS, row, strict=True)) for row in self.mentions])
+            if not self.claims:
+                return ()
+            return conn.execute(
+                claims_table.insert().returning(claims_table.c.seq,
+                                                sort_by_parameter_order=True),
+                [dict(zip(CLAIM_COLUMNS, row, strict=True)) for row in self.claims],
+            ).scalars().all()
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             if self.mentions:
                 cursor.executemany(_SQLITE_INSERT_MENTIONS, self.mentions)
-            if self.claims:
-                cursor.executemany(_SQLITE_INSERT_CLAIMS, map(_sqlite_claim, self.claims))
+            if not self.claims:
+                return ()
+            cursor.executemany(_SQLITE_INSERT_CLAIMS, map(_sqlite_claim, self.claims))
+            if cursor.rowcount != len(self.claims):
+                raise StoreError(f"{cursor.rowcount} of {len(self.claims)} claims stored")
+            # this transaction holds the write lock: the rows took consecutive ids, the
+            # last of them the connection's last inserted rowid
+            last = cursor.execute("SELECT last_insert_rowid()").fetchone()[0]
+            return range(last - len(self.claims) + 1, last + 1)
         finally:
             cursor.close()
+
+
+# Positions in CLAIM_COLUMNS of what the fold reads of a new claim (`states.FoldRow`).
+_FOLD_VALUES = itemgetter(*(CLAIM_COLUMNS.index(name) for name in states.FoldRow._fields[1:]))
+_KIND, _CLAIMANT_SIDE = CLAIM_COLUMNS.index("kind"), CLAIM_COLUMNS.index("claimant_side")
+
+
+def _fold_rows(ids: Sequence[int], rows: Sequence[tuple[Any, ...]]) -> list[states.FoldRow]:
+    """The new claims that may change a place's state, as the fold reads them: control
+    and withdrawal claims of a speaking side (the rest, most of a batch, are skipped)."""
+    kinds, silent = states.TIMELINE_KINDS, states.SILENT_SIDES
+    return [states.FoldRow(seq, *_FOLD_VALUES(row))
+            for seq, row in zip(ids, rows, strict=True)
+            if row[_KIND] in kinds and row[_CLAIMANT_SIDE] not in silent]
 
 
 def _sqlite_claim(row: tuple[Any, ...]) -> tuple[Any, ...]:
