@@ -109,7 +109,8 @@ class Visit:
         """Click another place than the one open and wait for its panel: a click while the
         map still zooms or pans to the place opened before may land where the marker was
         (nothing opens then: click again, until WAIT_MS), and the claims already listed
-        are the previous place's."""
+        are the previous place's. The new place's claims may all be undated: either list
+        will do."""
         shown = self.page.locator("#place-name").text_content() or ""
         deadline = time.monotonic() + WAIT_MS / 1000
         while True:
@@ -119,7 +120,8 @@ class Visit:
             try:
                 self.page.wait_for_function(
                     "shown => document.getElementById('place-name').textContent !== shown"
-                    " && document.querySelector('#claims li.claim') !== null",
+                    " && document.querySelector('#claims li.claim, #undated-claims li.claim')"
+                    " !== null",
                     arg=shown, timeout=CLICK_RETRY_MS)
                 return
             except PlaywrightTimeout:
