@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -302,42 +303,39 @@ def test_raw_claim_rows_are_the_rows_of_the_same_filters(db_url: str,
     assert payloads.claim_rows_json(raw) == payloads.claim_rows_json(typed)
 
 
-def test_a_sqlite_claims_read_past_its_step_budget_stops_and_leaves_the_connection_unbudgeted(
-        tmp_path: Any) -> None:
+@pytest.fixture
+def sqlite_ledger(tmp_path: Any) -> Iterator[SqlStore]:
+    """The hand-made ledger on a SQLite file of the test's own."""
     store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
     try:
         hand_made_ledger(store)
-        whole = store.claim_rows(raw=True)
-        with pytest.raises(ReadOverBudget):
-            store.claim_rows(raw=True, steps=5)
-        after = [store.claim_rows(raw=True) for _ in range(3)]  # the same pooled connection
-        roomy = store.claim_rows(raw=True, steps=1_000_000)
+        yield store
     finally:
         store.close()
+
+
+def test_a_sqlite_claims_read_past_its_step_budget_stops_and_leaves_the_connection_unbudgeted(
+        sqlite_ledger: SqlStore) -> None:
+    store = sqlite_ledger
+    whole = store.claim_rows(raw=True)
+    with pytest.raises(ReadOverBudget):
+        store.claim_rows(raw=True, steps=5)
+    after = [store.claim_rows(raw=True) for _ in range(3)]  # the same pooled connection
+    roomy = store.claim_rows(raw=True, steps=1_000_000)
     assert len(whole) > 1 and after == [whole] * 3 and roomy == whole
 
 
 def test_a_budgeted_claims_read_counts_its_own_steps_however_often_its_statement_ran(
-        tmp_path: Any) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
-    try:
-        hand_made_ledger(store)
-        whole = store.claim_rows(raw=True)
-        # the driver keeps the prepared statement, whose own step count adds up over runs
-        again = [store.claim_rows(raw=True, steps=20_000) for _ in range(200)]
-    finally:
-        store.close()
+        sqlite_ledger: SqlStore) -> None:
+    whole = sqlite_ledger.claim_rows(raw=True)
+    # the driver keeps the prepared statement, whose own step count adds up over runs
+    again = [sqlite_ledger.claim_rows(raw=True, steps=20_000) for _ in range(200)]
     assert again == [whole] * 200
 
 
 def test_claims_encoded_once_per_revision_are_reused_until_the_revision_moves(
-        tmp_path: Any) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
-    try:
-        hand_made_ledger(store)
-        rows = store.claim_rows(raw=True)
-    finally:
-        store.close()
+        sqlite_ledger: SqlStore) -> None:
+    rows = sqlite_ledger.claim_rows(raw=True)
     expected = [orjson.dumps(item) for item in payloads.claim_rows_json(rows)]
     memo = payloads.EncodedClaims()
     first, again = memo.encoded(rows, revision=4), memo.encoded(rows[::-1], revision=4)
@@ -353,21 +351,16 @@ def test_claims_encoded_once_per_revision_are_reused_until_the_revision_moves(
     {"where": ClaimFilter(limit=50)}, {"region": "UA-99", "where": ClaimFilter(limit=5)},
     {"kind": "control", "where": ClaimFilter(claimant_side="RU", limit=3)}])
 def test_a_claims_page_from_kept_encodings_is_the_page_encoded_whole(
-        tmp_path: Any, page: dict[str, Any]) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'ledger.db'}")
-    memo = payloads.EncodedClaims()
-    try:
-        hand_made_ledger(store)
-        store.add_document(*_unknown_region_document())
-        pages = [api_module.claims_page(store, None, page.get("region"), page.get("kind"),
-                                        None, page["where"], encoded=memo, revision=1)
-                 for _ in range(2)]
-        where = page["where"]
-        rows = store.claim_rows(kinds=[page["kind"]] if "kind" in page else None,
-                                region=page.get("region"),
-                                where=replace(where, limit=(where.limit or 50) + 1), raw=True)
-    finally:
-        store.close()
+        sqlite_ledger: SqlStore, page: dict[str, Any]) -> None:
+    store, memo = sqlite_ledger, payloads.EncodedClaims()
+    store.add_document(*_unknown_region_document())
+    pages = [api_module.claims_page(store, None, page.get("region"), page.get("kind"),
+                                    None, page["where"], encoded=memo, revision=1)
+             for _ in range(2)]
+    where = page["where"]
+    rows = store.claim_rows(kinds=[page["kind"]] if "kind" in page else None,
+                            region=page.get("region"),
+                            where=replace(where, limit=(where.limit or 50) + 1), raw=True)
     limit = where.limit or 50
     whole = orjson.dumps({"claims": payloads.claim_rows_json(rows[:limit]), "limit": limit,
                           "offset": where.offset,
