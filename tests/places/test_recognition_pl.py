@@ -39,3 +39,4 @@ def test_river_in_the_genitive_after_a_bank_word(gaz):
 def test_a_name_after_an_abbreviations_dot_is_no_sentence_opener(gaz):
     m = found(gaz, "Rosjanie kontrolują ok. 70 proc. Pokrowska.", "pl")["Pokrowska"]
     assert m.geonameid == 704422
+
