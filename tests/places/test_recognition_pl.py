@@ -40,3 +40,7 @@ def test_a_name_after_an_abbreviations_dot_is_no_sentence_opener(gaz):
     m = found(gaz, "Rosjanie kontrolują ok. 70 proc. Pokrowska.", "pl")["Pokrowska"]
     assert m.geonameid == 704422
 
+
+
+def test_war_in_the_name_of_the_institute_for_the_study_of_war_is_no_place(gaz):
+    assert parse(gaz, "Amerykański Instytut Studiów nad Wojną ocenia sytuację.", "pl") == []
