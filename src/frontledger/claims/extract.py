@@ -105,6 +105,9 @@ reaches back at most this many sentences to the claims it answers: an article st
 claim and, after a few sentences of context on it, the other side's answer; set from the
 invented fixtures (a claim, two or three sentences of context, the answer) with room for
 a quotation of two or three sentences between."""
+COMPLEMENTIZER_GAP = 8
+"""Room for a comma and spaces between a reporting verb and the complementizer that opens
+its clause ("podał, że", "precisó que")."""
 INTENT_WINDOW = 25
 """An intention word ("trying to", "pour") at most this far before a control trigger."""
 HYPOTHESIS_WINDOW = 45
@@ -406,9 +409,32 @@ def _new_statement(doc: Analysis, start: int, end: int) -> bool:
     denial ("and said") opens a statement of its own, which the denial does not reach ("false,
     like the report ... asserting that X was surrounded" is the claim denied)."""
     joined = doc.lexicon.coordination
-    return joined is not None and any(
+    return (joined is not None and any(
         c.label == "verb" and joined.fullmatch(doc.text, start, c.start) is not None
-        for c in within(doc.cues, start, end))
+        for c in within(doc.cues, start, end))) or _reported_anew(doc, start, end)
+
+
+def _reported_anew(doc: Analysis, start: int, end: int) -> bool:
+    """"«A fabrication», it said in a statement, in which it specified that eight clashes
+    were fought near X": a reporting verb that opens its own reported clause (right before
+    the complementizer, "precisó que", "podał, że") between a denial and a trigger starts a
+    statement the denial does not reach. A denial verb ("denied that") is the denial's own;
+    a participle ("false, what he told Putin, asserting that X is surrounded") tells the
+    claim denied."""
+    complementizer, participle = doc.lexicon.complementizer, doc.lexicon.participle
+    if complementizer is None:
+        return False
+    denials = within(doc.denials, start, end)
+    for cue in within(doc.cues, start, end):
+        if cue.label != "verb" or any(d.start < cue.end and cue.start < d.end for d in denials):
+            continue
+        if participle is not None and participle.search(doc.text, cue.start, cue.end):
+            continue
+        gap = doc.text[cue.end:cue.end + COMPLEMENTIZER_GAP]
+        found = complementizer.search(gap)
+        if found is not None and not gap[:found.start()].strip(" ,"):
+            return True
+    return False
 
 
 def _one_phrase(doc: Analysis, a: Hit, b: Hit) -> bool:
