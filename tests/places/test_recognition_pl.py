@@ -44,3 +44,8 @@ def test_a_name_after_an_abbreviations_dot_is_no_sentence_opener(gaz):
 
 def test_war_in_the_name_of_the_institute_for_the_study_of_war_is_no_place(gaz):
     assert parse(gaz, "Amerykański Instytut Studiów nad Wojną ocenia sytuację.", "pl") == []
+
+
+def test_pipeline_name_is_no_town(gaz):
+    text = "Drony zaatakowały rurociąg Sudzha w obwodzie kurskim."
+    assert "Sudzha" not in found(gaz, text, "pl")
