@@ -59,7 +59,7 @@ def claim_date(
 ) -> DateMention | None:
     """The date of the claim `trigger` makes in `sentence` (None: undated)."""
     written = date_near(doc, sentence, trigger.start)
-    if written is not None:
+    if written is not None and not _other_events_date(doc, sentence, trigger, written):
         return written
     if speaker is not None and _shared(speaker.date, sentence) and not (
             trigger.label in EVENT_KINDS and is_past(doc, sentence, trigger)):
@@ -70,6 +70,18 @@ def claim_date(
             or not is_past(doc, sentence, trigger)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
+
+
+def _other_events_date(doc: Analysis, sentence: Sentence, trigger: Hit,
+                       written: DateMention) -> bool:
+    """"Russia occupied A and B in February 2022 and has controlled three quarters of the
+    region since": a date written right after a past event's trigger, before a present
+    state's, is that event's time; the state holds on the report's day (rule 4)."""
+    if written.end > trigger.start or is_past(doc, sentence, trigger):
+        return False
+    return any(other.end <= written.start and other is not trigger
+               and is_past(doc, sentence, other)
+               for other in within(doc.triggers, sentence.start, written.start))
 
 
 def _earlier(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
