@@ -77,11 +77,12 @@ def _other_events_date(doc: Analysis, sentence: Sentence, trigger: Hit,
     """"Russia occupied A and B in February 2022 and has controlled three quarters of the
     region since": a date written right after a past event's trigger, before a present
     state's, is that event's time; the state holds on the report's day (rule 4)."""
-    if written.end > trigger.start or is_past(doc, sentence, trigger):
+    if written.end > trigger.start:
         return False
-    return any(other.end <= written.start and other is not trigger
-               and is_past(doc, sentence, other)
-               for other in within(doc.triggers, sentence.start, written.start))
+    events = [other for other in within(doc.triggers, sentence.start, written.start)
+              if other.end <= written.start]
+    return bool(events) and not is_past(doc, sentence, trigger) and any(
+        is_past(doc, sentence, other) for other in events)
 
 
 def _earlier(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

@@ -416,18 +416,18 @@ def _new_statement(doc: Analysis, start: int, end: int) -> bool:
 
 def _reported_anew(doc: Analysis, start: int, end: int) -> bool:
     """"«A fabrication», it said in a statement, in which it specified that eight clashes
-    were fought near X": a reporting verb that opens its own reported clause (right before
-    the complementizer, "precisó que", "podał, że") between a denial and a trigger starts a
-    statement the denial does not reach. A denial verb ("denied that") is the denial's own;
+    were fought near X": after the denial's own reporting verb, a second one that opens its
+    own reported clause (right before the complementizer, "precisó que", "dodał, że")
+    starts a statement the denial does not reach. A denial verb ("denied that") is the denial's own;
     a participle ("false, what he told Putin, asserting that X is surrounded") tells the
     claim denied."""
     complementizer, participle = doc.lexicon.complementizer, doc.lexicon.participle
     if complementizer is None:
         return False
     denials = within(doc.denials, start, end)
-    for cue in within(doc.cues, start, end):
-        if cue.label != "verb" or any(d.start < cue.end and cue.start < d.end for d in denials):
-            continue
+    verbs = [cue for cue in within(doc.cues, start, end) if cue.label == "verb"
+             and not any(d.start < cue.end and cue.start < d.end for d in denials)]
+    for cue in verbs[1:]:  # the first is the denial's own ("«False», it said")
         if participle is not None and participle.search(doc.text, cue.start, cue.end):
             continue
         gap = doc.text[cue.end:cue.end + COMPLEMENTIZER_GAP]
