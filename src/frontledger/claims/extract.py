@@ -562,13 +562,38 @@ def _copied_denials(
     named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
     if not named:
         return []
-    speaker = named[0]
     recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
-    answered = recent or _answered(doc, sentence, speaker, done)
+    # "«What Gerasimov says about X is not true», the command replied": the one cited inside
+    # the denial is whom it answers, not who denies
+    authors = {c.claimant_side for c in recent}
+    speaker = next((s for s in named if s.side not in authors), named[0])
+    answered = _about_named_places(doc, sentence, speaker, recent or _answered(
+        doc, sentence, speaker, done), done)
     return _denied(doc, sentence, speaker, _capture_first([
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
         and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)]))
+
+
+def _about_named_places(
+    doc: Analysis, sentence: Sentence, speaker: Speaker, answered: list[Claim],
+    done: list[Claim],
+) -> list[Claim]:
+    """"What Gerasimov says about Kupiansk is not true": a denial that names places answers
+    the claims about them, at most ANSWER_REACH sentences back, rather than the latest
+    claims about other places; with none about them, the latest claims."""
+    named = {_place_key(p) for p in within(doc.places, sentence.start, sentence.end)}
+    if not named:
+        return answered
+    about = [c for c in answered if _place_key(c.place) in named]
+    if about:
+        return about
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    earliest = doc.sentences[max(0, here - ANSWER_REACH)].start
+    latest = [c for c in done if c.evidence.start >= earliest and c.stance == "asserts"
+              and _place_key(c.place) in named
+              and c.claimant_side not in (speaker.side, "other")]
+    return latest or answered
 
 
 def _capture_first(answered: list[Claim]) -> list[Claim]:
