@@ -26,3 +26,10 @@ def test_front_line_homonym_wins_over_namesakes_abroad(real_gaz):
     places = found(real_gaz, text, "en")
     assert places["Kostiantynivka"].geonameid == 705104
     assert places["Pokrovsk"].geonameid == 704422
+
+
+def test_polish_feminine_locative_and_polish_c_reach_the_ukrainian_towns(real_gaz):
+    text = "Walki toczą się w Hryszynem, Udacznem i Biłyckiem na północ od Pokrowska."
+    assert found(real_gaz, text, "pl")["Biłyckiem"].geonameid == 712613
+    text = "Dron trafił w autobus w Nowej Kachowce."
+    assert found(real_gaz, text, "pl")["Nowej Kachowce"].geonameid == 699839

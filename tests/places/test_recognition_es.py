@@ -41,3 +41,18 @@ def test_region_with_an_adjective_still_places_the_name_in_it(gaz):
     text = "La lista nombraba Pokrovske, en la región oriental de Járkov, también."
     m = found(gaz, text, "es")["Pokrovske"]
     assert (m.geonameid, m.iso3166_2) == (None, "UA-63")
+
+
+def test_bare_name_after_territorio_de_is_the_oblast(gaz):
+    m = found(gaz, "Rusia controla en torno al 80 % del territorio de Donetsk.", "es")["Donetsk"]
+    assert (m.kind, m.iso3166_2) == ("region", "UA-14")
+
+
+def test_sumi_is_the_spanish_press_spelling_of_the_sumy_region(gaz):
+    m = found(gaz, "Las tropas rusas entraron en la región de Sumi en primavera.", "es")
+    assert (m["región de Sumi"].kind, m["región de Sumi"].iso3166_2) == ("region", "UA-59")
+
+
+def test_pipeline_name_is_no_town(gaz):
+    text = "Un ataque con drones contra el oleoducto Sudzha en la región de Kursk."
+    assert "Sudzha" not in found(gaz, text, "es")

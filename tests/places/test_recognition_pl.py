@@ -39,3 +39,13 @@ def test_river_in_the_genitive_after_a_bank_word(gaz):
 def test_a_name_after_an_abbreviations_dot_is_no_sentence_opener(gaz):
     m = found(gaz, "Rosjanie kontrolują ok. 70 proc. Pokrowska.", "pl")["Pokrowska"]
     assert m.geonameid == 704422
+
+
+
+def test_war_in_the_name_of_the_institute_for_the_study_of_war_is_no_place(gaz):
+    assert parse(gaz, "Amerykański Instytut Studiów nad Wojną ocenia sytuację.", "pl") == []
+
+
+def test_pipeline_name_is_no_town(gaz):
+    text = "Drony zaatakowały rurociąg Sudzha w obwodzie kurskim."
+    assert "Sudzha" not in found(gaz, text, "pl")

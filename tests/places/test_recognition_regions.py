@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.places.helpers import parse
+from tests.places.helpers import found, parse
 
 
 def _kinds(gaz, text: str, language: str) -> list[tuple[str, str | None]]:
@@ -100,3 +100,13 @@ def test_plural_region_word_before_a_list_makes_every_name_of_it_an_oblast(gaz, 
     kinds = _kinds(gaz, text, language)
     assert kinds[:2] == [("region", "UA-63"), ("region", "UA-14")]
     assert {kind for kind, _iso in kinds} == {"region"}
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("W obwodzie sumskim trwają walki. W nocy Rosjanie zaatakowali Sumy dronami.",
+     "pl", "Sumy"),
+    ("В Харьковской области идут бои. Ночью россияне атаковали Харьков дронами.",
+     "ru", "Харьков"),
+])
+def test_bare_noun_after_an_adjectival_region_name_is_the_city(gaz, text, language, surface):
+    assert found(gaz, text, language)[surface].kind == "populated_place"

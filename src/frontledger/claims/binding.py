@@ -879,7 +879,7 @@ def _fights_elsewhere(doc: Analysis, side: Hit, trigger: Hit) -> bool:
         return False  # "eliminating the Ukrainian troops trapped in X": the side befallen
     nearby = starting(doc.triggers, max(0, side.start - MAX_TRIGGER), side.end + SIDE_GLUE)
     for other in nearby:
-        if other is trigger or other.label != "clash":
+        if other is trigger or not (other.label == "clash" or _driving_out(other)):
             continue
         if other.start <= side.start and side.end <= other.end:
             return True
@@ -891,6 +891,13 @@ def _fights_elsewhere(doc: Analysis, side: Hit, trigger: Hit) -> bool:
                 doc, other, after=True):
             return True
     return False
+
+
+def _driving_out(hit: Hit) -> bool:
+    """"wyparli Ukraińców z X, a latem przekroczyli granicę": the side a verb of driving
+    out acts on is its object, not the actor of the next verb."""
+    return hit.trigger is not None and (hit.trigger.pushed or (
+        hit.label == "withdrawal" and hit.trigger.side == "after"))
 
 
 def _glued(doc: Analysis, start: int, end: int) -> bool:

@@ -59,7 +59,7 @@ def claim_date(
 ) -> DateMention | None:
     """The date of the claim `trigger` makes in `sentence` (None: undated)."""
     written = date_near(doc, sentence, trigger.start)
-    if written is not None:
+    if written is not None and not _other_events_date(doc, sentence, trigger, written):
         return written
     if speaker is not None and _shared(speaker.date, sentence) and not (
             trigger.label in EVENT_KINDS and is_past(doc, sentence, trigger)):
@@ -70,6 +70,19 @@ def claim_date(
             or not is_past(doc, sentence, trigger)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
+
+
+def _other_events_date(doc: Analysis, sentence: Sentence, trigger: Hit,
+                       written: DateMention) -> bool:
+    """"Russia occupied A and B in February 2022 and has controlled three quarters of the
+    region since": a date written right after a past event's trigger, before a present
+    state's, is that event's time; the state holds on the report's day (rule 4)."""
+    if written.end > trigger.start:
+        return False
+    events = [other for other in within(doc.triggers, sentence.start, written.start)
+              if other.end <= written.start]
+    return bool(events) and not is_past(doc, sentence, trigger) and any(
+        is_past(doc, sentence, other) for other in events)
 
 
 def _earlier(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

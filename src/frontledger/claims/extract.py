@@ -105,6 +105,9 @@ reaches back at most this many sentences to the claims it answers: an article st
 claim and, after a few sentences of context on it, the other side's answer; set from the
 invented fixtures (a claim, two or three sentences of context, the answer) with room for
 a quotation of two or three sentences between."""
+COMPLEMENTIZER_GAP = 8
+"""Room for a comma and spaces between a reporting verb and the complementizer that opens
+its clause ("podał, że", "precisó que")."""
 INTENT_WINDOW = 25
 """An intention word ("trying to", "pour") at most this far before a control trigger."""
 HYPOTHESIS_WINDOW = 45
@@ -406,9 +409,32 @@ def _new_statement(doc: Analysis, start: int, end: int) -> bool:
     denial ("and said") opens a statement of its own, which the denial does not reach ("false,
     like the report ... asserting that X was surrounded" is the claim denied)."""
     joined = doc.lexicon.coordination
-    return joined is not None and any(
+    return (joined is not None and any(
         c.label == "verb" and joined.fullmatch(doc.text, start, c.start) is not None
-        for c in within(doc.cues, start, end))
+        for c in within(doc.cues, start, end))) or _reported_anew(doc, start, end)
+
+
+def _reported_anew(doc: Analysis, start: int, end: int) -> bool:
+    """"«A fabrication», it said in a statement, in which it specified that eight clashes
+    were fought near X": after the denial's own reporting verb, a second one that opens its
+    own reported clause (right before the complementizer, "precisó que", "dodał, że")
+    starts a statement the denial does not reach. A denial verb ("denied that") is the denial's own;
+    a participle ("false, what he told Putin, asserting that X is surrounded") tells the
+    claim denied."""
+    complementizer, participle = doc.lexicon.complementizer, doc.lexicon.participle
+    if complementizer is None:
+        return False
+    denials = within(doc.denials, start, end)
+    verbs = [cue for cue in within(doc.cues, start, end) if cue.label == "verb"
+             and not any(d.start < cue.end and cue.start < d.end for d in denials)]
+    for cue in verbs[1:]:  # the first is the denial's own ("«False», it said")
+        if participle is not None and participle.search(doc.text, cue.start, cue.end):
+            continue
+        gap = doc.text[cue.end:cue.end + COMPLEMENTIZER_GAP]
+        found = complementizer.search(gap)
+        if found is not None and not gap[:found.start()].strip(" ,"):
+            return True
+    return False
 
 
 def _one_phrase(doc: Analysis, a: Hit, b: Hit) -> bool:
@@ -536,13 +562,38 @@ def _copied_denials(
     named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
     if not named:
         return []
-    speaker = named[0]
     recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
-    answered = recent or _answered(doc, sentence, speaker, done)
+    # "«What Gerasimov says about X is not true», the command replied": the one cited inside
+    # the denial is whom it answers, not who denies
+    authors = {c.claimant_side for c in recent}
+    speaker = next((s for s in named if s.side not in authors), named[0])
+    answered = _about_named_places(doc, sentence, speaker, recent or _answered(
+        doc, sentence, speaker, done), done)
     return _denied(doc, sentence, speaker, _capture_first([
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
         and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)]))
+
+
+def _about_named_places(
+    doc: Analysis, sentence: Sentence, speaker: Speaker, answered: list[Claim],
+    done: list[Claim],
+) -> list[Claim]:
+    """"What Gerasimov says about Kupiansk is not true": a denial that names places answers
+    the claims about them, at most ANSWER_REACH sentences back, rather than the latest
+    claims about other places; with none about them, the latest claims."""
+    named = {_place_key(p) for p in within(doc.places, sentence.start, sentence.end)}
+    if not named:
+        return answered
+    about = [c for c in answered if _place_key(c.place) in named]
+    if about:
+        return about
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    earliest = doc.sentences[max(0, here - ANSWER_REACH)].start
+    latest = [c for c in done if c.evidence.start >= earliest and c.stance == "asserts"
+              and _place_key(c.place) in named
+              and c.claimant_side not in (speaker.side, "other")]
+    return latest or answered
 
 
 def _capture_first(answered: list[Claim]) -> list[Claim]:

@@ -397,11 +397,17 @@ class Resolver:
                              bases: list[tuple[GazetteerEntry, int]]) -> bool:
         """"Dnipropetrovsk is thinner populated than Donetsk" after "Dnipropetrovsk region":
         once an article has named the region, the bare name keeps meaning it, except after a
-        locative preposition ("in Donetsk")."""
-        if not self._named_before(reading, bases):
+        locative preposition ("in Donetsk"). Only in a language that names regions by that
+        bare noun ("región de Járkov"): where a region is named by its adjective ("obwód
+        charkowski", "Харьковская область"), the bare noun is the city ("zaatakowali
+        Charków")."""
+        if not self._names_regions_by_base() or not self._named_before(reading, bases):
             return False
         first = reading.span.first
         return first == 0 or self.words[first - 1].key not in self.cues.lex.locative_before
+
+    def _names_regions_by_base(self) -> bool:
+        return any("{base}" in template for template in self.cues.lex.region_templates)
 
     def _named_before(self, reading: Reading, bases: list[tuple[GazetteerEntry, int]]) -> bool:
         return any(self.regions_named[e.iso3166_2] < reading.span.start
