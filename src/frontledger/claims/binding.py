@@ -834,7 +834,8 @@ def _side_hit(
     if agents:
         return agents[0], True
     before = [s for s in actors if s.end <= trigger.start
-              and trigger.start - s.end <= SIDE_WINDOW]
+              and trigger.start - s.end <= SIDE_WINDOW
+              and not _reporting_clause_between(doc, s.end, trigger.start)]
     direction = trigger.trigger.side if trigger.trigger else "before"
     # "are holding their positions in X": a possessive after the verb is its object's, and
     # points back to the subject named before, not to the claimant
@@ -848,6 +849,18 @@ def _side_hit(
         return (before[-1] if before else None), False
     options = ([before[-1]] if before else []) + ([after[0]] if after else [])
     return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
+
+
+def _reporting_clause_between(doc: Analysis, start: int, end: int) -> bool:
+    """"Il governatore ucraino di Sumy ha riferito che X viene bombardata", "le gouverneur
+    ukrainien a indiqué que X est bombardée": a reporting verb and the complementizer that
+    opens its reported clause stand between a side's name and a trigger, so the name
+    describes who reports, not who acts in what is reported."""
+    complementizer = doc.lexicon.complementizer
+    if complementizer is None:
+        return False
+    return any(cue.label == "verb" and complementizer.search(doc.text, cue.end, end)
+               for cue in within(doc.cues, start, end))
 
 
 OPPOSED_REACH = 40
