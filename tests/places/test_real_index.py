@@ -26,3 +26,17 @@ def test_front_line_homonym_wins_over_namesakes_abroad(real_gaz):
     places = found(real_gaz, text, "en")
     assert places["Kostiantynivka"].geonameid == 705104
     assert places["Pokrovsk"].geonameid == 704422
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Koupiansk, ville de la région de Kharkiv située sur la rivière Oskil, est pilonnée.", "fr"),
+    ("Kupiansk, città della regione di Kharkiv che sorge sul fiume Oskil, è sotto il fuoco.", "it"),
+])
+def test_river_word_names_the_river_over_a_village_of_the_named_region(real_gaz, text, language):
+    assert found(real_gaz, text, language)["Oskil"].kind == "river"
+
+
+def test_settlement_marker_keeps_the_village_that_shares_a_river_name(real_gaz):
+    text = "le village d'Oskil, dans la région de Kharkiv, près de la rivière"
+    place = found(real_gaz, text, "fr")
+    assert place["Oskil"].kind == "populated_place"

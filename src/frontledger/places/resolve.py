@@ -321,6 +321,10 @@ class Resolver:
     def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
         options = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings]
         span = reading.span
+        rivers = [(e, how) for e, how in options if e.kind == "river"]
+        if rivers and len(rivers) < len(options) and not reading.settlement and (
+                self.cues.river(span.start, span.end)):
+            return rivers  # "située sur la rivière Oskil": not the village Oskil nearby
         if any(e.flags & FLAG_NEEDS_CUE for e, _how in options):
             if self.cues.river(span.start, span.end):  # "the bank of the Dnipro"
                 return [(e, how) for e, how in options if e.kind == "river"]
