@@ -40,3 +40,16 @@ def test_settlement_marker_keeps_the_village_that_shares_a_river_name(real_gaz):
     text = "le village d'Oskil, dans la région de Kharkiv, près de la rivière"
     place = found(real_gaz, text, "fr")
     assert place["Oskil"].kind == "populated_place"
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Dans la région de Zaporijjia, les combats continuent. Un drone a frappé la capitale "
+     "régionale, Zaporijjia, mardi soir.", "fr", "Zaporijjia"),
+    ("Nella regione di Zaporizhzhia si combatte. Un drone ha colpito il capoluogo regionale, "
+     "Zaporizhzhia, martedì sera.", "it", "Zaporizhzhia"),
+    ("Fighting goes on in the Zaporizhzhia region. A drone hit the regional capital, "
+     "Zaporizhzhia, on Tuesday.", "en", "Zaporizhzhia"),
+])
+def test_regional_capital_in_apposition_is_the_city_after_its_region(real_gaz, text, language,
+                                                                      name):
+    assert found(real_gaz, text, language)[name].geonameid == 687700
