@@ -621,15 +621,25 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
 
 
 def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
-    """"the capture of the village of A near B ... the village": a place named only as near
-    what its sentence is about (the lexicon's `near`) is no antecedent, when that sentence
-    names another place of the kind before it."""
-    if not earlier or not near_place(doc, earlier[-1]):
+    """"the capture of the village of A near B ... the village", "A, la cittadina a ovest di B
+    ... La città": a place named only as near what its sentence is about (the lexicon's
+    `near`) or as the point a compass bearing is taken from is no antecedent, when that
+    sentence names another place of the kind before it."""
+    if not earlier or not _reference_point(doc, earlier[-1]):
         return earlier
     here = bisect.bisect_right(starts_of(doc.sentences), earlier[-1].start) - 1
     start = doc.sentences[here].start if here >= 0 else 0
-    kept = [p for p in earlier[:-1] if p.start >= start and not near_place(doc, p)]
+    kept = [p for p in earlier[:-1] if p.start >= start and not _reference_point(doc, p)]
     return kept if kept else earlier
+
+
+def _reference_point(doc: Analysis, place: PlaceMention) -> bool:
+    """A place named after `near` words or a compass bearing ("near B", "west of B")."""
+    if near_place(doc, place):
+        return True
+    pattern = doc.lexicon.bearing
+    return pattern is not None and pattern.search(
+        doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
 
 
 def _place_there(
