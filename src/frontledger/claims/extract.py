@@ -317,7 +317,8 @@ def _trigger_claims(
     claims: list[Claim] = []
     counters: list[Claim] = []
     for place in places:
-        claim = _claim(doc, sentence, trigger, place, speaker, stance, speakers)
+        claim = _claim(doc, sentence, trigger, place, speaker,
+                       "denies" if _excepted(doc, place) else stance, speakers)
         if claim is None:
             continue
         claims.append(claim)
@@ -332,6 +333,19 @@ def _trigger_claims(
     if stance == "asserts":
         return claims
     return [answered_claim_date(doc, sentence, trigger, c) for c in claims] + counters
+
+
+EXCEPTION_REACH = 30
+"""How far before a place its exception words are read ("mais pas à la ", "ma non nella ": 13
+characters, with room for a longer article)."""
+
+
+def _excepted(doc: Analysis, place: PlaceMention) -> bool:
+    """"Russian forces hold half of A, but not B": the place after the lexicon's `exception`
+    words is taken out of what its list asserts."""
+    pattern = doc.lexicon.exception
+    return pattern is not None and pattern.search(
+        doc.text, max(0, place.start - EXCEPTION_REACH), place.start) is not None
 
 
 def _counter_claim(
