@@ -53,3 +53,15 @@ def test_settlement_marker_keeps_the_village_that_shares_a_river_name(real_gaz):
 def test_regional_capital_in_apposition_is_the_city_after_its_region(real_gaz, text, language,
                                                                       name):
     assert found(real_gaz, text, language)[name].geonameid == 687700
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Nella regione di Kherson si spara ogni giorno. Martedì l'artiglieria russa ha colpito "
+     "Kherson e il vicino villaggio di Antonivka.", "it"),
+    ("Dans la région de Kherson, les tirs continuent. Mardi, l'artillerie russe a frappé "
+     "Kherson et le village voisin d'Antonivka.", "fr"),
+    ("Shelling goes on in the Kherson region. Russian artillery hit Kherson and the nearby "
+     "village of Antonivka on Tuesday.", "en"),
+])
+def test_name_joined_to_a_nearby_village_is_the_city_after_its_region(real_gaz, text, language):
+    assert found(real_gaz, text, language)["Kherson"].geonameid == 706448

@@ -404,8 +404,15 @@ class Resolver:
         locative preposition ("in Donetsk")."""
         if not self._named_before(reading, bases):
             return False
+        if self._listed_with_settlement(reading):
+            return False
         first = reading.span.first
         return first == 0 or self.words[first - 1].key not in self.cues.lex.locative_before
+
+    def _listed_with_settlement(self, reading: Reading) -> bool:
+        """"ha colpito Kherson e il vicino villaggio di Antonivka": a bare name joined to a
+        settlement noun's phrase is a settlement too, whatever region the article named."""
+        return self.cues.marked_settlement_after(reading.span.end)
 
     def _named_before(self, reading: Reading, bases: list[tuple[GazetteerEntry, int]]) -> bool:
         return any(self.regions_named[e.iso3166_2] < reading.span.start
