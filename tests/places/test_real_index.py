@@ -65,3 +65,11 @@ def test_regional_capital_in_apposition_is_the_city_after_its_region(real_gaz, t
 ])
 def test_name_joined_to_a_nearby_village_is_the_city_after_its_region(real_gaz, text, language):
     assert found(real_gaz, text, language)["Kherson"].geonameid == 706448
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Ogni notte tentano di sbarcare sulle isole del Dnipro, senza successo.", "it", "Dnipro"),
+    ("Chaque nuit, ils tentent de débarquer sur les îles du Dniepr.", "fr", "Dniepr"),
+])
+def test_islands_of_the_dnipro_name_the_river(real_gaz, text, language, name):
+    assert found(real_gaz, text, language)[name].kind == "river"
