@@ -553,10 +553,15 @@ def _copied_denials(
     speaker = named[0]
     recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
     answered = recent or _answered(doc, sentence, speaker, done)
-    return _denied(doc, sentence, speaker, _capture_first([
+    deniable = _capture_first([
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
-        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)]))
+        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)])
+    latter = doc.lexicon.latter
+    if deniable and latter is not None and latter.search(doc.text, sentence.start, sentence.end):
+        # "Kiev smentisce anche quest'ultima affermazione": the claim named last in the text
+        deniable = [max(deniable, key=lambda c: (c.evidence.start, c.place.start))]
+    return _denied(doc, sentence, speaker, deniable)
 
 
 def _capture_first(answered: list[Claim]) -> list[Claim]:
