@@ -33,3 +33,50 @@ def test_polish_feminine_locative_and_polish_c_reach_the_ukrainian_towns(real_ga
     assert found(real_gaz, text, "pl")["Biłyckiem"].geonameid == 712613
     text = "Dron trafił w autobus w Nowej Kachowce."
     assert found(real_gaz, text, "pl")["Nowej Kachowce"].geonameid == 699839
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Koupiansk, ville de la région de Kharkiv située sur la rivière Oskil, est pilonnée.", "fr"),
+    ("Kupiansk, città della regione di Kharkiv che sorge sul fiume Oskil, è sotto il fuoco.", "it"),
+])
+def test_river_word_names_the_river_over_a_village_of_the_named_region(real_gaz, text, language):
+    assert found(real_gaz, text, language)["Oskil"].kind == "river"
+
+
+def test_settlement_marker_keeps_the_village_that_shares_a_river_name(real_gaz):
+    text = "le village d'Oskil, dans la région de Kharkiv, près de la rivière"
+    place = found(real_gaz, text, "fr")
+    assert place["Oskil"].kind == "populated_place"
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Dans la région de Zaporijjia, les combats continuent. Un drone a frappé la capitale "
+     "régionale, Zaporijjia, mardi soir.", "fr", "Zaporijjia"),
+    ("Nella regione di Zaporizhzhia si combatte. Un drone ha colpito il capoluogo regionale, "
+     "Zaporizhzhia, martedì sera.", "it", "Zaporizhzhia"),
+    ("Fighting goes on in the Zaporizhzhia region. A drone hit the regional capital, "
+     "Zaporizhzhia, on Tuesday.", "en", "Zaporizhzhia"),
+])
+def test_regional_capital_in_apposition_is_the_city_after_its_region(real_gaz, text, language,
+                                                                      name):
+    assert found(real_gaz, text, language)[name].geonameid == 687700
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Nella regione di Kherson si spara ogni giorno. Martedì l'artiglieria russa ha colpito "
+     "Kherson e il vicino villaggio di Antonivka.", "it"),
+    ("Dans la région de Kherson, les tirs continuent. Mardi, l'artillerie russe a frappé "
+     "Kherson et le village voisin d'Antonivka.", "fr"),
+    ("Shelling goes on in the Kherson region. Russian artillery hit Kherson and the nearby "
+     "village of Antonivka on Tuesday.", "en"),
+])
+def test_name_joined_to_a_nearby_village_is_the_city_after_its_region(real_gaz, text, language):
+    assert found(real_gaz, text, language)["Kherson"].geonameid == 706448
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Ogni notte tentano di sbarcare sulle isole del Dnipro, senza successo.", "it", "Dnipro"),
+    ("Chaque nuit, ils tentent de débarquer sur les îles du Dniepr.", "fr", "Dniepr"),
+])
+def test_islands_of_the_dnipro_name_the_river(real_gaz, text, language, name):
+    assert found(real_gaz, text, language)[name].kind == "river"

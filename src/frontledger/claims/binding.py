@@ -621,15 +621,25 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
 
 
 def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
-    """"the capture of the village of A near B ... the village": a place named only as near
-    what its sentence is about (the lexicon's `near`) is no antecedent, when that sentence
-    names another place of the kind before it."""
-    if not earlier or not near_place(doc, earlier[-1]):
+    """"the capture of the village of A near B ... the village", "A, la cittadina a ovest di B
+    ... La città": a place named only as near what its sentence is about (the lexicon's
+    `near`) or as the point a compass bearing is taken from is no antecedent, when that
+    sentence names another place of the kind before it."""
+    if not earlier or not _reference_point(doc, earlier[-1]):
         return earlier
     here = bisect.bisect_right(starts_of(doc.sentences), earlier[-1].start) - 1
     start = doc.sentences[here].start if here >= 0 else 0
-    kept = [p for p in earlier[:-1] if p.start >= start and not near_place(doc, p)]
+    kept = [p for p in earlier[:-1] if p.start >= start and not _reference_point(doc, p)]
     return kept if kept else earlier
+
+
+def _reference_point(doc: Analysis, place: PlaceMention) -> bool:
+    """A place named after `near` words or a compass bearing ("near B", "west of B")."""
+    if near_place(doc, place):
+        return True
+    pattern = doc.lexicon.bearing
+    return pattern is not None and pattern.search(
+        doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
 
 
 def _place_there(
@@ -834,7 +844,8 @@ def _side_hit(
     if agents:
         return agents[0], True
     before = [s for s in actors if s.end <= trigger.start
-              and trigger.start - s.end <= SIDE_WINDOW]
+              and trigger.start - s.end <= SIDE_WINDOW
+              and not _reporting_clause_between(doc, s.end, trigger.start)]
     direction = trigger.trigger.side if trigger.trigger else "before"
     # "are holding their positions in X": a possessive after the verb is its object's, and
     # points back to the subject named before, not to the claimant
@@ -848,6 +859,18 @@ def _side_hit(
         return (before[-1] if before else None), False
     options = ([before[-1]] if before else []) + ([after[0]] if after else [])
     return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
+
+
+def _reporting_clause_between(doc: Analysis, start: int, end: int) -> bool:
+    """"Il governatore ucraino di Sumy ha riferito che X viene bombardata", "le gouverneur
+    ukrainien a indiqué que X est bombardée": a reporting verb and the complementizer that
+    opens its reported clause stand between a side's name and a trigger, so the name
+    describes who reports, not who acts in what is reported."""
+    complementizer = doc.lexicon.complementizer
+    if complementizer is None:
+        return False
+    return any(cue.label == "verb" and complementizer.search(doc.text, cue.end, end)
+               for cue in within(doc.cues, start, end))
 
 
 OPPOSED_REACH = 40

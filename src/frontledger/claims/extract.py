@@ -320,7 +320,8 @@ def _trigger_claims(
     claims: list[Claim] = []
     counters: list[Claim] = []
     for place in places:
-        claim = _claim(doc, sentence, trigger, place, speaker, stance, speakers)
+        claim = _claim(doc, sentence, trigger, place, speaker,
+                       "denies" if _excepted(doc, place) else stance, speakers)
         if claim is None:
             continue
         claims.append(claim)
@@ -335,6 +336,19 @@ def _trigger_claims(
     if stance == "asserts":
         return claims
     return [answered_claim_date(doc, sentence, trigger, c) for c in claims] + counters
+
+
+EXCEPTION_REACH = 30
+"""How far before a place its exception words are read ("mais pas à la ", "ma non nella ": 13
+characters, with room for a longer article)."""
+
+
+def _excepted(doc: Analysis, place: PlaceMention) -> bool:
+    """"Russian forces hold half of A, but not B": the place after the lexicon's `exception`
+    words is taken out of what its list asserts."""
+    pattern = doc.lexicon.exception
+    return pattern is not None and pattern.search(
+        doc.text, max(0, place.start - EXCEPTION_REACH), place.start) is not None
 
 
 def _counter_claim(
@@ -569,10 +583,15 @@ def _copied_denials(
     speaker = next((s for s in named if s.side not in authors), named[0])
     answered = _about_named_places(doc, sentence, speaker, recent or _answered(
         doc, sentence, speaker, done), done)
-    return _denied(doc, sentence, speaker, _capture_first([
+    deniable = _capture_first([
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
-        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)]))
+        and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)])
+    latter = doc.lexicon.latter
+    if deniable and latter is not None and latter.search(doc.text, sentence.start, sentence.end):
+        # "Kiev smentisce anche quest'ultima affermazione": the claim named last in the text
+        deniable = [max(deniable, key=lambda c: (c.evidence.start, c.place.start))]
+    return _denied(doc, sentence, speaker, deniable)
 
 
 def _about_named_places(

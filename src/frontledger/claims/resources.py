@@ -143,6 +143,12 @@ class Lexicon:
     never the one said to advance, encircle or hold."""
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
+    latter: re.Pattern[str] | None = None
+    """Words in a denial that point to the last claim only ("the latter", "quest'ultima
+    affermazione", "cette dernière affirmation"): it answers that one, not all before."""
+    exception: re.Pattern[str] | None = None
+    """Words ending right before a place that take it out of what its list asserts ("took A,
+    but not B", "mais pas B", "ma non B"): the claim on that place is denied."""
     coordination: re.Pattern[str] | None = None
     """What joins two verbs of one negated predicate ("failed to reach the town and hold
     it"), matched on the whole gap between their triggers: the second shares the negation."""
@@ -319,6 +325,8 @@ def _lexicon(lang: Language) -> Lexicon:
         outage_after=_optional(places.get("outage_after")),
         present_form=_optional(stance.get("present_form")),
         coordination=_optional(stance.get("coordination")),
+        exception=_optional(stance.get("exception")),
+        latter=_optional(stance.get("latter")),
         region_anaphor=_optional(places.get("region_anaphor")),
         there=_optional(places.get("there")),
         settlement_within=_optional(places.get("settlement_within")),

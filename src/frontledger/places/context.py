@@ -116,6 +116,11 @@ class Cues:
         """"X, a village near Y", "X and Y -- two settlements"."""
         return bool(self.lex.place_marker_after.match(self.after(end)))
 
+    def marked_settlement_after(self, end: int) -> bool:
+        """"X e il vicino villaggio di Y", "X et le village voisin de Y": the name is joined
+        to a settlement noun's phrase (the lexicon's `settlement_joined`)."""
+        return self.lex.settlement_joined.match(self.text, end, end + WINDOW) is not None
+
     def marked_village(self, start: int) -> bool:
         """"the village of X", "село X": a small place, whatever town shares its name."""
         return self._may_mark(VILLAGE_MARKER, start) and bool(

@@ -42,6 +42,9 @@ class Lexicon:
     village_marker_before: re.Pattern[str]
     place_marker_after: re.Pattern[str]
     """Words after a list that say what its names are ("Balahan and Promin — villages")."""
+    settlement_joined: re.Pattern[str]
+    """What joins a name to a settlement noun's phrase after it ("X e il vicino villaggio di",
+    "X and the nearby village of"): the name is a settlement, not the region named before."""
     """The subset of markers that say the place is small ("the village of")."""
     capitalised_nouns: bool
     articles: frozenset[str]
@@ -162,6 +165,7 @@ def _lexicon(lang: Language) -> Lexicon:
         place_marker_before=_before(text("place_marker_before")),
         village_marker_before=_before(text("village_marker_before")),
         place_marker_after=_anywhere(text("place_marker_after")),
+        settlement_joined=_anywhere(text("settlement_joined")),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         articles=frozenset(fold(w) for w in words("articles")),
         river_cue=_anywhere(text("river_cue")),

@@ -321,6 +321,10 @@ class Resolver:
     def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
         options = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings]
         span = reading.span
+        rivers = [(e, how) for e, how in options if e.kind == "river"]
+        if rivers and len(rivers) < len(options) and not reading.settlement and (
+                self.cues.river(span.start, span.end)):
+            return rivers  # "située sur la rivière Oskil": not the village Oskil nearby
         if any(e.flags & FLAG_NEEDS_CUE for e, _how in options):
             if self.cues.river(span.start, span.end):  # "the bank of the Dnipro"
                 return [(e, how) for e, how in options if e.kind == "river"]
@@ -403,11 +407,18 @@ class Resolver:
         Charków")."""
         if not self._names_regions_by_base() or not self._named_before(reading, bases):
             return False
+        if self._listed_with_settlement(reading):
+            return False
         first = reading.span.first
         return first == 0 or self.words[first - 1].key not in self.cues.lex.locative_before
 
     def _names_regions_by_base(self) -> bool:
         return any("{base}" in template for template in self.cues.lex.region_templates)
+
+    def _listed_with_settlement(self, reading: Reading) -> bool:
+        """"ha colpito Kherson e il vicino villaggio di Antonivka": a bare name joined to a
+        settlement noun's phrase is a settlement too, whatever region the article named."""
+        return self.cues.marked_settlement_after(reading.span.end)
 
     def _named_before(self, reading: Reading, bases: list[tuple[GazetteerEntry, int]]) -> bool:
         return any(self.regions_named[e.iso3166_2] < reading.span.start
