@@ -23,7 +23,7 @@ from frontledger.claims.analysis import (
 )
 from frontledger.claims.morphology import base_form
 from frontledger.claims.scan import Hit
-from frontledger.records import Claim
+from frontledger.records import Claim, PlaceMention
 from frontledger.text.dates import DateMention
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
@@ -40,6 +40,9 @@ NAME_REACH = 3000
 """How far a surname said alone looks for the full name, and a title for the side name it
 repeats (a few paragraphs: news names a person in full once, then by surname; a headline
 uses the surname before the lead)."""
+SHORT_SURNAME = 4
+"""Shortest surname said alone that is matched to a speaker named in full before ("Novak"
+after "Michael Novak"); shorter words are initials and particles."""
 ANAPHOR_STEM = 6
 """Leading letters of a pointing noun matched against earlier speakers' names (бригаді →
 "бригад", ministry → "minist"): long enough to be specific, short enough for inflection."""
@@ -424,8 +427,9 @@ def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:
 def _named_before(name: str, state: State) -> Speaker | None:
     """The earlier speaker a short name repeats (its surname, maybe inflected)."""
     words = name.split()
-    # the surname is the last word: "Savchuk", "M. Petrenko", "пан Савчук"
-    if not words or len(words[-1]) < ANAPHOR_STEM:
+    # the surname is the last word: "Savchuk", "M. Petrenko", "пан Савчук"; a short one
+    # ("Novak", "Saldo", "Ignat") is compared whole
+    if not words or len(words[-1]) < SHORT_SURNAME:
         return None
     stem = words[-1][:ANAPHOR_STEM]
     return next((s for s in reversed(state.history) if stem in s.name and s.side != UNKNOWN),
@@ -437,6 +441,18 @@ def _side_from_places(doc: Analysis, hit: Hit) -> str:
     near = within(doc.places, hit.start - APPOSITIVE_WINDOW, hit.end + 2 * APPOSITIVE_WINDOW)
     for place in near:
         side = doc.theater.territory.get(place.country or "")
-        if side:
+        if side and _locates(doc, hit, place):
             return side
     return UNKNOWN
+
+
+_QUOTE_MARK = re.compile(r"[«»“”„\"]")
+
+
+def _locates(doc: Analysis, hit: Hit, place: PlaceMention) -> bool:
+    """Whether a place near a person may name where the person holds office ("Kharkiv
+    Governor X", "Drones hit A, Governor X said"): not across a sentence end nor a quotation
+    mark ('"The Russians entered A," Novak said': A is what the person is quoted saying)."""
+    start, end = min(hit.end, place.end), max(hit.start, place.start)
+    return not (SENTENCE_END.search(doc.text, start, end)
+                or _QUOTE_MARK.search(doc.text, start, end))
