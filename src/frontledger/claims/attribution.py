@@ -145,8 +145,13 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
                 cited.append(found[-1])
     if cited:
         # "Reuters, citing the ministry, reported that ...": the agency relays, the one it
-        # cites speaks
-        found = [s for s in found if s in cited or not s.named or s.anaphoric]
+        # cites speaks; a side's agency citing a body it names without a side ("TASS
+        # reported, citing the Defence Ministry") cites its own side's
+        relays = {s.side for s in found if s.named and not s.anaphoric and s not in cited
+                  and s.side in doc.theater.opponents}
+        found = [(replace(s, side=next(iter(relays))) if s in cited and s.side == UNKNOWN
+                  and len(relays) == 1 else s)
+                 for s in found if s in cited or not s.named or s.anaphoric]
     if not found:
         trailing = _trailing_source(doc, sentence, state)
         found = [trailing] if trailing is not None else []
