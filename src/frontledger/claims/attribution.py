@@ -98,12 +98,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
 _PRONOUN = re.compile(r"\w{1,4}")
 
 
-def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
+def remember(doc: Analysis, state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     """Carry this sentence's last named speaker (and quotation state) to the next sentence."""
     # "the enemy claimed ..." is reported speech: later pronouns do not point back to it
     # a quotation belongs to its own sentence: what is carried on is the speaker only
     named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy]
     if named:
+        state.subject = None
         state.speaker, state.since = named[-1], 0
         state.speaker_leads = sentence.paragraph != state.paragraph
         state.speaker_paragraph = sentence.paragraph
@@ -112,6 +113,8 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
         state.history.extend(s for s in named if not s.anaphoric or s.date is not None)
     else:
         state.since += 1
+        if not speakers:
+            state.subject = _opening_subject(doc, sentence, state) or state.subject
     state.past_question = _past_question(state, sentence)
     if sentence.paragraph == state.paragraph:
         if state.question == sentence.paragraph:
@@ -125,6 +128,41 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     elif closes_quotation(sentence.text):
         state.in_quotation = False
     state.paragraph = sentence.paragraph
+
+
+SUBJECT_OPENING = 60
+"""A sentence's subject starts at most this far into it ("On Thursday, Kremlin spokesman
+Dmitry Peskov accused ...": a date and a title may come first)."""
+
+
+def _opening_subject(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
+    """The person or body that opens a sentence with no reporting cue ("Peskov accused
+    Zelensky of lying", "Зеленський звинуватив Путіна", "Russia's Defence Ministry
+    published a video"): not fighters nor a side that acts in its clause ("Russia struck
+    A"), and not the one it names after its verb."""
+    if within(doc.cues, sentence.start, sentence.end):
+        return None
+    end = min(sentence.end, sentence.start + SUBJECT_OPENING)
+    for hit in _candidates(doc, sentence.start, end):
+        if hit.label == "anaphor" or in_dateline(doc, sentence, hit.start):
+            continue
+        if (hit.label == "enemy" or names_fighters(doc, hit, noun=True) or _acts(doc, hit)
+                or within(doc.triggers, sentence.start, hit.start)):
+            return None
+        word = doc.text[hit.start:whole_name(doc, hit)]
+        if hit.label != "person" and " " not in word and word not in doc.theater.persons.get(
+                doc.document.language or "", ()):
+            continue  # "Ukrainian howitzers fire ...", "Kremlin spokesman X": one side word
+            # that is no person's name ("Peskov") may be an adjective or a title's
+        cue = Hit(hit.start, hit.end, "verb")
+        return _as_speaker(doc, hit, cue, state, None)
+    return None
+
+
+def _pointed(state: State) -> Speaker | None:
+    """Whom a pronoun points back to: the subject of a sentence after the last speaker, else
+    that speaker."""
+    return state.subject or state.speaker
 
 
 def _past_question(state: State, sentence: Sentence) -> bool:
@@ -287,9 +325,10 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         return _sided_source(doc, cue, when) or Speaker(
             UNATTRIBUTED, UNKNOWN, cue.start, named=False, date=when)
     if cue.label == "anaphoric":
-        if state.speaker is None:
+        pointed = _pointed(state)
+        if pointed is None:
             return None
-        return replace(state.speaker, position=cue.start, anaphoric=True, span=None)
+        return replace(pointed, position=cue.start, anaphoric=True, span=None)
     key = ("candidates", cue.start, cue.end, cue.label)
     ordered = doc.kept.get(key)
     if ordered is None:
@@ -645,7 +684,8 @@ def _as_speaker(
             name = name_in_base_form(doc, doc.text[hit.start:headed.end], hit.start)
             return Speaker(name, doc.theater.territory.get(headed.country or "", UNKNOWN),
                            cue.start, date=when, span=(hit.start, headed.end))
-        antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or state.speaker
+        antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or (
+            _pointed(state) if _PRONOUN.fullmatch(words) else state.speaker)
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
@@ -807,7 +847,7 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         if not within(doc.cues, sentence.start, sentence.end):
             continue
         speakers = speakers_of(doc, sentence, state)
-        remember(state, sentence, speakers)
+        remember(doc, state, sentence, speakers)
         named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
         if principal is None and named and _points_back(doc, sentence) and (
                 sentence.paragraph < LEAD_PARAGRAPHS):

@@ -136,6 +136,9 @@ class State:
     past_question: bool = False
     """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
     own section begins, where the principal speaker no longer speaks."""
+    subject: Speaker | None = None
+    """A person or body that opened a sentence naming no speaker, after the last speaker
+    ("Peskov accused Kyiv of lying. He said ..."): whom a pronoun points back to."""
     full_names: dict[str, str] = field(default_factory=dict)
     """Short names already given their full name ("Savchuk" → "Petro Savchuk"): one person
     in an article, looked up once."""
