@@ -819,10 +819,15 @@ def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speak
     if not (opens_quotation(sentence.text) or state.in_quotation):
         return None
     index = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
-    for later in doc.sentences[index + 1:index + QUOTATION_REACH]:
-        if later.paragraph != sentence.paragraph:
-            return None
-        if closes_quotation(later.text):
+    paragraph, reopened = sentence.paragraph, False
+    for before, later in itertools.pairwise(doc.sentences[index:index + QUOTATION_REACH]):
+        if later.paragraph != paragraph:
+            # a quotation going on in a new paragraph opens it again, its last one unclosed
+            # ('"... We hold A.¶"Fighting goes on in B," he wrote.')
+            if later.text[:1] not in _QUOTES or closes_quotation(before.text):
+                return None
+            paragraph, reopened = later.paragraph, True
+        if closes_quotation(later.text) or (reopened and not opens_quotation(later.text)):
             named = [s for s in speakers_of(doc, later, state) if s.named]
             return replace(named[-1], position=sentence.start) if named else None
     return None
