@@ -136,6 +136,9 @@ class State:
     past_question: bool = False
     """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
     own section begins, where the principal speaker no longer speaks."""
+    bulletin: bool = False
+    """Whether `speaker` was named by a bulletin over a period or the whole front (the
+    lexicon's `bulletin`): it speaks on past its paragraph."""
     subject: Speaker | None = None
     """A person or body that opened a sentence naming no speaker, after the last speaker
     ("Peskov accused Kyiv of lying. He said ..."): whom a pronoun points back to."""
