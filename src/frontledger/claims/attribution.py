@@ -923,8 +923,20 @@ def _background(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
         if found is not None:  # set off by a comma: "the areas of A where X infiltrated" is
             return ("," in found.group()  # what the speaker says
                     and not _RELATIVE_END.search(doc.text, found.end(), trigger.start)
-                    and not within(doc.triggers, found.end(), trigger.start))
+                    and not within(doc.triggers, found.end(), trigger.start)
+                    and not _counted(doc, found.end()))
     return False
+
+
+_COUNT = re.compile(r"\d")
+
+
+def _counted(doc: Analysis, start: int) -> bool:
+    """Whether the clause from `start` counts what happened (", where Russian troops attacked
+    45 times", ", où les forces russes ont lancé 40 assauts"): a bulletin's news of the
+    place, not the outlet's background on it."""
+    end = _RELATIVE_END.search(doc.text, start)
+    return _COUNT.search(doc.text, start, end.start() if end else len(doc.text)) is not None
 
 
 def _glossed(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
