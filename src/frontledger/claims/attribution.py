@@ -346,8 +346,10 @@ def _cue_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
         return list(reversed(_candidates(
             doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start, floor=sentence.start)))
     if cue.label == "preposition":
-        return [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
-                if not names_fighters(doc, h)]
+        # "selon le gouverneur régional Oleh X": the person a title names speaks
+        return _person_after_title([h for h in _candidates(
+            doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
+            if not names_fighters(doc, h)], doc)
     return _verb_candidates(doc, sentence, cue)
 
 

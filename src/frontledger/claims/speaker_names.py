@@ -444,12 +444,28 @@ def _named_before(name: str, state: State) -> Speaker | None:
 
 def _side_from_places(doc: Analysis, hit: Hit) -> str:
     """An official named with a place ("head of Kharkiv's administration") speaks for its side."""
-    near = within(doc.places, hit.start - APPOSITIVE_WINDOW, hit.end + 2 * APPOSITIVE_WINDOW)
+    reach = TITLED_REACH if _titled(doc, hit) else APPOSITIVE_WINDOW
+    near = within(doc.places, hit.start - reach, hit.end + 2 * APPOSITIVE_WINDOW)
     for place in near:
         side = doc.theater.territory.get(place.country or "")
         if side and _locates(doc, hit, place):
             return side
     return UNKNOWN
+
+
+TITLED_REACH = 150
+"""How far before a person named with a title ("according to the regional governor X",
+"selon le gouverneur régional X") the places of the sentence it reports may give its side:
+a clause or two of a wire sentence ("Russian drones struck A overnight, injuring three
+people, according to ..." puts A ~90 characters before the name)."""
+
+
+def _titled(doc: Analysis, hit: Hit) -> bool:
+    """Whether a person is named right after a title the lexicon knows ("the regional
+    governor X", "le gouverneur régional X"), with no punctuation between."""
+    title = title_before(doc, hit)
+    return bool(title.strip()) and bool(within(doc.speaker_anaphors, hit.start - len(title),
+                                               hit.start))
 
 
 _QUOTE_MARK = re.compile(r"[«»“”„\"]")
