@@ -93,7 +93,7 @@ _AFTER_MARKS = ",.!?…»”“\"—–-"
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
 _CLOSING = " \t\"'»”“’)]"
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:\n]")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
 _PRONOUN = re.compile(r"\w{1,4}")
 
