@@ -335,7 +335,26 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
     ordered = doc.kept.get(key)
     if ordered is None:
         ordered = doc.kept[key] = _cue_candidates(doc, sentence, cue)
-    return _first_speaker(doc, ordered, cue, state, when, sentence)
+    found = _first_speaker(doc, ordered, cue, state, when, sentence)
+    if found is None and not ordered and _opens_sentence(doc, sentence, cue):
+        # "Ha affermato che ...", "Powiedział, że ...": a verb with no subject written
+        # opening its sentence speaks for whom a pronoun would point to
+        pointed = _pointed(state)
+        if pointed is not None:
+            return replace(pointed, position=cue.start, anaphoric=True, span=None,
+                           date=when or pointed.date)
+    return found
+
+
+DROPPED_SUBJECT_GAP = 12
+"""Longest text before a reporting verb that opens its sentence with no subject written
+(pro-drop: "Ha inoltre affermato", "Dodał", "Також заявив"): an adverb or a conjunction."""
+
+
+def _opens_sentence(doc: Analysis, sentence: Sentence, cue: Hit) -> bool:
+    """Whether a verb cue opens its sentence, after at most a short adverb."""
+    return (cue.label == "verb" and cue.start - sentence.start <= DROPPED_SUBJECT_GAP
+            and not CLAUSE_MARK.search(doc.text, sentence.start, cue.start))
 
 
 def _cue_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
