@@ -354,7 +354,8 @@ DROPPED_SUBJECT_GAP = 12
 def _opens_sentence(doc: Analysis, sentence: Sentence, cue: Hit) -> bool:
     """Whether a verb cue opens its sentence, after at most a short adverb."""
     return (cue.label == "verb" and cue.start - sentence.start <= DROPPED_SUBJECT_GAP
-            and not CLAUSE_MARK.search(doc.text, sentence.start, cue.start))
+            and not CLAUSE_MARK.search(doc.text, sentence.start, cue.start)
+            and not doc.text[cue.end:cue.end + 1].isalpha())  # not "Сообщает|ся, что"
 
 
 def _cue_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
