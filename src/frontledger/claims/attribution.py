@@ -1086,6 +1086,24 @@ def settle_sides(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         if claim.claimant_side not in (UNKNOWN, OUTLET_SIDE):
             known.setdefault(claim.claimant, set()).add(claim.claimant_side)
-    return [replace(claim, claimant_side=next(iter(known[claim.claimant])))
-            if claim.claimant_side == UNKNOWN and len(known.get(claim.claimant, ())) == 1
-            else claim for claim in claims]
+    settled = []
+    for claim in claims:
+        sides = known.get(claim.claimant) or _sides_of_fuller_names(claim.claimant, known)
+        settled.append(replace(claim, claimant_side=next(iter(sides)))
+                       if claim.claimant_side == UNKNOWN and len(sides) == 1 else claim)
+    return settled
+
+
+NAME_WORD = re.compile(r"\w{4,}")
+"""Words of a speaker's name compared with a fuller name: long enough to leave out articles
+and prepositions ("the", "of", "у")."""
+
+
+def _sides_of_fuller_names(name: str, known: dict[str, set[str]]) -> set[str]:
+    """The sides of the speakers whose fuller name holds every word of `name` ("the General
+    Staff" in an article that also cites "Ukraine's General Staff"): one body named short."""
+    words = {w.lower() for w in NAME_WORD.findall(name)}
+    if not words:
+        return set()
+    return {side for fuller, sides in known.items() if fuller != name
+            and words <= {w.lower() for w in NAME_WORD.findall(fuller)} for side in sides}
