@@ -104,7 +104,7 @@ def remember(doc: Analysis, state: State, sentence: Sentence, speakers: list[Spe
     # a quotation belongs to its own sentence: what is carried on is the speaker only
     named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy]
     if named:
-        state.subject = None
+        state.unspoken = []
         state.speaker, state.since = named[-1], 0
         bulletin = doc.lexicon.bulletin
         state.bulletin = bulletin is not None and bulletin.search(sentence.text) is not None
@@ -115,8 +115,8 @@ def remember(doc: Analysis, state: State, sentence: Sentence, speakers: list[Spe
         state.history.extend(s for s in named if not s.anaphoric or s.date is not None)
     else:
         state.since += 1
-        if not speakers:
-            state.subject = _opening_subject(doc, sentence, state) or state.subject
+        if not speakers and not within(doc.cues, sentence.start, sentence.end):
+            state.unspoken.append(sentence)
     state.past_question = _past_question(state, sentence)
     if sentence.paragraph == state.paragraph:
         if state.question == sentence.paragraph:
@@ -142,8 +142,6 @@ def _opening_subject(doc: Analysis, sentence: Sentence, state: State) -> Speaker
     Zelensky of lying", "Зеленський звинуватив Путіна", "Russia's Defence Ministry
     published a video"): not fighters nor a side that acts in its clause ("Russia struck
     A"), and not the one it names after its verb."""
-    if within(doc.cues, sentence.start, sentence.end):
-        return None
     end = min(sentence.end, sentence.start + SUBJECT_OPENING)
     for hit in _candidates(doc, sentence.start, end):
         if hit.label == "anaphor" or in_dateline(doc, sentence, hit.start):
@@ -161,10 +159,17 @@ def _opening_subject(doc: Analysis, sentence: Sentence, state: State) -> Speaker
     return None
 
 
-def _pointed(state: State) -> Speaker | None:
-    """Whom a pronoun points back to: the subject of a sentence after the last speaker, else
-    that speaker."""
-    return state.subject or state.speaker
+def _pointed(doc: Analysis, state: State) -> Speaker | None:
+    """Whom a pronoun points back to: the subject of the latest sentence after the last
+    speaker that a person or body opens, else that speaker."""
+    for sentence in reversed(state.unspoken):
+        key = ("subject", sentence.start)
+        if key not in doc.kept:
+            doc.kept[key] = _opening_subject(doc, sentence, state)
+        subject = doc.kept[key]
+        if subject is not None:
+            return subject
+    return state.speaker
 
 
 def _past_question(state: State, sentence: Sentence) -> bool:
@@ -327,7 +332,7 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         return _sided_source(doc, cue, when) or Speaker(
             UNATTRIBUTED, UNKNOWN, cue.start, named=False, date=when)
     if cue.label == "anaphoric":
-        pointed = _pointed(state)
+        pointed = _pointed(doc, state)
         if pointed is None:
             return None
         return replace(pointed, position=cue.start, anaphoric=True, span=None)
@@ -339,7 +344,7 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
     if found is None and not ordered and _opens_sentence(doc, sentence, cue):
         # "Ha affermato che ...", "Powiedział, że ...": a verb with no subject written
         # opening its sentence speaks for whom a pronoun would point to
-        pointed = _pointed(state)
+        pointed = _pointed(doc, state)
         if pointed is not None:
             return replace(pointed, position=cue.start, anaphoric=True, span=None,
                            date=when or pointed.date)
@@ -709,7 +714,7 @@ def _as_speaker(
             return Speaker(name, doc.theater.territory.get(headed.country or "", UNKNOWN),
                            cue.start, date=when, span=(hit.start, headed.end))
         antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or (
-            _pointed(state) if _PRONOUN.fullmatch(words) else state.speaker)
+            _pointed(doc, state) if _PRONOUN.fullmatch(words) else state.speaker)
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
@@ -1088,9 +1093,11 @@ def settle_sides(claims: list[Claim]) -> list[Claim]:
             known.setdefault(claim.claimant, set()).add(claim.claimant_side)
     settled = []
     for claim in claims:
-        sides = known.get(claim.claimant) or _sides_of_fuller_names(claim.claimant, known)
-        settled.append(replace(claim, claimant_side=next(iter(sides)))
-                       if claim.claimant_side == UNKNOWN and len(sides) == 1 else claim)
+        if claim.claimant_side == UNKNOWN and known:
+            sides = known.get(claim.claimant) or _sides_of_fuller_names(claim.claimant, known)
+            if len(sides) == 1:
+                claim = replace(claim, claimant_side=next(iter(sides)))
+        settled.append(claim)
     return settled
 
 

@@ -139,9 +139,10 @@ class State:
     bulletin: bool = False
     """Whether `speaker` was named by a bulletin over a period or the whole front (the
     lexicon's `bulletin`): it speaks on past its paragraph."""
-    subject: Speaker | None = None
-    """A person or body that opened a sentence naming no speaker, after the last speaker
-    ("Peskov accused Kyiv of lying. He said ..."): whom a pronoun points back to."""
+    unspoken: list[Any] = field(default_factory=list)
+    """Sentences with no speaker nor reporting cue since the last named speaker: the latest
+    one a person or body opens ("Peskov accused Kyiv of lying. He said ...") names whom a
+    pronoun points back to (read only when a pronoun asks)."""
     full_names: dict[str, str] = field(default_factory=dict)
     """Short names already given their full name ("Savchuk" → "Petro Savchuk"): one person
     in an article, looked up once."""
@@ -444,9 +445,15 @@ def _named_before(name: str, state: State) -> Speaker | None:
 
 def _side_from_places(doc: Analysis, hit: Hit) -> str:
     """An official named with a place ("head of Kharkiv's administration") speaks for its side."""
-    reach = TITLED_REACH if _titled(doc, hit) else APPOSITIVE_WINDOW
-    near = within(doc.places, hit.start - reach, hit.end + 2 * APPOSITIVE_WINDOW)
+    near = within(doc.places, hit.start - APPOSITIVE_WINDOW, hit.end + 2 * APPOSITIVE_WINDOW)
     for place in near:
+        side = doc.theater.territory.get(place.country or "")
+        if side and _locates(doc, hit, place):
+            return side
+    if not within(doc.places, hit.start - TITLED_REACH, hit.start) or not _titled(doc, hit):
+        return UNKNOWN
+    for place in reversed(within(doc.places, hit.start - TITLED_REACH,
+                                 hit.start - APPOSITIVE_WINDOW)):
         side = doc.theater.territory.get(place.country or "")
         if side and _locates(doc, hit, place):
             return side
