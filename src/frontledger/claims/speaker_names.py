@@ -444,11 +444,13 @@ def _named_before(name: str, state: State) -> Speaker | None:
 
 
 def _side_from_places(doc: Analysis, hit: Hit) -> str:
-    """An official named with a place ("head of Kharkiv's administration") speaks for its side."""
+    """An official named with a place ("head of Kharkiv's administration") speaks for its side.
+    (Any place this near counts, in a quotation or the sentence before too: leaving those out
+    lost dev side accuracy .913 → .907, train unchanged.)"""
     near = within(doc.places, hit.start - APPOSITIVE_WINDOW, hit.end + 2 * APPOSITIVE_WINDOW)
     for place in near:
         side = doc.theater.territory.get(place.country or "")
-        if side and _locates(doc, hit, place):
+        if side:
             return side
     if not within(doc.places, hit.start - TITLED_REACH, hit.start) or not _titled(doc, hit):
         return UNKNOWN
@@ -479,9 +481,9 @@ _QUOTE_MARK = re.compile(r"[«»“”„\"]")
 
 
 def _locates(doc: Analysis, hit: Hit, place: PlaceMention) -> bool:
-    """Whether a place near a person may name where the person holds office ("Kharkiv
-    Governor X", "Drones hit A, Governor X said"): not across a sentence end nor a quotation
-    mark ('"The Russians entered A," Novak said': A is what the person is quoted saying)."""
+    """Whether a place further before a titled person may name where the person holds office
+    ("Drones hit A overnight, injuring three people, according to the regional governor X"):
+    not across a sentence end nor a quotation mark."""
     start, end = min(hit.end, place.end), max(hit.start, place.start)
     return not (SENTENCE_END.search(doc.text, start, end)
                 or _QUOTE_MARK.search(doc.text, start, end))
