@@ -106,8 +106,6 @@ def remember(doc: Analysis, state: State, sentence: Sentence, speakers: list[Spe
     if named:
         state.unspoken = []
         state.speaker, state.since = named[-1], 0
-        bulletin = doc.lexicon.bulletin
-        state.bulletin = bulletin is not None and bulletin.search(sentence.text) is not None
         state.speaker_leads = sentence.paragraph != state.paragraph
         state.speaker_paragraph = sentence.paragraph
         # one pointed back to with a day of its own ("the ministry said on Thursday") dates
@@ -795,10 +793,6 @@ def default_speaker(
         if end is not None and doc.text[end:sentence.end].strip(_AFTER_MARKS + " "):
             return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
-    if (carried is not None and state.bulletin and not within(doc.earlier, sentence.start,
-                                                              sentence.end)
-            and _reported(doc, sentence)):
-        return replace(carried, position=sentence.start)  # the bulletin's next paragraphs
     return outlet
 
 

@@ -112,10 +112,6 @@ class Lexicon:
     earlier: re.Pattern[str]
     narration: re.Pattern[str] | None
     background: re.Pattern[str] | None
-    bulletin: re.Pattern[str] | None
-    """What makes a speaker's statement a bulletin over a period or the whole front ("over
-    the past day", "за минулу добу", "daily report"): its speaker goes on speaking in the
-    next paragraphs, until another speaker is named."""
     citing: re.Pattern[str] | None
     """Prepositions among `speech_preposition` that name the source a relaying speaker of the
     same sentence cites ("citing", "со ссылкой на"): that source speaks, not the relay."""
@@ -290,7 +286,6 @@ def _lexicon(lang: Language) -> Lexicon:
         earlier=_compile(speech["earlier"]),
         narration=_optional(speech.get("narration")),
         background=_optional(speech.get("background")),
-        bulletin=_optional(speech.get("bulletin")),
         citing=_optional(speech.get("citing")),
         not_speaker=_optional(speech.get("not_speaker")),
         morphology=speech.get("morphology"),

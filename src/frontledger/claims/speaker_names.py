@@ -136,9 +136,6 @@ class State:
     past_question: bool = False
     """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
     own section begins, where the principal speaker no longer speaks."""
-    bulletin: bool = False
-    """Whether `speaker` was named by a bulletin over a period or the whole front (the
-    lexicon's `bulletin`): it speaks on past its paragraph."""
     unspoken: list[Any] = field(default_factory=list)
     """Sentences with no speaker nor reporting cue since the last named speaker: the latest
     one a person or body opens ("Peskov accused Kyiv of lying. He said ...") names whom a
