@@ -215,8 +215,23 @@ def _says(text: str, hit: Hit, lexicon: Lexicon, claim_nouns: list[Hit]) -> bool
     """"a claim Kyiv rejected": a name right before a reporting verb is its subject, even
     next to a claim noun ("the Russian reports" is a noun, not a verb)."""
     verb = lexicon.speech_verb.match(text, hit.end + 1)
-    return (verb is not None and text[hit.end:hit.end + 1] == " "
-            and not overlaps_any(Hit(verb.start(), verb.end(), "verb"), claim_nouns))
+    if verb is None or text[hit.end:hit.end + 1] != " ":
+        return False
+    return not overlaps_any(Hit(verb.start(), verb.end(), "verb"), claim_nouns) or _alone(
+        text, hit.start, verb.end())
+
+
+_CLAUSE_OPEN = frozenset(",;:—–-\n")
+_CLAUSE_CLOSE = frozenset(".;:!?")
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether a name and the word after it make a clause of their own ("..., DeepState
+    reports.", "DeepState reports:"): the word is its verb, not a noun it heads."""
+    before = text[max(0, start - 3):start].rstrip()
+    after = text[end:end + 3].lstrip()
+    return ((not before or before[-1] in _CLAUSE_OPEN)
+            and (not after or after[0] in _CLAUSE_CLOSE))
 
 
 def _owner_of_claim(text: str, hit: Hit, claim_nouns: list[Hit]) -> bool:

@@ -93,17 +93,18 @@ _AFTER_MARKS = ",.!?…»”“\"—–-"
 run of these that ends the text before a verb (much faster than trying every position)."""
 _QUOTES = "\"'«“„‘"
 _CLOSING = " \t\"'»”“’)]"
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:]")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s|[,;:\n]")
 # Personal pronouns among the lexicons' speaker anaphors: one word, short.
 _PRONOUN = re.compile(r"\w{1,4}")
 
 
-def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
+def remember(doc: Analysis, state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     """Carry this sentence's last named speaker (and quotation state) to the next sentence."""
     # "the enemy claimed ..." is reported speech: later pronouns do not point back to it
     # a quotation belongs to its own sentence: what is carried on is the speaker only
     named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy]
     if named:
+        state.unspoken = []
         state.speaker, state.since = named[-1], 0
         state.speaker_leads = sentence.paragraph != state.paragraph
         state.speaker_paragraph = sentence.paragraph
@@ -112,6 +113,8 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
         state.history.extend(s for s in named if not s.anaphoric or s.date is not None)
     else:
         state.since += 1
+        if not speakers and not within(doc.cues, sentence.start, sentence.end):
+            state.unspoken.append(sentence)
     state.past_question = _past_question(state, sentence)
     if sentence.paragraph == state.paragraph:
         if state.question == sentence.paragraph:
@@ -125,6 +128,46 @@ def remember(state: State, sentence: Sentence, speakers: list[Speaker]) -> None:
     elif closes_quotation(sentence.text):
         state.in_quotation = False
     state.paragraph = sentence.paragraph
+
+
+SUBJECT_OPENING = 60
+"""A sentence's subject starts at most this far into it ("On Thursday, Kremlin spokesman
+Dmitry Peskov accused ...": a date and a title may come first)."""
+
+
+def _opening_subject(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
+    """The person or body that opens a sentence with no reporting cue ("Peskov accused
+    Zelensky of lying", "Зеленський звинуватив Путіна", "Russia's Defence Ministry
+    published a video"): not fighters nor a side that acts in its clause ("Russia struck
+    A"), and not the one it names after its verb."""
+    end = min(sentence.end, sentence.start + SUBJECT_OPENING)
+    for hit in _candidates(doc, sentence.start, end):
+        if hit.label == "anaphor" or in_dateline(doc, sentence, hit.start):
+            continue
+        if (hit.label == "enemy" or names_fighters(doc, hit, noun=True) or _acts(doc, hit)
+                or within(doc.triggers, sentence.start, hit.start)):
+            return None
+        word = doc.text[hit.start:whole_name(doc, hit)]
+        if hit.label != "person" and " " not in word and word not in doc.theater.persons.get(
+                doc.document.language or "", ()):
+            continue  # "Ukrainian howitzers fire ...", "Kremlin spokesman X": one side word
+            # that is no person's name ("Peskov") may be an adjective or a title's
+        cue = Hit(hit.start, hit.end, "verb")
+        return _as_speaker(doc, hit, cue, state, None)
+    return None
+
+
+def _pointed(doc: Analysis, state: State) -> Speaker | None:
+    """Whom a pronoun points back to: the subject of the latest sentence after the last
+    speaker that a person or body opens, else that speaker."""
+    for sentence in reversed(state.unspoken):
+        key = ("subject", sentence.start)
+        if key not in doc.kept:
+            doc.kept[key] = _opening_subject(doc, sentence, state)
+        subject = doc.kept[key]
+        if subject is not None:
+            return subject
+    return state.speaker
 
 
 def _past_question(state: State, sentence: Sentence) -> bool:
@@ -145,8 +188,13 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
                 cited.append(found[-1])
     if cited:
         # "Reuters, citing the ministry, reported that ...": the agency relays, the one it
-        # cites speaks
-        found = [s for s in found if s in cited or not s.named or s.anaphoric]
+        # cites speaks; a side's agency citing a body it names without a side ("TASS
+        # reported, citing the Defence Ministry") cites its own side's
+        relays = {s.side for s in found if s.named and not s.anaphoric and s not in cited
+                  and s.side in doc.theater.opponents}
+        found = [(replace(s, side=next(iter(relays))) if s in cited and s.side == UNKNOWN
+                  and len(relays) == 1 else s)
+                 for s in found if s in cited or not s.named or s.anaphoric]
     if not found:
         trailing = _trailing_source(doc, sentence, state)
         found = [trailing] if trailing is not None else []
@@ -282,14 +330,35 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
         return _sided_source(doc, cue, when) or Speaker(
             UNATTRIBUTED, UNKNOWN, cue.start, named=False, date=when)
     if cue.label == "anaphoric":
-        if state.speaker is None:
+        pointed = _pointed(doc, state)
+        if pointed is None:
             return None
-        return replace(state.speaker, position=cue.start, anaphoric=True, span=None)
+        return replace(pointed, position=cue.start, anaphoric=True, span=None)
     key = ("candidates", cue.start, cue.end, cue.label)
     ordered = doc.kept.get(key)
     if ordered is None:
         ordered = doc.kept[key] = _cue_candidates(doc, sentence, cue)
-    return _first_speaker(doc, ordered, cue, state, when, sentence)
+    found = _first_speaker(doc, ordered, cue, state, when, sentence)
+    if found is None and not ordered and _opens_sentence(doc, sentence, cue):
+        # "Ha affermato che ...", "Powiedział, że ...": a verb with no subject written
+        # opening its sentence speaks for whom a pronoun would point to
+        pointed = _pointed(doc, state)
+        if pointed is not None:
+            return replace(pointed, position=cue.start, anaphoric=True, span=None,
+                           date=when or pointed.date)
+    return found
+
+
+DROPPED_SUBJECT_GAP = 12
+"""Longest text before a reporting verb that opens its sentence with no subject written
+(pro-drop: "Ha inoltre affermato", "Dodał", "Також заявив"): an adverb or a conjunction."""
+
+
+def _opens_sentence(doc: Analysis, sentence: Sentence, cue: Hit) -> bool:
+    """Whether a verb cue opens its sentence, after at most a short adverb."""
+    return (cue.label == "verb" and cue.start - sentence.start <= DROPPED_SUBJECT_GAP
+            and not CLAUSE_MARK.search(doc.text, sentence.start, cue.start)
+            and not doc.text[cue.end:cue.end + 1].isalpha())  # not "Сообщает|ся, что"
 
 
 def _cue_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
@@ -300,8 +369,10 @@ def _cue_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
         return list(reversed(_candidates(
             doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start, floor=sentence.start)))
     if cue.label == "preposition":
-        return [h for h in _candidates(doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
-                if not names_fighters(doc, h)]
+        # "selon le gouverneur régional Oleh X": the person a title names speaks
+        return _person_after_title([h for h in _candidates(
+            doc, cue.end, min(sentence.end, cue.end + SPEAKER_WINDOW))
+            if not names_fighters(doc, h)], doc)
     return _verb_candidates(doc, sentence, cue)
 
 
@@ -640,7 +711,8 @@ def _as_speaker(
             name = name_in_base_form(doc, doc.text[hit.start:headed.end], hit.start)
             return Speaker(name, doc.theater.territory.get(headed.country or "", UNKNOWN),
                            cue.start, date=when, span=(hit.start, headed.end))
-        antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or state.speaker
+        antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or (
+            _pointed(doc, state) if _PRONOUN.fullmatch(words) else state.speaker)
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
@@ -774,10 +846,15 @@ def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speak
     if not (opens_quotation(sentence.text) or state.in_quotation):
         return None
     index = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
-    for later in doc.sentences[index + 1:index + QUOTATION_REACH]:
-        if later.paragraph != sentence.paragraph:
-            return None
-        if closes_quotation(later.text):
+    paragraph, reopened = sentence.paragraph, False
+    for before, later in itertools.pairwise(doc.sentences[index:index + QUOTATION_REACH]):
+        if later.paragraph != paragraph:
+            # a quotation going on in a new paragraph opens it again, its last one unclosed
+            # ('"... We hold A.¶"Fighting goes on in B," he wrote.')
+            if later.text[:1] not in _QUOTES or closes_quotation(before.text):
+                return None
+            paragraph, reopened = later.paragraph, True
+        if closes_quotation(later.text) or (reopened and not opens_quotation(later.text)):
             named = [s for s in speakers_of(doc, later, state) if s.named]
             return replace(named[-1], position=sentence.start) if named else None
     return None
@@ -802,7 +879,7 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         if not within(doc.cues, sentence.start, sentence.end):
             continue
         speakers = speakers_of(doc, sentence, state)
-        remember(state, sentence, speakers)
+        remember(doc, state, sentence, speakers)
         named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
         if principal is None and named and _points_back(doc, sentence) and (
                 sentence.paragraph < LEAD_PARAGRAPHS):
@@ -867,8 +944,20 @@ def _background(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
         if found is not None:  # set off by a comma: "the areas of A where X infiltrated" is
             return ("," in found.group()  # what the speaker says
                     and not _RELATIVE_END.search(doc.text, found.end(), trigger.start)
-                    and not within(doc.triggers, found.end(), trigger.start))
+                    and not within(doc.triggers, found.end(), trigger.start)
+                    and not _counted(doc, found.end()))
     return False
+
+
+_COUNT = re.compile(r"\d")
+
+
+def _counted(doc: Analysis, start: int) -> bool:
+    """Whether the clause from `start` counts what happened (", where Russian troops attacked
+    45 times", ", où les forces russes ont lancé 40 assauts"): a bulletin's news of the
+    place, not the outlet's background on it."""
+    end = _RELATIVE_END.search(doc.text, start)
+    return _COUNT.search(doc.text, start, end.start() if end else len(doc.text)) is not None
 
 
 def _glossed(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
@@ -996,6 +1085,26 @@ def settle_sides(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         if claim.claimant_side not in (UNKNOWN, OUTLET_SIDE):
             known.setdefault(claim.claimant, set()).add(claim.claimant_side)
-    return [replace(claim, claimant_side=next(iter(known[claim.claimant])))
-            if claim.claimant_side == UNKNOWN and len(known.get(claim.claimant, ())) == 1
-            else claim for claim in claims]
+    settled = []
+    for claim in claims:
+        if claim.claimant_side == UNKNOWN and known:
+            sides = known.get(claim.claimant) or _sides_of_fuller_names(claim.claimant, known)
+            if len(sides) == 1:
+                claim = replace(claim, claimant_side=next(iter(sides)))
+        settled.append(claim)
+    return settled
+
+
+NAME_WORD = re.compile(r"\w{4,}")
+"""Words of a speaker's name compared with a fuller name: long enough to leave out articles
+and prepositions ("the", "of", "у")."""
+
+
+def _sides_of_fuller_names(name: str, known: dict[str, set[str]]) -> set[str]:
+    """The sides of the speakers whose fuller name holds every word of `name` ("the General
+    Staff" in an article that also cites "Ukraine's General Staff"): one body named short."""
+    words = {w.lower() for w in NAME_WORD.findall(name)}
+    if not words:
+        return set()
+    return {side for fuller, sides in known.items() if fuller != name
+            and words <= {w.lower() for w in NAME_WORD.findall(fuller)} for side in sides}

@@ -286,7 +286,7 @@ def _sentence_claims(
         state.previous_cued = any(s.named for s in speakers)
     else:
         state.previous_age += 1
-    remember(state, sentence, speakers)
+    remember(doc, state, sentence, speakers)
     return claims
 
 

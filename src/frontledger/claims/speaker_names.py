@@ -23,7 +23,7 @@ from frontledger.claims.analysis import (
 )
 from frontledger.claims.morphology import base_form
 from frontledger.claims.scan import Hit
-from frontledger.records import Claim
+from frontledger.records import Claim, PlaceMention
 from frontledger.text.dates import DateMention
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
@@ -40,6 +40,9 @@ NAME_REACH = 3000
 """How far a surname said alone looks for the full name, and a title for the side name it
 repeats (a few paragraphs: news names a person in full once, then by surname; a headline
 uses the surname before the lead)."""
+SHORT_SURNAME = 4
+"""Shortest surname said alone that is matched to a speaker named in full before ("Novak"
+after "Michael Novak"); shorter words are initials and particles."""
 ANAPHOR_STEM = 6
 """Leading letters of a pointing noun matched against earlier speakers' names (бригаді →
 "бригад", ministry → "minist"): long enough to be specific, short enough for inflection."""
@@ -133,6 +136,10 @@ class State:
     past_question: bool = False
     """Whether a question heading ("Is Pokrovsk encircled?") has been passed: the outlet's
     own section begins, where the principal speaker no longer speaks."""
+    unspoken: list[Any] = field(default_factory=list)
+    """Sentences with no speaker nor reporting cue since the last named speaker: the latest
+    one a person or body opens ("Peskov accused Kyiv of lying. He said ...") names whom a
+    pronoun points back to (read only when a pronoun asks)."""
     full_names: dict[str, str] = field(default_factory=dict)
     """Short names already given their full name ("Savchuk" → "Petro Savchuk"): one person
     in an article, looked up once."""
@@ -424,8 +431,9 @@ def _speaks_after(doc: Analysis, person: Hit, side: Hit) -> bool:
 def _named_before(name: str, state: State) -> Speaker | None:
     """The earlier speaker a short name repeats (its surname, maybe inflected)."""
     words = name.split()
-    # the surname is the last word: "Savchuk", "M. Petrenko", "пан Савчук"
-    if not words or len(words[-1]) < ANAPHOR_STEM:
+    # the surname is the last word: "Savchuk", "M. Petrenko", "пан Савчук"; a short one
+    # ("Novak", "Saldo", "Ignat") is compared whole
+    if not words or len(words[-1]) < SHORT_SURNAME:
         return None
     stem = words[-1][:ANAPHOR_STEM]
     return next((s for s in reversed(state.history) if stem in s.name and s.side != UNKNOWN),
@@ -433,10 +441,46 @@ def _named_before(name: str, state: State) -> Speaker | None:
 
 
 def _side_from_places(doc: Analysis, hit: Hit) -> str:
-    """An official named with a place ("head of Kharkiv's administration") speaks for its side."""
+    """An official named with a place ("head of Kharkiv's administration") speaks for its side.
+    (Any place this near counts, in a quotation or the sentence before too: leaving those out
+    lost dev side accuracy .913 → .907, train unchanged.)"""
     near = within(doc.places, hit.start - APPOSITIVE_WINDOW, hit.end + 2 * APPOSITIVE_WINDOW)
     for place in near:
         side = doc.theater.territory.get(place.country or "")
         if side:
             return side
+    if not within(doc.places, hit.start - TITLED_REACH, hit.start) or not _titled(doc, hit):
+        return UNKNOWN
+    for place in reversed(within(doc.places, hit.start - TITLED_REACH,
+                                 hit.start - APPOSITIVE_WINDOW)):
+        side = doc.theater.territory.get(place.country or "")
+        if side and _locates(doc, hit, place):
+            return side
     return UNKNOWN
+
+
+TITLED_REACH = 150
+"""How far before a person named with a title ("according to the regional governor X",
+"selon le gouverneur régional X") the places of the sentence it reports may give its side:
+a clause or two of a wire sentence ("Russian drones struck A overnight, injuring three
+people, according to ..." puts A ~90 characters before the name)."""
+
+
+def _titled(doc: Analysis, hit: Hit) -> bool:
+    """Whether a person is named right after a title the lexicon knows ("the regional
+    governor X", "le gouverneur régional X"), with no punctuation between."""
+    title = title_before(doc, hit)
+    return bool(title.strip()) and bool(within(doc.speaker_anaphors, hit.start - len(title),
+                                               hit.start))
+
+
+_QUOTE_MARK = re.compile(r"[«»“”„\"]")
+
+
+def _locates(doc: Analysis, hit: Hit, place: PlaceMention) -> bool:
+    """Whether a place further before a titled person may name where the person holds office
+    ("Drones hit A overnight, injuring three people, according to the regional governor X"):
+    not across a sentence end nor a quotation mark."""
+    start, end = min(hit.end, place.end), max(hit.start, place.start)
+    return not (SENTENCE_END.search(doc.text, start, end)
+                or _QUOTE_MARK.search(doc.text, start, end))
