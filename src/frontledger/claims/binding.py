@@ -90,12 +90,15 @@ matches and no false one; for every kind 6 more and 11 false ones (clash, contro
 in sentences of background), so only withdrawals."""
 
 
-def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
-    """The places a trigger speaks of: a list after it, else the nearest before it."""
+def bound_places(
+    doc: Analysis, sentence: Sentence, trigger: Hit, skip: frozenset[int] = frozenset()
+) -> list[PlaceMention]:
+    """The places a trigger speaks of: a list after it, else the nearest before it; never
+    a place starting at an offset in `skip` (one the caller knows is no claim's)."""
     in_sentence = within(doc.places, sentence.start, sentence.end)
     kind = trigger.label
-    heads = [p for p in in_sentence
-             if not is_locator(doc, p, kind) and claimable(doc, p, kind)]
+    heads = [p for p in in_sentence if p.start not in skip
+             and not is_locator(doc, p, kind) and claimable(doc, p, kind)]
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
     # A place inside the trigger is its object too: only a passive frame holds one
@@ -308,8 +311,12 @@ def antecedent(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     share ("a fifth of Ukraine's territory"), or as where a strike hit ("hit energy
     facilities in Ukraine"): a war's claims are about places inside them, and "in Ukraine"
     mostly just locates. A name after a river's bank ("the left bank of the Dnipro") is the
-    river, never a claim's place."""
+    river, never a claim's place; nor is a river ever held, taken or encircled ("a town on
+    the Oskil river that Moscow said it took": the town was), though troops withdraw
+    across one."""
     if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
+        return False
+    if place.kind == "river" and kind in _HELD_KINDS:
         return False
     if place.kind != "country":
         return True
@@ -317,6 +324,9 @@ def antecedent(doc: Analysis, place: PlaceMention, kind: str) -> bool:
         return True
     return bool(within(doc.fractions, place.start - FRACTION_WINDOW, place.end + FRACTION_WINDOW))
 
+
+_HELD_KINDS = ("control", "encirclement")
+"""Kinds whose place is land a side holds, takes or surrounds: never a river."""
 
 MAX_TRIGGER = 60
 """Longest trigger span looked back over (the longest phrases are about 50 characters)."""

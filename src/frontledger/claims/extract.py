@@ -303,8 +303,7 @@ def _trigger_claims(
     default: Speaker,
     done: list[Claim],
 ) -> list[Claim]:
-    places = [p for p in bound_places(doc, sentence, trigger)
-              if not in_phrase(doc, sentence, p, speakers)]
+    places = _trigger_places(doc, sentence, trigger, speakers)
     if not places:
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
     speaker = speaker_for(trigger, speakers, default, doc)
@@ -332,6 +331,20 @@ def _trigger_claims(
     if stance == "asserts":
         return claims
     return [answered_claim_date(doc, sentence, trigger, c) for c in claims] + counters
+
+
+def _trigger_places(
+    doc: Analysis, sentence: Sentence, trigger: Hit, speakers: list[Speaker]
+) -> list[PlaceMention]:
+    """The trigger's places outside its speaker's phrase: where the only places bound are in
+    that phrase ("X hätten Kupjansk eingenommen, hieß es in Moskau": a verb-final trigger
+    reads the place after it first), the trigger binds again without them."""
+    bound = bound_places(doc, sentence, trigger)
+    places = [p for p in bound if not in_phrase(doc, sentence, p, speakers)]
+    if places or not bound:
+        return places
+    again = bound_places(doc, sentence, trigger, frozenset(p.start for p in bound))
+    return [p for p in again if not in_phrase(doc, sentence, p, speakers)]
 
 
 def _counter_claim(
