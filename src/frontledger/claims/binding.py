@@ -318,6 +318,8 @@ def antecedent(doc: Analysis, place: PlaceMention, kind: str) -> bool:
         return False
     if place.kind == "river" and kind in _HELD_KINDS:
         return False
+    if kind != "strike" and _abroad(doc, place):
+        return False
     if place.kind != "country":
         return True
     if kind == "strike" and _located(doc, place):
@@ -529,6 +531,14 @@ def _river(doc: Analysis, place: PlaceMention) -> bool:
         return False
     before = doc.text[max(0, place.start - RIVER_WINDOW):place.start]
     return any(m.end() == len(before) for m in pattern.finditer(before))
+
+
+def _abroad(doc: Analysis, place: PlaceMention) -> bool:
+    """A place in a country that is no side's territory ("talks in Istanbul", "a meeting in
+    Geneva"): the ground war is fought on the sides' land, so it holds no control, advance,
+    fighting or encirclement; only a strike reaches abroad (drones falling in Poland)."""
+    territory = doc.theater.territory
+    return bool(territory) and place.country is not None and place.country not in territory
 
 
 def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:

@@ -705,6 +705,12 @@ def _claim(
                             or _conditional(doc, sentence, trigger)
                             or _hypothetical(doc, sentence, trigger)):
         return None
+    # fighting that is both planned and conditional ("Russia could try to advance on X next
+    # year", "könnte ... angreifen") has not happened; either alone may tell fighting under
+    # way ("are preparing to storm X", "werden seit Monaten umkämpft")
+    if kind == "clash" and _planned(doc, sentence, trigger) and _conditional(
+            doc, sentence, trigger):
+        return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
     # for control, where a side mostly announces its own captures; a fall is never the
     # speaker's own ("X has fallen, a Ukrainian officer admitted")
