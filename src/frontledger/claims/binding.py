@@ -122,9 +122,11 @@ def bound_places(
     if antecedent is not None:
         return [antecedent]
     unnamed = _names_settlements(doc, trigger)
-    before = [p for p in heads if p.end <= trigger.start
+    # "In X, einem Dorf nordwestlich von Y, hätten ... abgewehrt": the reference point stands
+    # for the place it locates, however far before the trigger that place is
+    before = [_locates(doc, p, heads) for p in heads if p.end <= trigger.start
               and trigger.start - p.end <= BACKWARD_WINDOW
-              and not _apposed_reference(doc, p, heads)] if not unnamed else []
+              and not _anaphor_reference(doc, p)] if not unnamed else []
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
     fronted = _fronted_place(doc, sentence, heads, trigger)
@@ -584,22 +586,43 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     return _after_bearing(doc, place.start, kind)
 
 
-def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> bool:
+def _anaphor_reference(doc: Analysis, place: PlaceMention) -> bool:
+    """"hätten das Dorf nordöstlich von X befreit", "took the village east of X": a place a
+    bearing right after "the village" is taken from only locates the village, which points
+    back to a place named before (see `_anaphoric_place`)."""
+    pattern = doc.lexicon.bearing
+    if pattern is None:
+        return False
+    found = pattern.search(doc.text, max(0, place.start - BEARING_WINDOW), place.start)
+    if found is None:
+        return False
+    anaphors = within(doc.place_anaphors, found.start() - ANAPHOR_GAP, found.start())
+    return bool(anaphors) and not doc.text[anaphors[-1].end:found.start()].strip()
+
+
+ANAPHOR_GAP = 30
+"""How far before a bearing a place anaphor ("the village", "das Dorf") is looked for: the
+anaphor ends right before the bearing (only spaces between); 30 holds the longest."""
+
+
+def _locates(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> PlaceMention:
     """"Kramatorsk, some 40 km south of Siversk, has been hit", "in Myrnohrad, unweit von
     Pokrowsk, eingekesselt": a place after a bearing or a `near` word, in an apposition set
-    off by a comma right after another place, only locates that place, for every kind."""
+    off by a comma right after another place, only locates that place, for every kind: the
+    place it locates, else `place` itself."""
     pattern = doc.lexicon.bearing
     bearing = pattern is not None and pattern.search(
         doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
     if not bearing and not near_place(doc, place):
-        return False
+        return place
     earlier = [p for p in heads if p.end <= place.start]
     if not earlier:
-        return False
+        return place
     gap = doc.text[earlier[-1].end:place.start]
-    return (gap.startswith(",") and place.start - earlier[-1].end <= APPOSITION_REACH
-            and not re.search(r"[.;:()]", gap) and not _trigger_between(
-                doc, earlier[-1].end, place.start))
+    apposed = (gap.startswith(",") and place.start - earlier[-1].end <= APPOSITION_REACH
+               and not re.search(r"[.;:()]", gap) and not _trigger_between(
+                   doc, earlier[-1].end, place.start))
+    return earlier[-1] if apposed else place
 
 
 def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:
@@ -641,15 +664,20 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
 
 
 def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
-    """"the capture of the village of A near B ... the village": a place named only as near
-    what its sentence is about (the lexicon's `near`) is no antecedent, when that sentence
-    names another place of the kind before it."""
-    if not earlier or not near_place(doc, earlier[-1]):
+    """"the capture of the village of A near B ... the village", "took A, a village east of
+    B ... tried to enter the village": a place named only as near what its sentence is about
+    (the lexicon's `near`) or as the point a bearing is taken from is no antecedent, when
+    that sentence names another place of the kind before it."""
+    if not earlier or not _reference_point(doc, earlier[-1]):
         return earlier
     here = bisect.bisect_right(starts_of(doc.sentences), earlier[-1].start) - 1
     start = doc.sentences[here].start if here >= 0 else 0
-    kept = [p for p in earlier[:-1] if p.start >= start and not near_place(doc, p)]
+    kept = [p for p in earlier[:-1] if p.start >= start and not _reference_point(doc, p)]
     return kept if kept else earlier
+
+
+def _reference_point(doc: Analysis, place: PlaceMention) -> bool:
+    return near_place(doc, place) or _after_bearing(doc, place.start, "control")
 
 
 def _place_there(
