@@ -140,7 +140,8 @@ def extract(
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(settle_sides(claims), outlet=doc.outlet, lead=lead_end(doc))
+    return deduplicate(settle_sides(claims), outlet=doc.outlet, lead=lead_end(doc),
+                       headings=headings(doc))
 
 
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
@@ -172,9 +173,10 @@ def _captions(doc: Analysis) -> set[int]:
 
 
 def deduplicate(claims: list[Claim], *, outlet: str | None = None,
-                lead: int = 0) -> list[Claim]:
+                lead: int = 0, headings: frozenset[int] = frozenset()) -> list[Claim]:
     """None by the outlet in its lead (text before offset `lead`: headline and standfirst)
-    that only retells a claim the article attributes to someone; none by a named voice of
+    or in a heading (a sentence starting at an offset in `headings`: a live blog's entry
+    title) that only retells a claim the article attributes to someone; none by a named voice of
     unknown side that repeats a claim a known side makes, same share (it adds no side to
     weigh; an unattributed report, "according to several media", is other sources);
     then one claim per (place, kind, side, stance, claimant side, and denier), the most
@@ -182,8 +184,9 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     stays its claim (the ledger does not count it as a second voice: see
     `ledger.timeline.relayed`)."""
     attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
-    claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
-                                        and _key(c)[:4] in attributed)]
+    claims = [c for c in claims if not (
+        c.claimant == outlet and (c.evidence.start < lead or c.evidence.start in headings)
+        and _key(c)[:4] in attributed)]
     sided = {_content(c) for c in claims if c.claimant_side != "unknown"}
     claims = [c for c in claims if c.claimant_side != "unknown" or c.claimant == UNATTRIBUTED
               or _content(c) not in sided]
@@ -251,6 +254,18 @@ def lead_end(doc: Analysis) -> int:
             break
         end = sentence.end
     return end
+
+
+def headings(doc: Analysis) -> frozenset[int]:
+    """Where the article's headings start: a paragraph of one sentence that ends in no stop
+    and is followed by more text ("Verletzte nach Drohnenangriff auf Charkiw" over a live
+    blog's entry, "LYMAN" over a digest's section) titles what follows, as a headline does."""
+    sentences = doc.sentences
+    return frozenset(
+        s.start for i, s in enumerate(sentences[:-1])
+        if sentences[i + 1].paragraph != s.paragraph
+        and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
+        and not s.text.rstrip(_CLOSING).endswith((".", "!", "?", "…")))
 
 
 def _place_key(place: PlaceMention) -> object:
