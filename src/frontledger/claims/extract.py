@@ -259,7 +259,8 @@ def lead_end(doc: Analysis) -> int:
 def headings(doc: Analysis) -> frozenset[int]:
     """Where the article's headings start: a paragraph of one sentence that ends in no stop
     and is followed by more text ("Verletzte nach Drohnenangriff auf Charkiw" over a live
-    blog's entry, "LYMAN" over a digest's section) titles what follows, as a headline does."""
+    blog's entry, "LYMAN" over a digest's section) titles what follows, as a headline does
+    (narrower than `dating.heading`, which also dates two-sentence sub-headings)."""
     sentences = doc.sentences
     return frozenset(
         s.start for i, s in enumerate(sentences[:-1])
