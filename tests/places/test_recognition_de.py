@@ -57,3 +57,17 @@ def test_german_sch_of_a_village_also_written_with_zh_takes_the_zh_name(gaz):
 def test_german_sch_of_a_village_never_written_with_zh_stays_sh(gaz):
     text = "Moskau erklärte, das Dorf Schabunky erobert zu haben."
     assert found(gaz, text, "de")["Schabunky"].name == "Shabunky"
+
+
+def test_regional_capital_before_a_name_makes_it_the_city_not_the_region(gaz):
+    text = "Im Gebiet Sumy wird gekämpft; ein Angriff traf die Gebietshauptstadt Sumy."
+    m = found(gaz, text, "de")["Sumy"]
+    assert (m.kind, m.geonameid) == ("populated_place", 692194)
+
+
+def test_border_region_and_genitive_gebiets_name_the_region(gaz):
+    text = ("Der Gouverneur des russischen Grenzgebiets Belgorod meldete Beschuss. Auch der "
+            "Gouverneur des Gebiets Sumy sprach von Angriffen.")
+    places = found(gaz, text, "de")
+    assert (places["Belgorod"].kind, places["Belgorod"].iso3166_2) == ("region", "RU-BEL")
+    assert (places["Gebiets Sumy"].kind, places["Gebiets Sumy"].iso3166_2) == ("region", "UA-59")

@@ -105,3 +105,15 @@ def test_envoy_sharing_a_russian_towns_name_is_not_a_place(real_gaz, text, langu
                                                            place):
     surfaces = _surfaces(real_gaz, text, language)
     assert person not in surfaces and place in surfaces
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("Russian troops broke into Pokrovsk, the Soviet-era name Russian outlets use for "
+     "Krasnoarmeysk.", "en", "Soviet-era"),
+    ("Fighting continues near Pokrovsk and Russian-held Myrnohrad.", "en", "Russian-held"),
+    ("Russische Truppen drangen in Pokrowsk, Myrnohrad und Kreml-nahe Gebiete vor.", "de",
+     "Kreml-nahe"),
+])
+def test_a_compound_ending_in_a_small_word_is_an_adjective_not_a_village(
+        gaz, text, language, word):
+    assert not any(word in surface for surface in _surfaces(gaz, text, language))

@@ -135,3 +135,15 @@ def test_same_day_words_without_an_earlier_day_are_the_published_date() -> None:
 ])
 def test_start_of_the_month_is_the_month_of_publication(text: str, language: str) -> None:
     assert _first(text, language) == ("2025-11-01", "month")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Russia took the town in May 2022; Ukraine retook it on Oct. 1 of that year.", "en"),
+    ("Russland nahm die Stadt im Mai 2022 ein; am 1. Oktober jenes Jahres holte die Ukraine "
+     "sie zurück.", "de"),
+    ("La Russie a pris la ville en mai 2022 ; l'Ukraine l'a reprise le 1er octobre de la "
+     "même année.", "fr"),
+])
+def test_a_day_of_the_same_year_takes_the_last_year_written(text: str, language: str) -> None:
+    mentions = find_dates(text, PUBLISHED, language)
+    assert (mentions[-1].value.isoformat(), mentions[-1].precision) == ("2022-10-01", "day")

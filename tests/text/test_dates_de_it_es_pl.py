@@ -61,3 +61,12 @@ def test_polish_month_in_the_locative_is_a_month() -> None:
 
 def test_polish_ordinal_fourth_is_not_thursday() -> None:
     assert find_dates("czwarta brygada", PUBLISHED, "pl") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("der Angriff vom 3. Okt. traf die Stadt", "2025-10-03"),
+    ("am 14. Sept. meldete das Ministerium", "2025-09-14"),
+    ("seit dem 2. Dez. 2024 umkämpft", "2024-12-02"),
+])
+def test_german_abbreviated_month_after_a_day_is_that_day(text: str, expected: str) -> None:
+    assert _first(text, "de") == (expected, "day")

@@ -100,3 +100,11 @@ def test_a_number_ending_a_sentence_before_another_word_still_splits() -> None:
     for text in ("Verloren gingen 140. Dennoch blieb die Front stabil.",
                  "Straty wyniosły 140. Mimo to front się utrzymał."):
         assert len(split_sentences(text)) == 2, text
+
+
+def test_wire_copy_abbreviated_months_and_titles_do_not_split() -> None:
+    text = ("Gov. Ivan Fedorov said on Sept. 14 that the city was shelled. Kyiv denied it. "
+            "Der Angriff vom 3. Okt. 2025 traf Cherson, hieß es. Dann nichts mehr.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Gov. Ivan Fedorov said on Sept. 14 that the city was shelled.", "Kyiv denied it.",
+        "Der Angriff vom 3. Okt. 2025 traf Cherson, hieß es.", "Dann nichts mehr."]

@@ -90,12 +90,15 @@ matches and no false one; for every kind 6 more and 11 false ones (clash, contro
 in sentences of background), so only withdrawals."""
 
 
-def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
-    """The places a trigger speaks of: a list after it, else the nearest before it."""
+def bound_places(
+    doc: Analysis, sentence: Sentence, trigger: Hit, skip: frozenset[int] = frozenset()
+) -> list[PlaceMention]:
+    """The places a trigger speaks of: a list after it, else the nearest before it; never
+    a place starting at an offset in `skip` (one the caller knows is no claim's)."""
     in_sentence = within(doc.places, sentence.start, sentence.end)
     kind = trigger.label
-    heads = [p for p in in_sentence
-             if not is_locator(doc, p, kind) and claimable(doc, p, kind)]
+    heads = [p for p in in_sentence if p.start not in skip
+             and not is_locator(doc, p, kind) and claimable(doc, p, kind)]
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
     limit = min([trigger.end + FORWARD_WINDOW, *later])
     # A place inside the trigger is its object too: only a passive frame holds one
@@ -119,9 +122,11 @@ def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceM
     if antecedent is not None:
         return [antecedent]
     unnamed = _names_settlements(doc, trigger)
-    before = [p for p in heads if p.end <= trigger.start
+    # "In X, einem Dorf nordwestlich von Y, hätten ... abgewehrt": the reference point stands
+    # for the place it locates, however far before the trigger that place is
+    before = [_locates(doc, p, heads) for p in heads if p.end <= trigger.start
               and trigger.start - p.end <= BACKWARD_WINDOW
-              and not _apposed_reference(doc, p, heads)] if not unnamed else []
+              and not _anaphor_reference(doc, p)] if not unnamed else []
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
     fronted = _fronted_place(doc, sentence, heads, trigger)
@@ -308,8 +313,14 @@ def antecedent(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     share ("a fifth of Ukraine's territory"), or as where a strike hit ("hit energy
     facilities in Ukraine"): a war's claims are about places inside them, and "in Ukraine"
     mostly just locates. A name after a river's bank ("the left bank of the Dnipro") is the
-    river, never a claim's place."""
+    river, never a claim's place; nor is a river ever held, taken or encircled ("a town on
+    the Oskil river that Moscow said it took": the town was), though troops withdraw
+    across one."""
     if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
+        return False
+    if place.kind == "river" and kind in _HELD_KINDS:
+        return False
+    if kind != "strike" and _abroad(doc, place):
         return False
     if place.kind != "country":
         return True
@@ -317,6 +328,9 @@ def antecedent(doc: Analysis, place: PlaceMention, kind: str) -> bool:
         return True
     return bool(within(doc.fractions, place.start - FRACTION_WINDOW, place.end + FRACTION_WINDOW))
 
+
+_HELD_KINDS = ("control", "encirclement")
+"""Kinds whose place is land a side holds, takes or surrounds: never a river."""
 
 MAX_TRIGGER = 60
 """Longest trigger span looked back over (the longest phrases are about 50 characters)."""
@@ -521,6 +535,14 @@ def _river(doc: Analysis, place: PlaceMention) -> bool:
     return any(m.end() == len(before) for m in pattern.finditer(before))
 
 
+def _abroad(doc: Analysis, place: PlaceMention) -> bool:
+    """A place in a country that is no side's territory ("talks in Istanbul", "a meeting in
+    Geneva"): the ground war is fought on the sides' land, so it holds no control, advance,
+    fighting or encirclement; only a strike reaches abroad (drones falling in Poland)."""
+    territory = doc.theater.territory
+    return bool(territory) and place.country is not None and place.country not in territory
+
+
 def is_locator(doc: Analysis, place: PlaceMention, kind: str = "control") -> bool:
     """A region or country right after a place, locating it ("X in the Y region"); for
     control also after a settlement noun ("took two villages in the Donetsk region" is not
@@ -564,22 +586,43 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     return _after_bearing(doc, place.start, kind)
 
 
-def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> bool:
+def _anaphor_reference(doc: Analysis, place: PlaceMention) -> bool:
+    """"hätten das Dorf nordöstlich von X befreit", "took the village east of X": a place a
+    bearing right after "the village" is taken from only locates the village, which points
+    back to a place named before (see `_anaphoric_place`)."""
+    pattern = doc.lexicon.bearing
+    if pattern is None:
+        return False
+    found = pattern.search(doc.text, max(0, place.start - BEARING_WINDOW), place.start)
+    if found is None:
+        return False
+    anaphors = within(doc.place_anaphors, found.start() - ANAPHOR_GAP, found.start())
+    return bool(anaphors) and not doc.text[anaphors[-1].end:found.start()].strip()
+
+
+ANAPHOR_GAP = 30
+"""How far before a bearing a place anaphor ("the village", "das Dorf") is looked for: the
+anaphor ends right before the bearing (only spaces between); 30 holds the longest."""
+
+
+def _locates(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> PlaceMention:
     """"Kramatorsk, some 40 km south of Siversk, has been hit", "in Myrnohrad, unweit von
     Pokrowsk, eingekesselt": a place after a bearing or a `near` word, in an apposition set
-    off by a comma right after another place, only locates that place, for every kind."""
+    off by a comma right after another place, only locates that place, for every kind: the
+    place it locates, else `place` itself."""
     pattern = doc.lexicon.bearing
     bearing = pattern is not None and pattern.search(
         doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
     if not bearing and not near_place(doc, place):
-        return False
+        return place
     earlier = [p for p in heads if p.end <= place.start]
     if not earlier:
-        return False
+        return place
     gap = doc.text[earlier[-1].end:place.start]
-    return (gap.startswith(",") and place.start - earlier[-1].end <= APPOSITION_REACH
-            and not re.search(r"[.;:()]", gap) and not _trigger_between(
-                doc, earlier[-1].end, place.start))
+    apposed = (gap.startswith(",") and place.start - earlier[-1].end <= APPOSITION_REACH
+               and not re.search(r"[.;:()]", gap) and not _trigger_between(
+                   doc, earlier[-1].end, place.start))
+    return earlier[-1] if apposed else place
 
 
 def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:
@@ -621,10 +664,11 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
 
 
 def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
-    """"the capture of the village of A near B ... the village", "A, la cittadina a ovest di B
-    ... La città": a place named only as near what its sentence is about (the lexicon's
-    `near`) or as the point a compass bearing is taken from is no antecedent, when that
-    sentence names another place of the kind before it."""
+    """"the capture of the village of A near B ... the village", "took A, a village east of
+    B ... tried to enter the village", "A, la cittadina a ovest di B ... La città": a place
+    named only as near what its sentence is about (the lexicon's `near`) or as the point a
+    compass bearing is taken from is no antecedent, when that sentence names another place
+    of the kind before it."""
     if not earlier or not _reference_point(doc, earlier[-1]):
         return earlier
     here = bisect.bisect_right(starts_of(doc.sentences), earlier[-1].start) - 1
@@ -635,11 +679,7 @@ def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMentio
 
 def _reference_point(doc: Analysis, place: PlaceMention) -> bool:
     """A place named after `near` words or a compass bearing ("near B", "west of B")."""
-    if near_place(doc, place):
-        return True
-    pattern = doc.lexicon.bearing
-    return pattern is not None and pattern.search(
-        doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
+    return near_place(doc, place) or _after_bearing(doc, place.start, "control")
 
 
 def _place_there(

@@ -143,7 +143,8 @@ def extract(
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(settle_sides(claims), outlet=doc.outlet, lead=lead_end(doc))
+    return deduplicate(settle_sides(claims), outlet=doc.outlet, lead=lead_end(doc),
+                       headings=headings(doc))
 
 
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
@@ -175,9 +176,10 @@ def _captions(doc: Analysis) -> set[int]:
 
 
 def deduplicate(claims: list[Claim], *, outlet: str | None = None,
-                lead: int = 0) -> list[Claim]:
+                lead: int = 0, headings: frozenset[int] = frozenset()) -> list[Claim]:
     """None by the outlet in its lead (text before offset `lead`: headline and standfirst)
-    that only retells a claim the article attributes to someone; none by a named voice of
+    or in a heading (a sentence starting at an offset in `headings`: a live blog's entry
+    title) that only retells a claim the article attributes to someone; none by a named voice of
     unknown side that repeats a claim a known side makes, same share (it adds no side to
     weigh; an unattributed report, "according to several media", is other sources);
     then one claim per (place, kind, side, stance, claimant side, and denier), the most
@@ -185,8 +187,9 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     stays its claim (the ledger does not count it as a second voice: see
     `ledger.timeline.relayed`)."""
     attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
-    claims = [c for c in claims if not (c.claimant == outlet and c.evidence.start < lead
-                                        and _key(c)[:4] in attributed)]
+    claims = [c for c in claims if not (
+        c.claimant == outlet and (c.evidence.start < lead or c.evidence.start in headings)
+        and _key(c)[:4] in attributed)]
     sided = {_content(c) for c in claims if c.claimant_side != "unknown"}
     claims = [c for c in claims if c.claimant_side != "unknown" or c.claimant == UNATTRIBUTED
               or _content(c) not in sided]
@@ -256,6 +259,19 @@ def lead_end(doc: Analysis) -> int:
     return end
 
 
+def headings(doc: Analysis) -> frozenset[int]:
+    """Where the article's headings start: a paragraph of one sentence that ends in no stop
+    and is followed by more text ("Verletzte nach Drohnenangriff auf Charkiw" over a live
+    blog's entry, "LYMAN" over a digest's section) titles what follows, as a headline does
+    (narrower than `dating.heading`, which also dates two-sentence sub-headings)."""
+    sentences = doc.sentences
+    return frozenset(
+        s.start for i, s in enumerate(sentences[:-1])
+        if sentences[i + 1].paragraph != s.paragraph
+        and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
+        and not s.text.rstrip(_CLOSING).endswith((".", "!", "?", "…")))
+
+
 def _place_key(place: PlaceMention) -> object:
     return place.geonameid if place.geonameid is not None else (place.name.lower(), place.kind)
 
@@ -306,8 +322,7 @@ def _trigger_claims(
     default: Speaker,
     done: list[Claim],
 ) -> list[Claim]:
-    places = [p for p in bound_places(doc, sentence, trigger)
-              if not in_phrase(doc, sentence, p, speakers)]
+    places = _trigger_places(doc, sentence, trigger, speakers)
     if not places:
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
     speaker = speaker_for(trigger, speakers, default, doc)
@@ -349,6 +364,20 @@ def _excepted(doc: Analysis, place: PlaceMention) -> bool:
     pattern = doc.lexicon.exception
     return pattern is not None and pattern.search(
         doc.text, max(0, place.start - EXCEPTION_REACH), place.start) is not None
+
+
+def _trigger_places(
+    doc: Analysis, sentence: Sentence, trigger: Hit, speakers: list[Speaker]
+) -> list[PlaceMention]:
+    """The trigger's places outside its speaker's phrase: where the only places bound are in
+    that phrase ("X hätten Kupjansk eingenommen, hieß es in Moskau": a verb-final trigger
+    reads the place after it first), the trigger binds again without them."""
+    bound = bound_places(doc, sentence, trigger)
+    places = [p for p in bound if not in_phrase(doc, sentence, p, speakers)]
+    if places or not bound:
+        return places
+    again = bound_places(doc, sentence, trigger, frozenset(p.start for p in bound))
+    return [p for p in again if not in_phrase(doc, sentence, p, speakers)]
 
 
 def _counter_claim(
@@ -761,6 +790,12 @@ def _claim(
     if kind != "clash" and (_planned(doc, sentence, trigger)
                             or _conditional(doc, sentence, trigger)
                             or _hypothetical(doc, sentence, trigger)):
+        return None
+    # fighting that is both planned and conditional ("Russia could try to advance on X next
+    # year", "könnte ... angreifen") has not happened; either alone may tell fighting under
+    # way ("are preparing to storm X", "werden seit Monaten umkämpft")
+    if kind == "clash" and _planned(doc, sentence, trigger) and _conditional(
+            doc, sentence, trigger):
         return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
     # for control, where a side mostly announces its own captures; a fall is never the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_left
 from dataclasses import replace
@@ -27,6 +28,7 @@ from frontledger.places.recognize import (
 )
 from frontledger.places.resolve import Reading, Resolver, named_bare_abroad
 from frontledger.places.unknown import (
+    MIN_NAME_LENGTH,
     SURNAME_MIN_STEM,
     Group,
     UnknownPlaces,
@@ -95,7 +97,29 @@ def geoparse(text: str, language: str | None = None, *,
                if not inside(titles, m.start)]  # a headline's capitals mark no names
     found = Occupied(unknown)
     unknown += [m for m in doubted if not found.overlaps(m.start, m.end)]
-    return sorted(known + _same_name_same_place(_one_spelling(unknown)), key=lambda m: m.start)
+    unknown = _same_name_same_place(_one_spelling(unknown))
+    unknown += _named_again(text, known + unknown, titles)
+    return sorted(known + unknown, key=lambda m: m.start)
+
+
+def _named_again(text: str, mentions: list[PlaceMention],
+                 titles: list[tuple[int, int]]) -> list[PlaceMention]:
+    """A village the gazetteer lacks, once marked a place ("the village of Loknia"), is the
+    same village wherever else the text writes its name as it wrote it there, marker or not
+    ("Loknia remains ours" opening a later sentence, where a capital marks nothing)."""
+    names = {m.surface: m for m in mentions
+             if m.geonameid is None and m.kind == "populated_place"
+             and len(m.surface) >= MIN_NAME_LENGTH and m.surface[:1].isupper()}
+    if not names:
+        return []
+    taken = Occupied(mentions)
+    again = []
+    for surface, mention in names.items():
+        for found in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if not taken.overlaps(found.start(), found.end()) and not inside(
+                    titles, found.start()):
+                again.append(replace(mention, start=found.start(), end=found.end()))
+    return again
 
 
 def _sibilant_key(name: str) -> str:

@@ -47,6 +47,11 @@ class Group(NamedTuple):
     end: int
 
 
+_LOWER_LAST_PART = re.compile(r"-[^\W\d_](?<=[a-zß-ÿа-яіїєґ])[^-]*$")
+"""A compound whose last part is a small word ("Soviet-era", "Russian-held", "Kremlin-backed")
+is an adjective, never a village's name ("Rostov-on-Don", "Kupiansk-Vuzlovyi" end capitalised)."""
+
+
 def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group]:
     """Runs of capitalised words (not function words) separated by single spaces."""
     groups: list[Group] = []
@@ -54,7 +59,7 @@ def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group
     i = 0
     while i < count:
         word = words[i]
-        if not word.capitalised or word.key in stopwords:
+        if not word.capitalised or word.key in stopwords or _LOWER_LAST_PART.search(word.text):
             i += 1
             continue
         j = i

@@ -216,7 +216,7 @@ def _resolve(
         value = _numeric(match)
         return DateMention(match.start(), match.end(), value, "day") if value else None
     if kind in {"day_month", "month_day"}:
-        return _day_month(match, published)
+        return _day_month(match, published, context_year, words, text)
     if kind == "month":
         return _month_only(match, published, context_year, words, text)
     if kind == "vague":
@@ -270,20 +270,34 @@ def _numeric(match: re.Match[str]) -> date | None:
         return None
 
 
-def _day_month(match: re.Match[str], published: date | None) -> DateMention | None:
+def _day_month(
+    match: re.Match[str],
+    published: date | None,
+    context_year: int | None,
+    words: _DateWords,
+    text: str,
+) -> DateMention | None:
+    """A day of a month; with no year, "of the same year" / "of that year" after it gives the
+    year of the last date written before (as for a month alone), else the latest such day."""
     month = _group_index(match) + 1
     day = int(match.group("d2") or match.group("d1"))
-    year_text = match.group("y")
-    year = int(year_text) if year_text else (published.year if published else None)
+    year_text, end = match.group("y"), match.end()
+    same = words.same_year.match(text, end) if words.same_year and not year_text else None
+    if same is not None and context_year is not None:
+        year: int | None = context_year
+        end = same.end()
+    else:
+        year = int(year_text) if year_text else (published.year if published else None)
+        same = None
     if year is None:
         return None
     try:
         value = date(year, month, day)
     except ValueError:
         return None
-    if not year_text and published is not None and value > published:
+    if not year_text and same is None and published is not None and value > published:
         value = _previous_year(value)
-    return DateMention(match.start(), match.end(), value, "day")
+    return DateMention(match.start(), end, value, "day")
 
 
 def _month_only(
