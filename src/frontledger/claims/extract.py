@@ -677,6 +677,8 @@ def _claim(
     stance: str,
     speakers: list[Speaker],
 ) -> Claim | None:
+    if trigger.label in ATTEMPT_KINDS and _attempted(doc, sentence, trigger):
+        trigger = msgspec.structs.replace(trigger, label="clash")
     assert trigger.trigger is not None
     kind = trigger.label
     fraction, partial = (None, False)
@@ -701,7 +703,7 @@ def _claim(
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
     own_act = (stance == "asserts" and _self_report(doc, speaker, trigger)
                and (not explicit or _named_by_speaker(doc, sentence, trigger, speaker, voices)))
-    if own_act:
+    if own_act and kind != "clash":  # fighting has no acting side (the eval rules' clash)
         side = speaker.side
     if trigger.trigger.needs_side and not (explicit or own_act):
         return None  # "residents left the town"
@@ -796,6 +798,25 @@ def _conditional(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     clause = doc.text[start:trigger.start]
     ends = list(_CLAUSE_END.finditer(clause))
     return bool(pattern.search(clause[ends[-1].end():] if ends else clause))
+
+
+ATTEMPT_KINDS = ("advance", "control", "encirclement")
+"""Kinds that an attempt turns into fighting: "tried to enter X", "every attempt to break
+through to X is repelled", "пытаются взять X" tell of a fight at X, not of a gain (issue 12,
+item 3; the eval rules annotate such sentences as clashes)."""
+ATTEMPT_WINDOW = 60
+"""A word of trying at most this far before its trigger: "every attempt by Russian forces to
+advance" is 29 characters from "attempt" to the verb, "versuchen russische Einheiten seit
+Monaten, nach X vorzustoßen" about 50; the lexicon's pattern bounds the words between."""
+
+
+def _attempted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"tried to enter X", "les tentatives russes de percer vers X": an attempt, a clash."""
+    pattern = doc.lexicon.attempt
+    if pattern is None:
+        return False
+    before = doc.text[max(sentence.start, trigger.start - ATTEMPT_WINDOW):trigger.start]
+    return pattern.search(before) is not None
 
 
 def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

@@ -143,6 +143,10 @@ class Lexicon:
     never the one said to advance, encircle or hold."""
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
+    attempt: re.Pattern[str] | None = None
+    """Words of trying ending right before a trigger ("tried to", "every attempt by Russian
+    forces to", "tentent de", "пытаются", "versuchen, ... zu"): the act is fighting at the
+    place, a clash, not an advance or a capture that happened."""
     coordination: re.Pattern[str] | None = None
     """What joins two verbs of one negated predicate ("failed to reach the town and hold
     it"), matched on the whole gap between their triggers: the second shares the negation."""
@@ -319,6 +323,7 @@ def _lexicon(lang: Language) -> Lexicon:
         outage_after=_optional(places.get("outage_after")),
         present_form=_optional(stance.get("present_form")),
         coordination=_optional(stance.get("coordination")),
+        attempt=_optional(stance.get("attempt")),
         region_anaphor=_optional(places.get("region_anaphor")),
         there=_optional(places.get("there")),
         settlement_within=_optional(places.get("settlement_within")),
