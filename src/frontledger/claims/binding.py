@@ -254,6 +254,8 @@ def _list_from(
         if not _listed(doc, left, right, kind) or (
                 forward and kind in HELD_KINDS and near_place(doc, right)):
             break  # "encerclés à Myrnohrad, ville voisine de Pokrovsk": only locates it
+        if forward and _apposed_reference(doc, place, chosen, near=False):
+            break  # "combats à A, à 10 km à l'est de B": B only locates A
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p, kind) and not is_locator(doc, p, kind)
             and not (forward and _bearing_point(doc, p, kind))]
@@ -564,20 +566,22 @@ def _bearing_point(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     return _after_bearing(doc, place.start, kind)
 
 
-def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> bool:
+def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMention],
+                       *, near: bool = True) -> bool:
     """"Kramatorsk, some 40 km south of Siversk, has been hit", "in Myrnohrad, unweit von
-    Pokrowsk, eingekesselt": a place after a bearing or a `near` word, in an apposition set
-    off by a comma right after another place, only locates that place, for every kind."""
+    Pokrowsk, eingekesselt", "das Dorf A 20 Kilometer südlich von B eingenommen": a place
+    after a bearing right after another place (or, with `near`, after a `near` word in an
+    apposition set off by a comma) only locates that place, for every kind."""
     pattern = doc.lexicon.bearing
     bearing = pattern is not None and pattern.search(
         doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
-    if not bearing and not near_place(doc, place):
+    if not bearing and not (near and near_place(doc, place)):
         return False
     earlier = [p for p in heads if p.end <= place.start]
     if not earlier:
         return False
     gap = doc.text[earlier[-1].end:place.start]
-    return (gap.startswith(",") and place.start - earlier[-1].end <= APPOSITION_REACH
+    return ((bearing or gap.startswith(",")) and place.start - earlier[-1].end <= APPOSITION_REACH
             and not re.search(r"[.;:()]", gap) and not _trigger_between(
                 doc, earlier[-1].end, place.start))
 
