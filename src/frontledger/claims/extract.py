@@ -684,7 +684,8 @@ def _claim(
     fraction, partial = (None, False)
     if kind == "control":
         fraction, partial = fraction_of(doc, sentence, trigger, place)
-    if kind == "control" and (near_place(doc, place) or _intended(doc, sentence, trigger)):
+    if kind == "control" and (near_place(doc, place) or _intended(doc, sentence, trigger)
+                              or _not_a_capture(doc, sentence, trigger)):
         return None
     if kind == "control" and place.kind == "region" and not partial:
         return None  # "gaining ground across the region", "a village in the X region"
@@ -798,6 +799,31 @@ def _conditional(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     clause = doc.text[start:trigger.start]
     ends = list(_CLAUSE_END.finditer(clause))
     return bool(pattern.search(clause[ends[-1].end():] if ends else clause))
+
+
+CAPTURE_OBJECT_REACH = 45
+"""How far after a control trigger its object is read for people or materiel: "captured 20
+wounded Ukrainian servicemen" is 35 characters, "захватили в Купянске склад" 20; four
+words at most (the lexicon's pattern), so a place's own name further on is not reached."""
+
+
+def _not_a_capture(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"captured 20 soldiers in X", "took part in the assault on X", "взяли в плен": the
+    trigger takes people, materiel or a part in something, never the place."""
+    pattern = doc.lexicon.not_capture
+    if pattern is None or trigger.trigger is None or not trigger.trigger.change:
+        return False  # a state's trigger may end at its agent: "controlled by Russian troops"
+    if _ends_at_agent(doc, trigger):
+        return False  # "captured by soldiers of the 3rd Army": the agent, not the object
+    end = min(sentence.end, trigger.end + CAPTURE_OBJECT_REACH)
+    return pattern.match(doc.text, trigger.end, end) is not None
+
+
+def _ends_at_agent(doc: Analysis, trigger: Hit) -> bool:
+    """Whether a passive trigger's words end with its agent preposition ("captured by")."""
+    words = doc.text[trigger.start:trigger.end].split()
+    agent = doc.lexicon.agent
+    return bool(words) and agent is not None and agent.match(f" {words[-1].lower()} ") is not None
 
 
 ATTEMPT_KINDS = ("advance", "control", "encirclement")

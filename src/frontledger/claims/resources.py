@@ -143,6 +143,10 @@ class Lexicon:
     never the one said to advance, encircle or hold."""
     """A pronoun opening a trigger's clause ("They advanced ..."), read on the text from the
     sentence's start to the trigger: the actor is the fighters the sentence before names first."""
+    not_capture: re.Pattern[str] | None = None
+    """The object right after a control trigger when it is people, materiel or an idiom
+    ("captured 20 soldiers in X", "took prisoner", "взяли в плен", "захватили в X склад",
+    "took part in", "взяли участь"), matched from the trigger's end: no place is taken."""
     attempt: re.Pattern[str] | None = None
     """Words of trying ending right before a trigger ("tried to", "every attempt by Russian
     forces to", "tentent de", "пытаются", "versuchen, ... zu"): the act is fighting at the
@@ -324,6 +328,7 @@ def _lexicon(lang: Language) -> Lexicon:
         present_form=_optional(stance.get("present_form")),
         coordination=_optional(stance.get("coordination")),
         attempt=_optional(stance.get("attempt")),
+        not_capture=_optional(stance.get("not_capture")),
         region_anaphor=_optional(places.get("region_anaphor")),
         there=_optional(places.get("there")),
         settlement_within=_optional(places.get("settlement_within")),
