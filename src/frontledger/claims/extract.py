@@ -677,7 +677,8 @@ def _claim(
     stance: str,
     speakers: list[Speaker],
 ) -> Claim | None:
-    if trigger.label in ATTEMPT_KINDS and _attempted(doc, sentence, trigger):
+    if trigger.label in ATTEMPT_KINDS and (_attempted(doc, sentence, trigger)
+                                           or _defence(doc, sentence, trigger)):
         trigger = msgspec.structs.replace(trigger, label="clash")
     assert trigger.trigger is not None
     kind = trigger.label
@@ -843,6 +844,18 @@ def _attempted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
         return False
     before = doc.text[max(sentence.start, trigger.start - ATTEMPT_WINDOW):trigger.start]
     return pattern.search(before) is not None
+
+
+def _defence(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"counter-attacked near X and repelled the Russian assault", "контратакували біля X і
+    відбили штурм": a counter-attack told beside a repelled attack is the defence fighting
+    there, a clash (a counter-attack alone, or one that gains ground, stays an advance)."""
+    pattern = doc.lexicon.counter_attack
+    if (trigger.label != "advance" or pattern is None
+            or pattern.search(doc.text, trigger.start, trigger.end) is None):
+        return False
+    return any(t.label == "clash" and (t.end <= trigger.start or t.start >= trigger.end)
+               for t in within(doc.triggers, sentence.start, sentence.end))
 
 
 def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

@@ -147,6 +147,9 @@ class Lexicon:
     """The object right after a control trigger when it is people, materiel or an idiom
     ("captured 20 soldiers in X", "took prisoner", "взяли в плен", "захватили в X склад",
     "took part in", "взяли участь"), matched from the trigger's end: no place is taken."""
+    counter_attack: re.Pattern[str] | None = None
+    """A counter-attack's word, searched in an advance trigger's own text ("counter-attacked",
+    "контратакували"): beside a repelled attack in its sentence it is the defence's fighting."""
     attempt: re.Pattern[str] | None = None
     """Words of trying ending right before a trigger ("tried to", "every attempt by Russian
     forces to", "tentent de", "пытаются", "versuchen, ... zu"): the act is fighting at the
@@ -328,6 +331,7 @@ def _lexicon(lang: Language) -> Lexicon:
         present_form=_optional(stance.get("present_form")),
         coordination=_optional(stance.get("coordination")),
         attempt=_optional(stance.get("attempt")),
+        counter_attack=_optional(stance.get("counter_attack")),
         not_capture=_optional(stance.get("not_capture")),
         region_anaphor=_optional(places.get("region_anaphor")),
         there=_optional(places.get("there")),
