@@ -272,6 +272,7 @@ def _sentence_claims(
         default = default_speaker(doc, sentence, speakers, state)
         for trigger in triggers:
             claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
+        claims = _without_denied_entries(claims)
     if not claims or _unanswered_denial(doc, sentence, claims):
         claims = claims + _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
@@ -285,6 +286,18 @@ def _sentence_claims(
         state.previous_age += 1
     remember(state, sentence, speakers)
     return claims
+
+
+def _without_denied_entries(claims: list[Claim]) -> list[Claim]:
+    """"unable to enter the village and hold it", "не змогли зайти в X і закріпитися": a
+    denied entry beside the denied hold of the same place, side and claimant is one denial,
+    of control (the eval rules annotate the control alone)."""
+    held = {(_place_key(c.place), c.actor_side, c.claimant) for c in claims
+            if c.kind == "control" and c.stance == "denies"}
+    if not held:
+        return claims
+    return [c for c in claims if not (c.kind == "advance" and c.stance == "denies" and (
+        _place_key(c.place), c.actor_side, c.claimant) in held)]
 
 
 def _unanswered_denial(doc: Analysis, sentence: Sentence, claims: list[Claim]) -> bool:
@@ -368,9 +381,35 @@ def _coordinated_negation(doc: Analysis, sentence: Sentence, trigger: Hit) -> bo
         return False
     start = max(sentence.start, trigger.start - NEGATION_WINDOW)
     earlier = within(doc.triggers, start, trigger.start)
-    if not earlier or pattern.fullmatch(doc.text, earlier[-1].end, trigger.start) is None:
+    if not earlier:
+        return _modal_negation(doc, start, trigger, pattern)
+    if pattern.fullmatch(doc.text, earlier[-1].end, trigger.start) is None:
         return False
     return _negated(doc, sentence, earlier[-1])
+
+
+_WORD_END = re.compile(r"\S(?=\s)")
+
+
+def _modal_negation(doc: Analysis, start: int, trigger: Hit, joined: re.Pattern[str]) -> bool:
+    """"не удалось войти в X и удержать его", "konnten nicht in X eindringen und es halten": a
+    negated modal ("не удалось", "konnten nicht", the lexicon's `negation_filler` words)
+    governs two verbs joined by `coordination`, the first one no trigger of its own."""
+    filler = doc.lexicon.negation_filler
+    if filler is None:
+        return False
+    for negation in within(doc.negations, start, trigger.start):
+        gap = doc.text[negation.end:trigger.start]
+        if any(mark in gap for mark in ",;:—()"):
+            continue
+        before = doc.text[max(0, negation.start - MAX_WORD):negation.start].split()
+        if before and filler.fullmatch(before[-1].lower()) and joined.fullmatch(gap):
+            return True  # "konnten nicht ... und"
+        for end in _WORD_END.finditer(gap):
+            head = gap[:end.end()]
+            if head.strip() and filler.fullmatch(head.lower()) and joined.fullmatch(gap, end.end()):
+                return True  # "не удалось ... и"
+    return False
 
 
 def _negation_gap(doc: Analysis, gap: str) -> bool:
