@@ -311,7 +311,8 @@ def antecedent(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     facilities in Ukraine"): a war's claims are about places inside them, and "in Ukraine"
     mostly just locates. A name after a river's bank ("the left bank of the Dnipro") is the
     river, never a claim's place."""
-    if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
+    if (_river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind)
+            or _on_road(doc, place)):
         return False
     if place.kind != "country":
         return True
@@ -473,6 +474,39 @@ def _origin(doc: Analysis, place: PlaceMention) -> bool:
     if pattern is None:
         return False
     return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
+
+
+ROAD_WINDOW = 40
+"""How far before a road's first name its noun is read: the longest ("the main supply route
+between ", "автомобильную дорогу между ": 28 characters) with room to spare."""
+
+
+def _on_road(doc: Analysis, place: PlaceMention) -> bool:
+    """"cut the Pokrovsk-Kostiantynivka highway", "перерезали трассу Покровск — Константиновка",
+    "struck cars on the highway between A and B": two names joined as a road's name (the
+    lexicon's `road_link`) with a road's noun before or after them name the road, and
+    neither town is where anything happened."""
+    link = doc.lexicon.road_link
+    if link is None or not (doc.lexicon.road_before or doc.lexicon.road_after):
+        return False
+    index = bisect.bisect_left(starts_of(doc.places), place.start)
+    while doc.places[index] is not place:
+        index += 1
+    pairs = []
+    if index > 0:
+        pairs.append((doc.places[index - 1], place))
+    if index + 1 < len(doc.places):
+        pairs.append((place, doc.places[index + 1]))
+    return any(first.end <= second.start and link.fullmatch(doc.text, first.end, second.start)
+               and _road_named(doc, first, second) for first, second in pairs)
+
+
+def _road_named(doc: Analysis, first: PlaceMention, second: PlaceMention) -> bool:
+    before, after = doc.lexicon.road_before, doc.lexicon.road_after
+    if before is not None and before.search(
+            doc.text, max(0, first.start - ROAD_WINDOW), first.start) is not None:
+        return True
+    return after is not None and after.match(doc.text, second.end) is not None
 
 
 SOURCE_KINDS = ("clash", "strike", "advance", "encirclement")

@@ -211,6 +211,13 @@ class Lexicon:
     ("attacking from", "launched from the", "depuis", "из", "з боку"): the fight, strike or
     advance is elsewhere, so the name is never the place of such a claim (a withdrawal or a
     capture "from X" is about X: those kinds do not read it)."""
+    road_before: re.Pattern[str] | None = None
+    """A road's noun ending right before the first of two names that name it ("the highway
+    between", "трассу", "die Straße von"): neither name is a claim's place."""
+    road_after: re.Pattern[str] | None = None
+    """A road's noun right after the second of two names ("the X-Y highway")."""
+    road_link: re.Pattern[str] | None = None
+    """What joins the two names of a road, matched on the whole gap ("-", " — ", " and ")."""
     range_from: re.Pattern[str] | None = None
     """The word ending right before the first end of a range of places ("from", "від", "от")."""
     range_to: re.Pattern[str] | None = None
@@ -325,6 +332,9 @@ def _lexicon(lang: Language) -> Lexicon:
         territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),
         source=_optional(places.get("source")),
+        road_before=_optional(places.get("road_before")),
+        road_after=_optional(places.get("road_after")),
+        road_link=_optional(places.get("road_link")),
         range_from=_optional(places.get("range_from")),
         range_to=_optional(places.get("range_to")),
         outage_after=_optional(places.get("outage_after")),
