@@ -486,19 +486,23 @@ def _on_road(doc: Analysis, place: PlaceMention) -> bool:
     "struck cars on the highway between A and B": two names joined as a road's name (the
     lexicon's `road_link`) with a road's noun before or after them name the road, and
     neither town is where anything happened."""
-    link = doc.lexicon.road_link
-    if link is None or not (doc.lexicon.road_before or doc.lexicon.road_after):
-        return False
-    index = bisect.bisect_left(starts_of(doc.places), place.start)
-    while doc.places[index] is not place:
-        index += 1
-    pairs = []
-    if index > 0:
-        pairs.append((doc.places[index - 1], place))
-    if index + 1 < len(doc.places):
-        pairs.append((place, doc.places[index + 1]))
-    return any(first.end <= second.start and link.fullmatch(doc.text, first.end, second.start)
-               and _road_named(doc, first, second) for first, second in pairs)
+    return place.start in _road_names(doc)
+
+
+def _road_names(doc: Analysis) -> frozenset[int]:
+    """Where the names of roads start, worked out once a document."""
+    found: frozenset[int] | None = doc.kept.get(("roads",))
+    if found is None:
+        link = doc.lexicon.road_link
+        starts: set[int] = set()
+        if link is not None:
+            for first, second in zip(doc.places, doc.places[1:], strict=False):
+                if (first.end <= second.start
+                        and link.fullmatch(doc.text, first.end, second.start) is not None
+                        and _road_named(doc, first, second)):
+                    starts.update((first.start, second.start))
+        found = doc.kept[("roads",)] = frozenset(starts)
+    return found
 
 
 def _road_named(doc: Analysis, first: PlaceMention, second: PlaceMention) -> bool:

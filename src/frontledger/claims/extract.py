@@ -881,8 +881,8 @@ def _attempted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     pattern = doc.lexicon.attempt
     if pattern is None:
         return False
-    before = doc.text[max(sentence.start, trigger.start - ATTEMPT_WINDOW):trigger.start]
-    return pattern.search(before) is not None
+    start = max(sentence.start, trigger.start - ATTEMPT_WINDOW)
+    return pattern.search(doc.text, start, trigger.start) is not None
 
 
 def _defence(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
