@@ -727,6 +727,22 @@ def _place_of_previous(doc: Analysis, sentence: Sentence) -> list[PlaceMention]:
     return list(towns.values()) if len(towns) == 1 else []
 
 
+DIRECTION_WINDOW = 30
+"""How far before a name its direction words are read ("dans la direction de ", "на
+напрямку ": 20 characters, with room to spare)."""
+
+
+def front_direction(doc: Analysis, place: PlaceMention) -> bool:
+    """"captured A in the Pokrovsk sector", "на Покровском направлении", "dans la direction de
+    X": a front named after a town is a stretch of front, and the town is not held or taken
+    by that (a fight or an advance there is still about it)."""
+    before, after = doc.lexicon.direction_before, doc.lexicon.direction_after
+    if before is not None and before.search(
+            doc.text, max(0, place.start - DIRECTION_WINDOW), place.start) is not None:
+        return True
+    return after is not None and after.match(doc.text, place.end) is not None
+
+
 def near_place(doc: Analysis, place: PlaceMention) -> bool:
     """"near X" / "под X": the place only locates the event (not for control claims)."""
     pattern = doc.lexicon.near

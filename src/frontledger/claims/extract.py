@@ -58,6 +58,7 @@ from frontledger.claims.binding import (
     bound_places,
     claimable,
     fraction_of,
+    front_direction,
     is_locator,
     near_place,
     resolve_side,
@@ -724,7 +725,8 @@ def _claim(
     fraction, partial = (None, False)
     if kind == "control":
         fraction, partial = fraction_of(doc, sentence, trigger, place)
-    if kind == "control" and (near_place(doc, place) or _intended(doc, sentence, trigger)
+    if kind == "control" and (near_place(doc, place) or front_direction(doc, place)
+                              or _intended(doc, sentence, trigger)
                               or _not_a_capture(doc, sentence, trigger)):
         return None
     if kind == "control" and place.kind == "region" and not partial:

@@ -211,6 +211,12 @@ class Lexicon:
     ("attacking from", "launched from the", "depuis", "из", "з боку"): the fight, strike or
     advance is elsewhere, so the name is never the place of such a claim (a withdrawal or a
     capture "from X" is about X: those kinds do not read it)."""
+    direction_before: re.Pattern[str] | None = None
+    """Words ending right before a name that make it a front's direction or sector ("la
+    direction de", "kierunku"): the name locates a stretch of front, never a place held."""
+    direction_after: re.Pattern[str] | None = None
+    """Words right after a name that make it a front's direction or sector ("the Pokrovsk
+    sector", "на Покровском направлении"), matched from the name's end."""
     road_before: re.Pattern[str] | None = None
     """A road's noun ending right before the first of two names that name it ("the highway
     between", "трассу", "die Straße von"): neither name is a claim's place."""
@@ -332,6 +338,8 @@ def _lexicon(lang: Language) -> Lexicon:
         territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),
         source=_optional(places.get("source")),
+        direction_before=_optional(places.get("direction_before")),
+        direction_after=_optional(places.get("direction_after")),
         road_before=_optional(places.get("road_before")),
         road_after=_optional(places.get("road_after")),
         road_link=_optional(places.get("road_link")),
