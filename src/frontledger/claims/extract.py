@@ -66,6 +66,7 @@ from frontledger.claims.binding import (
 )
 from frontledger.claims.dateline import in_dateline
 from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
+from frontledger.claims.morphology import future_verb
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
 from frontledger.claims.speaker_names import (
@@ -733,7 +734,7 @@ def _claim(
         return None  # "gaining ground across the region", "a village in the X region"
     if _in_dateline(doc, sentence, place):
         return None
-    if kind != "clash" and (_planned(doc, sentence, trigger)
+    if kind != "clash" and (_planned(doc, sentence, trigger) or _foretold(doc, trigger)
                             or _conditional(doc, sentence, trigger)
                             or _hypothetical(doc, sentence, trigger)):
         return None
@@ -821,6 +822,21 @@ def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
         return False
     before = doc.text[max(sentence.start, trigger.start - INTENT_WINDOW):trigger.start]
     return bool(pattern.search(before.rstrip(" ")))
+
+
+FORETOLD_KINDS = ("control", "encirclement")
+"""Kinds whose perfective future is read as a forecast: the dictionaries give moves under way
+("отходят", "виходять") a perfective future reading as likely as the present."""
+
+
+def _foretold(doc: Analysis, trigger: Hit) -> bool:
+    """"Российские войска захватят X до конца года", "оточать X": a trigger that is a
+    perfective future (read with the language's `morphology`) foretells, it claims nothing."""
+    language = doc.lexicon.morphology
+    if language is None or trigger.label not in FORETOLD_KINDS:
+        return False
+    return any(future_verb(word, language)
+               for word in doc.text[trigger.start:trigger.end].split())
 
 
 def _hypothetical(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

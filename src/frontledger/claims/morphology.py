@@ -143,6 +143,17 @@ def present_verb(word: str, language: str) -> bool:
     return _verb_tense(word, language) in ("pres", "futr")
 
 
+def future_verb(word: str, language: str) -> bool:
+    """Whether the likeliest reading of `word` is a perfective verb in the future ("захватят",
+    "окружат", "захоплять"): an event foretold, not told."""
+    word = word.strip(",.;:!?«»\"'()“”„")
+    if not _cyrillic(word):
+        return False
+    parses = _parse(language, word.lower())
+    return bool(parses) and parses[0].tag.POS == "VERB" and parses[0].tag.tense == "futr" \
+        and parses[0].tag.aspect == "perf"
+
+
 def _verb_tense(word: str, language: str) -> str | None:
     word = word.strip(",.;:!?«»\"'()“”„")
     if not _cyrillic(word):
