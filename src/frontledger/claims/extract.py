@@ -824,9 +824,9 @@ def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     return bool(pattern.search(before.rstrip(" ")))
 
 
-FORETOLD_KINDS = ("control", "encirclement")
-"""Kinds whose perfective future is read as a forecast: the dictionaries give moves under way
-("отходят", "виходять") a perfective future reading as likely as the present."""
+FORETOLD_KINDS = ("control", "encirclement", "withdrawal", "advance")
+"""Kinds whose perfective future is read as a forecast (fighting and strikes told in the
+future are left to the lexicon's `plan` words)."""
 
 
 def _foretold(doc: Analysis, trigger: Hit) -> bool:

@@ -144,14 +144,15 @@ def present_verb(word: str, language: str) -> bool:
 
 
 def future_verb(word: str, language: str) -> bool:
-    """Whether the likeliest reading of `word` is a perfective verb in the future ("захватят",
+    """Whether every reading of `word` as a verb is a perfective future ("захватят",
     "окружат", "захоплять"): an event foretold, not told."""
     word = word.strip(",.;:!?«»\"'()“”„")
     if not _cyrillic(word):
         return False
-    parses = _parse(language, word.lower())
-    return bool(parses) and parses[0].tag.POS == "VERB" and parses[0].tag.tense == "futr" \
-        and parses[0].tag.aspect == "perf"
+    verbs = [p for p in _parse(language, word.lower()) if p.tag.POS == "VERB"]
+    # every reading, not the likeliest: the dictionaries give many verbs under way
+    # ("отходят", "перебувають") a perfective future reading before the present one
+    return bool(verbs) and all(p.tag.tense == "futr" and p.tag.aspect == "perf" for p in verbs)
 
 
 def _verb_tense(word: str, language: str) -> str | None:
