@@ -610,18 +610,17 @@ def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMent
     Pokrowsk, eingekesselt", "das Dorf A 20 Kilometer südlich von B eingenommen": a place
     after a bearing right after another place (or, with `near`, after a `near` word in an
     apposition set off by a comma) only locates that place, for every kind."""
-    pattern = doc.lexicon.bearing
-    bearing = pattern is not None and pattern.search(
-        doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
-    if not bearing and not (near and near_place(doc, place)):
-        return False
     earlier = [p for p in heads if p.end <= place.start]
-    if not earlier:
+    if not earlier or place.start - earlier[-1].end > APPOSITION_REACH:
         return False
     gap = doc.text[earlier[-1].end:place.start]
-    return ((bearing or gap.startswith(",")) and place.start - earlier[-1].end <= APPOSITION_REACH
-            and not re.search(r"[.;:()]", gap) and not _trigger_between(
-                doc, earlier[-1].end, place.start))
+    if re.search(r"[.;:()]", gap) or _trigger_between(doc, earlier[-1].end, place.start):
+        return False
+    pattern = doc.lexicon.bearing
+    if pattern is not None and pattern.search(
+            doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None:
+        return True
+    return near and gap.startswith(",") and near_place(doc, place)
 
 
 def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:

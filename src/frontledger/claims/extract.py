@@ -274,7 +274,8 @@ def _sentence_claims(
         default = default_speaker(doc, sentence, speakers, state)
         for trigger in triggers:
             claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
-        claims = _without_denied_entries(claims)
+        if claims:
+            claims = _without_denied_entries(claims)
     if not claims or _unanswered_denial(doc, sentence, claims):
         claims = claims + _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
@@ -871,10 +872,10 @@ def _not_a_capture(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     pattern = doc.lexicon.not_capture
     if pattern is None or trigger.trigger is None or not trigger.trigger.change:
         return False  # a state's trigger may end at its agent: "controlled by Russian troops"
-    if _ends_at_agent(doc, trigger):
-        return False  # "captured by soldiers of the 3rd Army": the agent, not the object
     end = min(sentence.end, trigger.end + CAPTURE_OBJECT_REACH)
-    return pattern.match(doc.text, trigger.end, end) is not None
+    # "captured by soldiers of the 3rd Army": after an agent word, the agent, not the object
+    return pattern.match(doc.text, trigger.end, end) is not None and not _ends_at_agent(
+        doc, trigger)
 
 
 def _ends_at_agent(doc: Analysis, trigger: Hit) -> bool:

@@ -143,6 +143,7 @@ def present_verb(word: str, language: str) -> bool:
     return _verb_tense(word, language) in ("pres", "futr")
 
 
+@lru_cache(maxsize=PARSE_CACHE)
 def future_verb(word: str, language: str) -> bool:
     """Whether every reading of `word` as a verb is a perfective future ("захватят",
     "окружат", "захоплять"): an event foretold, not told."""
