@@ -66,7 +66,7 @@ from frontledger.claims.binding import (
 )
 from frontledger.claims.dateline import in_dateline
 from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
-from frontledger.claims.morphology import future_verb
+from frontledger.claims.morphology import finite_verb, future_verb
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
 from frontledger.claims.speaker_names import (
@@ -901,7 +901,13 @@ def _attempted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     if pattern is None:
         return False
     start = max(sentence.start, trigger.start - ATTEMPT_WINDOW)
-    return pattern.search(doc.text, start, trigger.start) is not None
+    if pattern.search(doc.text, start, trigger.start) is None:
+        return False
+    # "после неудачной попытки российские войска взяли X": a finite verb after the attempt's
+    # noun opens a clause of its own (an attempt's act is an infinitive or a noun)
+    language = doc.lexicon.morphology
+    words = doc.text[trigger.start:trigger.end].split()
+    return language is None or not words or finite_verb(words[0], language) is False
 
 
 def _defence(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

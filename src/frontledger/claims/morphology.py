@@ -156,6 +156,12 @@ def future_verb(word: str, language: str) -> bool:
     return bool(verbs) and all(p.tag.tense == "futr" and p.tag.aspect == "perf" for p in verbs)
 
 
+def finite_verb(word: str, language: str) -> bool:
+    """Whether the likeliest reading of `word` is a finite verb ("взяли", "захоплюють"), not
+    an infinitive, participle or noun ("взять", "прорыва")."""
+    return _verb_tense(word, language) is not None
+
+
 def _verb_tense(word: str, language: str) -> str | None:
     word = word.strip(",.;:!?«»\"'()“”„")
     if not _cyrillic(word):
