@@ -895,6 +895,10 @@ advance" is 29 characters from "attempt" to the verb, "versuchen russische Einhe
 Monaten, nach X vorzustoßen" about 50; the lexicon's pattern bounds the words between."""
 
 
+ATTEMPT_ACT_REACH = 4
+"""Characters before a trigger read with it for `attempt_act` ("zu " before "erobern")."""
+
+
 def _attempted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """"tried to enter X", "les tentatives russes de percer vers X": an attempt, a clash."""
     pattern = doc.lexicon.attempt
@@ -905,6 +909,10 @@ def _attempted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
         return False
     # "после неудачной попытки российские войска взяли X": a finite verb after the attempt's
     # noun opens a clause of its own (an attempt's act is an infinitive or a noun)
+    act = doc.lexicon.attempt_act
+    if act is not None and act.search(
+            doc.text, max(start, trigger.start - ATTEMPT_ACT_REACH), trigger.end) is None:
+        return False  # "nach dem Versuch haben Truppen X eingenommen": no infinitive
     language = doc.lexicon.morphology
     words = doc.text[trigger.start:trigger.end].split()
     return language is None or not words or finite_verb(words[0], language) is False

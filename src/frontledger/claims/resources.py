@@ -147,6 +147,10 @@ class Lexicon:
     """The object right after a control trigger when it is people, materiel or an idiom
     ("captured 20 soldiers in X", "took prisoner", "взяли в плен", "захватили в X склад",
     "took part in", "взяли участь"), matched from the trigger's end: no place is taken."""
+    attempt_act: re.Pattern[str] | None = None
+    """What a trigger, read with the few characters before it, must look like to be the act
+    an attempt word governs (German: an infinitive with "zu", "vorzudringen", "zu erobern"),
+    searched up to the trigger's end; without it any trigger after the attempt words is."""
     counter_attack: re.Pattern[str] | None = None
     """A counter-attack's word, searched in an advance trigger's own text ("counter-attacked",
     "контратакували"): beside a repelled attack in its sentence it is the defence's fighting."""
@@ -349,6 +353,7 @@ def _lexicon(lang: Language) -> Lexicon:
         present_form=_optional(stance.get("present_form")),
         coordination=_optional(stance.get("coordination")),
         attempt=_optional(stance.get("attempt")),
+        attempt_act=_optional(stance.get("attempt_act")),
         counter_attack=_optional(stance.get("counter_attack")),
         not_capture=_optional(stance.get("not_capture")),
         region_anaphor=_optional(places.get("region_anaphor")),
