@@ -259,6 +259,8 @@ def _list_from(
         if not _listed(doc, left, right, kind) or (
                 forward and kind in HELD_KINDS and near_place(doc, right)):
             break  # "encerclés à Myrnohrad, ville voisine de Pokrovsk": only locates it
+        if forward and _apposed_reference(doc, place, chosen, near=False):
+            break  # "combats à A, à 10 km à l'est de B": B only locates A
         chosen.append(place)
     return [p for p in chosen if claimable(doc, p, kind) and not is_locator(doc, p, kind)
             and not (forward and _bearing_point(doc, p, kind))]
@@ -316,7 +318,8 @@ def antecedent(doc: Analysis, place: PlaceMention, kind: str) -> bool:
     river, never a claim's place; nor is a river ever held, taken or encircled ("a town on
     the Oskil river that Moscow said it took": the town was), though troops withdraw
     across one."""
-    if _river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind):
+    if (_river(doc, place) or _origin(doc, place) or _suffers_only(doc, place, kind)
+            or _on_road(doc, place)):
         return False
     if place.kind == "river" and kind in _HELD_KINDS:
         return False
@@ -487,6 +490,43 @@ def _origin(doc: Analysis, place: PlaceMention) -> bool:
     return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
 
 
+ROAD_WINDOW = 40
+"""How far before a road's first name its noun is read: the longest ("the main supply route
+between ", "автомобильную дорогу между ": 28 characters) with room to spare."""
+
+
+def _on_road(doc: Analysis, place: PlaceMention) -> bool:
+    """"cut the Pokrovsk-Kostiantynivka highway", "перерезали трассу Покровск — Константиновка",
+    "struck cars on the highway between A and B": two names joined as a road's name (the
+    lexicon's `road_link`) with a road's noun before or after them name the road, and
+    neither town is where anything happened."""
+    return place.start in _road_names(doc)
+
+
+def _road_names(doc: Analysis) -> frozenset[int]:
+    """Where the names of roads start, worked out once a document."""
+    found: frozenset[int] | None = doc.kept.get(("roads",))
+    if found is None:
+        link = doc.lexicon.road_link
+        starts: set[int] = set()
+        if link is not None:
+            for first, second in zip(doc.places, doc.places[1:], strict=False):
+                if (first.end <= second.start
+                        and link.fullmatch(doc.text, first.end, second.start) is not None
+                        and _road_named(doc, first, second)):
+                    starts.update((first.start, second.start))
+        found = doc.kept[("roads",)] = frozenset(starts)
+    return found
+
+
+def _road_named(doc: Analysis, first: PlaceMention, second: PlaceMention) -> bool:
+    before, after = doc.lexicon.road_before, doc.lexicon.road_after
+    if before is not None and before.search(
+            doc.text, max(0, first.start - ROAD_WINDOW), first.start) is not None:
+        return True
+    return after is not None and after.match(doc.text, second.end) is not None
+
+
 SOURCE_KINDS = ("clash", "strike", "advance", "encirclement")
 """Kinds whose place is never where their attack, fire or push comes from ("attacking from
 X", "drones launched from the X region"); a withdrawal or a capture "from X" is about X."""
@@ -605,24 +645,32 @@ ANAPHOR_GAP = 30
 anaphor ends right before the bearing (only spaces between); 30 holds the longest."""
 
 
-def _locates(doc: Analysis, place: PlaceMention, heads: list[PlaceMention]) -> PlaceMention:
+def _locates(doc: Analysis, place: PlaceMention, heads: list[PlaceMention],
+             *, near: bool = True) -> PlaceMention:
     """"Kramatorsk, some 40 km south of Siversk, has been hit", "in Myrnohrad, unweit von
-    Pokrowsk, eingekesselt": a place after a bearing or a `near` word, in an apposition set
-    off by a comma right after another place, only locates that place, for every kind: the
-    place it locates, else `place` itself."""
-    pattern = doc.lexicon.bearing
-    bearing = pattern is not None and pattern.search(
-        doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None
-    if not bearing and not near_place(doc, place):
-        return place
+    Pokrowsk, eingekesselt", "das Dorf A 20 Kilometer südlich von B eingenommen": a place
+    after a bearing right after another place (or, with `near`, after a `near` word in an
+    apposition set off by a comma) only locates that place, for every kind: the place it
+    locates, else `place` itself."""
     earlier = [p for p in heads if p.end <= place.start]
-    if not earlier:
+    if not earlier or place.start - earlier[-1].end > APPOSITION_REACH:
         return place
     gap = doc.text[earlier[-1].end:place.start]
-    apposed = (gap.startswith(",") and place.start - earlier[-1].end <= APPOSITION_REACH
-               and not re.search(r"[.;:()]", gap) and not _trigger_between(
-                   doc, earlier[-1].end, place.start))
-    return earlier[-1] if apposed else place
+    if re.search(r"[.;:()]", gap) or _trigger_between(doc, earlier[-1].end, place.start):
+        return place
+    pattern = doc.lexicon.bearing
+    if pattern is not None and pattern.search(
+            doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None:
+        return earlier[-1]
+    if near and gap.startswith(",") and near_place(doc, place):
+        return earlier[-1]
+    return place
+
+
+def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMention],
+                       *, near: bool = True) -> bool:
+    """Whether `place` only locates another place before it (see `_locates`)."""
+    return _locates(doc, place, heads, near=near) is not place
 
 
 def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:
@@ -733,6 +781,22 @@ def _place_of_previous(doc: Analysis, sentence: Sentence) -> list[PlaceMention]:
     towns = {(p.name, p.geonameid): p for p in within(doc.places, previous.start, previous.end)
              if p.kind == "populated_place" and claimable(doc, p)}
     return list(towns.values()) if len(towns) == 1 else []
+
+
+DIRECTION_WINDOW = 30
+"""How far before a name its direction words are read ("dans la direction de ", "на
+напрямку ": 20 characters, with room to spare)."""
+
+
+def front_direction(doc: Analysis, place: PlaceMention) -> bool:
+    """"captured A in the Pokrovsk sector", "на Покровском направлении", "dans la direction de
+    X": a front named after a town is a stretch of front, and the town is not held or taken
+    by that (a fight or an advance there is still about it)."""
+    before, after = doc.lexicon.direction_before, doc.lexicon.direction_after
+    if before is not None and before.search(
+            doc.text, max(0, place.start - DIRECTION_WINDOW), place.start) is not None:
+        return True
+    return after is not None and after.match(doc.text, place.end) is not None
 
 
 def near_place(doc: Analysis, place: PlaceMention) -> bool:

@@ -58,6 +58,7 @@ from frontledger.claims.binding import (
     bound_places,
     claimable,
     fraction_of,
+    front_direction,
     is_locator,
     near_place,
     resolve_side,
@@ -65,6 +66,7 @@ from frontledger.claims.binding import (
 )
 from frontledger.claims.dateline import in_dateline
 from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
+from frontledger.claims.morphology import finite_verb, future_verb
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
 from frontledger.claims.speaker_names import (
@@ -291,6 +293,8 @@ def _sentence_claims(
         default = default_speaker(doc, sentence, speakers, state)
         for trigger in triggers:
             claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
+        if claims:
+            claims = _without_denied_entries(claims)
     if not claims or _unanswered_denial(doc, sentence, claims):
         claims = claims + _copied_denials(doc, sentence, speakers, state, done)
     if not claims:
@@ -304,6 +308,18 @@ def _sentence_claims(
         state.previous_age += 1
     remember(doc, state, sentence, speakers)
     return claims
+
+
+def _without_denied_entries(claims: list[Claim]) -> list[Claim]:
+    """"unable to enter the village and hold it", "не змогли зайти в X і закріпитися": a
+    denied entry beside the denied hold of the same place, side and claimant is one denial,
+    of control (the eval rules annotate the control alone)."""
+    held = {(_place_key(c.place), c.actor_side, c.claimant) for c in claims
+            if c.kind == "control" and c.stance == "denies"}
+    if not held:
+        return claims
+    return [c for c in claims if not (c.kind == "advance" and c.stance == "denies" and (
+        _place_key(c.place), c.actor_side, c.claimant) in held)]
 
 
 def _unanswered_denial(doc: Analysis, sentence: Sentence, claims: list[Claim]) -> bool:
@@ -414,9 +430,35 @@ def _coordinated_negation(doc: Analysis, sentence: Sentence, trigger: Hit) -> bo
         return False
     start = max(sentence.start, trigger.start - NEGATION_WINDOW)
     earlier = within(doc.triggers, start, trigger.start)
-    if not earlier or pattern.fullmatch(doc.text, earlier[-1].end, trigger.start) is None:
+    if not earlier:
+        return _modal_negation(doc, start, trigger, pattern)
+    if pattern.fullmatch(doc.text, earlier[-1].end, trigger.start) is None:
         return False
     return _negated(doc, sentence, earlier[-1])
+
+
+_WORD_END = re.compile(r"\S(?=\s)")
+
+
+def _modal_negation(doc: Analysis, start: int, trigger: Hit, joined: re.Pattern[str]) -> bool:
+    """"не удалось войти в X и удержать его", "konnten nicht in X eindringen und es halten": a
+    negated modal ("не удалось", "konnten nicht", the lexicon's `negation_filler` words)
+    governs two verbs joined by `coordination`, the first one no trigger of its own."""
+    filler = doc.lexicon.negation_filler
+    if filler is None:
+        return False
+    for negation in within(doc.negations, start, trigger.start):
+        gap = doc.text[negation.end:trigger.start]
+        if any(mark in gap for mark in ",;:—()"):
+            continue
+        before = doc.text[max(0, negation.start - MAX_WORD):negation.start].split()
+        if before and filler.fullmatch(before[-1].lower()) and joined.fullmatch(gap):
+            return True  # "konnten nicht ... und"
+        for end in _WORD_END.finditer(gap):
+            head = gap[:end.end()]
+            if head.strip() and filler.fullmatch(head.lower()) and joined.fullmatch(gap, end.end()):
+                return True  # "не удалось ... и"
+    return False
 
 
 def _negation_gap(doc: Analysis, gap: str) -> bool:
@@ -776,18 +818,23 @@ def _claim(
     stance: str,
     speakers: list[Speaker],
 ) -> Claim | None:
+    if trigger.label in ATTEMPT_KINDS and (_attempted(doc, sentence, trigger)
+                                           or _defence(doc, sentence, trigger)):
+        trigger = msgspec.structs.replace(trigger, label="clash")
     assert trigger.trigger is not None
     kind = trigger.label
     fraction, partial = (None, False)
     if kind == "control":
         fraction, partial = fraction_of(doc, sentence, trigger, place)
-    if kind == "control" and (near_place(doc, place) or _intended(doc, sentence, trigger)):
+    if kind == "control" and (near_place(doc, place) or front_direction(doc, place)
+                              or _intended(doc, sentence, trigger)
+                              or _not_a_capture(doc, sentence, trigger)):
         return None
     if kind == "control" and place.kind == "region" and not partial:
         return None  # "gaining ground across the region", "a village in the X region"
     if _in_dateline(doc, sentence, place):
         return None
-    if kind != "clash" and (_planned(doc, sentence, trigger)
+    if kind != "clash" and (_planned(doc, sentence, trigger) or _foretold(doc, trigger)
                             or _conditional(doc, sentence, trigger)
                             or _hypothetical(doc, sentence, trigger)):
         return None
@@ -806,7 +853,7 @@ def _claim(
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
     own_act = (stance == "asserts" and _self_report(doc, speaker, trigger)
                and (not explicit or _named_by_speaker(doc, sentence, trigger, speaker, voices)))
-    if own_act:
+    if own_act and kind != "clash":  # fighting has no acting side (the eval rules' clash)
         side = speaker.side
     if trigger.trigger.needs_side and not (explicit or own_act):
         return None  # "residents left the town"
@@ -883,6 +930,21 @@ def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     return bool(pattern.search(before.rstrip(" ")))
 
 
+FORETOLD_KINDS = ("control", "encirclement", "withdrawal", "advance")
+"""Kinds whose perfective future is read as a forecast (fighting and strikes told in the
+future are left to the lexicon's `plan` words)."""
+
+
+def _foretold(doc: Analysis, trigger: Hit) -> bool:
+    """"Российские войска захватят X до конца года", "оточать X": a trigger that is a
+    perfective future (read with the language's `morphology`) foretells, it claims nothing."""
+    language = doc.lexicon.morphology
+    if language is None or trigger.label not in FORETOLD_KINDS:
+        return False
+    return any(future_verb(word, language)
+               for word in doc.text[trigger.start:trigger.end].split())
+
+
 def _hypothetical(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """"the fall of X would open the way", "die Einnahme von X würde ...": the event is the
     subject of a conditional, in the same clause (no comma between them)."""
@@ -901,6 +963,76 @@ def _conditional(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     clause = doc.text[start:trigger.start]
     ends = list(_CLAUSE_END.finditer(clause))
     return bool(pattern.search(clause[ends[-1].end():] if ends else clause))
+
+
+CAPTURE_OBJECT_REACH = 45
+"""How far after a control trigger its object is read for people or materiel: "captured 20
+wounded Ukrainian servicemen" is 35 characters, "захватили в Купянске склад" 20; four
+words at most (the lexicon's pattern), so a place's own name further on is not reached."""
+
+
+def _not_a_capture(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"captured 20 soldiers in X", "took part in the assault on X", "взяли в плен": the
+    trigger takes people, materiel or a part in something, never the place."""
+    pattern = doc.lexicon.not_capture
+    if pattern is None or trigger.trigger is None or not trigger.trigger.change:
+        return False  # a state's trigger may end at its agent: "controlled by Russian troops"
+    end = min(sentence.end, trigger.end + CAPTURE_OBJECT_REACH)
+    # "captured by soldiers of the 3rd Army": after an agent word, the agent, not the object
+    return pattern.match(doc.text, trigger.end, end) is not None and not _ends_at_agent(
+        doc, trigger)
+
+
+def _ends_at_agent(doc: Analysis, trigger: Hit) -> bool:
+    """Whether a passive trigger's words end with its agent preposition ("captured by")."""
+    words = doc.text[trigger.start:trigger.end].split()
+    agent = doc.lexicon.agent
+    return bool(words) and agent is not None and agent.match(f" {words[-1].lower()} ") is not None
+
+
+ATTEMPT_KINDS = ("advance", "control", "encirclement")
+"""Kinds that an attempt turns into fighting: "tried to enter X", "every attempt to break
+through to X is repelled", "пытаются взять X" tell of a fight at X, not of a gain (issue 12,
+item 3; the eval rules annotate such sentences as clashes)."""
+ATTEMPT_WINDOW = 60
+"""A word of trying at most this far before its trigger: "every attempt by Russian forces to
+advance" is 29 characters from "attempt" to the verb, "versuchen russische Einheiten seit
+Monaten, nach X vorzustoßen" about 50; the lexicon's pattern bounds the words between."""
+
+
+ATTEMPT_ACT_REACH = 4
+"""Characters before a trigger read with it for `attempt_act` ("zu " before "erobern")."""
+
+
+def _attempted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"tried to enter X", "les tentatives russes de percer vers X": an attempt, a clash."""
+    pattern = doc.lexicon.attempt
+    if pattern is None:
+        return False
+    start = max(sentence.start, trigger.start - ATTEMPT_WINDOW)
+    if pattern.search(doc.text, start, trigger.start) is None:
+        return False
+    # "после неудачной попытки российские войска взяли X": a finite verb after the attempt's
+    # noun opens a clause of its own (an attempt's act is an infinitive or a noun)
+    act = doc.lexicon.attempt_act
+    if act is not None and act.search(
+            doc.text, max(start, trigger.start - ATTEMPT_ACT_REACH), trigger.end) is None:
+        return False  # "nach dem Versuch haben Truppen X eingenommen": no infinitive
+    language = doc.lexicon.morphology
+    words = doc.text[trigger.start:trigger.end].split()
+    return language is None or not words or finite_verb(words[0], language) is False
+
+
+def _defence(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"counter-attacked near X and repelled the Russian assault", "контратакували біля X і
+    відбили штурм": a counter-attack told beside a repelled attack is the defence fighting
+    there, a clash (a counter-attack alone, or one that gains ground, stays an advance)."""
+    pattern = doc.lexicon.counter_attack
+    if (trigger.label != "advance" or pattern is None
+            or pattern.search(doc.text, trigger.start, trigger.end) is None):
+        return False
+    return any(t.label == "clash" and (t.end <= trigger.start or t.start >= trigger.end)
+               for t in within(doc.triggers, sentence.start, sentence.end))
 
 
 def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

@@ -143,6 +143,25 @@ def present_verb(word: str, language: str) -> bool:
     return _verb_tense(word, language) in ("pres", "futr")
 
 
+@lru_cache(maxsize=PARSE_CACHE)
+def future_verb(word: str, language: str) -> bool:
+    """Whether every reading of `word` as a verb is a perfective future ("захватят",
+    "окружат", "захоплять"): an event foretold, not told."""
+    word = word.strip(",.;:!?«»\"'()“”„")
+    if not _cyrillic(word):
+        return False
+    verbs = [p for p in _parse(language, word.lower()) if p.tag.POS == "VERB"]
+    # every reading, not the likeliest: the dictionaries give many verbs under way
+    # ("отходят", "перебувають") a perfective future reading before the present one
+    return bool(verbs) and all(p.tag.tense == "futr" and p.tag.aspect == "perf" for p in verbs)
+
+
+def finite_verb(word: str, language: str) -> bool:
+    """Whether the likeliest reading of `word` is a finite verb ("взяли", "захоплюють"), not
+    an infinitive, participle or noun ("взять", "прорыва")."""
+    return _verb_tense(word, language) is not None
+
+
 def _verb_tense(word: str, language: str) -> str | None:
     word = word.strip(",.;:!?«»\"'()“”„")
     if not _cyrillic(word):

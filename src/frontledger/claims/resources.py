@@ -149,6 +149,21 @@ class Lexicon:
     exception: re.Pattern[str] | None = None
     """Words ending right before a place that take it out of what its list asserts ("took A,
     but not B", "mais pas B", "ma non B"): the claim on that place is denied."""
+    not_capture: re.Pattern[str] | None = None
+    """The object right after a control trigger when it is people, materiel or an idiom
+    ("captured 20 soldiers in X", "took prisoner", "взяли в плен", "захватили в X склад",
+    "took part in", "взяли участь"), matched from the trigger's end: no place is taken."""
+    attempt_act: re.Pattern[str] | None = None
+    """What a trigger, read with the few characters before it, must look like to be the act
+    an attempt word governs (German: an infinitive with "zu", "vorzudringen", "zu erobern"),
+    searched up to the trigger's end; without it any trigger after the attempt words is."""
+    counter_attack: re.Pattern[str] | None = None
+    """A counter-attack's word, searched in an advance trigger's own text ("counter-attacked",
+    "контратакували"): beside a repelled attack in its sentence it is the defence's fighting."""
+    attempt: re.Pattern[str] | None = None
+    """Words of trying ending right before a trigger ("tried to", "every attempt by Russian
+    forces to", "tentent de", "пытаются", "versuchen, ... zu"): the act is fighting at the
+    place, a clash, not an advance or a capture that happened."""
     coordination: re.Pattern[str] | None = None
     """What joins two verbs of one negated predicate ("failed to reach the town and hold
     it"), matched on the whole gap between their triggers: the second shares the negation."""
@@ -206,6 +221,19 @@ class Lexicon:
     ("attacking from", "launched from the", "depuis", "из", "з боку"): the fight, strike or
     advance is elsewhere, so the name is never the place of such a claim (a withdrawal or a
     capture "from X" is about X: those kinds do not read it)."""
+    direction_before: re.Pattern[str] | None = None
+    """Words ending right before a name that make it a front's direction or sector ("la
+    direction de", "kierunku"): the name locates a stretch of front, never a place held."""
+    direction_after: re.Pattern[str] | None = None
+    """Words right after a name that make it a front's direction or sector ("the Pokrovsk
+    sector", "на Покровском направлении"), matched from the name's end."""
+    road_before: re.Pattern[str] | None = None
+    """A road's noun ending right before the first of two names that name it ("the highway
+    between", "трассу", "die Straße von"): neither name is a claim's place."""
+    road_after: re.Pattern[str] | None = None
+    """A road's noun right after the second of two names ("the X-Y highway")."""
+    road_link: re.Pattern[str] | None = None
+    """What joins the two names of a road, matched on the whole gap ("-", " — ", " and ")."""
     range_from: re.Pattern[str] | None = None
     """The word ending right before the first end of a range of places ("from", "від", "от")."""
     range_to: re.Pattern[str] | None = None
@@ -320,6 +348,11 @@ def _lexicon(lang: Language) -> Lexicon:
         territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),
         source=_optional(places.get("source")),
+        direction_before=_optional(places.get("direction_before")),
+        direction_after=_optional(places.get("direction_after")),
+        road_before=_optional(places.get("road_before")),
+        road_after=_optional(places.get("road_after")),
+        road_link=_optional(places.get("road_link")),
         range_from=_optional(places.get("range_from")),
         range_to=_optional(places.get("range_to")),
         outage_after=_optional(places.get("outage_after")),
@@ -327,6 +360,10 @@ def _lexicon(lang: Language) -> Lexicon:
         coordination=_optional(stance.get("coordination")),
         exception=_optional(stance.get("exception")),
         latter=_optional(stance.get("latter")),
+        attempt=_optional(stance.get("attempt")),
+        attempt_act=_optional(stance.get("attempt_act")),
+        counter_attack=_optional(stance.get("counter_attack")),
+        not_capture=_optional(stance.get("not_capture")),
         region_anaphor=_optional(places.get("region_anaphor")),
         there=_optional(places.get("there")),
         settlement_within=_optional(places.get("settlement_within")),
