@@ -26,3 +26,11 @@ def test_front_line_homonym_wins_over_namesakes_abroad(real_gaz):
     places = found(real_gaz, text, "en")
     assert places["Kostiantynivka"].geonameid == 705104
     assert places["Pokrovsk"].geonameid == 704422
+
+
+def test_two_forms_of_a_village_name_do_not_vouch_for_the_wrong_namesake(real_gaz):
+    ru = "ВСУ удерживают Боровую, заявил спикер группировки. Под Купянском и Боровой идут бои."
+    uk = "Під Куп'янськом і Петропавлівкою тривають бої. Увечері ворог обстріляв Петропавлівку."
+    for text, language, village in [(ru, "ru", 711623), (uk, "uk", 697421)]:
+        ids = {m.geonameid for m in parse(real_gaz, text, language)} - {None}
+        assert ids == {703656, village}, text
