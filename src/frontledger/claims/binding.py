@@ -91,7 +91,17 @@ in sentences of background), so only withdrawals."""
 
 
 def bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
-    """The places a trigger speaks of: a list after it, else the nearest before it."""
+    """The places a trigger speaks of: a list after it, else the nearest before it; the
+    town a front direction is named after only where it names no other place."""
+    places = _bound_places(doc, sentence, trigger)
+    pattern = doc.lexicon.direction
+    if pattern is None or len(places) < 2:
+        return places
+    named = [p for p in places if pattern.match(doc.text, p.end) is None]
+    return named or places
+
+
+def _bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
     in_sentence = within(doc.places, sentence.start, sentence.end)
     kind = trigger.label
     heads = [p for p in in_sentence
