@@ -34,3 +34,19 @@ def test_two_forms_of_a_village_name_do_not_vouch_for_the_wrong_namesake(real_ga
     for text, language, village in [(ru, "ru", 711623), (uk, "uk", 697421)]:
         ids = {m.geonameid for m in parse(real_gaz, text, language)} - {None}
         assert ids == {703656, village}, text
+
+
+def test_direction_adjectives_of_irregular_town_names_name_the_towns(real_gaz):
+    cases = [("На Гуляйпільському та Запорізькому напрямках тихо.", "uk", {707898, 687700}),
+             ("Ворог активний на Сумському напрямку.", "uk", {692194}),
+             ("Противник активен на Сумском направлении.", "ru", {692194}),
+             ("Бои идут на Запорожском и Гуляйпольском направлениях.", "ru", {687700, 707898})]
+    for text, language, towns in cases:
+        assert {m.geonameid for m in parse(real_gaz, text, language)} == towns, text
+
+
+def test_adjectives_of_a_general_staff_or_defence_forces_are_no_places(real_gaz):
+    for text, language in [("Про це повідомили в Генеральному штабі та Південних силах оборони.",
+                            "uk"),
+                           ("Об этом сообщили в Генеральном штабе ВСУ.", "ru")]:
+        assert parse(real_gaz, text, language) == [], text
