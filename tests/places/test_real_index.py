@@ -50,3 +50,12 @@ def test_adjectives_of_a_general_staff_or_defence_forces_are_no_places(real_gaz)
                             "uk"),
                            ("Об этом сообщили в Генеральном штабе ВСУ.", "ru")]:
         assert parse(real_gaz, text, language) == [], text
+
+
+def test_strike_on_a_city_after_its_region_was_named_is_the_city(real_gaz):
+    for text, language in [
+            ("Губернатор Харьковской области сообщил о новом ударе по Харькову.", "ru"),
+            ("Голова Харківської ОВА повідомив, що внаслідок удару по Харкову є поранені.", "uk")]:
+        found = {m.surface: m for m in parse(real_gaz, text, language)}
+        city = found["Харькову" if language == "ru" else "Харкову"]
+        assert (city.kind, city.geonameid) == ("populated_place", 706483), text
