@@ -59,3 +59,15 @@ def test_strike_on_a_city_after_its_region_was_named_is_the_city(real_gaz):
         found = {m.surface: m for m in parse(real_gaz, text, language)}
         city = found["Харькову" if language == "ru" else "Харкову"]
         assert (city.kind, city.geonameid) == ("populated_place", 706483), text
+
+
+def test_village_placed_in_a_region_keeps_that_place_in_its_other_cases(real_gaz):
+    for text, language in [
+            ("Минобороны объявило об освобождении села Андреевка в Сумской области. Бои идут "
+             "у Купянска и Изюма. Заявления о захвате Андреевки - выдумка.", "ru"),
+            ("Росіяни заявили про захоплення села Андріївка Сумської області. Бої тривають "
+             "біля Куп'янська та Ізюма. У ЗСУ кажуть, що в Андріївці тривають бої.", "uk")]:
+        villages = [m for m in parse(real_gaz, text, language)
+                    if m.kind == "populated_place" and m.surface.startswith("Андр")]
+        assert len(villages) == 2, text
+        assert {(m.geonameid, m.iso3166_2) for m in villages} == {(None, "UA-59")}, text
