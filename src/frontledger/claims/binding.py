@@ -631,15 +631,30 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
 
 
 def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
-    """"the capture of the village of A near B ... the village": a place named only as near
-    what its sentence is about (the lexicon's `near`) is no antecedent, when that sentence
-    names another place of the kind before it."""
-    if not earlier or not near_place(doc, earlier[-1]):
+    """"the capture of the village of A near B ... the village", "A lies 30 km east of B and
+    C ... the town": a place named only as near what its sentence is about (the lexicon's
+    `near`), or as the reference point of a bearing (with the names listed after it), is no
+    antecedent, when that sentence names another place of the kind before it."""
+    if not earlier or not _locates(doc, earlier, len(earlier) - 1):
         return earlier
     here = bisect.bisect_right(starts_of(doc.sentences), earlier[-1].start) - 1
     start = doc.sentences[here].start if here >= 0 else 0
-    kept = [p for p in earlier[:-1] if p.start >= start and not near_place(doc, p)]
+    kept = [p for i, p in enumerate(earlier[:-1])
+            if p.start >= start and not _locates(doc, earlier, i)]
     return kept if kept else earlier
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|and|et|und|y|e|i|і|й|та|и|или|або)?\s*", re.IGNORECASE)
+"""What joins two names of one list, for a reference point's list ("east of B and C")."""
+
+
+def _locates(doc: Analysis, places: list[PlaceMention], at: int) -> bool:
+    place = places[at]
+    if near_place(doc, place) or _after_bearing(doc, place.start, "control"):
+        return True
+    # a name listed right after a reference point is one too ("на схід від Б і В")
+    return at > 0 and _LIST_JOIN.fullmatch(doc.text, places[at - 1].end, place.start) is not None \
+        and _after_bearing(doc, places[at - 1].start, "control")
 
 
 def _place_there(
