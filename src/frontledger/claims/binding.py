@@ -118,6 +118,10 @@ def _bound_places(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Place
         town = _town_of_anaphor(doc, sentence, trigger)
         if town is not None:
             return town
+    if after and _anaphor_in_clause_before(doc, sentence, trigger, after[0]):
+        town = _anaphoric_place(doc, sentence, trigger)
+        if town:
+            return town
     if after:
         listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
         fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
@@ -628,6 +632,20 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
         return []  # "took the hills north of the town": the town only locates them
     earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
     return _not_locator(doc, earlier)[-1:]
+
+
+def _anaphor_in_clause_before(doc: Analysis, sentence: Sentence, trigger: Hit,
+                              first_after: PlaceMention) -> bool:
+    """"In the north of the city searches go on, supply routes to B hold": a town anaphor in
+    the trigger's own clause before it names its place, not a name behind a clause mark."""
+    if not _CLAUSE_MARK.search(doc.text, trigger.end, first_after.start):
+        return False
+    anaphors = [a for a in within(doc.place_anaphors, sentence.start, trigger.start)
+                if a.label not in ("there", "region")]
+    return bool(anaphors) and not _CLAUSE_MARK.search(doc.text, anaphors[-1].end, trigger.start)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
