@@ -56,3 +56,19 @@ def test_a_place_followed_by_a_dash_in_running_text_is_no_dateline() -> None:
 
     doc = analyse(document, _places(text), load_theater(DEFAULT_THEATER))
     assert dateline_end(doc, doc.sentences[0]) is None
+
+
+SLASHED = [
+    ("ru", "MOSCOW, 20 ноября. /Агентство/. Подразделения группировки «Север» в результате "
+           "активных действий освободили населенные пункты Волчанск и Купянск."),
+    ("uk", "KYIV, 20 листопада /Агенція/. Сили оборони в результаті активних дій звільнили "
+           "населені пункти Вовчанськ і Куп'янськ."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SLASHED, ids=[c[0] for c in SLASHED])
+def test_dateline_with_the_agency_between_slashes_is_no_place_of_the_next_sentence(
+        language: str, text: str) -> None:
+    document = make_document(text, language, "2025-11-20")
+    claims = extract(document, _places(text))
+    assert {c.place.name for c in claims} == {"Vovchansk", "Kupiansk"}, claims

@@ -94,7 +94,19 @@ def bound_places(
     doc: Analysis, sentence: Sentence, trigger: Hit, skip: frozenset[int] = frozenset()
 ) -> list[PlaceMention]:
     """The places a trigger speaks of: a list after it, else the nearest before it; never
-    a place starting at an offset in `skip` (one the caller knows is no claim's)."""
+    a place starting at an offset in `skip` (one the caller knows is no claim's); the
+    town a front direction is named after only where it names no other place."""
+    places = _bound_places(doc, sentence, trigger, skip)
+    pattern = doc.lexicon.direction
+    if pattern is None or len(places) < 2:
+        return places
+    named = [p for p in places if pattern.match(doc.text, p.end) is None]
+    return named or places
+
+
+def _bound_places(
+    doc: Analysis, sentence: Sentence, trigger: Hit, skip: frozenset[int]
+) -> list[PlaceMention]:
     in_sentence = within(doc.places, sentence.start, sentence.end)
     kind = trigger.label
     heads = [p for p in in_sentence if p.start not in skip
@@ -110,6 +122,10 @@ def bound_places(
     if after and all(p.kind == "region" for p in after):
         town = _town_of_anaphor(doc, sentence, trigger)
         if town is not None:
+            return town
+    if after and _anaphor_in_clause_before(doc, sentence, trigger, after[0]):
+        town = _anaphoric_place(doc, sentence, trigger)
+        if town:
             return town
     if after:
         listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
@@ -711,23 +727,48 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
     return _not_locator(doc, earlier)[-1:]
 
 
+def _anaphor_in_clause_before(doc: Analysis, sentence: Sentence, trigger: Hit,
+                              first_after: PlaceMention) -> bool:
+    """"In the north of the city searches go on, supply routes to B hold": a town anaphor in
+    the trigger's own clause before it names its place, not a name behind a clause mark."""
+    if not _CLAUSE_MARK.search(doc.text, trigger.end, first_after.start):
+        return False
+    anaphors = [a for a in within(doc.place_anaphors, sentence.start, trigger.start)
+                if a.label not in ("there", "region")]
+    return bool(anaphors) and not _CLAUSE_MARK.search(doc.text, anaphors[-1].end, trigger.start)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
 def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
-    """"the capture of the village of A near B ... the village", "took A, a village east of
-    B ... tried to enter the village", "A, la cittadina a ovest di B ... La città": a place
-    named only as near what its sentence is about (the lexicon's `near`) or as the point a
-    compass bearing is taken from is no antecedent, when that sentence names another place
-    of the kind before it."""
-    if not earlier or not _reference_point(doc, earlier[-1]):
+    """"the capture of the village of A near B ... the village", "A lies 30 km east of B and
+    C ... the town", "A, la cittadina a ovest di B ... La città": a place named only as near
+    what its sentence is about (the lexicon's `near`), or as the reference point of a bearing
+    (with the names listed after it), is no antecedent, when that sentence names another
+    place of the kind before it."""
+    if not earlier or not _reference_in(doc, earlier, len(earlier) - 1):
         return earlier
     here = bisect.bisect_right(starts_of(doc.sentences), earlier[-1].start) - 1
     start = doc.sentences[here].start if here >= 0 else 0
-    kept = [p for p in earlier[:-1] if p.start >= start and not _reference_point(doc, p)]
+    kept = [p for i, p in enumerate(earlier[:-1])
+            if p.start >= start and not _reference_in(doc, earlier, i)]
     return kept if kept else earlier
 
 
-def _reference_point(doc: Analysis, place: PlaceMention) -> bool:
-    """A place named after `near` words or a compass bearing ("near B", "west of B")."""
-    return near_place(doc, place) or _after_bearing(doc, place.start, "control")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|et|und|y|e|i|і|й|та|и|или|або)?\s*", re.IGNORECASE)
+"""What joins two names of one list, for a reference point's list ("east of B and C")."""
+
+
+def _reference_in(doc: Analysis, places: list[PlaceMention], at: int) -> bool:
+    """Whether `places[at]` is named after `near` words or a compass bearing ("near B", "west
+    of B"), or listed right after such a place ("east of B and C")."""
+    place = places[at]
+    if near_place(doc, place) or _after_bearing(doc, place.start, "control"):
+        return True
+    # a name listed right after a reference point is one too ("на схід від Б і В")
+    return at > 0 and _LIST_JOIN.fullmatch(doc.text, places[at - 1].end, place.start) is not None \
+        and _after_bearing(doc, places[at - 1].start, "control")
 
 
 def _place_there(

@@ -12,13 +12,15 @@ from frontledger.text.sentences import Sentence
 # After the place a report is filed from: a date (", Nov 20", ", 12 mar.") or an agency in
 # brackets (or the place in capitals), then a dash or colon (".-" after the agency, as
 # Spanish wires write it: "Moscú, 20 nov (EFE).- "); DATELINE_DATE characters of date
-# at most.
+# at most. Russian and Ukrainian wires put the agency between slashes and end it with a
+# dot ("МОСКВА, 14 октября. /ТАСС/. ").
 DATELINE_DATE = 20
 DATELINE_REACH = 80
 """No dateline is longer than this: a place's name, a date, an agency and a dash."""
 _DATELINE = re.compile(r"(?P<country>\s*\([^()\n]{1,30}\))?"  # "Kramatorsk (Ukraine), 19 nov"
                        rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
-                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*)?\.?[-–—:]\s")
+                       rf"(?P<agency>\([^()\n]{{1,30}}\)\s*|/[^/()\n]{{1,30}}/)?"
+                       r"(?:\.?[-–—:]\s|(?<=/)\.(?:\s|$))")
 _OPENING = " \t\"'«“„*"
 _AFTER_DATELINE = frozenset(",(-–—:")
 

@@ -917,7 +917,11 @@ def _named_by_speaker(doc: Analysis, sentence: Sentence, trigger: Hit, speaker: 
 
 def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool:
     """"KYIV, Nov 20 (Reuters) - ...": the place a wire report is filed from, and anything in
-    its date, is where the report was written (see `claims.dateline`)."""
+    its date, is where the report was written (see `claims.dateline`), also when the
+    dateline is a sentence of its own before the trigger's ("МОСКВА, 14 октября. /ТАСС/.")."""
+    if place.start < sentence.start:
+        at = bisect.bisect_right(starts_of(doc.sentences), place.start) - 1
+        sentence = doc.sentences[max(at, 0)]
     return in_dateline(doc, sentence, place.start)
 
 

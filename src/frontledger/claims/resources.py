@@ -210,6 +210,11 @@ class Lexicon:
     ("X, where", "X, area in cui", "X, wo", "X, где"): a trigger of the relative clause it
     opens, with no place of its own after it, is about that place, even one that only
     locates another."""
+    direction: re.Pattern[str] | None = None
+    """The word right after a town's name or adjective that makes it a front direction's
+    ("на Лиманському напрямку", "в Сумском направлении"), matched at the name's end: a
+    direction is a claim's place only when the trigger names no other ("advanced near X
+    in the Y direction" is about X)."""
     bearing: re.Pattern[str] | None = None
     """A compass bearing right before a name ("au sud-est de", "к юго-востоку от"): the name
     is a reference point that locates another place, never the place held or left."""
@@ -342,6 +347,7 @@ def _lexicon(lang: Language) -> Lexicon:
         list_break=_optional(places.get("list_break")),
         relative=_optional(places.get("relative")),
         bearing=_optional(places.get("bearing")),
+        direction=_optional(places.get("direction")),
         outage=_optional(places.get("outage")),
         outage_word=_optional(places.get("outage_word")),
         caption=_optional(stance.get("caption")),

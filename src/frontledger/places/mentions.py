@@ -12,7 +12,7 @@ from frontledger.places import index_files, katottg
 from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
 from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
-from frontledger.places.lexicon import Lexicon, lexicon
+from frontledger.places.lexicon import Lexicon, inflected_bases, lexicon
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
     EXACT,
@@ -178,7 +178,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     resolver = Resolver(gaz, cues, words, theater)
     known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
-    known = _follow_placed(known)
+    known = _follow_placed(known, lex)
     doubted.extend(_doubted(resolver.doubted, known, cues, words, gaz))
     return _possessive_places(text, known)
 
@@ -204,18 +204,29 @@ def _placed_but_unknown(readings: list[Reading], known: list[PlaceMention], cues
     return out
 
 
-def _follow_placed(known: list[PlaceMention]) -> list[PlaceMention]:
+def _follow_placed(known: list[PlaceMention], lex: Lexicon) -> list[PlaceMention]:
     """One place per name per article: where the text puts a name in a region the
     gazetteer has no such place in ("Andriivka, in the Luhansk region"), its other mentions
-    name that village too, not a gazetteer namesake in another region."""
+    name that village too, not a gazetteer namesake in another region; in another case
+    too ("село Андреевка в Сумской области" ... "захвате Андреевки")."""
     placed = {m.surface: m for m in known
               if m.geonameid is None and m.kind == "populated_place" and m.iso3166_2
               and m.confidence == PLACED_UNKNOWN_CONFIDENCE}
     if not placed:
         return known
+    by_base = {base: m for m in placed.values() if " " not in m.surface
+               for base in inflected_bases(m.surface, lex)[:2]}
+
+    def follows(m: PlaceMention) -> PlaceMention | None:
+        if m.surface in placed:
+            return placed[m.surface]
+        if " " in m.surface or not by_base:
+            return None
+        return next((by_base[b] for b in inflected_bases(m.surface, lex) if b in by_base), None)
+
     return [replace(m, name=p.name, geonameid=None, country=p.country, iso3166_2=p.iso3166_2,
                     latitude=None, longitude=None, confidence=p.confidence)
-            if (p := placed.get(m.surface)) is not None and m.kind == "populated_place"
+            if m.kind == "populated_place" and (p := follows(m)) is not None
             and m.iso3166_2 != p.iso3166_2 else m for m in known]
 
 

@@ -53,6 +53,13 @@ SAME_ARTICLE_BONUS = 0.8
 Only another form of the name counts: the same form would confirm its own first guess."""
 NEAR_OTHERS_KM = 120.0
 """A place this close to the article's confident theater places shares their front."""
+NEAR_GRADED_SHARE = 0.5
+"""The share of NEAR_OTHERS_BONUS lost linearly with the distance to the closest other
+place, up to NEAR_OTHERS_KM: of two namesakes within reach the closer one is likelier
+(Petropavlivka 8 km from Kupiansk over a bigger one 90 km from the article's other towns).
+Half the bonus (0.2 = log10(25)/7): next to the other places against one at the edge of
+reach, closeness outweighs a namesake up to 25 times bigger. Set by that reasoning;
+neutral on the train places, better on the invented reports."""
 NEAR_BOX_DEGREES = 1.2
 """Latitude degrees (longitude: twice as many) beyond which no place is NEAR_OTHERS_KM away
 in the theater's latitudes; a cheap test before the great-circle distance."""
@@ -110,8 +117,9 @@ class Points:
         self.cells: dict[tuple[int, int], dict[tuple[float, float], list[int]]] = {}
         self.readings: list[int] = []
         """(Up to two of) the readings that named any point."""
-        self._around: dict[tuple[float, float], list[list[int]]] = {}
-        """Place coordinates -> the readings of each point within NEAR_OTHERS_KM."""
+        self._around: dict[tuple[float, float], list[tuple[float, list[int]]]] = {}
+        """Place coordinates -> the distance and the readings of each other point within
+        NEAR_OTHERS_KM."""
 
     def add(self, reading: int, lat: float, lon: float) -> None:
         named = self.cells.setdefault(_cell(lat, lon), {}).setdefault((lat, lon), [])
@@ -128,17 +136,21 @@ class Points:
         return any(i != reading for i in self.readings)
 
     def near(self, lat0: float, lon0: float, reading: int) -> bool:
-        """True when a point named by another reading is within NEAR_OTHERS_KM."""
+        """True when another point, named by another reading, is within NEAR_OTHERS_KM."""
+        return self.nearest_km(lat0, lon0, reading) is not None
+
+    def nearest_km(self, lat0: float, lon0: float, reading: int) -> float | None:
+        """The distance to the closest other point named by another reading, when one is
+        within NEAR_OTHERS_KM. A place does not vouch for itself: a namesake chosen for
+        two inflected forms of one name ("Боровая", "Боровую") must not hold itself up
+        against the one near the article's other places."""
         around = self._around.get((lat0, lon0))
         if around is None:
             around = self._around[(lat0, lon0)] = self._points_around(lat0, lon0)
-        for named in around:
-            for i in named:
-                if i != reading:
-                    return True
-        return False
+        return min((km for km, named in around if any(i != reading for i in named)),
+                   default=None)
 
-    def _points_around(self, lat0: float, lon0: float) -> list[list[int]]:
+    def _points_around(self, lat0: float, lon0: float) -> list[tuple[float, list[int]]]:
         row, column = _cell(lat0, lon0)
         around = []
         for dr in (-1, 0, 1):
@@ -147,10 +159,12 @@ class Points:
                 if not cell:
                     continue
                 for (lat, lon), named in cell.items():
-                    if (abs(lat - lat0) < NEAR_BOX_DEGREES
-                            and abs(lon - lon0) < 2 * NEAR_BOX_DEGREES
-                            and distance_km(lat0, lon0, lat, lon) <= NEAR_OTHERS_KM):
-                        around.append(named)
+                    if (lat, lon) == (lat0, lon0) or abs(lat - lat0) >= NEAR_BOX_DEGREES or (
+                            abs(lon - lon0) >= 2 * NEAR_BOX_DEGREES):
+                        continue
+                    km = distance_km(lat0, lon0, lat, lon)
+                    if km <= NEAR_OTHERS_KM:
+                        around.append((km, named))
         return around
 
 
@@ -523,12 +537,18 @@ class Resolver:
             score += COUNTRY_NAMED_BONUS
         elif any(i != ctx.current for i in ctx.abroad.get(entry.country or "", ())):
             score += TOWNS_COUNTRY_BONUS
-        if self._near(entry, ctx):
-            score += NEAR_OTHERS_BONUS
+        km = self._nearest_km(entry, ctx)
+        if km is not None:  # of two namesakes within reach, the closer one is likelier
+            score += NEAR_OTHERS_BONUS * (1 - NEAR_GRADED_SHARE * km / NEAR_OTHERS_KM)
         named = ctx.named.get(entry.index)
         if named and (len(named) > 1 or ctx.postings not in named):  # named another way too
             score += SAME_ARTICLE_BONUS
         return score
+
+    def _nearest_km(self, entry: GazetteerEntry, ctx: Context) -> float | None:
+        if entry.latitude is None or entry.longitude is None or not ctx.points:
+            return None
+        return ctx.points.nearest_km(entry.latitude, entry.longitude, ctx.current)
 
     def _near(self, entry: GazetteerEntry, ctx: Context) -> bool:
         if entry.latitude is None or entry.longitude is None or not ctx.points:
