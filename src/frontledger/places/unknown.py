@@ -59,7 +59,8 @@ def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group
     i = 0
     while i < count:
         word = words[i]
-        if not word.capitalised or word.key in stopwords or _LOWER_LAST_PART.search(word.text):
+        if (not word.capitalised or word.key in stopwords
+                or ("-" in word.text and _LOWER_LAST_PART.search(word.text))):
             i += 1
             continue
         j = i
