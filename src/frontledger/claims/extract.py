@@ -311,7 +311,7 @@ def _sentence_claims(
 
 
 def _without_denied_entries(claims: list[Claim]) -> list[Claim]:
-    """"unable to enter the village and hold it", "не змогли зайти в X і закріпитися": a
+    """"failed to break into X and dig in there", "не змогли зайти в X і закріпитися": a
     denied entry beside the denied hold of the same place, side and claimant is one denial,
     of control (the eval rules annotate the control alone)."""
     held = {(_place_key(c.place), c.actor_side, c.claimant) for c in claims
