@@ -646,10 +646,7 @@ def _anaphor_reference(doc: Analysis, place: PlaceMention) -> bool:
     """"hätten das Dorf nordöstlich von X befreit", "took the village east of X": a place a
     bearing right after "the village" is taken from only locates the village, which points
     back to a place named before (see `_anaphoric_place`)."""
-    pattern = doc.lexicon.bearing
-    if pattern is None:
-        return False
-    found = pattern.search(doc.text, max(0, place.start - BEARING_WINDOW), place.start)
+    found = _bearing_before(doc, place.start)
     if found is None:
         return False
     anaphors = within(doc.place_anaphors, found.start() - ANAPHOR_GAP, found.start())
@@ -674,9 +671,7 @@ def _locates(doc: Analysis, place: PlaceMention, heads: list[PlaceMention],
     gap = doc.text[earlier[-1].end:place.start]
     if re.search(r"[.;:()]", gap) or _trigger_between(doc, earlier[-1].end, place.start):
         return place
-    pattern = doc.lexicon.bearing
-    if pattern is not None and pattern.search(
-            doc.text, max(0, place.start - BEARING_WINDOW), place.start) is not None:
+    if _bearing_before(doc, place.start) is not None:
         return earlier[-1]
     if near and gap.startswith(",") and near_place(doc, place):
         return earlier[-1]
@@ -690,11 +685,16 @@ def _apposed_reference(doc: Analysis, place: PlaceMention, heads: list[PlaceMent
 
 
 def _after_bearing(doc: Analysis, start: int, kind: str) -> bool:
+    return kind in BEARING_KINDS and _bearing_before(doc, start) is not None
+
+
+def _bearing_before(doc: Analysis, start: int) -> re.Match[str] | None:
+    """The compass bearing ending right before `start` ("20 km south of ", "nordöstlich
+    von "), read at most BEARING_WINDOW characters back."""
     pattern = doc.lexicon.bearing
-    if pattern is None or kind not in BEARING_KINDS:
-        return False
-    before = doc.text[max(0, start - BEARING_WINDOW):start]
-    return pattern.search(before) is not None
+    if pattern is None:
+        return None
+    return pattern.search(doc.text, max(0, start - BEARING_WINDOW), start)
 
 
 def _settlement_within(doc: Analysis, place: PlaceMention) -> bool:
