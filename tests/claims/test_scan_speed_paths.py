@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from claims_fixtures import CASES
 
-from frontledger.claims.anchors import AnchoredSet, anchored, anchors_of
+from frontledger.claims.anchors import _ODD_CASES, AnchoredSet, anchored, anchors_of
 from frontledger.claims.resources import load_lexicon, load_theater
 from frontledger.claims.scan import _patterns as _set_patterns
 from frontledger.claims.scan import lexicon_scan
@@ -299,3 +299,40 @@ def test_a_pattern_set_finds_matches_that_begin_inside_a_run_of_spaces(source: s
     text = "le\n\n   forze e le forze;\tforze"
     scan = AnchoredSet([pattern]).scan(text, text.lower())
     assert [m.span() for m in scan.finditer(pattern)] == [m.span() for m in pattern.finditer(text)]
+
+
+WINDOWS = (12, 25, 60)
+"""Widths of the windows the rules search in (a few words before a trigger or a place)."""
+
+
+@pytest.mark.parametrize("language", ["de", "en", "es", "fr", "it", "pl", "ru", "uk"])
+def test_a_window_search_finds_nothing_where_no_prefix_of_its_pattern_begins(
+        language: str) -> None:
+    """`Scan.begins` (what `analysis.may_begin` asks before a rule's window search): a
+    pattern searched in a window, or in the window's slice, only matches where one of its
+    prefixes begins inside that window."""
+    lexicon, theater = load_lexicon(language), load_theater()
+    patterns = _set_patterns(lexicon, theater.side_names(language))
+    checked = 0
+    for text in [*TEXTS, *ODD_TEXTS]:
+        scan = lexicon_scan(text, lexicon, theater)
+        for pattern in patterns:
+            begins = scan.begins(pattern)
+            if begins is None:
+                continue
+            for start in range(0, len(text), 5):
+                for width in WINDOWS:
+                    end = min(len(text), start + width)
+                    found = pattern.search(text, start, end) or pattern.search(text[start:end])
+                    if found is None:
+                        continue
+                    checked += 1
+                    assert any(start <= b < end for b in begins), (pattern.pattern, text,
+                                                                   start, end)
+    assert checked  # the texts hold matches of the language's patterns
+
+
+def test_letters_the_engine_folds_beyond_lower_case_are_all_known() -> None:
+    casefix = pytest.importorskip("re._casefix")
+    odd = {chr(code) for code in casefix._EXTRA_CASES} - set("isвдостъβεθικμπρσφ")
+    assert odd <= _ODD_CASES

@@ -387,6 +387,25 @@ def starting(items: list[Any], start: int, end: int) -> list[Any]:
     return items[lo:bisect_left(starts, end, lo)]
 
 
+_UNPLANNED = object()
+
+
+def may_begin(doc: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    """False only when no match of `pattern` can begin in [start, end): none of its prefixes
+    is there (the lexicon's patterns that rules search in windows are scanned with the
+    document, `scan._SCANNED`; their prefixes' offsets are kept with it). A rule asks this
+    before its regex search: most windows hold no candidate, and a bisection costs less."""
+    key = ("begins", id(pattern))
+    begins = doc.kept.get(key, _UNPLANNED)
+    if begins is _UNPLANNED:
+        scan: Scan | None = doc.kept.get("scan")
+        begins = doc.kept[key] = scan.begins(pattern) if scan is not None else None
+    if begins is None:
+        return True
+    index = bisect_left(begins, start)
+    return index < len(begins) and begins[index] < end
+
+
 def distance(a: Hit, b: Hit) -> int:
     """Characters between two spans (0 when they touch or overlap)."""
     return max(b.start - a.end, a.start - b.end, 0)

@@ -259,6 +259,9 @@ class Scan:
         self.plans = patterns.plans if patterns is not None and starts is not None else {}
         self.starts = starts or {}
         """Where each keyword found in the text begins."""
+        self.folds_oddly: bool | None = None
+        """Whether the text holds a letter that a pattern ignoring case matches beside its
+        lower case (`_ODD_CASES`); worked out when `begins` is first asked."""
 
     def plain(self, pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
         """What `list(pattern.finditer(text))` finds, `text` being this scan's text or its
@@ -278,6 +281,24 @@ class Scan:
         candidates.sort()
         return _confirmed(plan, text, candidates)
 
+    def begins(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Where a match of `pattern` (a pattern of the set) may begin, in text order: at
+        one of its prefixes (also for a search bounded to a window, whose matches begin with
+        a prefix too); None when the scan cannot tell (a pattern with no plan, a text whose
+        lower case has other offsets)."""
+        plan = self.plans.get(id(pattern))
+        if plan is None or plan.source is not pattern:
+            return None
+        if self.folds_oddly is None:
+            self.folds_oddly = not _ODD_CASES.isdisjoint(self.lowered)
+        if self.folds_oddly:
+            return None  # "ſagte": the pattern, ignoring case, matches what no prefix finds
+        starts = self.starts
+        found = [starts[key] for key in plan.prefixes if key in starts]
+        if not found:
+            return []
+        return found[0] if len(found) == 1 else sorted(itertools.chain(*found))
+
     def finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """What `anchored(pattern).finditer(text, lowered)` finds."""
         plan = self.plans.get(id(pattern))
@@ -295,6 +316,15 @@ class Scan:
         # one prefix's starts are in text order already (the scan finds them in order)
         candidates = found[0] if len(found) == 1 else sorted(itertools.chain(*found))
         return _confirmed(plan, self.lowered if plan.on_lowered else self.text, candidates)
+
+
+_ODD_CASES = frozenset(
+    "\u00b5\u0131\u017f\u0345\u0390\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0463"
+    "\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b"
+    "\ufb05\ufb06")
+"""Letters that the regex engine, ignoring case, takes for another lower-case letter
+(`re._casefix`: "ſ" for "s", "ı" for "i", "ᲀ" for "в"): the prefixes, found in the
+lower-cased text, miss a match that begins with one of them."""
 
 
 def _at_run(starts: dict[int, list[int]], keyword: int, run: tuple[int, int]) -> None:

@@ -13,6 +13,7 @@ from frontledger.claims.analysis import (
     MAX_SPAN,
     Analysis,
     date_near,
+    may_begin,
     overlaps_any,
     starting,
     starts_of,
@@ -501,10 +502,9 @@ def _addressed(doc: Analysis, hit: Hit, sentence: Sentence) -> bool:
     "gegenüber der Nachrichtenagentur X sagte er", "a déclaré à l'AFP"), by the lexicon's
     `addressee` words (the pattern matches up to the name)."""
     pattern = doc.lexicon.addressee
-    if pattern is None:
-        return False
     start = max(sentence.start, hit.start - ADDRESSEE_REACH)
-    return pattern.search(doc.text, start, hit.start) is not None
+    return (pattern is not None and may_begin(doc, pattern, start, hit.start)
+            and pattern.search(doc.text, start, hit.start) is not None)
 
 
 def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
@@ -771,7 +771,8 @@ def default_speaker(
         return quoted
     outlet = Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
     narration = doc.lexicon.narration
-    if (narration is not None and narration.search(sentence.text.lower())) or (
+    if (narration is not None and may_begin(doc, narration, sentence.start, sentence.end)
+            and narration.search(sentence.text.lower())) or (
             sentence.text[:1] not in _QUOTES and not state.in_quotation
             and _told_background(doc, sentence)):
         return outlet  # (a quotation is its speaker's words, however far back it looks)
@@ -808,7 +809,8 @@ def _told_background(doc: Analysis, sentence: Sentence) -> bool:
     it says has lasted long (the lexicon's `background`: "for months", "depuis des mois"),
     or an event it dates BACKGROUND_AGE days or more before publication."""
     background = doc.lexicon.background
-    if background is not None and background.search(sentence.text):
+    if background is not None and may_begin(doc, background, sentence.start, sentence.end) and (
+            background.search(sentence.text)):
         return True
     if doc.published is None:
         return False

@@ -8,7 +8,14 @@ import re
 from itertools import pairwise
 
 from frontledger.claims import morphology
-from frontledger.claims.analysis import Analysis, distance, starting, starts_of, within
+from frontledger.claims.analysis import (
+    Analysis,
+    distance,
+    may_begin,
+    starting,
+    starts_of,
+    within,
+)
 from frontledger.claims.anchors import Scan
 from frontledger.claims.scan import Hit
 from frontledger.records import PlaceMention
@@ -497,13 +504,19 @@ ORIGIN_WINDOW = 40
 the village of ", 36 characters) with room to spare."""
 
 
+def _before_place(doc: Analysis, pattern: re.Pattern[str] | None, span: Hit | PlaceMention,
+                  window: int) -> bool:
+    """Whether `pattern` matches within `window` characters before a span (a place or a
+    side's name), searched only where it may begin."""
+    start = max(0, span.start - window)
+    return (pattern is not None and may_begin(doc, pattern, start, span.start)
+            and pattern.search(doc.text, start, span.start) is not None)
+
+
 def _origin(doc: Analysis, place: PlaceMention) -> bool:
     """"a soldier from X", "уроженец X", "stationed in X": X is where a person comes from or a
     unit is based, not where anything was claimed."""
-    pattern = doc.lexicon.origin
-    if pattern is None:
-        return False
-    return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
+    return _before_place(doc, doc.lexicon.origin, place, ORIGIN_WINDOW)
 
 
 ROAD_WINDOW = 40
@@ -551,10 +564,7 @@ X", "drones launched from the X region"); a withdrawal or a capture "from X" is 
 def _source(doc: Analysis, place: PlaceMention) -> bool:
     """"Russian units attacking from X", "shelled A from B", "запустила дроны из X": X is
     where the fighters or the fire come from, not where anything was fought or struck."""
-    pattern = doc.lexicon.source
-    if pattern is None:
-        return False
-    return pattern.search(doc.text, max(0, place.start - ORIGIN_WINDOW), place.start) is not None
+    return _before_place(doc, doc.lexicon.source, place, ORIGIN_WINDOW)
 
 
 def _in_range(doc: Analysis, place: PlaceMention) -> bool:
@@ -585,9 +595,10 @@ def _range_between(doc: Analysis, first: PlaceMention, second: PlaceMention) -> 
 
 def _river(doc: Analysis, place: PlaceMention) -> bool:
     pattern = doc.lexicon.river
-    if pattern is None:
+    start = max(0, place.start - RIVER_WINDOW)
+    if pattern is None or not may_begin(doc, pattern, start, place.start):
         return False
-    before = doc.text[max(0, place.start - RIVER_WINDOW):place.start]
+    before = doc.text[start:place.start]
     return any(m.end() == len(before) for m in pattern.finditer(before))
 
 
@@ -692,9 +703,10 @@ def _bearing_before(doc: Analysis, start: int) -> re.Match[str] | None:
     """The compass bearing ending right before `start` ("20 km south of ", "nordöstlich
     von "), read at most BEARING_WINDOW characters back."""
     pattern = doc.lexicon.bearing
-    if pattern is None:
+    window = max(0, start - BEARING_WINDOW)
+    if pattern is None or not may_begin(doc, pattern, window, start):
         return None
-    return pattern.search(doc.text, max(0, start - BEARING_WINDOW), start)
+    return pattern.search(doc.text, window, start)
 
 
 def _settlement_within(doc: Analysis, place: PlaceMention) -> bool:
@@ -834,8 +846,7 @@ def front_direction(doc: Analysis, place: PlaceMention) -> bool:
     X": a front named after a town is a stretch of front, and the town is not held or taken
     by that (a fight or an advance there is still about it)."""
     before, after = doc.lexicon.direction_before, doc.lexicon.direction_after
-    if before is not None and before.search(
-            doc.text, max(0, place.start - DIRECTION_WINDOW), place.start) is not None:
+    if _before_place(doc, before, place, DIRECTION_WINDOW):
         return True
     return after is not None and after.match(doc.text, place.end) is not None
 
@@ -843,9 +854,10 @@ def front_direction(doc: Analysis, place: PlaceMention) -> bool:
 def near_place(doc: Analysis, place: PlaceMention) -> bool:
     """"near X" / "под X": the place only locates the event (not for control claims)."""
     pattern = doc.lexicon.near
-    if pattern is None:
+    start = max(0, place.start - NEAR_WINDOW)
+    if pattern is None or not may_begin(doc, pattern, start, place.start):
         return False
-    before = doc.text[max(0, place.start - NEAR_WINDOW):place.start]
+    before = doc.text[start:place.start]
     return any(m.end() >= len(before.rstrip()) for m in pattern.finditer(before.rstrip()))
 
 
@@ -1027,9 +1039,7 @@ def _opposed(doc: Analysis, side: Hit) -> bool:
     """"Russian troops advance against exhausted Ukrainian units", "progressent face à des
     unités ukrainiennes", "наступают против украинских частей": the side after the lexicon's
     `opposed` words is whom the act is against, never who advances or holds."""
-    pattern = doc.lexicon.opposed
-    return pattern is not None and pattern.search(
-        doc.text, max(0, side.start - OPPOSED_REACH), side.start) is not None
+    return _before_place(doc, doc.lexicon.opposed, side, OPPOSED_REACH)
 
 
 MAX_WORD = 30

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from frontledger.claims.analysis import Analysis, date_near, paragraphs, within
+from frontledger.claims.analysis import Analysis, date_near, may_begin, paragraphs, within
 from frontledger.claims.morphology import past_verb, present_verb
 from frontledger.claims.resources import Lexicon
 from frontledger.claims.scan import Hit
@@ -160,9 +160,10 @@ def is_past(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     morphology of a Slavic verb: "вышли") says yes."""
     assert trigger.trigger is not None
     lexicon = doc.lexicon
-    clause = doc.text[max(sentence.start, trigger.start - TENSE_WINDOW):
-                      min(sentence.end, trigger.end + TENSE_WINDOW)]
-    if lexicon.present is not None and lexicon.present.search(clause):
+    start = max(sentence.start, trigger.start - TENSE_WINDOW)
+    end = min(sentence.end, trigger.end + TENSE_WINDOW)
+    if lexicon.present is not None and may_begin(doc, lexicon.present, start, end) and (
+            lexicon.present.search(doc.text[start:end])):
         return False
     before = _CLAUSE_BREAK.split(doc.text[sentence.start:trigger.start])[-1].split()
     words = before[max(0, len(before) - lexicon.tense_words):] if lexicon.tense_words else []

@@ -35,6 +35,7 @@ from frontledger.claims.analysis import (
     analyse,
     distance,
     evidence_of,
+    may_begin,
     overlaps_any,
     paragraphs,
     starting,
@@ -925,13 +926,18 @@ def _in_dateline(doc: Analysis, sentence: Sentence, place: PlaceMention) -> bool
     return in_dateline(doc, sentence, place.start)
 
 
+def _before_trigger(doc: Analysis, pattern: re.Pattern[str] | None, sentence: Sentence,
+                    trigger: Hit) -> bool:
+    """Whether `pattern` matches the words right before a trigger (INTENT_WINDOW characters
+    of its sentence), searched only where it may begin."""
+    start = max(sentence.start, trigger.start - INTENT_WINDOW)
+    return (pattern is not None and may_begin(doc, pattern, start, trigger.start)
+            and pattern.search(doc.text[start:trigger.start].rstrip(" ")) is not None)
+
+
 def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """"is preparing a spring offensive", "could take": a plan or forecast, not a claim."""
-    pattern = doc.lexicon.plan
-    if pattern is None:
-        return False
-    before = doc.text[max(sentence.start, trigger.start - INTENT_WINDOW):trigger.start]
-    return bool(pattern.search(before.rstrip(" ")))
+    return _before_trigger(doc, doc.lexicon.plan, sentence, trigger)
 
 
 FORETOLD_KINDS = ("control", "encirclement", "withdrawal", "advance")
@@ -953,17 +959,18 @@ def _hypothetical(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """"the fall of X would open the way", "die Einnahme von X würde ...": the event is the
     subject of a conditional, in the same clause (no comma between them)."""
     pattern = doc.lexicon.hypothesis_after
-    if pattern is None:
+    end = min(sentence.end, trigger.end + HYPOTHESIS_WINDOW)
+    if pattern is None or not may_begin(doc, pattern, trigger.end, end):
         return False
-    after = doc.text[trigger.end:min(sentence.end, trigger.end + HYPOTHESIS_WINDOW)]
+    after = doc.text[trigger.end:end]
     found = pattern.search(after)
     return found is not None and not _CLAUSE_BREAK.search(after, 0, found.start())
 def _conditional(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """"would open the way for Russia to advance", "if Russia takes X": a hypothetical."""
     pattern = doc.lexicon.conditional
-    if pattern is None:
-        return False
     start = max(sentence.start, trigger.start - CONDITIONAL_WINDOW)
+    if pattern is None or not may_begin(doc, pattern, start, trigger.start):
+        return False
     clause = doc.text[start:trigger.start]
     ends = list(_CLAUSE_END.finditer(clause))
     return bool(pattern.search(clause[ends[-1].end():] if ends else clause))
@@ -1011,10 +1018,9 @@ ATTEMPT_ACT_REACH = 4
 def _attempted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """"tried to enter X", "les tentatives russes de percer vers X": an attempt, a clash."""
     pattern = doc.lexicon.attempt
-    if pattern is None:
-        return False
     start = max(sentence.start, trigger.start - ATTEMPT_WINDOW)
-    if pattern.search(doc.text, start, trigger.start) is None:
+    if pattern is None or not may_begin(doc, pattern, start, trigger.start) or pattern.search(
+            doc.text, start, trigger.start) is None:
         return False
     # "после неудачной попытки российские войска взяли X": a finite verb after the attempt's
     # noun opens a clause of its own (an attempt's act is an infinitive or a noun)
@@ -1041,8 +1047,4 @@ def _defence(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
 
 def _intended(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """"trying to take X" / "pour s'emparer de X": an aim, not a claim of control."""
-    pattern = doc.lexicon.intent
-    if pattern is None:
-        return False
-    before = doc.text[max(sentence.start, trigger.start - INTENT_WINDOW):trigger.start]
-    return bool(pattern.search(before.rstrip(" ")))
+    return _before_trigger(doc, doc.lexicon.intent, sentence, trigger)

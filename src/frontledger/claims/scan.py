@@ -73,10 +73,15 @@ def lexicon_scan(text: str, lexicon: Lexicon, theater: Theater,
 _SCANNED = ("spread", "claim_noun", "not_claim", "negation", "denial", "earlier",
             "place_anaphor", "settlement", "list_intro", "speaker_anaphor", "speech_verb",
             "speech_preposition", "speech_postposition", "impersonal", "backward",
-            "anaphoric_preposition", "outage", "outage_after", "outage_word", "there")
+            "anaphoric_preposition", "outage", "outage_after", "outage_word", "there",
+            "bearing", "origin", "source", "opposed", "direction_before", "near", "river",
+            "plan", "intent", "hypothesis_after", "conditional", "attempt", "background",
+            "narration", "addressee", "not_speaker", "present")
 """The lexicon's single patterns that `analysis.analyse` scans the whole text with (and
 the outage patterns, which `binding` asks of every document: each alone cost ~0.1-0.3 ms
-an article in the regex engine, ~7 % of an article's claims work, benchmarks/claims.py)."""
+an article in the regex engine, ~7 % of an article's claims work, benchmarks/claims.py);
+and those that rules search in windows next to a place or a trigger, whose prefixes'
+offsets let `analysis.may_begin` skip the windows that cannot match."""
 
 
 def _patterns(lexicon: Lexicon, names: tuple[Any, ...]) -> list[re.Pattern[str]]:

@@ -17,6 +17,7 @@ from frontledger.claims.analysis import (
     MAX_SPAN,
     Analysis,
     distance,
+    may_begin,
     overlaps_any,
     starting,
     within,
@@ -181,7 +182,8 @@ def names_fighters(doc: Analysis, hit: Hit, *, noun: bool = False) -> bool:
     end = hit.end
     if noun and (word := NEXT_WORD.match(doc.text, hit.end)) is not None:
         end = word.end()
-    return bool(pattern.search(doc.text, hit.start, end))
+    return may_begin(doc, pattern, hit.start, end) and bool(
+        pattern.search(doc.text, hit.start, end))
 
 
 
