@@ -497,7 +497,8 @@ def _new_statement(doc: Analysis, start: int, end: int) -> bool:
     return (joined is not None and any(
         c.label == "verb" and joined.fullmatch(doc.text, start, c.start) is not None
         for c in within(doc.cues, start, end))) or _reported_anew(doc, start, end) or (
-        _participle_after(doc, start, end)) or _DENIAL_THEN_COLON.match(doc.text, start, end) is not None
+        _participle_after(doc, start, end)
+        or _DENIAL_THEN_COLON.match(doc.text, start, end) is not None)
 
 
 def _participle_after(doc: Analysis, start: int, end: int) -> bool:
