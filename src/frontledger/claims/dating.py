@@ -10,7 +10,9 @@ Rules, in order:
    withdrawal told in the past (`EVENT_KINDS`); a time that names no day ("this week", "a
    few days ago") leaves its own sentence undated but is no day for later sentences to share;
 3. a marker of an earlier time ("weeks ago", "раніше", "recently") leaves the claim undated;
-4. else a present state or a denial holds on the published date; an undated past event
+4. else the day a bulletin says it speaks for, in its lead ("Станом на 22:00 8 січня ...",
+   `report_date`), dates every claim of the report, past events too (but for `EVENT_KINDS`);
+5. else a present state or a denial holds on the published date; an undated past event
    stays undated (shown as such by the ledger, never dropped), except a strike (the news of
    the report's day, `NEWS_KINDS`) and what a headline or sub-heading tells (`heading`).
    Tense is the trigger's own (`is_past`): its clause, not the statement's "said"; Slavic
@@ -66,6 +68,10 @@ def claim_date(
         return speaker.date
     if doc.published is None or _earlier(doc, sentence, trigger):
         return None
+    report = report_date(doc)
+    if report is not None and not (trigger.label in EVENT_KINDS
+                                   and is_past(doc, sentence, trigger)):
+        return report
     if (stance == "denies" or trigger.label in NEWS_KINDS or heading(doc, sentence)
             or not is_past(doc, sentence, trigger)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
@@ -142,7 +148,37 @@ def denial_date(doc: Analysis, sentence: Sentence, speaker: Speaker) -> DateMent
         return speaker.date
     if doc.published is None:
         return None
-    return DateMention(sentence.start, sentence.start, doc.published, "day")
+    return report_date(doc) or DateMention(sentence.start, sentence.start, doc.published, "day")
+
+
+REPORT_LEAD = 2
+"""Sentences of the article's start searched for the time a bulletin speaks for: a summary
+opens with it ("Станом на 22:00 8 січня відбулося 142 бойові зіткнення. Про це ...")."""
+REPORT_GAP = 8
+"""Characters at most between the time words and the day ("22:00 " + "on "): the day must
+be the time's own, not a later date of the sentence."""
+
+
+def report_date(doc: Analysis) -> DateMention | None:
+    """The day a bulletin says it speaks for in its lead (lexicon `report_time`, "станом на
+    22:00", "по состоянию на 8:00", "as of 10 p.m.", then a day), or None. A General Staff
+    summary published the next morning tells the previous day's fighting: its claims hold on
+    that day, not on the publication day, and its past events are dated, not left undated."""
+    kept = doc.kept.get("report_date", doc)
+    if kept is not doc:
+        return kept
+    found: DateMention | None = None
+    pattern = doc.lexicon.report_time
+    if pattern is not None and doc.sentences:
+        end = doc.sentences[min(REPORT_LEAD, len(doc.sentences)) - 1].end
+        for match in pattern.finditer(doc.text, 0, end):
+            found = next((m for m in within(doc.dates, match.end(), end)
+                          if m.start - match.end() <= REPORT_GAP and m.value is not None
+                          and m.precision == "day"), None)
+            if found is not None:
+                break
+    doc.kept["report_date"] = found
+    return found
 
 
 def _shared(when: DateMention | None, sentence: Sentence) -> bool:

@@ -497,7 +497,31 @@ def _new_statement(doc: Analysis, start: int, end: int) -> bool:
     joined = doc.lexicon.coordination
     return (joined is not None and any(
         c.label == "verb" and joined.fullmatch(doc.text, start, c.start) is not None
-        for c in within(doc.cues, start, end))) or _reported_anew(doc, start, end)
+        for c in within(doc.cues, start, end))) or _reported_anew(doc, start, end) or (
+        _participle_after(doc, start, end)
+        or _DENIAL_THEN_COLON.match(doc.text, start, end) is not None)
+
+
+def _participle_after(doc: Analysis, start: int, end: int) -> bool:
+    """"DeepState did not confirm it, noting only fighting on the town's edge", "этого не
+    подтвердили, отметив лишь бои", "denied the claims, saying its troops hold X": a
+    reporting participle that opens the clause right after the denial (its object at most
+    between) tells what the denier says instead, which the denial does not reach."""
+    participle = doc.lexicon.participle
+    if participle is None:
+        return False
+    return any(c.label == "verb" and participle.search(doc.text, c.start, c.end) is not None
+               and _DENIAL_OBJECT.fullmatch(doc.text, start, c.start) is not None
+               for c in within(doc.cues, start, end))
+
+
+_DENIAL_THEN_COLON = re.compile(r"[^:;.!?«»\"]{0,12}:")
+"""A colon right after a denial ("Это не так: бои идут в частном секторе", "Not true: our
+troops hold the town"): what follows is what the denier says instead, a statement the
+denial does not reach (it answers the claim before it)."""
+_DENIAL_OBJECT = re.compile(r"(?:\s+[\w'’«»\"-]+){0,3}\s*,\s*")
+"""What may stand between a denial and a participle that opens a statement of its own: the
+denial's object in at most three words ("the claims", "these reports"), then a comma."""
 
 
 def _reported_anew(doc: Analysis, start: int, end: int) -> bool:

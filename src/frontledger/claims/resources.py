@@ -95,6 +95,9 @@ class Lexicon:
     present: re.Pattern[str] | None
     tense_words: int
     present_perfect: re.Pattern[str] | None
+    report_time: re.Pattern[str] | None
+    """The words before the time a bulletin speaks for ("станом на 22:00", "as of 10 p.m."):
+    the day written right after them in the lead dates the whole report."""
     negation_after: re.Pattern[str] | None
     negation_filler: re.Pattern[str] | None
     not_claim: re.Pattern[str] | None
@@ -308,6 +311,7 @@ def _lexicon(lang: Language) -> Lexicon:
         present=_optional(stance.get("present")),
         tense_words=int(stance.get("tense_words", 2)),
         present_perfect=_optional(stance.get("present_perfect")),
+        report_time=_optional(stance.get("report_time")),
         negation_after=_optional(stance.get("negation_after")),
         negation_filler=_gap_of(stance.get("negation_filler")),
         not_claim=_optional(stance.get("not_claim")),
