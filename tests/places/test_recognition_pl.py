@@ -68,3 +68,8 @@ def test_polish_transliteration_too_short_for_a_skeleton_reaches_the_village(gaz
 ])
 def test_adjective_and_noun_name_in_an_oblique_case_reaches_the_town(gaz, text, surface):
     assert found(gaz, text, "pl")[surface].geonameid == 692703
+
+
+def test_neuter_adjective_name_in_the_genitive_reaches_the_village(gaz):
+    village = found(gaz, "Rosjanie zajęli połowę Szachowego.", "pl")["Szachowego"]
+    assert village.geonameid == 698641
