@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.places.helpers import found, parse
 
 
@@ -61,3 +63,11 @@ def test_pipeline_name_is_no_town(gaz):
 def test_spanish_j_in_a_name_too_short_for_a_skeleton_reaches_the_village(gaz):
     assert found(gaz, "Las tropas rusas entraron en Shájove.", "es")["Shájove"].geonameid == 698641
     assert found(gaz, "El enemigo no controla Shájove.", "es")["Shájove"].geonameid == 698641
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Vovchansk, en la provincia nororiental de Járkov, sigue resistiendo.", "Járkov"),
+    ("Los ataques siguen en la región suroriental de Donetsk.", "Donetsk"),
+])
+def test_compound_bearing_after_the_region_word_keeps_the_name_a_region(gaz, text, surface):
+    assert found(gaz, text, "es")[surface].kind == "region"
