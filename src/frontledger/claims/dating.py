@@ -65,8 +65,8 @@ def claim_date(
     place: PlaceMention | None = None,
 ) -> DateMention | None:
     """The date of the claim `trigger` makes in `sentence` about `place` (None: undated)."""
-    written = _place_date(doc, sentence, trigger, place) or date_near(doc, sentence,
-                                                                     trigger.start)
+    written = _place_date(doc, sentence, trigger, place) or _trigger_date(doc, sentence,
+                                                                        trigger)
     if written is not None and not _other_events_date(doc, sentence, trigger, written):
         return written
     if speaker is not None and _shared(speaker.date, sentence) and not (
@@ -78,6 +78,20 @@ def claim_date(
             or not is_past(doc, sentence, trigger)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
+
+
+def _trigger_date(doc: Analysis, sentence: Sentence, trigger: Hit) -> DateMention | None:
+    """The date written nearest the trigger, except that one written right after an earlier
+    trigger is that trigger's where a date follows this one ("occupied in February 2022 and
+    retaken in September 2022": September dates the retaking)."""
+    written = date_near(doc, sentence, trigger.start)
+    if written is None or written.end > trigger.start:
+        return written
+    after = within(doc.dates, trigger.end, sentence.end)
+    if not after or not any(other.end <= written.start for other in
+                            within(doc.triggers, sentence.start, written.start)):
+        return written
+    return after[0]
 
 
 def _place_date(doc: Analysis, sentence: Sentence, trigger: Hit,
