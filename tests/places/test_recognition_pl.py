@@ -65,6 +65,7 @@ def test_polish_transliteration_too_short_for_a_skeleton_reaches_the_village(gaz
 @pytest.mark.parametrize("text, surface", [
     ("Drony uderzyły w rejonie Starego Sałtowa.", "Starego Sałtowa"),
     ("Ranne zostały dwie osoby w Starym Sałtowie.", "Starym Sałtowie"),
+    ("Przedwczoraj drony zaatakowały Stary Sałtów.", "Stary Sałtów"),
 ])
 def test_adjective_and_noun_name_in_an_oblique_case_reaches_the_town(gaz, text, surface):
     assert found(gaz, text, "pl")[surface].geonameid == 692703

@@ -437,14 +437,18 @@ class Recogniser:
 
     def _romanised(self, i: int, j: int, forms: list[str]) -> Span | None:
         """"Великой Новоселки": a Cyrillic name whose theater place GeoNames knows only in
-        Latin letters ("Velikaya Novoselka") is looked up romanised."""
-        if not forms[0][:1].isalpha() or forms[0][:1].isascii():
+        Latin letters ("Velikaya Novoselka") is looked up romanised; so is a name of two or
+        more Latin words in the language's own transliteration ("Stary Sałtów": Stary Saltov),
+        whose first word alone may name some other place and so never reach the skeleton of
+        the pair."""
+        latin = forms[0][:1].isascii()
+        if not forms[0][:1].isalpha() or (latin and i == j):
             return None
         if i == j and len(forms[0]) < MIN_SKELETON_WORD:
             return None  # "Сил" (of forces) is no village Sil: short words collide
         theater = load_theater().countries  # the index's skeletons are the default theater's
         for form in forms:
-            roman = romanise(form)
+            roman = romanise(form, self.lex.language) if latin else romanise(form)
             postings = tuple(p for p in self.gaz.lookup(roman)
                              if self.gaz.entry(p // 4).country in theater)
             if postings:
