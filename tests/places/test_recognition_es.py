@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.places.helpers import found, parse
 
 
@@ -56,3 +58,16 @@ def test_sumi_is_the_spanish_press_spelling_of_the_sumy_region(gaz):
 def test_pipeline_name_is_no_town(gaz):
     text = "Un ataque con drones contra el oleoducto Sudzha en la región de Kursk."
     assert "Sudzha" not in found(gaz, text, "es")
+
+
+def test_spanish_j_in_a_name_too_short_for_a_skeleton_reaches_the_village(gaz):
+    assert found(gaz, "Las tropas rusas entraron en Shájove.", "es")["Shájove"].geonameid == 698641
+    assert found(gaz, "El enemigo no controla Shájove.", "es")["Shájove"].geonameid == 698641
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Vovchansk, en la provincia nororiental de Járkov, sigue resistiendo.", "Járkov"),
+    ("Los ataques siguen en la región suroriental de Donetsk.", "Donetsk"),
+])
+def test_compound_bearing_after_the_region_word_keeps_the_name_a_region(gaz, text, surface):
+    assert found(gaz, text, "es")[surface].kind == "region"

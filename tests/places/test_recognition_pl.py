@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.places.helpers import found, parse
 
 
@@ -49,3 +51,26 @@ def test_war_in_the_name_of_the_institute_for_the_study_of_war_is_no_place(gaz):
 def test_pipeline_name_is_no_town(gaz):
     text = "Drony zaatakowały rurociąg Sudzha w obwodzie kurskim."
     assert "Sudzha" not in found(gaz, text, "pl")
+
+
+def test_polish_transliteration_too_short_for_a_skeleton_reaches_the_village(gaz):
+    # "Łypci" is Lyptsi and "Szachowem" Shakhove once Polish c, ch and w are written the
+    # English way: their consonant skeletons are too short for the skeleton index
+    village = found(gaz, "Walki toczą się na obrzeżach wsi Łypci.", "pl")["Łypci"]
+    assert village.geonameid == 702989
+    village = found(gaz, "Obrońcy utrzymują pozycje w Szachowem.", "pl")["Szachowem"]
+    assert village.geonameid == 698641
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Drony uderzyły w rejonie Starego Sałtowa.", "Starego Sałtowa"),
+    ("Ranne zostały dwie osoby w Starym Sałtowie.", "Starym Sałtowie"),
+    ("Przedwczoraj drony zaatakowały Stary Sałtów.", "Stary Sałtów"),
+])
+def test_adjective_and_noun_name_in_an_oblique_case_reaches_the_town(gaz, text, surface):
+    assert found(gaz, text, "pl")[surface].geonameid == 692703
+
+
+def test_neuter_adjective_name_in_the_genitive_reaches_the_village(gaz):
+    village = found(gaz, "Rosjanie zajęli połowę Szachowego.", "pl")["Szachowego"]
+    assert village.geonameid == 698641

@@ -30,7 +30,7 @@ from frontledger.claims.analysis import Analysis, date_near, may_begin, paragrap
 from frontledger.claims.morphology import past_verb, present_verb
 from frontledger.claims.resources import Lexicon
 from frontledger.claims.scan import Hit
-from frontledger.records import Claim
+from frontledger.records import Claim, PlaceMention
 from frontledger.text.dates import DateMention
 from frontledger.text.sentences import Sentence
 
@@ -56,11 +56,19 @@ TENSE_WINDOW = 20
 """A present-time word ("now", "досі") at most this far from a trigger makes it a state."""
 
 
+PLACE_DATE_GAP = 6
+"""Characters at most between a place and a date written right after it that is that
+place's own ("A in October and B in December", "a B – w grudniu", "y B, en diciembre"): a
+preposition and a comma or dash."""
+
+
 def claim_date(
-    doc: Analysis, sentence: Sentence, trigger: Hit, speaker: Speaker | None, stance: str
+    doc: Analysis, sentence: Sentence, trigger: Hit, speaker: Speaker | None, stance: str,
+    place: PlaceMention | None = None,
 ) -> DateMention | None:
-    """The date of the claim `trigger` makes in `sentence` (None: undated)."""
-    written = date_near(doc, sentence, trigger.start)
+    """The date of the claim `trigger` makes in `sentence` about `place` (None: undated)."""
+    written = _place_date(doc, sentence, trigger, place) or _trigger_date(doc, sentence,
+                                                                        trigger)
     if written is not None and not _other_events_date(doc, sentence, trigger, written):
         return written
     if speaker is not None and _shared(speaker.date, sentence) and not (
@@ -76,6 +84,34 @@ def claim_date(
             or not is_past(doc, sentence, trigger)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
+
+
+def _trigger_date(doc: Analysis, sentence: Sentence, trigger: Hit) -> DateMention | None:
+    """The date written nearest the trigger, except that one written right after an earlier
+    trigger is that trigger's where a date follows this one ("occupied in February 2022 and
+    retaken in September 2022": September dates the retaking)."""
+    written = date_near(doc, sentence, trigger.start)
+    if written is None or written.end > trigger.start:
+        return written
+    after = within(doc.dates, trigger.end, sentence.end)
+    if not after or not any(other.end <= written.start for other in
+                            within(doc.triggers, sentence.start, written.start)):
+        return written
+    return after[0]
+
+
+def _place_date(doc: Analysis, sentence: Sentence, trigger: Hit,
+                place: PlaceMention | None) -> DateMention | None:
+    """"took A in October 2024 and B in December of the same year": in a sentence that
+    writes several dates, the one written right after a place that follows its trigger
+    dates that place's claim (a place named before its trigger, "took A in February and
+    retook it in September", is dated by the trigger)."""
+    if place is None or place.start < trigger.end:
+        return None
+    mentions = within(doc.dates, sentence.start, sentence.end)
+    if len(mentions) < 2:
+        return None
+    return next((m for m in mentions if 0 <= m.start - place.end <= PLACE_DATE_GAP), None)
 
 
 def _other_events_date(doc: Analysis, sentence: Sentence, trigger: Hit,

@@ -884,7 +884,7 @@ def _claim(
         return None  # "residents left the town"
     if trigger.trigger.invader_only and side == doc.theater.territory.get(place.country or ""):
         return None  # "Ukrainian soldiers are in X", of a Ukrainian town: its defenders
-    when = claim_date(doc, sentence, trigger, speaker, stance)
+    when = claim_date(doc, sentence, trigger, speaker, stance, place)
     confidence = BASE_CONFIDENCE
     confidence += NAMED_SPEAKER_BONUS if speaker.named else 0.0
     confidence += EXPLICIT_SIDE_BONUS if explicit else 0.0

@@ -41,6 +41,11 @@ MAX_VARIANTS = 48
 """Cap on case-ending combinations tried for one n-gram (3 words x ~4 endings each)."""
 MIN_SKELETON_WORD = 5
 """Words shorter than this are not tried by skeleton: too many short names collide."""
+PAIR_VARIANTS = 8
+"""Case readings of a two-word name tried by skeleton: enough for the base forms of an
+adjective and a noun in Polish (the second reading of the adjective with the first three of
+the noun: "Starego Sałtowa" → "stary saltow"), few enough that the pairs of words that name
+no place (first names and surnames) cost little."""
 SKELETON_MIN_SIMILARITY = 80
 """rapidfuzz ratio between the romanised word and the entry's name; set so that Koupiansk,
 Kupyansk and Купянск reach Kupiansk while Pokrovsk does not reach Pokrovske."""
@@ -361,12 +366,25 @@ class Recogniser:
         pair = self.text[self.words[i].start:self.words[j].end]
         key = ("p", self.lex.language, pair)
         if key not in self.memo:
-            found = self._skeleton_form(i, fold(pair))
+            found = self._skeleton_form(i, fold(pair)) or self._inflected_pair(i, j)
             self.memo[key] = None if found is None else (found.postings, found.nominative)
         hit = self.memo[key]
         if hit is None:
             return None
         return Span(i, j, self.words[i].start, self.words[j].end, hit[0], SKELETON, hit[1])
+
+    def _inflected_pair(self, i: int, j: int) -> Span | None:
+        """"pod Wielkim Burłukiem", "w rejonie Starego Sałtowa": an adjective-and-noun name
+        in an oblique case, spelt another way, is its base forms' pair by skeleton or
+        transliteration (the first few case readings only: most pairs are people)."""
+        for form in self._variants(i, j)[:PAIR_VARIANTS]:
+            roman = _letters(romanise(form, self.lex.language))
+            postings = self._similar(roman, skeleton(form, self.lex.language)) or (
+                self._transliterated(roman))
+            if postings:
+                return Span(i, j, self.words[i].start, self.words[j].end, postings, SKELETON,
+                            form)
+        return None
 
     def _may_pair(self, i: int) -> bool:
         """Whether word i and the next may be read as one name spelt another way: the next
@@ -419,14 +437,18 @@ class Recogniser:
 
     def _romanised(self, i: int, j: int, forms: list[str]) -> Span | None:
         """"Великой Новоселки": a Cyrillic name whose theater place GeoNames knows only in
-        Latin letters ("Velikaya Novoselka") is looked up romanised."""
-        if not forms[0][:1].isalpha() or forms[0][:1].isascii():
+        Latin letters ("Velikaya Novoselka") is looked up romanised; so is a name of two or
+        more Latin words in the language's own transliteration ("Stary Sałtów": Stary Saltov),
+        whose first word alone may name some other place and so never reach the skeleton of
+        the pair."""
+        latin = forms[0][:1].isascii()
+        if not forms[0][:1].isalpha() or (latin and i == j):
             return None
         if i == j and len(forms[0]) < MIN_SKELETON_WORD:
             return None  # "Сил" (of forces) is no village Sil: short words collide
         theater = load_theater().countries  # the index's skeletons are the default theater's
         for form in forms:
-            roman = romanise(form)
+            roman = romanise(form, self.lex.language) if latin else romanise(form)
             postings = tuple(p for p in self.gaz.lookup(roman)
                              if self.gaz.entry(p // 4).country in theater)
             if postings:
@@ -473,11 +495,20 @@ class Recogniser:
         roman = _letters(romanise(form, self.lex.language))
         postings = self._similar(roman, skeleton(form, self.lex.language))
         if not postings:
+            postings = self._transliterated(roman)
+        if not postings:
             postings = self._respelt(roman)
         if not postings:
             return None
         word = self.words[i]
         return Span(i, i, word.start, word.end, postings, SKELETON, form)
+
+    def _transliterated(self, roman: str) -> tuple[int, ...]:
+        """"Łypci", "Szachowe", "Shájove": a theater place written in the language's own
+        transliteration, whose skeleton is too short for the skeleton index, is its
+        English-style form (`spelling_to_english`) exactly."""
+        theater = load_theater().countries
+        return tuple(p for p in self.gaz.lookup(roman) if self.gaz.entry(p // 4).country in theater)
 
     def _similar(self, roman: str, key: str, country: str | None = None) -> tuple[int, ...]:
         """Alternate-name postings of the theater places with this skeleton whose name is
