@@ -73,7 +73,8 @@ def lexicon_scan(text: str, lexicon: Lexicon, theater: Theater,
 _SCANNED = ("spread", "claim_noun", "not_claim", "negation", "denial", "earlier",
             "place_anaphor", "settlement", "list_intro", "speaker_anaphor", "speech_verb",
             "speech_preposition", "speech_postposition", "impersonal", "backward",
-            "anaphoric_preposition", "outage", "outage_after", "outage_word", "there")
+            "anaphoric_preposition", "outage", "outage_after", "outage_word", "there",
+            "pair")
 """The lexicon's single patterns that `analysis.analyse` scans the whole text with (and
 the outage patterns, which `binding` asks of every document: each alone cost ~0.1-0.3 ms
 an article in the regex engine, ~7 % of an article's claims work, benchmarks/claims.py)."""
