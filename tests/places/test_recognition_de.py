@@ -71,4 +71,3 @@ def test_border_region_and_genitive_gebiets_name_the_region(gaz):
     places = found(gaz, text, "de")
     assert (places["Belgorod"].kind, places["Belgorod"].iso3166_2) == ("region", "RU-BEL")
     assert (places["Gebiets Sumy"].kind, places["Gebiets Sumy"].iso3166_2) == ("region", "UA-59")
-
