@@ -125,3 +125,12 @@ def test_village_placed_in_a_region_keeps_that_place_in_its_other_cases(real_gaz
                     if m.kind == "populated_place" and m.surface.startswith("Андр")]
         assert len(villages) == 2, text
         assert {(m.geonameid, m.iso3166_2) for m in villages} == {(None, "UA-59")}, text
+
+
+def test_german_spellings_filed_as_other_names_reach_their_towns(real_gaz):
+    # "Meschowa" (Межова) and "Solotschiw" (Золочів) are filed as other names of Mezhova
+    # and Zolochiv: the German spelling rules make them those towns' own spellings, not
+    # history, and no guessed village stands in for them.
+    text = "Im Gebiet Charkiw trafen Gleitbomben Solotschiw, im Gebiet Dnipropetrowsk Meschowa."
+    places = found(real_gaz, text, "de")
+    assert (places["Solotschiw"].geonameid, places["Meschowa"].geonameid) == (686895, 701305)

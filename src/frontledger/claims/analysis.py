@@ -155,7 +155,8 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         earlier=Sorted(find_pattern(text, lexicon.earlier, "earlier", scan=scan)),
         place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", scan=scan)
                               + find_pattern(text, lexicon.region_anaphor, "region", scan=scan)
-                              + find_pattern(text, lexicon.there, "there", scan=scan)),
+                              + find_pattern(text, lexicon.there, "there", scan=scan)
+                              + find_pattern(text, lexicon.pair, "pair", scan=scan)),
         settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", scan=scan)),
         list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", scan=scan)),
         fractions=Sorted(find_fractions(text, lexicon, scan)),

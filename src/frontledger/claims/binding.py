@@ -736,7 +736,25 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
     if _after_bearing(doc, anaphors[0].start, trigger.label):
         return []  # "took the hills north of the town": the town only locates them
     earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
+    if anaphors[0].label == "pair":
+        # "said its units had liberated the two settlements": a capture told again restates
+        # the claim before, which it names the source of; a state, a denial or fighting
+        # ("both villages remain ours") is a claim of its own about each
+        if trigger.trigger is not None and trigger.trigger.change:
+            return []
+        return _last_two(doc, [p for p in earlier if antecedent(doc, p, trigger.label)])
     return _not_locator(doc, earlier)[-1:]
+
+
+def _last_two(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
+    """The last two places named as a list of two ("the villages of A and B ... both
+    villages"); a place named alone in between ("said in Moscow") is not one of them."""
+    for i in range(len(earlier) - 1, 0, -1):
+        first, second = earlier[i - 1], earlier[i]
+        if first.name != second.name and _LIST_JOIN.fullmatch(doc.text, first.end,
+                                                              second.start) is not None:
+            return [first, second]
+    return []
 
 
 def _anaphor_in_clause_before(doc: Analysis, sentence: Sentence, trigger: Hit,

@@ -171,6 +171,9 @@ class Lexicon:
     """What joins two verbs of one negated predicate ("failed to reach the town and hold
     it"), matched on the whole gap between their triggers: the second shares the negation."""
     region_anaphor: re.Pattern[str] | None = None
+    pair: re.Pattern[str] | None = None
+    """"both villages", "die beiden Dörfer", "les deux villages": the last two settlements
+    named before it, one claim each."""
     there: re.Pattern[str] | None = None
     """A locative adverb ("there", "y", "там", "dort"): the last place named in its sentence
     before it or in the sentence before (a town or a region; a town only for control)."""
@@ -375,6 +378,7 @@ def _lexicon(lang: Language) -> Lexicon:
         counter_attack=_optional(stance.get("counter_attack")),
         not_capture=_optional(stance.get("not_capture")),
         region_anaphor=_optional(places.get("region_anaphor")),
+        pair=_optional(places.get("pair")),
         there=_optional(places.get("there")),
         settlement_within=_optional(places.get("settlement_within")),
         settlement_before=_optional(places.get("settlement_before")),

@@ -50,6 +50,12 @@ SKELETON_MIN_SIMILARITY = 80
 """rapidfuzz ratio between the romanised word and the entry's name; set so that Koupiansk,
 Kupyansk and Купянск reach Kupiansk while Pokrovsk does not reach Pokrovske."""
 
+OWN_SPELLING_SIMILARITY = 80
+"""rapidfuzz ratio between a name respelt by its language's rules and the place's name above
+which it is that place's spelling (German "Meschowa" → "meshova" against "mezhova": 86;
+"Solotschiw" → "solochiv" against "zolochiv": 88); set at SKELETON_MIN_SIMILARITY, so that a
+former name ("Artjomowsk" for Bakhmut) stays one."""
+
 COMPOUND_TOWN_MIN_POPULATION = 5_000
 """Inhabitants each part of an unknown hyphenated name must have for the parts to be read
 as towns of their own: agglomerations and fronts are named after towns ("Pokrovsk-
@@ -408,8 +414,8 @@ class Recogniser:
         exact = fold(self.text[start:end])
         postings = self.gaz.lookup(exact)
         if postings:
-            postings = self._own_russian_name(postings, exact) + self._russian_form_of(
-                postings, exact)
+            postings = self._own_russian_name(self._own_spelling(postings, exact), exact
+                                              ) + self._russian_form_of(postings, exact)
             return Span(i, j, start, end, postings + self._beside_cued(i, j, postings),
                         EXACT, exact)
         if not self.lex.inflection:
@@ -531,6 +537,21 @@ class Recogniser:
         ukrainian = ukrainian_form(_letters(romanise(key, self.lex.language)))
         return tuple(p - OTHER_NAME + ALTERNATE
                      if p % 4 == OTHER_NAME and fold(self.gaz.entry(p // 4).name) == ukrainian
+                     else p for p in postings)
+
+    def _own_spelling(self, postings: tuple[int, ...], key: str) -> tuple[int, ...]:
+        """"Meschowa" and "Solotschiw" are the German spellings of Mezhova and Zolochiv, but
+        the index, which does not know a name's language, filed them as other names (history):
+        a name that the text's language's own spelling rules bring close to the place's name
+        is that place's spelling, not a former name."""
+        if all(p % 4 != OTHER_NAME for p in postings):
+            return postings
+        roman = romanise(key, self.lex.language)
+        if roman == romanise(key):
+            return postings
+        return tuple(p - OTHER_NAME + ALTERNATE
+                     if p % 4 == OTHER_NAME and fuzz.ratio(
+                         roman, romanise(self.gaz.entry(p // 4).name)) >= OWN_SPELLING_SIMILARITY
                      else p for p in postings)
 
     def _russian_form_of(self, postings: tuple[int, ...], key: str) -> tuple[int, ...]:
