@@ -26,6 +26,7 @@ from frontledger.places.gazetteer import (
 )
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
+from frontledger.places.renamings import former_name_postings
 from frontledger.places.respell import (
     russian_looking,
     target_country,
@@ -392,10 +393,11 @@ class Recogniser:
         if postings:
             postings = self._own_russian_name(postings, exact) + self._russian_form_of(
                 postings, exact)
+            postings += self._former_name_of(postings, exact)
             return Span(i, j, start, end, postings + self._beside_cued(i, j, postings),
                         EXACT, exact)
         if not self.lex.inflection:
-            return None
+            return self._former_name_span(i, j, [exact])
         merged: list[int] = []
         first = ""
         for variant in self._variants(i, j):
@@ -404,8 +406,29 @@ class Recogniser:
                 if posting not in merged:
                     merged.append(posting)
         if not merged:
-            return self._romanised(i, j, [exact, *self._variants(i, j)])
-        return Span(i, j, start, end, tuple(merged), INFLECTED, first)
+            forms = [exact, *self._variants(i, j)]
+            return self._romanised(i, j, forms) or self._former_name_span(i, j, forms)
+        postings = tuple(merged)
+        return Span(i, j, start, end, postings + self._former_name_of(postings, first),
+                    INFLECTED, first)
+
+    def _former_name_of(self, postings: tuple[int, ...], form: str) -> tuple[int, ...]:
+        """"Dserschinsk", "Krasnoarmiejsk": a spelling that names only places outside the
+        respelling's country (Dzerzhinsk, Russia) may be a renamed town's former name in
+        the text's letters (Toretsk); context chooses between them."""
+        country = target_country()
+        if any(self.gaz.entry(p // 4).country == country for p in postings):
+            return ()
+        return former_name_postings(self.gaz, form, self.lex.language, postings)
+
+    def _former_name_span(self, i: int, j: int, forms: list[str]) -> Span | None:
+        """A spelling the gazetteer lacks ("Artjomowsk") that spells a former name."""
+        for form in forms:
+            postings = former_name_postings(self.gaz, form, self.lex.language)
+            if postings:
+                return Span(i, j, self.words[i].start, self.words[j].end, postings,
+                            INFLECTED, form)
+        return None
 
     def _beside_cued(self, i: int, j: int, postings: tuple[int, ...]) -> tuple[int, ...]:
         """"в Днепре", "у Дніпрі": a form that is exactly a cued feature's name (the river,
