@@ -207,6 +207,9 @@ class Reading:
     """The name stands in a list of names ("A, B and C")."""
     mates: tuple[tuple[int, ...], ...] = ()
     """The postings of the other names of its list ("New York and Toretsk")."""
+    regions_beside: frozenset[str] = frozenset()
+    """ISO codes of the regions named in its sentence, for a name that may be a world city
+    or a theater village (see `Resolver._world_city_first`)."""
 
 
 class Resolver:
@@ -221,6 +224,9 @@ class Resolver:
         """ISO code of each region named in full ("Donetsk region"), with where it is first."""
         self.full_regions: list[tuple[int, str]] = []
         """Where each region is named in full, and its ISO code."""
+        self.marked_villages: set[int] = set()
+        """Entry indexes of the theater villages the article marks as villages or places
+        in a region ("the village of X", "X in the Y region")."""
         self.doubted: list[tuple[Reading, int]] = []
         """Readings whose best entry (index given) lies away from the article's other places:
         a settlement of that name, but not that one (cities500 lacks most villages)."""
@@ -230,8 +236,9 @@ class Resolver:
         postings and cues) is resolved once per article."""
         self._note_named_regions(readings)
         self._mark_regions_among_regions(readings)
+        self._note_world_or_village(readings)
         keys = [(r.span.postings, r.span.quality, r.region, r.settlement, r.village, r.within,
-                 r.locative) for r in readings]
+                 r.locative, r.regions_beside) for r in readings]
         options: dict[tuple, list] = {}
         alone: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
         nothing = Context()  # the first pass reads no context (and `_best` changes none)
@@ -310,7 +317,8 @@ class Resolver:
             ctx.named.setdefault(entry.index, set()).add(readings[i].span.postings)
             if entry.kind == "region" and entry.iso3166_2:
                 ctx.regions.add(entry.iso3166_2)
-            if entry.country and entry.kind in ("country", "region"):
+            if entry.country and entry.kind in ("country", "region") and (
+                    self._locates(entry, readings[i])):
                 ctx.countries.add(entry.country)
             elif entry.country and entry.country not in self.theater.countries:
                 ctx.abroad.setdefault(entry.country, set()).add(i)
@@ -320,6 +328,18 @@ class Resolver:
                     self._anchors_others(entry, ctx)):
                 ctx.points.add(i, entry.latitude, entry.longitude)
         return ctx
+
+    def _locates(self, entry: GazetteerEntry, reading: Reading) -> bool:
+        """Whether a country named in the article says where its other names lie: a
+        country abroad only where the text names it as a place ("in the United States"),
+        not as an actor ("US and Ukrainian delegations met in Geneva" is Geneva,
+        Switzerland, not Geneva, Illinois). The theater's countries and every region
+        always do."""
+        if entry.kind != "country" or entry.country in self.theater.countries:
+            return True
+        span = reading.span
+        return reading.locative or self.cues.placed(span.start, span.end, self.words,
+                                                    span.first)
 
     @staticmethod
     def _anchors_others(entry: GazetteerEntry, ctx: Context) -> bool:
@@ -346,7 +366,7 @@ class Resolver:
         bases = [(e, how) for e, how in options if how == REGION_BASE]
         others = [(e, how) for e, how in options if how != REGION_BASE]
         if not (reading.settlement or reading.within or reading.region):
-            others = self._world_city_first(others, reading.mates)
+            others = self._world_city_first(others, reading)
         others = self._drop_shared_former_names(others)
         if reading.within:  # "X, in the Y region", "the village of X in Y": X's namesakes in Y
             inside = [(e, how) for e, how in others
@@ -369,22 +389,56 @@ class Resolver:
             return bases
         return others or bases
 
+    def _note_world_or_village(self, readings: list[Reading]) -> None:
+        """The regions named in the sentence of each name that may be a world city or a
+        theater village, and the villages the article marks as such anywhere ("the
+        village of New York in the Donetsk region"): what puts such a name in the
+        theater (see `_world_city_first`)."""
+        self.marked_villages = set()
+        for r in readings:
+            if r.settlement or r.within:
+                self.marked_villages.update(p // 4 for p in r.span.postings)
+        for r in readings:
+            if r.settlement or r.within or r.region or not self._world_or_village(r):
+                continue
+            start, end = self.cues.sentence(r.span.start, r.span.end)
+            r.regions_beside = frozenset(
+                iso for other in readings if other is not r and start <= other.span.start < end
+                for iso in self._regions_named_by(other))
+
+    def _world_or_village(self, reading: Reading) -> bool:
+        entries = [self.gaz.entry(p // 4) for p in reading.span.postings]
+        return any(e.kind == "populated_place" and e.country not in self.theater.countries
+                   and self._world_city(e) for e in entries) and any(
+            e.kind == "populated_place" and e.country in self.theater.countries
+            for e in entries)
+
+    def _regions_named_by(self, reading: Reading) -> set[str]:
+        """The regions a reading may name as a region ("Донецькій області", "Донеччині")."""
+        return {e.iso3166_2 for e, how in ((self.gaz.entry(p // 4), p % 4)
+                                           for p in reading.span.postings)
+                if e.kind == "region" and e.iso3166_2
+                and (how != REGION_BASE or reading.region)}
+
     def _world_city_first(self, options: list[tuple[GazetteerEntry, int]],
-                          mates: tuple[tuple[int, ...], ...] = ()
-                          ) -> list[tuple[GazetteerEntry, int]]:
+                          reading: Reading) -> list[tuple[GazetteerEntry, int]]:
         """"Talks in New York": a world city wins over a theater village of the same name
         (Niu-York, Donetsk Oblast) unless the text puts the name in the theater: a village
-        marker or a region attached (the caller's test), or the village's region named in
-        the article."""
+        marker or a region attached (the caller's test), the village's region named in the
+        same sentence, the village marked as one elsewhere in the article, or a list with a
+        front-line town near it. The village's region named elsewhere in a war article
+        does not: "Zelensky said in New York" after a paragraph on the Donetsk region is
+        the city."""
         world = [e for e, _how in options  # its name in any language ("Нью-Йорк")
                  if e.kind == "populated_place" and e.country not in self.theater.countries
                  and self._world_city(e)]
         villages = [e for e, _how in options if e.kind == "populated_place"
                     and e.country in self.theater.countries]
         if not world or any(e.population >= NAMED_ALONE_MIN_POPULATION
-                            or e.iso3166_2 in self.regions_named for e in villages):
+                            or e.iso3166_2 in reading.regions_beside
+                            or e.index in self.marked_villages for e in villages):
             return options
-        if self._listed_with_front_town(villages, mates):
+        if self._listed_with_front_town(villages, reading.mates):
             return options
         return [(e, how) for e, how in options
                 if e.kind != "populated_place" or e.country not in self.theater.countries]
