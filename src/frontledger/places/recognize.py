@@ -413,13 +413,19 @@ class Recogniser:
                     INFLECTED, first)
 
     def _former_name_of(self, postings: tuple[int, ...], form: str) -> tuple[int, ...]:
-        """"Dserschinsk", "Krasnoarmiejsk": a spelling that names only places outside the
-        respelling's country (Dzerzhinsk, Russia) may be a renamed town's former name in
-        the text's letters (Toretsk); context chooses between them."""
+        """A spelling that names only places outside the respelling's country may also
+        name one of its places in the text's letters, and context chooses among them:
+        "Borowa" (a Polish village as written) is Borova in German letters;
+        "Dserschinsk", "Krasnoarmiejsk" (Dzerzhinsk and Krasnoarmeysk, Russia, as written)
+        are the former names of Toretsk and Pokrovsk."""
         country = target_country()
         if any(self.gaz.entry(p // 4).country == country for p in postings):
             return ()
-        return former_name_postings(self.gaz, form, self.lex.language, postings)
+        roman = _letters(romanise(form, self.lex.language))
+        spelt = self._spelt_in_english(roman, country) if roman != form else ()
+        spelt = tuple(p for p in spelt if p not in postings)
+        return spelt + former_name_postings(self.gaz, form, self.lex.language,
+                                            postings + spelt)
 
     def _former_name_span(self, i: int, j: int, forms: list[str]) -> Span | None:
         """A spelling the gazetteer lacks ("Artjomowsk") that spells a former name."""
@@ -494,13 +500,24 @@ class Recogniser:
         """Theater places spelt another way: by transliteration skeleton, else (a name
         written the Russian way) by its Ukrainian form, exactly or by skeleton."""
         roman = _letters(romanise(form, self.lex.language))
-        postings = self._similar(roman, skeleton(form, self.lex.language))
+        postings = self._spelt_in_english(roman) or self._similar(
+            roman, skeleton(form, self.lex.language))
         if not postings:
             postings = self._respelt(roman)
         if not postings:
             return None
         word = self.words[i]
         return Span(i, i, word.start, word.end, postings, SKELETON, form)
+
+    def _spelt_in_english(self, roman: str, country: str | None = None) -> tuple[int, ...]:
+        """"Szachowe", "Lypzi", "Shajove": a spelling that the language's rules turn into
+        the English-style name GeoNames keeps (Shakhove, Lyptsi) names the theater places
+        of that name (or of `country` only), however short its skeleton (short skeletons
+        are not indexed)."""
+        # the index's skeletons are the default theater's
+        countries = load_theater().countries if country is None else {country}
+        return tuple(p for p in self.gaz.lookup(roman) if p % 4 != REGION_BASE
+                     and self.gaz.entry(p // 4).country in countries)
 
     def _similar(self, roman: str, key: str, country: str | None = None) -> tuple[int, ...]:
         """Alternate-name postings of the theater places with this skeleton whose name is
