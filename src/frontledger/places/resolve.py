@@ -622,12 +622,24 @@ class Resolver:
                             listed_as_place=reading.locative)
             if war else self.cues.marked_actor(span.start, span.end, self.words, span.first,
                                                listed_as_place=reading.locative))
+        if war and not acts and self._town_abroad(entry):  # "Hamilton said": a surname
+            acts = self.cues.marked_actor(span.start, span.end, self.words, span.first,
+                                          listed_as_place=reading.locative)
         metonym = bool(entry.flags & FLAG_METONYM) or acts
         return PlaceMention(
             start=span.start, end=span.end, surface=self.cues.text[span.start:span.end],
             name=entry.name, kind=entry.kind, geonameid=entry.geonameid,
             country=entry.country, iso3166_2=entry.iso3166_2, latitude=entry.latitude,
             longitude=entry.longitude, confidence=confidence, metonym=metonym)
+
+    def _town_abroad(self, entry: GazetteerEntry) -> bool:
+        """A town outside the theater that is no capital: where the words around mark it
+        as the subject of a verb of saying or doing ("Hamilton said", "Lincoln told"), the
+        name is a person's (a surname opening the sentence, or after a first name), not the
+        town's: war news quotes people, not foreign towns. Only in war news: general news
+        names towns as subjects ("Hamilton is a port city")."""
+        return (entry.kind == "populated_place" and entry.country not in self.theater.countries
+                and not entry.flags & FLAG_CAPITAL)
 
     @staticmethod
     def _can_act(entry: GazetteerEntry) -> bool:
