@@ -419,7 +419,8 @@ class Recogniser:
         "Dserschinsk", "Krasnoarmiejsk" (Dzerzhinsk and Krasnoarmeysk, Russia, as written)
         are the former names of Toretsk and Pokrovsk."""
         country = target_country()
-        if any(self.gaz.entry(p // 4).country == country for p in postings):
+        if not form[:1].isascii() or any(  # Cyrillic forms: GeoNames keeps them as written
+                self.gaz.entry(p // 4).country == country for p in postings):
             return ()
         roman = _letters(romanise(form, self.lex.language))
         spelt = self._spelt_in_english(roman, country) if roman != form else ()
@@ -428,7 +429,11 @@ class Recogniser:
                                             postings + spelt)
 
     def _former_name_span(self, i: int, j: int, forms: list[str]) -> Span | None:
-        """A spelling the gazetteer lacks ("Artjomowsk") that spells a former name."""
+        """A one-word spelling in Latin letters that the gazetteer lacks ("Artjomowsk")
+        and that spells a former name (longer names and Cyrillic forms are not tried: the
+        former names are single words, GeoNames keeps their Cyrillic forms)."""
+        if i != j or not forms[0][:1].isascii():
+            return None
         for form in forms:
             postings = former_name_postings(self.gaz, form, self.lex.language)
             if postings:

@@ -24,7 +24,7 @@ from frontledger.places.gazetteer import (
     Gazetteer,
     GazetteerEntry,
 )
-from frontledger.places.recognize import SKELETON, Span, Word
+from frontledger.places.recognize import SKELETON, Span, Word, memo_for
 from frontledger.records import PlaceMention
 from frontledger.theater import Theater
 
@@ -398,16 +398,24 @@ class Resolver:
         for r in readings:
             if r.settlement or r.within:
                 self.marked_villages.update(p // 4 for p in r.span.postings)
+        memo = memo_for(self.gaz)  # asked of every name of every article: once per postings
         for r in readings:
-            if r.settlement or r.within or r.region or not self._world_or_village(r):
+            if len(r.span.postings) < 2 or r.settlement or r.within or r.region:
+                continue  # one posting: no namesakes
+            key = ("world or village", r.span.postings)
+            ambiguous = memo.get(key)
+            if ambiguous is None:
+                ambiguous = memo[key] = self._world_or_village(r.span.postings)
+            if not ambiguous:
                 continue
             start, end = self.cues.sentence(r.span.start, r.span.end)
             r.regions_beside = frozenset(
                 iso for other in readings if other is not r and start <= other.span.start < end
                 for iso in self._regions_named_by(other))
 
-    def _world_or_village(self, reading: Reading) -> bool:
-        entries = [self.gaz.entry(p // 4) for p in reading.span.postings]
+    def _world_or_village(self, postings: tuple[int, ...]) -> bool:
+        """Whether a name may be a world city or a theater village."""
+        entries = [self.gaz.entry(p // 4) for p in postings]
         return any(e.kind == "populated_place" and e.country not in self.theater.countries
                    and self._world_city(e) for e in entries) and any(
             e.kind == "populated_place" and e.country in self.theater.countries
