@@ -13,7 +13,7 @@ from tests.places.helpers import found
 pytestmark = pytest.mark.slow
 
 POKROVSK, MYRNOHRAD, TORETSK, BAKHMUT = 704422, 710035, 709354, 713174
-KROPYVNYTSKYI, DNIPRO = 705812, 709930
+KROPYVNYTSKYI, DNIPRO, LYMAN = 705812, 709930, 704204
 DZERZHINSK_RU, KRASNOARMEYSK_SARATOV = 563708, 542464
 
 
@@ -31,6 +31,9 @@ DZERZHINSK_RU, KRASNOARMEYSK_SARATOV = 563708, 542464
     ("Raketen trafen in der Nacht Kirowograd.", "de", "Kirowograd", KROPYVNYTSKYI),
     ("Raketen trafen in der Nacht Dnipropetrowsk.", "de", "Dnipropetrowsk", DNIPRO),
     ("Combates cerca de Artiómovsk, según el ministerio ruso.", "es", "Artiómovsk", BAKHMUT),
+    ("La ofensiva sigue en dirección a Krasni Limán, según Moscú.", "es", "Krasni Limán",
+     LYMAN),
+    ("Rosjanie nacierają w kierunku Krasnego Łymanu.", "pl", "Krasnego Łymanu", LYMAN),
 ])
 def test_former_name_in_foreign_letters_is_the_renamed_ukrainian_town(
         real_gaz, text, language, surface, geonameid):

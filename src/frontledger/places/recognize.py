@@ -26,7 +26,7 @@ from frontledger.places.gazetteer import (
 )
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
-from frontledger.places.renamings import former_name_postings
+from frontledger.places.renamings import former_name_postings, longest_former_name
 from frontledger.places.respell import (
     russian_looking,
     target_country,
@@ -429,10 +429,10 @@ class Recogniser:
                                             postings + spelt)
 
     def _former_name_span(self, i: int, j: int, forms: list[str]) -> Span | None:
-        """A one-word spelling in Latin letters that the gazetteer lacks ("Artjomowsk")
-        and that spells a former name (longer names and Cyrillic forms are not tried: the
-        former names are single words, GeoNames keeps their Cyrillic forms)."""
-        if i != j or not forms[0][:1].isascii():
+        """A spelling in Latin letters that the gazetteer lacks ("Artjomowsk", "Krasni
+        Limán") and that spells a former name (spans longer than the longest former name
+        and Cyrillic forms are not tried: GeoNames keeps the Cyrillic forms)."""
+        if j - i >= longest_former_name() or not forms[0][:1].isascii():
             return None
         for form in forms:
             postings = former_name_postings(self.gaz, form, self.lex.language)

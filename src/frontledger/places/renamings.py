@@ -46,6 +46,13 @@ def _former_names() -> dict[str, tuple[tuple[str, str, int], ...]]:
     return {key: tuple(value) for key, value in out.items()}
 
 
+@cache
+def longest_former_name() -> int:
+    """Words in the longest former name ("Krasny Liman": 2): longer spans need no look."""
+    return max(len(former.split()) for candidates in _former_names().values()
+               for former, _roman, _id in candidates)
+
+
 def _plain(roman: str) -> str:
     return "".join(ch for ch in roman if ch.isalpha() or ch == " ")
 

@@ -24,7 +24,7 @@ from frontledger.places.gazetteer import (
     Gazetteer,
     GazetteerEntry,
 )
-from frontledger.places.recognize import SKELETON, Span, Word, memo_for
+from frontledger.places.recognize import SKELETON, Span, Word
 from frontledger.records import PlaceMention
 from frontledger.theater import Theater
 
@@ -207,9 +207,6 @@ class Reading:
     """The name stands in a list of names ("A, B and C")."""
     mates: tuple[tuple[int, ...], ...] = ()
     """The postings of the other names of its list ("New York and Toretsk")."""
-    regions_beside: frozenset[str] = frozenset()
-    """ISO codes of the regions named in its sentence, for a name that may be a world city
-    or a theater village (see `Resolver._world_city_first`)."""
 
 
 class Resolver:
@@ -224,9 +221,10 @@ class Resolver:
         """ISO code of each region named in full ("Donetsk region"), with where it is first."""
         self.full_regions: list[tuple[int, str]] = []
         """Where each region is named in full, and its ISO code."""
-        self.marked_villages: set[int] = set()
+        self.readings: list[Reading] = []
+        self.marked_villages: set[int] | None = None
         """Entry indexes of the theater villages the article marks as villages or places
-        in a region ("the village of X", "X in the Y region")."""
+        in a region ("the village of X", "X in the Y region"), found when first needed."""
         self.doubted: list[tuple[Reading, int]] = []
         """Readings whose best entry (index given) lies away from the article's other places:
         a settlement of that name, but not that one (cities500 lacks most villages)."""
@@ -236,9 +234,9 @@ class Resolver:
         postings and cues) is resolved once per article."""
         self._note_named_regions(readings)
         self._mark_regions_among_regions(readings)
-        self._note_world_or_village(readings)
+        self.readings, self.marked_villages = readings, None
         keys = [(r.span.postings, r.span.quality, r.region, r.settlement, r.village, r.within,
-                 r.locative, r.regions_beside) for r in readings]
+                 r.locative) for r in readings]
         options: dict[tuple, list] = {}
         alone: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
         nothing = Context()  # the first pass reads no context (and `_best` changes none)
@@ -318,7 +316,8 @@ class Resolver:
             if entry.kind == "region" and entry.iso3166_2:
                 ctx.regions.add(entry.iso3166_2)
             if entry.country and entry.kind in ("country", "region") and (
-                    self._locates(entry, readings[i])):
+                    entry.kind == "region" or entry.country in self.theater.countries
+                    or self._locates(entry, readings[i])):
                 ctx.countries.add(entry.country)
             elif entry.country and entry.country not in self.theater.countries:
                 ctx.abroad.setdefault(entry.country, set()).add(i)
@@ -389,37 +388,21 @@ class Resolver:
             return bases
         return others or bases
 
-    def _note_world_or_village(self, readings: list[Reading]) -> None:
-        """The regions named in the sentence of each name that may be a world city or a
-        theater village, and the villages the article marks as such anywhere ("the
-        village of New York in the Donetsk region"): what puts such a name in the
-        theater (see `_world_city_first`)."""
-        self.marked_villages = set()
-        for r in readings:
-            if r.settlement or r.within:
-                self.marked_villages.update(p // 4 for p in r.span.postings)
-        memo = memo_for(self.gaz)  # asked of every name of every article: once per postings
-        for r in readings:
-            if len(r.span.postings) < 2 or r.settlement or r.within or r.region:
-                continue  # one posting: no namesakes
-            key = ("world or village", r.span.postings)
-            ambiguous = memo.get(key)
-            if ambiguous is None:
-                ambiguous = memo[key] = self._world_or_village(r.span.postings)
-            if not ambiguous:
-                continue
-            start, end = self.cues.sentence(r.span.start, r.span.end)
-            r.regions_beside = frozenset(
-                iso for other in readings if other is not r and start <= other.span.start < end
-                for iso in self._regions_named_by(other))
-
-    def _world_or_village(self, postings: tuple[int, ...]) -> bool:
-        """Whether a name may be a world city or a theater village."""
-        entries = [self.gaz.entry(p // 4) for p in postings]
-        return any(e.kind == "populated_place" and e.country not in self.theater.countries
-                   and self._world_city(e) for e in entries) and any(
-            e.kind == "populated_place" and e.country in self.theater.countries
-            for e in entries)
+    def _placed_in_theater(self, reading: Reading, villages: list[GazetteerEntry]) -> bool:
+        """Whether the text puts a name that may be a world city in the theater: one of
+        its theater villages is marked as a village or placed in a region anywhere in the
+        article ("the village of New York in the Donetsk region"), or has its region named
+        in the name's sentence. Asked only of such names (few), so worked out here."""
+        if self.marked_villages is None:
+            self.marked_villages = {p // 4 for r in self.readings if r.settlement or r.within
+                                    for p in r.span.postings}
+        if any(e.index in self.marked_villages for e in villages):
+            return True
+        start, end = self.cues.sentence(reading.span.start, reading.span.end)
+        beside = {iso for other in self.readings
+                  if other is not reading and start <= other.span.start < end
+                  for iso in self._regions_named_by(other)}
+        return any(e.iso3166_2 in beside for e in villages)
 
     def _regions_named_by(self, reading: Reading) -> set[str]:
         """The regions a reading may name as a region ("Донецькій області", "Донеччині")."""
@@ -442,9 +425,10 @@ class Resolver:
                  and self._world_city(e)]
         villages = [e for e, _how in options if e.kind == "populated_place"
                     and e.country in self.theater.countries]
-        if not world or any(e.population >= NAMED_ALONE_MIN_POPULATION
-                            or e.iso3166_2 in reading.regions_beside
-                            or e.index in self.marked_villages for e in villages):
+        if not world or not villages or any(e.population >= NAMED_ALONE_MIN_POPULATION
+                                            for e in villages):
+            return options
+        if self._placed_in_theater(reading, villages):
             return options
         if self._listed_with_front_town(villages, reading.mates):
             return options
@@ -630,7 +614,8 @@ class Resolver:
                             listed_as_place=reading.locative)
             if war else self.cues.marked_actor(span.start, span.end, self.words, span.first,
                                                listed_as_place=reading.locative))
-        if war and not acts and self._town_abroad(entry):  # "Hamilton said": a surname
+        if war and not acts and entry.country not in self.theater.countries and (
+                self._town_abroad(entry)):  # "Hamilton said": a surname
             acts = self.cues.marked_actor(span.start, span.end, self.words, span.first,
                                           listed_as_place=reading.locative)
         metonym = bool(entry.flags & FLAG_METONYM) or acts
