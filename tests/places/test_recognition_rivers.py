@@ -31,3 +31,25 @@ def test_bank_of_the_river_names_the_river_not_the_city(gaz, text, language):
 ])
 def test_without_a_river_word_the_name_is_the_city(gaz, text, language):
     assert [m.kind for m in parse(gaz, text, language)] == ["populated_place"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Small groups tried to cross the Dnipro at night.", "en"),
+    ("Les unités ont tenté de franchir le Dnipro de nuit.", "fr"),
+    ("Die Einheiten versuchten nachts, den Dnipro zu überqueren.", "de"),
+    ("Oddziały próbowały nocą sforsować Dniepr.", "pl"),
+    ("Подразделения пытались ночью форсировать Днепр.", "ru"),
+    ("Підрозділи намагалися вночі форсувати Дніпро.", "uk"),
+    ("Las unidades intentaron cruzar el Dnipró de noche.", "es"),
+    ("I reparti hanno tentato di attraversare il Dnipro di notte.", "it"),
+])
+def test_crossing_a_river_names_the_river_not_the_city(gaz, text, language):
+    assert [m.kind for m in parse(gaz, text, language)] == ["river"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Missiles hit Dnipro at night.", "en"),
+    ("Ракеты ночью попали в Днепр.", "ru"),
+])
+def test_a_strike_on_the_city_without_a_crossing_word_stays_the_city(gaz, text, language):
+    assert [m.kind for m in parse(gaz, text, language)] == ["populated_place"]

@@ -60,3 +60,43 @@ def test_name_listed_with_a_front_town_near_its_theater_namesake_is_the_village(
 def test_world_city_listed_with_a_capital_or_named_apart_from_the_front_stays_the_city(
         real_gaz, text, language, surface):
     assert found(real_gaz, text, language)[surface].geonameid == NEW_YORK_CITY
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Heavy fighting went on across the Donetsk region overnight. On Tuesday the foreign "
+     "minister said in New York that no troops would be withdrawn.", "en", "New York"),
+    ("Тяжкі бої тривали по всій Донецькій області. У вівторок міністр заявив у Нью-Йорку, "
+     "що війська не виводитимуть.", "uk", "Нью-Йорку"),
+    ("Les combats se sont poursuivis dans la région de Donetsk. Mardi, le ministre a déclaré "
+     "à New York que les troupes ne se retireraient pas.", "fr", "New York"),
+])
+def test_theater_region_named_in_another_sentence_leaves_the_world_city(real_gaz, text,
+                                                                      language, surface):
+    assert found(real_gaz, text, language)[surface].geonameid == NEW_YORK_CITY
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Russian units took the village of New York, the ministry said. Fighting around New York "
+     "went on through the night.", "en", "New York"),
+    ("Окупанти захопили село Нью-Йорк, заявили в штабі. Бої біля Нью-Йорка тривали всю ніч.",
+     "uk", "Нью-Йорка"),
+])
+def test_village_marked_once_in_the_article_stays_the_village_when_named_bare(
+        real_gaz, text, language, surface):
+    assert found(real_gaz, text, language)[surface].country == "UA"
+
+
+GENEVA = 2660646
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Fighting went on near Kupiansk. In Geneva, US and Ukrainian delegations discussed "
+     "the draft plan.", "en", "Geneva"),
+    ("Бои шли у Купянска. В Женеве делегации США и Украины обсуждали проект плана.", "ru",
+     "Женеве"),
+    ("Бої точилися біля Куп'янська. У Женеві делегації США та України обговорювали план.",
+     "uk", "Женеві"),
+])
+def test_country_named_as_an_actor_does_not_pull_a_city_to_its_namesake_there(
+        real_gaz, text, language, surface):
+    assert found(real_gaz, text, language)[surface].geonameid == GENEVA

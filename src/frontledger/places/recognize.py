@@ -26,6 +26,7 @@ from frontledger.places.gazetteer import (
 )
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
+from frontledger.places.renamings import former_name_postings, longest_former_name
 from frontledger.places.respell import (
     russian_looking,
     target_country,
@@ -386,7 +387,7 @@ class Recogniser:
         for form in self._variants(i, j)[:PAIR_VARIANTS]:
             roman = _letters(romanise(form, self.lex.language))
             postings = self._similar(roman, skeleton(form, self.lex.language)) or (
-                self._transliterated(roman))
+                self._spelt_in_english(roman))
             if postings:
                 return Span(i, j, self.words[i].start, self.words[j].end, postings, SKELETON,
                             form)
@@ -416,10 +417,11 @@ class Recogniser:
         if postings:
             postings = self._own_russian_name(self._own_spelling(postings, exact), exact
                                               ) + self._russian_form_of(postings, exact)
+            postings += self._former_name_of(postings, exact)
             return Span(i, j, start, end, postings + self._beside_cued(i, j, postings),
                         EXACT, exact)
         if not self.lex.inflection:
-            return None
+            return self._former_name_span(i, j, [exact])
         merged: list[int] = []
         first = ""
         for variant in self._variants(i, j):
@@ -428,8 +430,40 @@ class Recogniser:
                 if posting not in merged:
                     merged.append(posting)
         if not merged:
-            return self._romanised(i, j, [exact, *self._variants(i, j)])
-        return Span(i, j, start, end, tuple(merged), INFLECTED, first)
+            forms = [exact, *self._variants(i, j)]
+            return self._romanised(i, j, forms) or self._former_name_span(i, j, forms)
+        postings = tuple(merged)
+        return Span(i, j, start, end, postings + self._former_name_of(postings, first),
+                    INFLECTED, first)
+
+    def _former_name_of(self, postings: tuple[int, ...], form: str) -> tuple[int, ...]:
+        """A spelling that names only places outside the respelling's country may also
+        name one of its places in the text's letters, and context chooses among them:
+        "Borowa" (a Polish village as written) is Borova in German letters;
+        "Dserschinsk", "Krasnoarmiejsk" (Dzerzhinsk and Krasnoarmeysk, Russia, as written)
+        are the former names of Toretsk and Pokrovsk."""
+        country = target_country()
+        if not form[:1].isascii() or any(  # Cyrillic forms: GeoNames keeps them as written
+                self.gaz.entry(p // 4).country == country for p in postings):
+            return ()
+        roman = _letters(romanise(form, self.lex.language))
+        spelt = self._spelt_in_english(roman, country) if roman != form else ()
+        spelt = tuple(p for p in spelt if p not in postings)
+        return spelt + former_name_postings(self.gaz, form, self.lex.language,
+                                            postings + spelt)
+
+    def _former_name_span(self, i: int, j: int, forms: list[str]) -> Span | None:
+        """A spelling in Latin letters that the gazetteer lacks ("Artjomowsk", "Krasni
+        Limán") and that spells a former name (spans longer than the longest former name
+        and Cyrillic forms are not tried: GeoNames keeps the Cyrillic forms)."""
+        if j - i >= longest_former_name() or not forms[0][:1].isascii():
+            return None
+        for form in forms:
+            postings = former_name_postings(self.gaz, form, self.lex.language)
+            if postings:
+                return Span(i, j, self.words[i].start, self.words[j].end, postings,
+                            INFLECTED, form)
+        return None
 
     def _beside_cued(self, i: int, j: int, postings: tuple[int, ...]) -> tuple[int, ...]:
         """"в Днепре", "у Дніпрі": a form that is exactly a cued feature's name (the river,
@@ -499,9 +533,8 @@ class Recogniser:
         """Theater places spelt another way: by transliteration skeleton, else (a name
         written the Russian way) by its Ukrainian form, exactly or by skeleton."""
         roman = _letters(romanise(form, self.lex.language))
-        postings = self._similar(roman, skeleton(form, self.lex.language))
-        if not postings:
-            postings = self._transliterated(roman)
+        postings = self._spelt_in_english(roman) or self._similar(
+            roman, skeleton(form, self.lex.language))
         if not postings:
             postings = self._respelt(roman)
         if not postings:
@@ -509,12 +542,15 @@ class Recogniser:
         word = self.words[i]
         return Span(i, i, word.start, word.end, postings, SKELETON, form)
 
-    def _transliterated(self, roman: str) -> tuple[int, ...]:
-        """"Łypci", "Szachowe", "Shájove": a theater place written in the language's own
-        transliteration, whose skeleton is too short for the skeleton index, is its
-        English-style form (`spelling_to_english`) exactly."""
-        theater = load_theater().countries
-        return tuple(p for p in self.gaz.lookup(roman) if self.gaz.entry(p // 4).country in theater)
+    def _spelt_in_english(self, roman: str, country: str | None = None) -> tuple[int, ...]:
+        """"Szachowe", "Lypzi", "Shajove": a spelling that the language's rules turn into
+        the English-style name GeoNames keeps (Shakhove, Lyptsi) names the theater places
+        of that name (or of `country` only), however short its skeleton (short skeletons
+        are not indexed)."""
+        # the index's skeletons are the default theater's
+        countries = load_theater().countries if country is None else {country}
+        return tuple(p for p in self.gaz.lookup(roman) if p % 4 != REGION_BASE
+                     and self.gaz.entry(p // 4).country in countries)
 
     def _similar(self, roman: str, key: str, country: str | None = None) -> tuple[int, ...]:
         """Alternate-name postings of the theater places with this skeleton whose name is

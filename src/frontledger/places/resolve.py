@@ -221,6 +221,10 @@ class Resolver:
         """ISO code of each region named in full ("Donetsk region"), with where it is first."""
         self.full_regions: list[tuple[int, str]] = []
         """Where each region is named in full, and its ISO code."""
+        self.readings: list[Reading] = []
+        self.marked_villages: set[int] | None = None
+        """Entry indexes of the theater villages the article marks as villages or places
+        in a region ("the village of X", "X in the Y region"), found when first needed."""
         self.doubted: list[tuple[Reading, int]] = []
         """Readings whose best entry (index given) lies away from the article's other places:
         a settlement of that name, but not that one (cities500 lacks most villages)."""
@@ -230,6 +234,7 @@ class Resolver:
         postings and cues) is resolved once per article."""
         self._note_named_regions(readings)
         self._mark_regions_among_regions(readings)
+        self.readings, self.marked_villages = readings, None
         keys = [(r.span.postings, r.span.quality, r.region, r.settlement, r.village, r.within,
                  r.locative) for r in readings]
         options: dict[tuple, list] = {}
@@ -310,7 +315,9 @@ class Resolver:
             ctx.named.setdefault(entry.index, set()).add(readings[i].span.postings)
             if entry.kind == "region" and entry.iso3166_2:
                 ctx.regions.add(entry.iso3166_2)
-            if entry.country and entry.kind in ("country", "region"):
+            if entry.country and entry.kind in ("country", "region") and (
+                    entry.kind == "region" or entry.country in self.theater.countries
+                    or self._locates(entry, readings[i])):
                 ctx.countries.add(entry.country)
             elif entry.country and entry.country not in self.theater.countries:
                 ctx.abroad.setdefault(entry.country, set()).add(i)
@@ -320,6 +327,18 @@ class Resolver:
                     self._anchors_others(entry, ctx)):
                 ctx.points.add(i, entry.latitude, entry.longitude)
         return ctx
+
+    def _locates(self, entry: GazetteerEntry, reading: Reading) -> bool:
+        """Whether a country named in the article says where its other names lie: a
+        country abroad only where the text names it as a place ("in the United States"),
+        not as an actor ("US and Ukrainian delegations met in Geneva" is Geneva,
+        Switzerland, not Geneva, Illinois). The theater's countries and every region
+        always do."""
+        if entry.kind != "country" or entry.country in self.theater.countries:
+            return True
+        span = reading.span
+        return reading.locative or self.cues.placed(span.start, span.end, self.words,
+                                                    span.first)
 
     @staticmethod
     def _anchors_others(entry: GazetteerEntry, ctx: Context) -> bool:
@@ -346,7 +365,7 @@ class Resolver:
         bases = [(e, how) for e, how in options if how == REGION_BASE]
         others = [(e, how) for e, how in options if how != REGION_BASE]
         if not (reading.settlement or reading.within or reading.region):
-            others = self._world_city_first(others, reading.mates)
+            others = self._world_city_first(others, reading)
         others = self._drop_shared_former_names(others)
         if reading.within:  # "X, in the Y region", "the village of X in Y": X's namesakes in Y
             inside = [(e, how) for e, how in others
@@ -369,22 +388,49 @@ class Resolver:
             return bases
         return others or bases
 
+    def _placed_in_theater(self, reading: Reading, villages: list[GazetteerEntry]) -> bool:
+        """Whether the text puts a name that may be a world city in the theater: one of
+        its theater villages is marked as a village or placed in a region anywhere in the
+        article ("the village of New York in the Donetsk region"), or has its region named
+        in the name's sentence. Asked only of such names (few), so worked out here."""
+        if self.marked_villages is None:
+            self.marked_villages = {p // 4 for r in self.readings if r.settlement or r.within
+                                    for p in r.span.postings}
+        if any(e.index in self.marked_villages for e in villages):
+            return True
+        start, end = self.cues.sentence(reading.span.start, reading.span.end)
+        beside = {iso for other in self.readings
+                  if other is not reading and start <= other.span.start < end
+                  for iso in self._regions_named_by(other)}
+        return any(e.iso3166_2 in beside for e in villages)
+
+    def _regions_named_by(self, reading: Reading) -> set[str]:
+        """The regions a reading may name as a region ("Донецькій області", "Донеччині")."""
+        return {e.iso3166_2 for e, how in ((self.gaz.entry(p // 4), p % 4)
+                                           for p in reading.span.postings)
+                if e.kind == "region" and e.iso3166_2
+                and (how != REGION_BASE or reading.region)}
+
     def _world_city_first(self, options: list[tuple[GazetteerEntry, int]],
-                          mates: tuple[tuple[int, ...], ...] = ()
-                          ) -> list[tuple[GazetteerEntry, int]]:
+                          reading: Reading) -> list[tuple[GazetteerEntry, int]]:
         """"Talks in New York": a world city wins over a theater village of the same name
         (Niu-York, Donetsk Oblast) unless the text puts the name in the theater: a village
-        marker or a region attached (the caller's test), or the village's region named in
-        the article."""
+        marker or a region attached (the caller's test), the village's region named in the
+        same sentence, the village marked as one elsewhere in the article, or a list with a
+        front-line town near it. The village's region named elsewhere in a war article
+        does not: "Zelensky said in New York" after a paragraph on the Donetsk region is
+        the city."""
         world = [e for e, _how in options  # its name in any language ("Нью-Йорк")
                  if e.kind == "populated_place" and e.country not in self.theater.countries
                  and self._world_city(e)]
         villages = [e for e, _how in options if e.kind == "populated_place"
                     and e.country in self.theater.countries]
-        if not world or any(e.population >= NAMED_ALONE_MIN_POPULATION
-                            or e.iso3166_2 in self.regions_named for e in villages):
+        if not world or not villages or any(e.population >= NAMED_ALONE_MIN_POPULATION
+                                            for e in villages):
             return options
-        if self._listed_with_front_town(villages, mates):
+        if self._placed_in_theater(reading, villages):
+            return options
+        if self._listed_with_front_town(villages, reading.mates):
             return options
         return [(e, how) for e, how in options
                 if e.kind != "populated_place" or e.country not in self.theater.countries]
@@ -568,12 +614,25 @@ class Resolver:
                             listed_as_place=reading.locative)
             if war else self.cues.marked_actor(span.start, span.end, self.words, span.first,
                                                listed_as_place=reading.locative))
+        if war and not acts and entry.country not in self.theater.countries and (
+                self._town_abroad(entry)):  # "Hamilton said": a surname
+            acts = self.cues.marked_actor(span.start, span.end, self.words, span.first,
+                                          listed_as_place=reading.locative)
         metonym = bool(entry.flags & FLAG_METONYM) or acts
         return PlaceMention(
             start=span.start, end=span.end, surface=self.cues.text[span.start:span.end],
             name=entry.name, kind=entry.kind, geonameid=entry.geonameid,
             country=entry.country, iso3166_2=entry.iso3166_2, latitude=entry.latitude,
             longitude=entry.longitude, confidence=confidence, metonym=metonym)
+
+    def _town_abroad(self, entry: GazetteerEntry) -> bool:
+        """A town outside the theater that is no capital: where the words around mark it
+        as the subject of a verb of saying or doing ("Hamilton said", "Lincoln told"), the
+        name is a person's (a surname opening the sentence, or after a first name), not the
+        town's: war news quotes people, not foreign towns. Only in war news: general news
+        names towns as subjects ("Hamilton is a port city")."""
+        return (entry.kind == "populated_place" and entry.country not in self.theater.countries
+                and not entry.flags & FLAG_CAPITAL)
 
     @staticmethod
     def _can_act(entry: GazetteerEntry) -> bool:

@@ -259,10 +259,15 @@ class UnknownPlaces:
 
     def _person(self, group: Group) -> bool:
         """A first name and a surname: two or more words, the last with a surname's ending
-        ("-ov", "-enko", "-ow"), the first with none of a place name's."""
+        ("-ov", "-enko", "-ow"), the first with none of a place name's; or the first names
+        before a known person's surname ("à Paris, Volodymyr Zelensky a rencontré")."""
+        lex = self.cues.lex
+        nxt = group.last + 1
+        if nxt < len(self.words) and self.words[nxt].key in lex.persons and (
+                self.cues.text[group.end:self.words[nxt].start] == " "):
+            return True
         if group.first == group.last:
             return False
-        lex = self.cues.lex
         first, last = self.words[group.first].key, self.words[group.last].key
         return (any(last.endswith(fold(suffix)) and len(last) - len(suffix) >= SURNAME_MIN_STEM
                     for suffix in lex.surname_suffixes)
