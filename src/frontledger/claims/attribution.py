@@ -398,6 +398,9 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
                                  and not (acts_in_clause(doc, h)
                                           and not _describes_speaker(doc, cue, h, inverted))
                                  and not _addressed(doc, h, sentence)], doc)
+    if inverted:
+        subject = _postposed_subject(doc, cue)
+        after = [subject, *[h for h in after if h.start >= subject.end]] if subject else after
     if inverted and not after:
         after = _named_alone(doc, cue)
     if quoted:
@@ -418,6 +421,53 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
                     and "," in doc.text[h.end:cue.start])]
         ) + after
     return ordered or _distant_subject(doc, sentence, cue)
+
+
+POSTPOSED_NOUN = 20
+"""Longest common noun on either side of a postposed subject's side adjective
+("військовослужбовці", 18 letters), with its space."""
+_POSTPOSED_LEAD = re.compile(rf"\s*(?:[^\W\d]{{1,{OF_WORD}}}(?:['’]\s*|\s+))?")
+_POSTPOSED_NOUN = re.compile(rf"([^\W\d_]{{2,{POSTPOSED_NOUN}}})\s+")
+_NOUN_AFTER = re.compile(rf"\s+[^\W\d_]{{2,{POSTPOSED_NOUN}}}")
+
+
+def _after_lead(text: str, start: int) -> int:
+    """Where the words after `start` begin, past spaces and one short word ("des", "в")."""
+    lead = _POSTPOSED_LEAD.match(text, start)
+    return lead.end() if lead else start
+
+
+def _postposed_subject(doc: Analysis, cue: Hit) -> Hit | None:
+    """The subject a reporting verb that follows its clause names right after it with a
+    side's adjective: "X захвачен, признали украинские военные", "X est tombée,
+    reconnaissent des officiers ukrainiens", "X fue capturada, admitieron oficiales
+    ucranianos". The whole phrase (adjective and its noun, whichever order) speaks, even
+    where its noun names soldiers: it is the verb's subject, not a fighter of what it
+    reports. Not past a complementizer ("affirment que des soldats ukrainiens ...")."""
+    start = _after_lead(doc.text, cue.end)
+    for when in starting(doc.dates, cue.end, start + 1):  # "признали во вторник украинские"
+        start = _after_lead(doc.text, when.end)
+    noun = _POSTPOSED_NOUN.match(doc.text, start)
+    for at, noun_start in ((start, None), (noun.end() if noun else -1, start)):
+        side = next(iter(starting(doc.speaker_sides, at, at + 1)), None)
+        if side is None or side.label not in doc.theater.opponents:
+            continue
+        bare = _bare_adjective(doc.text[side.start:side.end])
+        if noun_start is not None and not bare:
+            continue
+        begin = side.start if noun_start is None else noun_start
+        complementizer = doc.lexicon.complementizer
+        if complementizer is not None and complementizer.search(doc.text, cue.end, begin):
+            return None
+        if not bare:
+            return side  # "reconnaissent des officiers ukrainiens": the lexicon's phrase
+        if noun_start is not None:  # "oficiales ucranianos"; "il ministero russo" is read
+            # as the lexicon's noun with its side after it (`_side_adjective_after`)
+            named = within(doc.speaker_anaphors, cue.end, side.start)
+            return None if named else Hit(begin, side.end, side.label)
+        after = _NOUN_AFTER.match(doc.text, side.end)  # "украинские военные"
+        return Hit(side.start, after.end(), side.label) if after else None
+    return None
 
 
 def _acts(doc: Analysis, hit: Hit) -> bool:
