@@ -664,7 +664,8 @@ def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
                                                                           candidate.end]):
             # "Governor X named villages that he said ...": the name before, in the sentence
             candidate = _person_before(doc, sentence, candidate) or candidate
-        speaker = _as_speaker(doc, candidate, cue, state, when)
+        speaker = _repeated_subject(doc, candidate, cue, state, when) or _as_speaker(
+            doc, candidate, cue, state, when)
         if speaker is None:
             continue
         if found is None and (speaker.side != UNKNOWN or candidate.label != "anaphor"):
@@ -674,6 +675,23 @@ def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
         elif speaker.side in doc.theater.opponents:
             return replace(found, side=speaker.side)
     return found
+
+
+def _repeated_subject(doc: Analysis, candidate: Hit, cue: Hit, state: State,
+                      when: DateMention | None) -> Speaker | None:
+    """The earlier speaker of the same side that a postposed subject's pointing noun repeats
+    ("...» – said the Ukrainian commander", after the commander was named; else the latest
+    speaker, as for the noun alone): that speaker again, with its date."""
+    if candidate.start < cue.end or candidate.label not in doc.theater.opponents:
+        return None
+    nouns = within(doc.speaker_anaphors, candidate.start, candidate.end)
+    if not nouns or _postposed_subject(doc, cue) != candidate:
+        return None
+    earlier = named_antecedent(doc.text[nouns[-1].start:nouns[-1].end], state) or state.speaker
+    if earlier is None or earlier.side != candidate.label:
+        return None
+    return replace(earlier, position=cue.start, date=when or earlier.date, anaphoric=True,
+                   span=None)
 
 
 def _person_before(doc: Analysis, sentence: Sentence, anaphor: Hit) -> Hit | None:
