@@ -883,7 +883,31 @@ def actor_side(
         # "occupied", "X has fallen": by the side not governing the place
         invader = doc.theater.opponent(owner)
         return invader or doc.theater.opponent(claimant_side), False
+    taker = _agentless_taker(doc, trigger, owner, claimant_side, stance)
+    if taker is not None:
+        return taker, False
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False
+
+
+def _agentless_taker(
+    doc: Analysis, trigger: Hit, owner: str | None, claimant_side: str, stance: str
+) -> str | None:
+    """Who took a place when the text names no taker, from the kind of change of hands its
+    trigger tells (the lexicon's `[taker]`), not from the speaker's side alone: a loss is
+    the speaker's enemy's gain ("X was lost, Kyiv's commander said"; "мы потеряли X"); a
+    neutral capture said by the side that governs the place is the other side's ("X was
+    captured, Ukrainian officers admitted"). A liberation or a recapture keeps the
+    speaker's own side (`_fallback_side`); None where the general fallback decides."""
+    assert trigger.trigger is not None
+    if trigger.label != "control" or not trigger.trigger.change or stance != "asserts":
+        return None
+    kind = doc.lexicon.taker_of(doc.text[trigger.start:trigger.end])
+    opponents = doc.theater.opponents
+    if kind == "loss":
+        return doc.theater.opponent(claimant_side if claimant_side in opponents else owner)
+    if kind == "capture" and owner is not None and claimant_side == owner:
+        return doc.theater.opponent(owner)
+    return None
 
 
 _PUNCTUATION = re.compile(r"[,;:()«»\"“”„—–]")

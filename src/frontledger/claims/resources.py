@@ -197,6 +197,16 @@ class Lexicon:
     """The verb forms of reported speech where a language has them (German Konjunktiv I):
     a sentence without them is no relayed statement of the article's principal speaker."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    takers: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """The `[taker]` kinds of a change of hands, in the order they are tried: (kind, words
+    of the trigger that make it so): "recapture", "liberation", "loss"."""
+
+    def taker_of(self, trigger_words: str) -> str:
+        """What kind of change of hands a control trigger's words tell: "recapture"
+        ("retook"), "liberation" ("liberated", "звільнили"), "loss" ("lost", "втратили"),
+        else "capture" (neutral: "captured", "fell", "захвачен")."""
+        return next((kind for kind, words in self.takers if words.search(trigger_words)),
+                    "capture")
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
     self_report: re.Pattern[str] | None = None
@@ -384,7 +394,14 @@ def _lexicon(lang: Language) -> Lexicon:
             (re.compile(entry["pattern"]), entry["replace"])
             for entry in data.get("base_form", [])
         ),
+        takers=tuple((kind, _compile(data["taker"][kind])) for kind in TAKER_KINDS
+                     if kind in data.get("taker", {})),
     )
+
+
+TAKER_KINDS = ("recapture", "liberation", "loss")
+"""The `[taker]` keys, in the order a trigger's words are tried ("recaptured" is a
+recapture before it is a capture; "liberated" names no loss)."""
 
 
 def _before_name(words: str | None) -> re.Pattern[str] | None:
