@@ -804,7 +804,32 @@ def _as_speaker(
         titled = f"{title_before(doc, hit)} {name}" if hit.label == "person" else name
         when = same_statement_date(titled, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
-                   enemy=hit.label == "enemy")
+                   enemy=hit.label == "enemy",
+                   local=side == UNKNOWN and _local_official(doc, hit))
+
+
+def _local_official(doc: Analysis, hit: Hit) -> bool:
+    """Whether a speaker is titled as a place's own official ("Regional head X", "il
+    governatore X", "X, the mayor of the city", "szef obwodowej administracji X"): the
+    lexicon's `local_official` in its name, in the words right before it or in its
+    appositive after it, within its sentence."""
+    pattern = doc.lexicon.local_official
+    if pattern is None:
+        return False
+    start, end = max(0, hit.start - APPOSITIVE_WINDOW), hit.end + APPOSITIVE_WINDOW
+    for stop in SENTENCE_END.finditer(doc.text, start, hit.start):
+        start = stop.end()
+    after = SENTENCE_END.search(doc.text, hit.end, end)
+    return pattern.search(doc.text, start, after.start() if after else end) is not None
+
+
+def local_voice(doc: Analysis, speaker: Speaker, place: PlaceMention) -> Speaker:
+    """`speaker` with the side governing `place`, when it is a place's own official whose
+    side nothing names ("Russian drones hit A, regional head X said": A's side)."""
+    if not speaker.local or speaker.side != UNKNOWN:
+        return speaker
+    side = doc.theater.territory.get(place.country or "")
+    return replace(speaker, side=side) if side else speaker
 
 
 def _headed_place(doc: Analysis, hit: Hit) -> PlaceMention | None:
@@ -1124,6 +1149,7 @@ def _lead_source(doc: Analysis, sentence: Sentence, speaker: Speaker) -> bool:
 
 
 def _with_speaker(doc: Analysis, claim: Claim, speaker: Speaker) -> Claim:
+    speaker = local_voice(doc, speaker, claim.place)
     when = speaker.date
     return replace(
         claim,

@@ -47,6 +47,7 @@ from frontledger.claims.attribution import (
     default_speaker,
     denier,
     in_phrase,
+    local_voice,
     principal_speaker,
     remember,
     settle_sides,
@@ -822,6 +823,7 @@ def _claim(
                                            or _defence(doc, sentence, trigger)):
         trigger = msgspec.structs.replace(trigger, label="clash")
     assert trigger.trigger is not None
+    speaker = local_voice(doc, speaker, place)
     kind = trigger.label
     fraction, partial = (None, False)
     if kind == "control":

@@ -197,6 +197,10 @@ class Lexicon:
     """The verb forms of reported speech where a language has them (German Konjunktiv I):
     a sentence without them is no relayed statement of the article's principal speaker."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    local_official: re.Pattern[str] | None = None
+    """Titles of a place's own officials and authorities ("governor", "mayor", "regional
+    head", "глава администрации", "szef administracji"): a speaker so titled, with no side
+    named, speaks for the side governing the place it reports on."""
     takers: tuple[tuple[str, re.Pattern[str]], ...] = ()
     """The `[taker]` kinds of a change of hands, in the order they are tried: (kind, words
     of the trigger that make it so): "recapture", "liberation", "loss"."""
@@ -347,6 +351,7 @@ def _lexicon(lang: Language) -> Lexicon:
         addressee=_before_name(speech.get("addressee")),
         reported_mood=_optional(speech.get("reported_mood")),
         determiner=_optional(speech.get("determiner")),
+        local_official=_optional(speech.get("local_official")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
