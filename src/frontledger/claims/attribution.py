@@ -779,6 +779,11 @@ def _as_speaker(
             name = name_in_base_form(doc, doc.text[hit.start:headed.end], hit.start)
             return Speaker(name, doc.theater.territory.get(headed.country or "", UNKNOWN),
                            cue.start, date=when, span=(hit.start, headed.end))
+        if named is None and _new_local_official(doc, words, state):
+            # "..., regional authorities said", "сообщили местные власти": a place's own
+            # authorities, not the latest speaker; their side is the place's (`local_voice`)
+            return Speaker(name_in_base_form(doc, words, hit.start), UNKNOWN, cue.start,
+                           date=when, span=(hit.start, hit.end), local=True)
         antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or (
             _pointed(doc, state) if _PRONOUN.fullmatch(words) else state.speaker)
         if antecedent is None:
@@ -787,8 +792,12 @@ def _as_speaker(
             return (Speaker(name_in_base_form(doc, words, hit.start), UNKNOWN, cue.start, date=when,
                             span=(hit.start, hit.end))
                     if len(words.split()) > 1 else None)
+        # "the army said", after "said the mayor": another body, whose side is not the
+        # mayor's town's; "he said" is the official again
+        local = antecedent.local and (_PRONOUN.fullmatch(words) is not None
+                                      or _local_words(doc, words))
         return replace(antecedent, position=cue.start, date=when or antecedent.date,
-                       anaphoric=True, span=None)
+                       anaphoric=True, span=None, local=local)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
         not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else whole_name(doc, hit)
@@ -806,6 +815,19 @@ def _as_speaker(
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy",
                    local=side == UNKNOWN and _local_official(doc, hit))
+
+
+def _new_local_official(doc: Analysis, words: str, state: State) -> bool:
+    """Whether a pointing noun names a place's own officials ("regional authorities", "the
+    governor", "местные власти") that no earlier speaker was: the latest one was no
+    local official."""
+    return _local_words(doc, words) and not (state.speaker is not None and state.speaker.local)
+
+
+def _local_words(doc: Analysis, words: str) -> bool:
+    """Whether `words` hold a title of a place's own officials (`local_official`)."""
+    pattern = doc.lexicon.local_official
+    return pattern is not None and pattern.search(words) is not None
 
 
 def _local_official(doc: Analysis, hit: Hit) -> bool:

@@ -706,12 +706,30 @@ def _settlement_within(doc: Analysis, place: PlaceMention) -> bool:
     return bool(nouns) and pattern.fullmatch(doc.text, nouns[-1].end, place.start) is not None
 
 
+NAMING_GAP = 5
+"""Longest link between a settlement noun and the name it gives ("the city| of |Sumy", "la
+ville| de |Soumy", " d'"): a preposition and its spaces."""
+_NAMING_LINK = re.compile(r"\s*(?:[^\W\d]{1,3}['’]?\s*)?")
+
+
+def _names_place(doc: Analysis, anaphor: Hit) -> bool:
+    """Whether a town noun gives the name of the town right after it, in its own clause
+    ("the city of Sumy", "la ville de Soumy", "місто Суми"), rather than pointing back
+    ("took the town in the Donetsk region" still points back)."""
+    kind = "region" if anaphor.label == "region" else "populated_place"
+    return any(p.kind == kind and _NAMING_LINK.fullmatch(doc.text, anaphor.end, p.start)
+               for p in starting(doc.places, anaphor.end, anaphor.end + NAMING_GAP))
+
+
 def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
     """"the city" / "місто": the last town named before it; "the region" / "la región": the
     last region (never for control: "gains across the region" hold no oblast)."""
     window_start = max(sentence.start, trigger.start - BACKWARD_WINDOW)
     window_end = min(sentence.end, trigger.end + FORWARD_WINDOW)
-    anaphors = within(doc.place_anaphors, window_start, window_end)
+    # "the city of Sumy", "la ville de Soumy", "місто Суми": a noun naming the place right
+    # after it points back to none
+    anaphors = [a for a in within(doc.place_anaphors, window_start, window_end)
+                if not _names_place(doc, a)]
     if not anaphors:
         # "left three villages": unnamed settlements are not the town named before
         carried = trigger.label in CARRIED_KINDS and not _names_settlements(doc, trigger)
