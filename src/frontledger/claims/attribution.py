@@ -1089,10 +1089,6 @@ def _glossed(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
                  or doc.text[end:trigger.start].lstrip(_CLOSING).startswith(",")))
 
 
-_WORD_GAP = re.compile(r"\w")
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()—–]")
-
-
 def _fronted(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
     """Whether `trigger` stands before the name of a speaker whose cue follows that name
     and governs a claim after it ("Nach monatelangen Kämpfen will die russische
@@ -1100,16 +1096,10 @@ def _fronted(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
     setting, not what the speaker says."""
     if speaker.span is None or trigger.end > speaker.span[0] or speaker.position < speaker.span[1]:
         return False
-    marks = list(CLAUSE_MARK.finditer(doc.text, trigger.end, speaker.span[0]))
-    if marks and not _WORD_GAP.search(doc.text, marks[-1].end(), speaker.span[0]):
+    if CLAUSE_MARK.search(doc.text, trigger.end, speaker.span[0]):
         return False  # "X hit Y, the governor said": the clause before the name is reported
-    # "X went on, and Moscow says it now holds Y", "..., после того как Минобороны
-    # объявило о ...": a clause of its own opens before the name, whose verb reports what
-    # follows it
     later = within(doc.triggers, speaker.position, doc.sentences[-1].end)
     cues = within(doc.cues, speaker.position + 1, later[0].start) if later else []
-    if marks and later and _CLAUSE_BREAK.search(doc.text, speaker.position, later[0].start):
-        return False  # "X hit A—regional governor Y said, confirming the strikes"
     return bool(later) and not cues and not SENTENCE_END.search(
         doc.text, speaker.position, later[0].start)
 
