@@ -399,6 +399,9 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
                                  and not (acts_in_clause(doc, h)
                                           and not _describes_speaker(doc, cue, h, inverted))
                                  and not _addressed(doc, h, sentence)], doc)
+    if inverted:
+        subject = _postposed_subject(doc, cue)
+        after = [subject, *[h for h in after if h.start >= subject.end]] if subject else after
     if inverted and not after:
         after = _named_alone(doc, cue)
     if quoted:
@@ -419,6 +422,53 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
                     and "," in doc.text[h.end:cue.start])]
         ) + after
     return ordered or _distant_subject(doc, sentence, cue)
+
+
+POSTPOSED_NOUN = 20
+"""Longest common noun on either side of a postposed subject's side adjective
+("військовослужбовці", 18 letters), with its space."""
+_POSTPOSED_LEAD = re.compile(rf"\s*(?:[^\W\d]{{1,{OF_WORD}}}(?:['’]\s*|\s+))?")
+_POSTPOSED_NOUN = re.compile(rf"([^\W\d_]{{2,{POSTPOSED_NOUN}}})\s+")
+_NOUN_AFTER = re.compile(rf"\s+[^\W\d_]{{2,{POSTPOSED_NOUN}}}")
+
+
+def _after_lead(text: str, start: int) -> int:
+    """Where the words after `start` begin, past spaces and one short word ("des", "в")."""
+    lead = _POSTPOSED_LEAD.match(text, start)
+    return lead.end() if lead else start
+
+
+def _postposed_subject(doc: Analysis, cue: Hit) -> Hit | None:
+    """The subject a reporting verb that follows its clause names right after it with a
+    side's adjective: "X захвачен, признали украинские военные", "X est tombée,
+    reconnaissent des officiers ukrainiens", "X fue capturada, admitieron oficiales
+    ucranianos". The whole phrase (adjective and its noun, whichever order) speaks, even
+    where its noun names soldiers: it is the verb's subject, not a fighter of what it
+    reports. Not past a complementizer ("affirment que des soldats ukrainiens ...")."""
+    start = _after_lead(doc.text, cue.end)
+    for when in starting(doc.dates, cue.end, start + 1):  # "признали во вторник украинские"
+        start = _after_lead(doc.text, when.end)
+    noun = _POSTPOSED_NOUN.match(doc.text, start)
+    for at, noun_start in ((start, None), (noun.end() if noun else -1, start)):
+        side = next(iter(starting(doc.speaker_sides, at, at + 1)), None)
+        if side is None or side.label not in doc.theater.opponents:
+            continue
+        bare = _bare_adjective(doc.text[side.start:side.end])
+        if noun_start is not None and not bare:
+            continue
+        begin = side.start if noun_start is None else noun_start
+        complementizer = doc.lexicon.complementizer
+        if complementizer is not None and complementizer.search(doc.text, cue.end, begin):
+            return None
+        if not bare:
+            return side  # "reconnaissent des officiers ukrainiens": the lexicon's phrase
+        if noun_start is not None:  # "oficiales ucranianos"; "il ministero russo" is read
+            # as the lexicon's noun with its side after it (`_side_adjective_after`)
+            named = within(doc.speaker_anaphors, cue.end, side.start)
+            return None if named else Hit(begin, side.end, side.label)
+        after = _NOUN_AFTER.match(doc.text, side.end)  # "украинские военные"
+        return Hit(side.start, after.end(), side.label) if after else None
+    return None
 
 
 def _acts(doc: Analysis, hit: Hit) -> bool:
@@ -614,7 +664,8 @@ def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
                                                                           candidate.end]):
             # "Governor X named villages that he said ...": the name before, in the sentence
             candidate = _person_before(doc, sentence, candidate) or candidate
-        speaker = _as_speaker(doc, candidate, cue, state, when)
+        speaker = _repeated_subject(doc, candidate, cue, state, when) or _as_speaker(
+            doc, candidate, cue, state, when)
         if speaker is None:
             continue
         if found is None and (speaker.side != UNKNOWN or candidate.label != "anaphor"):
@@ -624,6 +675,23 @@ def _first_speaker(doc: Analysis, ordered: list[Hit], cue: Hit, state: State,
         elif speaker.side in doc.theater.opponents:
             return replace(found, side=speaker.side)
     return found
+
+
+def _repeated_subject(doc: Analysis, candidate: Hit, cue: Hit, state: State,
+                      when: DateMention | None) -> Speaker | None:
+    """The earlier speaker of the same side that a postposed subject's pointing noun repeats
+    ("...» – said the Ukrainian commander", after the commander was named; else the latest
+    speaker, as for the noun alone): that speaker again, with its date."""
+    if candidate.start < cue.end or candidate.label not in doc.theater.opponents:
+        return None
+    nouns = within(doc.speaker_anaphors, candidate.start, candidate.end)
+    if not nouns or _postposed_subject(doc, cue) != candidate:
+        return None
+    earlier = named_antecedent(doc.text[nouns[-1].start:nouns[-1].end], state) or state.speaker
+    if earlier is None or earlier.side != candidate.label:
+        return None
+    return replace(earlier, position=cue.start, date=when or earlier.date, anaphoric=True,
+                   span=None)
 
 
 def _person_before(doc: Analysis, sentence: Sentence, anaphor: Hit) -> Hit | None:
@@ -711,6 +779,11 @@ def _as_speaker(
             name = name_in_base_form(doc, doc.text[hit.start:headed.end], hit.start)
             return Speaker(name, doc.theater.territory.get(headed.country or "", UNKNOWN),
                            cue.start, date=when, span=(hit.start, headed.end))
+        if named is None and _new_local_official(doc, words, state):
+            # "..., regional authorities said", "сообщили местные власти": a place's own
+            # authorities, not the latest speaker; their side is the place's (`local_voice`)
+            return Speaker(name_in_base_form(doc, words, hit.start), UNKNOWN, cue.start,
+                           date=when, span=(hit.start, hit.end), local=True)
         antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or (
             _pointed(doc, state) if _PRONOUN.fullmatch(words) else state.speaker)
         if antecedent is None:
@@ -719,8 +792,12 @@ def _as_speaker(
             return (Speaker(name_in_base_form(doc, words, hit.start), UNKNOWN, cue.start, date=when,
                             span=(hit.start, hit.end))
                     if len(words.split()) > 1 else None)
+        # "the army said", after "said the mayor": another body, whose side is not the
+        # mayor's town's; "he said" is the official again
+        local = antecedent.local and (_PRONOUN.fullmatch(words) is not None
+                                      or _local_words(doc, words))
         return replace(antecedent, position=cue.start, date=when or antecedent.date,
-                       anaphoric=True, span=None)
+                       anaphoric=True, span=None, local=local)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
         not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else whole_name(doc, hit)
@@ -736,7 +813,45 @@ def _as_speaker(
         titled = f"{title_before(doc, hit)} {name}" if hit.label == "person" else name
         when = same_statement_date(titled, side, state)
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
-                   enemy=hit.label == "enemy")
+                   enemy=hit.label == "enemy",
+                   local=side == UNKNOWN and _local_official(doc, hit))
+
+
+def _new_local_official(doc: Analysis, words: str, state: State) -> bool:
+    """Whether a pointing noun names a place's own officials ("regional authorities", "the
+    governor", "местные власти") that no earlier speaker was: the latest one was no
+    local official."""
+    return _local_words(doc, words) and not (state.speaker is not None and state.speaker.local)
+
+
+def _local_words(doc: Analysis, words: str) -> bool:
+    """Whether `words` hold a title of a place's own officials (`local_official`)."""
+    pattern = doc.lexicon.local_official
+    return pattern is not None and pattern.search(words) is not None
+
+
+def _local_official(doc: Analysis, hit: Hit) -> bool:
+    """Whether a speaker is titled as a place's own official ("Regional head X", "il
+    governatore X", "X, the mayor of the city", "szef obwodowej administracji X"): the
+    lexicon's `local_official` in its name, in the words right before it or in its
+    appositive after it, within its sentence."""
+    pattern = doc.lexicon.local_official
+    if pattern is None:
+        return False
+    start, end = max(0, hit.start - APPOSITIVE_WINDOW), hit.end + APPOSITIVE_WINDOW
+    for stop in SENTENCE_END.finditer(doc.text, start, hit.start):
+        start = stop.end()
+    after = SENTENCE_END.search(doc.text, hit.end, end)
+    return pattern.search(doc.text, start, after.start() if after else end) is not None
+
+
+def local_voice(doc: Analysis, speaker: Speaker, place: PlaceMention) -> Speaker:
+    """`speaker` with the side governing `place`, when it is a place's own official whose
+    side nothing names ("Russian drones hit A, regional head X said": A's side)."""
+    if not speaker.local or speaker.side != UNKNOWN:
+        return speaker
+    side = doc.theater.territory.get(place.country or "")
+    return replace(speaker, side=side) if side else speaker
 
 
 def _headed_place(doc: Analysis, hit: Hit) -> PlaceMention | None:
@@ -1058,6 +1173,7 @@ def _lead_source(doc: Analysis, sentence: Sentence, speaker: Speaker) -> bool:
 
 
 def _with_speaker(doc: Analysis, claim: Claim, speaker: Speaker) -> Claim:
+    speaker = local_voice(doc, speaker, claim.place)
     when = speaker.date
     return replace(
         claim,

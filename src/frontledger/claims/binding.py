@@ -718,12 +718,30 @@ def _settlement_within(doc: Analysis, place: PlaceMention) -> bool:
     return bool(nouns) and pattern.fullmatch(doc.text, nouns[-1].end, place.start) is not None
 
 
+NAMING_GAP = 5
+"""Longest link between a settlement noun and the name it gives ("the city| of |Sumy", "la
+ville| de |Soumy", " d'"): a preposition and its spaces."""
+_NAMING_LINK = re.compile(r"\s*(?:[^\W\d]{1,3}['’]?\s*)?")
+
+
+def _names_place(doc: Analysis, anaphor: Hit) -> bool:
+    """Whether a town noun gives the name of the town right after it, in its own clause
+    ("the city of Sumy", "la ville de Soumy", "місто Суми"), rather than pointing back
+    ("took the town in the Donetsk region" still points back)."""
+    kind = "region" if anaphor.label == "region" else "populated_place"
+    return any(p.kind == kind and _NAMING_LINK.fullmatch(doc.text, anaphor.end, p.start)
+               for p in starting(doc.places, anaphor.end, anaphor.end + NAMING_GAP))
+
+
 def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[PlaceMention]:
     """"the city" / "місто": the last town named before it; "the region" / "la región": the
     last region (never for control: "gains across the region" hold no oblast)."""
     window_start = max(sentence.start, trigger.start - BACKWARD_WINDOW)
     window_end = min(sentence.end, trigger.end + FORWARD_WINDOW)
-    anaphors = within(doc.place_anaphors, window_start, window_end)
+    # "the city of Sumy", "la ville de Soumy", "місто Суми": a noun naming the place right
+    # after it points back to none
+    anaphors = [a for a in within(doc.place_anaphors, window_start, window_end)
+                if not _names_place(doc, a)]
     if not anaphors:
         # "left three villages": unnamed settlements are not the town named before
         carried = trigger.label in CARRIED_KINDS and not _names_settlements(doc, trigger)
@@ -913,7 +931,31 @@ def actor_side(
         # "occupied", "X has fallen": by the side not governing the place
         invader = doc.theater.opponent(owner)
         return invader or doc.theater.opponent(claimant_side), False
+    taker = _agentless_taker(doc, trigger, owner, claimant_side, stance)
+    if taker is not None:
+        return taker, False
     return _fallback_side(doc, trigger.label, place, claimant_side, stance), False
+
+
+def _agentless_taker(
+    doc: Analysis, trigger: Hit, owner: str | None, claimant_side: str, stance: str
+) -> str | None:
+    """Who took a place when the text names no taker, from the kind of change of hands its
+    trigger tells (the lexicon's `[taker]`), not from the speaker's side alone: a loss is
+    the speaker's enemy's gain ("X was lost, Kyiv's commander said"; "мы потеряли X"); a
+    neutral capture said by the side that governs the place is the other side's ("X was
+    captured, Ukrainian officers admitted"). A liberation or a recapture keeps the
+    speaker's own side (`_fallback_side`); None where the general fallback decides."""
+    assert trigger.trigger is not None
+    if trigger.label != "control" or not trigger.trigger.change or stance != "asserts":
+        return None
+    kind = doc.lexicon.taker_of(doc.text[trigger.start:trigger.end])
+    opponents = doc.theater.opponents
+    if kind == "loss":
+        return doc.theater.opponent(claimant_side if claimant_side in opponents else owner)
+    if kind == "capture" and owner is not None and claimant_side == owner:
+        return doc.theater.opponent(owner)
+    return None
 
 
 _PUNCTUATION = re.compile(r"[,;:()«»\"“”„—–]")

@@ -48,6 +48,7 @@ from frontledger.claims.attribution import (
     default_speaker,
     denier,
     in_phrase,
+    local_voice,
     principal_speaker,
     remember,
     settle_sides,
@@ -847,6 +848,7 @@ def _claim(
                                            or _defence(doc, sentence, trigger)):
         trigger = msgspec.structs.replace(trigger, label="clash")
     assert trigger.trigger is not None
+    speaker = local_voice(doc, speaker, place)
     kind = trigger.label
     fraction, partial = (None, False)
     if kind == "control":
@@ -871,10 +873,12 @@ def _claim(
         return None
     # a speaker is not the actor of what it reports ("Kyiv reported drone strikes"), except
     # for control, where a side mostly announces its own captures; a fall is never the
-    # speaker's own ("X has fallen, a Ukrainian officer admitted")
+    # speaker's own ("X has fallen, a Ukrainian officer admitted"), nor is a speaker named
+    # after its verb that follows the clause ("X захвачен, признали украинские военные")
     voices = [s.span for s in speakers
               if s.span is not None
-              and (kind != "control" or trigger.trigger.fall or _cited(doc, s))]
+              and (kind != "control" or trigger.trigger.fall or _cited(doc, s)
+                   or trigger.end <= s.position < s.span[0])]
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
     own_act = (stance == "asserts" and _self_report(doc, speaker, trigger)
                and (not explicit or _named_by_speaker(doc, sentence, trigger, speaker, voices)))

@@ -203,6 +203,20 @@ class Lexicon:
     """The verb forms of reported speech where a language has them (German Konjunktiv I):
     a sentence without them is no relayed statement of the article's principal speaker."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    local_official: re.Pattern[str] | None = None
+    """Titles of a place's own officials and authorities ("governor", "mayor", "regional
+    head", "глава администрации", "szef administracji"): a speaker so titled, with no side
+    named, speaks for the side governing the place it reports on."""
+    takers: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """The `[taker]` kinds of a change of hands, in the order they are tried: (kind, words
+    of the trigger that make it so): "recapture", "liberation", "loss"."""
+
+    def taker_of(self, trigger_words: str) -> str:
+        """What kind of change of hands a control trigger's words tell: "recapture"
+        ("retook"), "liberation" ("liberated", "звільнили"), "loss" ("lost", "втратили"),
+        else "capture" (neutral: "captured", "fell", "захвачен")."""
+        return next((kind for kind, words in self.takers if words.search(trigger_words)),
+                    "capture")
     """Rewrites of a speaker's name into its base form ("rosyjskiego ministerstwa" after
     "według" → "rosyjskie ministerstwo"): a pattern on the name's start and its replacement."""
     self_report: re.Pattern[str] | None = None
@@ -344,6 +358,7 @@ def _lexicon(lang: Language) -> Lexicon:
         addressee=_before_name(speech.get("addressee")),
         reported_mood=_optional(speech.get("reported_mood")),
         determiner=_optional(speech.get("determiner")),
+        local_official=_optional(speech.get("local_official")),
         place_anaphor=_compile(places["anaphor"]),
         settlement=_optional(places.get("settlement")),
         near=_optional(places.get("near")),
@@ -392,7 +407,14 @@ def _lexicon(lang: Language) -> Lexicon:
             (re.compile(entry["pattern"]), entry["replace"])
             for entry in data.get("base_form", [])
         ),
+        takers=tuple((kind, _compile(data["taker"][kind])) for kind in TAKER_KINDS
+                     if kind in data.get("taker", {})),
     )
+
+
+TAKER_KINDS = ("recapture", "liberation", "loss")
+"""The `[taker]` keys, in the order a trigger's words are tried ("recaptured" is a
+recapture before it is a capture; "liberated" names no loss)."""
 
 
 def _before_name(words: str | None) -> re.Pattern[str] | None:

@@ -108,6 +108,10 @@ class Speaker(msgspec.Struct, frozen=True, gc=False):
     quoted: tuple[int, int] | None = None
     """The quotation opening its sentence that this speaker is named after («...», — X):
     a denial inside it is this speaker's, whoever the quotation cites."""
+    local: bool = False
+    """An official of a place's own government (a governor, a mayor, a regional head: the
+    lexicon's `local_official`) whose side nothing names: it speaks for the side that
+    governs the place of what it reports (`local_voice`)."""
 
 
 @dataclass(slots=True)
