@@ -310,8 +310,9 @@ def _sentence_claims(
     if claims:
         state.previous, state.previous_age = claims, 0
         state.previous_cued = any(s.named for s in speakers)
-    else:
-        state.previous_age += 1
+    elif sentence.text.rstrip(_CLOSING).endswith((".", "!", "?", "…")):
+        state.previous_age += 1  # a heading between a claim and its answer ("10:40 - Kyiv
+        # denies") is no sentence of the body: the denial after it still answers the claim
     remember(doc, state, sentence, speakers)
     return claims
 
@@ -660,8 +661,8 @@ def _copied_denials(
     this speaker; "called the Russian claims about the capture a lie": a denial that names
     what it answers reaches further back (see `_answered`)."""
     denials = within(doc.denials, sentence.start, sentence.end)
-    if not denials:
-        return []
+    if not denials or not sentence.text.rstrip(_CLOSING).endswith((".", "!")):
+        return []  # a heading ("10:30 - Kyiv denies") names its topic; the body denies
     named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
     if not named:
         return []
@@ -697,7 +698,10 @@ def _whole_statement(
             (c.claimant_side, c.claimant) != (side, claimant) for c in recent):
         return recent
     here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
-    earliest = doc.sentences[max(0, here - STATEMENT_REACH)].start
+    body = [s for s in doc.sentences[max(0, here - 2 * STATEMENT_REACH):here]
+            if s.text.rstrip(_CLOSING).endswith((".", "!", "?", "…"))]  # headings aside
+    earliest = body[-STATEMENT_REACH].start if len(body) >= STATEMENT_REACH else (
+        doc.sentences[max(0, here - 2 * STATEMENT_REACH)].start)
     first = min(c.evidence.start for c in recent)
     before: list[Claim] = []
     for claim in reversed(done):
