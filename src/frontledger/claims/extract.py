@@ -310,9 +310,8 @@ def _sentence_claims(
     if claims:
         state.previous, state.previous_age = claims, 0
         state.previous_cued = any(s.named for s in speakers)
-    elif sentence.text.rstrip(_CLOSING).endswith((".", "!", "?", "…")):
-        state.previous_age += 1  # a heading between a claim and its answer ("10:40 - Kyiv
-        # denies") is no sentence of the body: the denial after it still answers the claim
+    else:
+        state.previous_age += 1
     remember(doc, state, sentence, speakers)
     return claims
 
@@ -666,7 +665,8 @@ def _copied_denials(
     named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
     if not named:
         return []
-    recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
+    recent = state.previous if state.previous and (
+        state.previous_age - _headings_since(doc, state.previous, sentence) < DENIAL_REACH) else []
     if recent:
         recent = _whole_statement(doc, sentence, recent, done)
     # "«What Gerasimov says about X is not true», the command replied": the one cited inside
@@ -684,6 +684,16 @@ def _copied_denials(
         # "Kiev smentisce anche quest'ultima affermazione": the claim named last in the text
         deniable = [max(deniable, key=lambda c: (c.evidence.start, c.place.start))]
     return _denied(doc, sentence, speaker, deniable)
+
+
+def _headings_since(doc: Analysis, claims: list[Claim], sentence: Sentence) -> int:
+    """Headings between the claims' sentence and `sentence` ("10:40 - Kyiv denies" in a live
+    report): no sentences of the body, so a denial after one still answers the claims."""
+    start = max(c.evidence.end for c in claims)
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    there = bisect.bisect_left(starts_of(doc.sentences), start)
+    return sum(1 for s in doc.sentences[there:here]
+               if not s.text.rstrip(_CLOSING).endswith((".", "!", "?", "…")))
 
 
 def _whole_statement(
