@@ -169,6 +169,10 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     )
 
 
+ELIDED_ARTICLE = 5
+"""Longest elided article a side's name may carry before a country's ("l'", "dell'")."""
+
+
 def _country_as_location(
     text: str, side: Hit, places: list[PlaceMention], lexicon: Lexicon
 ) -> bool:
@@ -176,8 +180,10 @@ def _country_as_location(
     not who acts; adjectives ("in ukrainischer Hand") are no country mention and stay sides."""
     if lexicon.locative is None:
         return False
+    # the side's name may carry an elided article the place's does not ("l'Ukraine")
     country = [p for p in within(places, side.start - MAX_SPAN, side.end)
-               if p.kind == "country" and p.start <= side.start and side.end <= p.end]
+               if p.kind == "country" and p.start - ELIDED_ARTICLE <= side.start
+               and side.end <= p.end]
     if not country:
         return False
     before = text[max(0, country[0].start - LOCATIVE_REACH):country[0].start].lower()

@@ -173,15 +173,21 @@ def answered_claim_date(doc: Analysis, sentence: Sentence, trigger: Hit, claim: 
                    date_precision=when.precision if when else None)
 
 
-def denial_date(doc: Analysis, sentence: Sentence, speaker: Speaker) -> DateMention | None:
+def denial_date(
+    doc: Analysis, sentence: Sentence, speaker: Speaker, following: Sentence | None = None
+) -> DateMention | None:
     """The date of a denial that answers an earlier claim ("Kyiv dismissed the claims"): when
-    it is said (its sentence's date, its speaker's, else the published date), not the date of
-    the claim it answers."""
+    it is said (its sentence's date, its speaker's, the day of the statement the next sentence
+    of its paragraph quotes it from, else the published date), not the date of the claim it
+    answers."""
     written = date_near(doc, sentence, sentence.start)
     if written is not None:
         return written
     if _shared(speaker.date, sentence):
         return speaker.date
+    quoted = _statement_day(doc, following) if following is not None else None
+    if quoted is not None:
+        return quoted
     if doc.published is None:
         return None
     return report_date(doc) or DateMention(sentence.start, sentence.start, doc.published, "day")
@@ -215,6 +221,24 @@ def report_date(doc: Analysis) -> DateMention | None:
                 break
     doc.kept["report_date"] = found
     return found
+
+
+STATEMENT_DAY_GAP = 12
+"""A day written at most this many characters from a reporting verb is the day of the
+statement ("said on Tuesday", "заявил во вторник", "в четверг там заявили": 1-8)."""
+
+
+def _statement_day(doc: Analysis, sentence: Sentence) -> DateMention | None:
+    """"Kyiv called it a lie. «...», a spokesman said on Tuesday": the day a denial's next
+    sentence gives to its reporting verb is when the denial was said."""
+    verbs = [c for c in within(doc.cues, sentence.start, sentence.end) if c.label == "verb"]
+    for mention in within(doc.dates, sentence.start, sentence.end):
+        if mention.value is None or mention.precision != "day":
+            continue
+        if any(max(v.start, mention.start) - min(v.end, mention.end) <= STATEMENT_DAY_GAP
+               for v in verbs):
+            return mention
+    return None
 
 
 def _shared(when: DateMention | None, sentence: Sentence) -> bool:

@@ -98,6 +98,12 @@ MAX_WORD = 30
 DENIAL_REACH = 2
 """A denial with no claim of its own ("Kyiv dismissed the claims") answers the claims of at
 most this many sentences back (a quotation's last line may stand between)."""
+STATEMENT_REACH = 3
+"""A side's statement runs over at most this many sentences before the one whose claims a
+denial answers ("Moscow said it took A. Its units also improved their positions near B.
+Kyiv denied it."): the denial answers the whole statement (and, of it, the capture); set
+from invented wire copy, where a ministry's bulletin is a lead and one or two sentences of
+detail."""
 DENIER_GAP = 5
 """A side is the subject of a denial with no reporting verb at most this many words before
 it ("Kyiv refuted this", "Kijów nazwał to kłamstwem", "Kiev ha definito la notizia una
@@ -325,11 +331,20 @@ def _without_denied_entries(claims: list[Claim]) -> list[Claim]:
 
 
 def _unanswered_denial(doc: Analysis, sentence: Sentence, claims: list[Claim]) -> bool:
-    """"Kyiv denied these claims and said its troops hold X": the sentence asserts something
-    of its own, while its denial reaches none of its triggers and so answers earlier claims."""
+    """"Kyiv denied these claims and said its troops hold X", "È falso: X è nostro": the
+    sentence asserts something of its own, while its denial reaches none of its triggers and
+    so answers earlier claims."""
     denials = within(doc.denials, sentence.start, sentence.end)
     return bool(denials) and all(c.stance == "asserts" for c in claims) and any(
-        _new_statement(doc, d.end, sentence.end) for d in denials)
+        _new_statement(doc, d.end, sentence.end) or _account_follows(doc, sentence, d)
+        for d in denials)
+
+
+def _account_follows(doc: Analysis, sentence: Sentence, denial: Hit) -> bool:
+    """"C'est un mensonge : X est sous notre contrôle": a denial closed by a colon, with no
+    trigger between them, answers earlier claims; the speaker's own account follows."""
+    colon = doc.text.find(":", denial.end, sentence.end)
+    return colon >= 0 and not within(doc.triggers, denial.end, colon)
 
 
 def _trigger_claims(
@@ -477,11 +492,14 @@ def _same_clause(text: str, start: int, end: int) -> bool:
 
 
 def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
-    """The denial word that reaches `trigger`: the first trigger after it, else the last before."""
+    """The denial word that reaches `trigger`: the first trigger after it, else the last before.
+    A colon after a denial ("C'est un mensonge : X est sous notre contrôle", "È falso: i
+    nostri tengono X") opens the speaker's own account, which the denial does not reach."""
     triggers = within(doc.triggers, sentence.start, sentence.end)
     for denial in within(doc.denials, sentence.start, sentence.end):
         after = [t for t in triggers if t.start >= denial.end
                  and t.start - denial.end <= DENIAL_WINDOW
+                 and ":" not in doc.text[denial.end:t.start]
                  and not _new_statement(doc, denial.end, t.start)]
         before = [t for t in triggers if t.end <= denial.start
                   and denial.start - t.end <= DENIAL_WINDOW]
@@ -668,12 +686,15 @@ def _copied_denials(
     this speaker; "called the Russian claims about the capture a lie": a denial that names
     what it answers reaches further back (see `_answered`)."""
     denials = within(doc.denials, sentence.start, sentence.end)
-    if not denials:
-        return []
+    if not denials or not sentence.text.rstrip(_CLOSING).endswith((".", "!")):
+        return []  # a heading ("10:30 - Kyiv denies") names its topic; the body denies
     named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
     if not named:
         return []
-    recent = state.previous if state.previous and state.previous_age < DENIAL_REACH else []
+    recent = state.previous if state.previous and (
+        state.previous_age - _headings_since(doc, state.previous, sentence) < DENIAL_REACH) else []
+    if recent:
+        recent = _whole_statement(doc, sentence, recent, done)
     # "«What Gerasimov says about X is not true», the command replied": the one cited inside
     # the denial is whom it answers, not who denies
     authors = {c.claimant_side for c in recent}
@@ -689,6 +710,44 @@ def _copied_denials(
         # "Kiev smentisce anche quest'ultima affermazione": the claim named last in the text
         deniable = [max(deniable, key=lambda c: (c.evidence.start, c.place.start))]
     return _denied(doc, sentence, speaker, deniable)
+
+
+def _headings_since(doc: Analysis, claims: list[Claim], sentence: Sentence) -> int:
+    """Headings between the claims' sentence and `sentence` ("10:40 - Kyiv denies" in a live
+    report): no sentences of the body, so a denial after one still answers the claims."""
+    start = max(c.evidence.end for c in claims)
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    there = bisect.bisect_left(starts_of(doc.sentences), start)
+    return sum(1 for s in doc.sentences[there:here]
+               if not s.text.rstrip(_CLOSING).endswith((".", "!", "?", "…")))
+
+
+def _whole_statement(
+    doc: Analysis, sentence: Sentence, recent: list[Claim], done: list[Claim]
+) -> list[Claim]:
+    """The latest claims and those before them that the same speaker asserted in the
+    sentences just before (at most STATEMENT_REACH back, with no other speaker's claim
+    between): one statement, which a denial answers as a whole. A second voice of the same
+    side ("a war blogger goes further: ...") is a statement of its own."""
+    side, claimant = recent[0].claimant_side, recent[0].claimant
+    if side not in doc.theater.opponents or any(
+            (c.claimant_side, c.claimant) != (side, claimant) for c in recent):
+        return recent
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    body = [s for s in doc.sentences[max(0, here - 2 * STATEMENT_REACH):here]
+            if s.text.rstrip(_CLOSING).endswith((".", "!", "?", "…"))]  # headings aside
+    earliest = body[-STATEMENT_REACH].start if len(body) >= STATEMENT_REACH else (
+        doc.sentences[max(0, here - 2 * STATEMENT_REACH)].start)
+    first = min(c.evidence.start for c in recent)
+    before: list[Claim] = []
+    for claim in reversed(done):
+        if claim.evidence.start >= first:
+            continue
+        if claim.evidence.start < earliest or (claim.claimant_side, claim.claimant) != (
+                side, claimant):
+            break
+        before.append(claim)
+    return before[::-1] + recent if before else recent
 
 
 def _about_named_places(
@@ -749,7 +808,11 @@ def _denied(
 ) -> list[Claim]:
     """`answered`, denied by `speaker` in `sentence` (on the day it spoke, when written)."""
     evidence = evidence_of(doc, sentence)
-    when = denial_date(doc, sentence, speaker)
+    here = bisect.bisect_right(starts_of(doc.sentences), sentence.start)
+    following = doc.sentences[here] if here < len(doc.sentences) else None
+    if following is not None and following.paragraph != sentence.paragraph:
+        following = None  # a new paragraph is a new statement
+    when = denial_date(doc, sentence, speaker, following)
     return [
         replace(claim, claimant=speaker.name, claimant_side=speaker.side, stance="denies",
                 evidence=evidence, confidence=COPIED_DENIAL_CONFIDENCE,
