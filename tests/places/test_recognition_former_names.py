@@ -33,7 +33,7 @@ DZERZHINSK_RU, KRASNOARMEYSK_SARATOV = 563708, 542464
     ("Combates cerca de Artiómovsk, según el ministerio ruso.", "es", "Artiómovsk", BAKHMUT),
     ("La ofensiva sigue en dirección a Krasni Limán, según Moscú.", "es", "Krasni Limán",
      LYMAN),
-    ("Rosjanie nacierają w kierunku Krasnego Łymanu.", "pl", "Krasnego Łymanu", LYMAN),
+    ("Rosjanie nacierają w kierunku Kirowogradu.", "pl", "Kirowogradu", KROPYVNYTSKYI),
 ])
 def test_former_name_in_foreign_letters_is_the_renamed_ukrainian_town(
         real_gaz, text, language, surface, geonameid):
@@ -56,3 +56,19 @@ def test_russian_namesake_wins_where_the_text_puts_it_in_russia(
 def test_a_spelling_unlike_every_former_name_adds_no_posting(real_gaz):
     assert former_name_postings(real_gaz, "Dresden", "de") == ()
     assert former_name_postings(real_gaz, "Krasnodar", "de") == ()
+
+
+KRASNYI_LYMAN_VILLAGE = 9112128
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Russian troops advanced towards Krasnyi Lyman.", "en", "Krasnyi Lyman"),
+    ("Rosjanie nacierają w kierunku Krasnego Łymanu.", "pl", "Krasnego Łymanu"),
+    ("Российские войска продвинулись к Красному Лиману.", "ru", "Красному Лиману"),
+])
+def test_a_villages_current_name_wins_over_a_towns_former_name(
+        real_gaz, text, language, surface):
+    """"Krasny Liman" is Lyman's former name and "Krasnyi Lyman" a village's current one:
+    a spelling that reads as the current name (a Polish case of it, its Russian form) is
+    the village, as the resolver prefers a current name to another name."""
+    assert found(real_gaz, text, language)[surface].geonameid == KRASNYI_LYMAN_VILLAGE
