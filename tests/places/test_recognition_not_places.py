@@ -117,3 +117,15 @@ def test_envoy_sharing_a_russian_towns_name_is_not_a_place(real_gaz, text, langu
 def test_a_compound_ending_in_a_small_word_is_an_adjective_not_a_village(
         gaz, text, language, word):
     assert not any(word in surface for surface in _surfaces(gaz, text, language))
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("Russische Truppen greifen im Norden der Stadt Kupjansk an.", "de", "Norden"),
+    ("Im Südosten des Gebiets Saporischschja halten die Kämpfe an.", "de", "Südosten"),
+    ("Na Wschodzie kraju Rosjanie atakują pozycje pod Kupiańskiem.", "pl", "Wschodzie"),
+    ("Ukraińskie wojsko broni się na Południu, pod Chersoniem.", "pl", "Południu"),
+])
+def test_a_compass_noun_is_not_a_place(real_gaz, text, language, word):
+    """"im Norden", "na Wschodzie": the language's compass nouns, in any case, say where in
+    a country or region, and name no town (not Norden in Lower Saxony)."""
+    assert word not in _surfaces(real_gaz, text, language)
