@@ -593,10 +593,33 @@ def _denial_subject(doc: Analysis, trigger: Hit, denial: Hit) -> Speaker | None:
     sides = [s for s in within(doc.speaker_sides, trigger.end, denial.start)
              if s.label in doc.theater.opponents]
     if not sides or len(doc.text[sides[-1].end:denial.start].split()) > DENIER_GAP:
-        return None
+        return _denial_agent(doc, denial)
     side = sides[-1]
     if not _CLAUSE_BREAK.search(doc.text, trigger.end, side.start):
         return None  # "reports that X is held by Russian troops are false": the holder
+    name = name_in_base_form(doc, doc.text[side.start:side.end], side.start)
+    return Speaker(name, side.label, denial.start, span=(side.start, side.end))
+
+
+AGENT_REACH = 25
+"""How far after a denial word its passive agent's name may start ("rejected by the ",
+"contestée par ", "smentita da parte del ": 22 characters)."""
+
+
+def _denial_agent(doc: Analysis, denial: Hit) -> Speaker | None:
+    """"..., a claim swiftly rejected by Kyiv", "une annonce contestée par Kiev", "co zostało
+    zdementowane przez Kijów": a side named right after a denial word, joined by the
+    lexicon's passive `agent` word, is who denies (where case alone marks the agent, as in
+    Russian "опровергнуто Киевом", a side right after a denial may as well be its author's
+    genitive: not read)."""
+    agent = doc.lexicon.agent
+    after = starting(doc.speaker_sides, denial.end, denial.end + AGENT_REACH)
+    if agent is None or not after or after[0].label not in doc.theater.opponents:
+        return None
+    side = after[0]
+    gap = doc.text[denial.end:side.start]
+    if not gap.strip() or agent.match(gap) is None:
+        return None  # no agent word: "вигадка російської пропаганди" names the claim's author
     name = name_in_base_form(doc, doc.text[side.start:side.end], side.start)
     return Speaker(name, side.label, denial.start, span=(side.start, side.end))
 
