@@ -18,8 +18,11 @@ from pathlib import Path
 RUN = 8
 """Words in a row that make a copy (shorter runs are common phrases: "the Russian defence
 ministry said")."""
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
-SUFFIXES = (".py", ".toml", ".json", ".txt", ".md")
+EVAL = next((parent / "shared" / "eval" for parent in Path(__file__).resolve().parents[1:]
+             if (parent / "shared" / "eval").is_dir()),
+            Path(__file__).resolve().parents[1].parent / "shared" / "eval")
+"""The evaluation sets beside the checkout (or beside any folder above it: a worktree)."""
+SUFFIXES = (".py", ".toml", ".json", ".jsonl", ".txt", ".md")
 
 
 def words(text: str) -> list[str]:
