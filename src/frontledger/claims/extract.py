@@ -278,8 +278,12 @@ def headings(doc: Analysis) -> frozenset[int]:
     return frozenset(
         s.start for i, s in enumerate(sentences[:-1])
         if sentences[i + 1].paragraph != s.paragraph
-        and (i == 0 or sentences[i - 1].paragraph != s.paragraph)
-        and not s.text.rstrip(_CLOSING).endswith((".", "!", "?", "…")))
+        and (i == 0 or sentences[i - 1].paragraph != s.paragraph) and _unstopped(s))
+
+
+def _unstopped(sentence: Sentence) -> bool:
+    """Whether a sentence ends in no stop: a heading's or a title's line."""
+    return not sentence.text.rstrip(_CLOSING).endswith((".", "!", "?", "…"))
 
 
 def _place_key(place: PlaceMention) -> object:
@@ -741,8 +745,7 @@ def _headings_since(doc: Analysis, claims: list[Claim], sentence: Sentence) -> i
     start = max(c.evidence.end for c in claims)
     here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
     there = bisect.bisect_left(starts_of(doc.sentences), start)
-    return sum(1 for s in doc.sentences[there:here]
-               if not s.text.rstrip(_CLOSING).endswith((".", "!", "?", "…")))
+    return sum(1 for s in doc.sentences[there:here] if _unstopped(s))
 
 
 def _whole_statement(

@@ -281,14 +281,14 @@ def _day_month(
     year of the last date written before (as for a month alone), else the latest such day."""
     month = _group_index(match) + 1
     day = int(match.group("d2") or match.group("d1"))
-    year_text, end = match.group("y"), match.end()
-    same = words.same_year.match(text, end) if words.same_year and not year_text else None
-    if same is not None and context_year is not None:
-        year: int | None = context_year
-        end = same.end()
+    year_text = match.group("y")
+    same = _same_year(match, context_year, words, text)
+    if same is not None:
+        year: int | None = same[0]
+        end = same[1]
     else:
         year = int(year_text) if year_text else (published.year if published else None)
-        same = None
+        end = match.end()
     if year is None:
         return None
     try:
@@ -310,9 +310,9 @@ def _month_only(
     month = _group_index(match) + 1
     end = match.end()
     year: int | None = int(match.group("y")) if match.group("y") else None
-    same = words.same_year.match(text, end) if words.same_year else None
-    if year is None and same is not None and context_year is not None:
-        year, end = context_year, same.end()
+    same = _same_year(match, context_year, words, text)
+    if same is not None:
+        year, end = same
     previous = words.previous_year.match(text, end) if words.previous_year else None
     if year is None and previous is not None and published is not None:
         year, end = published.year - 1, previous.end()
@@ -323,6 +323,17 @@ def _month_only(
     if year is None:
         return None
     return DateMention(match.start(), end, date(year, month, 1), "month")
+
+
+def _same_year(match: re.Match[str], context_year: int | None, words: _DateWords,
+               text: str) -> tuple[int, int] | None:
+    """(year, end) of a date written without its year and followed by "of the same year" /
+    "of that year" / "jenes Jahres": the year of the last date written before, the date
+    then ending after those words; None otherwise."""
+    if match.group("y") or context_year is None or words.same_year is None:
+        return None
+    same = words.same_year.match(text, match.end())
+    return None if same is None else (context_year, same.end())
 
 
 def _after_last_word(match: re.Match[str], words: _DateWords, text: str) -> bool:
