@@ -129,6 +129,19 @@ def test_night_from_one_day_to_the_next_is_one_mention_of_the_later_day(
 
 
 @pytest.mark.parametrize(("text", "language"), [
+    ("Russian forces attacked near the town on November 12 and 13 but did not advance", "en"),
+    ("Russian forces attacked near the town from November 11 to 13", "en"),
+    ("бои у поселка шли с 11 по 13 ноября", "ru"),
+    ("бои у поселка шли 12 и 13 ноября", "ru"),
+    ("les combats ont eu lieu les 12 et 13 novembre", "fr"),
+])
+def test_two_days_of_one_month_joined_by_a_range_word_are_one_mention_of_the_later_day(
+        text: str, language: str) -> None:
+    mentions = find_dates(text, THURSDAY, language)
+    assert [(m.value, m.precision) for m in mentions] == [(date(2025, 11, 13), "day")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
     ("On Saturday the army spoke. The day before, the ministry had reported a strike.", "en"),
     ("Samedi, l'armée a parlé. La veille, le ministère avait signalé une frappe.", "fr"),
     ("В субботу армия выступила. Накануне министерство сообщило об ударе.", "ru"),

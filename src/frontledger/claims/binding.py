@@ -136,6 +136,12 @@ def _bound_places(
             return town
     if after:
         listed = _list_from(doc, after[0], in_sentence, kind, forward=True)
+        if listed and all(front_direction(doc, p) for p in listed):
+            # "repelled in the Pokrovsk sector, including near A and B": the front's town
+            # only where the trigger names no other place
+            introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))
+            if introduced is not None and introduced not in listed:
+                listed = _list_from(doc, introduced, in_sentence, kind, forward=True)
         fronted = _fronted_place(doc, sentence, heads, trigger) if kind in FRONTED_KINDS else None
         return listed if fronted is None or fronted in listed else [fronted, *listed]
     introduced = _introduced(doc, heads, trigger, min([sentence.end, *later]))

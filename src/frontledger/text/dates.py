@@ -42,7 +42,9 @@ from frontledger.text import compiled
 # A day number, then the language's ordinal ending (`day_suffix`: "th", "er", "-го", "."),
 # maybe a range ("7–8"); what joins a day to its month (`day_month_gap`: "20 de
 # noviembre") and a month to its year (`year_gap`: "noviembre de 2025") are the language's too.
-_DAY = r"(?P<d1>\d{1,2})(?:%s)?(?:\s*[-–—]\s*(?P<d2>\d{1,2})(?:%s)?)?"
+_DAY = r"(?P<d1>\d{1,2})(?:%s)?(?:(?:\s*[-–—]\s*|%s)(?P<d2>\d{1,2})(?:%s)?)?"
+"""A day, or two joined by a dash or the language's `range_gap` ("6-7", "6 and 7", "5 по 7"): the
+later one dates it."""
 _YEAR = r"(?:%s(?P<y>(?:19|20)\d{2}))?"
 DEFAULT_DAY_MONTH_GAP = r"\s+"
 DEFAULT_YEAR_GAP = r",?\s+"
@@ -383,7 +385,7 @@ def _date_words(lang: Language) -> _DateWords:
     bare_year = _YEAR % section.get("year_gap", DEFAULT_YEAR_GAP)
     year = bare_year + (f"(?:\\s*{year_word})?" if year_word else "")
     suffix = section.get("day_suffix", "") or "(?!)"
-    day = _DAY % (suffix, suffix)
+    day = _DAY % (suffix, section.get("range_gap") or "(?!)", suffix)
     gap = section.get("day_month_gap", DEFAULT_DAY_MONTH_GAP)
     flags = re.IGNORECASE
     return _DateWords(
