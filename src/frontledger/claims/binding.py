@@ -759,7 +759,9 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
         return []
     if _after_bearing(doc, anaphors[0].start, trigger.label):
         return []  # "took the hills north of the town": the town only locates them
-    earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind]
+    # "X am Oskil ... the town": a name read as a river's is no town taken up again
+    earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind
+               and not _river(doc, p)]
     if anaphors[0].label == "pair":
         # "said its units had liberated the two settlements": a capture told again restates
         # the claim before, which it names the source of; a state, a denial or fighting

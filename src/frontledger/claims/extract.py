@@ -506,7 +506,8 @@ def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
                  and ":" not in doc.text[denial.end:t.start]
                  and not _new_statement(doc, denial.end, t.start)]
         before = [t for t in triggers if t.end <= denial.start
-                  and denial.start - t.end <= DENIAL_WINDOW]
+                  and denial.start - t.end <= DENIAL_WINDOW
+                  and ";" not in doc.text[t.end:denial.start]]
         reached = _reached(doc, denial, before, after)
         if reached is trigger or (reached is not None and _one_phrase(doc, reached, trigger)):
             return denial
