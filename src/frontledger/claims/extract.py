@@ -129,6 +129,10 @@ CONDITIONAL_WINDOW = 60
 "si les Russes prenaient") at most this far before a trigger, in its clause: the distance
 from "would" to "advance" in such phrases is 25-45 characters; 60 keeps to one clause."""
 _CLAUSE_END = re.compile(r"[;:—–()]")
+FORECAST_WINDOW = 45
+"""A forecast's words end at most this far before the trigger they foretell: "will most
+likely try to " is 25 characters, "вероятно, в ближайшие недели попытаются " 40 (invented
+fixtures in eight languages); further away they belong to another clause."""
 
 _CLOSING = " \t\"'»”“’)]"
 
@@ -933,6 +937,8 @@ def _claim(
     stance: str,
     speakers: list[Speaker],
 ) -> Claim | None:
+    if _forecast(doc, sentence, trigger):
+        return None  # "will likely try to advance on X", "попытаются продвинуться к X"
     if trigger.label in ATTEMPT_KINDS and (_attempted(doc, sentence, trigger)
                                            or _defence(doc, sentence, trigger)):
         trigger = msgspec.structs.replace(trigger, label="clash")
@@ -1060,6 +1066,20 @@ def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
 FORETOLD_KINDS = ("control", "encirclement", "withdrawal", "advance")
 """Kinds whose perfective future is read as a forecast (fighting and strikes told in the
 future are left to the lexicon's `plan` words)."""
+
+
+def _forecast(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"Russian forces will likely try to advance on X", "попытаются продвинуться к X",
+    "cercheranno di avanzare": fighting foretold, not told (an attempt would otherwise make
+    it a clash, which a plan alone does not stop)."""
+    pattern = doc.lexicon.forecast
+    if pattern is None:
+        return False
+    start = max(sentence.start, trigger.start - FORECAST_WINDOW)
+    # a trigger may open with the attempt's own verb ("попытаются продвинуться")
+    first = doc.text.find(" ", trigger.start, trigger.end)
+    return (pattern.search(doc.text, start, trigger.start) is not None
+            or (first > 0 and pattern.search(doc.text, trigger.start, first) is not None))
 
 
 def _foretold(doc: Analysis, trigger: Hit) -> bool:
