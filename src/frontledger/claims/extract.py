@@ -963,9 +963,7 @@ def _claim(
     assert trigger.trigger is not None
     speaker = local_voice(doc, speaker, place)
     kind = trigger.label
-    fraction, partial = (None, False)
-    if kind == "control":
-        fraction, partial = fraction_of(doc, sentence, trigger, place)
+    fraction, partial, whole = _share(doc, sentence, trigger, place)
     if kind == "control" and (near_place(doc, place) or front_direction(doc, place)
                               or _intended(doc, sentence, trigger)
                               or _not_a_capture(doc, sentence, trigger)):
@@ -1018,8 +1016,20 @@ def _claim(
         date=when.value if when else None,
         date_precision=when.precision if when else None,
         confidence=round(confidence, 2),
-        change=trigger.trigger.change and not (partial and fraction != 1.0),
+        change=trigger.trigger.change and not (partial and not whole and fraction != 1.0),
     )
+
+
+def _share(doc: Analysis, sentence: Sentence, trigger: Hit, place: PlaceMention,
+           ) -> tuple[float | None, bool, bool]:
+    """(fraction, whether a share was stated, whether the whole was said in words): "fully
+    under control" names the whole but gives no number, so its fraction stays null."""
+    if trigger.label != "control":
+        return None, False, False
+    fraction, partial = fraction_of(doc, sentence, trigger, place)
+    if fraction is not None and fraction > 1:
+        return None, partial, True
+    return fraction, partial, False
 
 
 SELF_REPORT_REACH = 12
