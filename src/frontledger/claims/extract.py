@@ -56,6 +56,7 @@ from frontledger.claims.attribution import (
     speakers_of,
 )
 from frontledger.claims.binding import (
+    PHRASE_REACH,
     actor_side,
     bound_places,
     claimable,
@@ -68,7 +69,7 @@ from frontledger.claims.binding import (
 )
 from frontledger.claims.dateline import in_dateline
 from frontledger.claims.dating import answered_claim_date, claim_date, denial_date
-from frontledger.claims.morphology import finite_verb, future_verb
+from frontledger.claims.morphology import finite_verb, future_verb, phrase_cases
 from frontledger.claims.resources import DEFAULT_THEATER, load_theater
 from frontledger.claims.scan import Hit
 from frontledger.claims.speaker_names import (
@@ -129,6 +130,10 @@ CONDITIONAL_WINDOW = 60
 "si les Russes prenaient") at most this far before a trigger, in its clause: the distance
 from "would" to "advance" in such phrases is 25-45 characters; 60 keeps to one clause."""
 _CLAUSE_END = re.compile(r"[;:—–()]")
+FORECAST_WINDOW = 45
+"""A forecast's words end at most this far before the trigger they foretell: "will most
+likely try to " is 25 characters, "вероятно, в ближайшие недели попытаются " 40 (invented
+fixtures in eight languages); further away they belong to another clause."""
 
 _CLOSING = " \t\"'»”“’)]"
 
@@ -614,19 +619,29 @@ AGENT_REACH = 25
 def _denial_agent(doc: Analysis, denial: Hit) -> Speaker | None:
     """"..., a claim swiftly rejected by Kyiv", "une annonce contestée par Kiev", "co zostało
     zdementowane przez Kijów": a side named right after a denial word, joined by the
-    lexicon's passive `agent` word, is who denies (where case alone marks the agent, as in
-    Russian "опровергнуто Киевом", a side right after a denial may as well be its author's
-    genitive: not read)."""
+    lexicon's passive `agent` word, is who denies; where case alone marks the agent (ru, uk:
+    "опровергнуто Киевом"), only a phrase that may be instrumental is (a genitive right
+    after a denial is its author's: "вигадка російської пропаганди")."""
     agent = doc.lexicon.agent
     after = starting(doc.speaker_sides, denial.end, denial.end + AGENT_REACH)
     if agent is None or not after or after[0].label not in doc.theater.opponents:
         return None
     side = after[0]
     gap = doc.text[denial.end:side.start]
-    if not gap.strip() or agent.match(gap) is None:
-        return None  # no agent word: "вигадка російської пропаганди" names the claim's author
+    if agent.match(gap) is None or not (gap.strip() or _instrumental(doc, side)):
+        return None  # no agent word nor case: "вигадка російської пропаганди" is its author
     name = name_in_base_form(doc, doc.text[side.start:side.end], side.start)
     return Speaker(name, side.label, denial.start, span=(side.start, side.end))
+
+
+def _instrumental(doc: Analysis, side: Hit) -> bool:
+    """Whether a side's phrase may stand in the instrumental, the passive agent's case
+    ("опровергнуто Киевом", "спростовано українськими військовими"), where the lexicon
+    reads case (an abbreviation, "ЗСУ", may be any case: not read)."""
+    language = doc.lexicon.morphology
+    if doc.lexicon.cases is None or language is None:
+        return False
+    return "ablt" in phrase_cases(doc.text[side.start:side.end + PHRASE_REACH], language)
 
 
 def _sided_denier(doc: Analysis, sentence: Sentence, denial: Hit, speaker: Speaker) -> Speaker:
@@ -717,6 +732,11 @@ def _copied_denials(
     if not denials or not sentence.text.rstrip(_CLOSING).endswith((".", "!")):
         return []  # a heading ("10:30 - Kyiv denies") names its topic; the body denies
     named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
+    if named and all(s.anaphoric for s in named):
+        # "Информация опровергнута украинской стороной": the passive's agent, not the last
+        # speaker a bare reporting verb points back to
+        agent = _denial_agent(doc, denials[0])
+        named = [agent] if agent is not None else named
     if not named:
         return []
     recent = state.previous if state.previous and (
@@ -824,7 +844,9 @@ def _subject_of_denial(doc: Analysis, sentence: Sentence, denials: list[Hit]) ->
     sides = [s for s in within(doc.speaker_sides, sentence.start, denials[0].start)
              if s.label in doc.theater.opponents]
     if not sides or len(doc.text[sides[-1].end:denials[0].start].split()) > DENIER_GAP:
-        return []
+        # "Это опровергнуто Киевом", "information rejected by Kyiv": the passive's agent
+        agent = _denial_agent(doc, denials[0])
+        return [agent] if agent is not None else []
     side = sides[-1]
     name = name_in_base_form(doc, doc.text[side.start:side.end], side.start)
     return [Speaker(name, side.label, denials[0].start, span=(side.start, side.end))]
@@ -934,15 +956,15 @@ def _claim(
     stance: str,
     speakers: list[Speaker],
 ) -> Claim | None:
+    if _forecast(doc, sentence, trigger):
+        return None  # "will likely try to advance on X", "попытаются продвинуться к X"
     if trigger.label in ATTEMPT_KINDS and (_attempted(doc, sentence, trigger)
                                            or _defence(doc, sentence, trigger)):
         trigger = msgspec.structs.replace(trigger, label="clash")
     assert trigger.trigger is not None
     speaker = local_voice(doc, speaker, place)
     kind = trigger.label
-    fraction, partial = (None, False)
-    if kind == "control":
-        fraction, partial = fraction_of(doc, sentence, trigger, place)
+    fraction, partial, whole = _share(doc, sentence, trigger, place)
     if kind == "control" and (near_place(doc, place) or front_direction(doc, place)
                               or _intended(doc, sentence, trigger)
                               or _not_a_capture(doc, sentence, trigger)):
@@ -995,8 +1017,20 @@ def _claim(
         date=when.value if when else None,
         date_precision=when.precision if when else None,
         confidence=round(confidence, 2),
-        change=trigger.trigger.change and not (partial and fraction != 1.0),
+        change=trigger.trigger.change and not (partial and not whole and fraction != 1.0),
     )
+
+
+def _share(doc: Analysis, sentence: Sentence, trigger: Hit, place: PlaceMention,
+           ) -> tuple[float | None, bool, bool]:
+    """(fraction, whether a share was stated, whether the whole was said in words): "fully
+    under control" names the whole but gives no number, so its fraction stays null."""
+    if trigger.label != "control":
+        return None, False, False
+    fraction, partial = fraction_of(doc, sentence, trigger, place)
+    if fraction is not None and fraction > 1:
+        return None, partial, True
+    return fraction, partial, False
 
 
 SELF_REPORT_REACH = 12
@@ -1061,6 +1095,20 @@ def _planned(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
 FORETOLD_KINDS = ("control", "encirclement", "withdrawal", "advance")
 """Kinds whose perfective future is read as a forecast (fighting and strikes told in the
 future are left to the lexicon's `plan` words)."""
+
+
+def _forecast(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"Russian forces will likely try to advance on X", "попытаются продвинуться к X",
+    "cercheranno di avanzare": fighting foretold, not told (an attempt would otherwise make
+    it a clash, which a plan alone does not stop)."""
+    pattern = doc.lexicon.forecast
+    if pattern is None:
+        return False
+    start = max(sentence.start, trigger.start - FORECAST_WINDOW)
+    # a trigger may open with the attempt's own verb ("попытаются продвинуться")
+    first = doc.text.find(" ", trigger.start, trigger.end)
+    return (pattern.search(doc.text, start, trigger.start) is not None
+            or (first > 0 and pattern.search(doc.text, trigger.start, first) is not None))
 
 
 def _foretold(doc: Analysis, trigger: Hit) -> bool:

@@ -163,6 +163,10 @@ class Lexicon:
     counter_attack: re.Pattern[str] | None = None
     """A counter-attack's word, searched in an advance trigger's own text ("counter-attacked",
     "контратакували"): beside a repelled attack in its sentence it is the defence's fighting."""
+    forecast: re.Pattern[str] | None = None
+    """A hedged future or an attempt foretold, ending a few words before a trigger ("will
+    likely try to", "are expected to", "попытаются", "cercheranno di", "intentarán"): a
+    forecast of fighting, no claim of any kind."""
     attempt: re.Pattern[str] | None = None
     """Words of trying ending right before a trigger ("tried to", "every attempt by Russian
     forces to", "tentent de", "пытаются", "versuchen, ... zu"): the act is fighting at the
@@ -389,6 +393,7 @@ def _lexicon(lang: Language) -> Lexicon:
         exception=_optional(stance.get("exception")),
         latter=_optional(stance.get("latter")),
         attempt=_optional(stance.get("attempt")),
+        forecast=_optional(stance.get("forecast")),
         attempt_act=_optional(stance.get("attempt_act")),
         counter_attack=_optional(stance.get("counter_attack")),
         not_capture=_optional(stance.get("not_capture")),
