@@ -93,6 +93,10 @@ class Lexicon:
     """Endings rewritten to the theater's official form before romanising an unknown name."""
     romanization: dict[str, str]
     romanization_initial: dict[str, str]
+    spelling_alternatives: tuple[tuple[re.Pattern[str], str], ...]
+    """Rewrites of a romanised name that give the other reading of an ambiguous letter
+    group (German "s" for both С and З, "Seljony"; Spanish "io" for ё, "Tiótkino"): tried
+    only for a name that no reading as written finds."""
 
 
 def data_dir() -> resources.abc.Traversable:
@@ -193,6 +197,8 @@ def _lexicon(lang: Language) -> Lexicon:
         unknown_name_forms=pairs("unknown_name_forms"),
         romanization=dict(raw.get("romanization", {})),
         romanization_initial=dict(raw.get("romanization_initial", {})),
+        spelling_alternatives=tuple((re.compile(a), b)
+                                    for a, b in pairs("spelling_alternatives")),
     )
 
 
