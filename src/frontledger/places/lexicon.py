@@ -79,6 +79,10 @@ class Lexicon:
     persons: frozenset[str]
     """The language's persons and the default theater's (`[persons]` of its file)."""
     surname_suffixes: tuple[str, ...]
+    person_title: re.Pattern[str]
+    """A whole folded word that is a title taking a person's name right after it, in any
+    case ("governor", "губернатора", "ведомстве", "rzecznika"): never a mayor's or a
+    head's, which take a town ("мэр Харькова")."""
     """Endings of surnames: a name before such a word is a first name ("Stanislav Bunyatov")."""
     district_pattern: re.Pattern[str]
     """A named group `name` before or after the word for a district ("Tuapse district")."""
@@ -189,6 +193,7 @@ def _lexicon(lang: Language) -> Lexicon:
                                               *load_theater().media]),
         persons=frozenset(fold(w) for w in persons),
         surname_suffixes=tuple(words("surname_suffixes")),
+        person_title=_anywhere(text("person_title")),
         district_pattern=_anywhere(text("district_pattern")),
         direction_pattern=_anywhere(text("direction_pattern")),
         district_hint=_anywhere(text("district_hint")),
@@ -225,6 +230,17 @@ def _inflected(low: str, source: Language) -> tuple[str, ...]:
 
 # A stem shorter than this is too little to carry a place name ("Яр" is whole, not a stem).
 MIN_STEM = 2
+
+
+def person_title(previous: str, gap: str, lex: Lexicon) -> bool:
+    """"губернатора Балицкого", "governor Gladkov": whether a name after the folded word
+    `previous`, `gap` between them, follows a title that takes a person's name."""
+    return gap == " " and _titled(previous, lex.source)
+
+
+@lru_cache(maxsize=50_000)
+def _titled(key: str, source: Language) -> bool:
+    return _lexicon(source).person_title.fullmatch(key) is not None
 
 
 def romanise_official(name: str, lex: Lexicon) -> str:
