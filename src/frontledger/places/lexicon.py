@@ -42,6 +42,10 @@ class Lexicon:
     village_marker_before: re.Pattern[str]
     place_marker_after: re.Pattern[str]
     """Words after a list that say what its names are ("Balahan and Promin — villages")."""
+    city_apposition: re.Pattern[str]
+    """A city named in apposition right after a name, from its comma ("Kharkiv, the
+    country's second-largest city", "Charkiw, die zweitgrößte Stadt"): the name is the
+    city, though the article named the region of that name before."""
     settlement_joined: re.Pattern[str]
     """What joins a name to a settlement noun's phrase after it ("X e il vicino villaggio di",
     "X and the nearby village of"): the name is a settlement, not the region named before."""
@@ -174,6 +178,7 @@ def _lexicon(lang: Language) -> Lexicon:
         village_marker_before=_before(text("village_marker_before")),
         place_marker_after=_anywhere(text("place_marker_after")),
         settlement_joined=_anywhere(text("settlement_joined")),
+        city_apposition=_after(text("city_apposition")),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         articles=frozenset(fold(w) for w in words("articles")),
         river_cue=_anywhere(text("river_cue")),

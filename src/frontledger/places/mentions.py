@@ -284,7 +284,8 @@ class Occupied:
 def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> list[Reading]:
     readings = []
     for span in spans:
-        settlement = cues.marked_settlement(span.start) or cues.marked_after(span.end)
+        settlement = (cues.marked_settlement(span.start) or cues.marked_after(span.end)
+                      or cues.city_after(span.end))
         village = settlement and cues.marked_village(span.start)
         readings.append(Reading(span, settlement=settlement, village=village,
                                 locative=cues.locative(span.first, words)))
