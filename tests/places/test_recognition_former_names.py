@@ -29,7 +29,7 @@ DZERZHINSK_RU, KRASNOARMEYSK_SARATOV = 563708, 542464
     ("L'armée russe dit progresser vers Dzerjinsk.", "fr", "Dzerjinsk", TORETSK),
     ("Moscou affirme contrôler Krasnoarmeïsk.", "fr", "Krasnoarmeïsk", POKROVSK),
     ("Raketen trafen in der Nacht Kirowograd.", "de", "Kirowograd", KROPYVNYTSKYI),
-    ("Raketen trafen in der Nacht Dnipropetrowsk.", "de", "Dnipropetrowsk", DNIPRO),
+    ("Raketen trafen in der Nacht die Stadt Dnipropetrowsk.", "de", "Dnipropetrowsk", DNIPRO),
     ("Combates cerca de Artiómovsk, según el ministerio ruso.", "es", "Artiómovsk", BAKHMUT),
     ("La ofensiva sigue en dirección a Krasni Limán, según Moscú.", "es", "Krasni Limán",
      LYMAN),

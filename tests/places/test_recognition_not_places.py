@@ -129,3 +129,22 @@ def test_a_compass_noun_is_not_a_place(real_gaz, text, language, word):
     """"im Norden", "na Wschodzie": the language's compass nouns, in any case, say where in
     a country or region, and name no town (not Norden in Lower Saxony)."""
     assert word not in _surfaces(real_gaz, text, language)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Ob Moskau das Gebiet halten kann, ist offen.",
+    "Dabei wurden in der Nacht zwei Häuser zerstört.",
+    "Weil die Brücke zerstört ist, stockt der Nachschub.",
+])
+def test_german_sentence_opening_conjunctions_are_no_places(real_gaz, text):
+    assert [m.surface for m in parse(real_gaz, text, "de") if not m.metonym] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "(Writing by the Europe desk; editing by the night desk)",
+    "(Reporting by the Asia bureau and the Berlin newsroom; editing by Jane Doe)",
+])
+def test_a_newsroom_named_after_a_place_is_no_place(real_gaz, text):
+    assert [m.surface for m in parse(real_gaz, text, "en") if not m.metonym] == []

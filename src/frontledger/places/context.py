@@ -116,6 +116,12 @@ class Cues:
         """"X, a village near Y", "X and Y -- two settlements"."""
         return bool(self.lex.place_marker_after.match(self.after(end)))
 
+    def city_after(self, end: int) -> bool:
+        """"Kharkiv, the country's second-largest city", "Харьков, второй по величине город":
+        a city in apposition (the lexicon's `city_apposition`), never the region."""
+        return self.text.startswith(",", end) and bool(
+            self.lex.city_apposition.match(self.after(end)))
+
     def marked_settlement_after(self, end: int) -> bool:
         """"X e il vicino villaggio di Y", "X et le village voisin de Y": the name is joined
         to a settlement noun's phrase (the lexicon's `settlement_joined`)."""

@@ -42,6 +42,10 @@ class Lexicon:
     village_marker_before: re.Pattern[str]
     place_marker_after: re.Pattern[str]
     """Words after a list that say what its names are ("Balahan and Promin — villages")."""
+    city_apposition: re.Pattern[str]
+    """A city named in apposition right after a name, from its comma ("Kharkiv, the
+    country's second-largest city", "Charkiw, die zweitgrößte Stadt"): the name is the
+    city, though the article named the region of that name before."""
     settlement_joined: re.Pattern[str]
     """What joins a name to a settlement noun's phrase after it ("X e il vicino villaggio di",
     "X and the nearby village of"): the name is a settlement, not the region named before."""
@@ -79,6 +83,10 @@ class Lexicon:
     persons: frozenset[str]
     """The language's persons and the default theater's (`[persons]` of its file)."""
     surname_suffixes: tuple[str, ...]
+    person_title: re.Pattern[str]
+    """A whole folded word that is a title taking a person's name right after it, in any
+    case ("governor", "губернатора", "ведомстве", "rzecznika"): never a mayor's or a
+    head's, which take a town ("мэр Харькова")."""
     """Endings of surnames: a name before such a word is a first name ("Stanislav Bunyatov")."""
     district_pattern: re.Pattern[str]
     """A named group `name` before or after the word for a district ("Tuapse district")."""
@@ -93,6 +101,10 @@ class Lexicon:
     """Endings rewritten to the theater's official form before romanising an unknown name."""
     romanization: dict[str, str]
     romanization_initial: dict[str, str]
+    spelling_alternatives: tuple[tuple[re.Pattern[str], str], ...]
+    """Rewrites of a romanised name that give the other reading of an ambiguous letter
+    group (German "s" for both С and З, "Seljony"; Spanish "io" for ё, "Tiótkino"): tried
+    only for a name that no reading as written finds."""
 
 
 def data_dir() -> resources.abc.Traversable:
@@ -166,6 +178,7 @@ def _lexicon(lang: Language) -> Lexicon:
         village_marker_before=_before(text("village_marker_before")),
         place_marker_after=_anywhere(text("place_marker_after")),
         settlement_joined=_anywhere(text("settlement_joined")),
+        city_apposition=_after(text("city_apposition")),
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         articles=frozenset(fold(w) for w in words("articles")),
         river_cue=_anywhere(text("river_cue")),
@@ -185,6 +198,7 @@ def _lexicon(lang: Language) -> Lexicon:
                                               *load_theater().media]),
         persons=frozenset(fold(w) for w in persons),
         surname_suffixes=tuple(words("surname_suffixes")),
+        person_title=_anywhere(text("person_title")),
         district_pattern=_anywhere(text("district_pattern")),
         direction_pattern=_anywhere(text("direction_pattern")),
         district_hint=_anywhere(text("district_hint")),
@@ -193,6 +207,8 @@ def _lexicon(lang: Language) -> Lexicon:
         unknown_name_forms=pairs("unknown_name_forms"),
         romanization=dict(raw.get("romanization", {})),
         romanization_initial=dict(raw.get("romanization_initial", {})),
+        spelling_alternatives=tuple((re.compile(a), b)
+                                    for a, b in pairs("spelling_alternatives")),
     )
 
 
@@ -219,6 +235,17 @@ def _inflected(low: str, source: Language) -> tuple[str, ...]:
 
 # A stem shorter than this is too little to carry a place name ("Яр" is whole, not a stem).
 MIN_STEM = 2
+
+
+def person_title(previous: str, gap: str, lex: Lexicon) -> bool:
+    """"губернатора Балицкого", "governor Gladkov": whether a name after the folded word
+    `previous`, `gap` between them, follows a title that takes a person's name."""
+    return gap == " " and _titled(previous, lex.source)
+
+
+@lru_cache(maxsize=50_000)
+def _titled(key: str, source: Language) -> bool:
+    return _lexicon(source).person_title.fullmatch(key) is not None
 
 
 def romanise_official(name: str, lex: Lexicon) -> str:

@@ -12,7 +12,7 @@ from frontledger.places import index_files, katottg
 from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
 from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
-from frontledger.places.lexicon import Lexicon, inflected_bases, lexicon
+from frontledger.places.lexicon import Lexicon, inflected_bases, lexicon, person_title
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
     EXACT,
@@ -284,7 +284,8 @@ class Occupied:
 def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> list[Reading]:
     readings = []
     for span in spans:
-        settlement = cues.marked_settlement(span.start) or cues.marked_after(span.end)
+        settlement = (cues.marked_settlement(span.start) or cues.marked_after(span.end)
+                      or cues.city_after(span.end))
         village = settlement and cues.marked_village(span.start)
         readings.append(Reading(span, settlement=settlement, village=village,
                                 locative=cues.locative(span.first, words)))
@@ -479,7 +480,14 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
     a surname's ending follows), "Victoria Beckham" (a word that names no place follows),
     "Kirill Dmitriev" (a lone name after a capitalised word inside a sentence: a surname,
     not a place). A follower that begins a longer recognised name ("Купянск Харьковской
-    области") is no surname."""
+    области") is no surname. A settlement's name right after a person's title is a surname
+    ("губернатора Гладкова", "у відомстві Балицького"), a region's or country's is not
+    ("президента России")."""
+    prev = span.first - 1
+    if span.first == span.last and prev >= 0 and person_title(
+            words[prev].key, text[words[prev].end:span.start], lex) and all(
+            gaz.entry(p // 4).kind == "populated_place" for p in span.postings):
+        return True
     nxt = span.last + 1
     if nxt < len(words) and words[nxt].capitalised and text[span.end:words[nxt].start] == " ":
         follower = words[nxt]
@@ -494,7 +502,6 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
         if unknown_follower and "-" not in follower.text and not _noun_after_locative(
                 span, words, lex):
             return span.first == span.last  # "Victoria Beckham", "Stanislav Bunyatov"
-    prev = span.first - 1
     if lex.capitalised_nouns or span.first != span.last or prev < 0:
         return False
     before = words[prev]

@@ -359,11 +359,19 @@ class Recogniser:
             return ()
         for form in self._forms(span.first):
             found = self._skeleton_form(span.first, form)
-            inside = tuple(p for p in (found.postings if found else ())
-                           if self.gaz.entry(p // 4).iso3166_2 == iso)
+            inside = self._inside(found.postings if found else (), iso)
+            if not inside and found is not None:
+                # "Tiaguinka, dans la région de Kherson": a skeleton's namesake elsewhere
+                # must not hide the Ukrainian form that lies in the region named
+                roman = _letters(romanise(form, self.lex.language))
+                for reading in (roman, *self._alternatives(roman)):
+                    inside = inside or self._inside(self._respelt(reading), iso)
             if inside:
                 return inside
         return ()
+
+    def _inside(self, postings: tuple[int, ...], iso: str) -> tuple[int, ...]:
+        return tuple(p for p in postings if self.gaz.entry(p // 4).iso3166_2 == iso)
 
     def _skeleton_pair(self, i: int) -> Span | None:
         """Two capitalised words spelt another way: "Tchassiv Iar" for Chasiv Yar."""
@@ -536,11 +544,30 @@ class Recogniser:
         postings = self._spelt_in_english(roman) or self._similar(
             roman, skeleton(form, self.lex.language))
         if not postings:
-            postings = self._respelt(roman)
+            postings = self._respelt(roman) or self._alternative(roman)
         if not postings:
             return None
         word = self.words[i]
         return Span(i, i, word.start, word.end, postings, SKELETON, form)
+
+    def _alternative(self, roman: str) -> tuple[int, ...]:
+        """The theater places that the other reading of an ambiguous letter group names
+        (the language's `spelling_alternatives`: German "Seljony" may be "Zelyony", Spanish
+        "Tiótkino" is "Tyotkino"), as written, by skeleton or respelt."""
+        for other in self._alternatives(roman):
+            found = (self._spelt_in_english(other) or self._similar(other, skeleton(other))
+                     or self._respelt(other))
+            if found:
+                return found
+        return ()
+
+    def _alternatives(self, roman: str) -> list[str]:
+        out = []
+        for pattern, replacement in self.lex.spelling_alternatives:
+            other = pattern.sub(replacement, roman)
+            if other != roman:
+                out.append(other)
+        return out
 
     def _spelt_in_english(self, roman: str, country: str | None = None) -> tuple[int, ...]:
         """"Szachowe", "Lypzi", "Shajove": a spelling that the language's rules turn into

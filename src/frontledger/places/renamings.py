@@ -47,6 +47,13 @@ def _former_names() -> dict[str, tuple[tuple[str, str, int], ...]]:
 
 
 @cache
+def region_keeps_former_name() -> frozenset[int]:
+    """The towns whose region still bears their former name (Dnipro: Dnipropetrovsk Oblast)."""
+    raw = tomllib.loads((data_dir() / "renamings.toml").read_text("utf-8"))
+    return frozenset(int(r["geonameid"]) for r in raw["renamed"] if r.get("region_keeps_name"))
+
+
+@cache
 def longest_former_name() -> int:
     """Words in the longest former name ("Krasny Liman": 2): longer spans need no look."""
     return max(len(former.split()) for candidates in _former_names().values()

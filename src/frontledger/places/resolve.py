@@ -25,6 +25,7 @@ from frontledger.places.gazetteer import (
     GazetteerEntry,
 )
 from frontledger.places.recognize import SKELETON, Span, Word
+from frontledger.places.renamings import region_keeps_former_name
 from frontledger.records import PlaceMention
 from frontledger.theater import Theater
 
@@ -380,13 +381,25 @@ class Resolver:
             if reading.village:  # "the village of Zaporizhzhia" is not the city
                 return [(e, how) for e, how in places if e.population < VILLAGE_MAX_POPULATION]
             return places
-        if reading.region and bases:
+        if (reading.region and bases) or self._former_name_of_region(reading, bases, others):
             return bases
         if reading.within:
             return others
         if bases and self._region_in_discourse(reading, bases):
             return bases
         return others or bases
+
+    def _former_name_of_region(self, reading: Reading,
+                               bases: list[tuple[GazetteerEntry, int]],
+                               others: list[tuple[GazetteerEntry, int]]) -> bool:
+        """"avances en Dnipropetrovsk", "Angriffe auf Kirowohrad": a bare name in Latin
+        letters that is only the former name of a town whose region still bears it
+        (`renamings.toml`, `region_keeps_name`) is the region: the Latin-letter press names
+        the town by its new name; Russian text still names it "Днепропетровск"."""
+        kept = region_keeps_former_name()
+        return bool(bases) and bool(others) and all(
+            how == OTHER_NAME and e.geonameid in kept for e, how in others) and (
+            self.cues.text[reading.span.start].isascii())
 
     def _placed_in_theater(self, reading: Reading, villages: list[GazetteerEntry]) -> bool:
         """Whether the text puts a name that may be a world city in the theater: one of

@@ -17,6 +17,7 @@ from frontledger.places.lexicon import (
     Lexicon,
     inflected_bases,
     official_form,
+    person_title,
     romanise_official,
 )
 from frontledger.places.normalize import english_name, fold
@@ -267,7 +268,9 @@ class UnknownPlaces:
                 self.cues.text[group.end:self.words[nxt].start] == " "):
             return True
         if group.first == group.last:
-            return False
+            prev = group.first - 1  # "губернатора Синегубова": a surname after a title
+            return prev >= 0 and person_title(
+                self.words[prev].key, self.cues.text[self.words[prev].end:group.start], lex)
         first, last = self.words[group.first].key, self.words[group.last].key
         return (any(last.endswith(fold(suffix)) and len(last) - len(suffix) >= SURNAME_MIN_STEM
                     for suffix in lex.surname_suffixes)
