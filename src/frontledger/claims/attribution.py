@@ -897,9 +897,10 @@ def default_speaker(
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
+            and (state.principal.reach is None or sentence.start < state.principal.reach)
             and not within(doc.earlier, sentence.start, sentence.end)
             and (_reported(doc, sentence) or _headline(doc, sentence))):
-        return replace(state.principal, position=sentence.start)
+        return replace(state.principal, position=sentence.start, reach=None)
     if carried is not None and (
         (sentence.paragraph == state.speaker_paragraph and _carries(state)
          and not within(doc.earlier, sentence.start, sentence.end))
@@ -986,9 +987,13 @@ def _headline(doc: Analysis, sentence: Sentence) -> bool:
 
 def principal_speaker(doc: Analysis) -> Speaker | None:
     """The speaker an article reports: the first one named in its first LEAD_SENTENCES
-    sentences ("Governor X says ...", "..., the ministry said"); none when the article
-    quotes speakers of more than one side (then what nobody is said to say is the outlet's
-    narration)."""
+    sentences ("Governor X says ...", "..., the ministry said"). None when a voice of
+    another side answers within the first LEAD_PARAGRAPHS paragraphs: the report weighs
+    two sides and what nobody is said to say is the outlet's narration. A voice of another
+    side quoted only later ("The Kremlin said again ...", closing a General Staff bulletin)
+    ends its `reach`: the bulletin's lines before it stay the principal's. (Measured: with
+    no principal for such reports, batch 2's claimant side was .816; with the principal up
+    to that voice, .861, train .969 → .964, one sub-heading.)"""
     state = State()
     principal: Speaker | None = None
     sides: set[str] = set()
@@ -1007,7 +1012,11 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         if principal is None and index >= LEAD_SENTENCES:
             return None
         if principal is not None and sides - {principal.side}:
-            return None
+            # another side answering in the lead's paragraphs: a report weighing both
+            # (its narration is the outlet's throughout); later, a closing word
+            if sentence.paragraph < LEAD_PARAGRAPHS:
+                return None
+            return replace(principal, reach=sentence.start)
     return principal
 
 
