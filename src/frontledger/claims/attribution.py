@@ -553,8 +553,13 @@ def _addressed(doc: Analysis, hit: Hit, sentence: Sentence) -> bool:
     `addressee` words (the pattern matches up to the name)."""
     pattern = doc.lexicon.addressee
     start = max(sentence.start, hit.start - ADDRESSEE_REACH)
-    return (pattern is not None and may_begin(doc, pattern, start, hit.start)
-            and pattern.search(doc.text, start, hit.start) is not None)
+    if pattern is None or not may_begin(doc, pattern, start, hit.start):
+        return False
+    found = pattern.search(doc.text, start, hit.start)
+    # "À l'état-major ukrainien, on dément", "Al mando ucraniano, en cambio, ...": a phrase
+    # opening its sentence and closed by a comma says where the speaker is, not whom it told
+    return found is not None and not (found.start() == sentence.start
+                                      and doc.text[hit.end:hit.end + 1] == ",")
 
 
 def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
@@ -786,6 +791,10 @@ def _as_speaker(
                            date=when, span=(hit.start, hit.end), local=True)
         antecedent = named or mentioned_antecedent(doc, hit, words, cue, when) or (
             _pointed(doc, state) if _PRONOUN.fullmatch(words) else state.speaker)
+        if antecedent is not None and antecedent is state.speaker and named is None and (
+                not _PRONOUN.fullmatch(words) and _denies_near(doc, cue)):
+            antecedent = None  # "Moscow claimed X. В Генштабе это назвали ложью": a body no
+            # speaker's name repeats that denies is not the one whose claim it denies
         if antecedent is None:
             # "the command rejected ...", named for the first time: a speaker of its own
             # (its side unknown), unlike a bare pronoun with nothing to point to
@@ -815,6 +824,16 @@ def _as_speaker(
     return Speaker(name, side, cue.start, date=when, span=(hit.start, hit.end),
                    enemy=hit.label == "enemy",
                    local=side == UNKNOWN and _local_official(doc, hit))
+
+
+DENIAL_NEAR = 40
+"""A denial word at most this far after a reporting cue is what it reports ("назвали ложью",
+"called it a fabrication", "a qualifié de mensonge"): the verb and its object."""
+
+
+def _denies_near(doc: Analysis, cue: Hit) -> bool:
+    """Whether a reporting cue reports a denial: a denial word in it or right after it."""
+    return bool(within(doc.denials, cue.start, cue.end + DENIAL_NEAR))
 
 
 def _new_local_official(doc: Analysis, words: str, state: State) -> bool:

@@ -312,10 +312,10 @@ def mentioned_antecedent(doc: Analysis, hit: Hit, anaphor: str, cue: Hit,
 
 
 OF_WORD = 4
-MAX_BODY = 40
-"""Longest body's name between a title's "of" and its side adjective (see BODY_WORDS)."""
 """Longest word between a title and the body it heads ("of the", "du", "der", "dla"):
 articles and prepositions, not a clause."""
+MAX_BODY = 40
+"""Longest body's name between a title's "of" and its side adjective (see BODY_WORDS)."""
 _OF_LINK = re.compile(rf"(?:\s+[^\W\d]{{1,{OF_WORD}}}|\s*[^\W\d]{{1,2}}['’])*\s*[«\"“„]?")
 
 
