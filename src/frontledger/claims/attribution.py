@@ -465,7 +465,9 @@ def _postposed_subject(doc: Analysis, cue: Hit) -> Hit | None:
         if noun_start is not None:  # "oficiales ucranianos"; "il ministero russo" is read
             # as the lexicon's noun with its side after it (`_side_adjective_after`)
             named = within(doc.speaker_anaphors, cue.end, side.start)
-            return None if named else Hit(begin, side.end, side.label)
+            # "представитель украинской бригады": the body's noun after its adjective too
+            return None if named else Hit(begin, _head_noun_end(doc, side, side.end),
+                                          side.label)
         after = _NOUN_AFTER.match(doc.text, side.end)  # "украинские военные"
         return Hit(side.start, after.end(), side.label) if after else None
     return None
@@ -772,7 +774,7 @@ def _as_speaker(
         if adjective is not None and (named is None or named.side != adjective.label):
             # "il ministero russo", "el ministerio ruso": a body named with its side after it;
             # "the commander of the Khortytsia group": a title with the body it heads
-            end = whole_name(doc, adjective)
+            end = _head_noun_end(doc, adjective, whole_name(doc, adjective))
             name = name_in_base_form(doc, doc.text[hit.start:end], hit.start)
             return Speaker(name, adjective.label, cue.start,
                            date=when or same_statement_date(name, adjective.label, state),
@@ -834,6 +836,32 @@ DENIAL_NEAR = 40
 def _denies_near(doc: Analysis, cue: Hit) -> bool:
     """Whether a reporting cue reports a denial: a denial word in it or right after it."""
     return bool(within(doc.denials, cue.start, cue.end + DENIAL_NEAR))
+
+
+HEAD_NOUN = 4
+"""Shortest head noun after a side's adjective ("бригады", "Brigade", "армії"): shorter
+words are auxiliaries and articles ("a", "ha", "am", "der")."""
+_HEAD_WORD = re.compile(rf"[ \t]+([^\W\d_][\w'’-]{{{HEAD_NOUN - 1},}})(?=[ \t]+(\S)|[^\w'’-]|$)")
+
+
+def _head_noun_end(doc: Analysis, adjective: Hit, end: int) -> int:
+    """Where a title's body named by a side's bare adjective ends: after the noun the
+    adjective stands before ("ein Sprecher der ukrainischen Brigade", "представитель
+    украинской бригады", "речник української бригади"), not at the adjective. No noun
+    follows one placed after its noun ("le porte-parole ukrainien a déclaré"), nor is a
+    first name one ("il portavoce ucraino Oleh Petrenko"), a reporting verb, a claim word,
+    a date or a place."""
+    if end != adjective.end or not _bare_adjective(doc.text[adjective.start:adjective.end]):
+        return end
+    word = _HEAD_WORD.match(doc.text, end)
+    if word is None or (word.group(1)[0].isupper() and (word.group(2) or "").isupper()):
+        return end
+    start, stop = word.start(1), word.end(1)
+    if (within(doc.cues, start, stop) or within(doc.triggers, start, stop)
+            or within(doc.dates, start, stop) or starting(doc.places, start, stop)
+            or starting(doc.persons, start, stop)):
+        return end
+    return stop
 
 
 def _new_local_official(doc: Analysis, words: str, state: State) -> bool:
