@@ -577,9 +577,9 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
             # a title with the side it is of opens one ("the mayor of Ukraine's second city,
             # which drones hit nightly, said"); a pronoun or a bare noun does not
             titled = None if _PRONOUN.fullmatch(doc.text[hit.start:hit.end]) else (
-                side_of_title(doc, hit))
+                side_of_title(doc, hit) or _headed_place(doc, hit))
             if titled is None:
-                continue
+                continue  # ("the mayor of Kharkiv, Ihor X, said": the place it heads)
             end = titled.end
         if names_fighters(doc, hit, noun=True) or acts_in_clause(doc, hit):
             return []  # the sentence opens with what is reported, not with who reports it

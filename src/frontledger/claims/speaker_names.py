@@ -378,6 +378,9 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     repeated = _repeated_title(doc, hit, state)
     if repeated is not None:
         return repeated  # "Sumy Region Governor X", after "the governor of Ukraine's ..."
+    governed = _governed_title(doc, hit)
+    if governed is not None:
+        return governed  # "El gobernador de Járkov, Oleh X, ha denunciado que un ataque ruso"
     named = [s for s in around if s.label in speakers]
     if named:  # a side's name before "other"; of those, the nearest (its appositive)
         return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
@@ -416,6 +419,29 @@ def _repeated_title(doc: Analysis, hit: Hit, state: State) -> str | None:
     stem = words[-1][:ANAPHOR_STEM].lower()
     return next((s.side for s in reversed(state.history)
                  if s.side in doc.theater.opponents and stem in s.name.lower()), None)
+
+
+_APPOSITIVE_GAP = re.compile(r"\s*,\s*")
+
+
+def _governed_title(doc: Analysis, hit: Hit) -> str | None:
+    """The side governing the place a local official's title before a person names, its
+    appositive set off by a comma ("El gobernador de Járkov, Oleh X, ha denunciado", "the
+    mayor of Kherson, Roman X, said"): that official's side, not a side in what it reports."""
+    pattern = doc.lexicon.local_official
+    start = max(0, hit.start - APPOSITIVE_WINDOW)
+    if pattern is None or "," not in doc.text[start:hit.start]:
+        return None
+    gap = doc.text.rfind(",", start, hit.start)
+    if not _APPOSITIVE_GAP.fullmatch(doc.text, gap, hit.start):
+        return None
+    title = title_before(doc, Hit(gap, gap, "person"))
+    title_start = gap - len(title)
+    if not title.strip() or pattern.search(title) is None or within(doc.cues, title_start, gap):
+        return None
+    places = within(doc.places, title_start, gap)
+    sides = {doc.theater.territory.get(p.country or "") for p in places}
+    return next(iter(sides)) if len(sides) == 1 and None not in sides else None
 
 
 def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
