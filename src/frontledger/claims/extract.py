@@ -747,6 +747,12 @@ def _copied_denials(
     # the denial is whom it answers, not who denies
     authors = {c.claimant_side for c in recent}
     speaker = next((s for s in named if s.side not in authors), named[0])
+    sided = authors & set(doc.theater.opponents)
+    if speaker.side == UNKNOWN and len(sided) == 1 and recent:
+        # "В Генштабе это назвали ложью" right after one side's claims: a body of no side
+        # named that denies them speaks for the other side
+        speaker = msgspec.structs.replace(
+            speaker, side=doc.theater.opponent(next(iter(sided))) or UNKNOWN)
     answered = _about_named_places(doc, sentence, speaker, recent or _answered(
         doc, sentence, speaker, done), done)
     deniable = _capture_first([

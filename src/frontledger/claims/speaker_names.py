@@ -99,7 +99,9 @@ class Speaker(msgspec.Struct, frozen=True, gc=False):
     """Where the speaker's name is written in this sentence (never also the actor)."""
     reach: int | None = None
     """Where the quotation this speaker is carried into closes; what its sentence goes on to
-    say after it («...», quand une contre-offensive ...) is `outside`'s."""
+    say after it («...», quand une contre-offensive ...) is `outside`'s. For the article's
+    principal speaker: where the first voice of another side is named, from which on it no
+    longer speaks for what nobody is said to say."""
     outside: Speaker | None = None
     phrase: tuple[int, int] | None = None
     """The whole phrase that names the speaker, with what stands between it and its cue and
@@ -312,15 +314,36 @@ def mentioned_antecedent(doc: Analysis, hit: Hit, anaphor: str, cue: Hit,
 OF_WORD = 4
 """Longest word between a title and the body it heads ("of the", "du", "der", "dla"):
 articles and prepositions, not a clause."""
+MAX_BODY = 40
+"""Longest body's name between a title's "of" and its side adjective (see BODY_WORDS)."""
 _OF_LINK = re.compile(rf"(?:\s+[^\W\d]{{1,{OF_WORD}}}|\s*[^\W\d]{{1,2}}['’])*\s*[«\"“„]?")
+
+
+BODY_WORDS = 4
+"""Most words of a body's own name between a title's "of" and the side adjective after it
+("il portavoce della Guardia di frontiera ucraina", "le porte-parole du service des
+gardes-frontières ukrainien", "el portavoz del Servicio de Guardia Fronteriza ucraniano"):
+a body's name of up to four words."""
+_BODY_LINK = re.compile(  # "of" words up to five letters here: "della", "delle", "degli"
+    rf"(?:\s+[^\W\d]{{1,{OF_WORD + 1}}}|\s*[^\W\d]{{1,2}}['’])+"
+    rf"(?:\s+[^\W\d][\w'’-]*){{1,{BODY_WORDS}}}\s+")
 
 
 def side_of_title(doc: Analysis, hit: Hit) -> Hit | None:
     """"the commander of the Khortytsia group", "le porte-parole de l'armée russe": a
-    pointing noun that nothing earlier names, followed by the side whose body it heads."""
-    for side in starting(doc.speaker_sides, hit.end, hit.end + TITLE_GAP):
-        if of_link(doc, hit.end, side.start):
+    pointing noun that nothing earlier names, followed by the side whose body it heads,
+    or by that body's name and the side's adjective after it ("il portavoce della Guardia
+    di frontiera ucraina", "el portavoz del Servicio de Guardia Fronteriza ucraniano")."""
+    for side in starting(doc.speaker_sides, hit.end, hit.end + TITLE_GAP + MAX_BODY):
+        if side.start <= hit.end + TITLE_GAP and of_link(doc, hit.end, side.start):
             return side if side.label in doc.theater.opponents else None
+        if (side.label in doc.theater.opponents and side.start > hit.end
+                and doc.text[side.start:side.end].islower() and " " not in doc.text[
+                    side.start:side.end]
+                and _BODY_LINK.fullmatch(doc.text, hit.end, side.start) is not None
+                and not within(doc.cues, hit.end, side.start)
+                and not within(doc.triggers, hit.end, side.start)):
+            return side
     return None
 
 
@@ -355,6 +378,9 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     repeated = _repeated_title(doc, hit, state)
     if repeated is not None:
         return repeated  # "Sumy Region Governor X", after "the governor of Ukraine's ..."
+    governed = _governed_title(doc, hit)
+    if governed is not None:
+        return governed  # "El gobernador de Járkov, Oleh X, ha denunciado que un ataque ruso"
     named = [s for s in around if s.label in speakers]
     if named:  # a side's name before "other"; of those, the nearest (its appositive)
         return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
@@ -393,6 +419,29 @@ def _repeated_title(doc: Analysis, hit: Hit, state: State) -> str | None:
     stem = words[-1][:ANAPHOR_STEM].lower()
     return next((s.side for s in reversed(state.history)
                  if s.side in doc.theater.opponents and stem in s.name.lower()), None)
+
+
+_APPOSITIVE_GAP = re.compile(r"\s*,\s*")
+
+
+def _governed_title(doc: Analysis, hit: Hit) -> str | None:
+    """The side governing the place a local official's title before a person names, its
+    appositive set off by a comma ("El gobernador de Járkov, Oleh X, ha denunciado", "the
+    mayor of Kherson, Roman X, said"): that official's side, not a side in what it reports."""
+    pattern = doc.lexicon.local_official
+    start = max(0, hit.start - APPOSITIVE_WINDOW)
+    if pattern is None or "," not in doc.text[start:hit.start]:
+        return None
+    gap = doc.text.rfind(",", start, hit.start)
+    if not _APPOSITIVE_GAP.fullmatch(doc.text, gap, hit.start):
+        return None
+    title = title_before(doc, Hit(gap, gap, "person"))
+    title_start = gap - len(title)
+    if not title.strip() or pattern.search(title) is None or within(doc.cues, title_start, gap):
+        return None
+    places = within(doc.places, title_start, gap)
+    sides = {doc.theater.territory.get(p.country or "") for p in places}
+    return next(iter(sides)) if len(sides) == 1 and None not in sides else None
 
 
 def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
