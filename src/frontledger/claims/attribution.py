@@ -944,10 +944,9 @@ def default_speaker(
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
-            and (state.principal.reach is None or sentence.start < state.principal.reach)
             and not within(doc.earlier, sentence.start, sentence.end)
             and (_reported(doc, sentence) or _headline(doc, sentence))):
-        return replace(state.principal, position=sentence.start, reach=None)
+        return replace(state.principal, position=sentence.start)
     if carried is not None and (
         (sentence.paragraph == state.speaker_paragraph and _carries(state)
          and not within(doc.earlier, sentence.start, sentence.end))
@@ -1036,13 +1035,7 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
     """The speaker an article reports: the first one named in its first LEAD_SENTENCES
     sentences ("Governor X says ...", "..., the ministry said"); none when the article
     quotes speakers of more than one side (then what nobody is said to say is the outlet's
-    narration), unless its lead says it retells one report ("Про це йдеться у зведенні
-    Генштабу", "This was reported by the General Staff") and the other side speaks only
-    after the first LEAD_PARAGRAPHS paragraphs ("У Кремлі знову заявили ..." closing a
-    bulletin): then the report's lines before that voice stay the report's (its `reach`).
-    (Measured: keeping the principal up to any later voice of another side took batch 2's
-    claimant side .816 → .861 but dev's .913 → .851; for a lead that points back only,
-    batch 2 .877, dev .926, train unchanged.)"""
+    narration)."""
     state = State()
     principal: Speaker | None = None
     sides: set[str] = set()
@@ -1061,12 +1054,7 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         if principal is None and index >= LEAD_SENTENCES:
             return None
         if principal is not None and sides - {principal.side}:
-            # a report weighing both sides narrates in the outlet's voice; one retelling a
-            # bulletin (its principal found by a sentence pointing back, position 0) that
-            # quotes the other side late is the bulletin's up to that voice
-            if sentence.paragraph < LEAD_PARAGRAPHS or principal.position != 0:
-                return None
-            return replace(principal, reach=sentence.start)
+            return None
     return principal
 
 

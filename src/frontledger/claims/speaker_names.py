@@ -99,9 +99,7 @@ class Speaker(msgspec.Struct, frozen=True, gc=False):
     """Where the speaker's name is written in this sentence (never also the actor)."""
     reach: int | None = None
     """Where the quotation this speaker is carried into closes; what its sentence goes on to
-    say after it («...», quand une contre-offensive ...) is `outside`'s. For the article's
-    principal speaker: where the first voice of another side is named, from which on it no
-    longer speaks for what nobody is said to say."""
+    say after it («...», quand une contre-offensive ...) is `outside`'s."""
     outside: Speaker | None = None
     phrase: tuple[int, int] | None = None
     """The whole phrase that names the speaker, with what stands between it and its cue and
