@@ -314,6 +314,10 @@ OF_WORD = 4
 articles and prepositions, not a clause."""
 MAX_BODY = 40
 """Longest body's name between a title's "of" and its side adjective (see BODY_WORDS)."""
+PRONOUN_LENGTH = 4
+"""Longest word taken for a pronoun, which heads no body ("meldete er für die Nacht
+ukrainische Drohnenangriffe": what follows "er" is reported, not a body and its side);
+as attribution's `_PRONOUN`."""
 _OF_LINK = re.compile(rf"(?:\s+[^\W\d]{{1,{OF_WORD}}}|\s*[^\W\d]{{1,2}}['’])*\s*[«\"“„]?")
 
 
@@ -336,6 +340,7 @@ def side_of_title(doc: Analysis, hit: Hit) -> Hit | None:
         if side.start <= hit.end + TITLE_GAP and of_link(doc, hit.end, side.start):
             return side if side.label in doc.theater.opponents else None
         if (side.label in doc.theater.opponents and side.start > hit.end
+                and hit.end - hit.start > PRONOUN_LENGTH
                 and doc.text[side.start:side.end].islower() and " " not in doc.text[
                     side.start:side.end]
                 and _BODY_LINK.fullmatch(doc.text, hit.end, side.start) is not None
