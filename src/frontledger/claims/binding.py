@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import pairwise
+from typing import NamedTuple
 
 from frontledger.claims import morphology
 from frontledger.claims.analysis import (
@@ -1274,20 +1275,38 @@ def _fallback_side(
     return invader or doc.theater.opponent(claimant_side)
 
 
+WHOLE_IN_WORDS = 1.0
+"""A fraction word's value above this is the whole said without a number (the lexicons'
+`value = 2`: "fully", "entièrement", "полностью"); -1 is a part without one ("most of")."""
+
+
+class Share(NamedTuple):
+    """What a control claim's sentence says of how much of its place is held."""
+
+    fraction: float | None
+    """The number given (None: none was)."""
+    stated: bool
+    """Whether a share was stated at all, with or without a number."""
+    whole: bool
+    """Whether the whole was said in words ("fully under control"), with no number."""
+
+
 def fraction_of(
     doc: Analysis, sentence: Sentence, trigger: Hit, place: PlaceMention
-) -> tuple[float | None, bool]:
-    """(fraction or None, whether a partial share was stated at all)."""
+) -> Share:
+    """The share of `place` its control trigger's sentence states."""
     start = max(sentence.start, min(trigger.start, place.start) - FRACTION_WINDOW)
     end = min(sentence.end, max(trigger.end, place.end) + FRACTION_WINDOW)
     hits = [h for h in within(doc.fractions, start, end) if not _share_of_another(doc, h, place)]
     if not hits:
-        return None, False
+        return Share(None, False, False)
     nearest = min(hits, key=lambda h: min(distance(h, trigger), abs(h.start - place.start)))
     value = nearest.value
     if value is None or value < 0:
-        return None, True
-    return value, True
+        return Share(None, True, False)
+    if value > WHOLE_IN_WORDS:
+        return Share(None, True, True)
+    return Share(value, True, False)
 
 
 def _share_of_another(doc: Analysis, share: Hit, place: PlaceMention) -> bool:

@@ -970,7 +970,8 @@ def _claim(
     assert trigger.trigger is not None
     speaker = local_voice(doc, speaker, place)
     kind = trigger.label
-    fraction, partial, whole = _share(doc, sentence, trigger, place)
+    fraction, partial, whole = (fraction_of(doc, sentence, trigger, place)
+                                if kind == "control" else (None, False, False))
     if kind == "control" and (near_place(doc, place) or front_direction(doc, place)
                               or _intended(doc, sentence, trigger)
                               or _not_a_capture(doc, sentence, trigger)):
@@ -1025,18 +1026,6 @@ def _claim(
         confidence=round(confidence, 2),
         change=trigger.trigger.change and not (partial and not whole and fraction != 1.0),
     )
-
-
-def _share(doc: Analysis, sentence: Sentence, trigger: Hit, place: PlaceMention,
-           ) -> tuple[float | None, bool, bool]:
-    """(fraction, whether a share was stated, whether the whole was said in words): "fully
-    under control" names the whole but gives no number, so its fraction stays null."""
-    if trigger.label != "control":
-        return None, False, False
-    fraction, partial = fraction_of(doc, sentence, trigger, place)
-    if fraction is not None and fraction > 1:
-        return None, partial, True
-    return fraction, partial, False
 
 
 SELF_REPORT_REACH = 12
@@ -1113,8 +1102,10 @@ def _forecast(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     start = max(sentence.start, trigger.start - FORECAST_WINDOW)
     # a trigger may open with the attempt's own verb ("попытаются продвинуться")
     first = doc.text.find(" ", trigger.start, trigger.end)
-    return (pattern.search(doc.text, start, trigger.start) is not None
-            or (first > 0 and pattern.search(doc.text, trigger.start, first) is not None))
+    return ((may_begin(doc, pattern, start, trigger.start)
+             and pattern.search(doc.text, start, trigger.start) is not None)
+            or (first > 0 and may_begin(doc, pattern, trigger.start, first)
+                and pattern.search(doc.text, trigger.start, first) is not None))
 
 
 def _foretold(doc: Analysis, trigger: Hit) -> bool:

@@ -76,7 +76,7 @@ _SCANNED = ("spread", "claim_noun", "not_claim", "negation", "denial", "earlier"
             "anaphoric_preposition", "outage", "outage_after", "outage_word", "there",
             "bearing", "origin", "source", "opposed", "direction_before", "near", "river",
             "plan", "intent", "hypothesis_after", "conditional", "attempt", "background",
-            "narration", "addressee", "not_speaker", "present", "pair")
+            "narration", "addressee", "not_speaker", "present", "pair", "forecast")
 """The lexicon's single patterns that `analysis.analyse` scans the whole text with (and
 the outage patterns, which `binding` asks of every document: each alone cost ~0.1-0.3 ms
 an article in the regex engine, ~7 % of an article's claims work, benchmarks/claims.py);
