@@ -369,7 +369,11 @@ def _trigger_claims(
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
     speaker = speaker_for(trigger, speakers, default, doc)
     denial = _denial_for(doc, sentence, trigger)
-    stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
+    failed = _failed_attack(doc, sentence, trigger)
+    if failed:
+        trigger = msgspec.structs.replace(trigger, label="clash")
+    stance = "denies" if denial is not None or (
+        not failed and _negated(doc, sentence, trigger)) else "asserts"
     reporter = speaker
     if denial is not None:
         speaker = _denial_subject(doc, trigger, denial) or _sided_denier(
@@ -443,9 +447,61 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
            and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
         return True
     after = doc.lexicon.negation_after
-    if after is not None and after.match(doc.text[trigger.end:sentence.end]):
+    found = after.match(doc.text[trigger.end:sentence.end]) if after is not None else None
+    # "ont attaqué X mais n'ont pas réussi à ...": a negation past a contrast is another act's
+    if found is not None and not _contrasted(doc, trigger.end, trigger.end + found.end()):
         return True
     return _coordinated_negation(doc, sentence, trigger)
+
+
+FAILURE_REACH = 80
+"""How far apart an attack and the failed advance joined to it by a contrast may stand:
+"attacked the village of X five times overnight but did not " is 60 characters from the
+end of "attacked" to "advance", 80 keeps to one sentence's pair of verbs."""
+
+
+def _failed_attack(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"attacked X but did not advance", "ont attaqué X sans réussir à avancer", "атаковали
+    X, но прорваться не смогли": an advance that failed, joined by the lexicon's `contrast`
+    to an attack of the same sentence, is that attack's fighting at the place, a clash (the
+    eval rules annotate no advance there, asserted or denied); so is an advance whose own
+    failure follows it that way ("stormed X but could not break through")."""
+    if trigger.label != "advance" or doc.lexicon.contrast is None:
+        return False
+    if _failed(doc, sentence, trigger):
+        start = max(sentence.start, trigger.start - FAILURE_REACH)
+        earlier = [t for t in within(doc.triggers, start, trigger.start)
+                   if t.label in ("clash", "advance")]
+        return bool(earlier) and _contrasted(doc, earlier[-1].end, trigger.start)
+    later = [t for t in starting(doc.triggers, trigger.end,
+                                 min(sentence.end, trigger.end + FAILURE_REACH))
+             if t.label == "advance"]
+    return bool(later) and _contrasted(doc, trigger.end, later[0].start) and _failed(
+        doc, sentence, later[0])
+
+
+def _failed(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """A negated advance, the negation before it or, with a verb of succeeding, right after
+    it ("прорваться не смогли", "vorzudringen nicht vermocht")."""
+    if _negated(doc, sentence, trigger):
+        return True
+    filler = doc.lexicon.negation_filler
+    after = starting(doc.negations, trigger.end, min(sentence.end, trigger.end + 2))
+    if filler is None or not after:
+        return False
+    word = _NEXT_WORD.match(doc.text, after[0].end, sentence.end)
+    return word is not None and filler.fullmatch(word.group(1).lower()) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _contrasted(doc: Analysis, start: int, end: int) -> bool:
+    """Whether the lexicon's `contrast` joins two acts between `start` and `end`, with no
+    side named after it (a new subject: "attacked X, but Ukrainian units did not ...")."""
+    pattern = doc.lexicon.contrast
+    found = pattern.search(doc.text, start, end) if pattern is not None else None
+    return found is not None and not within(doc.sides, found.end(), end)
 
 
 def _coordinated_negation(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
