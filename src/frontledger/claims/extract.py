@@ -43,6 +43,7 @@ from frontledger.claims.analysis import (
     within,
 )
 from frontledger.claims.attribution import (
+    _quotation_speaker,
     attribute_backwards,
     attribute_restated,
     default_speaker,
@@ -80,7 +81,7 @@ from frontledger.claims.speaker_names import (
     name_in_base_form,
 )
 from frontledger.records import Claim, Document, PlaceMention
-from frontledger.text.sentences import Sentence, opens_quotation
+from frontledger.text.sentences import Sentence, closes_quotation, opens_quotation
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
 # (tests/fixtures/claims) and checked with `frontledger eval`.
@@ -90,6 +91,9 @@ NEGATION_WINDOW = 45
 NEGATION_WORDS = 0
 """... with at most this many words between ("ne sont nullement encerclées", "do not hold"),
 or only the lexicon's `negation_filler` words."""
+QUOTATION_SENTENCES = 3
+"""How many sentences after a quoted denial's are read for the places its quotation names
+(a denial, the speaker's own account and one more, before the reporting verb)."""
 DENIAL_WINDOW = 120
 """A denial word reaches the nearest trigger at most this far away."""
 ELABORATION_REACH = 3
@@ -788,6 +792,12 @@ def _copied_denials(
     if not denials or not sentence.text.rstrip(_CLOSING).endswith((".", "!")):
         return []  # a heading ("10:30 - Kyiv denies") names its topic; the body denies
     named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
+    quoted = None
+    if not named:
+        # '"This is a lie. X is ours," the commander wrote': a quotation's speaker, named
+        # where it closes in a later sentence, denies from its first sentence on
+        quoted = _quotation_speaker(doc, sentence, state)
+        named = [quoted] if quoted is not None else []
     if named and all(s.anaphoric for s in named):
         # "Информация опровергнута украинской стороной": the passive's agent, not the last
         # speaker a bare reporting verb points back to
@@ -815,11 +825,25 @@ def _copied_denials(
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
         and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)])
+    if quoted is not None and deniable:
+        deniable = _quoted_about(doc, sentence, deniable)
     latter = doc.lexicon.latter
     if deniable and latter is not None and latter.search(doc.text, sentence.start, sentence.end):
         # "Kiev smentisce anche quest'ultima affermazione": the claim named last in the text
         deniable = [max(deniable, key=lambda c: (c.evidence.start, c.place.start))]
     return _denied(doc, sentence, speaker, deniable)
+
+
+def _quoted_about(doc: Analysis, sentence: Sentence, deniable: list[Claim]) -> list[Claim]:
+    """'"It is false. Our soldiers hold A," the spokesman replied': a quoted denial answers
+    the claims about the places the rest of its quotation names, where it names some."""
+    here = bisect.bisect_right(starts_of(doc.sentences), sentence.start)
+    named: set[object] = set()
+    for later in doc.sentences[here:here + QUOTATION_SENTENCES]:
+        named.update(_place_key(p) for p in within(doc.places, later.start, later.end))
+        if closes_quotation(later.text):
+            break
+    return [c for c in deniable if _place_key(c.place) in named] or deniable
 
 
 def _headings_since(doc: Analysis, claims: list[Claim], sentence: Sentence) -> int:
