@@ -43,6 +43,7 @@ from frontledger.claims.analysis import (
     within,
 )
 from frontledger.claims.attribution import (
+    _quotation_speaker,
     attribute_backwards,
     attribute_restated,
     default_speaker,
@@ -80,7 +81,7 @@ from frontledger.claims.speaker_names import (
     name_in_base_form,
 )
 from frontledger.records import Claim, Document, PlaceMention
-from frontledger.text.sentences import Sentence, opens_quotation
+from frontledger.text.sentences import Sentence, closes_quotation, opens_quotation
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
 # (tests/fixtures/claims) and checked with `frontledger eval`.
@@ -90,6 +91,9 @@ NEGATION_WINDOW = 45
 NEGATION_WORDS = 0
 """... with at most this many words between ("ne sont nullement encerclées", "do not hold"),
 or only the lexicon's `negation_filler` words."""
+QUOTATION_SENTENCES = 3
+"""How many sentences after a quoted denial's are read for the places its quotation names
+(a denial, the speaker's own account and one more, before the reporting verb)."""
 DENIAL_WINDOW = 120
 """A denial word reaches the nearest trigger at most this far away."""
 ELABORATION_REACH = 3
@@ -369,7 +373,11 @@ def _trigger_claims(
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
     speaker = speaker_for(trigger, speakers, default, doc)
     denial = _denial_for(doc, sentence, trigger)
-    stance = "denies" if denial is not None or _negated(doc, sentence, trigger) else "asserts"
+    failed = _failed_attack(doc, sentence, trigger)
+    if failed:
+        trigger = msgspec.structs.replace(trigger, label="clash")
+    stance = "denies" if denial is not None or (
+        not failed and _negated(doc, sentence, trigger)) else "asserts"
     reporter = speaker
     if denial is not None:
         speaker = _denial_subject(doc, trigger, denial) or _sided_denier(
@@ -443,9 +451,61 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
            and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
         return True
     after = doc.lexicon.negation_after
-    if after is not None and after.match(doc.text[trigger.end:sentence.end]):
+    found = after.match(doc.text[trigger.end:sentence.end]) if after is not None else None
+    # "ont attaqué X mais n'ont pas réussi à ...": a negation past a contrast is another act's
+    if found is not None and not _contrasted(doc, trigger.end, trigger.end + found.end()):
         return True
     return _coordinated_negation(doc, sentence, trigger)
+
+
+FAILURE_REACH = 80
+"""How far apart an attack and the failed advance joined to it by a contrast may stand:
+"attacked the village of X five times overnight but did not " is 60 characters from the
+end of "attacked" to "advance", 80 keeps to one sentence's pair of verbs."""
+
+
+def _failed_attack(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"attacked X but did not advance", "ont attaqué X sans réussir à avancer", "атаковали
+    X, но прорваться не смогли": an advance that failed, joined by the lexicon's `contrast`
+    to an attack of the same sentence, is that attack's fighting at the place, a clash (the
+    eval rules annotate no advance there, asserted or denied); so is an advance whose own
+    failure follows it that way ("stormed X but could not break through")."""
+    if trigger.label != "advance" or doc.lexicon.contrast is None:
+        return False
+    if _failed(doc, sentence, trigger):
+        start = max(sentence.start, trigger.start - FAILURE_REACH)
+        earlier = [t for t in within(doc.triggers, start, trigger.start)
+                   if t.label in ("clash", "advance")]
+        return bool(earlier) and _contrasted(doc, earlier[-1].end, trigger.start)
+    later = [t for t in starting(doc.triggers, trigger.end,
+                                 min(sentence.end, trigger.end + FAILURE_REACH))
+             if t.label == "advance"]
+    return bool(later) and _contrasted(doc, trigger.end, later[0].start) and _failed(
+        doc, sentence, later[0])
+
+
+def _failed(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """A negated advance, the negation before it or, with a verb of succeeding, right after
+    it ("прорваться не смогли", "vorzudringen nicht vermocht")."""
+    if _negated(doc, sentence, trigger):
+        return True
+    filler = doc.lexicon.negation_filler
+    after = starting(doc.negations, trigger.end, min(sentence.end, trigger.end + 2))
+    if filler is None or not after:
+        return False
+    word = _NEXT_WORD.match(doc.text, after[0].end, sentence.end)
+    return word is not None and filler.fullmatch(word.group(1).lower()) is not None
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _contrasted(doc: Analysis, start: int, end: int) -> bool:
+    """Whether the lexicon's `contrast` joins two acts between `start` and `end`, with no
+    side named after it (a new subject: "attacked X, but Ukrainian units did not ...")."""
+    pattern = doc.lexicon.contrast
+    found = pattern.search(doc.text, start, end) if pattern is not None else None
+    return found is not None and not within(doc.sides, found.end(), end)
 
 
 def _coordinated_negation(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
@@ -732,6 +792,12 @@ def _copied_denials(
     if not denials or not sentence.text.rstrip(_CLOSING).endswith((".", "!")):
         return []  # a heading ("10:30 - Kyiv denies") names its topic; the body denies
     named = [s for s in speakers if s.named] or _subject_of_denial(doc, sentence, denials)
+    quoted = None
+    if not named:
+        # '"This is a lie. X is ours," the commander wrote': a quotation's speaker, named
+        # where it closes in a later sentence, denies from its first sentence on
+        quoted = _quotation_speaker(doc, sentence, state)
+        named = [quoted] if quoted is not None else []
     if named and all(s.anaphoric for s in named):
         # "Информация опровергнута украинской стороной": the passive's agent, not the last
         # speaker a bare reporting verb points back to
@@ -759,11 +825,25 @@ def _copied_denials(
         claim for claim in answered
         if claim.stance == "asserts" and claim.claimant_side != speaker.side
         and claim.kind in _DENIABLE and not _own_hold(claim, speaker.side)])
+    if quoted is not None and deniable:
+        deniable = _quoted_about(doc, sentence, deniable)
     latter = doc.lexicon.latter
     if deniable and latter is not None and latter.search(doc.text, sentence.start, sentence.end):
         # "Kiev smentisce anche quest'ultima affermazione": the claim named last in the text
         deniable = [max(deniable, key=lambda c: (c.evidence.start, c.place.start))]
     return _denied(doc, sentence, speaker, deniable)
+
+
+def _quoted_about(doc: Analysis, sentence: Sentence, deniable: list[Claim]) -> list[Claim]:
+    """'"It is false. Our soldiers hold A," the spokesman replied': a quoted denial answers
+    the claims about the places the rest of its quotation names, where it names some."""
+    here = bisect.bisect_right(starts_of(doc.sentences), sentence.start)
+    named: set[object] = set()
+    for later in doc.sentences[here:here + QUOTATION_SENTENCES]:
+        named.update(_place_key(p) for p in within(doc.places, later.start, later.end))
+        if closes_quotation(later.text):
+            break
+    return [c for c in deniable if _place_key(c.place) in named] or deniable
 
 
 def _headings_since(doc: Analysis, claims: list[Claim], sentence: Sentence) -> int:

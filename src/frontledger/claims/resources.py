@@ -160,6 +160,10 @@ class Lexicon:
     """What a trigger, read with the few characters before it, must look like to be the act
     an attempt word governs (German: an infinitive with "zu", "vorzudringen", "zu erobern"),
     searched up to the trigger's end; without it any trigger after the attempt words is."""
+    contrast: re.Pattern[str] | None = None
+    """A contrast between two acts of one subject ("but", "mais", "sans", "но", "але",
+    "aber", "pero", "ma", "ale"): "attacked X but did not advance" is the attack's fighting
+    at X, no advance asserted or denied."""
     counter_attack: re.Pattern[str] | None = None
     """A counter-attack's word, searched in an advance trigger's own text ("counter-attacked",
     "контратакували"): beside a repelled attack in its sentence it is the defence's fighting."""
@@ -396,6 +400,7 @@ def _lexicon(lang: Language) -> Lexicon:
         forecast=_optional(stance.get("forecast")),
         attempt_act=_optional(stance.get("attempt_act")),
         counter_attack=_optional(stance.get("counter_attack")),
+        contrast=_optional(stance.get("contrast")),
         not_capture=_optional(stance.get("not_capture")),
         region_anaphor=_optional(places.get("region_anaphor")),
         pair=_optional(places.get("pair")),
