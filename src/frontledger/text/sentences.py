@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from frontledger import language as languages
 from frontledger.text import compiled
@@ -171,6 +171,13 @@ def closes_quotation(text: str) -> bool:
     return _quotation_balance(text) < 0
 
 
+QUOTATION_MEMO = 64
+"""Sentences whose quotation balance is remembered: the rules ask it of a sentence three or
+four times while reading it (its claims, its speaker, what it leaves for the next), and a
+report has some 30-40 sentences; so the last 64 asked, not an article's worth more."""
+
+
+@lru_cache(maxsize=QUOTATION_MEMO)
 def _quotation_balance(text: str) -> int:
     """Quotation marks opened minus closed; a straight mark ('"') left unpaired opens when
     a space, a colon or nothing stands before it ('He said: "We hold', '"We hold'), and
