@@ -84,5 +84,6 @@ def test_neuter_name_in_e_in_the_genitive_reaches_the_village(real_gaz):
 
 
 def test_neuter_name_in_e_the_gazetteer_lacks_keeps_its_nominative(real_gaz):
-    village = found(real_gaz, "Szturmowcy próbowali dojść do Zakitnego od wschodu.", "pl")["Zakitnego"]
+    text = "Szturmowcy próbowali dojść do Zakitnego od wschodu."
+    village = found(real_gaz, text, "pl")["Zakitnego"]
     assert village.name == "Zakitne"
