@@ -74,3 +74,16 @@ def test_adjective_and_noun_name_in_an_oblique_case_reaches_the_town(gaz, text, 
 def test_neuter_adjective_name_in_the_genitive_reaches_the_village(gaz):
     village = found(gaz, "Rosjanie zajęli połowę Szachowego.", "pl")["Szachowego"]
     assert village.geonameid == 698641
+
+
+
+def test_neuter_name_in_e_in_the_genitive_reaches_the_village(real_gaz):
+    # Ukrainian -е names (Торське) are declined in Polish like neuter adjectives: Torśkego
+    text = "Ukraińska artyleria ostrzelała rosyjskie pozycje koło Torśkego."
+    assert found(real_gaz, text, "pl")["Torśkego"].geonameid == 691358
+
+
+def test_neuter_name_in_e_the_gazetteer_lacks_keeps_its_nominative(real_gaz):
+    text = "Szturmowcy próbowali dojść do Zakitnego od wschodu."
+    village = found(real_gaz, text, "pl")["Zakitnego"]
+    assert village.name == "Zakitne"

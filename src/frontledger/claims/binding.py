@@ -954,7 +954,11 @@ def _agentless_taker(
     the speaker's enemy's gain ("X was lost, Kyiv's commander said"; "мы потеряли X"); a
     neutral capture said by the side that governs the place is the other side's ("X was
     captured, Ukrainian officers admitted"). A liberation or a recapture keeps the
-    speaker's own side (`_fallback_side`); None where the general fallback decides."""
+    speaker's own side (`_fallback_side`), but a liberation the outlet tells in its own
+    voice ("Kherson was liberated in November 2022") is the side governing the place: an
+    outlet with no side of its own writes "liberated" only of a country's own land taken
+    back (a side's claimed liberation is quoted, and its speaker has a side); None where
+    the general fallback decides."""
     assert trigger.trigger is not None
     if trigger.label != "control" or not trigger.trigger.change or stance != "asserts":
         return None
@@ -964,7 +968,28 @@ def _agentless_taker(
         return doc.theater.opponent(claimant_side if claimant_side in opponents else owner)
     if kind == "capture" and owner is not None and claimant_side == owner:
         return doc.theater.opponent(owner)
+    if (kind == "liberation" and owner is not None and claimant_side not in opponents
+            and not _quoted(doc.text, trigger.start)):
+        return owner
     return None
+
+
+QUOTE_REACH = 80
+"""How far back an opening quotation mark is looked for before a liberation's trigger: a
+quoted phrase ("the town was «fully liberated»") is a few words long; set from the
+invented report corpora's quoted claims."""
+_OPENING_QUOTES = "«„“"
+_CLOSING_QUOTES = "»”"
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether `position` lies inside a quotation opened in the QUOTE_REACH characters before
+    it: a side's word quoted by someone else ("город «полностью освобожден»"), not the
+    outlet's own."""
+    window = text[max(0, position - QUOTE_REACH):position]
+    opened = max(window.rfind(mark) for mark in _OPENING_QUOTES)
+    closed = max(window.rfind(mark) for mark in _CLOSING_QUOTES)
+    return opened > closed or window.count('"') % 2 == 1
 
 
 _PUNCTUATION = re.compile(r"[,;:()«»\"“”„—–]")
