@@ -445,7 +445,15 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     after = doc.lexicon.negation_after
     if after is not None and after.match(doc.text[trigger.end:sentence.end]):
         return True
-    return _coordinated_negation(doc, sentence, trigger)
+    return _negated_inside(doc, trigger) or _coordinated_negation(doc, sentence, trigger)
+
+
+def _negated_inside(doc: Analysis, trigger: Hit) -> bool:
+    """"X sei nicht eingekesselt", "sind nicht umzingelt": a trigger that spans an auxiliary
+    and its participle holds the negation between them, right before its last word."""
+    last = doc.text.rfind(" ", trigger.start, trigger.end) + 1
+    inside = within(doc.negations, trigger.start + 1, last) if last else []
+    return bool(inside) and _negation_gap(doc, doc.text[inside[-1].end:last])
 
 
 def _coordinated_negation(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
