@@ -455,7 +455,15 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     # "ont attaqué X mais n'ont pas réussi à ...": a negation past a contrast is another act's
     if found is not None and not _contrasted(doc, trigger.end, trigger.end + found.end()):
         return True
-    return _coordinated_negation(doc, sentence, trigger)
+    return _negated_inside(doc, trigger) or _coordinated_negation(doc, sentence, trigger)
+
+
+def _negated_inside(doc: Analysis, trigger: Hit) -> bool:
+    """"X sei nicht eingekesselt", "sind nicht umzingelt": a trigger that spans an auxiliary
+    and its participle holds the negation between them, right before its last word."""
+    last = doc.text.rfind(" ", trigger.start, trigger.end) + 1
+    inside = within(doc.negations, trigger.start + 1, last) if last else []
+    return bool(inside) and _negation_gap(doc, doc.text[inside[-1].end:last])
 
 
 FAILURE_REACH = 80
