@@ -11,10 +11,12 @@ import re
 
 from frontledger.claims.analysis import (
     MAX_SPAN,
+    TIME_STAMP,
     Analysis,
     date_near,
     may_begin,
     overlaps_any,
+    paragraphs,
     starting,
     starts_of,
     within,
@@ -944,9 +946,11 @@ def default_speaker(
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
+            and (state.principal.reach is None or sentence.start < state.principal.reach)
+            and (state.principal.reach is None or not _voiced(doc, sentence))
             and not within(doc.earlier, sentence.start, sentence.end)
             and (_reported(doc, sentence) or _headline(doc, sentence))):
-        return replace(state.principal, position=sentence.start)
+        return replace(state.principal, position=sentence.start, reach=None)
     if carried is not None and (
         (sentence.paragraph == state.speaker_paragraph and _carries(state)
          and not within(doc.earlier, sentence.start, sentence.end))
@@ -957,6 +961,13 @@ def default_speaker(
             return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+def _voiced(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence has a reporting verb of its own whose speaker no name resolved
+    ("Russian propagandists claimed the 'capture' of X" with a noun the lexicon lacks): it
+    reports another voice, not the article's principal speaker."""
+    return any(c.label == "verb" for c in within(doc.cues, sentence.start, sentence.end))
 
 
 BACKGROUND_AGE = 31
@@ -1033,12 +1044,17 @@ def _headline(doc: Analysis, sentence: Sentence) -> bool:
 
 def principal_speaker(doc: Analysis) -> Speaker | None:
     """The speaker an article reports: the first one named in its first LEAD_SENTENCES
-    sentences ("Governor X says ...", "..., the ministry said"); none when the article
-    quotes speakers of more than one side (then what nobody is said to say is the outlet's
-    narration)."""
+    sentences ("Governor X says ...", "..., the ministry said"). None when a voice of
+    another side answers within the first LEAD_PARAGRAPHS paragraphs: the report weighs
+    two sides, and what nobody is said to say is the outlet's narration. When the lead says
+    the article retells one report ("This is stated in the General Staff's bulletin"), a
+    voice of another side named only later (the Kremlin quoted at its end) ends its
+    `reach` there; so does the next entry of a live blog or ticker (`entry_starts`): an
+    entry is a scope of its own, whose lines are never an earlier entry's speaker's."""
     state = State()
     principal: Speaker | None = None
     sides: set[str] = set()
+    retold = False  # the lead says the article retells one report ("Про це йдеться у зведенні")
     for index, sentence in enumerate(doc.sentences):
         if not within(doc.cues, sentence.start, sentence.end):
             continue
@@ -1048,14 +1064,47 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         if principal is None and named and _points_back(doc, sentence) and (
                 sentence.paragraph < LEAD_PARAGRAPHS):
             principal = replace(named[0], position=0)  # "... The command reports this."
+            retold = True
         if principal is None and named and index < LEAD_SENTENCES:
             principal = named[0]
         sides.update(s.side for s in named if s.side in doc.theater.opponents)
         if principal is None and index >= LEAD_SENTENCES:
             return None
         if principal is not None and sides - {principal.side}:
-            return None
-    return principal
+            if sentence.paragraph < LEAD_PARAGRAPHS or not retold:
+                return None
+            return _within_entry(doc, replace(principal, reach=sentence.start))
+    return None if principal is None else _within_entry(doc, principal)
+
+
+ENTRY_HEAD = 40
+"""A heading's speaker with its colon ("Генштаб:", "Zelensky:", "+++ 16:05 +++ Moskau:")
+closes at most this far into its line."""
+
+
+def entry_starts(doc: Analysis) -> list[int]:
+    """Where the entries of a live blog, a ticker or a digest begin: a line that opens with
+    a time stamp, or with a speaker's name and a colon ("Генштаб: ...", "Zelensky: ...").
+    Each entry starts a new scope for speakers (kept with the document)."""
+    found: list[int] | None = doc.kept.get("entries")
+    if found is None:
+        found = doc.kept["entries"] = []
+        for group in paragraphs(doc).values():
+            first = group[0]
+            if TIME_STAMP.match(first.text) or any(
+                    doc.text[c.start:c.end] == ":" for c in within(
+                        doc.cues, first.start, min(first.end, first.start + ENTRY_HEAD))):
+                found.append(first.start)
+    return found
+
+
+def _within_entry(doc: Analysis, principal: Speaker) -> Speaker:
+    """`principal` speaking at most up to the start of the entry after the one it is named in."""
+    starts = entry_starts(doc)
+    later = starts[bisect.bisect_right(starts, principal.position):]
+    if not later or (principal.reach is not None and principal.reach <= later[0]):
+        return principal
+    return replace(principal, reach=later[0])
 
 
 _SCOPE_END = re.compile(r";|\s--\s")
