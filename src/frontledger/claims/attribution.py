@@ -1322,3 +1322,45 @@ def _sides_of_fuller_names(name: str, known: dict[str, set[str]]) -> set[str]:
         return set()
     return {side for fuller, sides in known.items() if fuller != name
             and words <= {w.lower() for w in NAME_WORD.findall(fuller)} for side in sides}
+
+
+def partisan_outlet(doc: Analysis, claims: list[Claim]) -> list[Claim]:
+    """An outlet that is a side's own channel (a Z-channel, a brigade's channel) speaks for
+    that side: in its own voice it calls one side's fighters ours (the lexicon's
+    `partisan`: "наши штурмовики", "наші хлопці", "our guys") and names the enemy ("противник",
+    "ворог"), and the paragraphs where it says "ours" name the other side only ("Украинские
+    паблики пишут ... под контролем ВСУ"): its own claims are then that side's."""
+    pattern = doc.lexicon.partisan
+    if pattern is None or not any(c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE
+                                  for c in claims):
+        return claims
+    if not any(s.label == "enemy" and _own_voice(doc, s.start) for s in doc.sides):
+        return claims
+    named: set[str] = set()
+    for found in pattern.finditer(doc.text):
+        sentence = _own_voice(doc, found.start())
+        if sentence is None:
+            continue
+        group = paragraphs(doc)[sentence.paragraph]
+        named.update(s.label for s in within(doc.sides, group[0].start, group[-1].end)
+                     if s.label in doc.theater.opponents)
+    if len(named) != 1:
+        return claims
+    ours = doc.theater.opponent(next(iter(named)))
+    if ours is None:
+        return claims
+    return [replace(c, claimant_side=ours)
+            if c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE else c
+            for c in claims]
+
+
+def _own_voice(doc: Analysis, at: int) -> Sentence | None:
+    """The sentence holding offset `at` when it is in the outlet's own voice: it has no
+    reporting cue and opens no quotation."""
+    index = bisect.bisect_right(starts_of(doc.sentences), at) - 1
+    if index < 0:
+        return None
+    sentence = doc.sentences[index]
+    if sentence.text[:1] in _QUOTES or within(doc.cues, sentence.start, sentence.end):
+        return None
+    return sentence
