@@ -1291,22 +1291,55 @@ def denier(speakers: list[Speaker], denial: Hit, fallback: Speaker) -> Speaker:
     return min(speakers, key=lambda s: abs(s.position - denial.start))
 
 
-def settle_sides(claims: list[Claim]) -> list[Claim]:
+DEFENDED_KINDS = ("control", "encirclement")
+"""Claims whose denial tells the denier's side: who denies that a side took or encircled a
+place is that side's opponent ("X has not fallen", "la ville n'est pas encerclée")."""
+
+
+def settle_sides(claims: list[Claim], doc: Analysis | None = None) -> list[Claim]:
     """A speaker whose side one of its statements gives ("Russian reports of X were rejected
-    by the command": the command is Ukrainian) speaks for that side in every statement of
+    by the command": the command is Ukrainian; a spokesman of no named side who denies that
+    Russia took or encircled X is Ukrainian) speaks for that side in every statement of
     the article it makes under the same name, where nothing else gave its side."""
     known: dict[str, set[str]] = {}
     for claim in claims:
         if claim.claimant_side not in (UNKNOWN, OUTLET_SIDE):
             known.setdefault(claim.claimant, set()).add(claim.claimant_side)
+    denied: dict[str, set[str]] = {}  # a denier settled so → the places it defends
+    for claim in claims:
+        denier = _denier_side(doc, claim)
+        if denier is not None and (claim.claimant not in known or claim.claimant in denied):
+            known.setdefault(claim.claimant, set()).add(denier)
+            denied.setdefault(claim.claimant, set()).add(claim.place.name)
     settled = []
     for claim in claims:
         if claim.claimant_side == UNKNOWN and known:
             sides = known.get(claim.claimant) or _sides_of_fuller_names(claim.claimant, known)
             if len(sides) == 1:
-                claim = replace(claim, claimant_side=next(iter(sides)))
+                claim = _held_by_denier(claim, next(iter(sides)),
+                                        denied.get(claim.claimant, set()))
         settled.append(claim)
     return settled
+
+
+def _held_by_denier(claim: Claim, side: str, defended: set[str]) -> Claim:
+    """`claim` with its claimant's settled side; a whole place that a denier of its capture
+    says is held ("X reste sous notre contrôle, la ville n'est pas encerclée") is held by
+    the denier's side, whoever the words for "ours" were read as before its side was known."""
+    if (claim.kind == "control" and claim.stance == "asserts" and claim.fraction is None
+            and claim.place.name in defended):
+        return replace(claim, claimant_side=side, actor_side=side)
+    return replace(claim, claimant_side=side)
+
+
+def _denier_side(doc: Analysis | None, claim: Claim) -> str | None:
+    """The side of a named speaker of unknown side that denies a side's capture or
+    encirclement of a place: that side's opponent."""
+    if (doc is None or claim.claimant_side != UNKNOWN or claim.claimant == UNATTRIBUTED
+            or claim.stance != "denies" or claim.kind not in DEFENDED_KINDS
+            or claim.actor_side not in doc.theater.opponents):
+        return None
+    return doc.theater.opponent(claim.actor_side)
 
 
 NAME_WORD = re.compile(r"\w{4,}")

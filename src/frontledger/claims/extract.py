@@ -159,7 +159,7 @@ def extract(
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(partisan_outlet(doc, settle_sides(claims)), outlet=doc.outlet,
+    return deduplicate(partisan_outlet(doc, settle_sides(claims, doc)), outlet=doc.outlet,
                        lead=lead_end(doc), headings=headings(doc))
 
 
