@@ -292,7 +292,10 @@ def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
         gap = text[name.end:name.end + 2]
         colon = name.end + len(gap) - len(gap.lstrip(" "))
         at = bisect.bisect_right(starts_of(sentences), name.start) - 1
-        if at < 0 or text[sentences[at].start:name.start].strip(_OPENING_MARKS):
+        if at < 0:
+            continue
+        stamp = TIME_STAMP.match(text, sentences[at].start, name.start)  # "+++ 16:05 +++ Moskau:"
+        if text[stamp.end() if stamp else sentences[at].start:name.start].strip(_OPENING_MARKS):
             continue
         sentence = sentences[at]
         if not any(sentence.start <= c.start < sentence.end for c in cues):
@@ -300,7 +303,10 @@ def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
     return found
 
 
-_OPENING_MARKS = " \t\"«“'*-–—"
+_OPENING_MARKS = " \t\"«“'*-–—+"
+TIME_STAMP = re.compile(r"[^\w\n]{0,6}(?:[^\W\d]{1,4}\.?\s+)?[0-2]?\d[:.h][0-5]\d(?!\d)")
+"""A live blog's or ticker's entry opening its line: "14:32", "+++ 09:12 +++", "ore 18:20 -",
+"08:05 GMT" (a word of at most four letters may stand before the time: "ore", "um", "à")."""
 
 
 def _colon_after(text: str, name: Hit) -> bool:

@@ -11,10 +11,12 @@ import re
 
 from frontledger.claims.analysis import (
     MAX_SPAN,
+    TIME_STAMP,
     Analysis,
     date_near,
     may_begin,
     overlaps_any,
+    paragraphs,
     starting,
     starts_of,
     within,
@@ -944,9 +946,11 @@ def default_speaker(
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
+            and (state.principal.reach is None or sentence.start < state.principal.reach)
+            and (state.principal.reach is None or not _voiced(doc, sentence))
             and not within(doc.earlier, sentence.start, sentence.end)
             and (_reported(doc, sentence) or _headline(doc, sentence))):
-        return replace(state.principal, position=sentence.start)
+        return replace(state.principal, position=sentence.start, reach=None)
     if carried is not None and (
         (sentence.paragraph == state.speaker_paragraph and _carries(state)
          and not within(doc.earlier, sentence.start, sentence.end))
@@ -957,6 +961,13 @@ def default_speaker(
             return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+def _voiced(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence has a reporting verb of its own whose speaker no name resolved
+    ("Russian propagandists claimed the 'capture' of X" with a noun the lexicon lacks): it
+    reports another voice, not the article's principal speaker."""
+    return any(c.label == "verb" for c in within(doc.cues, sentence.start, sentence.end))
 
 
 BACKGROUND_AGE = 31
@@ -1033,12 +1044,17 @@ def _headline(doc: Analysis, sentence: Sentence) -> bool:
 
 def principal_speaker(doc: Analysis) -> Speaker | None:
     """The speaker an article reports: the first one named in its first LEAD_SENTENCES
-    sentences ("Governor X says ...", "..., the ministry said"); none when the article
-    quotes speakers of more than one side (then what nobody is said to say is the outlet's
-    narration)."""
+    sentences ("Governor X says ...", "..., the ministry said"). None when a voice of
+    another side answers within the first LEAD_PARAGRAPHS paragraphs: the report weighs
+    two sides, and what nobody is said to say is the outlet's narration. When the lead says
+    the article retells one report ("This is stated in the General Staff's bulletin"), a
+    voice of another side named only later (the Kremlin quoted at its end) ends its
+    `reach` there; so does the next entry of a live blog or ticker (`entry_starts`): an
+    entry is a scope of its own, whose lines are never an earlier entry's speaker's."""
     state = State()
     principal: Speaker | None = None
     sides: set[str] = set()
+    retold = False  # the lead says the article retells one report ("Про це йдеться у зведенні")
     for index, sentence in enumerate(doc.sentences):
         if not within(doc.cues, sentence.start, sentence.end):
             continue
@@ -1048,14 +1064,47 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         if principal is None and named and _points_back(doc, sentence) and (
                 sentence.paragraph < LEAD_PARAGRAPHS):
             principal = replace(named[0], position=0)  # "... The command reports this."
+            retold = True
         if principal is None and named and index < LEAD_SENTENCES:
             principal = named[0]
         sides.update(s.side for s in named if s.side in doc.theater.opponents)
         if principal is None and index >= LEAD_SENTENCES:
             return None
         if principal is not None and sides - {principal.side}:
-            return None
-    return principal
+            if sentence.paragraph < LEAD_PARAGRAPHS or not retold:
+                return None
+            return _within_entry(doc, replace(principal, reach=sentence.start))
+    return None if principal is None else _within_entry(doc, principal)
+
+
+ENTRY_HEAD = 40
+"""A heading's speaker with its colon ("Генштаб:", "Zelensky:", "+++ 16:05 +++ Moskau:")
+closes at most this far into its line."""
+
+
+def entry_starts(doc: Analysis) -> list[int]:
+    """Where the entries of a live blog, a ticker or a digest begin: a line that opens with
+    a time stamp, or with a speaker's name and a colon ("Генштаб: ...", "Zelensky: ...").
+    Each entry starts a new scope for speakers (kept with the document)."""
+    found: list[int] | None = doc.kept.get("entries")
+    if found is None:
+        found = doc.kept["entries"] = []
+        for group in paragraphs(doc).values():
+            first = group[0]
+            if TIME_STAMP.match(first.text) or any(
+                    doc.text[c.start:c.end] == ":" for c in within(
+                        doc.cues, first.start, min(first.end, first.start + ENTRY_HEAD))):
+                found.append(first.start)
+    return found
+
+
+def _within_entry(doc: Analysis, principal: Speaker) -> Speaker:
+    """`principal` speaking at most up to the start of the entry after the one it is named in."""
+    starts = entry_starts(doc)
+    later = starts[bisect.bisect_right(starts, principal.position):]
+    if not later or (principal.reach is not None and principal.reach <= later[0]):
+        return principal
+    return replace(principal, reach=later[0])
 
 
 _SCOPE_END = re.compile(r";|\s--\s")
@@ -1242,22 +1291,55 @@ def denier(speakers: list[Speaker], denial: Hit, fallback: Speaker) -> Speaker:
     return min(speakers, key=lambda s: abs(s.position - denial.start))
 
 
-def settle_sides(claims: list[Claim]) -> list[Claim]:
+DEFENDED_KINDS = ("control", "encirclement")
+"""Claims whose denial tells the denier's side: who denies that a side took or encircled a
+place is that side's opponent ("X has not fallen", "la ville n'est pas encerclée")."""
+
+
+def settle_sides(claims: list[Claim], doc: Analysis | None = None) -> list[Claim]:
     """A speaker whose side one of its statements gives ("Russian reports of X were rejected
-    by the command": the command is Ukrainian) speaks for that side in every statement of
+    by the command": the command is Ukrainian; a spokesman of no named side who denies that
+    Russia took or encircled X is Ukrainian) speaks for that side in every statement of
     the article it makes under the same name, where nothing else gave its side."""
     known: dict[str, set[str]] = {}
     for claim in claims:
         if claim.claimant_side not in (UNKNOWN, OUTLET_SIDE):
             known.setdefault(claim.claimant, set()).add(claim.claimant_side)
+    denied: dict[str, set[str]] = {}  # a denier settled so → the places it defends
+    for claim in claims:
+        denier = _denier_side(doc, claim)
+        if denier is not None and (claim.claimant not in known or claim.claimant in denied):
+            known.setdefault(claim.claimant, set()).add(denier)
+            denied.setdefault(claim.claimant, set()).add(claim.place.name)
     settled = []
     for claim in claims:
         if claim.claimant_side == UNKNOWN and known:
             sides = known.get(claim.claimant) or _sides_of_fuller_names(claim.claimant, known)
             if len(sides) == 1:
-                claim = replace(claim, claimant_side=next(iter(sides)))
+                claim = _held_by_denier(claim, next(iter(sides)),
+                                        denied.get(claim.claimant, set()))
         settled.append(claim)
     return settled
+
+
+def _held_by_denier(claim: Claim, side: str, defended: set[str]) -> Claim:
+    """`claim` with its claimant's settled side; a whole place that a denier of its capture
+    says is held ("X reste sous notre contrôle, la ville n'est pas encerclée") is held by
+    the denier's side, whoever the words for "ours" were read as before its side was known."""
+    if (claim.kind == "control" and claim.stance == "asserts" and claim.fraction is None
+            and claim.place.name in defended):
+        return replace(claim, claimant_side=side, actor_side=side)
+    return replace(claim, claimant_side=side)
+
+
+def _denier_side(doc: Analysis | None, claim: Claim) -> str | None:
+    """The side of a named speaker of unknown side that denies a side's capture or
+    encirclement of a place: that side's opponent."""
+    if (doc is None or claim.claimant_side != UNKNOWN or claim.claimant == UNATTRIBUTED
+            or claim.stance != "denies" or claim.kind not in DEFENDED_KINDS
+            or claim.actor_side not in doc.theater.opponents):
+        return None
+    return doc.theater.opponent(claim.actor_side)
 
 
 NAME_WORD = re.compile(r"\w{4,}")
@@ -1273,3 +1355,45 @@ def _sides_of_fuller_names(name: str, known: dict[str, set[str]]) -> set[str]:
         return set()
     return {side for fuller, sides in known.items() if fuller != name
             and words <= {w.lower() for w in NAME_WORD.findall(fuller)} for side in sides}
+
+
+def partisan_outlet(doc: Analysis, claims: list[Claim]) -> list[Claim]:
+    """An outlet that is a side's own channel (a Z-channel, a brigade's channel) speaks for
+    that side: in its own voice it calls one side's fighters ours (the lexicon's
+    `partisan`: "наши штурмовики", "наші хлопці", "our guys") and names the enemy ("противник",
+    "ворог"), and the paragraphs where it says "ours" name the other side only ("Украинские
+    паблики пишут ... под контролем ВСУ"): its own claims are then that side's."""
+    pattern = doc.lexicon.partisan
+    if pattern is None or not any(c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE
+                                  for c in claims):
+        return claims
+    if not any(s.label == "enemy" and _own_voice(doc, s.start) for s in doc.sides):
+        return claims
+    named: set[str] = set()
+    for found in pattern.finditer(doc.text):
+        sentence = _own_voice(doc, found.start())
+        if sentence is None:
+            continue
+        group = paragraphs(doc)[sentence.paragraph]
+        named.update(s.label for s in within(doc.sides, group[0].start, group[-1].end)
+                     if s.label in doc.theater.opponents)
+    if len(named) != 1:
+        return claims
+    ours = doc.theater.opponent(next(iter(named)))
+    if ours is None:
+        return claims
+    return [replace(c, claimant_side=ours)
+            if c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE else c
+            for c in claims]
+
+
+def _own_voice(doc: Analysis, at: int) -> Sentence | None:
+    """The sentence holding offset `at` when it is in the outlet's own voice: it has no
+    reporting cue and opens no quotation."""
+    index = bisect.bisect_right(starts_of(doc.sentences), at) - 1
+    if index < 0:
+        return None
+    sentence = doc.sentences[index]
+    if sentence.text[:1] in _QUOTES or within(doc.cues, sentence.start, sentence.end):
+        return None
+    return sentence

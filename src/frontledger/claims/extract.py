@@ -50,6 +50,7 @@ from frontledger.claims.attribution import (
     denier,
     in_phrase,
     local_voice,
+    partisan_outlet,
     principal_speaker,
     remember,
     settle_sides,
@@ -162,8 +163,8 @@ def extract(
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(settle_sides(claims), outlet=doc.outlet, lead=lead_end(doc),
-                       headings=headings(doc))
+    return deduplicate(partisan_outlet(doc, settle_sides(claims, doc)), outlet=doc.outlet,
+                       lead=lead_end(doc), headings=headings(doc))
 
 
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:

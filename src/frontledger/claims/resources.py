@@ -210,6 +210,10 @@ class Lexicon:
     reported_mood: re.Pattern[str] | None = None
     """The verb forms of reported speech where a language has them (German Konjunktiv I):
     a sentence without them is no relayed statement of the article's principal speaker."""
+    partisan: re.Pattern[str] | None = None
+    """First-person words for one's own fighters ("наши штурмовики", "наші хлопці", "our
+    guys", "nasi żołnierze"): an outlet that writes them in its own voice, and names the
+    enemy, is a side's channel and speaks for the side it calls ours."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
     local_official: re.Pattern[str] | None = None
     """Titles of a place's own officials and authorities ("governor", "mayor", "regional
@@ -365,6 +369,7 @@ def _lexicon(lang: Language) -> Lexicon:
         participle=_optional(speech.get("participle")),
         addressee=_before_name(speech.get("addressee")),
         reported_mood=_optional(speech.get("reported_mood")),
+        partisan=_optional(speech.get("partisan")),
         determiner=_optional(speech.get("determiner")),
         local_official=_optional(speech.get("local_official")),
         place_anaphor=_compile(places["anaphor"]),

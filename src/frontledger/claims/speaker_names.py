@@ -385,6 +385,12 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if governed is not None:
         return governed  # "El gobernador de Járkov, Oleh X, ha denunciado que un ataque ruso"
     named = [s for s in around if s.label in speakers]
+    if named and _reports_sides_only(doc, hit, named):
+        # "Russia struck A and B overnight, according to Governor X", "un dron ucraniano
+        # atacó Y, denunció el gobernador": a place's own official whose title and
+        # appositive name no side speaks for the side governing the place (`local_voice`),
+        # not for a side named in what it reports
+        return UNKNOWN
     if named:  # a side's name before "other"; of those, the nearest (its appositive)
         return str(min(named, key=lambda s: (s.label == "other", distance(s, hit))).label)
     earlier = _named_before(doc.text[hit.start:hit.end], state)
@@ -463,6 +469,28 @@ def _side_from_title(doc: Analysis, hit: Hit) -> str | None:
 
 
 _APPOSITIVE_CLOSE = re.compile(r"[,;:.!?()]")
+
+
+def _reports_sides_only(doc: Analysis, hit: Hit, named: list[Hit]) -> bool:
+    """Whether a person titled as a place's own official (the lexicon's `local_official`,
+    "Gouverneur X", "il sindaco X", "X, the mayor of the city") has no side named in its
+    title (back to the last punctuation mark or reporting cue) nor in its appositive set
+    off by a comma:
+    every side around it is in what it reports."""
+    pattern = doc.lexicon.local_official
+    if pattern is None or hit.label != "person":
+        return False
+    title_start = hit.start - len(title_before(doc, hit))
+    cues = within(doc.cues, title_start, hit.start)  # "Russia struck A, according to X"
+    title_start = max([title_start, *(c.end for c in cues)])
+    close = _APPOSITIVE_CLOSE.search(doc.text, hit.end + 1, hit.end + 2 * APPOSITIVE_WINDOW)
+    appositive_end = (close.start() if close else hit.end) if doc.text.startswith(
+        ",", hit.end) else hit.end
+    own = [s for s in named if title_start <= s.start and s.end <= appositive_end]
+    if own:
+        return False
+    words = doc.text[title_start:appositive_end]
+    return pattern.search(words) is not None
 
 
 def _appositive_end(text: str, hit: Hit) -> int:
