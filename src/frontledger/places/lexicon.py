@@ -38,6 +38,10 @@ class Lexicon:
     attached_region_gap: re.Pattern[str]
     """What may stand between a place and the region it is said to be in ("X, in the Y
     region", "X dans la région de Y", "село X Донецкой области")."""
+    region_apposition_gap: re.Pattern[str]
+    """What stands between a place and a region's bare name that locates it, set off by a
+    comma or a bracket ("X, in Kharkiv,", "X, en Járkov.", "X (Kharkiv)"): the name is the
+    region, not its capital."""
     place_marker_before: re.Pattern[str]
     village_marker_before: re.Pattern[str]
     place_marker_after: re.Pattern[str]
@@ -174,6 +178,7 @@ def _lexicon(lang: Language) -> Lexicon:
         regions_word=_anywhere(text("regions_word")),
         list_separator=_anywhere(text("list_separator")),
         attached_region_gap=_anywhere(text("attached_region_gap")),
+        region_apposition_gap=_anywhere(text("region_apposition_gap")),
         place_marker_before=_before(text("place_marker_before")),
         village_marker_before=_before(text("village_marker_before")),
         place_marker_after=_anywhere(text("place_marker_after")),

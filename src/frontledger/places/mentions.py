@@ -6,7 +6,7 @@ import re
 import threading
 from bisect import bisect_left
 from dataclasses import replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from frontledger.places import index_files, katottg
 from frontledger.places.context import Cues
@@ -305,8 +305,33 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
     for reading in readings:  # "на Запорожье": "на" puts a name in a region, not a city
         if _may_be_region(reading.span) and cues.region_preposition_before(reading.span.start):
             reading.region = True
+    _mark_regions_in_apposition(readings, cues)
     _attach_regions(readings, cues, words, gaz)
     return readings
+
+
+CLAUSE_ENDS = ",.;:)!?\n"
+"""What may follow a region's bare name set off after a place ("X, in Kharkiv, on
+Monday", "X (Kharkiv)"): the apposition ends there; "X, in Kharkiv city" or "X, in Kharkiv
+and Odesa" goes on and is left alone."""
+
+
+def _mark_regions_in_apposition(readings: list[Reading], cues: Cues) -> None:
+    """"Kurylivka, in Kharkiv, on Monday", "Kurílovka, en Járkov.", "Курилівка (Харків)":
+    a region's bare name set off right after the name of a place that is not itself a
+    region's centre locates that place: it is the region, not its capital (which a village
+    cannot be in). The evidence is the sentence's own punctuation: the comma or bracket
+    before, a clause end right after."""
+    text = cues.text
+    for left, right in pairwise(readings):
+        if right.region or not _may_be_region(right.span) or _may_be_region(left.span) or (
+                left.region):
+            continue
+        after = text[right.span.end:right.span.end + 2].lstrip(" ")
+        if after[:1] not in CLAUSE_ENDS:
+            continue
+        if cues.lex.region_apposition_gap.fullmatch(text, left.span.end, right.span.start):
+            right.region = True
 
 
 def _respell_in_region(readings: list[Reading], recogniser: Recogniser, gaz: Gazetteer
