@@ -24,6 +24,7 @@ from frontledger.places.gazetteer import (
     Gazetteer,
     GazetteerEntry,
 )
+from frontledger.places.normalize import spelling_key
 from frontledger.places.recognize import SKELETON, Span, Word
 from frontledger.places.renamings import region_keeps_former_name
 from frontledger.records import PlaceMention
@@ -283,7 +284,23 @@ class Resolver:
 
     def _scored_options(self, reading: Reading) -> list[tuple[GazetteerEntry, int, float]]:
         """The reading's options with the part of their score that needs no context."""
-        return [(e, how, self._prior(e, how)) for e, how in self._options(reading)]
+        return [(e, how, self._prior(e, how))
+                for e, how in self._one_name_spelt_two_ways(self._options(reading))]
+
+    def _one_name_spelt_two_ways(self, options: list[tuple[GazetteerEntry, int]]
+                                 ) -> list[tuple[GazetteerEntry, int]]:
+        """Theater namesakes whose own names differ only in how they romanise one name
+        ("Mykolaivka", a town, and "Mykolayivka", a village, both Миколаївка) are named
+        alike: the one whose own name the text happens to spell gains no name weight over
+        the other, which then wins by population and context."""
+        own = {spelling_key(e.name) for e, how in options
+               if how == PRIMARY and e.kind == "populated_place"
+               and e.country in self.theater.countries}
+        if not own or all(how != ALTERNATE for _e, how in options):
+            return options
+        return [(e, PRIMARY) if how == ALTERNATE and e.kind == "populated_place"
+                and e.country in self.theater.countries and spelling_key(e.name) in own
+                else (e, how) for e, how in options]
 
     def _supported(self, entry: GazetteerEntry, ctx: Context, span: Span,
                    options: list[tuple[GazetteerEntry, int, float]]) -> bool:
