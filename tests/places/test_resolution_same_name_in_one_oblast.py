@@ -1,6 +1,8 @@
-"""Namesakes inside one oblast: GeoNames spells one Ukrainian name two ways for two places
+"""Namesakes: GeoNames spells one Ukrainian name two ways for two places
 ("Mykolaivka", a town of 14,000, and "Mykolayivka", a village, both in the Donetsk region);
-the spelling the text happens to use must not pick the village over the town."""
+the spelling the text happens to use must not pick the village over the town. A place
+named in the same sentence, or the town a direction in it is named after, says which
+namesake the sentence means."""
 
 from __future__ import annotations
 
@@ -31,3 +33,29 @@ def test_romanisations_of_one_name_share_a_spelling_key():
 def test_a_town_spelt_like_a_village_namesake_of_its_oblast_is_still_the_town(
         real_gaz, text, language, surface):
     assert found(real_gaz, text, language)[surface].geonameid == MYKOLAIVKA_TOWN
+
+
+USPENIVKA_ZAPORIZHZHIA = 690619
+DOBROPILLIA_DONETSK = 709900
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("На Покровському напрямку бої біля Удачного. На Гуляйпільському напрямку ворог "
+     "атакував у районі Успенівки.", "uk", "Успенівки"),
+    ("In the Pokrovsk direction, fighting went on near Udachne. In the Huliaipole "
+     "direction, the enemy attacked near Uspenivka.", "en", "Uspenivka"),
+])
+def test_the_direction_named_in_the_sentence_chooses_among_namesakes(real_gaz, text,
+                                                                      language, surface):
+    assert found(real_gaz, text, language)[surface].geonameid == USPENIVKA_ZAPORIZHZHIA
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("На Херсонщині ворог обстріляв Антонівку. На Покровському напрямку бої тривали біля "
+     "Білицького та Доброполля.", "uk", "Доброполля"),
+    ("Russian shells hit Antonivka in the Kherson region. Near Pokrovsk, fighting went on "
+     "around Bilytske and Dobropillia.", "en", "Dobropillia"),
+])
+def test_a_place_of_the_same_sentence_outweighs_a_region_named_elsewhere(real_gaz, text,
+                                                                          language, surface):
+    assert found(real_gaz, text, language)[surface].geonameid == DOBROPILLIA_DONETSK

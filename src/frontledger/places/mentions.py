@@ -175,7 +175,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     spans = [s for s in spans if not taken.overlaps(s.start, s.end)]
     readings = _read(spans, cues, words, gaz)
     _respell_in_region(readings, recogniser, gaz)
-    resolver = Resolver(gaz, cues, words, theater)
+    resolver = Resolver(gaz, cues, words, theater, landmarks=derived)
     known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
     known = _follow_placed(known, lex)

@@ -9,6 +9,7 @@ weights; none is tuned to one article.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from frontledger.places.build import distance_km
@@ -62,6 +63,17 @@ place, up to NEAR_OTHERS_KM: of two namesakes within reach the closer one is lik
 Half the bonus (0.2 = log10(25)/7): next to the other places against one at the edge of
 reach, closeness outweighs a namesake up to 25 times bigger. Set by that reasoning;
 neutral on the train places, better on the invented reports."""
+SENTENCE_NEAR_BONUS = 0.3
+"""Of namesakes, one near a place named in the same sentence ("attacks near Bilytske and
+Dobropillia", "на Гуляйпільському напрямку ... у районі Успенівки") is likelier than one
+near the article's places elsewhere: a sentence names one stretch of the front. Graded like
+NEAR_GRADED_SHARE, whole at 0 km, nothing at SENTENCE_NEAR_KM. 0.3 = log10(20)/7: beside
+the sentence's other place, a village outweighs a namesake up to about 20 times bigger
+elsewhere; a town bigger still keeps its name. Set by that reasoning, then checked
+neutral on the train places and better on the invented reports."""
+SENTENCE_NEAR_KM = 60.0
+"""How far from a place of the same sentence a namesake still counts as beside it (a
+direction's stretch of front is some 30-60 km long)."""
 NEAR_BOX_DEGREES = 1.2
 """Latitude degrees (longitude: twice as many) beyond which no place is NEAR_OTHERS_KM away
 in the theater's latitudes; a cheap test before the great-circle distance."""
@@ -191,6 +203,11 @@ class Context:
     """Entry index -> the postings of the names whose first-pass answer it is."""
     postings: tuple[int, ...] = ()
     """The postings of the reading being resolved."""
+    placed: list[tuple[int, int, float, float, str]] = field(default_factory=list)
+    """(start, reading, latitude, longitude, region) of each confident theater place and
+    landmark, by start."""
+    sentence: tuple[int, int] | None = None
+    """The character range of the current reading's sentence, found when first needed."""
 
 
 @dataclass(slots=True)
@@ -214,7 +231,11 @@ class Reading:
 class Resolver:
     """Picks entries for the spans of one article."""
 
-    def __init__(self, gaz: Gazetteer, cues: Cues, words: list[Word], theater: Theater):
+    def __init__(self, gaz: Gazetteer, cues: Cues, words: list[Word], theater: Theater,
+                 landmarks: list[PlaceMention] | None = None):
+        self.landmarks = landmarks or []
+        """Places found before resolution (the towns front directions are named after):
+        context for the namesakes of their sentence."""
         self.gaz = gaz
         self.cues = cues
         self.words = words
@@ -254,6 +275,7 @@ class Resolver:
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
             if key not in chosen:  # the same name read the same way resolves the same way
                 context.current, context.postings = i, reading.span.postings
+                context.sentence = None
                 choice = self._best(reading, options[key], context)
                 ok = choice is not None and self._supported(choice[0], context, reading.span,
                                                             options[key])
@@ -344,6 +366,13 @@ class Resolver:
             if in_theater and entry.latitude is not None and entry.longitude is not None and (
                     self._anchors_others(entry, ctx)):
                 ctx.points.add(i, entry.latitude, entry.longitude)
+                ctx.placed.append((readings[i].span.start, i, entry.latitude, entry.longitude,
+                                   entry.iso3166_2 or ""))
+        ctx.placed += [(m.start, -1, m.latitude, m.longitude, m.iso3166_2 or "")
+                       for m in self.landmarks
+                       if m.latitude is not None and m.longitude is not None
+                       and m.country in self.theater.countries]
+        ctx.placed.sort()
         return ctx
 
     def _locates(self, entry: GazetteerEntry, reading: Reading) -> bool:
@@ -619,7 +648,37 @@ class Resolver:
         named = ctx.named.get(entry.index)
         if named and (len(named) > 1 or ctx.postings not in named):  # named another way too
             score += SAME_ARTICLE_BONUS
+        if ctx.placed and entry.latitude is not None and entry.longitude is not None and (
+                entry.country in self.theater.countries):
+            beside = self._sentence_nearest(entry, ctx)
+            if beside is not None:
+                km, region = beside
+                score += SENTENCE_NEAR_BONUS * (1 - km / SENTENCE_NEAR_KM)
+                if region == entry.iso3166_2 and region not in ctx.regions:
+                    score += REGION_NAMED_BONUS  # the sentence names a place of its region
         return score
+
+    def _sentence_nearest(self, entry: GazetteerEntry, ctx: Context
+                          ) -> tuple[float, str] | None:
+        """The distance to the closest confident theater place (or landmark) that another
+        reading of the current reading's sentence names, when one is within
+        SENTENCE_NEAR_KM, and that place's region."""
+        if ctx.sentence is None:
+            span = self.readings[ctx.current].span
+            ctx.sentence = self.cues.sentence(span.start, span.end)
+        start, end = ctx.sentence
+        nearest: tuple[float, str] | None = None
+        for k in range(bisect_left(ctx.placed, (start,)), len(ctx.placed)):
+            at, i, lat, lon, region = ctx.placed[k]
+            if at >= end:
+                break
+            if i != ctx.current:
+                if abs(lat - (entry.latitude or 0.0)) >= NEAR_BOX_DEGREES:
+                    continue
+                km = distance_km(entry.latitude or 0.0, entry.longitude or 0.0, lat, lon)
+                if km < SENTENCE_NEAR_KM and (nearest is None or km < nearest[0]):
+                    nearest = (km, region)
+        return nearest
 
     def _nearest_km(self, entry: GazetteerEntry, ctx: Context) -> float | None:
         if entry.latitude is None or entry.longitude is None or not ctx.points:
