@@ -149,6 +149,11 @@ class Cues:
         window = self.text[max(0, start - RIVER_WINDOW):end + RIVER_WINDOW]
         return bool(self.lex.river_cue.search(window))
 
+    def river_before(self, start: int) -> bool:
+        """"on the Dnipro", "sur le Dniepr", "am Oskil": a word right before the name
+        that only a river's name takes (the lexicon's `river_before`)."""
+        return bool(self.lex.river_before.search(self.near_before(start)))
+
     def actor(self, start: int, end: int, words: list[Word], first: int,
               listed_as_place: bool = False) -> bool:
         """A capital or country used for its government: "Kyiv said", "selon Moscou",

@@ -59,6 +59,9 @@ class Lexicon:
     """Words skipped when looking for the preposition before a name ("in the", "de la")."""
     """True where every noun is capitalised (German): a capital is no sign of a name."""
     river_cue: re.Pattern[str]
+    river_before: re.Pattern[str]
+    """Words right before a name that only a river takes ("on the Dnipro", "sur le Dniepr",
+    "am Oskil"): towns' names take no article."""
     locative_before: frozenset[str]
     metonym_verbs_after: re.Pattern[str]
     metonym_before: re.Pattern[str]
@@ -187,6 +190,7 @@ def _lexicon(lang: Language) -> Lexicon:
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         articles=frozenset(fold(w) for w in words("articles")),
         river_cue=_anywhere(text("river_cue")),
+        river_before=_before(text("river_before")),
         locative_before=frozenset(fold(w) for w in words("locative_before")),
         metonym_verbs_after=_anywhere(text("metonym_verbs_after")),
         metonym_before=_before(text("metonym_before")),

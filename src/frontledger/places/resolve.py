@@ -400,13 +400,12 @@ class Resolver:
 
     def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
         options = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings]
-        span = reading.span
         rivers = [(e, how) for e, how in options if e.kind == "river"]
         if rivers and len(rivers) < len(options) and not reading.settlement and (
-                self.cues.river(span.start, span.end)):
+                self._river_cued(reading)):
             return rivers  # "située sur la rivière Oskil": not the village Oskil nearby
         if any(e.flags & FLAG_NEEDS_CUE for e, _how in options):
-            if self.cues.river(span.start, span.end):  # "the bank of the Dnipro"
+            if self._river_cued(reading):  # "the bank of the Dnipro", "am Dnipro"
                 return [(e, how) for e, how in options if e.kind == "river"]
             options = [(e, how) for e, how in options if not e.flags & FLAG_NEEDS_CUE]
         bases = [(e, how) for e, how in options if how == REGION_BASE]
@@ -434,6 +433,14 @@ class Resolver:
         if bases and self._region_in_discourse(reading, bases):
             return bases
         return others or bases
+
+    def _river_cued(self, reading: Reading) -> bool:
+        """A river word around the name ("the left bank of"), or a word right before it
+        that only a river takes ("on the Dnipro", "am Oskil"; not where the name heads a
+        region, "the Dnipro region", or is placed in one)."""
+        span = reading.span
+        return self.cues.river(span.start, span.end) or (
+            not (reading.region or reading.within) and self.cues.river_before(span.start))
 
     def _former_name_of_region(self, reading: Reading,
                                bases: list[tuple[GazetteerEntry, int]],
