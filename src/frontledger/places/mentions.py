@@ -298,7 +298,8 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
             reading.listed = len(chain) > 1
             if reading.listed:
                 reading.mates = tuple(r.span.postings for r in chain if r is not reading)
-        if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
+        if (cues.region_before(head.start) or (
+                cues.region_after(words[tail.first].end) and not _in_compound(tail, cues.text))
                 or _regions_listed(chain, cues, names) or _headed_by_region(chain, cues, words)):
             for reading in chain:
                 reading.region = True
@@ -349,6 +350,13 @@ def _respell_in_region(readings: list[Reading], recogniser: Recogniser, gaz: Gaz
     for r in readings:
         if r.span.postings in respelt:
             r.span = replace(r.span, postings=respelt[r.span.postings], quality=SKELETON)
+
+
+def _in_compound(span: Span, text: str) -> bool:
+    """"the Moscow-installed governor", "a Kyiv-appointed head": the name opens a compound
+    word (a hyphen, then a lower-case letter) that the noun after it belongs to; the noun
+    is not the name's own ("the Moscow governor" is the region's)."""
+    return text[span.end:span.end + 1] in ("-", "‐") and text[span.end + 1:span.end + 2].islower()
 
 
 def _regions_listed(chain: list[Reading], cues: Cues, names: list[tuple[int, int]]) -> bool:
