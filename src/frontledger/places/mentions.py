@@ -11,7 +11,7 @@ from itertools import accumulate, pairwise
 from frontledger.places import index_files, katottg
 from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
-from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
+from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer, GazetteerEntry
 from frontledger.places.lexicon import Lexicon, inflected_bases, lexicon, person_title
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
@@ -99,7 +99,38 @@ def geoparse(text: str, language: str | None = None, *,
     unknown += [m for m in doubted if not found.overlaps(m.start, m.end)]
     unknown = _same_name_same_place(_one_spelling(unknown))
     unknown += _named_again(text, known + unknown, titles)
-    return sorted(known + unknown, key=lambda m: m.start)
+    return sorted(known + _known_after_all(unknown, gaz, theater), key=lambda m: m.start)
+
+
+def _known_after_all(unknown: list[PlaceMention], gaz: Gazetteer, theater: Theater
+                     ) -> list[PlaceMention]:
+    """A settlement the recogniser did not find, whose theater-style name worked out from
+    the text's form ("Мирополья" in the Sumy region: Myropillia; "Ternouvate": Ternuvate) is
+    the own name of exactly one place of the region the text puts it in, is that place: the
+    name reached it by another road. (Without a region, one namesake found is too little:
+    the gazetteer lacks most villages, and their namesakes lie elsewhere.)"""
+    found: dict[tuple[str, str], GazetteerEntry | None] = {}
+    out = []
+    for m in unknown:
+        if m.geonameid is None and m.kind == "populated_place" and m.iso3166_2:
+            key = (m.name, m.iso3166_2)
+            if key not in found:
+                found[key] = _only_place_named(gaz, m.name, m.iso3166_2, theater)
+            entry = found[key]
+            if entry is not None:
+                m = replace(m, name=entry.name, geonameid=entry.geonameid,
+                            country=entry.country, iso3166_2=entry.iso3166_2,
+                            latitude=entry.latitude, longitude=entry.longitude)
+        out.append(m)
+    return out
+
+
+def _only_place_named(gaz: Gazetteer, name: str, region: str, theater: Theater
+                      ) -> GazetteerEntry | None:
+    entries = {gaz.entry(p // 4) for p in gaz.lookup(fold(name)) if p % 4 == PRIMARY}
+    places = [e for e in entries if e.kind == "populated_place" and e.geonameid is not None
+              and e.country in theater.countries and e.iso3166_2 == region]
+    return places[0] if len(places) == 1 else None
 
 
 def _named_again(text: str, mentions: list[PlaceMention],
