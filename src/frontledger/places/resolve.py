@@ -208,6 +208,9 @@ class Context:
     landmark, by start."""
     sentence: tuple[int, int] | None = None
     """The character range of the current reading's sentence, found when first needed."""
+    namesakes: bool = False
+    """Whether the current reading may name two theater places or more (only then does
+    the sentence's context choose among them)."""
 
 
 @dataclass(slots=True)
@@ -584,6 +587,9 @@ class Resolver:
         best = runner_up = -math.inf
         entry, how = plausible[0][0], PRIMARY
         blank = not (ctx.regions or ctx.countries or ctx.points or ctx.named or ctx.abroad)
+        ctx.namesakes = bool(ctx.placed) and not blank and sum(
+            e.kind == "populated_place" and e.country in self.theater.countries
+            for e, _h, _p in plausible) > 1
         for e, h, prior in plausible:  # a blank context (the first pass) scores nothing
             score = prior if blank else prior + self._context_score(e, ctx)
             if score > best:
@@ -655,7 +661,7 @@ class Resolver:
         named = ctx.named.get(entry.index)
         if named and (len(named) > 1 or ctx.postings not in named):  # named another way too
             score += SAME_ARTICLE_BONUS
-        if ctx.placed and entry.latitude is not None and entry.longitude is not None and (
+        if ctx.namesakes and entry.latitude is not None and entry.longitude is not None and (
                 entry.country in self.theater.countries):
             beside = self._sentence_nearest(entry, ctx)
             if beside is not None:
@@ -672,7 +678,7 @@ class Resolver:
         SENTENCE_NEAR_KM, and that place's region."""
         if ctx.sentence is None:
             span = self.readings[ctx.current].span
-            ctx.sentence = self.cues.sentence(span.start, span.end)
+            ctx.sentence = self.cues.sentence_near(span.start, span.end)
         start, end = ctx.sentence
         nearest: tuple[float, str] | None = None
         for k in range(bisect_left(ctx.placed, (start,)), len(ctx.placed)):
