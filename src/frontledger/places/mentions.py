@@ -348,6 +348,11 @@ Monday", "X (Kharkiv)"): the apposition ends there; "X, in Kharkiv city" or "X, 
 and Odesa" goes on and is left alone."""
 
 
+_APPOSITION_OPENERS = (",", "(")
+"""What opens a region's name set off after a place's (`region_apposition_gap` of every
+language begins with one)."""
+
+
 def _mark_regions_in_apposition(readings: list[Reading], cues: Cues) -> None:
     """"Kurylivka, in Kharkiv, on Monday", "Kurílovka, en Járkov.", "Курилівка (Харків)":
     a region's bare name set off right after the name of a place that is not itself a
@@ -356,8 +361,10 @@ def _mark_regions_in_apposition(readings: list[Reading], cues: Cues) -> None:
     before, a clause end right after."""
     text = cues.text
     for left, right in pairwise(readings):
-        if right.region or not _may_be_region(right.span) or _may_be_region(left.span) or (
-                left.region):
+        if right.region or left.region or text[left.span.end:right.span.start].lstrip()[
+                :1] not in _APPOSITION_OPENERS:
+            continue  # the cheap test first: most names are not set off by a comma or bracket
+        if not _may_be_region(right.span) or _may_be_region(left.span):
             continue
         after = text[right.span.end:right.span.end + 2].lstrip(" ")
         if after[:1] not in CLAUSE_ENDS:
