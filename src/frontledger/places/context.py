@@ -29,6 +29,9 @@ name's: a particle or the last word of the sentence before."""
 SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 """What ends a sentence, for cues that hold within one (a full stop then a space: not the
 point of "2.5" or of an initial)."""
+SENTENCE_REACH = 400
+"""Characters looked at on each side of a name for its sentence's ends by `sentence_near`
+(a sentence of wire copy rarely runs longer; past it, the window is the sentence)."""
 DATELINE_MARKS = ",:(-–—"
 """What follows the place that opens a dateline ("MOSCOW (Reuters)", "Kyiv, 3 May")."""
 METONYM_LOOKBACK_WORDS = 1
@@ -98,6 +101,14 @@ class Cues:
         ends = [i for i in (self.text.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
         return left, min(ends, default=len(self.text))
 
+    def sentence_near(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around a stretch of text, looked for at most SENTENCE_REACH
+        characters on each side (a cheap `sentence` for cues asked of many names)."""
+        low, high = max(0, start - SENTENCE_REACH), min(len(self.text), end + SENTENCE_REACH)
+        left = max(max(self.text.rfind(mark, low, start) for mark in SENTENCE_ENDS) + 1, low)
+        ends = [i for i in (self.text.find(mark, end, high) for mark in SENTENCE_ENDS) if i >= 0]
+        return left, min(ends, default=high)
+
     def regions_word_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """Where the plural word for regions occurs between two offsets."""
         return [m.span() for m in self.lex.regions_word.finditer(self.text, start, end)]
@@ -148,6 +159,11 @@ class Cues:
     def river(self, start: int, end: int) -> bool:
         window = self.text[max(0, start - RIVER_WINDOW):end + RIVER_WINDOW]
         return bool(self.lex.river_cue.search(window))
+
+    def river_before(self, start: int) -> bool:
+        """"on the Dnipro", "sur le Dniepr", "am Oskil": a word right before the name
+        that only a river's name takes (the lexicon's `river_before`)."""
+        return bool(self.lex.river_before.search(self.near_before(start)))
 
     def actor(self, start: int, end: int, words: list[Word], first: int,
               listed_as_place: bool = False) -> bool:

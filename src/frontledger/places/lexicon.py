@@ -38,6 +38,10 @@ class Lexicon:
     attached_region_gap: re.Pattern[str]
     """What may stand between a place and the region it is said to be in ("X, in the Y
     region", "X dans la région de Y", "село X Донецкой области")."""
+    region_apposition_gap: re.Pattern[str]
+    """What stands between a place and a region's bare name that locates it, set off by a
+    comma or a bracket ("X, in Kharkiv,", "X, en Járkov.", "X (Kharkiv)"): the name is the
+    region, not its capital."""
     place_marker_before: re.Pattern[str]
     village_marker_before: re.Pattern[str]
     place_marker_after: re.Pattern[str]
@@ -55,6 +59,9 @@ class Lexicon:
     """Words skipped when looking for the preposition before a name ("in the", "de la")."""
     """True where every noun is capitalised (German): a capital is no sign of a name."""
     river_cue: re.Pattern[str]
+    river_before: re.Pattern[str]
+    """Words right before a name that only a river takes ("on the Dnipro", "sur le Dniepr",
+    "am Oskil"): towns' names take no article."""
     locative_before: frozenset[str]
     metonym_verbs_after: re.Pattern[str]
     metonym_before: re.Pattern[str]
@@ -174,6 +181,7 @@ def _lexicon(lang: Language) -> Lexicon:
         regions_word=_anywhere(text("regions_word")),
         list_separator=_anywhere(text("list_separator")),
         attached_region_gap=_anywhere(text("attached_region_gap")),
+        region_apposition_gap=_anywhere(text("region_apposition_gap")),
         place_marker_before=_before(text("place_marker_before")),
         village_marker_before=_before(text("village_marker_before")),
         place_marker_after=_anywhere(text("place_marker_after")),
@@ -182,6 +190,7 @@ def _lexicon(lang: Language) -> Lexicon:
         capitalised_nouns=bool(raw.get("capitalised_nouns", False)),
         articles=frozenset(fold(w) for w in words("articles")),
         river_cue=_anywhere(text("river_cue")),
+        river_before=_before(text("river_before")),
         locative_before=frozenset(fold(w) for w in words("locative_before")),
         metonym_verbs_after=_anywhere(text("metonym_verbs_after")),
         metonym_before=_before(text("metonym_before")),

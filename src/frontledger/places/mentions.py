@@ -6,12 +6,12 @@ import re
 import threading
 from bisect import bisect_left
 from dataclasses import replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from frontledger.places import index_files, katottg
 from frontledger.places.context import Cues
 from frontledger.places.districts import directions, districts
-from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer
+from frontledger.places.gazetteer import PRIMARY, REGION_BASE, Gazetteer, GazetteerEntry
 from frontledger.places.lexicon import Lexicon, inflected_bases, lexicon, person_title
 from frontledger.places.normalize import fold
 from frontledger.places.recognize import (
@@ -99,7 +99,38 @@ def geoparse(text: str, language: str | None = None, *,
     unknown += [m for m in doubted if not found.overlaps(m.start, m.end)]
     unknown = _same_name_same_place(_one_spelling(unknown))
     unknown += _named_again(text, known + unknown, titles)
-    return sorted(known + unknown, key=lambda m: m.start)
+    return sorted(known + _known_after_all(unknown, gaz, theater), key=lambda m: m.start)
+
+
+def _known_after_all(unknown: list[PlaceMention], gaz: Gazetteer, theater: Theater
+                     ) -> list[PlaceMention]:
+    """A settlement the recogniser did not find, whose theater-style name worked out from
+    the text's form ("Мирополья" in the Sumy region: Myropillia; "Ternouvate": Ternuvate) is
+    the own name of exactly one place of the region the text puts it in, is that place: the
+    name reached it by another road. (Without a region, one namesake found is too little:
+    the gazetteer lacks most villages, and their namesakes lie elsewhere.)"""
+    found: dict[tuple[str, str], GazetteerEntry | None] = {}
+    out = []
+    for m in unknown:
+        if m.geonameid is None and m.kind == "populated_place" and m.iso3166_2:
+            key = (m.name, m.iso3166_2)
+            if key not in found:
+                found[key] = _only_place_named(gaz, m.name, m.iso3166_2, theater)
+            entry = found[key]
+            if entry is not None:
+                m = replace(m, name=entry.name, geonameid=entry.geonameid,
+                            country=entry.country, iso3166_2=entry.iso3166_2,
+                            latitude=entry.latitude, longitude=entry.longitude)
+        out.append(m)
+    return out
+
+
+def _only_place_named(gaz: Gazetteer, name: str, region: str, theater: Theater
+                      ) -> GazetteerEntry | None:
+    entries = {gaz.entry(p // 4) for p in gaz.lookup(fold(name)) if p % 4 == PRIMARY}
+    places = [e for e in entries if e.kind == "populated_place" and e.geonameid is not None
+              and e.country in theater.countries and e.iso3166_2 == region]
+    return places[0] if len(places) == 1 else None
 
 
 def _named_again(text: str, mentions: list[PlaceMention],
@@ -175,7 +206,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
     spans = [s for s in spans if not taken.overlaps(s.start, s.end)]
     readings = _read(spans, cues, words, gaz)
     _respell_in_region(readings, recogniser, gaz)
-    resolver = Resolver(gaz, cues, words, theater)
+    resolver = Resolver(gaz, cues, words, theater, landmarks=derived)
     known = resolver.resolve(readings) + derived
     known += _placed_but_unknown(readings, known, cues, words)
     known = _follow_placed(known, lex)
@@ -298,15 +329,48 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
             reading.listed = len(chain) > 1
             if reading.listed:
                 reading.mates = tuple(r.span.postings for r in chain if r is not reading)
-        if (cues.region_before(head.start) or cues.region_after(words[tail.first].end)
+        if (cues.region_before(head.start) or (
+                cues.region_after(words[tail.first].end) and not _in_compound(tail, cues.text))
                 or _regions_listed(chain, cues, names) or _headed_by_region(chain, cues, words)):
             for reading in chain:
                 reading.region = True
     for reading in readings:  # "на Запорожье": "на" puts a name in a region, not a city
         if _may_be_region(reading.span) and cues.region_preposition_before(reading.span.start):
             reading.region = True
+    _mark_regions_in_apposition(readings, cues)
     _attach_regions(readings, cues, words, gaz)
     return readings
+
+
+CLAUSE_ENDS = ",.;:)!?\n"
+"""What may follow a region's bare name set off after a place ("X, in Kharkiv, on
+Monday", "X (Kharkiv)"): the apposition ends there; "X, in Kharkiv city" or "X, in Kharkiv
+and Odesa" goes on and is left alone."""
+
+
+_APPOSITION_OPENERS = (",", "(")
+"""What opens a region's name set off after a place's (`region_apposition_gap` of every
+language begins with one)."""
+
+
+def _mark_regions_in_apposition(readings: list[Reading], cues: Cues) -> None:
+    """"Kurylivka, in Kharkiv, on Monday", "Kurílovka, en Járkov.", "Курилівка (Харків)":
+    a region's bare name set off right after the name of a place that is not itself a
+    region's centre locates that place: it is the region, not its capital (which a village
+    cannot be in). The evidence is the sentence's own punctuation: the comma or bracket
+    before, a clause end right after."""
+    text = cues.text
+    for left, right in pairwise(readings):
+        if right.region or left.region or text[left.span.end:right.span.start].lstrip()[
+                :1] not in _APPOSITION_OPENERS:
+            continue  # the cheap test first: most names are not set off by a comma or bracket
+        if not _may_be_region(right.span) or _may_be_region(left.span):
+            continue
+        after = text[right.span.end:right.span.end + 2].lstrip(" ")
+        if after[:1] not in CLAUSE_ENDS:
+            continue
+        if cues.lex.region_apposition_gap.fullmatch(text, left.span.end, right.span.start):
+            right.region = True
 
 
 def _respell_in_region(readings: list[Reading], recogniser: Recogniser, gaz: Gazetteer
@@ -324,6 +388,13 @@ def _respell_in_region(readings: list[Reading], recogniser: Recogniser, gaz: Gaz
     for r in readings:
         if r.span.postings in respelt:
             r.span = replace(r.span, postings=respelt[r.span.postings], quality=SKELETON)
+
+
+def _in_compound(span: Span, text: str) -> bool:
+    """"the Moscow-installed governor", "a Kyiv-appointed head": the name opens a compound
+    word (a hyphen, then a lower-case letter) that the noun after it belongs to; the noun
+    is not the name's own ("the Moscow governor" is the region's)."""
+    return text[span.end:span.end + 1] in ("-", "‐") and text[span.end + 1:span.end + 2].islower()
 
 
 def _regions_listed(chain: list[Reading], cues: Cues, names: list[tuple[int, int]]) -> bool:

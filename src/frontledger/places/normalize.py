@@ -120,3 +120,14 @@ def _token_pattern_of(every: tuple[languages.Language, ...]) -> re.Pattern[str]:
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Word spans of a text; elided articles and prepositions are words of their own."""
     return [m.span() for m in _token_pattern().finditer(text)]
+
+
+_REPEATED_I = re.compile(r"i+")
+
+
+@lru_cache(maxsize=50_000)
+def spelling_key(name: str) -> str:
+    """A name's key with the letters romanisations of one Ukrainian name disagree on
+    merged (y and i, "yi" and "i"): GeoNames spells one name as "Mykolaivka" for a town and
+    "Mykolayivka" for a village, "Andriivka" and "Andriyivka"."""
+    return _REPEATED_I.sub("i", fold(name).replace("y", "i"))

@@ -9,6 +9,7 @@ weights; none is tuned to one article.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from frontledger.places.build import distance_km
@@ -24,6 +25,7 @@ from frontledger.places.gazetteer import (
     Gazetteer,
     GazetteerEntry,
 )
+from frontledger.places.normalize import spelling_key
 from frontledger.places.recognize import SKELETON, Span, Word
 from frontledger.places.renamings import region_keeps_former_name
 from frontledger.records import PlaceMention
@@ -61,6 +63,17 @@ place, up to NEAR_OTHERS_KM: of two namesakes within reach the closer one is lik
 Half the bonus (0.2 = log10(25)/7): next to the other places against one at the edge of
 reach, closeness outweighs a namesake up to 25 times bigger. Set by that reasoning;
 neutral on the train places, better on the invented reports."""
+SENTENCE_NEAR_BONUS = 0.3
+"""Of namesakes, one near a place named in the same sentence ("attacks near Bilytske and
+Dobropillia", "на Гуляйпільському напрямку ... у районі Успенівки") is likelier than one
+near the article's places elsewhere: a sentence names one stretch of the front. Graded like
+NEAR_GRADED_SHARE, whole at 0 km, nothing at SENTENCE_NEAR_KM. 0.3 = log10(20)/7: beside
+the sentence's other place, a village outweighs a namesake up to about 20 times bigger
+elsewhere; a town bigger still keeps its name. Set by that reasoning, then checked
+neutral on the train places and better on the invented reports."""
+SENTENCE_NEAR_KM = 60.0
+"""How far from a place of the same sentence a namesake still counts as beside it (a
+direction's stretch of front is some 30-60 km long)."""
 NEAR_BOX_DEGREES = 1.2
 """Latitude degrees (longitude: twice as many) beyond which no place is NEAR_OTHERS_KM away
 in the theater's latitudes; a cheap test before the great-circle distance."""
@@ -190,6 +203,14 @@ class Context:
     """Entry index -> the postings of the names whose first-pass answer it is."""
     postings: tuple[int, ...] = ()
     """The postings of the reading being resolved."""
+    placed: list[tuple[int, int, float, float, str]] = field(default_factory=list)
+    """(start, reading, latitude, longitude, region) of each confident theater place and
+    landmark, by start."""
+    sentence: tuple[int, int] | None = None
+    """The character range of the current reading's sentence, found when first needed."""
+    namesakes: bool = False
+    """Whether the current reading may name two theater places or more (only then does
+    the sentence's context choose among them)."""
 
 
 @dataclass(slots=True)
@@ -213,7 +234,11 @@ class Reading:
 class Resolver:
     """Picks entries for the spans of one article."""
 
-    def __init__(self, gaz: Gazetteer, cues: Cues, words: list[Word], theater: Theater):
+    def __init__(self, gaz: Gazetteer, cues: Cues, words: list[Word], theater: Theater,
+                 landmarks: list[PlaceMention] | None = None):
+        self.landmarks = landmarks or []
+        """Places found before resolution (the towns front directions are named after):
+        context for the namesakes of their sentence."""
         self.gaz = gaz
         self.cues = cues
         self.words = words
@@ -253,6 +278,7 @@ class Resolver:
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
             if key not in chosen:  # the same name read the same way resolves the same way
                 context.current, context.postings = i, reading.span.postings
+                context.sentence = None
                 choice = self._best(reading, options[key], context)
                 ok = choice is not None and self._supported(choice[0], context, reading.span,
                                                             options[key])
@@ -283,7 +309,23 @@ class Resolver:
 
     def _scored_options(self, reading: Reading) -> list[tuple[GazetteerEntry, int, float]]:
         """The reading's options with the part of their score that needs no context."""
-        return [(e, how, self._prior(e, how)) for e, how in self._options(reading)]
+        return [(e, how, self._prior(e, how))
+                for e, how in self._one_name_spelt_two_ways(self._options(reading))]
+
+    def _one_name_spelt_two_ways(self, options: list[tuple[GazetteerEntry, int]]
+                                 ) -> list[tuple[GazetteerEntry, int]]:
+        """Theater namesakes whose own names differ only in how they romanise one name
+        ("Mykolaivka", a town, and "Mykolayivka", a village, both Миколаївка) are named
+        alike: the one whose own name the text happens to spell gains no name weight over
+        the other, which then wins by population and context."""
+        own = {spelling_key(e.name) for e, how in options
+               if how == PRIMARY and e.kind == "populated_place"
+               and e.country in self.theater.countries}
+        if not own or all(how != ALTERNATE for _e, how in options):
+            return options
+        return [(e, PRIMARY) if how == ALTERNATE and e.kind == "populated_place"
+                and e.country in self.theater.countries and spelling_key(e.name) in own
+                else (e, how) for e, how in options]
 
     def _supported(self, entry: GazetteerEntry, ctx: Context, span: Span,
                    options: list[tuple[GazetteerEntry, int, float]]) -> bool:
@@ -327,6 +369,13 @@ class Resolver:
             if in_theater and entry.latitude is not None and entry.longitude is not None and (
                     self._anchors_others(entry, ctx)):
                 ctx.points.add(i, entry.latitude, entry.longitude)
+                ctx.placed.append((readings[i].span.start, i, entry.latitude, entry.longitude,
+                                   entry.iso3166_2 or ""))
+        ctx.placed += [(m.start, -1, m.latitude, m.longitude, m.iso3166_2 or "")
+                       for m in self.landmarks
+                       if m.latitude is not None and m.longitude is not None
+                       and m.country in self.theater.countries]
+        ctx.placed.sort()
         return ctx
 
     def _locates(self, entry: GazetteerEntry, reading: Reading) -> bool:
@@ -354,13 +403,12 @@ class Resolver:
 
     def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
         options = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings]
-        span = reading.span
         rivers = [(e, how) for e, how in options if e.kind == "river"]
         if rivers and len(rivers) < len(options) and not reading.settlement and (
-                self.cues.river(span.start, span.end)):
+                self._river_cued(reading)):
             return rivers  # "située sur la rivière Oskil": not the village Oskil nearby
         if any(e.flags & FLAG_NEEDS_CUE for e, _how in options):
-            if self.cues.river(span.start, span.end):  # "the bank of the Dnipro"
+            if self._river_cued(reading):  # "the bank of the Dnipro", "am Dnipro"
                 return [(e, how) for e, how in options if e.kind == "river"]
             options = [(e, how) for e, how in options if not e.flags & FLAG_NEEDS_CUE]
         bases = [(e, how) for e, how in options if how == REGION_BASE]
@@ -388,6 +436,14 @@ class Resolver:
         if bases and self._region_in_discourse(reading, bases):
             return bases
         return others or bases
+
+    def _river_cued(self, reading: Reading) -> bool:
+        """A river word around the name ("the left bank of"), or a word right before it
+        that only a river takes ("on the Dnipro", "am Oskil"; not where the name heads a
+        region, "the Dnipro region", or is placed in one)."""
+        span = reading.span
+        return self.cues.river(span.start, span.end) or (
+            not (reading.region or reading.within) and self.cues.river_before(span.start))
 
     def _former_name_of_region(self, reading: Reading,
                                bases: list[tuple[GazetteerEntry, int]],
@@ -531,6 +587,9 @@ class Resolver:
         best = runner_up = -math.inf
         entry, how = plausible[0][0], PRIMARY
         blank = not (ctx.regions or ctx.countries or ctx.points or ctx.named or ctx.abroad)
+        ctx.namesakes = bool(ctx.placed) and not blank and sum(
+            e.kind == "populated_place" and e.country in self.theater.countries
+            for e, _h, _p in plausible) > 1
         for e, h, prior in plausible:  # a blank context (the first pass) scores nothing
             score = prior if blank else prior + self._context_score(e, ctx)
             if score > best:
@@ -602,7 +661,37 @@ class Resolver:
         named = ctx.named.get(entry.index)
         if named and (len(named) > 1 or ctx.postings not in named):  # named another way too
             score += SAME_ARTICLE_BONUS
+        if ctx.namesakes and entry.latitude is not None and entry.longitude is not None and (
+                entry.country in self.theater.countries):
+            beside = self._sentence_nearest(entry, ctx)
+            if beside is not None:
+                km, region = beside
+                score += SENTENCE_NEAR_BONUS * (1 - km / SENTENCE_NEAR_KM)
+                if region == entry.iso3166_2 and region not in ctx.regions:
+                    score += REGION_NAMED_BONUS  # the sentence names a place of its region
         return score
+
+    def _sentence_nearest(self, entry: GazetteerEntry, ctx: Context
+                          ) -> tuple[float, str] | None:
+        """The distance to the closest confident theater place (or landmark) that another
+        reading of the current reading's sentence names, when one is within
+        SENTENCE_NEAR_KM, and that place's region."""
+        if ctx.sentence is None:
+            span = self.readings[ctx.current].span
+            ctx.sentence = self.cues.sentence_near(span.start, span.end)
+        start, end = ctx.sentence
+        nearest: tuple[float, str] | None = None
+        for k in range(bisect_left(ctx.placed, (start,)), len(ctx.placed)):
+            at, i, lat, lon, region = ctx.placed[k]
+            if at >= end:
+                break
+            if i != ctx.current:
+                if abs(lat - (entry.latitude or 0.0)) >= NEAR_BOX_DEGREES:
+                    continue
+                km = distance_km(entry.latitude or 0.0, entry.longitude or 0.0, lat, lon)
+                if km < SENTENCE_NEAR_KM and (nearest is None or km < nearest[0]):
+                    nearest = (km, region)
+        return nearest
 
     def _nearest_km(self, entry: GazetteerEntry, ctx: Context) -> float | None:
         if entry.latitude is None or entry.longitude is None or not ctx.points:
