@@ -1061,9 +1061,12 @@ def principal_speaker(doc: Analysis) -> Speaker | None:
         speakers = speakers_of(doc, sentence, state)
         remember(doc, state, sentence, speakers)
         named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
-        if principal is None and named and _points_back(doc, sentence) and (
-                sentence.paragraph < LEAD_PARAGRAPHS):
-            principal = replace(named[0], position=0)  # "... The command reports this."
+        if named and _points_back(doc, sentence) and sentence.paragraph < LEAD_PARAGRAPHS and (
+                principal is None or principal.side in (named[0].side, UNKNOWN)):
+            # "... The command reports this.", also after a headline naming the same side's
+            # voice or one of no side ("Генштаб: ..." then "Про це повідомляє Генштаб ЗСУ"):
+            # the lead's own words say the article retells that one report
+            principal = replace(named[0], position=0)
             retold = True
         if principal is None and named and index < LEAD_SENTENCES:
             principal = named[0]
