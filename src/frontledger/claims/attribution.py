@@ -930,7 +930,7 @@ def default_speaker(
 ) -> Speaker:
     """Who a sentence without its own speaker is attributed to: the speaker named where
     its quotation closes, the previous speaker of the paragraph, or the outlet."""
-    quoted = _quotation_speaker(doc, sentence, state)
+    quoted = quotation_speaker(doc, sentence, state)
     if quoted is not None:
         return quoted
     outlet = Speaker(doc.outlet, OUTLET_SIDE, sentence.start, named=False)
@@ -946,8 +946,8 @@ def default_speaker(
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
-            and (state.principal.reach is None or sentence.start < state.principal.reach)
-            and (state.principal.reach is None or not _voiced(doc, sentence))
+            and (state.principal.reach is None or (sentence.start < state.principal.reach
+                                                   and not _voiced(doc, sentence)))
             and not within(doc.earlier, sentence.start, sentence.end)
             and (_reported(doc, sentence) or _headline(doc, sentence))):
         return replace(state.principal, position=sentence.start, reach=None)
@@ -1016,7 +1016,7 @@ def _quotation_end(sentence: Sentence) -> int | None:
     return sentence.start + at + 1 if at > 0 else None
 
 
-def _quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
+def quotation_speaker(doc: Analysis, sentence: Sentence, state: State) -> Speaker | None:
     """«A. B.», — said X: the sentences of a quotation belong to X, named where it closes."""
     if not (opens_quotation(sentence.text) or state.in_quotation):
         return None

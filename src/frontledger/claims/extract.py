@@ -43,7 +43,6 @@ from frontledger.claims.analysis import (
     within,
 )
 from frontledger.claims.attribution import (
-    _quotation_speaker,
     attribute_backwards,
     attribute_restated,
     default_speaker,
@@ -52,6 +51,7 @@ from frontledger.claims.attribution import (
     local_voice,
     partisan_outlet,
     principal_speaker,
+    quotation_speaker,
     remember,
     settle_sides,
     speaker_for,
@@ -805,7 +805,7 @@ def _copied_denials(
     if not named:
         # '"This is a lie. X is ours," the commander wrote': a quotation's speaker, named
         # where it closes in a later sentence, denies from its first sentence on
-        quoted = _quotation_speaker(doc, sentence, state)
+        quoted = quotation_speaker(doc, sentence, state)
         named = [quoted] if quoted is not None else []
     if named and all(s.anaphoric for s in named):
         # "Информация опровергнута украинской стороной": the passive's agent, not the last

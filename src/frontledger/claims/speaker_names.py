@@ -475,8 +475,7 @@ def _reports_sides_only(doc: Analysis, hit: Hit, named: list[Hit]) -> bool:
     """Whether a person titled as a place's own official (the lexicon's `local_official`,
     "Gouverneur X", "il sindaco X", "X, the mayor of the city") has no side named in its
     title (back to the last punctuation mark or reporting cue) nor in its appositive set
-    off by a comma:
-    every side around it is in what it reports."""
+    off by a comma: every side around it is in what it reports."""
     pattern = doc.lexicon.local_official
     if pattern is None or hit.label != "person":
         return False
