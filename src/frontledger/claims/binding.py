@@ -20,7 +20,7 @@ from frontledger.claims.analysis import (
 from frontledger.claims.anchors import Scan
 from frontledger.claims.scan import Hit
 from frontledger.records import PlaceMention
-from frontledger.text.sentences import Sentence
+from frontledger.text.sentences import Sentence, opens_quotation
 
 # Distances in characters, set by reading the constructions of the hand-written fixtures
 # (tests/fixtures/claims) and checked with `frontledger eval`: wide enough for a list of five
@@ -978,18 +978,13 @@ QUOTE_REACH = 80
 """How far back an opening quotation mark is looked for before a liberation's trigger: a
 quoted phrase ("the town was «fully liberated»") is a few words long; set from the
 invented report corpora's quoted claims."""
-_OPENING_QUOTES = "«„“"
-_CLOSING_QUOTES = "»”"
 
 
 def _quoted(text: str, position: int) -> bool:
     """Whether `position` lies inside a quotation opened in the QUOTE_REACH characters before
     it: a side's word quoted by someone else ("город «полностью освобожден»"), not the
     outlet's own."""
-    window = text[max(0, position - QUOTE_REACH):position]
-    opened = max(window.rfind(mark) for mark in _OPENING_QUOTES)
-    closed = max(window.rfind(mark) for mark in _CLOSING_QUOTES)
-    return opened > closed or window.count('"') % 2 == 1
+    return opens_quotation(text[max(0, position - QUOTE_REACH):position])
 
 
 _PUNCTUATION = re.compile(r"[,;:()«»\"“”„—–]")

@@ -30,7 +30,7 @@ SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 """What ends a sentence, for cues that hold within one (a full stop then a space: not the
 point of "2.5" or of an initial)."""
 SENTENCE_REACH = 400
-"""Characters looked at on each side of a name for its sentence's ends by `sentence_near`
+"""Characters looked at on each side of a name for its sentence's ends by `sentence`
 (a sentence of wire copy rarely runs longer; past it, the window is the sentence)."""
 DATELINE_MARKS = ",:(-–—"
 """What follows the place that opens a dateline ("MOSCOW (Reuters)", "Kyiv, 3 May")."""
@@ -95,16 +95,12 @@ class Cues:
         """"X region", "X and Y oblasts", "Донецкой области"."""
         return bool(self.lex.region_keyword_after.match(self.after(end)))
 
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """Character range of the sentence around a stretch of text."""
-        left = max(self.text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-        ends = [i for i in (self.text.find(mark, end) for mark in SENTENCE_ENDS) if i >= 0]
-        return left, min(ends, default=len(self.text))
-
-    def sentence_near(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence around a stretch of text, looked for at most SENTENCE_REACH
-        characters on each side (a cheap `sentence` for cues asked of many names)."""
-        low, high = max(0, start - SENTENCE_REACH), min(len(self.text), end + SENTENCE_REACH)
+    def sentence(self, start: int, end: int, reach: int | None = None) -> tuple[int, int]:
+        """Character range of the sentence around a stretch of text; with `reach`, looked
+        for at most that many characters on each side (a cheap one for cues asked of many
+        names)."""
+        low = 0 if reach is None else max(0, start - reach)
+        high = len(self.text) if reach is None else min(len(self.text), end + reach)
         left = max(max(self.text.rfind(mark, low, start) for mark in SENTENCE_ENDS) + 1, low)
         ends = [i for i in (self.text.find(mark, end, high) for mark in SENTENCE_ENDS) if i >= 0]
         return left, min(ends, default=high)

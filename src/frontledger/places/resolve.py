@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from frontledger.places.build import distance_km
-from frontledger.places.context import Cues
+from frontledger.places.context import SENTENCE_REACH, Cues
 from frontledger.places.gazetteer import (
     ALTERNATE,
     FLAG_CAPITAL,
@@ -678,7 +678,7 @@ class Resolver:
         SENTENCE_NEAR_KM, and that place's region."""
         if ctx.sentence is None:
             span = self.readings[ctx.current].span
-            ctx.sentence = self.cues.sentence_near(span.start, span.end)
+            ctx.sentence = self.cues.sentence(span.start, span.end, SENTENCE_REACH)
         start, end = ctx.sentence
         nearest: tuple[float, str] | None = None
         for k in range(bisect_left(ctx.placed, (start,)), len(ctx.placed)):
