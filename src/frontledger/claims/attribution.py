@@ -573,6 +573,7 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
     by a comma), not for a name inside the insertion."""
     closing = _marks_before(doc.text, sentence.start, cue.start)
     start = max(sentence.start, cue.start - SUBJECT_REACH)
+    title: Hit | None = None
     for hit in _candidates(doc, start, closing, floor=sentence.start):
         end = hit.end
         if hit.label == "anaphor":
@@ -581,13 +582,20 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
             titled = None if _PRONOUN.fullmatch(doc.text[hit.start:hit.end]) else (
                 side_of_title(doc, hit) or _headed_place(doc, hit))
             if titled is None:
+                title = title or hit
                 continue  # ("the mayor of Kharkiv, Ihor X, said": the place it heads)
             end = titled.end
         if names_fighters(doc, hit, noun=True) or acts_in_clause(doc, hit):
             return []  # the sentence opens with what is reported, not with who reports it
+        if end == closing and title is not None and hit.label == "person" and (
+                _APPOSED.fullmatch(doc.text, title.end, hit.start)):
+            return [hit]  # "The regional governor, Oleh X, said": the title's holder speaks
         if _NOUN_PHRASE_END.match(doc.text, end, closing):
             return [hit] if end < closing else []
     return []
+
+
+_APPOSED = re.compile(r"\s*,\s*")
 
 
 _NOUN_PHRASE_END = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*,")

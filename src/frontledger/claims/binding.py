@@ -769,19 +769,28 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
         # ("both villages remain ours") is a claim of its own about each
         if trigger.trigger is not None and trigger.trigger.change:
             return []
-        return _last_two(doc, [p for p in earlier if antecedent(doc, p, trigger.label)])
+        return _last_two(doc, sentence, [p for p in earlier
+                                         if antecedent(doc, p, trigger.label)])
     return _not_locator(doc, earlier)[-1:]
 
 
-def _last_two(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMention]:
+def _last_two(doc: Analysis, sentence: Sentence, earlier: list[PlaceMention]
+              ) -> list[PlaceMention]:
     """The last two places named as a list of two ("the villages of A and B ... both
-    villages"); a place named alone in between ("said in Moscow") is not one of them."""
+    villages"); a place named alone in between ("said in Moscow") is not one of them. With
+    no such list, the two towns its sentence and the one before name, when they name
+    exactly two besides a front's name ("on the X front, took A and says it advances in B.
+    ... fighting around these two villages")."""
     for i in range(len(earlier) - 1, 0, -1):
         first, second = earlier[i - 1], earlier[i]
         if first.name != second.name and _LIST_JOIN.fullmatch(doc.text, first.end,
                                                               second.start) is not None:
             return [first, second]
-    return []
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    since = doc.sentences[here - 1].start if here > 0 else sentence.start
+    recent = {(p.name, p.geonameid): p for p in earlier
+              if p.start >= since and not front_direction(doc, p)}
+    return list(recent.values()) if len(recent) == 2 else []
 
 
 def _anaphor_in_clause_before(doc: Analysis, sentence: Sentence, trigger: Hit,
@@ -813,8 +822,10 @@ def _not_locator(doc: Analysis, earlier: list[PlaceMention]) -> list[PlaceMentio
     return kept if kept else earlier
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,|and|et|und|y|e|i|і|й|та|и|или|або)?\s*", re.IGNORECASE)
-"""What joins two names of one list, for a reference point's list ("east of B and C")."""
+_LIST_JOIN = re.compile(
+    r"\s*(?:,|and|et|und|y|e|i|і|й|та|и|или|або)?\s*(?:\w{1,2}['’]|\w{1,3}\s+)?", re.IGNORECASE)
+"""What joins two names of one list, for a reference point's list ("east of B and C"); the
+preposition may come again before the second ("la prise de A et de B", "near A and in B")."""
 
 
 def _reference_in(doc: Analysis, places: list[PlaceMention], at: int) -> bool:

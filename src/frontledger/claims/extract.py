@@ -450,13 +450,21 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     between = within(doc.negations, start, trigger.start)
     if any(_same_clause(doc.text, n.end, trigger.start)
            and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
-        return True
+        return not _restricted(doc, sentence, trigger)
     after = doc.lexicon.negation_after
     found = after.match(doc.text[trigger.end:sentence.end]) if after is not None else None
     # "ont attaqué X mais n'ont pas réussi à ...": a negation past a contrast is another act's
     if found is not None and not _contrasted(doc, trigger.end, trigger.end + found.end()):
         return True
     return _negated_inside(doc, trigger) or _coordinated_negation(doc, sentence, trigger)
+
+
+def _restricted(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"ne contrôlent qu'environ 15 % de X": the negation before the trigger closes on a
+    restriction after it, and the claim holds, for the share it names."""
+    restriction = doc.lexicon.restriction
+    return restriction is not None and restriction.match(
+        doc.text[trigger.end:sentence.end]) is not None
 
 
 def _negated_inside(doc: Analysis, trigger: Hit) -> bool:

@@ -100,6 +100,9 @@ class Lexicon:
     the day written right after them in the lead dates the whole report."""
     negation_after: re.Pattern[str] | None
     negation_filler: re.Pattern[str] | None
+    restriction: re.Pattern[str] | None
+    """Matched right after a trigger: the word that makes a negation before it a restriction
+    ("ne contrôlent qu'environ 15 %", "non controllano che il 15%"): only, not not."""
     not_claim: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     denial: re.Pattern[str]
@@ -342,6 +345,7 @@ def _lexicon(lang: Language) -> Lexicon:
         present_perfect=_optional(stance.get("present_perfect")),
         report_time=_optional(stance.get("report_time")),
         negation_after=_optional(stance.get("negation_after")),
+        restriction=_optional(stance.get("restriction")),
         negation_filler=_gap_of(stance.get("negation_filler")),
         not_claim=_optional(stance.get("not_claim")),
         agent=_optional(stance.get("agent")),
