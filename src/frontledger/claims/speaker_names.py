@@ -370,10 +370,13 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     # not the fighters of what the person reports, before it or after its reporting verb
     # ("Ukrainian drones hit Belgorod, Governor X said", "blogger X said Ukrainian forces
     # still hold ...": neither is Ukrainian)
+    # nor those of what it reports after "according to X," ("Según X, un grupo ruso ...")
+    reported = _reported_from(doc, hit)
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
               and not SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))
-              and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start))
+              and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start)
+                        or s.start >= reported)
                        and (names_fighters(doc, s, noun=True) or acts_in_clause(doc, s)))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
@@ -397,6 +400,19 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if earlier is not None:
         return earlier.side  # "Savchuk said", after "Governor Petro Savchuk"
     return _side_from_title(doc, hit) or _side_from_places(doc, hit)
+
+
+def _reported_from(doc: Analysis, hit: Hit) -> int:
+    """Where what a person reports begins when a preposition introduces it ("according to
+    X, ...", "Según X, ...", "Stando alla portavoce ..., X, ..."): after its appositive;
+    else nowhere (the text's length)."""
+    start = hit.start - len(title_before(doc, hit)) - 2 * APPOSITIVE_WINDOW
+    if not any(c.label == "preposition" and not SENTENCE_END.search(doc.text, c.end, hit.start)
+               for c in within(doc.cues, start, hit.start)):
+        return len(doc.text)
+    end = _appositive_end(doc.text, hit)
+    close = _APPOSITIVE_CLOSE.search(doc.text, hit.end, end + 1)
+    return close.end() if close else len(doc.text)
 
 
 _WORD = re.compile(r"\w+")
