@@ -1252,6 +1252,54 @@ def attribute_restated(
             done[index] = _with_speaker(doc, claim, named[0])
 
 
+_CLOSING_DASH = re.compile(r"[,.!?…]?\s*[—–]\s*$")
+
+
+def attribute_closing(
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], done: list[Claim],
+    own: list[Claim],
+) -> None:
+    """"Ночью враг обстрелял A. Повреждены два дома, — написал X." and "– Wróg ostrzeliwuje
+    A. Mamy rannych – powiedział X.": direct speech without quotation marks, which a dash
+    and a reporting verb with its speaker close at the end of a sentence, began at the start
+    of the paragraph; its earlier sentences' claims that nobody else was said to make (the
+    outlet's, with no reporting cue between) are that speaker's, unless the speaker's own
+    sentence (`own`) makes the same claim again."""
+    # a name of a known side written there, not one a title points back to ("– said the
+    # brigade's spokesman X" may resolve to the previous speaker)
+    named = [s for s in speakers if s.named and not s.enemy and not s.anaphoric
+             and s.side in doc.theater.opponents]
+    if not named or not done:
+        return
+    speaker = named[-1]
+    if (not _CLOSING_DASH.search(doc.text, sentence.start, speaker.position)
+            or within(doc.triggers, speaker.position, sentence.end)):
+        return
+    start = sentence.start
+    for earlier in reversed(doc.sentences[:bisect.bisect_left(starts_of(doc.sentences),
+                                                              sentence.start)]):
+        if earlier.paragraph != sentence.paragraph:
+            break
+        start = earlier.start
+    if start == sentence.start or within(doc.cues, start, sentence.start):
+        return
+    said = {_said(c) for c in own}
+    for index in range(len(done) - 1, -1, -1):
+        claim = done[index]
+        if claim.evidence.start < start:
+            break
+        if (claim.claimant == doc.outlet and claim.claimant_side == OUTLET_SIDE
+                and _said(claim) not in said):
+            # its own date stays: the speech tells of days ("We wtorek drony ...") that
+            # the day it was spoken on must not replace
+            voice = local_voice(doc, speaker, claim.place)
+            done[index] = replace(claim, claimant=voice.name, claimant_side=voice.side)
+
+
+def _said(claim: Claim) -> tuple[object, ...]:
+    return (claim.place.geonameid, claim.place.name, claim.kind, claim.actor_side, claim.stance)
+
+
 def _points_back(doc: Analysis, sentence: Sentence) -> bool:
     """Whether the sentence attributes what came before it ("This was reported by X")."""
     return any(c.label == "backward" for c in within(doc.cues, sentence.start, sentence.end))
