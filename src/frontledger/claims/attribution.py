@@ -706,8 +706,15 @@ def _repeated_subject(doc: Analysis, candidate: Hit, cue: Hit, state: State,
 def _person_before(doc: Analysis, sentence: Sentence, anaphor: Hit) -> Hit | None:
     """The last person named in the sentence before a pronoun."""
     persons = [p for p in within(doc.persons, sentence.start, anaphor.start)
-               if not _addressed(doc, p, sentence)]
+               if not _addressed(doc, p, sentence) and not _side_phrase(doc, p)]
     return persons[-1] if persons else None
+
+
+def _side_phrase(doc: Analysis, person: Hit) -> bool:
+    """Whether capitalised words taken for a person's name end in a side's name ("Small
+    Russian| groups", "The Russian| claims" opening a sentence): an adjective phrase."""
+    return any(s.end == person.end
+               for s in starting(doc.sides, person.start + 1, person.end))
 
 
 def _marks_before(text: str, start: int, end: int) -> int:
@@ -731,8 +738,11 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     anaphors = within(doc.speaker_anaphors, start, end)
     # "the General Staff said": capitalised words inside a noun that points back are that
     # noun, not a person's name
+    # nor capitalised words ending in a side's name ("Small Russian groups", "The Russian
+    # claims" opening a sentence): an adjective phrase, not a person
     persons = [p for p in starting(doc.persons, floor, end) if p.end > start
                and not any(s.start <= p.start and p.end <= s.end for s in sides)
+               and not _side_phrase(doc, p)
                and not overlaps_any(p, doc.dates)
                and not any(a.start <= p.start and p.end <= a.end for a in anaphors)]
     named = sides + persons
