@@ -714,8 +714,15 @@ def _repeated_subject(doc: Analysis, candidate: Hit, cue: Hit, state: State,
 def _person_before(doc: Analysis, sentence: Sentence, anaphor: Hit) -> Hit | None:
     """The last person named in the sentence before a pronoun."""
     persons = [p for p in within(doc.persons, sentence.start, anaphor.start)
-               if not _addressed(doc, p, sentence)]
+               if not _addressed(doc, p, sentence) and not _side_phrase(doc, p)]
     return persons[-1] if persons else None
+
+
+def _side_phrase(doc: Analysis, person: Hit) -> bool:
+    """Whether capitalised words taken for a person's name end in a side's name ("Small
+    Russian| groups", "The Russian| claims" opening a sentence): an adjective phrase."""
+    return any(s.end == person.end
+               for s in starting(doc.sides, person.start + 1, person.end))
 
 
 def _marks_before(text: str, start: int, end: int) -> int:
@@ -739,8 +746,11 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     anaphors = within(doc.speaker_anaphors, start, end)
     # "the General Staff said": capitalised words inside a noun that points back are that
     # noun, not a person's name
+    # nor capitalised words ending in a side's name ("Small Russian groups", "The Russian
+    # claims" opening a sentence): an adjective phrase, not a person
     persons = [p for p in starting(doc.persons, floor, end) if p.end > start
                and not any(s.start <= p.start and p.end <= s.end for s in sides)
+               and not _side_phrase(doc, p)
                and not overlaps_any(p, doc.dates)
                and not any(a.start <= p.start and p.end <= a.end for a in anaphors)]
     named = sides + persons
@@ -1258,6 +1268,54 @@ def attribute_restated(
         if (any(claim is p for p in state.previous) and claim.kind in kinds
                 and claim.claimant_side == OUTLET_SIDE and claim.stance == "asserts"):
             done[index] = _with_speaker(doc, claim, named[0])
+
+
+_CLOSING_DASH = re.compile(r"[,.!?…]?\s*[—–]\s*$")
+
+
+def attribute_closing(
+    doc: Analysis, sentence: Sentence, speakers: list[Speaker], done: list[Claim],
+    own: list[Claim],
+) -> None:
+    """"Ночью враг обстрелял A. Повреждены два дома, — написал X." and "– Wróg ostrzeliwuje
+    A. Mamy rannych – powiedział X.": direct speech without quotation marks, which a dash
+    and a reporting verb with its speaker close at the end of a sentence, began at the start
+    of the paragraph; its earlier sentences' claims that nobody else was said to make (the
+    outlet's, with no reporting cue between) are that speaker's, unless the speaker's own
+    sentence (`own`) makes the same claim again."""
+    # a name of a known side written there, not one a title points back to ("– said the
+    # brigade's spokesman X" may resolve to the previous speaker)
+    named = [s for s in speakers if s.named and not s.enemy and not s.anaphoric
+             and s.side in doc.theater.opponents]
+    if not named or not done:
+        return
+    speaker = named[-1]
+    if (not _CLOSING_DASH.search(doc.text, sentence.start, speaker.position)
+            or within(doc.triggers, speaker.position, sentence.end)):
+        return
+    start = sentence.start
+    for earlier in reversed(doc.sentences[:bisect.bisect_left(starts_of(doc.sentences),
+                                                              sentence.start)]):
+        if earlier.paragraph != sentence.paragraph:
+            break
+        start = earlier.start
+    if start == sentence.start or within(doc.cues, start, sentence.start):
+        return
+    said = {_said(c) for c in own}
+    for index in range(len(done) - 1, -1, -1):
+        claim = done[index]
+        if claim.evidence.start < start:
+            break
+        if (claim.claimant == doc.outlet and claim.claimant_side == OUTLET_SIDE
+                and _said(claim) not in said):
+            # its own date stays: the speech tells of days ("We wtorek drony ...") that
+            # the day it was spoken on must not replace
+            voice = local_voice(doc, speaker, claim.place)
+            done[index] = replace(claim, claimant=voice.name, claimant_side=voice.side)
+
+
+def _said(claim: Claim) -> tuple[object, ...]:
+    return (claim.place.geonameid, claim.place.name, claim.kind, claim.actor_side, claim.stance)
 
 
 def _points_back(doc: Analysis, sentence: Sentence) -> bool:

@@ -44,6 +44,7 @@ from frontledger.claims.analysis import (
 )
 from frontledger.claims.attribution import (
     attribute_backwards,
+    attribute_closing,
     attribute_restated,
     default_speaker,
     denier,
@@ -323,6 +324,7 @@ def _sentence_claims(
         claims = _elaborated(doc, sentence, speakers, state)
     if not claims:
         attribute_restated(doc, sentence, speakers, state, done)
+    attribute_closing(doc, sentence, speakers, done, claims)
     if claims:
         state.previous, state.previous_age = claims, 0
         state.previous_cued = any(s.named for s in speakers)

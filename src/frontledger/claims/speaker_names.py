@@ -370,10 +370,13 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     # not the fighters of what the person reports, before it or after its reporting verb
     # ("Ukrainian drones hit Belgorod, Governor X said", "blogger X said Ukrainian forces
     # still hold ...": neither is Ukrainian)
+    # nor those of what it reports after "according to X," ("Según X, un grupo ruso ...")
+    reported = _reported_from(doc, hit)
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
               and not SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))
-              and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start))
+              and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start)
+                        or s.start >= reported)
                        and (names_fighters(doc, s, noun=True) or acts_in_clause(doc, s)))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
@@ -397,6 +400,19 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     if earlier is not None:
         return earlier.side  # "Savchuk said", after "Governor Petro Savchuk"
     return _side_from_title(doc, hit) or _side_from_places(doc, hit)
+
+
+def _reported_from(doc: Analysis, hit: Hit) -> int:
+    """Where what a person reports begins when a preposition introduces it ("according to
+    X, ...", "Según X, ...", "Stando alla portavoce ..., X, ..."): after its appositive;
+    else nowhere (the text's length)."""
+    start = hit.start - len(title_before(doc, hit)) - 2 * APPOSITIVE_WINDOW
+    if not any(c.label == "preposition" and not SENTENCE_END.search(doc.text, c.end, hit.start)
+               for c in within(doc.cues, start, hit.start)):
+        return len(doc.text)
+    end = _appositive_end(doc.text, hit)
+    close = _APPOSITIVE_CLOSE.search(doc.text, hit.end, end + 1)
+    return close.end() if close else len(doc.text)
 
 
 _WORD = re.compile(r"\w+")
@@ -528,18 +544,23 @@ def _named_before(name: str, state: State) -> Speaker | None:
 def _side_from_places(doc: Analysis, hit: Hit) -> str:
     """An official named with a place ("head of Kharkiv's administration") speaks for its side.
     (Any place this near counts, in a quotation or the sentence before too: leaving those out
-    lost dev side accuracy .913 → .907, train unchanged.)"""
-    near = within(doc.places, hit.start - APPOSITIVE_WINDOW, hit.end + 2 * APPOSITIVE_WINDOW)
+    lost dev side accuracy .913 → .907, train unchanged. Not past the end of the person's
+    paragraph: the next or previous paragraph, a line or a bullet away, is another story
+    ("..., said Governor X.\n\nA refinery in Volgograd was hit").)"""
+    start, end = max(0, hit.start - APPOSITIVE_WINDOW), hit.end + 2 * APPOSITIVE_WINDOW
+    stop = doc.text.find("\n", hit.end, end)
+    near = within(doc.places, doc.text.rfind("\n", start, hit.start) + 1 or start,
+                  end if stop < 0 else stop)
     for place in near:
         side = doc.theater.territory.get(place.country or "")
         if side:
             return side
     if not within(doc.places, hit.start - TITLED_REACH, hit.start) or not _titled(doc, hit):
         return UNKNOWN
-    for place in reversed(within(doc.places, hit.start - TITLED_REACH,
-                                 hit.start - APPOSITIVE_WINDOW)):
+    before = within(doc.places, hit.start - TITLED_REACH, hit.start - APPOSITIVE_WINDOW)
+    for place in reversed(before):
         side = doc.theater.territory.get(place.country or "")
-        if side and _locates(doc, hit, place):
+        if side and _locates(doc, hit, place, nearest=place is before[-1]):
             return side
     return UNKNOWN
 
@@ -562,10 +583,14 @@ def _titled(doc: Analysis, hit: Hit) -> bool:
 _QUOTE_MARK = re.compile(r"[«»“”„\"]")
 
 
-def _locates(doc: Analysis, hit: Hit, place: PlaceMention) -> bool:
+def _locates(doc: Analysis, hit: Hit, place: PlaceMention, *, nearest: bool) -> bool:
     """Whether a place further before a titled person may name where the person holds office
     ("Drones hit A overnight, injuring three people, according to the regional governor X"):
-    not across a sentence end nor a quotation mark."""
+    not across a quotation mark nor a paragraph, and across a sentence end only when it is
+    the nearest place, the sentence before the one that names its source ("Drones hit A
+    overnight. Three people were hurt, the mayor X said")."""
     start, end = min(hit.end, place.end), max(hit.start, place.start)
-    return not (SENTENCE_END.search(doc.text, start, end)
-                or _QUOTE_MARK.search(doc.text, start, end))
+    if _QUOTE_MARK.search(doc.text, start, end) or doc.text.find("\n", start, end) >= 0:
+        return False
+    ends = len(SENTENCE_END.findall(doc.text, start, end))
+    return ends == 0 or (nearest and ends == 1)
