@@ -545,7 +545,7 @@ def _hamlet_abroad(gaz: Gazetteer, key: str) -> bool:
 
 def _heads_a_town(span: Span, text: str, words: list[Word]) -> bool:
     """"Mer Charkowa Ihor Terechow", "Gubernator Sum Ołeh Hryhorow": a town in its own
-    spelling (a skeleton guess, "Światowego Kongresu Ekonomistów", is not) before a whole
+    spelling (a skeleton guess, "Światowego Forum Ekonomicznego", is not) before a whole
     name, first name and surname, is the town the official's title heads, not a name."""
     return span.quality > SKELETON and _full_name_after(text, words, span.last + 1)
 
