@@ -543,22 +543,6 @@ def _hamlet_abroad(gaz: Gazetteer, key: str) -> bool:
         for p in postings for e in (gaz.entry(p // 4),))
 
 
-def _heads_a_town(span: Span, text: str, words: list[Word]) -> bool:
-    """"Mer Charkowa Ihor Terechow", "Gubernator Sum Ołeh Hryhorow": a town in its own
-    spelling (a skeleton guess, "Światowego Forum Ekonomicznego", is not) before a whole
-    name, first name and surname, is the town the official's title heads, not a name."""
-    return span.quality > SKELETON and _full_name_after(text, words, span.last + 1)
-
-
-def _full_name_after(text: str, words: list[Word], follower: int) -> bool:
-    """Whether the words from `follower` on are a first name and a surname, capitalised."""
-    after = follower + 1
-    return (after < len(words) and words[follower].capitalised and words[after].capitalised
-            and text[words[follower - 1].end:words[follower].start] == " "
-            and text[words[follower].end:words[after].start] == " "
-            and "-" not in words[after].text)
-
-
 def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
                          gaz: Gazetteer, place_starts: frozenset[int] = frozenset(),
                          long_starts: frozenset[int] = frozenset(),
@@ -571,8 +555,8 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
     ("губернатора Гладкова", "у відомстві Балицького"), a region's or country's is not
     ("президента России")."""
     prev = span.first - 1
-    titled = prev >= 0 and person_title(words[prev].key, text[words[prev].end:span.start], lex)
-    if span.first == span.last and titled and not _heads_a_town(span, text, words) and all(
+    if span.first == span.last and prev >= 0 and person_title(
+            words[prev].key, text[words[prev].end:span.start], lex) and all(
             gaz.entry(p // 4).kind == "populated_place" for p in span.postings):
         return True
     nxt = span.last + 1
@@ -588,7 +572,7 @@ def _part_of_person_name(span: Span, text: str, words: list[Word], lex: Lexicon,
             not gaz.lookup(follower.key) and follower.start not in place_starts)))
         if unknown_follower and "-" not in follower.text and not _noun_after_locative(
                 span, words, lex):
-            return span.first == span.last and not _heads_a_town(span, text, words)
+            return span.first == span.last  # "Victoria Beckham", "Stanislav Bunyatov"
     if lex.capitalised_nouns or span.first != span.last or prev < 0:
         return False
     before = words[prev]
