@@ -760,9 +760,11 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
         return []
     if _after_bearing(doc, anaphors[0].start, trigger.label):
         return []  # "took the hills north of the town": the town only locates them
-    # "X am Oskil ... the town": a name read as a river's is no town taken up again
+    # "X am Oskil ... the town": a name read as a river's is no town taken up again; nor is a
+    # town abroad ("a lie told before the talks in Geneva. The town is ours"): the war's
+    # towns are on the sides' land
     earlier = [p for p in doc.places if p.end <= anaphors[0].start and p.kind == kind
-               and not _river(doc, p)]
+               and not _river(doc, p) and not _abroad(doc, p)]
     if anaphors[0].label == "pair":
         # "said its units had liberated the two settlements": a capture told again restates
         # the claim before, which it names the source of; a state, a denial or fighting

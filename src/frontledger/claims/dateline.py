@@ -17,12 +17,14 @@ from frontledger.text.sentences import Sentence
 DATELINE_DATE = 20
 DATELINE_REACH = 80
 """No dateline is longer than this: a place's name, a date, an agency and a dash."""
-_DATELINE = re.compile(r"(?P<country>\s*\([^()\n]{1,30}\))?"  # "Kramatorsk (Ukraine), 19 nov"
+_DATELINE = re.compile(r"(?P<joint>(?:/[^\W\d][\w'’.-]*)+)?"  # "Kiew/Moskau (dpa) -"
+                       r"(?P<country>\s*\([^()\n]{1,30}\))?"  # "Kramatorsk (Ukraine), 19 nov"
                        rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
                        rf"(?P<agency>\([^()\n]{{1,30}}\)\s*|/[^/()\n]{{1,30}}/)?"
-                       r"(?:\.?[-–—:]\s|(?<=/)\.(?:\s|$))")
+                       r"(?:\.?[-–—:]\s|(?<=/)\.(?:\s|$)|(?(joint)\.\s|(?!)))")
+# (a joint dateline of two cities may end with a full stop: "Zürich/Kiew. Wer ...")
 _OPENING = " \t\"'«“„*"
-_AFTER_DATELINE = frozenset(",(-–—:")
+_AFTER_DATELINE = frozenset(",(-–—:/")
 
 
 def dateline_end(doc: Analysis, sentence: Sentence) -> int | None:
@@ -35,7 +37,7 @@ def dateline_end(doc: Analysis, sentence: Sentence) -> int | None:
         return None
     dateline = _DATELINE.match(doc.text, first[0].end, sentence.end)
     if dateline is None or not (dateline["date"] or dateline["agency"] or dateline["country"]
-                                or first[0].surface.isupper()):
+                                or dateline["joint"] or first[0].surface.isupper()):
         return None  # "Pokrovsk - the city Russia claims - lies in ruins" is no dateline
     return dateline.end()
 

@@ -34,6 +34,8 @@ SENTENCE_REACH = 400
 (a sentence of wire copy rarely runs longer; past it, the window is the sentence)."""
 DATELINE_MARKS = ",:(-–—"
 """What follows the place that opens a dateline ("MOSCOW (Reuters)", "Kyiv, 3 May")."""
+_DATELINE_CITIES = re.compile(r"\s*(?:[^\W\d][\w'’.-]*(?:\s[^\W\d][\w'’.-]*)?/)+")
+"""The cities before a joint dateline's later one, each closed by a slash ("Kiew/")."""
 METONYM_LOOKBACK_WORDS = 1
 """Words before a name checked for a locative preposition ("in Kyiv", "à Moscou"), not
 counting articles: further back, the preposition belongs to another phrase."""
@@ -200,14 +202,20 @@ class Cues:
                 or bool(self.lex.place_after.match(self.after(end))))
 
     def _heads_line(self, start: int, end: int, words: list[Word], first: int) -> bool:
-        """A dateline: "MOSCOW (Reuters) -", "Москва, 25 окт", "Moskau - Nach ..."."""
+        """A dateline: "MOSCOW (Reuters) -", "Москва, 25 окт", "Moskau - Nach ...", and each
+        city of a joint one, "Kiew/Moskau (dpa) -", "Zürich/Kiew. Wer ..."."""
         # only what precedes on its line, within WINDOW: looking back to the line's start
         # made a long line quadratic (normalised text has no long runs of spaces)
         before = self.text[max(0, start - WINDOW):start]
-        if ("\n" not in before and start > WINDOW) or before[before.rfind("\n") + 1:].strip():
+        if "\n" not in before and start > WINDOW:
+            return False
+        head = before[before.rfind("\n") + 1:]
+        joined = bool(head.strip())
+        if joined and _DATELINE_CITIES.fullmatch(head) is None:
             return False
         mark = self.text[end:end + 2].lstrip(" ")[:1]
-        return words[first].text.isupper() or (bool(mark) and mark in DATELINE_MARKS)
+        marks = DATELINE_MARKS + "/" + ("." if joined else "")
+        return words[first].text.isupper() or (bool(mark) and mark in marks)
 
     def locative(self, first: int, words: list[Word]) -> bool:
         """A locative preposition before the word, articles skipped ("in the", "à la")."""

@@ -347,7 +347,11 @@ class Recogniser:
             return None
         if self._opens_sentence(i):  # "Північна частина", "Тим часом": a capital by position
             exact = self._lookup(i, i)
-            return exact if exact is not None and exact.quality == EXACT else None
+            if exact is not None and exact.quality == EXACT:
+                return exact
+            # "Tschassiw Jar war …": two capitalised words spelt another way name a place at
+            # a sentence's start as anywhere; a lone word's guess there is mostly a word
+            return self._skeleton_pair(i)
         return self._lookup(i, i) or self._skeleton_pair(i) or self._skeleton(i)
 
     def in_region(self, span: Span, iso: str) -> tuple[int, ...]:
