@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 
 from frontledger.claims.analysis import (
     MAX_SPAN,
@@ -1430,25 +1431,28 @@ def partisan_outlet(doc: Analysis, claims: list[Claim]) -> list[Claim]:
     """An outlet that is a side's own channel (a Z-channel, a brigade's channel) speaks for
     that side: in its own voice it calls one side's fighters ours (the lexicon's
     `partisan`: "наши штурмовики", "наші хлопці", "our guys") and names the enemy ("противник",
-    "ворог"), and the paragraphs where it says "ours" name the other side only ("Украинские
-    паблики пишут ... под контролем ВСУ"): its own claims are then that side's."""
+    "ворог"), and the paragraphs where it says "ours" name the other side most ("Украинские
+    паблики пишут ... под контролем ВСУ"; its own units named there, "5-й армии", count
+    less, and neither "ours" itself, "наших захисників", nor the other side's words it
+    quotes, «оккупанты выбиты», count): its own claims are then that side's."""
     pattern = doc.lexicon.partisan
     if pattern is None or not any(c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE
                                   for c in claims):
         return claims
     if not any(s.label == "enemy" and _own_voice(doc, s.start) for s in doc.sides):
         return claims
-    named: set[str] = set()
-    for found in pattern.finditer(doc.text):
-        sentence = _own_voice(doc, found.start())
-        if sentence is None:
-            continue
-        group = paragraphs(doc)[sentence.paragraph]
-        named.update(s.label for s in within(doc.sides, group[0].start, group[-1].end)
-                     if s.label in doc.theater.opponents)
-    if len(named) != 1:
+    found = [match.span() for match in pattern.finditer(doc.text)]
+    own = {sentence.paragraph for start, _ in found
+           if (sentence := _own_voice(doc, start)) is not None}
+    named = Counter(s.label for index in own
+                    for s in within(doc.sides, paragraphs(doc)[index][0].start,
+                                    paragraphs(doc)[index][-1].end)
+                    if s.label in doc.theater.opponents and not _quoted(doc, s.start)
+                    and not any(start <= s.start < end for start, end in found))
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return claims
-    ours = doc.theater.opponent(next(iter(named)))
+    ours = doc.theater.opponent(ranked[0][0])
     if ours is None:
         return claims
     return [replace(c, claimant_side=ours)
@@ -1456,13 +1460,23 @@ def partisan_outlet(doc: Analysis, claims: list[Claim]) -> list[Claim]:
             for c in claims]
 
 
+def _quoted(doc: Analysis, at: int) -> bool:
+    """Whether offset `at` is inside a quotation of its sentence (a channel citing the other
+    side's words: «оккупанты выбиты из X» names no enemy of its own)."""
+    index = bisect.bisect_right(starts_of(doc.sentences), at) - 1
+    return index >= 0 and opens_quotation(doc.text[doc.sentences[index].start:at])
+
+
 def _own_voice(doc: Analysis, at: int) -> Sentence | None:
     """The sentence holding offset `at` when it is in the outlet's own voice: it has no
-    reporting cue and opens no quotation."""
+    reporting cue, opens no quotation and is not inside one its paragraph opened earlier
+    («Окупанти ... знищено, село під нашим контролем. ...», — йдеться в повідомленні)."""
     index = bisect.bisect_right(starts_of(doc.sentences), at) - 1
     if index < 0:
         return None
     sentence = doc.sentences[index]
     if sentence.text[:1] in _QUOTES or within(doc.cues, sentence.start, sentence.end):
+        return None
+    if opens_quotation(doc.text[paragraphs(doc)[sentence.paragraph][0].start:sentence.start]):
         return None
     return sentence

@@ -347,13 +347,14 @@ def _without_denied_entries(claims: list[Claim]) -> list[Claim]:
 
 
 def _unanswered_denial(doc: Analysis, sentence: Sentence, claims: list[Claim]) -> bool:
-    """"Kyiv denied these claims and said its troops hold X", "È falso: X è nostro": the
-    sentence asserts something of its own, while its denial reaches none of its triggers and
-    so answers earlier claims."""
+    """"Kyiv denied these claims and said its troops hold X", "È falso: X è nostro", "confirmed
+    the advance near A, and called the reports about B unconfirmed": the sentence asserts
+    something of its own, while its denial reaches none of its triggers and so answers
+    earlier claims."""
     denials = within(doc.denials, sentence.start, sentence.end)
     return bool(denials) and all(c.stance == "asserts" for c in claims) and any(
         _new_statement(doc, d.end, sentence.end) or _account_follows(doc, sentence, d)
-        for d in denials)
+        or _denied_report_between(doc, sentence.start, d.start) for d in denials)
 
 
 def _account_follows(doc: Analysis, sentence: Sentence, denial: Hit) -> bool:
@@ -580,9 +581,11 @@ def _same_clause(text: str, start: int, end: int) -> bool:
 
 
 def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
-    """The denial word that reaches `trigger`: the first trigger after it, else the last before.
-    A colon after a denial ("C'est un mensonge : X est sous notre contrôle", "È falso: i
-    nostri tengono X") opens the speaker's own account, which the denial does not reach."""
+    """The denial word that reaches `trigger`: the first trigger after it, else the last before
+    (but not over a report about a place that the denial has for object: "confirmed only the
+    advance near A, and called the reports about B unconfirmed"). A colon after a denial
+    ("C'est un mensonge : X est sous notre contrôle", "È falso: i nostri tengono X") opens
+    the speaker's own account, which the denial does not reach."""
     triggers = within(doc.triggers, sentence.start, sentence.end)
     for denial in within(doc.denials, sentence.start, sentence.end):
         after = [t for t in triggers if t.start >= denial.end
@@ -591,11 +594,18 @@ def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
                  and not _new_statement(doc, denial.end, t.start)]
         before = [t for t in triggers if t.end <= denial.start
                   and denial.start - t.end <= DENIAL_WINDOW
-                  and ";" not in doc.text[t.end:denial.start]]
+                  and ";" not in doc.text[t.end:denial.start]
+                  and not _denied_report_between(doc, t.end, denial.start)]
         reached = _reached(doc, denial, before, after)
         if reached is trigger or (reached is not None and _one_phrase(doc, reached, trigger)):
             return denial
     return None
+
+
+def _denied_report_between(doc: Analysis, start: int, end: int) -> bool:
+    """Whether a report about a place stands between a trigger and the denial after it ("...,
+    а заяви про Іванопілля назвали непідтвердженими"): the denial's own object."""
+    return any(within(doc.places, noun.end, end) for noun in within(doc.claim_nouns, start, end))
 
 
 def _new_statement(doc: Analysis, start: int, end: int) -> bool:
