@@ -1,15 +1,17 @@
 """The claims stage's shortcuts keep what the plain way gives: overlap removal with and
-without overlaps, the records built as Structs, and a sentence with no trigger."""
+without overlaps, a repeated surname found without a regex, the records built as Structs,
+and a sentence with no trigger."""
 
 from __future__ import annotations
 
 import random
+import re
 from datetime import datetime
 
 import pytest
 
 from frontledger.claims import extract
-from frontledger.claims.scan import Hit, drop_overlaps
+from frontledger.claims.scan import Hit, _surnames_alone, drop_overlaps, find_persons
 from frontledger.claims.speaker_names import Speaker, replace
 from frontledger.records import Document, PlaceMention
 from frontledger.text import text_hash
@@ -47,6 +49,35 @@ def test_overlap_removal_keeps_what_the_rule_written_out_keeps(seed: int) -> Non
     spread = [Hit(10 * i, 10 * i + 5, "a") for i in range(8)]
     rng.shuffle(spread)
     assert drop_overlaps(spread) == _drop_overlaps_one_by_one(spread)
+
+
+def _surnames_by_regex(text: str, stems: set[str]) -> list[tuple[int, int]]:
+    """The repeated-surname search as one regex of the document's stems."""
+    alone = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(stems))) + r")\w{0,3}\b")
+    return [(m.start(), m.end()) for m in alone.finditer(text)]
+
+
+def test_a_surname_named_alone_later_is_a_person_with_a_case_ending_not_in_a_longer_word(
+) -> None:
+    text = ("Governor Oksana Dorenko spoke. Later Dorenko said more; Дмитро Коваленко "
+            "заявив, а Коваленка цитували. Dorenkovich and XDorenko are others.")
+    spans = [text[h.start:h.end] for h in find_persons(text)]
+    assert spans == ["Governor Oksana Dorenko", "Later Dorenko", "Дмитро Коваленко",
+                     "Коваленка"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_repeated_surnames_are_found_where_the_regex_of_their_stems_finds_them(
+        seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(300):
+        stems = {rng.choice("PП") + "".join(rng.choice("etrнк'-_") for _ in range(
+            rng.randint(1, 4))) for _ in range(rng.randint(1, 3))}
+        text = "".join(rng.choice("Petrnkoa'’-_ 1.,Петренка\n") for _ in range(rng.randint(0, 30)))
+        for stem in stems:
+            at = rng.randint(0, len(text))
+            text = text[:at] + stem + text[at:]
+        assert _surnames_alone(text, stems) == _surnames_by_regex(text, stems), (text, stems)
 
 
 def test_hits_and_speakers_are_frozen_records_equal_by_value() -> None:

@@ -136,13 +136,40 @@ def find_persons(text: str) -> list[Hit]:
     titled = [Hit(m.start(), m.end(), "person") for m in finditer(_TITLED, text)]
     found = drop_overlaps(full + titled)
     surnames = {text[h.start:h.end].split()[-1] for h in full}
-    surnames = {n[:max(len(n) - SURNAME_ENDING, MIN_SURNAME)] for n in surnames
-                if len(n) >= MIN_SURNAME}
-    if not surnames:
+    stems = {n[:max(len(n) - SURNAME_ENDING, MIN_SURNAME)] for n in surnames
+             if len(n) >= MIN_SURNAME}
+    if not stems:
         return found
-    alone = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\w{0,3}\b")
-    repeated = [Hit(m.start(), m.end(), "person") for m in alone.finditer(text)]
+    repeated = [Hit(start, end, "person") for start, end in _surnames_alone(text, stems)]
     return drop_overlaps(found + repeated)
+
+
+ENDING_LETTERS = 3
+"""Word characters a repeated surname may add to its stem (a case ending: "Петренка")."""
+_WORD_EDGE = re.compile(r"\b")
+_ENDING = re.compile(rf"\w{{0,{ENDING_LETTERS}}}\b")
+
+
+def _surnames_alone(text: str, stems: set[str]) -> list[tuple[int, int]]:
+    """The spans `re.finditer(r"\\b(?:STEMS)\\w{0,3}\\b", text)` finds, STEMS the sorted
+    stems: each stem is looked for with `str.find` (a regex of a document's own names was
+    compiled afresh for every document, then tried at every offset of its text)."""
+    ends: dict[int, int] = {}
+    for stem in sorted(stems):  # of two stems at one offset, the regex's first alternative wins
+        start = text.find(stem)
+        while start >= 0:
+            if start not in ends and _WORD_EDGE.match(text, start):
+                ending = _ENDING.match(text, start + len(stem))
+                if ending is not None:
+                    ends[start] = ending.end()
+            start = text.find(stem, start + 1)
+    spans: list[tuple[int, int]] = []
+    reached = 0
+    for start in sorted(ends):  # leftmost first, none overlapping (what finditer keeps)
+        if start >= reached:
+            spans.append((start, ends[start]))
+            reached = ends[start]
+    return spans
 
 
 def find_pattern(
