@@ -1,0 +1,37 @@
+"""Villages in their case forms and Ukrainian spellings: a Ukrainian village's Cyrillic name
+is a spelling of its own name, not a former one; plural names ("Липці", "Валуйки") are
+found in their oblique cases (uk, ru)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.places.helpers import found
+
+pytestmark = pytest.mark.slow
+
+HRYSHYNE, LYPTSI, VALUYKI = 708060, 702989, 477192
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Окупанти штурмували позиції поблизу Гришиного, на захід від Покровська.", "uk",
+     "Гришиного"),
+    ("Бійці бригади тримають оборону в Гришиному, кажуть у штабі.", "uk", "Гришиному"),
+    ("Под Покровском бои шли у Гришино, сообщили военные.", "ru", "Гришино"),
+])
+def test_a_ukrainian_village_is_found_by_its_cyrillic_name_in_any_case(
+        real_gaz, text, language, surface):
+    assert found(real_gaz, text, language)[surface].geonameid == HRYSHYNE
+
+
+@pytest.mark.parametrize(("text", "language", "surface", "geonameid"), [
+    ("Ворог атакував у районі Липців на Харківщині.", "uk", "Липців", LYPTSI),
+    ("Над Липцями збили два дрони, повідомили в ОВА Харківщини.", "uk", "Липцями", LYPTSI),
+    ("Дрони уразили склад поблизу Валуйок Бєлгородської області.", "uk", "Валуйок", VALUYKI),
+    ("ВСУ нанесли удар по Валуйкам Белгородской области.", "ru", "Валуйкам", VALUYKI),
+    ("В Валуйках Белгородской области объявили тревогу.", "ru", "Валуйках", VALUYKI),
+])
+def test_a_plural_place_name_is_found_in_its_oblique_cases(
+        real_gaz, text, language, surface, geonameid):
+    assert found(real_gaz, text, language)[surface].geonameid == geonameid
+
