@@ -1,6 +1,7 @@
 """Villages in their case forms and Ukrainian spellings: a Ukrainian village's Cyrillic name
 is a spelling of its own name, not a former one; plural names ("Липці", "Валуйки") are
-found in their oblique cases (uk, ru)."""
+found in their oblique cases; a village beside a town its own sentence names is that
+sentence's village, whatever regions the rest of the article names (uk, ru, en)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from tests.places.helpers import found
 
 pytestmark = pytest.mark.slow
 
-HRYSHYNE, LYPTSI, VALUYKI = 708060, 702989, 477192
+HRYSHYNE, MALOKATERYNIVKA, LYPTSI, VALUYKI = 708060, 702072, 702989, 477192
 
 
 @pytest.mark.parametrize(("text", "language", "surface"), [
@@ -35,3 +36,14 @@ def test_a_plural_place_name_is_found_in_its_oblique_cases(
         real_gaz, text, language, surface, geonameid):
     assert found(real_gaz, text, language)[surface].geonameid == geonameid
 
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Бої на Харківщині не вщухають. На Оріхівському напрямку ворог двічі наступав у районі "
+     "Малокатеринівки.", "uk", "Малокатеринівки"),
+    ("Бои в Харьковской области продолжаются. На Ореховском направлении противник атаковал "
+     "у Малокатериновки.", "ru", "Малокатериновки"),
+])
+def test_a_village_beside_the_direction_its_sentence_names_is_resolved_there(
+        real_gaz, text, language, surface):
+    mention = found(real_gaz, text, language)[surface]
+    assert (mention.geonameid, mention.iso3166_2) == (MALOKATERYNIVKA, "UA-23")

@@ -347,7 +347,16 @@ class Resolver:
             return True
         if not ctx.points.besides(ctx.current) and not ctx.regions:
             return True
-        return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
+        return (entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
+                or self._beside_in_sentence(entry, ctx))
+
+    def _beside_in_sentence(self, entry: GazetteerEntry, ctx: Context) -> bool:
+        """"на Оріхівському напрямку ... у районі Малокатеринівки", "attacks near Hryshyne,
+        west of Pokrovsk": a village within SENTENCE_NEAR_KM of a place (or a direction's
+        town) its own sentence names is that sentence's stretch of front, whatever
+        regions the rest of the article speaks of."""
+        return (entry.latitude is not None and entry.longitude is not None
+                and self._sentence_nearest(entry, ctx) is not None)
 
     def _context(self, choices: list[tuple[GazetteerEntry, float] | None],
                  readings: list[Reading]) -> Context:
