@@ -108,10 +108,21 @@ class Lexicon:
     """Endings rewritten to the theater's official form before romanising an unknown name."""
     romanization: dict[str, str]
     romanization_initial: dict[str, str]
+    compass_forms: frozenset[str]
+    """Combining forms of the compass points ("Південно", "Северо"), folded: a hyphenated
+    word that opens with one is a compound adjective ("Південно-Слобожанський" напрямок),
+    not a list of places."""
     spelling_alternatives: tuple[tuple[re.Pattern[str], str], ...]
     """Rewrites of a romanised name that give the other reading of an ambiguous letter
     group (German "s" for both С and З, "Seljony"; Spanish "io" for ё, "Tiótkino"): tried
     only for a name that no reading as written finds."""
+
+
+def compass_compound(text: str, lex: Lexicon) -> bool:
+    """Whether a hyphenated word opens with a compass point's combining form
+    ("Північно-Слобожанському", "Южно-Донецкое"): an adjective, not place names."""
+    head, hyphen, _rest = text.partition("-")
+    return bool(hyphen) and fold(head) in lex.compass_forms
 
 
 def data_dir() -> resources.abc.Traversable:
@@ -216,6 +227,7 @@ def _lexicon(lang: Language) -> Lexicon:
         unknown_name_forms=pairs("unknown_name_forms"),
         romanization=dict(raw.get("romanization", {})),
         romanization_initial=dict(raw.get("romanization_initial", {})),
+        compass_forms=frozenset(fold(w) for w in words("compass_forms")),
         spelling_alternatives=tuple((re.compile(a), b)
                                     for a, b in pairs("spelling_alternatives")),
     )
