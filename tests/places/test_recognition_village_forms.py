@@ -47,3 +47,12 @@ def test_a_village_beside_the_direction_its_sentence_names_is_resolved_there(
         real_gaz, text, language, surface):
     mention = found(real_gaz, text, language)[surface]
     assert (mention.geonameid, mention.iso3166_2) == (MALOKATERYNIVKA, "UA-23")
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Росіяни заявили про захоплення Зеленого Гаю Запорізької області.", "uk", "Зеленого Гаю"),
+    ("Оборона тримається в Зеленому Гаї на Запоріжжі.", "uk", "Зеленому Гаї"),
+    ("Украина отрицает захват Зеленого Гая Запорожской области.", "ru", "Зеленого Гая"),
+])
+def test_a_name_ending_in_a_noun_in_y_is_found_in_its_cases(real_gaz, text, language, surface):
+    assert found(real_gaz, text, language)[surface].geonameid == 687351
