@@ -188,6 +188,9 @@ class Cues:
         after = self.after(end)
         if after[:1] in "'’" and self.lex.metonym_verbs_after.match(after):
             return True  # a possessive of a non-place noun: "Moscow's claims"
+        if self.lex.agent_after.match(after) and self.lex.agent_before.search(
+                self.near_before(start)):
+            return True  # the agent of a participle: "von Russland besetzte Gebiete"
         before = self.near_before(start)
         if self._may_mark(PLACE_RELATION, start) and self.lex.place_before.search(before):
             return False  # "the border with Russia": a place relation outranks "with"

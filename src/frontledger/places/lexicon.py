@@ -65,6 +65,10 @@ class Lexicon:
     locative_before: frozenset[str]
     metonym_verbs_after: re.Pattern[str]
     metonym_before: re.Pattern[str]
+    agent_before: re.Pattern[str]
+    agent_after: re.Pattern[str]
+    """A capital or country between the two is the agent of a participle, though the
+    preposition before it also places names ("von Russland besetzte Gebiete"): an actor."""
     place_before: re.Pattern[str]
     place_after: re.Pattern[str]
     """Words around a country's or capital's name that make it a place rather than its
@@ -205,6 +209,8 @@ def _lexicon(lang: Language) -> Lexicon:
         locative_before=frozenset(fold(w) for w in words("locative_before")),
         metonym_verbs_after=_anywhere(text("metonym_verbs_after")),
         metonym_before=_before(text("metonym_before")),
+        agent_before=_before(text("agent_before")),
+        agent_after=_after(text("agent_after")),
         place_before=_before(text("place_before")),
         place_after=_after(text("place_after")),
         region_preposition=_before(text("region_preposition")),
