@@ -14,7 +14,7 @@ from frontledger.records import PlaceMention
 
 # Capitals the fixture gazetteer lacks (they are also side names: "Kyiv says").
 CAPITALS = {"Kyiv": (703448, "UA", r"KYIV|Kiev|Kijów|Kiew"),
-            "Moscow": (524901, "RU", r"MOSCOW|Moscú|MOSCA|Moscou")}
+            "Moscow": (524901, "RU", r"MOSCOW|Moscú|MOSCA|Moscou|Moskau")}
 
 
 def _places(text: str) -> list[PlaceMention]:
@@ -72,3 +72,23 @@ def test_dateline_with_the_agency_between_slashes_is_no_place_of_the_next_senten
     document = make_document(text, language, "2025-11-20")
     claims = extract(document, _places(text))
     assert {c.place.name for c in claims} == {"Vovchansk", "Kupiansk"}, claims
+
+
+
+TWO_TOWN_CASES = [
+    ("de", "Moskau/Kiew (dpa) - Russische Truppen sollen zwei weitere Dörfer erobert haben.",
+     "Kiew"),
+    ("it", "(AGI) - MOSCA, 18 nov. - Le truppe russe hanno conquistato altri due villaggi.",
+     "MOSCA"),
+    ("es", "Moscú/Kiev, 18 nov (EFE).- Las tropas rusas tomaron otras dos localidades.", "Kiev"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "town"), TWO_TOWN_CASES,
+                         ids=[c[0] for c in TWO_TOWN_CASES])
+def test_a_second_town_or_an_agency_first_stays_inside_the_dateline(
+        language: str, text: str, town: str) -> None:
+    """"Moskau/Kiew (dpa) -", "(AGI) - MOSCA, 18 nov. -": the towns are where the report is
+    filed from, never the place of the capture the sentence reports."""
+    document = make_document(text, language, "2025-11-20")
+    assert not [c for c in extract(document, _places(text)) if c.place.surface == town]

@@ -17,13 +17,15 @@ from frontledger.text.sentences import Sentence
 DATELINE_DATE = 20
 DATELINE_REACH = 80
 """No dateline is longer than this: a place's name, a date, an agency and a dash."""
-_DATELINE = re.compile(r"(?P<joint>(?:/[^\W\d][\w'’.-]*)+)?"  # "Kiew/Moskau (dpa) -"
+_DATELINE = re.compile(r"(?P<joint>(?:\s*/\s*[^\W\d_][\w'’.-]*)+)?"  # "Moskau/Kiew (dpa) -"
                        r"(?P<country>\s*\([^()\n]{1,30}\))?"  # "Kramatorsk (Ukraine), 19 nov"
                        rf"(?P<date>,[^()\n.;]{{0,{DATELINE_DATE}}}\.?)?\s*"
                        rf"(?P<agency>\([^()\n]{{1,30}}\)\s*|/[^/()\n]{{1,30}}/)?"
                        r"(?:\.?[-–—:]\s|(?<=/)\.(?:\s|$)|(?(joint)\.\s|(?!)))")
 # (a joint dateline of two cities may end with a full stop: "Zürich/Kiew. Wer ...")
 _OPENING = " \t\"'«“„*"
+_AGENCY_FIRST = re.compile(r"\([^()\n]{1,30}\)\s*[-–—]?\s*")
+"""An agency named ahead of the dateline's place: "(AGI) - Mosca, 8 gen. - ..."."""
 _AFTER_DATELINE = frozenset(",(-–—:/")
 
 
@@ -33,7 +35,8 @@ def dateline_end(doc: Analysis, sentence: Sentence) -> int | None:
     first = within(doc.places, sentence.start, reach)[:1]
     if not first or doc.text[first[0].end:first[0].end + 2].strip()[:1] not in _AFTER_DATELINE:
         return None  # the common case: a word follows the first place
-    if doc.text[sentence.start:first[0].start].strip(_OPENING):
+    lead = doc.text[sentence.start:first[0].start].strip(_OPENING)
+    if lead and not _AGENCY_FIRST.fullmatch(lead):
         return None
     dateline = _DATELINE.match(doc.text, first[0].end, sentence.end)
     if dateline is None or not (dateline["date"] or dateline["agency"] or dateline["country"]

@@ -120,15 +120,27 @@ def build_index(places: Iterable[PlaceRow], admin1_names: Iterable[PlaceRow] = (
         builder.add_name(index, row.name, PRIMARY)
         primary = romanise(row.name)
         for alt in row.alternates:
-            similar = fuzz.ratio(romanise(alt), primary) >= SPELLING_MIN_SIMILARITY
-            builder.add_name(index, alt, ALTERNATE if similar or _short_form(romanise(alt),
-                                                                               primary)
+            builder.add_name(index, alt, ALTERNATE if _spelling_of(alt, primary, row.country)
                              else OTHER_NAME)
     _add_regions(builder, regions)
     _add_admin1(builder, admin1_names, admin1_iso)
     _add_countries(builder)
     _add_features(builder)
     return builder.freeze(meta or {})
+
+
+def _spelling_of(alternate: str, primary: str, country: str | None) -> bool:
+    """Whether an alternate spells the primary name (romanised: `primary`), as it is or, in
+    the respelling's country, read the way that country's names romanise: "Гришине" is
+    Hryshyne (г = h, и = y), not a former name, though "grishine" is far from "hryshyne"."""
+    # imported here: the respelling rules are read with this module's `read_data`
+    from frontledger.places.respell import target_country, ukrainian_form
+
+    roman = romanise(alternate)
+    if fuzz.ratio(roman, primary) >= SPELLING_MIN_SIMILARITY or _short_form(roman, primary):
+        return True
+    return country == target_country() and fuzz.ratio(
+        ukrainian_form(roman, forms=False), primary) >= SPELLING_MIN_SIMILARITY
 
 
 def _short_form(alternate: str, primary: str) -> bool:

@@ -32,10 +32,21 @@ point of "2.5" or of an initial)."""
 SENTENCE_REACH = 400
 """Characters looked at on each side of a name for its sentence's ends by `sentence`
 (a sentence of wire copy rarely runs longer; past it, the window is the sentence)."""
-DATELINE_MARKS = ",:(-–—"
-"""What follows the place that opens a dateline ("MOSCOW (Reuters)", "Kyiv, 3 May")."""
-_DATELINE_CITIES = re.compile(r"\s*(?:[^\W\d][\w'’.-]*(?:\s[^\W\d][\w'’.-]*)?/)+")
-"""The cities before a joint dateline's later one, each closed by a slash ("Kiew/")."""
+DATELINE_MARKS = ",:(-–—/"
+"""What follows the place that opens a dateline ("MOSCOW (Reuters)", "Kyiv, 3 May", the
+first of two places a report is filed from: "Moskau/Kiew (dpa)")."""
+_FILED_FROM = re.compile(r"\s*(?:[(/]"  # "Moskwa (PAP) -", "Moskau/Kiew"
+                         r"|,\s*(?:[^\W\d_][\w'’.-]*\s*,\s*)?\d"  # "Kiev, 15 oct", "X, Ukraine, 3"
+                         r"|,\s*[^\W\d_][\w'’.-]*\s*[(\-–—])")  # "Kiev, Ukraine (AP)"
+"""What follows the town a wire report is filed from, in a dateline: the agency in
+brackets, a second town after a slash, a date or the country after a comma. Not a comma
+alone ("Dnipropetrovsk, a major industrial region, ..." opens a paragraph on the region),
+nor a colon or a dash, which also follow a headline's topic ("Zaporizhzhia: ...")."""
+_DATELINE_LEAD = re.compile(r"\([^()\n]{1,30}\)\s*[-–—]?\s*"  # "(ANSA) - ROMA, 28 OTT"
+                            r"|(?:[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?\s*/\s*)+"  # "Kiew/"
+                            r"|(?P<town>[^\W\d_][\w'’ .-]{0,30}),\s*")  # "KYIV, Ukraine (AP)"
+"""What may stand before a dateline's place on its line: the agency ahead of it, the first
+of two towns, the town in capitals (`town`) before its country."""
 METONYM_LOOKBACK_WORDS = 1
 """Words before a name checked for a locative preposition ("in Kyiv", "à Moscou"), not
 counting articles: further back, the preposition belongs to another phrase."""
@@ -74,15 +85,21 @@ class Cues:
     def near_before(self, start: int) -> str:
         return self.text[max(0, start - MARKER_WINDOW):start]
 
+    def line_before(self, start: int) -> str:
+        """The MARKER_WINDOW before `start`, from its line's start: a headline's last word
+        ("... в Харьковской области") does not mark the dateline's town below it."""
+        before = self.near_before(start)
+        return before[before.rfind("\n") + 1:]
+
     def region_before(self, start: int) -> bool:
         """"région de X", "the regions of X", "Region X"."""
         return self._may_mark(REGION_KEYWORD, start) and bool(
-            self.lex.region_keyword_before.search(self.near_before(start)))
+            self.lex.region_keyword_before.search(self.line_before(start)))
 
     def region_preposition_before(self, start: int) -> bool:
         """"на Запорожье": a preposition that puts the name after it in a region."""
         return self._may_mark(REGION_PREPOSITION, start) and bool(
-            self.lex.region_preposition.search(self.near_before(start)))
+            self.lex.region_preposition.search(self.line_before(start)))
 
     def _may_mark(self, cue: int, start: int) -> bool:
         """False when no match of MARKER_CUES[cue] can begin in the MARKER_WINDOW before
@@ -171,6 +188,9 @@ class Cues:
         after = self.after(end)
         if after[:1] in "'’" and self.lex.metonym_verbs_after.match(after):
             return True  # a possessive of a non-place noun: "Moscow's claims"
+        if self.lex.agent_after.match(after) and self.lex.agent_before.search(
+                self.near_before(start)):
+            return True  # the agent of a participle: "von Russland besetzte Gebiete"
         before = self.near_before(start)
         if self._may_mark(PLACE_RELATION, start) and self.lex.place_before.search(before):
             return False  # "the border with Russia": a place relation outranks "with"
@@ -202,20 +222,40 @@ class Cues:
                 or bool(self.lex.place_after.match(self.after(end))))
 
     def _heads_line(self, start: int, end: int, words: list[Word], first: int) -> bool:
-        """A dateline: "MOSCOW (Reuters) -", "Москва, 25 окт", "Moskau - Nach ...", and each
-        city of a joint one, "Kiew/Moskau (dpa) -", "Zürich/Kiew. Wer ..."."""
+        """A dateline: "MOSCOW (Reuters) -", "Москва, 25 окт", "Moskau - Nach ...", also
+        after what may lead it (`_DATELINE_LEAD`): "(AGI) - Mosca, 8 gen.", "Moskau/Kiew",
+        "KYIV, Ukraine (AP)"."""
+        if not self._line_opens_with(start):
+            return False
+        mark = self.text[end:end + 2].lstrip(" ")[:1]
+        # the later city of a joint dateline may close it with a full stop: "Zürich/Kiew. Wer"
+        joint = self.text[max(0, start - WINDOW):start].rstrip().endswith("/")
+        marks = DATELINE_MARKS + "." if joint else DATELINE_MARKS
+        return words[first].text.isupper() or (bool(mark) and mark in marks)
+
+    def filed_from(self, start: int, end: int) -> bool:
+        """The town a wire report is filed from, opening its dateline ("SUMY, Ukraine,
+        March 12 (Wire) -", "(AGI) - Mosca, 8 gen. -", "МОСКВА, 22 января."): a town,
+        whatever region of that name the article speaks of."""
+        if not self._line_opens_with(start):
+            return False
+        if self.text[start:end].isupper():  # "SUMY, Ukraine", "KHERSON —", "МОСКВА."
+            mark = self.text[end:end + 2].lstrip(" ")[:1]
+            return bool(mark) and mark in DATELINE_MARKS + "."
+        return _FILED_FROM.match(self.text, end, end + WINDOW) is not None
+
+    def _line_opens_with(self, start: int) -> bool:
+        """Whether only what may lead a dateline stands before `start` on its line."""
         # only what precedes on its line, within WINDOW: looking back to the line's start
         # made a long line quadratic (normalised text has no long runs of spaces)
         before = self.text[max(0, start - WINDOW):start]
         if "\n" not in before and start > WINDOW:
             return False
-        head = before[before.rfind("\n") + 1:]
-        joined = bool(head.strip())
-        if joined and _DATELINE_CITIES.fullmatch(head) is None:
-            return False
-        mark = self.text[end:end + 2].lstrip(" ")[:1]
-        marks = DATELINE_MARKS + "/" + ("." if joined else "")
-        return words[first].text.isupper() or (bool(mark) and mark in marks)
+        lead = before[before.rfind("\n") + 1:].lstrip()
+        if not lead:
+            return True
+        found = _DATELINE_LEAD.fullmatch(lead)
+        return found is not None and (found["town"] is None or found["town"].isupper())
 
     def locative(self, first: int, words: list[Word]) -> bool:
         """A locative preposition before the word, articles skipped ("in the", "à la")."""

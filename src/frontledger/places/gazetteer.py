@@ -15,7 +15,7 @@ from typing import Protocol
 
 from frontledger.records import PlaceKind
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 # How a name belongs to its entry (the low two bits of a posting).
 PRIMARY = 0

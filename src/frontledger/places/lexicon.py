@@ -65,6 +65,10 @@ class Lexicon:
     locative_before: frozenset[str]
     metonym_verbs_after: re.Pattern[str]
     metonym_before: re.Pattern[str]
+    agent_before: re.Pattern[str]
+    agent_after: re.Pattern[str]
+    """A capital or country between the two is the agent of a participle, though the
+    preposition before it also places names ("von Russland besetzte Gebiete"): an actor."""
     place_before: re.Pattern[str]
     place_after: re.Pattern[str]
     """Words around a country's or capital's name that make it a place rather than its
@@ -108,10 +112,21 @@ class Lexicon:
     """Endings rewritten to the theater's official form before romanising an unknown name."""
     romanization: dict[str, str]
     romanization_initial: dict[str, str]
+    compass_forms: frozenset[str]
+    """Combining forms of the compass points ("Південно", "Северо"), folded: a hyphenated
+    word that opens with one is a compound adjective ("Південно-Слобожанський" напрямок),
+    not a list of places."""
     spelling_alternatives: tuple[tuple[re.Pattern[str], str], ...]
     """Rewrites of a romanised name that give the other reading of an ambiguous letter
     group (German "s" for both С and З, "Seljony"; Spanish "io" for ё, "Tiótkino"): tried
     only for a name that no reading as written finds."""
+
+
+def compass_compound(text: str, lex: Lexicon) -> bool:
+    """Whether a hyphenated word opens with a compass point's combining form
+    ("Північно-Слобожанському", "Южно-Донецкое"): an adjective, not place names."""
+    head, hyphen, _rest = text.partition("-")
+    return bool(hyphen) and fold(head) in lex.compass_forms
 
 
 def data_dir() -> resources.abc.Traversable:
@@ -194,6 +209,8 @@ def _lexicon(lang: Language) -> Lexicon:
         locative_before=frozenset(fold(w) for w in words("locative_before")),
         metonym_verbs_after=_anywhere(text("metonym_verbs_after")),
         metonym_before=_before(text("metonym_before")),
+        agent_before=_before(text("agent_before")),
+        agent_after=_after(text("agent_after")),
         place_before=_before(text("place_before")),
         place_after=_after(text("place_after")),
         region_preposition=_before(text("region_preposition")),
@@ -216,6 +233,7 @@ def _lexicon(lang: Language) -> Lexicon:
         unknown_name_forms=pairs("unknown_name_forms"),
         romanization=dict(raw.get("romanization", {})),
         romanization_initial=dict(raw.get("romanization_initial", {})),
+        compass_forms=frozenset(fold(w) for w in words("compass_forms")),
         spelling_alternatives=tuple((re.compile(a), b)
                                     for a, b in pairs("spelling_alternatives")),
     )

@@ -316,7 +316,8 @@ def _read(spans: list[Span], cues: Cues, words: list[Word], gaz: Gazetteer) -> l
     readings = []
     for span in spans:
         settlement = (cues.marked_settlement(span.start) or cues.marked_after(span.end)
-                      or cues.city_after(span.end))
+                      or cues.city_after(span.end)
+                      or (cues.filed_from(span.start, span.end) and not _may_be_country(span, gaz)))
         village = settlement and cues.marked_village(span.start)
         readings.append(Reading(span, settlement=settlement, village=village,
                                 locative=cues.locative(span.first, words)))
@@ -430,6 +431,12 @@ def _names_attached(cues: Cues, word: tuple[int, int], names: list[tuple[int, in
         return False
     heads = cues.lex.region_keyword_before.search(text, word[0], min(after))
     return heads is not None and heads.start() == word[0]
+
+
+def _may_be_country(span: Span, gaz: Gazetteer) -> bool:
+    """Whether one of the span's readings is a country ("UKRAINE, ..." heads no dateline
+    as a town would)."""
+    return any(gaz.entry(p // 4).kind == "country" for p in span.postings)
 
 
 def _may_be_region(span: Span) -> bool:

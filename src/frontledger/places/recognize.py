@@ -24,7 +24,7 @@ from frontledger.places.gazetteer import (
     REGION_BASE,
     Gazetteer,
 )
-from frontledger.places.lexicon import Lexicon, inflected_bases
+from frontledger.places.lexicon import Lexicon, compass_compound, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton, tokenize
 from frontledger.places.renamings import former_name_postings, longest_former_name
 from frontledger.places.respell import (
@@ -276,7 +276,8 @@ class Recogniser:
         """"Pokrovsk-Myrnograd": the parts of a hyphenated word the whole of which is unknown."""
         word = self.words[i]
         parts = word.text.split("-")
-        if not word.capitalised or len(parts) < 2 or any(p.isupper() for p in parts):
+        if not word.capitalised or len(parts) < 2 or any(p.isupper() for p in parts) or (
+                compass_compound(word.text, self.lex)):
             return []
         out = []
         offset = word.start

@@ -25,7 +25,7 @@ from frontledger.places.gazetteer import (
     Gazetteer,
     GazetteerEntry,
 )
-from frontledger.places.normalize import spelling_key
+from frontledger.places.normalize import fold, spelling_key
 from frontledger.places.recognize import SKELETON, Span, Word
 from frontledger.places.renamings import region_keeps_former_name
 from frontledger.records import PlaceMention
@@ -290,6 +290,7 @@ class Resolver:
                 picks.append((reading, *picked))
             elif key in doubted:
                 self.doubted.append((reading, doubted[key]))
+        picks = _as_placed(picks)
         war = any(entry.country in self.theater.countries for _r, entry, _c in picks)
         return [self._mention(reading, entry, confidence, war)
                 for reading, entry, confidence in picks]
@@ -347,7 +348,16 @@ class Resolver:
             return True
         if not ctx.points.besides(ctx.current) and not ctx.regions:
             return True
-        return entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
+        return (entry.iso3166_2 in ctx.regions or self._near(entry, ctx)
+                or self._beside_in_sentence(entry, ctx))
+
+    def _beside_in_sentence(self, entry: GazetteerEntry, ctx: Context) -> bool:
+        """"на Оріхівському напрямку ... у районі Малокатеринівки", "attacks near Hryshyne,
+        west of Pokrovsk": a village within SENTENCE_NEAR_KM of a place (or a direction's
+        town) its own sentence names is that sentence's stretch of front, whatever
+        regions the rest of the article speaks of."""
+        return (entry.latitude is not None and entry.longitude is not None
+                and self._sentence_nearest(entry, ctx) is not None)
 
     def _context(self, choices: list[tuple[GazetteerEntry, float] | None],
                  readings: list[Reading]) -> Context:
@@ -402,7 +412,8 @@ class Resolver:
                 or entry.population >= UNIQUE_TOWN_MIN_POPULATION)
 
     def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
-        options = [(self.gaz.entry(p // 4), p % 4) for p in reading.span.postings]
+        options = self._with_namesakes([(self.gaz.entry(p // 4), p % 4)
+                                        for p in reading.span.postings])
         rivers = [(e, how) for e, how in options if e.kind == "river"]
         if rivers and len(rivers) < len(options) and not reading.settlement and (
                 self._river_cued(reading)):
@@ -436,6 +447,28 @@ class Resolver:
         if bases and self._region_in_discourse(reading, bases):
             return bases
         return others or bases
+
+    def _with_namesakes(self, options: list[tuple[GazetteerEntry, int]]
+                        ) -> list[tuple[GazetteerEntry, int]]:
+        """A name that reaches theater villages by another spelling ("Каменское", the
+        Russian name GeoNames records for some Kamianskes) names every theater village of
+        their own name too (Kamianske, Zaporizhzhia oblast, has no Russian name there):
+        GeoNames' alternates are kept for some namesakes and not others, and the choice
+        among them is context's, not the alternates' record."""
+        theater = self.theater.countries
+        names = {fold(e.name) for e, how in options if how == ALTERNATE
+                 and e.kind == "populated_place" and e.country in theater}
+        if not names:
+            return options
+        seen = {e.index for e, _how in options}
+        for name in names:
+            for posting in self.gaz.lookup(name):
+                entry = self.gaz.entry(posting // 4)
+                if posting % 4 == PRIMARY and entry.index not in seen and (
+                        entry.kind == "populated_place" and entry.country in theater):
+                    seen.add(entry.index)
+                    options.append((entry, ALTERNATE))
+        return options
 
     def _river_cued(self, reading: Reading) -> bool:
         """A river word around the name ("the left bank of"), or a word right before it
@@ -740,6 +773,25 @@ class Resolver:
     def _can_act(entry: GazetteerEntry) -> bool:
         """Capitals and countries stand for their governments ("Kyiv said")."""
         return bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
+
+
+def _as_placed(picks: list[tuple[Reading, GazetteerEntry, float]]
+               ) -> list[tuple[Reading, GazetteerEntry, float]]:
+    """One village per name per article: where the text puts a name in a region ("Зеленый
+    Гай Запорожской области"), the same name elsewhere in the article ("бои за Зеленый Гай
+    продолжаются") is that village; else every mention of a name is the village its most
+    confident mention resolved to ("w rejonie Małokateryniwki i Kamianskego", beside a
+    village of its oblast, over a bare "Kamianske" that population alone decided)."""
+    best: dict[tuple[int, ...], tuple[bool, float, GazetteerEntry]] = {}
+    for r, entry, confidence in picks:
+        if entry.kind == "populated_place":
+            rank = (r.within is not None, confidence, entry)
+            kept = best.get(r.span.postings)
+            if kept is None or rank[:2] > kept[:2]:
+                best[r.span.postings] = rank
+    return [(r, best[r.span.postings][2], c)
+            if r.within is None and entry.kind == "populated_place" else (r, entry, c)
+            for r, entry, c in picks]
 
 
 def _big_abroad(entry: GazetteerEntry) -> bool:

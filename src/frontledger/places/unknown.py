@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from frontledger.places.context import Cues
 from frontledger.places.lexicon import (
     Lexicon,
+    compass_compound,
     inflected_bases,
     official_form,
     person_title,
@@ -61,7 +62,8 @@ def capitalised_groups(text: str, words: list[Word], lex: Lexicon) -> list[Group
     while i < count:
         word = words[i]
         if (not word.capitalised or word.key in stopwords
-                or ("-" in word.text and _LOWER_LAST_PART.search(word.text))):
+                or ("-" in word.text and (_LOWER_LAST_PART.search(word.text) is not None
+                                          or compass_compound(word.text, lex)))):
             i += 1
             continue
         j = i
