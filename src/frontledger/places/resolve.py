@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from frontledger.places.build import distance_km
 from frontledger.places.context import SENTENCE_REACH, Cues
@@ -161,10 +162,14 @@ class Points:
         around = self._around.get((lat0, lon0))
         if around is None:
             around = self._around[(lat0, lon0)] = self._points_around(lat0, lon0)
-        return min((km for km, named in around if any(i != reading for i in named)),
-                   default=None)
+        for km, named in around:  # nearest first: the first one another reading named
+            if named != [reading]:  # (`named` holds one or two distinct readings)
+                return km
+        return None
 
     def _points_around(self, lat0: float, lon0: float) -> list[tuple[float, list[int]]]:
+        """The other points within NEAR_OTHERS_KM, nearest first (each place's candidates
+        ask again and again, each for the nearest one named by another reading)."""
         row, column = _cell(lat0, lon0)
         around = []
         for dr in (-1, 0, 1):
@@ -179,6 +184,7 @@ class Points:
                     km = distance_km(lat0, lon0, lat, lon)
                     if km <= NEAR_OTHERS_KM:
                         around.append((km, named))
+        around.sort(key=itemgetter(0))
         return around
 
 
