@@ -50,9 +50,10 @@ class Cues:
     in one pass over the text: a name starting there is part of the unit's name."""
 
     sites: Mapping[int, list[int]] = field(init=False, default_factory=dict, compare=False)
-    """Where the literal prefixes of each of the MARKER_CUES begin in the text, sorted (by
+    """Where the literal prefixes of each of the SITE_CUES begin in the text, sorted (by
     the cue's index; a cue without prefixes is not there): found in one pass over the text
-    for all of them, so that a name whose window holds none is not searched."""
+    for all of them, so that a name whose window holds none is not searched, nor a text
+    that holds none."""
 
     def __post_init__(self) -> None:
         lowered = self.text.lower()
@@ -90,6 +91,12 @@ class Cues:
             return True  # no prefixes known, or a text whose lower case changes its length
         at = bisect_left(sites, start - MARKER_WINDOW)
         return at < len(sites) and sites[at] < start
+
+    def may_hold(self, cue: int) -> bool:
+        """False when the text holds no match of SITE_CUES[cue] (one of TEXT_CUES): none of
+        its literal prefixes begins anywhere."""
+        sites = self.sites.get(cue)
+        return sites is None or bool(sites)
 
     def region_after(self, end: int) -> bool:
         """"X region", "X and Y oblasts", "Донецкой области"."""
@@ -233,6 +240,11 @@ MARKER_CUES = ("place_marker_before", "village_marker_before", "region_keyword_b
 prefixes (`text.scanning.literal_prefixes`) are found in the whole text at once."""
 (PLACE_MARKER, VILLAGE_MARKER, REGION_KEYWORD, REGION_PREPOSITION, PLACE_RELATION,
  METONYM) = range(len(MARKER_CUES))
+TEXT_CUES = ("district_hint", "direction_hint")
+"""The lexicon's patterns searched in the whole text (`Cues.may_hold`), whose prefixes the
+same pass finds: a text without them (most texts) is not searched for them."""
+SITE_CUES = MARKER_CUES + TEXT_CUES
+DISTRICT_HINT, DIRECTION_HINT = range(len(MARKER_CUES), len(SITE_CUES))
 MIN_SITE_PREFIX = 2
 """Cues with a shorter prefix (a lone letter or space) are searched at every name: their
 prefixes would be found almost everywhere."""
@@ -240,7 +252,7 @@ prefixes would be found almost everywhere."""
 _site_plans: dict[int, tuple[Lexicon, AhoCorasick | None, tuple[tuple[int, ...], ...],
                              tuple[int, ...]]] = {}
 """By `id` of a lexicon (kept, so that the id stays its own): the automaton of the prefixes
-of its MARKER_CUES, the cues of each prefix, and the cues that have prefixes."""
+of its SITE_CUES, the cues of each prefix, and the cues that have prefixes."""
 
 
 def _site_plan(lex: Lexicon) -> tuple[AhoCorasick | None, tuple[tuple[int, ...], ...],
@@ -249,7 +261,7 @@ def _site_plan(lex: Lexicon) -> tuple[AhoCorasick | None, tuple[tuple[int, ...],
     if kept is None or kept[0] is not lex:
         cues_of: dict[str, list[int]] = {}
         planned = []
-        for cue, name in enumerate(MARKER_CUES):
+        for cue, name in enumerate(SITE_CUES):
             prefixes = literal_prefixes(getattr(lex, name))
             if prefixes is None or min(map(len, prefixes)) < MIN_SITE_PREFIX:
                 continue

@@ -200,8 +200,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
                                          inflected))
              and not cues.organisation(s.start, s.end)]
     regions = frozenset(filter(None, (_full_region(s, gaz) for s in spans)))
-    derived = (districts(text, gaz, lex, theater, regions)
-               + directions(text, gaz, lex, theater))
+    derived = districts(cues, gaz, theater, regions) + directions(cues, gaz, theater)
     taken = Occupied(derived)
     spans = [s for s in spans if not taken.overlaps(s.start, s.end)]
     readings = _read(spans, cues, words, gaz)
