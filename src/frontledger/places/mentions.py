@@ -22,6 +22,7 @@ from frontledger.places.recognize import (
     Span,
     Word,
     inside,
+    lowercase_keys,
     sentence_initial,
     title_case_lines,
     words_of,
@@ -83,17 +84,18 @@ def geoparse(text: str, language: str | None = None, *,
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     cues = Cues(text, lexicon(language or detect_language(text)))
     words = words_of(text)
+    lowercase = lowercase_keys(words)  # asked by the recogniser and by UnknownPlaces
     titles = title_case_lines(text)
     doubted: list[PlaceMention] = []
     theater = theater or load_theater()
-    known = _gazetteer_places(gaz, cues, words, titles, doubted, theater)
+    known = _gazetteer_places(gaz, cues, words, lowercase, titles, doubted, theater)
     covered = sorted((m.start, m.end) for m in known)
     # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast,
     # in a war fought in Ukraine
     settlements = katottg.default_index() if katottg.COUNTRY in theater.countries else None
     # doubted settlements count as places for lists ("near A and B"), but cover no words
     unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements,
-                                        doubted).find()
+                                        doubted, lowercase).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
     found = Occupied(unknown)
     unknown += [m for m in doubted if not found.overlaps(m.start, m.end)]
@@ -185,12 +187,12 @@ def _same_name_same_place(unknown: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
-                      titles: list[tuple[int, int]], doubted: list[PlaceMention],
-                      theater: Theater) -> list[PlaceMention]:
+                      lowercase: frozenset[str], titles: list[tuple[int, int]],
+                      doubted: list[PlaceMention], theater: Theater) -> list[PlaceMention]:
     """Mentions resolved to the gazetteer, and districts and directions named after towns;
     `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
-    recogniser = Recogniser(gaz, lex, text, words)
+    recogniser = Recogniser(gaz, lex, text, words, lowercase)
     found = recogniser.listed_regions(recogniser.spans())
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
