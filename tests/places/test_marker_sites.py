@@ -67,6 +67,25 @@ def test_text_cues_are_held_wherever_their_pattern_matches(language, text):
             assert cues.may_hold(cue), name
 
 
+ORGANISED = [
+    ("en", "The Dnipro Operational Strategic Group and the Kharkiv   BRIGADE held."),
+    ("fr", "La brigade Azov et Pokrovsk Bataillon, selon Kyiv."),
+    ("de", "Die Brigade Charkiw und das Korps Asow meldeten Angriffe auf Pokrowsk."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), TEXTS + ORGANISED)
+def test_organisation_after_a_name_answers_as_a_match_at_the_next_word(language, text):
+    lex = lexicon(language)
+    cues = Cues(text, lex)
+    for word in words_of(text):
+        after = text[word.end:word.end + 80]
+        at = word.end + len(after) - len(after.lstrip())
+        if word.start not in cues.unit_names_at:
+            assert cues.organisation(word.start, word.end) == bool(
+                lex.organisation_after.match(text, at)), word.text
+
+
 def test_a_text_without_a_district_word_holds_no_district_hint():
     cues = Cues("Russian forces said they took Lyman and Siversk.", lexicon("en"))
     assert not cues.may_hold(DISTRICT_HINT)

@@ -152,7 +152,17 @@ class Cues:
         if start in self.unit_names_at:
             return True
         # "Operational Group", "бригада" right after the name
-        return self.lex.organisation_after.match(self.text, self._next_word(end)) is not None
+        return self._may_follow(ORGANISATION_AFTER, end) and self.lex.organisation_after.match(
+            self.text, self._next_word(end)) is not None
+
+    def _may_follow(self, cue: int, end: int) -> bool:
+        """False when no match of SITE_CUES[cue] can begin in the WINDOW after `end` (where
+        `_next_word` may reach): none of its literal prefixes begins there."""
+        sites = self.sites.get(cue)
+        if sites is None:
+            return True
+        at = bisect_left(sites, end)
+        return at < len(sites) and sites[at] <= end + WINDOW
 
     def _next_word(self, end: int) -> int:
         """Offset of the first character after the spaces that follow `end`."""
@@ -243,8 +253,11 @@ prefixes (`text.scanning.literal_prefixes`) are found in the whole text at once.
 TEXT_CUES = ("district_hint", "direction_hint")
 """The lexicon's patterns searched in the whole text (`Cues.may_hold`), whose prefixes the
 same pass finds: a text without them (most texts) is not searched for them."""
-SITE_CUES = MARKER_CUES + TEXT_CUES
-DISTRICT_HINT, DIRECTION_HINT = range(len(MARKER_CUES), len(SITE_CUES))
+FOLLOWING_CUES = ("organisation_after",)
+"""The lexicon's patterns matched at the word after a name, whose prefixes the same pass
+finds: a name with none in the WINDOW after it is not matched."""
+SITE_CUES = MARKER_CUES + TEXT_CUES + FOLLOWING_CUES
+DISTRICT_HINT, DIRECTION_HINT, ORGANISATION_AFTER = range(len(MARKER_CUES), len(SITE_CUES))
 MIN_SITE_PREFIX = 2
 """Cues with a shorter prefix (a lone letter or space) are searched at every name: their
 prefixes would be found almost everywhere."""
