@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import accumulate, pairwise
 
@@ -148,11 +148,31 @@ def _named_again(text: str, mentions: list[PlaceMention],
     taken = Occupied(mentions)
     again = []
     for surface, mention in names.items():
-        for found in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            if not taken.overlaps(found.start(), found.end()) and not inside(
-                    titles, found.start()):
-                again.append(replace(mention, start=found.start(), end=found.end()))
+        for start in _whole_word_at(text, surface):
+            end = start + len(surface)
+            if not taken.overlaps(start, end) and not inside(titles, start):
+                again.append(replace(mention, start=start, end=end))
     return again
+
+
+def _whole_word_at(text: str, word: str) -> Iterator[int]:
+    r"""Where `word` stands in `text` as a whole word (no character that `\w` matches on
+    either side), left to right, not overlapping: what a search for `(?<!\w)word(?!\w)`
+    finds, without compiling a pattern for each name (names are many, the `re` module's
+    cache of patterns small)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if _word_character(text, at - 1) or _word_character(text, end):
+            at = text.find(word, at + 1)
+        else:
+            yield at
+            at = text.find(word, end)
+
+
+def _word_character(text: str, at: int) -> bool:
+    r"""Whether a character of `text` stands at `at` and is one that `\w` matches."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
 
 
 def _sibilant_key(name: str) -> str:
