@@ -106,11 +106,21 @@ class Cues:
         """Character range of the sentence around a stretch of text; with `reach`, looked
         for at most that many characters on each side (a cheap one for cues asked of many
         names)."""
-        low = 0 if reach is None else max(0, start - reach)
-        high = len(self.text) if reach is None else min(len(self.text), end + reach)
-        left = max(max(self.text.rfind(mark, low, start) for mark in SENTENCE_ENDS) + 1, low)
-        ends = [i for i in (self.text.find(mark, end, high) for mark in SENTENCE_ENDS) if i >= 0]
-        return left, min(ends, default=high)
+        text = self.text
+        left = 0 if reach is None else max(0, start - reach)
+        high = len(text) if reach is None else min(len(text), end + reach)
+        right = high
+        # each kind of end is looked for only inside the sentence the others left: a kind
+        # the text lacks ("! ") is not looked for back to the text's start
+        for mark in SENTENCE_ENDS:
+            found = text.rfind(mark, left, start)
+            if found >= 0:
+                left = found + 1
+        for mark in SENTENCE_ENDS:  # one that starts before `right` ends by right - 1 + len
+            found = text.find(mark, end, min(high, right - 1 + len(mark)))
+            if found >= 0:
+                right = found
+        return left, right
 
     def regions_word_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """Where the plural word for regions occurs between two offsets."""
