@@ -267,18 +267,22 @@ class Resolver:
         self._note_named_regions(readings)
         self._mark_regions_among_regions(readings)
         self.readings, self.marked_villages = readings, None
-        keys = [(r.span.postings, r.span.quality, r.region, r.settlement, r.village, r.within,
-                 r.locative) for r in readings]
-        options: dict[tuple, list] = {}
-        alone: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
+        # each reading's key: the first reading of the same name read the same way (a
+        # number: the tuple of postings and cues is hashed once, not at every look-up)
+        first: dict[tuple, int] = {}
+        keys = [first.setdefault((r.span.postings, r.span.quality, r.region, r.settlement,
+                                  r.village, r.within, r.locative), i)
+                for i, r in enumerate(readings)]
+        options: dict[int, list] = {}
+        alone: dict[int, tuple[GazetteerEntry, float] | None] = {}
         nothing = Context()  # the first pass reads no context (and `_best` changes none)
         for key, reading in zip(keys, readings, strict=True):
             if key not in options:
                 options[key] = self._scored_options(reading)
                 alone[key] = self._best(reading, options[key], nothing)
         context = self._context([alone[k] for k in keys], readings)
-        chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
-        doubted: dict[tuple, int] = {}
+        chosen: dict[int, tuple[GazetteerEntry, float] | None] = {}
+        doubted: dict[int, int] = {}
         self.doubted = []
         picks = []
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):
