@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from frontledger.places.context import MARKER_CUES, MARKER_WINDOW, Cues
+from frontledger.places.context import (
+    DIRECTION_HINT,
+    DISTRICT_HINT,
+    MARKER_CUES,
+    MARKER_WINDOW,
+    TEXT_CUES,
+    Cues,
+)
 from frontledger.places.lexicon import lexicon
 from frontledger.places.recognize import words_of
 
@@ -39,6 +46,50 @@ def test_marker_cues_answer_as_a_search_of_the_window_before_each_word(language,
         for cue, name in enumerate(MARKER_CUES):  # no site: no match, for every cue
             if getattr(lex, name).search(window):
                 assert cues._may_mark(cue, word.start), (name, word.text)
+
+
+HINTED = [
+    ("en", "Shelling in the Tuapse DISTRICT and on the Lyman axis."),
+    ("fr", "Des combats dans la direction de Koupiansk, pas dans le raïon de Sumy."),
+    ("de", "Kämpfe im Frontabschnitt Pokrowsk."),
+    ("ru", "Бои в Покровском РАЙОНЕ и на Купянском направлении."),
+    ("uk", "Бої на Лиманському напрямку."),
+    ("pl", "Walki na kierunku pokrowskim."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), TEXTS + HINTED)
+def test_text_cues_are_held_wherever_their_pattern_matches(language, text):
+    lex = lexicon(language)
+    cues = Cues(text, lex)
+    for cue, name in enumerate(TEXT_CUES, len(MARKER_CUES)):
+        if getattr(lex, name).search(text):
+            assert cues.may_hold(cue), name
+
+
+ORGANISED = [
+    ("en", "The Dnipro Operational Strategic Group and the Kharkiv   BRIGADE held."),
+    ("fr", "La brigade Azov et Pokrovsk Bataillon, selon Kyiv."),
+    ("de", "Die Brigade Charkiw und das Korps Asow meldeten Angriffe auf Pokrowsk."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), TEXTS + ORGANISED)
+def test_organisation_after_a_name_answers_as_a_match_at_the_next_word(language, text):
+    lex = lexicon(language)
+    cues = Cues(text, lex)
+    for word in words_of(text):
+        after = text[word.end:word.end + 80]
+        at = word.end + len(after) - len(after.lstrip())
+        if word.start not in cues.unit_names_at:
+            assert cues.organisation(word.start, word.end) == bool(
+                lex.organisation_after.match(text, at)), word.text
+
+
+def test_a_text_without_a_district_word_holds_no_district_hint():
+    cues = Cues("Russian forces said they took Lyman and Siversk.", lexicon("en"))
+    assert not cues.may_hold(DISTRICT_HINT)
+    assert not cues.may_hold(DIRECTION_HINT)
 
 
 def test_marked_names_are_found_in_upper_and_mixed_case():

@@ -63,9 +63,10 @@ class Cues:
     in one pass over the text: a name starting there is part of the unit's name."""
 
     sites: Mapping[int, list[int]] = field(init=False, default_factory=dict, compare=False)
-    """Where the literal prefixes of each of the MARKER_CUES begin in the text, sorted (by
+    """Where the literal prefixes of each of the SITE_CUES begin in the text, sorted (by
     the cue's index; a cue without prefixes is not there): found in one pass over the text
-    for all of them, so that a name whose window holds none is not searched."""
+    for all of them, so that a name whose window holds none is not searched, nor a text
+    that holds none."""
 
     def __post_init__(self) -> None:
         lowered = self.text.lower()
@@ -110,6 +111,12 @@ class Cues:
         at = bisect_left(sites, start - MARKER_WINDOW)
         return at < len(sites) and sites[at] < start
 
+    def may_hold(self, cue: int) -> bool:
+        """False when the text holds no match of SITE_CUES[cue] (one of TEXT_CUES): none of
+        its literal prefixes begins anywhere."""
+        sites = self.sites.get(cue)
+        return sites is None or bool(sites)
+
     def region_after(self, end: int) -> bool:
         """"X region", "X and Y oblasts", "Донецкой области"."""
         return bool(self.lex.region_keyword_after.match(self.after(end)))
@@ -118,11 +125,21 @@ class Cues:
         """Character range of the sentence around a stretch of text; with `reach`, looked
         for at most that many characters on each side (a cheap one for cues asked of many
         names)."""
-        low = 0 if reach is None else max(0, start - reach)
-        high = len(self.text) if reach is None else min(len(self.text), end + reach)
-        left = max(max(self.text.rfind(mark, low, start) for mark in SENTENCE_ENDS) + 1, low)
-        ends = [i for i in (self.text.find(mark, end, high) for mark in SENTENCE_ENDS) if i >= 0]
-        return left, min(ends, default=high)
+        text = self.text
+        left = 0 if reach is None else max(0, start - reach)
+        high = len(text) if reach is None else min(len(text), end + reach)
+        right = high
+        # each kind of end is looked for only inside the sentence the others left: a kind
+        # the text lacks ("! ") is not looked for back to the text's start
+        for mark in SENTENCE_ENDS:
+            found = text.rfind(mark, left, start)
+            if found >= 0:
+                left = found + 1
+        for mark in SENTENCE_ENDS:  # one that starts before `right` ends by right - 1 + len
+            found = text.find(mark, end, min(high, right - 1 + len(mark)))
+            if found >= 0:
+                right = found
+        return left, right
 
     def regions_word_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """Where the plural word for regions occurs between two offsets."""
@@ -164,7 +181,17 @@ class Cues:
         if start in self.unit_names_at:
             return True
         # "Operational Group", "бригада" right after the name
-        return self.lex.organisation_after.match(self.text, self._next_word(end)) is not None
+        return self._may_follow(ORGANISATION_AFTER, end) and self.lex.organisation_after.match(
+            self.text, self._next_word(end)) is not None
+
+    def _may_follow(self, cue: int, end: int) -> bool:
+        """False when no match of SITE_CUES[cue] can begin in the WINDOW after `end` (where
+        `_next_word` may reach): none of its literal prefixes begins there."""
+        sites = self.sites.get(cue)
+        if sites is None:
+            return True
+        at = bisect_left(sites, end)
+        return at < len(sites) and sites[at] <= end + WINDOW
 
     def _next_word(self, end: int) -> int:
         """Offset of the first character after the spaces that follow `end`."""
@@ -281,6 +308,14 @@ MARKER_CUES = ("place_marker_before", "village_marker_before", "region_keyword_b
 prefixes (`text.scanning.literal_prefixes`) are found in the whole text at once."""
 (PLACE_MARKER, VILLAGE_MARKER, REGION_KEYWORD, REGION_PREPOSITION, PLACE_RELATION,
  METONYM) = range(len(MARKER_CUES))
+TEXT_CUES = ("district_hint", "direction_hint")
+"""The lexicon's patterns searched in the whole text (`Cues.may_hold`), whose prefixes the
+same pass finds: a text without them (most texts) is not searched for them."""
+FOLLOWING_CUES = ("organisation_after",)
+"""The lexicon's patterns matched at the word after a name, whose prefixes the same pass
+finds: a name with none in the WINDOW after it is not matched."""
+SITE_CUES = MARKER_CUES + TEXT_CUES + FOLLOWING_CUES
+DISTRICT_HINT, DIRECTION_HINT, ORGANISATION_AFTER = range(len(MARKER_CUES), len(SITE_CUES))
 MIN_SITE_PREFIX = 2
 """Cues with a shorter prefix (a lone letter or space) are searched at every name: their
 prefixes would be found almost everywhere."""
@@ -288,7 +323,7 @@ prefixes would be found almost everywhere."""
 _site_plans: dict[int, tuple[Lexicon, AhoCorasick | None, tuple[tuple[int, ...], ...],
                              tuple[int, ...]]] = {}
 """By `id` of a lexicon (kept, so that the id stays its own): the automaton of the prefixes
-of its MARKER_CUES, the cues of each prefix, and the cues that have prefixes."""
+of its SITE_CUES, the cues of each prefix, and the cues that have prefixes."""
 
 
 def _site_plan(lex: Lexicon) -> tuple[AhoCorasick | None, tuple[tuple[int, ...], ...],
@@ -297,7 +332,7 @@ def _site_plan(lex: Lexicon) -> tuple[AhoCorasick | None, tuple[tuple[int, ...],
     if kept is None or kept[0] is not lex:
         cues_of: dict[str, list[int]] = {}
         planned = []
-        for cue, name in enumerate(MARKER_CUES):
+        for cue, name in enumerate(SITE_CUES):
             prefixes = literal_prefixes(getattr(lex, name))
             if prefixes is None or min(map(len, prefixes)) < MIN_SITE_PREFIX:
                 continue

@@ -12,6 +12,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from frontledger.places.context import DIRECTION_HINT, DISTRICT_HINT, Cues
 from frontledger.places.gazetteer import OTHER_NAME, REGION_BASE, Gazetteer, GazetteerEntry
 from frontledger.places.lexicon import Lexicon, inflected_bases
 from frontledger.places.normalize import fold, romanise, skeleton
@@ -74,12 +75,13 @@ def _spelt_otherwise(word: str, gaz: Gazetteer, lex: Lexicon,
     return town
 
 
-def districts(text: str, gaz: Gazetteer, lex: Lexicon, theater: Theater,
+def districts(cues: Cues, gaz: Gazetteer, theater: Theater,
               regions: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """Districts named after a town, as regions of the town's oblast (a town in one of
     the `regions` the article names in full before a namesake elsewhere); a list of them
     ("the Rylsky and Glushkovsky districts") is one district per name."""
-    if not search(lex.district_hint, text):
+    text, lex = cues.text, cues.lex
+    if not cues.may_hold(DISTRICT_HINT) or not search(lex.district_hint, text):
         return []
     out = []
     for match in finditer(lex.district_pattern, text):
@@ -120,10 +122,10 @@ def _named(match: re.Match[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def directions(text: str, gaz: Gazetteer, lex: Lexicon,
-               theater: Theater) -> list[PlaceMention]:
+def directions(cues: Cues, gaz: Gazetteer, theater: Theater) -> list[PlaceMention]:
     """The towns front directions are named after (the adjective is the mention)."""
-    if not search(lex.direction_hint, text):
+    text, lex = cues.text, cues.lex
+    if not cues.may_hold(DIRECTION_HINT) or not search(lex.direction_hint, text):
         return []
     out = []
     for match in finditer(lex.direction_pattern, text):

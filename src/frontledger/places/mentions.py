@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import accumulate, pairwise
 
@@ -22,6 +22,7 @@ from frontledger.places.recognize import (
     Span,
     Word,
     inside,
+    lowercase_keys,
     sentence_initial,
     title_case_lines,
     words_of,
@@ -83,17 +84,18 @@ def geoparse(text: str, language: str | None = None, *,
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     cues = Cues(text, lexicon(language or detect_language(text)))
     words = words_of(text)
+    lowercase = lowercase_keys(words)  # asked by the recogniser and by UnknownPlaces
     titles = title_case_lines(text)
     doubted: list[PlaceMention] = []
     theater = theater or load_theater()
-    known = _gazetteer_places(gaz, cues, words, titles, doubted, theater)
+    known = _gazetteer_places(gaz, cues, words, lowercase, titles, doubted, theater)
     covered = sorted((m.start, m.end) for m in known)
     # the optional KATOTTG index (extra `katottg`) gives an unknown village its oblast,
     # in a war fought in Ukraine
     settlements = katottg.default_index() if katottg.COUNTRY in theater.countries else None
     # doubted settlements count as places for lists ("near A and B"), but cover no words
     unknown = [m for m in UnknownPlaces(cues, words, known, covered, settlements,
-                                        doubted).find()
+                                        doubted, lowercase).find()
                if not inside(titles, m.start)]  # a headline's capitals mark no names
     found = Occupied(unknown)
     unknown += [m for m in doubted if not found.overlaps(m.start, m.end)]
@@ -146,11 +148,31 @@ def _named_again(text: str, mentions: list[PlaceMention],
     taken = Occupied(mentions)
     again = []
     for surface, mention in names.items():
-        for found in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            if not taken.overlaps(found.start(), found.end()) and not inside(
-                    titles, found.start()):
-                again.append(replace(mention, start=found.start(), end=found.end()))
+        for start in _whole_word_at(text, surface):
+            end = start + len(surface)
+            if not taken.overlaps(start, end) and not inside(titles, start):
+                again.append(replace(mention, start=start, end=end))
     return again
+
+
+def _whole_word_at(text: str, word: str) -> Iterator[int]:
+    r"""Where `word` stands in `text` as a whole word (no character that `\w` matches on
+    either side), left to right, not overlapping: what a search for `(?<!\w)word(?!\w)`
+    finds, without compiling a pattern for each name (names are many, the `re` module's
+    cache of patterns small)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if _word_character(text, at - 1) or _word_character(text, end):
+            at = text.find(word, at + 1)
+        else:
+            yield at
+            at = text.find(word, end)
+
+
+def _word_character(text: str, at: int) -> bool:
+    r"""Whether a character of `text` stands at `at` and is one that `\w` matches."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
 
 
 def _sibilant_key(name: str) -> str:
@@ -185,12 +207,12 @@ def _same_name_same_place(unknown: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
-                      titles: list[tuple[int, int]], doubted: list[PlaceMention],
-                      theater: Theater) -> list[PlaceMention]:
+                      lowercase: frozenset[str], titles: list[tuple[int, int]],
+                      doubted: list[PlaceMention], theater: Theater) -> list[PlaceMention]:
     """Mentions resolved to the gazetteer, and districts and directions named after towns;
     `doubted` receives the settlements whose namesakes all lie elsewhere."""
     text, lex = cues.text, cues.lex
-    recogniser = Recogniser(gaz, lex, text, words)
+    recogniser = Recogniser(gaz, lex, text, words, lowercase)
     found = recogniser.listed_regions(recogniser.spans())
     starts = frozenset(s.start for s in found)
     long_starts = frozenset(s.start for s in found if s.last > s.first)
@@ -200,8 +222,7 @@ def _gazetteer_places(gaz: Gazetteer, cues: Cues, words: list[Word],
                                          inflected))
              and not cues.organisation(s.start, s.end)]
     regions = frozenset(filter(None, (_full_region(s, gaz) for s in spans)))
-    derived = (districts(text, gaz, lex, theater, regions)
-               + directions(text, gaz, lex, theater))
+    derived = districts(cues, gaz, theater, regions) + directions(cues, gaz, theater)
     taken = Occupied(derived)
     spans = [s for s in spans if not taken.overlaps(s.start, s.end)]
     readings = _read(spans, cues, words, gaz)

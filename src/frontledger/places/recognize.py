@@ -171,15 +171,24 @@ def words_of(text: str) -> list[Word]:
             for start, end in tokenize(text) for token in (text[start:end],)]
 
 
+def lowercase_keys(words: list[Word]) -> frozenset[str]:
+    """The folded keys of the words a text writes in lower case somewhere: capitalised
+    elsewhere, such a word is capitalised by its place (a sentence's first word), not as a
+    name."""
+    return frozenset(w.key for w in words if not w.capitalised)
+
+
 class Recogniser:
     """Looks up the words of one text in a gazetteer, under one language's rules."""
 
-    def __init__(self, gazetteer: Gazetteer, lex: Lexicon, text: str, words: list[Word]):
+    def __init__(self, gazetteer: Gazetteer, lex: Lexicon, text: str, words: list[Word],
+                 lowercase: frozenset[str] | None = None):
         self.gaz = gazetteer
         self.lex = lex
         self.text = text
         self.words = words
-        self.lowercase_vocab = frozenset(w.key for w in words if not w.capitalised)
+        self.lowercase_vocab = lowercase_keys(words) if lowercase is None else lowercase
+        """`lowercase_keys` of the words (given when the caller has them already)."""
         self.memo = memo_for(gazetteer)
 
     def spans(self) -> list[Span]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from frontledger.places.build import distance_km
 from frontledger.places.context import SENTENCE_REACH, Cues
@@ -161,10 +162,14 @@ class Points:
         around = self._around.get((lat0, lon0))
         if around is None:
             around = self._around[(lat0, lon0)] = self._points_around(lat0, lon0)
-        return min((km for km, named in around if any(i != reading for i in named)),
-                   default=None)
+        for km, named in around:  # nearest first: the first one another reading named
+            if named != [reading]:  # (`named` holds one or two distinct readings)
+                return km
+        return None
 
     def _points_around(self, lat0: float, lon0: float) -> list[tuple[float, list[int]]]:
+        """The other points within NEAR_OTHERS_KM, nearest first (each place's candidates
+        ask again and again, each for the nearest one named by another reading)."""
         row, column = _cell(lat0, lon0)
         around = []
         for dr in (-1, 0, 1):
@@ -179,6 +184,7 @@ class Points:
                     km = distance_km(lat0, lon0, lat, lon)
                     if km <= NEAR_OTHERS_KM:
                         around.append((km, named))
+        around.sort(key=itemgetter(0))
         return around
 
 
@@ -261,18 +267,22 @@ class Resolver:
         self._note_named_regions(readings)
         self._mark_regions_among_regions(readings)
         self.readings, self.marked_villages = readings, None
-        keys = [(r.span.postings, r.span.quality, r.region, r.settlement, r.village, r.within,
-                 r.locative) for r in readings]
-        options: dict[tuple, list] = {}
-        alone: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
+        # each reading's key: the first reading of the same name read the same way (a
+        # number: the tuple of postings and cues is hashed once, not at every look-up)
+        first: dict[tuple, int] = {}
+        keys = [first.setdefault((r.span.postings, r.span.quality, r.region, r.settlement,
+                                  r.village, r.within, r.locative), i)
+                for i, r in enumerate(readings)]
+        options: dict[int, list] = {}
+        alone: dict[int, tuple[GazetteerEntry, float] | None] = {}
         nothing = Context()  # the first pass reads no context (and `_best` changes none)
         for key, reading in zip(keys, readings, strict=True):
             if key not in options:
                 options[key] = self._scored_options(reading)
                 alone[key] = self._best(reading, options[key], nothing)
         context = self._context([alone[k] for k in keys], readings)
-        chosen: dict[tuple, tuple[GazetteerEntry, float] | None] = {}
-        doubted: dict[tuple, int] = {}
+        chosen: dict[int, tuple[GazetteerEntry, float] | None] = {}
+        doubted: dict[int, int] = {}
         self.doubted = []
         picks = []
         for i, (key, reading) in enumerate(zip(keys, readings, strict=True)):

@@ -22,7 +22,7 @@ from frontledger.places.lexicon import (
     romanise_official,
 )
 from frontledger.places.normalize import english_name, fold
-from frontledger.places.recognize import Word, sentence_initial
+from frontledger.places.recognize import Word, lowercase_keys, sentence_initial
 from frontledger.places.respell import russian_looking, target_country, ukrainian_form
 from frontledger.records import PlaceMention
 
@@ -136,7 +136,8 @@ class UnknownPlaces:
 
     def __init__(self, cues: Cues, words: list[Word], known: list[PlaceMention],
                  covered: list[tuple[int, int]], settlements: SettlementIndex | None = None,
-                 guesses: list[PlaceMention] | None = None):
+                 guesses: list[PlaceMention] | None = None,
+                 lowercase: frozenset[str] | None = None):
         self.cues = cues
         self.words = words
         self.known = known
@@ -145,7 +146,8 @@ class UnknownPlaces:
         """Settlements whose namesakes lie elsewhere: they count for lists, cover no words."""
         self.covered = covered
         self.settlements = settlements
-        self.lowercase = frozenset(w.key for w in words if not w.capitalised)
+        self.lowercase = lowercase_keys(words) if lowercase is None else lowercase
+        """`lowercase_keys` of the words (given when the caller has them already)."""
         # regions by start, so that each name looks only at the regions near it: scanning
         # every known mention per name made a long text quadratic (issue 10, defect 4)
         regions = sorted((m for m in known if m.kind == "region"), key=lambda m: m.start)
