@@ -100,6 +100,10 @@ class Lexicon:
     the day written right after them in the lead dates the whole report."""
     negation_after: re.Pattern[str] | None
     negation_filler: re.Pattern[str] | None
+    negative_subject: re.Pattern[str] | None
+    """A negative determiner and the rest of its noun phrase, ending right before a trigger
+    ("Ninguna unidad ucraniana | está rodeada", "No Ukrainian unit | is encircled"): the
+    subject's negation negates the trigger."""
     not_claim: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     denial: re.Pattern[str]
@@ -343,6 +347,7 @@ def _lexicon(lang: Language) -> Lexicon:
         report_time=_optional(stance.get("report_time")),
         negation_after=_optional(stance.get("negation_after")),
         negation_filler=_gap_of(stance.get("negation_filler")),
+        negative_subject=_optional(stance.get("negative_subject")),
         not_claim=_optional(stance.get("not_claim")),
         agent=_optional(stance.get("agent")),
         denial=_compile(stance["denial"]),
