@@ -48,3 +48,14 @@ def test_dateline_capital_is_a_place(gaz, text, language):
 def test_capital_after_a_locative_keeps_being_a_place_when_a_verb_follows(gaz):
     text = "Les délégués reviennent à Kyiv, a dit le porte-parole."
     assert _uses(gaz, text, "fr", "Kyiv") == [False]
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("The offensive brought Izium back under the control of Kyiv.", "en", "Kyiv"),
+    ("L'offensiva riportò Izium sotto il controllo di Kiev.", "it", "Kyiv"),
+    ("Sloviansk, una delle città ancora controllate da Kiev, è sotto tiro.", "it", "Kyiv"),
+    ("La ofensiva dejó Izium bajo el control de Kiev.", "es", "Kyiv"),
+    ("Sloviansk, una de las ciudades controladas por Kiev, sufre ataques.", "es", "Kyiv"),
+])
+def test_capital_holding_a_place_is_its_government(gaz, text, language, name):
+    assert _uses(gaz, text, language, name) == [True]

@@ -800,7 +800,10 @@ def _as_speaker(
             return Speaker(name, adjective.label, cue.start,
                            date=when or same_statement_date(name, adjective.label, state),
                            span=(hit.start, end))
-        headed = None if named is not None else _headed_place(doc, hit)
+        headed = _headed_place(doc, hit)
+        if named is not None and headed is not None and not _of_place(named, headed):
+            named = None  # "the governor of the Belgorod region", after another governor
+        headed = None if named is not None else headed
         if headed is not None:
             # "the governor of the Kharkiv region", "Губернатор Харьковской области": an
             # official of a place speaks for the side that governs it
@@ -931,6 +934,19 @@ def _headed_place(doc: Analysis, hit: Hit) -> PlaceMention | None:
             return place
         return None
     return None
+
+
+PLACE_STEM = 4
+"""Letters of a place's name that an earlier official's title must hold to be of that place
+(a stem: "Харківської", "Харківщини", "Kharkiv" share "харк")."""
+
+
+def _of_place(speaker: Speaker, place: PlaceMention) -> bool:
+    """Whether an earlier speaker's name holds the place a title heads: the same governor
+    again ("the governor of Kharkiv region ... the governor of the region"), not another."""
+    words = place.surface.lower().split()
+    stem = words[-1][:PLACE_STEM] if words else ""
+    return bool(stem) and stem in speaker.name.lower()
 
 
 def _side_adjective_after(doc: Analysis, hit: Hit) -> Hit | None:

@@ -454,6 +454,9 @@ def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     if any(_same_clause(doc.text, n.end, trigger.start)
            and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
         return not _restricted(doc, sentence, trigger)
+    subject = doc.lexicon.negative_subject
+    if between and subject is not None and subject.search(doc.text, start, trigger.start):
+        return True  # "Ninguna unidad ucraniana está rodeada": the subject is negated
     after = doc.lexicon.negation_after
     found = after.match(doc.text[trigger.end:sentence.end]) if after is not None else None
     # "ont attaqué X mais n'ont pas réussi à ...": a negation past a contrast is another act's

@@ -103,6 +103,10 @@ class Lexicon:
     restriction: re.Pattern[str] | None
     """Matched right after a trigger: the word that makes a negation before it a restriction
     ("ne contrôlent qu'environ 15 %", "non controllano che il 15%"): only, not not."""
+    negative_subject: re.Pattern[str] | None
+    """A negative determiner and the rest of its noun phrase, ending right before a trigger
+    ("Ninguna unidad ucraniana | está rodeada", "No Ukrainian unit | is encircled"): the
+    subject's negation negates the trigger."""
     not_claim: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     denial: re.Pattern[str]
@@ -347,6 +351,7 @@ def _lexicon(lang: Language) -> Lexicon:
         negation_after=_optional(stance.get("negation_after")),
         restriction=_optional(stance.get("restriction")),
         negation_filler=_gap_of(stance.get("negation_filler")),
+        negative_subject=_optional(stance.get("negative_subject")),
         not_claim=_optional(stance.get("not_claim")),
         agent=_optional(stance.get("agent")),
         denial=_compile(stance["denial"]),
