@@ -17,3 +17,9 @@ def parse(gaz: Gazetteer, text: str, language: str) -> list[PlaceMention]:
 def found(gaz: Gazetteer, text: str, language: str) -> dict[str, PlaceMention]:
     """Mentions by surface."""
     return {m.surface: m for m in parse(gaz, text, language)}
+
+
+def in_second_sentence(gaz: Gazetteer, text: str, language: str) -> PlaceMention:
+    """The first mention after the text's first sentence (". " ends it)."""
+    second = text.index(". ") + 2
+    return next(m for m in parse(gaz, text, language) if m.start >= second)

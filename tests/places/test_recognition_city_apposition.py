@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.places.helpers import parse
+from tests.places.helpers import in_second_sentence
 
 pytestmark = pytest.mark.slow
 
 KHARKIV = 706483
-
-
-def _second(real_gaz, text: str, language: str):
-    """The mention of the bare name in the second sentence."""
-    second = text.index(". ") + 2
-    return next(m for m in parse(real_gaz, text, language) if m.start >= second)
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -33,7 +27,7 @@ def _second(real_gaz, text: str, language: str):
      "Paese, è stata bombardata martedì.", "it"),
 ])
 def test_a_city_in_apposition_makes_the_bare_name_the_city(real_gaz, text, language):
-    mention = _second(real_gaz, text, language)
+    mention = in_second_sentence(real_gaz, text, language)
     assert (mention.kind, mention.geonameid) == ("populated_place", KHARKIV)
 
 
@@ -45,4 +39,4 @@ def test_a_city_in_apposition_makes_the_bare_name_the_city(real_gaz, text, langu
 ])
 def test_a_city_noun_without_an_apposition_of_its_own_leaves_the_region(real_gaz, text,
                                                                          language):
-    assert _second(real_gaz, text, language).kind == "region"
+    assert in_second_sentence(real_gaz, text, language).kind == "region"

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.places.helpers import parse
+from tests.places.helpers import in_second_sentence
 
 pytestmark = pytest.mark.slow
 
 KHARKIV = 706483
-
-
-def _second(real_gaz, text: str, language: str):
-    """The mention of the bare name in the second sentence."""
-    second = text.index(". ") + 2
-    return next(m for m in parse(real_gaz, text, language) if m.start >= second)
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -26,5 +20,5 @@ def _second(real_gaz, text: str, language: str):
      "région a indiqué que des bombes russes avaient frappé Kharkiv à l'aube.", "fr"),
 ])
 def test_a_bare_name_after_a_verb_of_striking_is_the_town_struck(real_gaz, text, language):
-    mention = _second(real_gaz, text, language)
+    mention = in_second_sentence(real_gaz, text, language)
     assert (mention.kind, mention.geonameid) == ("populated_place", KHARKIV)
