@@ -311,9 +311,12 @@ def _sentence_claims(
     triggers = [] if asked else within(doc.triggers, sentence.start, sentence.end)
     # A sentence with no trigger needs no default speaker (a third of a report's sentences),
     # except in a quotation, whose speaker `default_speaker` reads ahead: what that reading
-    # remembers (`State.full_names`) stays the same.
+    # remembers (`State.full_names`) stays the same. Nor does one with a speaker of its own
+    # (three in four with a trigger): its triggers take that speaker (`speaker_for`), so
+    # only the quotation's reading ahead is done, and the outlet's checks are skipped.
     if triggers or state.in_quotation or opens_quotation(sentence.text):
-        default = default_speaker(doc, sentence, speakers, state)
+        default = (quotation_speaker(doc, sentence, state) if speakers
+                   else default_speaker(doc, sentence, speakers, state))
         for trigger in triggers:
             claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
         if claims:
@@ -369,9 +372,11 @@ def _trigger_claims(
     sentence: Sentence,
     trigger: Hit,
     speakers: list[Speaker],
-    default: Speaker,
+    default: Speaker | None,
     done: list[Claim],
 ) -> list[Claim]:
+    """The claims one trigger makes; `default` (see `speaker_for`) may be None only where
+    the sentence has `speakers` of its own."""
     places = _trigger_places(doc, sentence, trigger, speakers)
     if not places:
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
@@ -1027,7 +1032,7 @@ def _latest_asserted(
 
 def _placeless_denial(
     doc: Analysis, sentence: Sentence, trigger: Hit, speakers: list[Speaker],
-    default: Speaker, done: list[Claim],
+    default: Speaker | None, done: list[Claim],
 ) -> list[Claim]:
     """"Kyiv denies that its soldiers are encircled": a denied event that names no place
     answers the latest claim of its kind by another side, and takes its places."""
