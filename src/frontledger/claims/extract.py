@@ -207,20 +207,22 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     confident (the body's rather than the lead's). The outlet's own narration in the body
     stays its claim (the ledger does not count it as a second voice: see
     `ledger.timeline.relayed`)."""
-    attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
-    claims = [c for c in claims if not (
+    # each claim with its key, worked out once: the steps below compare claims by it
+    keyed = [(c, _key(c)) for c in claims]
+    attributed = {k[:4] for c, k in keyed if c.claimant != outlet}
+    keyed = [(c, k) for c, k in keyed if not (
         c.claimant == outlet and (c.evidence.start < lead or c.evidence.start in headings)
-        and _key(c)[:4] in attributed)]
-    sided = {_content(c) for c in claims if c.claimant_side != "unknown"}
-    claims = [c for c in claims if c.claimant_side != "unknown" or c.claimant == UNATTRIBUTED
-              or _content(c) not in sided]
-    voices = _denier_voices(claims)
+        and k[:4] in attributed)]
+    sided = {_content(c, k) for c, k in keyed if c.claimant_side != "unknown"}
+    keyed = [(c, k) for c, k in keyed if c.claimant_side != "unknown"
+             or c.claimant == UNATTRIBUTED or _content(c, k) not in sided]
+    voices = _denier_voices([c for c, _ in keyed])
+    voiced = [(c, (*k, voices.get(id(c)))) for c, k in keyed]
     best: dict[tuple[object, ...], Claim] = {}
-    for claim in claims:
-        key = (*_key(claim), voices.get(id(claim)))
+    for claim, key in voiced:
         if key not in best or _rank(claim, lead) > _rank(best[key], lead):
             best[key] = claim
-    return [c for c in claims if best.get((*_key(c), voices.get(id(c)))) is c]
+    return [c for c, key in voiced if best[key] is c]
 
 
 def _rank(claim: Claim, lead: int) -> tuple[float, bool]:
@@ -229,9 +231,10 @@ def _rank(claim: Claim, lead: int) -> tuple[float, bool]:
     return claim.confidence, claim.evidence.start >= lead
 
 
-def _content(claim: Claim) -> tuple[object, ...]:
-    """What a claim says, whoever says it: a voice repeating it says the same."""
-    return (*_key(claim)[:4], claim.fraction)
+def _content(claim: Claim, key: tuple[object, ...]) -> tuple[object, ...]:
+    """What a claim says (its `_key` given), whoever says it: a voice repeating it says the
+    same."""
+    return (*key[:4], claim.fraction)
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
