@@ -1151,12 +1151,12 @@ reported that X fell; the region has been shelled for months", "the border with 
 region -- the area where the fiercest fighting is"): what follows is the outlet's."""
 
 
-def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
+def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker | None,
                 doc: Analysis | None = None) -> Speaker:
     """The speaker of a trigger: the cue nearest before it (within the clause it governs),
     else the first cue (unless the trigger only opens the sentence before that speaker's
     name and what it says: "After a year of fighting, the army said it took X"), else
-    `default`."""
+    `default` (read only when `speakers` is empty, so a caller with speakers may pass None)."""
     before = [s for s in speakers if s.position <= trigger.start]
     if before:
         if doc is not None and before[-1].named and (_SCOPE_END.search(
@@ -1169,6 +1169,7 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker,
                                 or _glossed(doc, trigger, speakers[0])):
             return Speaker(doc.outlet, OUTLET_SIDE, trigger.start, named=False)
         return speakers[0]
+    assert default is not None, "a sentence with no speaker of its own needs its default"
     if default.outside is not None and default.reach is not None and (
             trigger.start >= default.reach):
         return default.outside  # after the quotation closes, the outlet narrates

@@ -932,7 +932,7 @@ def actor_side(
     if trigger.label == "clash":
         return None, False
     assert trigger.trigger is not None
-    actors = _actors(doc, sentence, trigger, voices)
+    actors = _Actors(doc, sentence, trigger, voices)
     side = _case_side(doc, sentence, trigger, actors, claimant_side)
     if side is None:
         hit, agent = _side_hit(doc, sentence, trigger, voices, place, actors)
@@ -1011,7 +1011,7 @@ space, with a little room."""
 
 
 def _case_side(
-    doc: Analysis, sentence: Sentence, trigger: Hit, actors: list[Hit], claimant_side: str
+    doc: Analysis, sentence: Sentence, trigger: Hit, actors: _Actors, claimant_side: str
 ) -> str | None:
     """The acting side read from grammar where the lexicon has `[cases]` (ru, uk): the case of
     the nearest side's phrase in the trigger's clause, for the trigger's voice, says whether
@@ -1027,11 +1027,12 @@ def _case_side(
     voice = morphology.voice(doc.text[trigger.start:trigger.end], language, cases.passive_marks)
     if voice is None or (rule.role == "patient" and voice != "passive"):
         return None  # "попали в окружение": the lexicon says already who suffers
-    if any(s.start < trigger.end and trigger.start < s.end for s in actors):
+    acting = actors.all()
+    if any(s.start < trigger.end and trigger.start < s.end for s in acting):
         return None  # "звільнено від окупантів": the lexicon's pattern frames the side
-    actors = [s for s in actors if 0 <= trigger.start - s.end <= SIDE_WINDOW
+    acting = [s for s in acting if 0 <= trigger.start - s.end <= SIDE_WINDOW
               or 0 <= s.start - trigger.end <= SIDE_WINDOW]
-    for side in sorted(actors, key=lambda s: distance(s, trigger)):
+    for side in sorted(acting, key=lambda s: distance(s, trigger)):
         start, end = sorted((side.end, trigger.start) if side.end <= trigger.start
                             else (trigger.end, side.start))
         if (_trigger_between(doc, start, end) or _clause_between(doc, start, end)
@@ -1058,15 +1059,37 @@ def _case_side(
     return None
 
 
-def _actors(
-    doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]]
-) -> list[Hit]:
+class _Actors:
     """The sides named in a trigger's sentence that may act in it: not its speakers, not
-    whom an act is against, not the land held."""
-    return [s for s in within(doc.sides, sentence.start, sentence.end)
-            if s.label != "other" and not any(a < s.end and s.start < b for a, b in voices)
-            and not _describes_settlement(doc, s) and not _shared_country(doc, s)
-            and not _opposed(doc, s) and not _fights_elsewhere(doc, s, trigger)]
+    whom an act is against, not the land held. A side is tested only when a rule reaches
+    it, and once (`acts`): the rules look at the sides in a window around the trigger and
+    mostly stop at the nearest, and the tests of a side's surroundings cost more than
+    those of its position, which the rules ask first."""
+
+    __slots__ = ("_known", "doc", "sides", "trigger", "voices")
+
+    def __init__(self, doc: Analysis, sentence: Sentence, trigger: Hit,
+                 voices: list[tuple[int, int]]) -> None:
+        self.doc, self.trigger, self.voices = doc, trigger, voices
+        self.sides: list[Hit] = within(doc.sides, sentence.start, sentence.end)
+        """Every side named in the sentence, in text order (test them with `acts`)."""
+        self._known: dict[int, bool] = {}
+
+    def acts(self, side: Hit) -> bool:
+        """Whether `side` (one of `sides`) may act in the trigger."""
+        known = self._known.get(side.start)
+        if known is None:
+            doc = self.doc
+            known = self._known[side.start] = (
+                side.label != "other"
+                and not any(a < side.end and side.start < b for a, b in self.voices)
+                and not _describes_settlement(doc, side) and not _shared_country(doc, side)
+                and not _opposed(doc, side) and not _fights_elsewhere(doc, side, self.trigger))
+        return known
+
+    def all(self) -> list[Hit]:
+        """Every side that may act, in text order."""
+        return [s for s in self.sides if self.acts(s)]
 
 
 def side_named(
@@ -1079,44 +1102,50 @@ def side_named(
 
 def _side_hit(
     doc: Analysis, sentence: Sentence, trigger: Hit, voices: list[tuple[int, int]],
-    place: PlaceMention | None = None, actors: list[Hit] | None = None,
+    place: PlaceMention | None = None, actors: _Actors | None = None,
 ) -> tuple[Hit | None, bool]:
     """The side hit a trigger points to, and whether it is a passive agent after it or
     after its object ("the capture of X by Russian troops", "die Einnahme von X durch").
-    Names that speak in the sentence ("Kyiv denied ...") are not its actors."""
+    Names that speak in the sentence ("Kyiv denied ...") are not its actors. (Each rule
+    below takes the first acting side, in its order, that passes its position tests.)"""
     if actors is None:
-        actors = _actors(doc, sentence, trigger, voices)
+        actors = _Actors(doc, sentence, trigger, voices)
+    sides, acts = actors.sides, actors.acts
     # "under Russian control"; in a passive frame, the side it befalls, which may also
     # begin before it ("Ukrainian units encircled": the frame starts at "units")
     patient = trigger.trigger is not None and trigger.trigger.role == "patient"
-    named = [s for s in actors if s.end <= trigger.end
-             and (trigger.start <= s.start or (patient and s.end > trigger.start))]
-    if named:
-        return named[0], not (trigger.trigger and trigger.trigger.role == "patient")
+    named = next((s for s in sides if s.end <= trigger.end
+                  and (trigger.start <= s.start or (patient and s.end > trigger.start))
+                  and acts(s)), None)
+    if named is not None:
+        return named, not (trigger.trigger and trigger.trigger.role == "patient")
     ends = [trigger.end]
     if place is not None and 0 <= place.start - trigger.end <= FORWARD_WINDOW:
         ends.append(place.end)
-    agents = [s for s in actors for end in ends if 0 <= s.start - end <= AGENT_GAP
-              and _is_agent_gap(doc, end, s.start) and _may_be_agent(doc, sentence, s)
-              and not (end == trigger.end and _noun_of_event(trigger)
-                       and not doc.text[end:s.start].strip())]
-    if agents:
-        return agents[0], True
-    before = [s for s in actors if s.end <= trigger.start
-              and trigger.start - s.end <= SIDE_WINDOW
-              and not _reporting_clause_between(doc, s.end, trigger.start)]
+    agent = next((s for s in sides for end in ends if 0 <= s.start - end <= AGENT_GAP
+                  and _is_agent_gap(doc, end, s.start) and _may_be_agent(doc, sentence, s)
+                  and not (end == trigger.end and _noun_of_event(trigger)
+                           and not doc.text[end:s.start].strip()) and acts(s)), None)
+    if agent is not None:
+        return agent, True
     direction = trigger.trigger.side if trigger.trigger else "before"
-    # "are holding their positions in X": a possessive after the verb is its object's, and
-    # points back to the subject named before, not to the claimant
-    after = [s for s in actors if s.start >= trigger.end and s.start - trigger.end <= SIDE_WINDOW
-             and not (direction == "nearest" and s.label == "own" and _named_before(s, actors))]
     if direction == "agent":
         return None, False
-    if direction == "after":
-        return (after[0] if after else None), False
+    before = None if direction == "after" else next(
+        (s for s in reversed(sides) if s.end <= trigger.start
+         and trigger.start - s.end <= SIDE_WINDOW
+         and not _reporting_clause_between(doc, s.end, trigger.start) and acts(s)), None)
     if direction == "before":
-        return (before[-1] if before else None), False
-    options = ([before[-1]] if before else []) + ([after[0]] if after else [])
+        return before, False
+    # "are holding their positions in X": a possessive after the verb is its object's, and
+    # points back to the subject named before, not to the claimant
+    after = next((s for s in sides if s.start >= trigger.end
+                  and s.start - trigger.end <= SIDE_WINDOW and acts(s)
+                  and not (direction == "nearest" and s.label == "own"
+                           and _named_before(s, actors))), None)
+    if direction == "after":
+        return after, False
+    options = [s for s in (before, after) if s is not None]
     return (min(options, key=lambda s: distance(s, trigger)) if options else None), False
 
 
@@ -1243,9 +1272,10 @@ def _noun_of_event(trigger: Hit) -> bool:
     return trigger.trigger is not None and trigger.trigger.side == "agent"
 
 
-def _named_before(hit: Hit, actors: list[Hit]) -> bool:
+def _named_before(hit: Hit, actors: _Actors) -> bool:
     """Whether a side of the theater is named before `hit` in its sentence."""
-    return any(s.end <= hit.start and s.label not in ("own", "enemy") for s in actors)
+    return any(s.end <= hit.start and s.label not in ("own", "enemy") and actors.acts(s)
+               for s in actors.sides)
 
 
 def _pronoun_actor(doc: Analysis, sentence: Sentence, trigger: Hit) -> str | None:

@@ -207,20 +207,22 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     confident (the body's rather than the lead's). The outlet's own narration in the body
     stays its claim (the ledger does not count it as a second voice: see
     `ledger.timeline.relayed`)."""
-    attributed = {_key(c)[:4] for c in claims if c.claimant != outlet}
-    claims = [c for c in claims if not (
+    # each claim with its key, worked out once: the steps below compare claims by it
+    keyed = [(c, _key(c)) for c in claims]
+    attributed = {k[:4] for c, k in keyed if c.claimant != outlet}
+    keyed = [(c, k) for c, k in keyed if not (
         c.claimant == outlet and (c.evidence.start < lead or c.evidence.start in headings)
-        and _key(c)[:4] in attributed)]
-    sided = {_content(c) for c in claims if c.claimant_side != "unknown"}
-    claims = [c for c in claims if c.claimant_side != "unknown" or c.claimant == UNATTRIBUTED
-              or _content(c) not in sided]
-    voices = _denier_voices(claims)
+        and k[:4] in attributed)]
+    sided = {_content(c, k) for c, k in keyed if c.claimant_side != "unknown"}
+    keyed = [(c, k) for c, k in keyed if c.claimant_side != "unknown"
+             or c.claimant == UNATTRIBUTED or _content(c, k) not in sided]
+    voices = _denier_voices([c for c, _ in keyed])
+    voiced = [(c, (*k, voices.get(id(c)))) for c, k in keyed]
     best: dict[tuple[object, ...], Claim] = {}
-    for claim in claims:
-        key = (*_key(claim), voices.get(id(claim)))
+    for claim, key in voiced:
         if key not in best or _rank(claim, lead) > _rank(best[key], lead):
             best[key] = claim
-    return [c for c in claims if best.get((*_key(c), voices.get(id(c)))) is c]
+    return [c for c, key in voiced if best[key] is c]
 
 
 def _rank(claim: Claim, lead: int) -> tuple[float, bool]:
@@ -229,9 +231,10 @@ def _rank(claim: Claim, lead: int) -> tuple[float, bool]:
     return claim.confidence, claim.evidence.start >= lead
 
 
-def _content(claim: Claim) -> tuple[object, ...]:
-    """What a claim says, whoever says it: a voice repeating it says the same."""
-    return (*_key(claim)[:4], claim.fraction)
+def _content(claim: Claim, key: tuple[object, ...]) -> tuple[object, ...]:
+    """What a claim says (its `_key` given), whoever says it: a voice repeating it says the
+    same."""
+    return (*key[:4], claim.fraction)
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
@@ -311,9 +314,12 @@ def _sentence_claims(
     triggers = [] if asked else within(doc.triggers, sentence.start, sentence.end)
     # A sentence with no trigger needs no default speaker (a third of a report's sentences),
     # except in a quotation, whose speaker `default_speaker` reads ahead: what that reading
-    # remembers (`State.full_names`) stays the same.
+    # remembers (`State.full_names`) stays the same. Nor does one with a speaker of its own
+    # (three in four with a trigger): its triggers take that speaker (`speaker_for`), so
+    # only the quotation's reading ahead is done, and the outlet's checks are skipped.
     if triggers or state.in_quotation or opens_quotation(sentence.text):
-        default = default_speaker(doc, sentence, speakers, state)
+        default = (quotation_speaker(doc, sentence, state) if speakers
+                   else default_speaker(doc, sentence, speakers, state))
         for trigger in triggers:
             claims.extend(_trigger_claims(doc, sentence, trigger, speakers, default, done))
         if claims:
@@ -369,9 +375,11 @@ def _trigger_claims(
     sentence: Sentence,
     trigger: Hit,
     speakers: list[Speaker],
-    default: Speaker,
+    default: Speaker | None,
     done: list[Claim],
 ) -> list[Claim]:
+    """The claims one trigger makes; `default` (see `speaker_for`) may be None only where
+    the sentence has `speakers` of its own."""
     places = _trigger_places(doc, sentence, trigger, speakers)
     if not places:
         return _placeless_denial(doc, sentence, trigger, speakers, default, done)
@@ -1027,7 +1035,7 @@ def _latest_asserted(
 
 def _placeless_denial(
     doc: Analysis, sentence: Sentence, trigger: Hit, speakers: list[Speaker],
-    default: Speaker, done: list[Claim],
+    default: Speaker | None, done: list[Claim],
 ) -> list[Claim]:
     """"Kyiv denies that its soldiers are encircled": a denied event that names no place
     answers the latest claim of its kind by another side, and takes its places."""

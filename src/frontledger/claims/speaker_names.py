@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import msgspec
@@ -268,11 +269,25 @@ def same_statement_date(name: str, side: str, state: State) -> DateMention | Non
     on Thursday ... according to the ministry's report, ..."): the same side and a shared
     name word (its first ANAPHOR_STEM letters)."""
     stems = {w[:ANAPHOR_STEM] for w in name.lower().split() if len(w) >= ANAPHOR_STEM}
+    if not stems:
+        return None
     for speaker in reversed(state.history):
-        if speaker.date is not None and speaker.side == side and stems & {
-                w[:ANAPHOR_STEM] for w in speaker.name.lower().split()}:
+        if speaker.date is not None and speaker.side == side and not stems.isdisjoint(
+                _word_stems(speaker.name)):
             return speaker.date
     return None
+
+
+NAMES_KEPT = 4096
+"""Speakers' names whose word stems are kept (an article names a few dozen)."""
+
+
+@lru_cache(maxsize=NAMES_KEPT)
+def _word_stems(name: str) -> frozenset[str]:
+    """The first ANAPHOR_STEM letters of each word of a speaker's name: asked of every
+    earlier speaker each time a statement's date is looked for (`same_statement_date`),
+    so kept by name rather than worked out again."""
+    return frozenset(w[:ANAPHOR_STEM] for w in name.lower().split())
 
 
 def _anaphor_stem(anaphor: str) -> str | None:
