@@ -13,7 +13,7 @@ import weakref
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, product
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -93,7 +93,7 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
 
 def inside(ranges: list[tuple[int, int]], position: int) -> bool:
     """True when a position falls in one of the ranges."""
-    return any(start <= position < end for start, end in ranges)
+    return bool(ranges) and any(start <= position < end for start, end in ranges)
 
 
 OPENER_LOOKBACK = 8
@@ -253,11 +253,13 @@ class Recogniser:
                 added.append(listed)
                 taken.add(listed.first)
                 end, i = listed.end, listed.last + 1
-        return sorted(spans + added, key=lambda s: s.start) if added else spans
+        return sorted(spans + added, key=attrgetter("start")) if added else spans
 
     def _names_region(self, span: Span) -> bool:
-        return any(p % 4 in (PRIMARY, REGION_BASE) and self.gaz.entry(p // 4).kind == "region"
-                   for p in span.postings)
+        for p in span.postings:  # a loop, not a generator: asked of every name
+            if p % 4 in (PRIMARY, REGION_BASE) and self.gaz.entry(p // 4).kind == "region":
+                return True
+        return False
 
     def _listed_adjective(self, end: int, i: int, taken: set[int]) -> Span | None:
         """The lower-case region adjective that follows a list separator after `end`."""
