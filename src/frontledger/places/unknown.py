@@ -230,12 +230,15 @@ class UnknownPlaces:
         that a marker after the list names ("Balahan and Promin, two villages")."""
         listed: set[int] = set()
         chain: list[tuple[int, int, object]] = []
+        grouped = False  # whether the chain holds a group (most hold known places only)
         for item in [*items, (10**12, 10**12, None)]:
             if chain and not self.cues.linked(chain[-1][1], item[0]):
-                if self._settlement_list(chain):
+                # a chain without groups lists none: not asked whether it lists settlements
+                if grouped and self._settlement_list(chain):
                     listed.update(s for s, _e, g in chain if isinstance(g, Group))
-                chain = []
+                chain, grouped = [], False
             chain.append(item)
+            grouped = grouped or isinstance(item[2], Group)
         return listed
 
     def _settlement_list(self, chain: list[tuple[int, int, object]]) -> bool:
