@@ -70,6 +70,7 @@ SENTENCE_OPENERS = ".!?\n«“\"—:"
 """Characters after which a capital letter says nothing about a word being a name."""
 
 _LINE = re.compile("[^\n]+")
+_FIRST = itemgetter(0)
 _CONTENT_WORD = re.compile(r"\w{4,}")
 TITLE_MIN_WORDS = 4
 TITLE_CAPITALISED_SHARE = 0.8
@@ -85,7 +86,7 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
         if line.group().rstrip().endswith("."):
             continue  # a sentence, however many names it holds
         content = _CONTENT_WORD.findall(line.group())
-        capitals = sum(w[0].isupper() for w in content)
+        capitals = sum(map(str.isupper, map(_FIRST, content)))  # in C: a line has many words
         if len(content) >= TITLE_MIN_WORDS and capitals >= TITLE_CAPITALISED_SHARE * len(content):
             out.append(line.span())
     return out
@@ -180,7 +181,7 @@ def words_of(text: str) -> list[Word]:
     ends = list(accumulate(map(len, pieces)))
     words = pieces[1::2]
     return list(map(_make_word, zip(ends[0:-1:2], ends[1::2], words, map(fold, words),
-                                    map(str.isupper, map(itemgetter(0), words)),
+                                    map(str.isupper, map(_FIRST, words)),
                                     strict=True)))
 
 
