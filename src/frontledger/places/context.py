@@ -147,6 +147,8 @@ class Cues:
 
     def linked(self, left_end: int, right_start: int) -> bool:
         """True when the gap between two names is a list separator (", ", " and ", " et de ")."""
+        if min(right_start, len(self.text)) - left_end >= WINDOW:
+            return False  # too far apart (asked first: names far apart are most pairs)
         gap = self.text[left_end:right_start]
         return len(gap) < WINDOW and bool(self.lex.list_separator.match(gap))
 

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import accumulate, pairwise
+from operator import attrgetter
 
 from frontledger.places import index_files, katottg
 from frontledger.places.context import Cues
@@ -101,7 +102,7 @@ def geoparse(text: str, language: str | None = None, *,
     unknown += [m for m in doubted if not found.overlaps(m.start, m.end)]
     unknown = _same_name_same_place(_one_spelling(unknown))
     unknown += _named_again(text, known + unknown, titles)
-    return sorted(known + _known_after_all(unknown, gaz, theater), key=lambda m: m.start)
+    return sorted(known + _known_after_all(unknown, gaz, theater), key=attrgetter("start"))
 
 
 def _known_after_all(unknown: list[PlaceMention], gaz: Gazetteer, theater: Theater
@@ -462,7 +463,10 @@ def _may_be_country(span: Span, gaz: Gazetteer) -> bool:
 
 def _may_be_region(span: Span) -> bool:
     """Whether one of the span's readings is a region's bare name."""
-    return any(p % 4 == REGION_BASE for p in span.postings)
+    for p in span.postings:  # noqa: SIM110 (a loop, not a generator: asked of every name)
+        if p % 4 == REGION_BASE:
+            return True
+    return False
 
 
 def _attach_regions(readings: list[Reading], cues: Cues, words: list[Word],
@@ -519,9 +523,10 @@ def _names_then_region(cues: Cues, words: list[Word], start: int, end: int) -> b
 def _full_region(span: Span, gaz: Gazetteer) -> str | None:
     """ISO code of a region named in full ("Kharkiv Oblast", "Донецкой области"), or by a
     word that names nothing else ("ДНР", "Херсонщина", "Crimea")."""
-    if span.first == span.last and not all(
-            p % 4 == PRIMARY and gaz.entry(p // 4).kind == "region" for p in span.postings):
-        return None
+    if span.first == span.last:  # one word: it must name regions only
+        for p in span.postings:  # (a loop, not a generator: asked of every name, twice)
+            if p % 4 != PRIMARY or gaz.entry(p // 4).kind != "region":
+                return None
     for posting in span.postings:
         entry = gaz.entry(posting // 4)
         if posting % 4 == PRIMARY and entry.kind == "region" and entry.iso3166_2:

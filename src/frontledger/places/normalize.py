@@ -96,7 +96,10 @@ def english_name(text: str, language: str | None = None) -> str:
 # own; an English possessive ending ("'s" of "Kyiv's") is not part of the name;
 # apostrophes inside a word ("Куп'янськ") and hyphens ("Ivano-Frankivsk") are. \w rather
 # than letters only: twice as fast, and a token with digits is never capitalised the way a name is.
-_WORD = r"\w+(?:(?:['’ʼ`](?![sS]\b)|[\-‐‑])\w+)*"
+_TAIL = r"(?:(?:['’ʼ`](?![sS]\b)|[\-‐‑])\w+)*"
+_WORD = rf"\w+{_TAIL}"
+_ELISION_FORM = re.compile(r"[^\Wʼ]+")
+"""What the elision lookbehinds below assume of an elision: word characters, no ʼ."""
 
 
 def _token_pattern() -> re.Pattern[str]:
@@ -108,18 +111,40 @@ def _token_pattern_of(every: tuple[languages.Language, ...]) -> re.Pattern[str]:
     elisions = {elision for lang in every for elision in lang.elisions}
     if not elisions:
         return re.compile(_WORD)
-    # Each elision in lower case and capitalised, behind a class of their first letters:
-    # the engine then tries the alternatives only where one may begin (as fast as before
-    # elisions were data).
     forms = {f for e in elisions for f in (e, e.capitalize())}
-    words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    initials = "".join(sorted({re.escape(f[0]) for f in forms}))
-    return re.compile(rf"\b(?=[{initials}])(?:{words})['’ʼ](?=\w)|{_WORD}")
+    if not all(_ELISION_FORM.fullmatch(f) for f in forms):
+        # an elision the pattern below cannot test from behind: each form tried where a
+        # word begins (slower: the engine tries the pattern at every character)
+        words = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        initials = "".join(sorted({re.escape(f[0]) for f in forms}))
+        return re.compile(rf"\b(?=[{initials}])(?:{words})['’ʼ](?=\w)|{_WORD}")
+    # The pattern opens with a class, so that the engine skips in C to where a word begins
+    # (a pattern opening with a word boundary or a choice is tried at every character). A
+    # word's first letters up to an apostrophe are then an elision when a lookbehind finds
+    # one of the forms there, from a word boundary (one lookbehind per length: each must
+    # be of fixed width); else the word goes on as `_WORD`. ʼ (U+02BC) is a letter to \w,
+    # so the first letters stop before it, as they stop before ' and ’.
+    by_length: dict[int, list[str]] = {}
+    for form in sorted(forms):
+        by_length.setdefault(len(form), []).append(re.escape(form))
+    elided = "|".join(rf"(?<=\b(?:{'|'.join(group)})['’ʼ])" for group in by_length.values())
+    return re.compile(rf"\w[^\Wʼ]*(?:['’ʼ](?:{elided})(?=\w)|\w*{_TAIL})")
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Word spans of a text; elided articles and prepositions are words of their own."""
     return [m.span() for m in _token_pattern().finditer(text)]
+
+
+def split_words(text: str) -> list[str]:
+    """The text cut at its words (those of `tokenize`): gap, word, gap, word, ..., gap, each
+    gap possibly empty, so that a word's offset is the length of what comes before it."""
+    return _word_splitter(_token_pattern()).split(text)
+
+
+@cache
+def _word_splitter(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"({pattern.pattern})")  # the pattern has no group of its own
 
 
 _REPEATED_I = re.compile(r"i+")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from frontledger.places.context import Cues
@@ -150,7 +151,7 @@ class UnknownPlaces:
         """`lowercase_keys` of the words (given when the caller has them already)."""
         # regions by start, so that each name looks only at the regions near it: scanning
         # every known mention per name made a long text quadratic (issue 10, defect 4)
-        regions = sorted((m for m in known if m.kind == "region"), key=lambda m: m.start)
+        regions = sorted((m for m in known if m.kind == "region"), key=attrgetter("start"))
         self.region_starts = [m.start for m in regions]
         self.regions = regions
         self.coded = [m for m in regions if m.iso3166_2]
@@ -169,7 +170,7 @@ class UnknownPlaces:
             (m.start, m.end, m) for m in self.known if not m.metonym]
         items += [(m.start, m.end, m) for m in self.guesses  # a longer unknown name wins
                   if not any(s < m.end and m.start < e for s, e in spans)]
-        items = sorted(items + [(g.start, g.end, g) for g in groups], key=lambda t: t[0])
+        items = sorted(items + [(g.start, g.end, g) for g in groups], key=itemgetter(0))
         listed = self._listed(items)
         out = []
         for group in groups:
@@ -229,12 +230,15 @@ class UnknownPlaces:
         that a marker after the list names ("Balahan and Promin, two villages")."""
         listed: set[int] = set()
         chain: list[tuple[int, int, object]] = []
+        grouped = False  # whether the chain holds a group (most hold known places only)
         for item in [*items, (10**12, 10**12, None)]:
             if chain and not self.cues.linked(chain[-1][1], item[0]):
-                if self._settlement_list(chain):
+                # a chain without groups lists none: not asked whether it lists settlements
+                if grouped and self._settlement_list(chain):
                     listed.update(s for s, _e, g in chain if isinstance(g, Group))
-                chain = []
+                chain, grouped = [], False
             chain.append(item)
+            grouped = grouped or isinstance(item[2], Group)
         return listed
 
     def _settlement_list(self, chain: list[tuple[int, int, object]]) -> bool:
