@@ -72,3 +72,18 @@ def test_a_villages_current_name_wins_over_a_towns_former_name(
     a spelling that reads as the current name (a Polish case of it, its Russian form) is
     the village, as the resolver prefers a current name to another name."""
     assert found(real_gaz, text, language)[surface].geonameid == KRASNYI_LYMAN_VILLAGE
+
+
+@pytest.mark.parametrize(("text", "language", "surface"), [
+    ("Лиман, який у російських зведеннях досі називають Красним Лиманом, знову під обстрілом.",
+     "uk", "Красним Лиманом"),
+    ("Российская артиллерия обстреляла Лиман. В сводках Минобороны город по-прежнему "
+     "называют Красным Лиманом.", "ru", "Красным Лиманом"),
+    ("Rosjanie ostrzelali Łyman, który w rosyjskich komunikatach wciąż nazywany jest "
+     "Krasnym Łymanem.", "pl", "Krasnym Łymanem"),
+])
+def test_a_towns_former_name_is_the_town_where_the_article_names_it_otherwise(
+        real_gaz, text, language, surface):
+    """The village Krasnyi Lyman bears Lyman's former name today; an article that names
+    Lyman and then its old name means the town, as one place per name per article has it."""
+    assert found(real_gaz, text, language)[surface].geonameid == LYMAN

@@ -1123,7 +1123,9 @@ def _side_hit(
     if place is not None and 0 <= place.start - trigger.end <= FORWARD_WINDOW:
         ends.append(place.end)
     agent = next((s for s in sides for end in ends if 0 <= s.start - end <= AGENT_GAP
-                  and _is_agent_gap(doc, end, s.start) and _may_be_agent(doc, sentence, s)
+                  and _is_agent_gap(doc, end, s.start)
+                  and _may_be_agent(doc, sentence, s, end == trigger.end
+                                    and trigger.label in SUBJECT_GENITIVE_KINDS)
                   and not (end == trigger.end and _noun_of_event(trigger)
                            and not doc.text[end:s.start].strip()) and acts(s)), None)
     if agent is not None:
@@ -1297,16 +1299,24 @@ def _pronoun_actor(doc: Analysis, sentence: Sentence, trigger: Hit) -> str | Non
     return named[0].label if named else None
 
 
-def _may_be_agent(doc: Analysis, sentence: Sentence, side: Hit) -> bool:
+SUBJECT_GENITIVE_KINDS = ("advance", "withdrawal")
+"""Kinds whose event has no object: a genitive right after its noun is who acts
+("продвижение российских войск", "відступ українських підрозділів"), where after a
+capture's or an encirclement's noun it is whom the event befalls."""
+
+
+def _may_be_agent(doc: Analysis, sentence: Sentence, side: Hit,
+                  subject_genitive: bool = False) -> bool:
     """Whether a side right after a trigger may be its agent: where the lexicon reads case
     (ru, uk), only a phrase that may be instrumental ("российскими войсками"), not an object
-    ("окружили российские подразделения"); an abbreviation ("ВСУ") may be either."""
+    ("окружили российские подразделения"); an abbreviation ("ВСУ") may be either; and a
+    genitive right after the noun of an event with no object (`subject_genitive`)."""
     language = doc.lexicon.morphology
     if doc.lexicon.cases is None or language is None:
         return True
     found = morphology.phrase_cases(
         doc.text[side.start:min(sentence.end, side.end + PHRASE_REACH)], language)
-    return not found or "ablt" in found
+    return not found or "ablt" in found or (subject_genitive and "gent" in found)
 
 
 def _is_agent_gap(doc: Analysis, start: int, end: int) -> bool:

@@ -1253,10 +1253,27 @@ def _conditional(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     pattern = doc.lexicon.conditional
     start = max(sentence.start, trigger.start - CONDITIONAL_WINDOW)
     if pattern is None or not may_begin(doc, pattern, start, trigger.start):
-        return False
+        return _conditional_sentence(doc, sentence, trigger)
     clause = doc.text[start:trigger.start]
     ends = list(_CLAUSE_END.finditer(clause))
-    return bool(pattern.search(clause[ends[-1].end():] if ends else clause))
+    return bool(pattern.search(clause[ends[-1].end():] if ends else clause)) or (
+        _conditional_sentence(doc, sentence, trigger))
+
+
+def _conditional_sentence(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
+    """"Если X падёт, противнику придётся отходить за Y", "Якщо ворог візьме X, він
+    наступатиме на Y": a sentence that opens with a condition tells its consequence as a
+    hypothesis too, however long the condition. Only the condition and the clause after
+    it: an aside further on, past a second comma or a dash, describes the present ("..., the
+    regional capital, a city that already suffers daily drone strikes", "— the last
+    cities still under Ukrainian control"); nor a control state anywhere."""
+    pattern = doc.lexicon.conditional_lead
+    if pattern is None or (trigger.label == "control" and not (
+            trigger.trigger is not None and trigger.trigger.change)):
+        return False
+    return (pattern.match(doc.text, sentence.start, trigger.start) is not None
+            and doc.text.count(",", sentence.start, trigger.start) <= 1
+            and _CLAUSE_END.search(doc.text, sentence.start, trigger.start) is None)
 
 
 CAPTURE_OBJECT_REACH = 45

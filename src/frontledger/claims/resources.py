@@ -286,6 +286,9 @@ class Lexicon:
     territory: re.Pattern[str] | None = None
     """Nouns of territory ("territory", "Staatsgebiet", "территория"): a side's adjective
     right next to one says whose land it is ("of Ukrainian territory"), not who acts."""
+    conditional_lead: re.Pattern[str] | None = None
+    """A condition that opens a sentence ("Если X падёт, ...", "If X falls, ..."), matched at
+    its start: the events of its first clause, the consequence's too, are hypothetical."""
     caption: re.Pattern[str] | None = None
     """What makes a short paragraph a photo caption ("Photo:", "in this handout picture",
     "Foto: dpa", "Фото:"), searched on the paragraph alone: it claims nothing."""
@@ -394,6 +397,7 @@ def _lexicon(lang: Language) -> Lexicon:
         direction=_optional(places.get("direction")),
         outage=_optional(places.get("outage")),
         outage_word=_optional(places.get("outage_word")),
+        conditional_lead=_optional(stance.get("conditional_lead")),
         caption=_optional(stance.get("caption")),
         territory=_optional(places.get("territory")),
         origin=_optional(places.get("origin")),

@@ -54,6 +54,13 @@ def region_keeps_former_name() -> frozenset[int]:
 
 
 @cache
+def renamed_towns() -> frozenset[int]:
+    """The geonameids of the towns whose former names still mean them (the data file's)."""
+    raw = tomllib.loads((data_dir() / "renamings.toml").read_text("utf-8"))
+    return frozenset(int(r["geonameid"]) for r in raw["renamed"])
+
+
+@cache
 def longest_former_name() -> int:
     """Words in the longest former name ("Krasny Liman": 2): longer spans need no look."""
     return max(len(former.split()) for candidates in _former_names().values()

@@ -28,7 +28,7 @@ from frontledger.places.gazetteer import (
 )
 from frontledger.places.normalize import fold, spelling_key
 from frontledger.places.recognize import SKELETON, Span, Word
-from frontledger.places.renamings import region_keeps_former_name
+from frontledger.places.renamings import region_keeps_former_name, renamed_towns
 from frontledger.records import PlaceMention
 from frontledger.theater import Theater
 
@@ -563,11 +563,21 @@ class Resolver:
 
     def _drop_shared_former_names(self, options: list[tuple[GazetteerEntry, int]]
                                   ) -> list[tuple[GazetteerEntry, int]]:
-        """A former name loses to a front-line place that bears it today."""
+        """A former name loses to a front-line place that bears it today, unless it is one
+        that still means its town (data/gazetteer/renamings.toml) and the article names
+        that town by its name too ("Лиман, який росіяни називають Красним Лиманом", beside
+        the village Krasnyi Lyman): one place per name per article."""
         if not any(how in (PRIMARY, ALTERNATE) and self.theater.on_front(e)
                    for e, how in options):
             return options
-        return [(e, how) for e, how in options if how != OTHER_NAME]
+        kept = renamed_towns()
+        return [(e, how) for e, how in options if how != OTHER_NAME or (
+            e.geonameid in kept and self._named_by_its_name(e))]
+
+    def _named_by_its_name(self, entry: GazetteerEntry) -> bool:
+        """Whether a reading of the article names `entry` by a current name of its own."""
+        return any(p // 4 == entry.index and p % 4 in (PRIMARY, ALTERNATE)
+                   for r in self.readings for p in r.span.postings)
 
     def _region_in_discourse(self, reading: Reading,
                              bases: list[tuple[GazetteerEntry, int]]) -> bool:
