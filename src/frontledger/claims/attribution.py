@@ -741,7 +741,8 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     # a bare adjective ("russe", "українські") names no speaker, unless it ends the subject
     # right before the verb ("les analystes ukrainiens signalent")
     sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start
-             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())
+             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip()
+                  or _heads_body(doc, s, start, end))
              and not _compound_part(doc.text, s)]
     # "Am Montag erklärte ...": capitalised words that are a date name no one
     anaphors = within(doc.speaker_anaphors, start, end)
@@ -765,6 +766,21 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
         a.end <= n.start <= a.end + TITLE_GAP and not _PRONOUN.fullmatch(doc.text[a.start:a.end])
         and of_link(doc, a.end, n.start) for a in anaphors)]
     return sorted(named + anaphors, key=lambda h: h.start)
+
+
+def _heads_body(doc: Analysis, adjective: Hit, start: int, end: int) -> bool:
+    """Whether a side's bare adjective and the noun it stands before fill a cue's window:
+    opening it after at most an article ("по данным российского министерства", "laut dem
+    russischen Ministerium", "za danymi ukraińskiej strony") or ending it ("die ukrainische
+    Seite meldete"). The phrase names the body that speaks, as "the Russian ministry" does;
+    not "the enemy's" nor fighters ("russische Infiltrationsgruppen")."""
+    if adjective.label not in doc.theater.opponents or names_fighters(doc, adjective, noun=True):
+        return False
+    stop = _head_noun_end(doc, adjective, adjective.end)
+    return stop != adjective.end and (
+        not doc.text[stop:end].strip()
+        or (of_link(doc, start, adjective.start)
+            and any(c.end == start for c in within(doc.cues, max(0, start - MAX_SPAN), start))))
 
 
 def _compound_part(text: str, hit: Hit) -> bool:
@@ -835,7 +851,8 @@ def _as_speaker(
                        anaphoric=True, span=None, local=local)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
-        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else whole_name(doc, hit)
+        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else _head_noun_end(
+            doc, hit, whole_name(doc, hit))
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
     name = full_name(doc, name_in_base_form(doc, doc.text[hit.start:end], hit.start), hit,
                       state)
