@@ -772,15 +772,26 @@ def _heads_body(doc: Analysis, adjective: Hit, start: int, end: int) -> bool:
     """Whether a side's bare adjective and the noun it stands before fill a cue's window:
     opening it after at most an article ("по данным российского министерства", "laut dem
     russischen Ministerium", "za danymi ukraińskiej strony") or ending it ("die ukrainische
-    Seite meldete"). The phrase names the body that speaks, as "the Russian ministry" does;
-    not "the enemy's" nor fighters ("russische Infiltrationsgruppen")."""
+    Seite meldete", with a short attached phrase: "das ukrainische Kommando der Südfront
+    nannte"). The phrase names the body that speaks, as "the Russian ministry" does; not
+    "the enemy's" nor fighters ("russische Infiltrationsgruppen")."""
     if adjective.label not in doc.theater.opponents or names_fighters(doc, adjective, noun=True):
         return False
     stop = _head_noun_end(doc, adjective, adjective.end)
     return stop != adjective.end and (
-        not doc.text[stop:end].strip()
+        _attached(doc, stop, end)
         or (of_link(doc, start, adjective.start)
             and any(c.end == start for c in within(doc.cues, max(0, start - MAX_SPAN), start))))
+
+
+def _attached(doc: Analysis, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is nothing or a short phrase attached to the name before it
+    (ATTACHED_PHRASE: "der Südfront"), with no clause mark, verb, claim, place or person."""
+    gap = doc.text[start:end].strip()
+    return not gap or (len(gap) <= ATTACHED_PHRASE and not CLAUSE_MARK.search(gap)
+                       and not _clause_verb(doc, gap) and not within(doc.triggers, start, end)
+                       and not starting(doc.places, start, end)
+                       and not starting(doc.persons, start, end))
 
 
 def _compound_part(text: str, hit: Hit) -> bool:
