@@ -958,7 +958,9 @@ def _headed_place(doc: Analysis, hit: Hit) -> PlaceMention | None:
     Kharkiv", "глава Харьковской области"), linked to it by short words only, in a
     country one of the theater's sides governs."""
     for place in starting(doc.places, hit.end, hit.end + TITLE_GAP):
-        if place.country in doc.theater.territory and of_link(doc, hit.end, place.start):
+        # not across an auxiliary: "laut Generalstab wird in X gekämpft" heads no X
+        if place.country in doc.theater.territory and of_link(doc, hit.end, place.start) and (
+                not _clause_verb(doc, doc.text[hit.end:place.start])):
             return place
         return None
     return None
