@@ -43,6 +43,9 @@ LOCATIVE_REACH = 16
 """How far before a country's name its preposition is looked for ("nella", "in der ")."""
 OWNER_WINDOW = 45
 """The author of a denied claim is named at most this far from the claim noun."""
+CHANNEL_SIDE = "channel side"
+"""`Analysis.kept` key of the side whose own channel the outlet is, or None
+(`attribution.channel_side`)."""
 
 
 @dataclass(slots=True)

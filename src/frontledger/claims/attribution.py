@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from frontledger.claims.analysis import (
+    CHANNEL_SIDE,
     MAX_SPAN,
     TIME_STAMP,
     Analysis,
@@ -1481,12 +1482,25 @@ def partisan_outlet(doc: Analysis, claims: list[Claim]) -> list[Claim]:
     паблики пишут ... под контролем ВСУ"; its own units named there, "5-й армии", count
     less, and neither "ours" itself, "наших захисників", nor the other side's words it
     quotes, «оккупанты выбиты», count): its own claims are then that side's."""
+    if not any(c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE for c in claims):
+        return claims
+    ours = doc.kept[CHANNEL_SIDE] if CHANNEL_SIDE in doc.kept else channel_side(doc)
+    if ours is None:
+        return claims
+    return [replace(c, claimant_side=ours)
+            if c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE else c
+            for c in claims]
+
+
+def channel_side(doc: Analysis) -> str | None:
+    """The side whose own channel the outlet is (see `partisan_outlet`), or None. Known
+    before the claims are read, it is the side the outlet's "the enemy" and "ours" are
+    resolved against (`binding.resolve_side`), not the outlet's `other`."""
     pattern = doc.lexicon.partisan
-    if pattern is None or not any(c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE
-                                  for c in claims):
-        return claims
+    if pattern is None:
+        return None
     if not any(s.label == "enemy" and _own_voice(doc, s.start) for s in doc.sides):
-        return claims
+        return None
     found = [match.span() for match in pattern.finditer(doc.text)]
     own = {sentence.paragraph for start, _ in found
            if (sentence := _own_voice(doc, start)) is not None}
@@ -1497,13 +1511,8 @@ def partisan_outlet(doc: Analysis, claims: list[Claim]) -> list[Claim]:
                     and not any(start <= s.start < end for start, end in found))
     ranked = named.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return claims
-    ours = doc.theater.opponent(ranked[0][0])
-    if ours is None:
-        return claims
-    return [replace(c, claimant_side=ours)
-            if c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE else c
-            for c in claims]
+        return None
+    return doc.theater.opponent(ranked[0][0])
 
 
 def _quoted(doc: Analysis, at: int) -> bool:
