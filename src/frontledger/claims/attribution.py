@@ -1009,6 +1009,10 @@ def default_speaker(
     carried = state.speaker
     fresh = carried is None or not (sentence.paragraph == state.speaker_paragraph
                                     and _carries(state))
+    if fresh and sentence.text[:1] not in _QUOTES:
+        answerer = interviewee(doc, sentence)
+        if answerer is not None:
+            return replace(answerer, position=sentence.start)
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
@@ -1027,6 +1031,48 @@ def default_speaker(
             return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+TURN_LABEL = 15
+"""Longest label of a turn of an interview before its colon ("Q:", "Frage:", "Вопрос:")."""
+_TURN = re.compile(rf"[—–-]\s|[^\W\d_][\w.]{{0,{TURN_LABEL - 1}}}\s?:\s")
+"""How a turn of an interview opens its paragraph: a dialogue dash ("— Czy ...?") or a
+one-word label and a colon ("Q: ...", "A: ...", "Ответ: ...")."""
+
+
+def interviewee(doc: Analysis, sentence: Sentence) -> Speaker | None:
+    """Who answers in an interview laid out as turns ("Q: ...? A: ...", "— ...? — ..."):
+    the person the text names first, before its first question, speaks in every turn that
+    answers one (a turn after a question's turn, not a question itself). None outside such
+    turns, and in a text with no interview (question headings of the outlet's own
+    sections open with no turn's mark)."""
+    answers: tuple[frozenset[int], Speaker | None] | None = doc.kept.get("interview")
+    if answers is None:
+        answers = doc.kept["interview"] = _interview(doc)
+    return answers[1] if sentence.paragraph in answers[0] else None
+
+
+def _interview(doc: Analysis) -> tuple[frozenset[int], Speaker | None]:
+    answers: set[int] = set()
+    first_question: Sentence | None = None
+    asked = False
+    for number, group in paragraphs(doc).items():
+        if _TURN.match(group[0].text) is None:
+            continue
+        question = group[-1].text.rstrip(_CLOSING).endswith("?")
+        if question and first_question is None:
+            first_question = group[0]
+        elif asked and not question:
+            answers.add(number)
+        asked = question
+    if first_question is None or not answers:
+        return frozenset(), None
+    persons = [p for p in within(doc.persons, 0, first_question.start) if not any(
+        in_dateline(doc, s, p.start) for s in doc.sentences[:1])]
+    if not persons:
+        return frozenset(), None
+    cue = Hit(persons[0].start, persons[0].end, "verb")
+    return frozenset(answers), _as_speaker(doc, persons[0], cue, State(), None)
 
 
 def _voiced(doc: Analysis, sentence: Sentence) -> bool:
