@@ -787,9 +787,11 @@ def _heads_body(doc: Analysis, adjective: Hit, start: int, end: int) -> bool:
 
 def _attached(doc: Analysis, start: int, end: int) -> bool:
     """Whether `text[start:end]` is nothing or a short phrase attached to the name before it
-    (ATTACHED_PHRASE: "der Südfront"), with no clause mark, verb, claim, place or person."""
+    (ATTACHED_PHRASE: "der Südfront") that a reporting verb follows, with no clause mark,
+    verb, claim, place or person."""
     gap = doc.text[start:end].strip()
-    return not gap or (len(gap) <= ATTACHED_PHRASE and not CLAUSE_MARK.search(gap)
+    return not gap or (len(gap) <= ATTACHED_PHRASE and bool(starting(doc.cues, end, end + 1))
+                       and not CLAUSE_MARK.search(gap)
                        and not _clause_verb(doc, gap) and not within(doc.triggers, start, end)
                        and not starting(doc.places, start, end)
                        and not starting(doc.persons, start, end))
