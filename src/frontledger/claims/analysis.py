@@ -45,6 +45,9 @@ LOCATIVE_REACH = 16
 """How far before a country's name its preposition is looked for ("nella", "in der ")."""
 OWNER_WINDOW = 45
 """The author of a denied claim is named at most this far from the claim noun."""
+CHANNEL_SIDE = "channel side"
+"""`Analysis.kept` key of the side whose own channel the outlet is, or None
+(`attribution.channel_side`)."""
 
 
 @dataclass(slots=True)
@@ -225,11 +228,20 @@ def _speaks(text: str, place: PlaceMention, sides: Sorted, lexicon: Lexicon) -> 
             or (postposition is not None and bool(postposition.match(after.lstrip()))))
 
 
+_ADVERB = re.compile(r"[^\W\d_]+ ")
+"""One word between a name and its verb: an adverb ("a claim Kyiv swiftly denied")."""
+
+
 def _says(text: str, hit: Hit, lexicon: Lexicon, claim_nouns: list[Hit]) -> bool:
-    """"a claim Kyiv rejected": a name right before a reporting verb is its subject, even
-    next to a claim noun ("the Russian reports" is a noun, not a verb)."""
+    """"a claim Kyiv rejected", "a claim Kyiv swiftly denied": a name right before a
+    reporting verb, or one word before it, is its subject, even next to a claim noun ("the
+    Russian reports" is a noun, not a verb)."""
+    if text[hit.end:hit.end + 1] != " ":
+        return False
     verb = lexicon.speech_verb.match(text, hit.end + 1)
-    if verb is None or text[hit.end:hit.end + 1] != " ":
+    if verb is None and (word := _ADVERB.match(text, hit.end + 1)) is not None:
+        verb = lexicon.speech_verb.match(text, word.end())
+    if verb is None:
         return False
     return not overlaps_any(Hit(verb.start(), verb.end(), "verb"), claim_nouns) or _alone(
         text, hit.start, verb.end())

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from frontledger.claims.analysis import (
+    CHANNEL_SIDE,
     MAX_SPAN,
     TIME_STAMP,
     Analysis,
@@ -741,7 +742,8 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     # a bare adjective ("russe", "українські") names no speaker, unless it ends the subject
     # right before the verb ("les analystes ukrainiens signalent")
     sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start
-             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip())
+             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip()
+                  or _heads_body(doc, s, start, end))
              and not _compound_part(doc.text, s)]
     # "Am Montag erklärte ...": capitalised words that are a date name no one
     anaphors = within(doc.speaker_anaphors, start, end)
@@ -765,6 +767,34 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
         a.end <= n.start <= a.end + TITLE_GAP and not _PRONOUN.fullmatch(doc.text[a.start:a.end])
         and of_link(doc, a.end, n.start) for a in anaphors)]
     return sorted(named + anaphors, key=lambda h: h.start)
+
+
+def _heads_body(doc: Analysis, adjective: Hit, start: int, end: int) -> bool:
+    """Whether a side's bare adjective and the noun it stands before fill a cue's window:
+    opening it after at most an article ("по данным российского министерства", "laut dem
+    russischen Ministerium", "za danymi ukraińskiej strony") or ending it ("die ukrainische
+    Seite meldete", with a short attached phrase: "das ukrainische Kommando der Südfront
+    nannte"). The phrase names the body that speaks, as "the Russian ministry" does; not
+    "the enemy's" nor fighters ("russische Infiltrationsgruppen")."""
+    if adjective.label not in doc.theater.opponents or names_fighters(doc, adjective, noun=True):
+        return False
+    stop = _head_noun_end(doc, adjective, adjective.end)
+    return stop != adjective.end and (
+        _attached(doc, stop, end)
+        or (of_link(doc, start, adjective.start)
+            and any(c.end == start for c in within(doc.cues, max(0, start - MAX_SPAN), start))))
+
+
+def _attached(doc: Analysis, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is nothing or a short phrase attached to the name before it
+    (ATTACHED_PHRASE: "der Südfront") that a reporting verb follows, with no clause mark,
+    verb, claim, place or person."""
+    gap = doc.text[start:end].strip()
+    return not gap or (len(gap) <= ATTACHED_PHRASE and bool(starting(doc.cues, end, end + 1))
+                       and not CLAUSE_MARK.search(gap)
+                       and not _clause_verb(doc, gap) and not within(doc.triggers, start, end)
+                       and not starting(doc.places, start, end)
+                       and not starting(doc.persons, start, end))
 
 
 def _compound_part(text: str, hit: Hit) -> bool:
@@ -835,7 +865,8 @@ def _as_speaker(
                        anaphoric=True, span=None, local=local)
     nouns = within(doc.speaker_anaphors, hit.end, hit.end + NP_GAP + MAX_NOUN)
     end = nouns[0].end if nouns and nouns[0].start - hit.end <= NP_GAP and (
-        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else whole_name(doc, hit)
+        not _SENTENCE_BREAK.search(doc.text, hit.end, nouns[0].start)) else _head_noun_end(
+            doc, hit, whole_name(doc, hit))
     # "Українські" + "військові": the whole noun phrase; "у Генштабі ЗСУ" → "Генштаб ЗСУ"
     name = full_name(doc, name_in_base_form(doc, doc.text[hit.start:end], hit.start), hit,
                       state)
@@ -930,7 +961,9 @@ def _headed_place(doc: Analysis, hit: Hit) -> PlaceMention | None:
     Kharkiv", "глава Харьковской области"), linked to it by short words only, in a
     country one of the theater's sides governs."""
     for place in starting(doc.places, hit.end, hit.end + TITLE_GAP):
-        if place.country in doc.theater.territory and of_link(doc, hit.end, place.start):
+        # not across an auxiliary: "laut Generalstab wird in X gekämpft" heads no X
+        if place.country in doc.theater.territory and of_link(doc, hit.end, place.start) and (
+                not _clause_verb(doc, doc.text[hit.end:place.start])):
             return place
         return None
     return None
@@ -978,6 +1011,10 @@ def default_speaker(
     carried = state.speaker
     fresh = carried is None or not (sentence.paragraph == state.speaker_paragraph
                                     and _carries(state))
+    if fresh and sentence.text[:1] not in _QUOTES:
+        answerer = interviewee(doc, sentence)
+        if answerer is not None:
+            return replace(answerer, position=sentence.start)
     if (fresh and state.principal is not None and sentence.text[:1] not in _QUOTES
             and not _past_question(state, sentence)
             and (sentence.start >= state.principal.position or _headline(doc, sentence))
@@ -996,6 +1033,48 @@ def default_speaker(
             return replace(carried, position=sentence.start, reach=end, outside=outlet)
         return replace(carried, position=sentence.start)
     return outlet
+
+
+TURN_LABEL = 15
+"""Longest label of a turn of an interview before its colon ("Q:", "Frage:", "Вопрос:")."""
+_TURN = re.compile(rf"[—–-]\s|[^\W\d_][\w.]{{0,{TURN_LABEL - 1}}}\s?:\s")
+"""How a turn of an interview opens its paragraph: a dialogue dash ("— Czy ...?") or a
+one-word label and a colon ("Q: ...", "A: ...", "Ответ: ...")."""
+
+
+def interviewee(doc: Analysis, sentence: Sentence) -> Speaker | None:
+    """Who answers in an interview laid out as turns ("Q: ...? A: ...", "— ...? — ..."):
+    the person the text names first, before its first question, speaks in every turn that
+    answers one (a turn after a question's turn, not a question itself). None outside such
+    turns, and in a text with no interview (question headings of the outlet's own
+    sections open with no turn's mark)."""
+    answers: tuple[frozenset[int], Speaker | None] | None = doc.kept.get("interview")
+    if answers is None:
+        answers = doc.kept["interview"] = _interview(doc)
+    return answers[1] if sentence.paragraph in answers[0] else None
+
+
+def _interview(doc: Analysis) -> tuple[frozenset[int], Speaker | None]:
+    answers: set[int] = set()
+    first_question: Sentence | None = None
+    asked = False
+    for number, group in paragraphs(doc).items():
+        if _TURN.match(group[0].text) is None:
+            continue
+        question = group[-1].text.rstrip(_CLOSING).endswith("?")
+        if question and first_question is None:
+            first_question = group[0]
+        elif asked and not question:
+            answers.add(number)
+        asked = question
+    if first_question is None or not answers:
+        return frozenset(), None
+    persons = [p for p in within(doc.persons, 0, first_question.start) if not any(
+        in_dateline(doc, s, p.start) for s in doc.sentences[:1])]
+    if not persons:
+        return frozenset(), None
+    cue = Hit(persons[0].start, persons[0].end, "verb")
+    return frozenset(answers), _as_speaker(doc, persons[0], cue, State(), None)
 
 
 def _voiced(doc: Analysis, sentence: Sentence) -> bool:
@@ -1452,12 +1531,25 @@ def partisan_outlet(doc: Analysis, claims: list[Claim]) -> list[Claim]:
     паблики пишут ... под контролем ВСУ"; its own units named there, "5-й армии", count
     less, and neither "ours" itself, "наших захисників", nor the other side's words it
     quotes, «оккупанты выбиты», count): its own claims are then that side's."""
+    if not any(c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE for c in claims):
+        return claims
+    ours = doc.kept[CHANNEL_SIDE] if CHANNEL_SIDE in doc.kept else channel_side(doc)
+    if ours is None:
+        return claims
+    return [replace(c, claimant_side=ours)
+            if c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE else c
+            for c in claims]
+
+
+def channel_side(doc: Analysis) -> str | None:
+    """The side whose own channel the outlet is (see `partisan_outlet`), or None. Known
+    before the claims are read, it is the side the outlet's "the enemy" and "ours" are
+    resolved against (`binding.resolve_side`), not the outlet's `other`."""
     pattern = doc.lexicon.partisan
-    if pattern is None or not any(c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE
-                                  for c in claims):
-        return claims
+    if pattern is None:
+        return None
     if not any(s.label == "enemy" and _own_voice(doc, s.start) for s in doc.sides):
-        return claims
+        return None
     found = [match.span() for match in pattern.finditer(doc.text)]
     own = {sentence.paragraph for start, _ in found
            if (sentence := _own_voice(doc, start)) is not None}
@@ -1468,13 +1560,8 @@ def partisan_outlet(doc: Analysis, claims: list[Claim]) -> list[Claim]:
                     and not any(start <= s.start < end for start, end in found))
     ranked = named.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return claims
-    ours = doc.theater.opponent(ranked[0][0])
-    if ours is None:
-        return claims
-    return [replace(c, claimant_side=ours)
-            if c.claimant == doc.outlet and c.claimant_side == OUTLET_SIDE else c
-            for c in claims]
+        return None
+    return doc.theater.opponent(ranked[0][0])
 
 
 def _quoted(doc: Analysis, at: int) -> bool:

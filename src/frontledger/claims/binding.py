@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from frontledger.claims import morphology
 from frontledger.claims.analysis import (
+    CHANNEL_SIDE,
     Analysis,
     distance,
     may_begin,
@@ -1325,7 +1326,10 @@ def _is_agent_gap(doc: Analysis, start: int, end: int) -> bool:
 
 
 def resolve_side(doc: Analysis, label: str, claimant_side: str) -> str | None:
-    """A side code for a side-name label, resolving "own"/"enemy" against the claimant."""
+    """A side code for a side-name label, resolving "own"/"enemy" against the claimant (an
+    outlet that is a side's own channel against that side)."""
+    if label in ("own", "enemy") and claimant_side not in doc.theater.opponents:
+        claimant_side = doc.kept.get(CHANNEL_SIDE) or claimant_side
     if label == "own":
         return claimant_side if claimant_side in doc.theater.opponents else None
     if label == "enemy":

@@ -30,6 +30,7 @@ import msgspec
 
 from frontledger.budget import check_budget
 from frontledger.claims.analysis import (
+    CHANNEL_SIDE,
     OWNER_WINDOW,
     Analysis,
     analyse,
@@ -46,6 +47,7 @@ from frontledger.claims.attribution import (
     attribute_backwards,
     attribute_closing,
     attribute_restated,
+    channel_side,
     default_speaker,
     denier,
     in_phrase,
@@ -163,6 +165,7 @@ def extract(
 
         places = geoparse(document.text, document.language)
     doc = analyse(document, places, load_theater(theater))
+    doc.kept[CHANNEL_SIDE] = channel_side(doc)
     claims, _ = _read(doc, principal_speaker(doc))
     return deduplicate(partisan_outlet(doc, settle_sides(claims, doc)), outlet=doc.outlet,
                        lead=lead_end(doc), headings=headings(doc))

@@ -291,8 +291,9 @@ def _word_stems(name: str) -> frozenset[str]:
 
 
 def _anaphor_stem(anaphor: str) -> str | None:
-    """The first ANAPHOR_STEM letters of a pointing noun's head (its last long word)."""
-    words = [w for w in anaphor.lower().split() if len(w) > ANAPHOR_STEM]
+    """The first ANAPHOR_STEM letters of a pointing noun's head (its last word of at least
+    that many letters: "el estado mayor" → "estado", "the military" → "milita")."""
+    words = [w for w in anaphor.lower().split() if len(w) >= ANAPHOR_STEM]
     return words[-1][:ANAPHOR_STEM] if words else None
 
 
