@@ -126,7 +126,8 @@ def _bound_places(
     # object, so the capture takes the place before it
     after = [p for p in heads if trigger.start <= p.start < limit
              and not _bearing_point(doc, p, kind)
-             and not (kind == "control" and near_place(doc, p))]
+             and not (kind == "control" and near_place(doc, p))
+             and not _report_between(doc, trigger.end, p.start)]
     if after and all(p.kind == "region" for p in after):
         town = _town_of_anaphor(doc, sentence, trigger)
         if town is not None:
@@ -164,6 +165,19 @@ def _bound_places(
         return [fronted]
     # "взяла ещё два села": the settlement noun is the trigger's unnamed object, no anaphor
     return _anaphoric_place(doc, sentence, trigger)
+
+
+def _report_between(doc: Analysis, start: int, end: int) -> bool:
+    """"X is not encircled, and the stories about Y are fiction": a claim noun that opens a
+    clause of its own after the trigger (past a clause mark or a coordination) has the
+    place after it for its object, which the trigger is not about ("will nach eigener
+    Darstellung X eingenommen haben" names its source, in the trigger's own clause)."""
+    nouns = within(doc.claim_nouns, start, end)
+    if not nouns:
+        return False
+    joined = doc.lexicon.coordination
+    return _CLAUSE_MARK.search(doc.text, start, nouns[0].start) is not None or (
+        joined is not None and joined.search(doc.text, start, nouns[0].start) is not None)
 
 
 APPOSITION_GAP = 6
