@@ -159,8 +159,9 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         persons=ordered(persons),
         cues=ordered(cues),
         negations=ordered(find_pattern(text, lexicon.negation, "negation", scan=scan)),
+        # a denial inside a not-claim ("a demand Kyiv has rejected") denies no claim
         denials=ordered([d for d in find_pattern(text, lexicon.denial, "denial", scan=scan)
-                         if not overlaps_any(d, sides)]),
+                         if not overlaps_any(d, sides) and not overlaps_any(d, no_claims)]),
         claim_nouns=claim_nouns,
         earlier=ordered(find_pattern(text, lexicon.earlier, "earlier", scan=scan)),
         place_anaphors=ordered(find_pattern(text, lexicon.place_anaphor, "anaphor", scan=scan)

@@ -127,7 +127,8 @@ def _bound_places(
     # object, so the capture takes the place before it
     after = [p for p in heads if trigger.start <= p.start < limit
              and not _bearing_point(doc, p, kind)
-             and not (kind == "control" and near_place(doc, p))]
+             and not (kind == "control" and near_place(doc, p))
+             and not _report_between(doc, trigger.end, p.start)]
     if after and all(p.kind == "region" for p in after):
         town = _town_of_anaphor(doc, sentence, trigger)
         if town is not None:
@@ -165,6 +166,19 @@ def _bound_places(
         return [fronted]
     # "взяла ещё два села": the settlement noun is the trigger's unnamed object, no anaphor
     return _anaphoric_place(doc, sentence, trigger)
+
+
+def _report_between(doc: Analysis, start: int, end: int) -> bool:
+    """"X is not encircled, and the stories about Y are fiction": a claim noun that opens a
+    clause of its own after the trigger (past a clause mark or a coordination) has the
+    place after it for its object, which the trigger is not about ("will nach eigener
+    Darstellung X eingenommen haben" names its source, in the trigger's own clause)."""
+    nouns = within(doc.claim_nouns, start, end)
+    if not nouns:
+        return False
+    joined = doc.lexicon.coordination
+    return _CLAUSE_MARK.search(doc.text, start, nouns[0].start) is not None or (
+        joined is not None and joined.search(doc.text, start, nouns[0].start) is not None)
 
 
 APPOSITION_GAP = 6
@@ -752,6 +766,8 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
                 if not _names_place(doc, a)]
     if not anaphors:
         # "left three villages": unnamed settlements are not the town named before
+        if _pronoun_object(doc, trigger):
+            return _pronoun_antecedent(doc, sentence, trigger)
         carried = trigger.label in CARRIED_KINDS and not _names_settlements(doc, trigger)
         return _place_of_previous(doc, sentence) if carried else []
     if anaphors[0].label == "there":
@@ -775,6 +791,39 @@ def _anaphoric_place(doc: Analysis, sentence: Sentence, trigger: Hit) -> list[Pl
         return _last_two(doc, sentence, [p for p in earlier
                                          if antecedent(doc, p, trigger.label)])
     return _not_locator(doc, earlier)[-1:]
+
+
+PRONOUN_REACH = 14
+"""An object pronoun stands at most this far from its trigger: the pronoun and an auxiliary
+between it and the verb ("la habían ", "l'avaient ": 10 characters), with room to spare."""
+
+
+def _pronoun_object(doc: Analysis, trigger: Hit) -> bool:
+    """Whether the trigger's object is a pronoun (the lexicon's `pronoun_after` right after
+    it, `pronoun_before` reaching up to its start): "retook it", "la había recuperado"."""
+    after, before = doc.lexicon.pronoun_after, doc.lexicon.pronoun_before
+    if after is not None and after.match(
+            doc.text, trigger.end, min(len(doc.text), trigger.end + PRONOUN_REACH)) is not None:
+        return True
+    # the match may end inside the trigger, whose words may open with the auxiliary
+    return before is not None and any(m.start() < trigger.start <= m.end() for m in (
+        before.finditer(doc.text, max(0, trigger.start - PRONOUN_REACH), trigger.end)))
+
+
+def _pronoun_antecedent(doc: Analysis, sentence: Sentence, trigger: Hit
+                        ) -> list[PlaceMention]:
+    """"X was taken in 2022. Ukraine retook it in September": a pronoun with no place but a
+    country named before it in its sentence points back to the town of the sentence before,
+    where that sentence names exactly one (no obvious antecedent, no claim)."""
+    if any(p.kind != "country" for p in within(doc.places, sentence.start, trigger.start)):
+        return []  # a country before it is the side that acts ("Ukraine retook it")
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    if here == 0:
+        return []
+    previous = doc.sentences[here - 1]
+    towns = {(p.name, p.geonameid): p for p in within(doc.places, previous.start, previous.end)
+             if p.kind == "populated_place" and claimable(doc, p, trigger.label)}
+    return list(towns.values()) if len(towns) == 1 else []
 
 
 def _last_two(doc: Analysis, sentence: Sentence, earlier: list[PlaceMention]

@@ -329,6 +329,8 @@ def _sentence_claims(
             claims = _without_denied_entries(claims)
     if not claims or _unanswered_denial(doc, sentence, claims):
         claims = claims + _copied_denials(doc, sentence, speakers, state, done)
+    else:
+        claims = claims + _denied_reports(doc, sentence, claims, done)
     if not claims:
         claims = _elaborated(doc, sentence, speakers, state)
     if not claims:
@@ -364,6 +366,44 @@ def _unanswered_denial(doc: Analysis, sentence: Sentence, claims: list[Claim]) -
     return bool(denials) and all(c.stance == "asserts" for c in claims) and any(
         _new_statement(doc, d.end, sentence.end) or _account_follows(doc, sentence, d)
         or _denied_report_between(doc, sentence.start, d.start) for d in denials)
+
+
+def _denied_reports(
+    doc: Analysis, sentence: Sentence, claims: list[Claim], done: list[Claim]
+) -> list[Claim]:
+    """"X is not encircled, and the stories about Y are fiction": beside the sentence's own
+    denial, a second one whose object is a report about a place none of its claims is about
+    answers the latest claims about that place (at most ANSWER_REACH sentences back), in
+    the voice of the sentence's own denial."""
+    own = next((c for c in claims if c.stance == "denies"), None)
+    if own is None or own.claimant_side not in doc.theater.opponents:
+        return []
+    reported = _reported_places(doc, sentence)
+    about = {_place_key(c.place) for c in claims}
+    named = {key for key in reported if key not in about}
+    if not named:
+        return []
+    here = bisect.bisect_left(starts_of(doc.sentences), sentence.start)
+    earliest = doc.sentences[max(0, here - ANSWER_REACH)].start
+    latest = _capture_first([
+        c for c in done if c.evidence.start >= earliest and c.stance == "asserts"
+        and _place_key(c.place) in named and c.kind in _DENIABLE
+        and c.claimant_side not in (own.claimant_side, "other")
+        and not _own_hold(c, own.claimant_side)])
+    speaker = Speaker(own.claimant, own.claimant_side, sentence.start)
+    return _denied(doc, sentence, speaker, latest)
+
+
+def _reported_places(doc: Analysis, sentence: Sentence) -> set[object]:
+    """The places named as the object of a report that a denial of the sentence denies
+    ("the stories about Y are fiction"): after a claim noun, before the denial, with no
+    trigger between (a report that tells an event is the trigger's own denial)."""
+    keys: set[object] = set()
+    for denial in within(doc.denials, sentence.start, sentence.end):
+        for noun in within(doc.claim_nouns, sentence.start, denial.start):
+            if not within(doc.triggers, noun.end, denial.start):
+                keys.update(_place_key(p) for p in within(doc.places, noun.end, denial.start))
+    return keys
 
 
 def _account_follows(doc: Analysis, sentence: Sentence, denial: Hit) -> bool:

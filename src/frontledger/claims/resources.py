@@ -192,6 +192,13 @@ class Lexicon:
     there: re.Pattern[str] | None = None
     """A locative adverb ("there", "y", "там", "dort"): the last place named in its sentence
     before it or in the sentence before (a town or a region; a town only for control)."""
+    pronoun_after: re.Pattern[str] | None = None
+    """An object pronoun matched right after a trigger ("retook it in March", "wyzwoliła go
+    w listopadzie"): with no place named before it, the one town of the sentence before."""
+    pronoun_before: re.Pattern[str] | None = None
+    """An object pronoun reaching up to a trigger's start, where the language puts it before
+    the verb ("la había recuperado", "l'a reprise", "її звільнили"); with the auxiliary after
+    it, which the trigger's own words may open with. Read as `pronoun_after`."""
     """"the region", "la región": the last region named before it (not for control)."""
     settlement_within: re.Pattern[str] | None = None
     """What joins a settlement noun to the place it lies in ("villages in X", "localidades
@@ -423,6 +430,8 @@ def _lexicon(lang: Language) -> Lexicon:
         region_anaphor=_optional(places.get("region_anaphor")),
         pair=_optional(places.get("pair")),
         there=_optional(places.get("there")),
+        pronoun_after=_optional(places.get("pronoun_after")),
+        pronoun_before=_optional(places.get("pronoun_before")),
         settlement_within=_optional(places.get("settlement_within")),
         settlement_before=_optional(places.get("settlement_before")),
         list_separator=_optional(places.get("list_separator")),
