@@ -315,7 +315,8 @@ def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
         if at < 0:
             continue
         stamp = TIME_STAMP.match(text, sentences[at].start, name.start)  # "+++ 16:05 +++ Moskau:"
-        if text[stamp.end() if stamp else sentences[at].start:name.start].strip(_OPENING_MARKS):
+        before = text[stamp.end() if stamp else sentences[at].start:name.start]
+        if before.strip(_OPENING_MARKS) and not _TITLE_BEFORE.fullmatch(before):
             continue
         sentence = sentences[at]
         if not any(sentence.start <= c.start < sentence.end for c in cues):
@@ -324,6 +325,10 @@ def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
 
 
 _OPENING_MARKS = " \t\"«“'*-–—+"
+_TITLE_BEFORE = re.compile(r"[ \t\"«“'*+–—-]*(?:[^\W\d][\w’'.-]*\s+){1,4}")
+"""A speaker's title before the name of a heading ("Sumy regional governor Oleh Hryhorov:",
+"Ukraine's foreign minister X:"): a few words, with no punctuation that would make them a
+clause of their own ("In a statement, X:")."""
 TIME_STAMP = re.compile(r"[^\w\n]{0,6}(?:[^\W\d]{1,4}\.?\s+)?[0-2]?\d[:.h][0-5]\d(?!\d)")
 """A live blog's or ticker's entry opening its line: "14:32", "+++ 09:12 +++", "ore 18:20 -",
 "08:05 GMT" (a word of at most four letters may stand before the time: "ore", "um", "à")."""

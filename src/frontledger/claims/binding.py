@@ -121,7 +121,7 @@ def _bound_places(
     heads = [p for p in in_sentence if p.start not in skip
              and not is_locator(doc, p, kind) and claimable(doc, p, kind)]
     later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
-    limit = min([trigger.end + FORWARD_WINDOW, *later])
+    limit = _forward_limit(doc, trigger, min([trigger.end + FORWARD_WINDOW, *later]))
     # A place inside the trigger is its object too: only a passive frame holds one
     # "haben X erobert, ein Dorf bei Y": a place only near which it happened is no capture's
     # object, so the capture takes the place before it
@@ -179,6 +179,13 @@ def _report_between(doc: Analysis, start: int, end: int) -> bool:
     joined = doc.lexicon.coordination
     return _CLAUSE_MARK.search(doc.text, start, nouns[0].start) is not None or (
         joined is not None and joined.search(doc.text, start, nouns[0].start) is not None)
+
+
+def _forward_limit(doc: Analysis, trigger: Hit, limit: int) -> int:
+    """"A, B et C ont été touchées ; le port de D est en feu": a semicolon closes the
+    trigger's clause, and what follows it is no object of the trigger."""
+    semicolon = doc.text.find(";", trigger.end, limit)
+    return limit if semicolon < 0 else semicolon
 
 
 APPOSITION_GAP = 6

@@ -550,12 +550,30 @@ def _failed_attack(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
         start = max(sentence.start, trigger.start - FAILURE_REACH)
         earlier = [t for t in within(doc.triggers, start, trigger.start)
                    if t.label in ("clash", "advance")]
-        return bool(earlier) and _contrasted(doc, earlier[-1].end, trigger.start)
+        return bool(earlier) and _contrasted(doc, earlier[-1].end, trigger.start) and (
+            not _own_goal(doc, sentence, earlier[-1], trigger))
     later = [t for t in starting(doc.triggers, trigger.end,
                                  min(sentence.end, trigger.end + FAILURE_REACH))
              if t.label == "advance"]
     return bool(later) and _contrasted(doc, trigger.end, later[0].start) and _failed(
-        doc, sentence, later[0])
+        doc, sentence, later[0]) and not _own_goal(doc, sentence, trigger, later[0])
+
+
+def _own_goal(doc: Analysis, sentence: Sentence, first: Hit, failed: Hit) -> bool:
+    """"advanced north of A but did not reach B", "ont progressé près de A mais n'ont pas
+    atteint B": a failed advance toward a place of its own, which the first act did not
+    name, is no failure of that act but a second claim (an advance denied at B); the
+    first stands as said."""
+    later = starting(doc.triggers, failed.end, sentence.end)
+    end = later[0].start if later else sentence.end
+    clause = _GOAL_END.search(doc.text, failed.end, end)
+    goals = within(doc.places, failed.end, clause.start() if clause else end)
+    named = {p.name for p in within(doc.places, first.end, failed.start)}
+    return any(p.name not in named and claimable(doc, p) for p in goals)
+
+
+_GOAL_END = re.compile(r"[,;:(—–]")
+"""Where a failed advance's own goal ends: its clause ("..., the brigade said")."""
 
 
 def _failed(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:

@@ -571,7 +571,7 @@ class Recogniser:
         """Theater places spelt another way: by transliteration skeleton, else (a name
         written the Russian way) by its Ukrainian form, exactly or by skeleton."""
         roman = _letters(romanise(form, self.lex.language))
-        postings = self._spelt_in_english(roman) or self._similar(
+        postings = self._spelt_in_english(roman) or self._spelt_otherwise(roman) or self._similar(
             roman, skeleton(form, self.lex.language))
         if not postings:
             postings = self._respelt(roman) or self._alternative(roman)
@@ -587,6 +587,16 @@ class Recogniser:
         for other in self._alternatives(roman):
             found = (self._spelt_in_english(other) or self._similar(other, skeleton(other))
                      or self._respelt(other))
+            if found:
+                return found
+        return ()
+
+    def _spelt_otherwise(self, roman: str) -> tuple[int, ...]:
+        """The places that the other reading of an ambiguous letter group spells exactly
+        (French "Zaretchnoïe", its tréma folded: Zarechnoye): an exact spelling outweighs a
+        name merely close to the first reading (the Russian Zarechnoie of its skeleton)."""
+        for other in self._alternatives(roman):
+            found = self._spelt_in_english(other)
             if found:
                 return found
         return ()
