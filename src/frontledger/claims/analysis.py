@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import partial
 from operator import attrgetter
 from typing import Any
 
@@ -117,25 +115,23 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     low = text.lower()
     lexicon = load_lexicon(document.language or detect_language(text))
     published = _as_date(document.published)
-    # look-ups reach at most MAX_SPAN past the text (see `Sorted`)
-    ordered = partial(Sorted, reach=len(text) + MAX_SPAN)
-    sorted_places = ordered(places)
+    sorted_places = Sorted(places)
     scan = lexicon_scan(text, lexicon, theater, low)
-    sides = ordered([s for s in find_sides(text, theater, lexicon.language, scan=scan)
+    sides = Sorted([s for s in find_sides(text, theater, lexicon.language, scan=scan)
                     if not _country_as_location(text, s, sorted_places, lexicon)])
     spreads = find_pattern(text, lexicon.spread, "claim", scan=scan)
-    claim_nouns = ordered(find_pattern(text, lexicon.claim_noun, "claim", scan=scan) + spreads)
+    claim_nouns = Sorted(find_pattern(text, lexicon.claim_noun, "claim", scan=scan) + spreads)
     persons = [p for p in find_persons(text) if not overlaps_any(p, sorted_places)
                and not within(claim_nouns, p.start, p.end)]
     # A place of kind "other" in no country (a continent, the "Europa" of an outlet's name) is
     # no front line; requiring a country of every place instead lost dev recall (0.826 → 0.801).
     usable = [p for p in sorted_places if not (p.kind == "other" and p.country is None)
               and not p.metonym and not _speaks(text, p, sides, lexicon)]
-    blocked = ordered(sides + [Hit(p.start, p.end, "place") for p in usable])
-    no_claims = ordered(find_pattern(text, lexicon.not_claim, "not_claim", scan=scan))
-    sentences = ordered(split_sentences(text))
+    blocked = Sorted(sides + [Hit(p.start, p.end, "place") for p in usable])
+    no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", scan=scan))
+    sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(scan, lexicon, sides) if not overlaps_any(c, spreads)]
-    triggers = ordered([t for t in find_triggers(
+    triggers = Sorted([t for t in find_triggers(
                            text, lexicon, scan=scan,
                            usable=lambda t: (not overlaps_any(t, blocked) or _is_patient(t)
                                              or _names_its_side(t, sides, usable)))
@@ -149,31 +145,31 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         theater=theater,
         published=published,
         sentences=sentences,
-        places=ordered(usable),
+        places=Sorted(usable),
         triggers=triggers,
         sides=sides,
-        speaker_sides=ordered([s for s in sides if s.label != "own"
+        speaker_sides=Sorted([s for s in sides if s.label != "own"
                               and (not _owner_of_claim(text, s, claim_nouns)
                                    or _says(text, s, lexicon, claim_nouns))
                               and not overlaps_any(s, triggers)]),
-        persons=ordered(persons),
-        cues=ordered(cues),
-        negations=ordered(find_pattern(text, lexicon.negation, "negation", scan=scan)),
+        persons=Sorted(persons),
+        cues=Sorted(cues),
+        negations=Sorted(find_pattern(text, lexicon.negation, "negation", scan=scan)),
         # a denial inside a not-claim ("a demand Kyiv has rejected") denies no claim
-        denials=ordered([d for d in find_pattern(text, lexicon.denial, "denial", scan=scan)
+        denials=Sorted([d for d in find_pattern(text, lexicon.denial, "denial", scan=scan)
                          if not overlaps_any(d, sides) and not overlaps_any(d, no_claims)]),
         claim_nouns=claim_nouns,
-        earlier=ordered(find_pattern(text, lexicon.earlier, "earlier", scan=scan)),
-        place_anaphors=ordered(find_pattern(text, lexicon.place_anaphor, "anaphor", scan=scan)
+        earlier=Sorted(find_pattern(text, lexicon.earlier, "earlier", scan=scan)),
+        place_anaphors=Sorted(find_pattern(text, lexicon.place_anaphor, "anaphor", scan=scan)
                               + find_pattern(text, lexicon.region_anaphor, "region", scan=scan)
                               + find_pattern(text, lexicon.there, "there", scan=scan)
                               + find_pattern(text, lexicon.pair, "pair", scan=scan)),
-        settlement_nouns=ordered(find_pattern(text, lexicon.settlement, "settlement", scan=scan)),
-        list_intros=ordered(find_pattern(text, lexicon.list_intro, "list", scan=scan)),
-        fractions=ordered(find_fractions(text, lexicon, scan)),
-        dates=ordered(find_dates(text, published, lexicon.language, scan.plain)),
+        settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", scan=scan)),
+        list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", scan=scan)),
+        fractions=Sorted(find_fractions(text, lexicon, scan)),
+        dates=Sorted(find_dates(text, published, lexicon.language, scan.plain)),
         outlet=document.outlet or "the outlet",
-        speaker_anaphors=ordered(find_pattern(text, lexicon.speaker_anaphor, "anaphor", scan=scan)),
+        speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", scan=scan)),
         source=source,
         text=text,
         kept={"scan": scan},
@@ -353,22 +349,14 @@ def _as_date(value: datetime | date | None) -> date | None:
 
 def overlaps_any(hit: Hit | PlaceMention, others: list[Any]) -> bool:
     """Whether `hit` overlaps any of `others` (sorted by start, none longer than MAX_SPAN)."""
-    begin = hit.start
     try:
-        before = others.before  # type: ignore[attr-defined]
+        starts = others.starts  # type: ignore[attr-defined]
     except AttributeError:  # a plain list
         starts = [o.start for o in others]
-        lo = bisect_left(starts, begin - MAX_SPAN)
-        hi = bisect_left(starts, hit.end, lo)
-    else:
-        if before is None:
-            before = others.table()  # type: ignore[attr-defined]
-        reach = others.reach  # type: ignore[attr-defined]
-        first = begin - MAX_SPAN
-        lo = before[first] if 0 <= first < reach else others.outside(first)  # type: ignore[attr-defined]
-        end = hit.end
-        hi = before[end] if 0 <= end < reach else others.outside(end)  # type: ignore[attr-defined]
-    # each of these starts before `hit` ends: does one end after it starts?
+    begin = hit.start
+    lo = bisect_left(starts, begin - MAX_SPAN)
+    hi = bisect_left(starts, hit.end, lo)
+    # each of these starts before `hit` ends (bisection): does one end after it starts?
     # (a loop, not `any` over a generator: ~50k calls per 200 articles)
     for index in range(lo, hi):  # noqa: SIM110
         if others[index].end > begin:
@@ -378,75 +366,13 @@ def overlaps_any(hit: Hit | PlaceMention, others: list[Any]) -> bool:
 
 _START = attrgetter("start")
 
-POSITION_TABLE_LIMIT = 1 << 20
-"""Offsets from this one on are looked up by bisection: a position table costs a byte an
-offset (4 for a list of 256 spans or more; a 20 MB text's would be 20-80 MB a list)."""
-
 
 class Sorted(list[Any]):
-    """A list of spans sorted by start, with their start offsets kept for look-ups.
+    """A list of spans sorted by start, with their start offsets kept for bisection."""
 
-    The look-ups (`within`, `starting`, `overlaps_any`: ~1,300 an article) each ask how
-    many spans start before two offsets. A table of that count by offset (`before`, built
-    on a list's first look-up) answers each in one index instead of two bisections (~1k
-    instructions each on a list of 60 spans; an article's lists are mostly short, so the
-    gain is small: with `may_begin`'s own dict, 65.9 M → 65.6 M instructions an article,
-    benchmarks/claims_callgrind.py)."""
-
-    def __init__(self, items: list[Any], reach: int = 0) -> None:
-        """`reach`: offsets below it are in the table (at least up to the last start;
-        the caller passes the text's length and the longest look-around)."""
+    def __init__(self, items: list[Any]) -> None:
         super().__init__(sorted(items, key=_START))
         self.starts = [i.start for i in self]
-        last = self.starts[-1] + 1 if self.starts else 0
-        self.reach = min(max(reach, last), POSITION_TABLE_LIMIT)
-        self.before: bytes | array[int] | None = None
-        """By offset below `reach`, how many items start before it (None: not built)."""
-
-    def table(self) -> bytes | array[int]:
-        """`before`, built (once)."""
-        self.before = counts_before(self.starts, self.reach)
-        return self.before
-
-    def outside(self, offset: int) -> int:
-        """How many items start before an offset outside the table."""
-        return 0 if offset < 0 else bisect_left(self.starts, offset)
-
-
-def counts_before(starts: list[int], reach: int) -> bytes | array[int]:
-    """By offset in [0, reach), how many of `starts` (sorted) are smaller. Each run of equal
-    counts is one repeated byte (filled by memset: fewer than 256 starts, as most lists of
-    an article hold) or one repeated 4-byte item: no loop an offset (a table costs ~1k
-    instructions a start under callgrind, 4-byte items ~20 more an offset)."""
-    below = bisect_left(starts, reach)  # the starts inside the table
-    if below >= len(_BYTES):
-        return _counts_in_words(starts, below, reach)
-    parts = []
-    previous = -1
-    for index in range(below):
-        start = starts[index]
-        if start != previous:
-            parts.append(_BYTES[index] * (start - previous))  # offsets previous+1 .. start
-            previous = start
-    parts.append(_BYTES[below] * (reach - previous - 1))
-    return b"".join(parts)
-
-
-_BYTES = [bytes((count,)) for count in range(256)]
-"""Each count a table of bytes holds, as a one-byte string to repeat."""
-
-
-def _counts_in_words(starts: list[int], below: int, reach: int) -> array[int]:
-    """`counts_before` in 4-byte items (256 starts or more inside the table)."""
-    table = array("I")
-    previous = -1
-    for index in range(below):
-        start = starts[index]
-        if start != previous:
-            table += array("I", (index,)) * (start - previous)
-            previous = start
-    table += array("I", (below,)) * (reach - previous - 1)
-    return table
 
 
 def paragraphs(doc: Analysis) -> dict[int, list[Sentence]]:
@@ -466,24 +392,18 @@ def starts_of(items: list[Any]) -> list[int]:
     return [i.start for i in items]
 
 
-# The look-ups below run ~900 times per article: `Sorted`'s table is read inline (an
-# attribute read, not a type test or a method call: every caller but a few passes a
-# `Sorted`), and a one-item range is not filtered by comprehension.
+# The look-ups below run ~900 times per article: `Sorted`'s own offsets are read inline
+# (an attribute read, not a type test: every caller but a few passes a `Sorted`) rather
+# than through `starts_of`, and a one-item range is not filtered by comprehension.
 def within(items: list[Any], start: int, end: int) -> list[Any]:
     """Items (sorted by start) whose span lies in [start, end)."""
     try:
-        before = items.before  # type: ignore[attr-defined]
+        starts = items.starts  # type: ignore[attr-defined]
     except AttributeError:  # a plain list
         starts = [i.start for i in items]
-        lo = bisect_left(starts, start)
-        hi = bisect_left(starts, end, lo)
-    else:
-        if before is None:
-            before = items.table()  # type: ignore[attr-defined]
-        reach = items.reach  # type: ignore[attr-defined]
-        lo = before[start] if 0 <= start < reach else items.outside(start)  # type: ignore[attr-defined]
-        hi = before[end] if 0 <= end < reach else items.outside(end)  # type: ignore[attr-defined]
-    if hi <= lo:
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end, lo)
+    if hi == lo:
         return []
     if hi == lo + 1:
         item = items[lo]
@@ -494,17 +414,11 @@ def within(items: list[Any], start: int, end: int) -> list[Any]:
 def starting(items: list[Any], start: int, end: int) -> list[Any]:
     """Items (sorted by start) that start in [start, end)."""
     try:
-        before = items.before  # type: ignore[attr-defined]
+        starts = items.starts  # type: ignore[attr-defined]
     except AttributeError:  # a plain list
         starts = [i.start for i in items]
-        lo = bisect_left(starts, start)
-        return items[lo:bisect_left(starts, end, lo)]
-    if before is None:
-        before = items.table()  # type: ignore[attr-defined]
-    reach = items.reach  # type: ignore[attr-defined]
-    lo = before[start] if 0 <= start < reach else items.outside(start)  # type: ignore[attr-defined]
-    hi = before[end] if 0 <= end < reach else items.outside(end)  # type: ignore[attr-defined]
-    return items[lo:hi]
+    lo = bisect_left(starts, start)
+    return items[lo:bisect_left(starts, end, lo)]
 
 
 def may_begin(doc: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bool:
@@ -518,8 +432,6 @@ def may_begin(doc: Analysis, pattern: re.Pattern[str], start: int, end: int) -> 
         begins = doc.begins[id(pattern)] = scan.begins(pattern) if scan is not None else None
     if begins is None:
         return True
-    # (bisection, not a `counts_before` table: a pattern's few offsets are asked of ~15
-    # windows a document, which do not pay for a table; callgrind +0.3 M an article)
     index = bisect_left(begins, start)
     return index < len(begins) and begins[index] < end
 
