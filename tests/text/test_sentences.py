@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from frontledger.text.sentences import closes_quotation, opens_quotation, split_sentences
+from frontledger.text.sentences import (
+    _is_abbreviation,
+    _patterns,
+    closes_quotation,
+    opens_quotation,
+    split_sentences,
+)
 
 
 def test_every_sentence_span_is_exactly_its_text() -> None:
@@ -108,3 +114,17 @@ def test_wire_copy_abbreviated_months_and_titles_do_not_split() -> None:
     assert [s.text for s in split_sentences(text)] == [
         "Gov. Ivan Fedorov said on Sept. 14 that the city was shelled.", "Kyiv denied it.",
         "Der Angriff vom 3. Okt. 2025 traf Cherson, hieß es.", "Dann nichts mehr."]
+
+
+def test_abbreviation_check_tells_what_the_abbreviation_pattern_finds() -> None:
+    # the splitter asks a set of words, not the regex it keeps: both must tell the same, for
+    # initials of every script, words holding dots, and words glued after punctuation
+    patterns = _patterns()
+    words = [f"{chr(code)}." for code in range(0x3000)] + [
+        "Gen.", "gen.", "z.B.", "U.S.", "m.in.", "(proc.", "70proc.", "x.proc.", "Kramatorsk.",
+        "тыс.", "Mr.\n", "Mr.!", "_Mr.", "Oberst.", "EE.UU.", ".", "1.", "v.Chr.", "(Dr.",
+        "sog.", "No.", "no.", "-Nr.", "Mr", "Mr..", "ppłk."]
+    for word in words:
+        line = f"Es hieß {word}"
+        expected = bool(patterns.abbreviation.search(line[line.rfind(" ") + 1:]))
+        assert _is_abbreviation(line, len(line), patterns) == expected, word
