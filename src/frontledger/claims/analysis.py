@@ -355,7 +355,10 @@ def overlaps_any(hit: Hit | PlaceMention, others: list[Any]) -> bool:
         starts = [o.start for o in others]
     begin = hit.start
     lo = bisect_left(starts, begin - MAX_SPAN)
-    hi = bisect_left(starts, hit.end, lo)
+    end = hit.end
+    if lo == len(starts) or starts[lo] >= end:  # none starts near: one bisection, not two
+        return False
+    hi = bisect_left(starts, end, lo + 1)
     # each of these starts before `hit` ends (bisection): does one end after it starts?
     # (a loop, not `any` over a generator: ~50k calls per 200 articles)
     for index in range(lo, hi):  # noqa: SIM110
@@ -402,9 +405,11 @@ def within(items: list[Any], start: int, end: int) -> list[Any]:
     except AttributeError:  # a plain list
         starts = [i.start for i in items]
     lo = bisect_left(starts, start)
-    hi = bisect_left(starts, end, lo)
-    if hi == lo:
+    # two asks in three find nothing: the first start from `start` on is past `end` already
+    # (a look at it spares the second bisection)
+    if lo == len(starts) or starts[lo] >= end:
         return []
+    hi = bisect_left(starts, end, lo + 1)
     if hi == lo + 1:
         item = items[lo]
         return [item] if item.end <= end else []
@@ -418,7 +423,9 @@ def starting(items: list[Any], start: int, end: int) -> list[Any]:
     except AttributeError:  # a plain list
         starts = [i.start for i in items]
     lo = bisect_left(starts, start)
-    return items[lo:bisect_left(starts, end, lo)]
+    if lo == len(starts) or starts[lo] >= end:  # as in `within`: mostly none
+        return []
+    return items[lo:bisect_left(starts, end, lo + 1)]
 
 
 def may_begin(doc: Analysis, pattern: re.Pattern[str], start: int, end: int) -> bool:
