@@ -231,12 +231,21 @@ def drop_overlaps(hits: list[Hit]) -> list[Hit]:
     else:
         return ordered
     kept: list[Hit] = []
-    taken: list[tuple[int, int]] = []  # sorted, disjoint
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        index = bisect.bisect_left(taken, (hit.start, hit.start))
-        before_free = index == 0 or taken[index - 1][1] <= hit.start
-        after_free = index == len(taken) or taken[index][0] >= hit.end
-        if before_free and after_free:
+    # the kept spans, in text order: disjoint, so their ends are in order too (two lists of
+    # offsets bisect faster than one of pairs, and no pair is built a hit)
+    starts: list[int] = []
+    ends: list[int] = []
+    # longest first, then earliest: `ordered` is in text order and the sort is stable
+    for hit in sorted(ordered, key=_length, reverse=True):
+        start, end = hit.start, hit.end
+        index = bisect.bisect_left(starts, start)
+        if ((index == 0 or ends[index - 1] <= start)
+                and (index == len(starts) or starts[index] >= end)):
             kept.append(hit)
-            taken.insert(index, (hit.start, hit.end))
-    return sorted(kept, key=lambda h: h.start)
+            starts.insert(index, start)
+            ends.insert(index, end)
+    return sorted(kept, key=_START)
+
+
+def _length(hit: Hit) -> int:
+    return hit.end - hit.start
