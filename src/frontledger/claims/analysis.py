@@ -373,6 +373,8 @@ _START = attrgetter("start")
 class Sorted(list[Any]):
     """A list of spans sorted by start, with their start offsets kept for bisection."""
 
+    __slots__ = ("starts",)  # read ~2,500 times an article (`within`): a slot reads fastest
+
     def __init__(self, items: list[Any]) -> None:
         super().__init__(sorted(items, key=_START))
         self.starts = [i.start for i in self]
