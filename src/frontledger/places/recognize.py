@@ -371,14 +371,14 @@ class Recogniser:
                 return span
         if not self._single_word_allowed(i):
             return None
+        found = self._lookup(i, i)
+        if found is not None and found.quality == EXACT:
+            return found  # the word as written names a place, wherever it stands
         if self._opens_sentence(i):  # "Північна частина", "Тим часом": a capital by position
-            exact = self._lookup(i, i)
-            if exact is not None and exact.quality == EXACT:
-                return exact
             # "Tschassiw Jar war …": two capitalised words spelt another way name a place at
             # a sentence's start as anywhere; a lone word's guess there is mostly a word
             return self._skeleton_pair(i)
-        return self._lookup(i, i) or self._skeleton_pair(i) or self._skeleton(i)
+        return found or self._skeleton_pair(i) or self._skeleton(i)
 
     def in_region(self, span: Span, iso: str) -> tuple[int, ...]:
         """"Siewiersk w obwodzie donieckim": the postings, by transliteration skeleton or

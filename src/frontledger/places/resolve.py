@@ -27,7 +27,7 @@ from frontledger.places.gazetteer import (
     GazetteerEntry,
 )
 from frontledger.places.normalize import fold, spelling_key
-from frontledger.places.recognize import SKELETON, Span, Word
+from frontledger.places.recognize import MEMO_MAX_ENTRIES, SKELETON, Span, Word, memo_for
 from frontledger.places.renamings import region_keeps_former_name, renamed_towns
 from frontledger.records import PlaceMention
 from frontledger.theater import Theater
@@ -260,6 +260,8 @@ class Resolver:
         self.doubted: list[tuple[Reading, int]] = []
         """Readings whose best entry (index given) lies away from the article's other places:
         a settlement of that name, but not that one (cities500 lacks most villages)."""
+        self.named_options, self.priors = _known_options(gaz, theater)
+        """What `_namesakes_of` and `_prior` found for earlier articles (see `_known_options`)."""
 
     def resolve(self, readings: list[Reading]) -> list[PlaceMention]:
         """One mention per reading that resolves; the same name read the same way (same
@@ -320,8 +322,16 @@ class Resolver:
 
     def _scored_options(self, reading: Reading) -> list[tuple[GazetteerEntry, int, float]]:
         """The reading's options with the part of their score that needs no context."""
-        return [(e, how, self._prior(e, how))
-                for e, how in self._one_name_spelt_two_ways(self._options(reading))]
+        priors = self.priors
+        if len(priors) > MEMO_MAX_ENTRIES:
+            priors.clear()
+        out = []
+        for e, how in self._one_name_spelt_two_ways(self._options(reading)):
+            prior = priors.get((e.index, how))
+            if prior is None:
+                prior = priors[(e.index, how)] = self._prior(e, how)
+            out.append((e, how, prior))
+        return out
 
     def _one_name_spelt_two_ways(self, options: list[tuple[GazetteerEntry, int]]
                                  ) -> list[tuple[GazetteerEntry, int]]:
@@ -421,9 +431,19 @@ class Resolver:
         return (not ctx.regions or entry.iso3166_2 in ctx.regions
                 or entry.population >= UNIQUE_TOWN_MIN_POPULATION)
 
+    def _namesakes_of(self, postings: tuple[int, ...]) -> list[tuple[GazetteerEntry, int]]:
+        """The entries some postings name, with their theater namesakes (`_with_namesakes`):
+        the same for every article, so remembered by postings (a new list each time)."""
+        known = self.named_options.get(postings)
+        if known is None:
+            if len(self.named_options) > MEMO_MAX_ENTRIES:
+                self.named_options.clear()
+            known = self.named_options[postings] = self._with_namesakes(
+                [(self.gaz.entry(p // 4), p % 4) for p in postings])
+        return list(known)
+
     def _options(self, reading: Reading) -> list[tuple[GazetteerEntry, int]]:
-        options = self._with_namesakes([(self.gaz.entry(p // 4), p % 4)
-                                        for p in reading.span.postings])
+        options = self._namesakes_of(reading.span.postings)
         rivers = [(e, how) for e, how in options if e.kind == "river"]
         if rivers and len(rivers) < len(options) and not reading.settlement and (
                 self._river_cued(reading)):
@@ -814,6 +834,23 @@ def _as_placed(picks: list[tuple[Reading, GazetteerEntry, float]]
     return [(r, best[r.span.postings][2], c)
             if r.within is None and entry.kind == "populated_place" else (r, entry, c)
             for r, entry, c in picks]
+
+
+_OptionMemos = tuple[dict[tuple[int, ...], list[tuple[GazetteerEntry, int]]],
+                     dict[tuple[int, int], float]]
+
+
+def _known_options(gaz: Gazetteer, theater: Theater) -> _OptionMemos:
+    """Postings -> their entries with namesakes, and (entry index, name kind) -> prior,
+    for one gazetteer and theater: pure functions of the two, asked again by every article
+    that names the same places (names recur across a news stream). Kept in the
+    gazetteer's lookup memo, with the theater itself (so that its id stays its own)."""
+    memo = memo_for(gaz)
+    key = ("resolve", "", str(id(theater)))
+    kept = memo.get(key)
+    if kept is None or kept[0] is not theater:
+        kept = memo[key] = (theater, {}, {})
+    return kept[1], kept[2]
 
 
 def _big_abroad(entry: GazetteerEntry) -> bool:

@@ -229,16 +229,24 @@ class UnknownPlaces:
         """Starts of unknown groups that share a list with a known or marked settlement, or
         that a marker after the list names ("Balahan and Promin, two villages")."""
         listed: set[int] = set()
-        chain: list[tuple[int, int, object]] = []
-        grouped = False  # whether the chain holds a group (most hold known places only)
-        for item in [*items, (10**12, 10**12, None)]:
-            if chain and not self.cues.linked(chain[-1][1], item[0]):
-                # a chain without groups lists none: not asked whether it lists settlements
-                if grouped and self._settlement_list(chain):
-                    listed.update(s for s, _e, g in chain if isinstance(g, Group))
-                chain, grouped = [], False
-            chain.append(item)
-            grouped = grouped or isinstance(item[2], Group)
+        linked = self.cues.linked
+        items = [*items, (10**12, 10**12, None)]  # a chain that reaches it is not looked at
+        end = len(items) - 1
+        last = -1  # the last item of the last chain looked at
+        # a chain without groups lists none: only the chains around groups are followed
+        # (most items are known places, most of their chains hold no group)
+        for at, item in enumerate(items):
+            if at <= last or not isinstance(item[2], Group):
+                continue
+            first = at  # the previous chain ended before `at`: it cannot reach back past it
+            while first > 0 and linked(items[first - 1][1], items[first][0]):
+                first -= 1
+            last = at
+            while last < end and linked(items[last][1], items[last + 1][0]):
+                last += 1
+            chain = items[first:last + 1]
+            if last < end and self._settlement_list(chain):
+                listed.update(s for s, _e, g in chain if isinstance(g, Group))
         return listed
 
     def _settlement_list(self, chain: list[tuple[int, int, object]]) -> bool:
