@@ -739,24 +739,35 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
     `start`): side names, persons, pronouns, in text order. A long name ("the Centre for
     Strategic Communications and Information Security") may begin before the window."""
     floor = start if floor is None else floor
+    # (~55 windows an article, most naming no side, person or pronoun: each filter below
+    # runs only on a list with something in it, and lists already in text order are not
+    # sorted again)
     # a bare adjective ("russe", "українські") names no speaker, unless it ends the subject
     # right before the verb ("les analystes ukrainiens signalent")
-    sides = [s for s in starting(doc.speaker_sides, floor, end) if s.end > start
-             and (not _bare_adjective(doc.text[s.start:s.end]) or not doc.text[s.end:end].strip()
-                  or _heads_body(doc, s, start, end))
-             and not _compound_part(doc.text, s)]
+    sides = starting(doc.speaker_sides, floor, end)
+    if sides:
+        sides = [s for s in sides if s.end > start
+                 and (not _bare_adjective(doc.text[s.start:s.end])
+                      or not doc.text[s.end:end].strip() or _heads_body(doc, s, start, end))
+                 and not _compound_part(doc.text, s)]
     # "Am Montag erklärte ...": capitalised words that are a date name no one
     anaphors = within(doc.speaker_anaphors, start, end)
     # "the General Staff said": capitalised words inside a noun that points back are that
     # noun, not a person's name
     # nor capitalised words ending in a side's name ("Small Russian groups", "The Russian
     # claims" opening a sentence): an adjective phrase, not a person
-    persons = [p for p in starting(doc.persons, floor, end) if p.end > start
-               and not any(s.start <= p.start and p.end <= s.end for s in sides)
-               and not _side_phrase(doc, p)
-               and not overlaps_any(p, doc.dates)
-               and not any(a.start <= p.start and p.end <= a.end for a in anaphors)]
+    persons = starting(doc.persons, floor, end)
+    if persons:
+        persons = [p for p in persons if p.end > start
+                   and not any(s.start <= p.start and p.end <= s.end for s in sides)
+                   and not _side_phrase(doc, p)
+                   and not overlaps_any(p, doc.dates)
+                   and not any(a.start <= p.start and p.end <= a.end for a in anaphors)]
+    if not anaphors:  # (sides alone are in text order already)
+        return sorted(sides + persons, key=lambda h: h.start) if persons else sides
     named = sides + persons
+    if not named:
+        return anaphors
     # a comma parts two noun phrases: "... with the Zapad group, the ministry said"
     anaphors = [a for a in anaphors if not any(
         a.start - NP_GAP <= n.end and n.start <= a.end + NP_GAP
