@@ -107,7 +107,9 @@ def remember(doc: Analysis, state: State, sentence: Sentence, speakers: list[Spe
     """Carry this sentence's last named speaker (and quotation state) to the next sentence."""
     # "the enemy claimed ..." is reported speech: later pronouns do not point back to it
     # a quotation belongs to its own sentence: what is carried on is the speaker only
-    named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy]
+    # (a sentence with no speaker, one in four, builds no list)
+    named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy] if (
+        speakers) else []
     if named:
         state.unspoken = []
         state.speaker, state.since = named[-1], 0
@@ -1338,6 +1340,8 @@ def attribute_backwards(
     first speaker of an article, named in its lead after what it says ("A is under attack.
     B holds, according to X." or "... X reports this."), also takes the claims before it
     that nobody else was said to make."""
+    if not speakers:
+        return  # (one sentence in four: nobody to give claims to)
     named = [s for s in speakers if s.named and not s.anaphoric and not s.enemy]
     if named and not state.history and _lead_source(doc, sentence, named[0]):
         for index, claim in enumerate(done):
@@ -1393,6 +1397,8 @@ def attribute_closing(
     sentence (`own`) makes the same claim again."""
     # a name of a known side written there, not one a title points back to ("– said the
     # brigade's spokesman X" may resolve to the previous speaker)
+    if not speakers:
+        return  # (one sentence in four: nobody closes a speech)
     named = [s for s in speakers if s.named and not s.enemy and not s.anaphoric
              and s.side in doc.theater.opponents]
     if not named or not done:
