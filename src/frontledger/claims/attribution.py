@@ -299,11 +299,13 @@ def in_phrase(doc: Analysis, sentence: Sentence, place: PlaceMention,
     a found speaker's (see `Speaker.phrase`), or the words after a reporting verb that
     follows what it reports, where its speaker is named (", sagte der Sprecher der Armee
     in Charkiw", ", сообщил губернатор Харьковской области")."""
-    if any(s.phrase is not None and s.phrase[0] <= place.start and place.end <= s.phrase[1]
-           for s in speakers):
+    if speakers and any(s.phrase is not None and s.phrase[0] <= place.start
+                        and place.end <= s.phrase[1] for s in speakers):
         return True
-    cues = [c for c in within(doc.cues, max(sentence.start, place.start - INVERTED_SPEAKER_GAP),
-                              place.start) if c.label == "verb"]
+    cues = within(doc.cues, max(sentence.start, place.start - INVERTED_SPEAKER_GAP), place.start)
+    if not cues:
+        return False  # (most places: no reporting verb right before them)
+    cues = [c for c in cues if c.label == "verb"]
     return any(place.end <= _inverted_end(doc, sentence, cue, clause=True)
                and not within(doc.triggers, cue.end, place.start)  # "..., say they hold X"
                and _inverted(doc, sentence, cue) for cue in cues)
