@@ -388,10 +388,13 @@ def _cue_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
 def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
     """Who a reporting verb may name, best first: its subject before it or an inverted
     speaker after it, as the marks around the verb say."""
-    before = [h for h in _candidates(doc, max(sentence.start, cue.start - SPEAKER_WINDOW),
-                                     cue.start, floor=sentence.start)
-              if not _addressed(doc, h, sentence)]
-    nearest_first = list(reversed(before))
+    # (each filter below runs only on a list with something in it: a verb has a name on
+    # one side of it at most, mostly)
+    before = _candidates(doc, max(sentence.start, cue.start - SPEAKER_WINDOW), cue.start,
+                         floor=sentence.start)
+    if before:
+        before = [h for h in before if not _addressed(doc, h, sentence)]
+    nearest_first = before[::-1]
     participle = doc.lexicon.participle
     if participle is not None and participle.fullmatch(doc.text[cue.start:cue.end].strip()):
         # "..., saying", "en affirmant", "добавив": the subject named before, never a name
@@ -402,11 +405,12 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
     quoted = bool(_AFTER_QUOTE.search(doc.text, tail, cue.start))
     inverted = quoted or bool(_AFTER_COMMA.search(doc.text, tail, cue.start))
     after = _candidates(doc, cue.end, _inverted_end(doc, sentence, cue))
-    after = _person_after_title([h for h in after
-                                 if not names_fighters(doc, h)
-                                 and not (acts_in_clause(doc, h)
-                                          and not _describes_speaker(doc, cue, h, inverted))
-                                 and not _addressed(doc, h, sentence)], doc)
+    if after:
+        after = _person_after_title([h for h in after
+                                     if not names_fighters(doc, h)
+                                     and not (acts_in_clause(doc, h)
+                                              and not _describes_speaker(doc, cue, h, inverted))
+                                     and not _addressed(doc, h, sentence)], doc)
     if inverted:
         subject = _postposed_subject(doc, cue)
         after = [subject, *[h for h in after if h.start >= subject.end]] if subject else after
@@ -417,9 +421,11 @@ def _verb_candidates(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]:
     elif inverted:
         # "Russian troops attacked X, the command said": the subject fights, not speaks
         # ("Russia's strikes on X went on, the mayor said": nor the side whose act it is)
-        ordered = _insertion_subject(doc, sentence, cue) + after + _appositive_first(
+        ordered = _insertion_subject(doc, sentence, cue) + after + (_appositive_first(
             doc, [h for h in nearest_first
-                  if not names_fighters(doc, h) and not _acts(doc, h)])
+                  if not names_fighters(doc, h) and not _acts(doc, h)]) if nearest_first else [])
+    elif not nearest_first:
+        ordered = after
     else:
         # "Ukrainian troops pushed into X, the army said": fighters in an earlier clause
         # are what is reported; the verb's own subject is a noun the lexicon lacks
