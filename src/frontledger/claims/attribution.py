@@ -108,8 +108,8 @@ def remember(doc: Analysis, state: State, sentence: Sentence, speakers: list[Spe
     # "the enemy claimed ..." is reported speech: later pronouns do not point back to it
     # a quotation belongs to its own sentence: what is carried on is the speaker only
     # (a sentence with no speaker, one in four, builds no list)
-    named = [replace(s, quoted=None) for s in speakers if s.named and not s.enemy] if (
-        speakers) else []
+    named = [s if s.quoted is None else replace(s, quoted=None)
+             for s in speakers if s.named and not s.enemy] if speakers else []
     if named:
         state.unspoken = []
         state.speaker, state.since = named[-1], 0
