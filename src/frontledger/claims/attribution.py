@@ -10,6 +10,8 @@ import itertools
 import re
 from collections import Counter
 
+import msgspec
+
 from frontledger.claims.analysis import (
     CHANNEL_SIDE,
     MAX_SPAN,
@@ -286,7 +288,10 @@ def _with_phrase(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speaker) 
         if CLAUSE_MARK.search(doc.text, end, place.start):
             break
         end = place.end
-    return replace(speaker, phrase=(start, end))
+    if speaker.phrase == (start, end):
+        return speaker
+    # (a Struct's own replace: `replace`'s test of each field changed is the one above)
+    return msgspec.structs.replace(speaker, phrase=(start, end))
 
 
 def _clause_verb(doc: Analysis, gap: str) -> bool:
@@ -1262,7 +1267,7 @@ def speaker_for(trigger: Hit, speakers: list[Speaker], default: Speaker | None,
     else the first cue (unless the trigger only opens the sentence before that speaker's
     name and what it says: "After a year of fighting, the army said it took X"), else
     `default` (read only when `speakers` is empty, so a caller with speakers may pass None)."""
-    before = [s for s in speakers if s.position <= trigger.start]
+    before = [s for s in speakers if s.position <= trigger.start] if speakers else []
     if before:
         if doc is not None and before[-1].named and (_SCOPE_END.search(
                 doc.text, before[-1].position, trigger.start) or _background(

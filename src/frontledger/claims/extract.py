@@ -1181,7 +1181,7 @@ def _claim(
     voices = [s.span for s in speakers
               if s.span is not None
               and (kind != "control" or trigger.trigger.fall or _cited(doc, s)
-                   or trigger.end <= s.position < s.span[0])]
+                   or trigger.end <= s.position < s.span[0])] if speakers else []
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
     own_act = (stance == "asserts" and _self_report(doc, speaker, trigger)
                and (not explicit or _named_by_speaker(doc, sentence, trigger, speaker, voices)))
