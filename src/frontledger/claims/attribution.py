@@ -213,7 +213,7 @@ def speakers_of(doc: Analysis, sentence: Sentence, state: State) -> list[Speaker
         found = [trailing] if trailing is not None else []
     # a speaker named in the sentence outranks one a pronoun points back to, except the
     # one a pronoun names as the quotation's speaker («...», afirmó la fuente)
-    if any(s.named and not s.anaphoric for s in found):
+    if found and any(s.named and not s.anaphoric for s in found):
         found = [s for s in found if not s.anaphoric or s.quoted is not None]
     return found
 

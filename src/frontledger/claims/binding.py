@@ -1442,7 +1442,9 @@ def fraction_of(
     """The share of `place` its control trigger's sentence states."""
     start = max(sentence.start, min(trigger.start, place.start) - FRACTION_WINDOW)
     end = min(sentence.end, max(trigger.end, place.end) + FRACTION_WINDOW)
-    hits = [h for h in within(doc.fractions, start, end) if not _share_of_another(doc, h, place)]
+    hits = within(doc.fractions, start, end)
+    if hits:  # (most control claims state no share)
+        hits = [h for h in hits if not _share_of_another(doc, h, place)]
     if not hits:
         return Share(None, False, False)
     nearest = min(hits, key=lambda h: min(distance(h, trigger), abs(h.start - place.start)))
