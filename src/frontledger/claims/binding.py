@@ -120,7 +120,9 @@ def _bound_places(
     kind = trigger.label
     heads = [p for p in in_sentence if p.start not in skip
              and not is_locator(doc, p, kind) and claimable(doc, p, kind)]
-    later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
+    # (only the least start of the later triggers is read: hits are sorted by start)
+    following = within(doc.triggers, trigger.end, sentence.end)
+    later = [following[0].start] if following else []
     limit = _forward_limit(doc, trigger, min([trigger.end + FORWARD_WINDOW, *later]))
     # A place inside the trigger is its object too: only a passive frame holds one
     # "haben X erobert, ein Dorf bei Y": a place only near which it happened is no capture's
