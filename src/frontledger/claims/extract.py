@@ -449,7 +449,7 @@ def _trigger_claims(
                 and stance == "denies"):
             claims.append(replace(claim, claimant=reporter.name, claimant_side=reporter.side,
                                   stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
-        else:
+        elif denial is not None:  # (only a denial has an owner to assert)
             claims.extend(_owner_assertion(doc, sentence, denial, claim))
         if denial is not None and not _negated(doc, sentence, trigger):
             counters.extend(_counter_claim(doc, sentence, trigger, claim, [*speakers, speaker]))
