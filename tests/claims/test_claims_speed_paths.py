@@ -146,3 +146,25 @@ def test_a_speaker_named_in_a_sentence_with_no_trigger_speaks_the_next_one(
     claims = extract(_document(text, language), _places(text, "Zorivka"))
     assert [(c.claimant, c.claimant_side, c.kind, c.actor_side) for c in claims] == [
         (speaker, "UA", "control", "RU")]
+
+
+def test_the_run_before_a_reporting_verb_is_stripped_as_one_character_at_a_time_would(
+) -> None:
+    """`_marks_before` strips with one str.rstrip over a fixed set of characters: that set
+    holds every space str.isspace knows (in this Python's Unicode too) and every mark, so
+    it stops where a test of each character from the end stops."""
+    from frontledger.claims.attribution import _AFTER_MARKS, _marks_before
+
+    def one_by_one(text: str, start: int, end: int) -> int:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _AFTER_MARKS):
+            end -= 1
+        return end
+
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    alphabet = ["a", "Б", "1", "\u200b", *spaces, *_AFTER_MARKS]
+    pick = random.Random(7)
+    for _ in range(3000):
+        text = "".join(pick.choice(alphabet) for _ in range(pick.randint(0, 10)))
+        start = pick.randint(0, len(text))
+        end = pick.randint(start, len(text))
+        assert _marks_before(text, start, end) == one_by_one(text, start, end), repr(text)

@@ -120,7 +120,9 @@ def _bound_places(
     kind = trigger.label
     heads = [p for p in in_sentence if p.start not in skip
              and not is_locator(doc, p, kind) and claimable(doc, p, kind)]
-    later = [t.start for t in within(doc.triggers, trigger.end, sentence.end)]
+    # (only the least start of the later triggers is read: hits are sorted by start)
+    following = within(doc.triggers, trigger.end, sentence.end)
+    later = [following[0].start] if following else []
     limit = _forward_limit(doc, trigger, min([trigger.end + FORWARD_WINDOW, *later]))
     # A place inside the trigger is its object too: only a passive frame holds one
     # "haben X erobert, ein Dorf bei Y": a place only near which it happened is no capture's
@@ -959,21 +961,33 @@ DIRECTION_WINDOW = 30
 def front_direction(doc: Analysis, place: PlaceMention) -> bool:
     """"captured A in the Pokrovsk sector", "на Покровском направлении", "dans la direction de
     X": a front named after a town is a stretch of front, and the town is not held or taken
-    by that (a fight or an advance there is still about it)."""
-    before, after = doc.lexicon.direction_before, doc.lexicon.direction_after
-    if _before_place(doc, before, place, DIRECTION_WINDOW):
-        return True
-    return after is not None and after.match(doc.text, place.end) is not None
+    by that (a fight or an advance there is still about it). Kept with the document
+    (`Analysis.kept`): a control trigger's list and then its claims ask it of each place."""
+    key = ("front direction", place.start, place.end)
+    found: bool | None = doc.kept.get(key)
+    if found is None:
+        before, after = doc.lexicon.direction_before, doc.lexicon.direction_after
+        found = doc.kept[key] = _before_place(doc, before, place, DIRECTION_WINDOW) or (
+            after is not None and after.match(doc.text, place.end) is not None)
+    return found
 
 
 def near_place(doc: Analysis, place: PlaceMention) -> bool:
-    """"near X" / "под X": the place only locates the event (not for control claims)."""
-    pattern = doc.lexicon.near
-    start = max(0, place.start - NEAR_WINDOW)
-    if pattern is None or not may_begin(doc, pattern, start, place.start):
-        return False
-    before = doc.text[start:place.start]
-    return any(m.end() >= len(before.rstrip()) for m in pattern.finditer(before.rstrip()))
+    """"near X" / "под X": the place only locates the event (not for control claims). Kept
+    with the document (`Analysis.kept`): a control trigger's places and then its claims ask
+    it of each place."""
+    key = ("near", place.start)
+    found: bool | None = doc.kept.get(key)
+    if found is None:
+        pattern = doc.lexicon.near
+        start = max(0, place.start - NEAR_WINDOW)
+        if pattern is None or not may_begin(doc, pattern, start, place.start):
+            found = False
+        else:
+            before = doc.text[start:place.start].rstrip()
+            found = any(m.end() >= len(before) for m in pattern.finditer(before))
+        doc.kept[key] = found
+    return found
 
 
 def actor_side(
@@ -1430,7 +1444,9 @@ def fraction_of(
     """The share of `place` its control trigger's sentence states."""
     start = max(sentence.start, min(trigger.start, place.start) - FRACTION_WINDOW)
     end = min(sentence.end, max(trigger.end, place.end) + FRACTION_WINDOW)
-    hits = [h for h in within(doc.fractions, start, end) if not _share_of_another(doc, h, place)]
+    hits = within(doc.fractions, start, end)
+    if hits:  # (most control claims state no share)
+        hits = [h for h in hits if not _share_of_another(doc, h, place)]
     if not hits:
         return Share(None, False, False)
     nearest = min(hits, key=lambda h: min(distance(h, trigger), abs(h.start - place.start)))

@@ -131,9 +131,10 @@ def _earlier(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     """Whether a marker of an earlier time dates the trigger: one before it in its sentence
     ("Weeks ago, the troops took X") or after it in its own clause ("took X weeks ago"), not
     one in a clause that follows ("took X, an area where they recently gained ground")."""
-    return any(marker.start < trigger.start
-               or not _CLAUSE_BREAK.search(doc.text, trigger.end, marker.start)
-               for marker in within(doc.earlier, sentence.start, sentence.end))
+    markers = within(doc.earlier, sentence.start, sentence.end)
+    return bool(markers) and any(marker.start < trigger.start
+                                 or not _CLAUSE_BREAK.search(doc.text, trigger.end, marker.start)
+                                 for marker in markers)
 
 
 def _present_form(lexicon: Lexicon, text: str) -> bool:

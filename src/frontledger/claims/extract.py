@@ -449,7 +449,7 @@ def _trigger_claims(
                 and stance == "denies"):
             claims.append(replace(claim, claimant=reporter.name, claimant_side=reporter.side,
                                   stance="asserts", confidence=COPIED_DENIAL_CONFIDENCE))
-        else:
+        elif denial is not None:  # (only a denial has an owner to assert)
             claims.extend(_owner_assertion(doc, sentence, denial, claim))
         if denial is not None and not _negated(doc, sentence, trigger):
             counters.extend(_counter_claim(doc, sentence, trigger, claim, [*speakers, speaker]))
@@ -502,7 +502,7 @@ def _counter_claim(
 def _negated(doc: Analysis, sentence: Sentence, trigger: Hit) -> bool:
     start = max(sentence.start, trigger.start - NEGATION_WINDOW)
     between = within(doc.negations, start, trigger.start)
-    if any(_same_clause(doc.text, n.end, trigger.start)
+    if between and any(_same_clause(doc.text, n.end, trigger.start)
            and _negation_gap(doc, doc.text[n.end:trigger.start]) for n in between):
         return not _restricted(doc, sentence, trigger)
     subject = doc.lexicon.negative_subject
@@ -658,8 +658,11 @@ def _denial_for(doc: Analysis, sentence: Sentence, trigger: Hit) -> Hit | None:
     advance near A, and called the reports about B unconfirmed"). A colon after a denial
     ("C'est un mensonge : X est sous notre contrôle", "È falso: i nostri tengono X") opens
     the speaker's own account, which the denial does not reach."""
+    denials = within(doc.denials, sentence.start, sentence.end)
+    if not denials:
+        return None  # (nine triggers in ten: no need of the sentence's triggers)
     triggers = within(doc.triggers, sentence.start, sentence.end)
-    for denial in within(doc.denials, sentence.start, sentence.end):
+    for denial in denials:
         after = [t for t in triggers if t.start >= denial.end
                  and t.start - denial.end <= DENIAL_WINDOW
                  and ":" not in doc.text[denial.end:t.start]
@@ -1178,7 +1181,7 @@ def _claim(
     voices = [s.span for s in speakers
               if s.span is not None
               and (kind != "control" or trigger.trigger.fall or _cited(doc, s)
-                   or trigger.end <= s.position < s.span[0])]
+                   or trigger.end <= s.position < s.span[0])] if speakers else []
     side, explicit = actor_side(doc, sentence, trigger, place, speaker.side, stance, voices)
     own_act = (stance == "asserts" and _self_report(doc, speaker, trigger)
                and (not explicit or _named_by_speaker(doc, sentence, trigger, speaker, voices)))

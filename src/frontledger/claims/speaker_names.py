@@ -221,6 +221,8 @@ def full_name(doc: Analysis, name: str, hit: Hit, state: State) -> str:
 def _full_name_of(doc: Analysis, name: str, surname: str, hit: Hit, state: State) -> str:
     stem = surname[:ANAPHOR_STEM]
     for speaker in reversed(state.history):
+        if stem not in speaker.name:
+            continue  # (the cheap test first: the history is every speaker named so far)
         known = speaker.name.split()
         if len(known) > 1 and known[-1].startswith(stem) and known[0][:1].isupper():
             return speaker.name
