@@ -167,8 +167,36 @@ def extract(
     doc = analyse(document, places, load_theater(theater))
     doc.kept[CHANNEL_SIDE] = channel_side(doc)
     claims, _ = _read(doc, principal_speaker(doc))
-    return deduplicate(partisan_outlet(doc, settle_sides(claims, doc)), outlet=doc.outlet,
-                       lead=lead_end(doc), headings=headings(doc))
+    titles = headings(doc)
+    return deduplicate(partisan_outlet(doc, settle_sides(_entries_told(doc, claims, titles),
+                                                         doc)),
+                       outlet=doc.outlet, lead=lead_end(doc), headings=titles)
+
+
+ENTRY_TIME = re.compile(r"\W*(?:[^\W\d]+\s+)?\d{1,2}[:.]\d{2}\b")
+"""A time that opens a heading ("+++ 07:45 +++", "ore 09:30 –", "21:40 -"): a live blog's
+entry title, over the entry it sums up (a word for "at"/"o'clock" may come first)."""
+
+
+def _entries_told(doc: Analysis, claims: list[Claim], titles: frozenset[int]) -> list[Claim]:
+    """Without the claims of a live blog's entry title whose entry, the paragraph right
+    under it, makes claims of its own ("+++ 09:30 +++ Moscow: two villages taken" over the
+    ministry's bulletin naming them): the title retells its entry in a few words, and what
+    it names (a region for its villages, "attack" for a drone strike) is the entry's gist,
+    not a further claim; one the entry retells stays, for `deduplicate` to weigh. A
+    headline with no time keeps its claims."""
+    if not titles or not claims:
+        return claims
+    groups = paragraphs(doc)
+    entries: dict[int, set[tuple[object, ...]]] = {}
+    for sentence in doc.sentences:
+        if sentence.start in titles and ENTRY_TIME.match(sentence.text):
+            entry = groups.get(sentence.paragraph + 1, ())
+            if entry:
+                entries[sentence.start] = {_key(c)[:4] for c in claims
+                                           if entry[0].start <= c.evidence.start < entry[-1].end}
+    return [c for c in claims if not entries.get(c.evidence.start)
+            or _key(c)[:4] in entries[c.evidence.start]]
 
 
 def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]:
