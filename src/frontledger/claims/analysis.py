@@ -131,6 +131,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", scan=scan))
     sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(scan, lexicon, sides) if not overlaps_any(c, spreads)]
+    persons = _after_leading_cue(text, persons, cues)
     triggers = Sorted([t for t in find_triggers(
                            text, lexicon, scan=scan,
                            usable=lambda t: (not overlaps_any(t, blocked) or _is_patient(t)
@@ -293,6 +294,23 @@ def _cues(scan: Scan, lexicon: Lexicon, sides: list[Hit]) -> list[Hit]:
     cues = drop_overlaps(cues)
     cues = [c for c in cues if not overlaps_any(c, sides)]
     return sorted(cues, key=lambda h: h.start)
+
+
+def _after_leading_cue(text: str, persons: list[Hit], cues: list[Hit]) -> list[Hit]:
+    """"Según Iván Petrenko, ...", "Selon Kovaliov, ...": a capitalised reporting word that
+    opens a sentence is the cue naming the person, not the first word of the person's name;
+    the name is what follows it (a capitalised run, so one word is enough)."""
+    cue_ends = {cue.start: cue.end for cue in cues}
+    kept = []
+    for person in persons:
+        end = cue_ends.get(person.start)
+        if end is not None:
+            start = end + len(text[end:person.end]) - len(text[end:person.end].lstrip())
+            if start >= person.end or not text[start].isupper():
+                continue
+            person = Hit(start, person.end, person.label)
+        kept.append(person)
+    return kept
 
 
 def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
