@@ -132,6 +132,9 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(scan, lexicon, sides) if not overlaps_any(c, spreads)]
     persons = _after_leading_cue(text, persons, cues)
+    dates = Sorted(find_dates(text, published, lexicon.language, scan.plain))
+    # "On Wednesday it said": a capitalised run that holds a date names no one
+    persons = [p for p in persons if not overlaps_any(p, dates)]
     triggers = Sorted([t for t in find_triggers(
                            text, lexicon, scan=scan,
                            usable=lambda t: (not overlaps_any(t, blocked) or _is_patient(t)
@@ -168,7 +171,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", scan=scan)),
         list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", scan=scan)),
         fractions=Sorted(find_fractions(text, lexicon, scan)),
-        dates=Sorted(find_dates(text, published, lexicon.language, scan.plain)),
+        dates=dates,
         outlet=document.outlet or "the outlet",
         speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", scan=scan)),
         source=source,
