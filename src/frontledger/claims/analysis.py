@@ -333,7 +333,7 @@ def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
             continue
         stamp = TIME_STAMP.match(text, sentences[at].start, name.start)  # "+++ 16:05 +++ Moskau:"
         before = text[stamp.end() if stamp else sentences[at].start:name.start]
-        if before.strip(_OPENING_MARKS) and not _TITLE_BEFORE.fullmatch(before):
+        if not _MARKS_ONLY.fullmatch(before) and not _TITLE_BEFORE.fullmatch(before):
             continue
         sentence = sentences[at]
         if not any(sentence.start <= c.start < sentence.end for c in cues):
@@ -341,8 +341,10 @@ def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
     return found
 
 
-_OPENING_MARKS = " \t\"«“'*-–—+"
-_TITLE_BEFORE = re.compile(r"[ \t\"«“'*+–—-]*(?:[^\W\d][\w’'.-]*\s+){1,4}")
+_MARKS_ONLY = re.compile(r"[^\w\n]*")
+"""What may open a heading's line before its name: quotes, dashes, a post's bullets and
+emoji ("▪️ DeepState: ...", "🔴 Минобороны: ..."), no word."""
+_TITLE_BEFORE = re.compile(r"[^\w\n]*(?:[^\W\d][\w’'.-]*\s+){1,4}")
 """A speaker's title before the name of a heading ("Sumy regional governor Oleh Hryhorov:",
 "Ukraine's foreign minister X:"): a few words, with no punctuation that would make them a
 clause of their own ("In a statement, X:")."""
