@@ -131,6 +131,10 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", scan=scan))
     sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(scan, lexicon, sides) if not overlaps_any(c, spreads)]
+    persons = _after_leading_cue(text, persons, cues)
+    dates = Sorted(find_dates(text, published, lexicon.language, scan.plain))
+    # "On Wednesday it said": a capitalised run that holds a date names no one
+    persons = [p for p in persons if not overlaps_any(p, dates)]
     triggers = Sorted([t for t in find_triggers(
                            text, lexicon, scan=scan,
                            usable=lambda t: (not overlaps_any(t, blocked) or _is_patient(t)
@@ -167,7 +171,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
         settlement_nouns=Sorted(find_pattern(text, lexicon.settlement, "settlement", scan=scan)),
         list_intros=Sorted(find_pattern(text, lexicon.list_intro, "list", scan=scan)),
         fractions=Sorted(find_fractions(text, lexicon, scan)),
-        dates=Sorted(find_dates(text, published, lexicon.language, scan.plain)),
+        dates=dates,
         outlet=document.outlet or "the outlet",
         speaker_anaphors=Sorted(find_pattern(text, lexicon.speaker_anaphor, "anaphor", scan=scan)),
         source=source,
@@ -295,6 +299,23 @@ def _cues(scan: Scan, lexicon: Lexicon, sides: list[Hit]) -> list[Hit]:
     return sorted(cues, key=lambda h: h.start)
 
 
+def _after_leading_cue(text: str, persons: list[Hit], cues: list[Hit]) -> list[Hit]:
+    """"Según Iván Petrenko, ...", "Selon Kovaliov, ...": a capitalised reporting word that
+    opens a sentence is the cue naming the person, not the first word of the person's name;
+    the name is what follows it (a capitalised run, so one word is enough)."""
+    cue_ends = {cue.start: cue.end for cue in cues}
+    kept = []
+    for person in persons:
+        end = cue_ends.get(person.start)
+        if end is not None:
+            start = end + len(text[end:person.end]) - len(text[end:person.end].lstrip())
+            if start >= person.end or not text[start].isupper():
+                continue
+            person = Hit(start, person.end, person.label)
+        kept.append(person)
+    return kept
+
+
 def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
                     cues: list[Hit]) -> list[Hit]:
     """"Минобороны России: …", "Zelensky: …": a sentence that opens with a name and a
@@ -312,7 +333,7 @@ def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
             continue
         stamp = TIME_STAMP.match(text, sentences[at].start, name.start)  # "+++ 16:05 +++ Moskau:"
         before = text[stamp.end() if stamp else sentences[at].start:name.start]
-        if before.strip(_OPENING_MARKS) and not _TITLE_BEFORE.fullmatch(before):
+        if not _MARKS_ONLY.fullmatch(before) and not _TITLE_BEFORE.fullmatch(before):
             continue
         sentence = sentences[at]
         if not any(sentence.start <= c.start < sentence.end for c in cues):
@@ -320,8 +341,10 @@ def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
     return found
 
 
-_OPENING_MARKS = " \t\"«“'*-–—+"
-_TITLE_BEFORE = re.compile(r"[ \t\"«“'*+–—-]*(?:[^\W\d][\w’'.-]*\s+){1,4}")
+_MARKS_ONLY = re.compile(r"[^\w\n]*")
+"""What may open a heading's line before its name: quotes, dashes, a post's bullets and
+emoji ("▪️ DeepState: ...", "🔴 Минобороны: ..."), no word."""
+_TITLE_BEFORE = re.compile(r"[^\w\n]*(?:[^\W\d][\w’'.-]*\s+){1,4}")
 """A speaker's title before the name of a heading ("Sumy regional governor Oleh Hryhorov:",
 "Ukraine's foreign minister X:"): a few words, with no punctuation that would make them a
 clause of their own ("In a statement, X:")."""
