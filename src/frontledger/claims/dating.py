@@ -204,9 +204,10 @@ be the time's own, not a later date of the sentence."""
 
 def report_date(doc: Analysis) -> DateMention | None:
     """The day a bulletin says it speaks for in its lead (lexicon `report_time`, "станом на
-    22:00", "по состоянию на 8:00", "as of 10 p.m.", then a day), or None. A General Staff
-    summary published the next morning tells the previous day's fighting: its claims hold on
-    that day, not on the publication day, and its past events are dated, not left undated."""
+    22:00", "по состоянию на 8:00", "as of 10 p.m.", then a day; else the marker itself when
+    it is a day, "від початку доби", "с начала суток"), or None. A General Staff summary
+    published the next morning tells the previous day's fighting: its claims hold on that
+    day, not on the publication day, and its past events are dated, not left undated."""
     kept = doc.kept.get("report_date", doc)
     if kept is not doc:
         return kept
@@ -215,9 +216,13 @@ def report_date(doc: Analysis) -> DateMention | None:
     if pattern is not None and doc.sentences:
         end = doc.sentences[min(REPORT_LEAD, len(doc.sentences)) - 1].end
         for match in pattern.finditer(doc.text, 0, end):
-            found = next((m for m in within(doc.dates, match.end(), end)
-                          if m.start - match.end() <= REPORT_GAP and m.value is not None
-                          and m.precision == "day"), None)
+            days = [m for m in within(doc.dates, match.start(), end)
+                    if m.start - match.end() <= REPORT_GAP and m.value is not None
+                    and m.precision == "day"]
+            # a day written after the marker ("с начала суток 10 февраля") wins over the
+            # marker's own day
+            found = next((m for m in days if m.start >= match.end()),
+                         days[0] if days else None)
             if found is not None:
                 break
     doc.kept["report_date"] = found
