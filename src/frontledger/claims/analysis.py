@@ -131,6 +131,7 @@ def analyse(document: Document, places: list[PlaceMention], theater: Theater) ->
     no_claims = Sorted(find_pattern(text, lexicon.not_claim, "not_claim", scan=scan))
     sentences = Sorted(split_sentences(text))
     cues = [c for c in _cues(scan, lexicon, sides) if not overlaps_any(c, spreads)]
+    persons = _after_prepositions(text, persons, cues)
     triggers = Sorted([t for t in find_triggers(
                            text, lexicon, scan=scan,
                            usable=lambda t: (not overlaps_any(t, blocked) or _is_patient(t)
@@ -293,6 +294,23 @@ def _cues(scan: Scan, lexicon: Lexicon, sides: list[Hit]) -> list[Hit]:
     cues = drop_overlaps(cues)
     cues = [c for c in cues if not overlaps_any(c, sides)]
     return sorted(cues, key=lambda h: h.start)
+
+
+def _after_prepositions(text: str, persons: list[Hit], cues: list[Hit]) -> list[Hit]:
+    """"Según Polischuk, ...", "Selon Kovalenko, ...": a capitalised preposition that opens
+    a sentence is read as the first word of a name; the person is named after it (and what
+    follows the name is what the person reports, as after any "according to")."""
+    opening = {c.start: c.end for c in cues if c.label == "preposition"}
+    if not opening or not any(p.start in opening for p in persons):
+        return persons
+    kept = []
+    for person in persons:
+        end = opening.get(person.start)
+        if end is not None and end < person.end:
+            start = end + len(text[end:person.end]) - len(text[end:person.end].lstrip())
+            person = Hit(start, person.end, person.label)
+        kept.append(person)
+    return kept
 
 
 def _heading_colons(text: str, sentences: list[Sentence], names: list[Hit],
