@@ -1343,12 +1343,26 @@ def _fronted(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
     setting, not what the speaker says."""
     if speaker.span is None or trigger.end > speaker.span[0] or speaker.position < speaker.span[1]:
         return False
-    if CLAUSE_MARK.search(doc.text, trigger.end, speaker.span[0]):
+    if CLAUSE_MARK.search(doc.text, trigger.end, speaker.span[0]) and not _history_before(
+            doc, trigger, speaker):
         return False  # "X hit Y, the governor said": the clause before the name is reported
     later = within(doc.triggers, speaker.position, doc.sentences[-1].end)
     cues = within(doc.cues, speaker.position + 1, later[0].start) if later else []
     return bool(later) and not cues and not SENTENCE_END.search(
         doc.text, speaker.position, later[0].start)
+
+
+def _history_before(doc: Analysis, trigger: Hit, speaker: Speaker) -> bool:
+    """Whether the clause of `trigger` before a speaker's name dates its event BACKGROUND_AGE
+    days or more before publication ("Russian forces took A in July 2025 after a year of
+    fighting, and the ministry now claims B"; "... вошли в A в октябре 2025 года, а в декабре
+    министерство объявило о взятии B"): the outlet's history, set before the news."""
+    if doc.published is None:
+        return False
+    start = doc.text.rfind("\n", 0, trigger.start) + 1
+    return any(m.value is not None and (doc.published - m.value).days >= BACKGROUND_AGE
+               and trigger.start - m.start < SUBJECT_REACH
+               for m in within(doc.dates, start, speaker.span[0] if speaker.span else start))
 
 
 def attribute_backwards(

@@ -428,6 +428,8 @@ def _reported_from(doc: Analysis, hit: Hit) -> int:
     if not any(c.label == "preposition" and not SENTENCE_END.search(doc.text, c.end, hit.start)
                for c in within(doc.cues, start, hit.start)):
         return len(doc.text)
+    if not doc.text[hit.end:hit.end + 2].lstrip().startswith(","):
+        return hit.end  # "Według X rosyjska grupa ...", "Laut X versuchte ...": no appositive
     end = _appositive_end(doc.text, hit)
     close = _APPOSITIVE_CLOSE.search(doc.text, hit.end, end + 1)
     return close.end() if close else len(doc.text)
