@@ -129,6 +129,7 @@ def _bound_places(
              and not _bearing_point(doc, p, kind)
              and not (kind == "control" and near_place(doc, p))
              and not _report_between(doc, trigger.end, p.start)]
+    after = _unless_next_clause(doc, trigger, after, later, heads)
     if after and all(p.kind == "region" for p in after):
         town = _town_of_anaphor(doc, sentence, trigger)
         if town is not None:
@@ -166,6 +167,24 @@ def _bound_places(
         return [fronted]
     # "взяла ещё два села": the settlement noun is the trigger's unnamed object, no anaphor
     return _anaphoric_place(doc, sentence, trigger)
+
+
+def _unless_next_clause(doc: Analysis, trigger: Hit, after: list[PlaceMention],
+                        later: list[int], heads: list[PlaceMention]) -> list[PlaceMention]:
+    """"X is under our control, in Y fighting goes on", "X під нашим контролем, у Y тривають
+    бої": where the first place after the trigger stands past a clause mark, and a trigger of
+    its own follows it in that clause, while a place stands before the trigger, the places
+    after are the next clause's (none), and the trigger is about the place before it."""
+    if not after or not later or _CLAUSE_MARK.search(
+            doc.text, trigger.end, after[0].start) is None:
+        return after
+    place = after[0]
+    mark = _CLAUSE_MARK.search(doc.text, place.end, later[-1])
+    clause_end = mark.start() if mark is not None else later[-1] + 1
+    if any(place.end <= start < clause_end for start in later) and any(
+            p.end <= trigger.start and trigger.start - p.end <= BACKWARD_WINDOW for p in heads):
+        return []
+    return after
 
 
 def _report_between(doc: Analysis, start: int, end: int) -> bool:
