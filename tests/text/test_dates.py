@@ -147,3 +147,25 @@ def test_start_of_the_month_is_the_month_of_publication(text: str, language: str
 def test_a_day_of_the_same_year_takes_the_last_year_written(text: str, language: str) -> None:
     mentions = find_dates(text, PUBLISHED, language)
     assert (mentions[-1].value.isoformat(), mentions[-1].precision) == ("2022-10-01", "day")
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The town was held from June to October 2022.", "en", "2022-06-01"),
+    ("La ville a été tenue de mai à octobre 2022.", "fr", "2022-05-01"),
+    ("Місто утримували з травня по жовтень 2022 року.", "uk", "2022-05-01"),
+    ("Город удерживали с мая до октября 2022 года.", "ru", "2022-05-01"),
+    ("Miasto było okupowane od maja do października 2022 r.", "pl", "2022-05-01"),
+    ("Die Stadt war von Mai bis Oktober 2022 besetzt.", "de", "2022-05-01"),
+    ("La ciudad estuvo ocupada de mayo a octubre de 2022.", "es", "2022-05-01"),
+    ("The front did not move from November to February 2023.", "en", "2022-11-01"),
+])
+def test_first_end_of_a_month_range_takes_the_year_of_its_second_end(
+    text: str, language: str, expected: str
+) -> None:
+    assert _first(text, language) == (expected, "month")
+
+
+def test_a_month_without_a_range_keeps_the_published_year() -> None:
+    mentions = find_dates("Fighting began in May. In October 2022 the front moved.",
+                          PUBLISHED, "en")
+    assert mentions[0].value.isoformat() == "2025-05-01"

@@ -131,6 +131,7 @@ def _bound_places(
              and not _bearing_point(doc, p, kind)
              and not (kind == "control" and near_place(doc, p))
              and not _report_between(doc, trigger.end, p.start)]
+    after = _unless_next_clause(doc, trigger, after, later, heads)
     if after and all(p.kind == "region" for p in after):
         town = _town_of_anaphor(doc, sentence, trigger)
         if town is not None:
@@ -158,8 +159,9 @@ def _bound_places(
     unnamed = _names_settlements(doc, trigger)
     # "In X, einem Dorf nordwestlich von Y, hätten ... abgewehrt": the reference point stands
     # for the place it locates, however far before the trigger that place is
+    reach = _chain_start(doc, sentence, trigger, heads)
     before = [_locates(doc, p, heads) for p in heads if p.end <= trigger.start
-              and trigger.start - p.end <= BACKWARD_WINDOW
+              and reach - p.end <= BACKWARD_WINDOW
               and not _anaphor_reference(doc, p)] if not unnamed else []
     if before:
         return _list_from(doc, before[-1], in_sentence, kind, forward=False)
@@ -168,6 +170,53 @@ def _bound_places(
         return [fronted]
     # "взяла ещё два села": the settlement noun is the trigger's unnamed object, no anaphor
     return _anaphoric_place(doc, sentence, trigger)
+
+
+def _unless_next_clause(doc: Analysis, trigger: Hit, after: list[PlaceMention],
+                        later: list[int], heads: list[PlaceMention]) -> list[PlaceMention]:
+    """"X is under our control, in Y fighting goes on", "X під нашим контролем, у Y тривають
+    бої": where the first place after the trigger stands past a clause mark, and a trigger of
+    its own follows it in that clause, while a place stands before the trigger, the places
+    after are the next clause's (none), and the trigger is about the place before it."""
+    if not after or not later or _CLAUSE_MARK.search(
+            doc.text, trigger.end, after[0].start) is None:
+        return after
+    place = after[0]
+    mark = _CLAUSE_MARK.search(doc.text, place.end, later[-1])
+    clause_end = mark.start() if mark is not None else later[-1] + 1
+    if any(place.end <= start < clause_end for start in later) and any(
+            p.end <= trigger.start and trigger.start - p.end <= BACKWARD_WINDOW for p in heads):
+        return []
+    return after
+
+
+def _chain_start(doc: Analysis, sentence: Sentence, trigger: Hit,
+                 heads: list[PlaceMention]) -> int:
+    """Where a change of hands reaches back from for its place: "X fue ocupada por las tropas
+    rusas en los primeros días de la invasión, en febrero de 2022, y recuperada por Ucrania",
+    "X, important nœud ferroviaire, avait été occupée ... avant d'être reprise par l'armée
+    ukrainienne": a control trigger told after others of its clause, with no place between
+    them, shares their subject, so the place before is reached from the first of them. Only
+    where it names its own taker, past the agent of the one before ("... y liberada en
+    septiembre" leaves the taker to the governing side, which the first change may have
+    made the other)."""
+    start = trigger.start
+    if trigger.label != "control":
+        return start
+    for other in reversed(within(doc.triggers, sentence.start, trigger.start)):
+        if other.label != "control" or other.end > start:
+            continue
+        if (any(other.end <= p.start < start for p in heads)
+                or _CHAIN_BREAK.search(doc.text, other.end, start) is not None
+                or not starting(doc.sides, other.end + AGENT_GAP, trigger.end + AGENT_GAP)):
+            break
+        start = other.start
+    return start
+
+
+_CHAIN_BREAK = re.compile(r"[;:()—–]")
+"""A clause end between two changes of hands: the later one opens a statement of its own
+("X è caduta nel 2024; da allora Mosca ha conquistato i villaggi")."""
 
 
 def _report_between(doc: Analysis, start: int, end: int) -> bool:

@@ -23,7 +23,8 @@ of last year") is the publication year's before, one after a `last` word ("last 
 after the language's `year_before` words ("in 2022", "в 2022 году") before the publication
 year is a time without a day, like `vague` ones (a report's own year is no mention); two
 days joined by the language's `range_gap` ("dans la nuit de samedi à dimanche", "в ночь с
-субботы на воскресенье") are one mention, dated to the later day.
+субботы на воскресенье") are one mention, dated to the later day; the first end of a range
+written without its year takes the year of its second end ("from May to October 2022").
 """
 
 from __future__ import annotations
@@ -121,21 +122,49 @@ def find_dates(
     context_year: int | None = None
     last_day: date | None = None
     last_end = -1
+    last_explicit = True
     for start, end, kind, match in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < last_end:
             continue
         mention = _resolve(kind, match, published, context_year, words, text, last_day)
         if mention is not None:
+            explicit = kind in {"numeric", "day_month", "month_day", "month"} and (
+                _explicit_year(match))
             if mentions and _joined_range(mentions[-1], mention, words, text):
                 mention = _range(mentions.pop(), mention)
+            elif explicit and not last_explicit and _shares_year(mentions, mention, words, text):
+                mentions[-1] = _in_year_of(mentions[-1], mention)
             mentions.append(mention)
             if mention.precision == "day" and mention.value is not None:
                 last_day = mention.value
             last_end = end if mention.end <= end else mention.end
-            if mention.value is not None and kind in {
-                    "numeric", "day_month", "month_day", "month"} and _explicit_year(match):
+            last_explicit = explicit
+            if mention.value is not None and explicit:
                 context_year = mention.value.year
     return mentions
+
+
+def _shares_year(mentions: list[DateMention], second: DateMention, words: _DateWords,
+                 text: str) -> bool:
+    """Whether the last mention, written without its year, is the first end of a range whose
+    second end writes it ("from May to October 2022", "з травня по жовтень 2022 року", "de
+    mai à octobre 2022"): the ends are joined by the language's `range_gap`."""
+    first = mentions[-1] if mentions else None
+    return (first is not None and words.range_gap is not None
+            and first.value is not None and second.value is not None
+            and first.precision in ("day", "month") and second.precision in ("day", "month")
+            and words.range_gap.fullmatch(text, first.end, second.start) is not None)
+
+
+def _in_year_of(first: DateMention, second: DateMention) -> DateMention:
+    """The first end of a range in the year its second end writes, or the year before where
+    it would fall after it ("from November to February 2023": November 2022)."""
+    assert first.value is not None and second.value is not None
+    day = min(first.value.day, 28) if first.value.month == 2 else first.value.day
+    value = date(second.value.year, first.value.month, day)
+    if value > second.value:
+        value = value.replace(year=value.year - 1)
+    return DateMention(first.start, first.end, value, first.precision)
 
 
 def _joined_range(first: DateMention, second: DateMention, words: _DateWords, text: str) -> bool:
