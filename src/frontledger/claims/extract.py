@@ -32,6 +32,7 @@ from frontledger.budget import check_budget
 from frontledger.claims.analysis import (
     CHANNEL_SIDE,
     OWNER_WINDOW,
+    TIME_STAMP,
     Analysis,
     analyse,
     distance,
@@ -173,11 +174,6 @@ def extract(
                        outlet=doc.outlet, lead=lead_end(doc), headings=titles)
 
 
-ENTRY_TIME = re.compile(r"\W*(?:[^\W\d]+\s+)?\d{1,2}[:.]\d{2}\b")
-"""A time that opens a heading ("+++ 07:45 +++", "ore 09:30 –", "21:40 -"): a live blog's
-entry title, over the entry it sums up (a word for "at"/"o'clock" may come first)."""
-
-
 def _entries_told(doc: Analysis, claims: list[Claim], titles: frozenset[int]) -> list[Claim]:
     """Without the claims of a live blog's entry title whose entry, the paragraph right
     under it, makes claims of its own ("+++ 09:30 +++ Moscow: two villages taken" over the
@@ -190,7 +186,7 @@ def _entries_told(doc: Analysis, claims: list[Claim], titles: frozenset[int]) ->
     groups = paragraphs(doc)
     entries: dict[int, set[tuple[object, ...]]] = {}
     for sentence in doc.sentences:
-        if sentence.start in titles and ENTRY_TIME.match(sentence.text):
+        if sentence.start in titles and TIME_STAMP.match(sentence.text):  # a timed entry
             entry = groups.get(sentence.paragraph + 1, ())
             if entry:
                 entries[sentence.start] = {_key(c)[:4] for c in claims
