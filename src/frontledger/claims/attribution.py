@@ -768,18 +768,18 @@ def _candidates(doc: Analysis, start: int, end: int, floor: int | None = None) -
                  and (not _bare_adjective(doc.text[s.start:s.end])
                       or not doc.text[s.end:end].strip() or _heads_body(doc, s, start, end))
                  and not _compound_part(doc.text, s)]
-    # "Am Montag erklärte ...": capitalised words that are a date name no one
     anaphors = within(doc.speaker_anaphors, start, end)
     # "the General Staff said": capitalised words inside a noun that points back are that
     # noun, not a person's name
     # nor capitalised words ending in a side's name ("Small Russian groups", "The Russian
     # claims" opening a sentence): an adjective phrase, not a person
+    # (capitalised words that hold a date, "Am Montag erklärte ...", are no person already:
+    # `analyse` drops them)
     persons = starting(doc.persons, floor, end)
     if persons:
         persons = [p for p in persons if p.end > start
                    and not any(s.start <= p.start and p.end <= s.end for s in sides)
                    and not _side_phrase(doc, p)
-                   and not overlaps_any(p, doc.dates)
                    and not any(a.start <= p.start and p.end <= a.end for a in anaphors)]
     if not anaphors:  # (sides alone are in text order already)
         return sorted(sides + persons, key=lambda h: h.start) if persons else sides
