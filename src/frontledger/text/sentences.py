@@ -24,16 +24,18 @@ _BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'»”’)\]]
 # lower-case letters and a capital followed by a lower-case letter, with no space, ends a
 # sentence too ("liga.net", "U.S. Army" do not: see `_glued`).
 _GLUED = re.compile(r"[.!?](?<=\w\w[.!?])[\"'»”’)]?(?=\w\w)")
+_CAPITAL_RANGES = (("A", "Z"), ("À", "Ö"), ("Ø", "Þ"), ("А", "Я"))
+"""The capitals of the Latin, Latin-1 and Russian alphabets, as ranges; each language adds
+its own (`[sentences] capitals` of its text.toml: "Ł", "Ї")."""
+_CAPITALS = "".join(f"{first}-{last}" for first, last in _CAPITAL_RANGES)
 # What may open the next sentence: a capital, a digit, an opening quote or a dash (matched
-# where a boundary ends, so never inside a run of spaces). Capitals are those of the Latin,
-# Latin-1 and Russian alphabets plus each language's own (`[sentences] capitals` of its
-# text.toml: "Ł", "Ї").
-_NEXT_START = r"(?<!\s)\s++[\"'«“„‘(\[—–-]*+\s*+[A-ZÀ-ÖØ-ÞА-Я%s0-9]"
+# where a boundary ends, so never inside a run of spaces).
+_NEXT_START = r"(?<!\s)\s++[\"'«“„‘(\[—–-]*+\s*+[" + _CAPITALS + "%s0-9]"
 # Tokens ending in "." that do not end a sentence: single capitals (initials) and each
 # language's abbreviations, the `[sentences] abbreviations` of `data/lang/<lang>/text.toml`.
 # The splitter does not know the language, so it honours every language's list at once;
 # they are matched as written (case counts: "No." is an abbreviation, "no." ends a sentence).
-_INITIAL = "[A-ZÀ-ÖØ-ÞА-Я%s]"
+_INITIAL = "[" + _CAPITALS + "%s]"
 # "am 18. November", "20. listopada": a day number's ordinal dot before a month name (any
 # language's `[dates] months`) does not end a sentence; nor does a unit number's before a
 # unit noun (`[sentences] ordinal_nouns`: "die 3. Sturmbrigade", "132. Brygady").
@@ -81,13 +83,9 @@ def _patterns_of(every: tuple[languages.Language, ...]) -> _Patterns:
     )
 
 
-_INITIAL_RANGES = (("A", "Z"), ("À", "Ö"), ("Ø", "Þ"), ("А", "Я"))
-"""The ranges of `_INITIAL`'s class, as characters."""
-
-
 def _initials(every: tuple[languages.Language, ...]) -> frozenset[str]:
     """The characters `_INITIAL` matches."""
-    ranged = {chr(code) for first, last in _INITIAL_RANGES
+    ranged = {chr(code) for first, last in _CAPITAL_RANGES
               for code in range(ord(first), ord(last) + 1)}
     return frozenset(ranged | {c for lang in every for c in lang.capitals})
 
