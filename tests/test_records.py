@@ -1,4 +1,4 @@
-"""The records whose `__init__` `records._quick_init` writes behave as the dataclass made them."""
+"""The records whose `__init__` `records.quick_init` writes behave as the dataclass made them."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from datetime import date
 import pytest
 
 from frontledger.records import Claim, Evidence, PlaceMention
+from frontledger.text.dates import DateMention
+from frontledger.text.sentences import Sentence
 
-QUICK = (PlaceMention, Evidence, Claim)
+QUICK = (PlaceMention, Evidence, Claim, Sentence, DateMention)
 
 
 def _twin(cls: type) -> type:

@@ -25,7 +25,7 @@ DatePrecision = Literal["day", "month", "year"]
 _Frozen = TypeVar("_Frozen")
 
 
-def _quick_init(cls: type[_Frozen]) -> type[_Frozen]:
+def quick_init(cls: type[_Frozen]) -> type[_Frozen]:
     """`cls` (a frozen dataclass with slots, each field an argument of its `__init__`) with
     an `__init__` that takes the same arguments and stores them as plain attributes.
 
@@ -41,7 +41,7 @@ def _quick_init(cls: type[_Frozen]) -> type[_Frozen]:
     slots = getattr(cls, "__slots__", ())
     if tuple(f.name for f in fields) != tuple(slots) or any(
             not f.init or f.default_factory is not dataclasses.MISSING for f in fields):
-        raise TypeError(f"{cls.__name__}: _quick_init needs slots and plain fields")
+        raise TypeError(f"{cls.__name__}: quick_init needs slots and plain fields")
     names = [f.name for f in fields]
     defaults = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
     params = ", ".join(f"{n}=_default_{n}" if n in defaults else n for n in names)
@@ -108,7 +108,7 @@ class Rejection:
     """Human-readable reason, saying what to do next where that helps."""
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     """A span of a document's text that names a place, resolved (or not) to the gazetteer."""
@@ -137,7 +137,7 @@ class PlaceMention:
     """True when the name stands for an actor ("the Kremlin", "Kyiv said"), not a location."""
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a claim was read: document and character span."""
@@ -149,7 +149,7 @@ class Evidence:
     """The document text between start and end."""
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One assertion, by one claimant, found in one document (see DESIGN.md, claim model)."""

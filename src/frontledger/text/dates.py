@@ -37,7 +37,7 @@ from functools import cache
 
 from frontledger import language as languages
 from frontledger.language import Language
-from frontledger.records import DatePrecision
+from frontledger.records import DatePrecision, quick_init
 from frontledger.text import compiled
 
 # A day number, then the language's ordinal ending (`day_suffix`: "th", "er", "-го", "."),
@@ -67,6 +67,7 @@ def _plain(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return list(pattern.finditer(text))
 
 
+@quick_init  # (made ~15 times an article: see `records.quick_init`)
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression in a text, resolved to a calendar date."""
