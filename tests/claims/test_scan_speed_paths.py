@@ -385,3 +385,22 @@ def test_literal_prefixes_hold_no_word_held_literal_unless_asked() -> None:
     assert literal_prefixes(pattern, squeezed=True) is None
     assert literal_prefixes(pattern, squeezed=True, word_held=True) == {
         "took", WORD_HELD + "kämpf"}
+
+
+def test_spaced_and_squeezed_texts_are_those_the_regex_definitions_make() -> None:
+    """`spaced` and `squeezed` find runs by `str` methods: the same texts, offsets and runs
+    as `\\s` replaced one for one and `\\s{2,}` squeezed to one space."""
+    pieces = ["a", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", "\r\n", "bc", "  \n\t "]
+    texts = ["".join(pieces[(seed * 7 + k * 3) % len(pieces)] for k in range(seed % 9))
+             for seed in range(200)] + TEXTS
+    for text in texts:
+        plain = re.sub(r"\s", " ", text)
+        assert spaced(text) == plain
+        runs = {m.start() - sum(len(r.group()) - 1 for r in re.finditer(
+            r"\s{2,}", plain[:m.start()])): m.span() for m in re.finditer(r"\s{2,}", plain)}
+        found = squeezed(text)
+        assert found.text == re.sub(r"\s{2,}", " ", plain)
+        assert (found.runs or {}) == runs
+        assert [found.offset(i) for i in range(len(found.text))] == [
+            i for i, _c in enumerate(plain)
+            if not (plain[i] == " " and i and plain[i - 1] == " ")]

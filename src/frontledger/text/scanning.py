@@ -469,7 +469,7 @@ def spaced(text: str) -> str:
     return _OTHER_SPACE.sub(" ", text)
 
 
-_RUN = re.compile(r"\s{2,}")
+_SPACES = re.compile(" +")
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,13 +498,20 @@ def squeezed(text: str) -> Squeezed:
     shift: list[int] = []
     runs: dict[int, tuple[int, int]] = {}
     position = dropped = 0
-    for run in _RUN.finditer(text):
-        part = text[position:run.start() + 1]
+    # the runs of two spaces or more (every whitespace is a space now): found by
+    # `str.find`, not by a regex that stops at every space (~27 µs on 3 KB)
+    begin = text.find("  ")
+    while begin >= 0:
+        run = _SPACES.match(text, begin)
+        assert run is not None  # two spaces begin there
+        end = run.end()
+        part = text[position:begin + 1]
         parts.append(part)
         shift += [dropped] * len(part)  # (a list grown by repeats: no loop a character)
-        runs[run.start() - dropped] = run.span()
-        dropped += run.end() - run.start() - 1
-        position = run.end()
+        runs[begin - dropped] = (begin, end)
+        dropped += end - begin - 1
+        position = end
+        begin = text.find("  ", end)
     parts.append(text[position:])
     shift += [dropped] * (len(text) - position)
     return Squeezed("".join(parts), shift, runs)
