@@ -15,6 +15,7 @@ from frontledger.claims.scan import _patterns as _set_patterns
 from frontledger.claims.scan import lexicon_scan
 from frontledger.text.dates import find_dates
 from frontledger.text.scanning import (
+    WORD_HELD,
     finditer,
     literal_prefixes,
     scanner,
@@ -341,3 +342,65 @@ def test_letters_the_engine_folds_beyond_lower_case_are_all_known() -> None:
     casefix = pytest.importorskip("re._casefix")
     odd = {chr(code) for code in casefix._EXTRA_CASES} - set("isвдостъβεθικμπρσφ")
     assert odd <= _ODD_CASES
+
+
+WORD_INSIDES = ("Kämpfe, Bodenkämpfe und umkämpfte_Dörfer; 3kämpfe; Ministerium-Chef, das "
+                "Verteidigungsministerium und das  Ministerium; ERkämpft; nie sie er; "
+                "pod kontrolą, pod  ich kontrolą, kontrolą; Gefechte\tund\n\nGefecht; kämpf")
+
+
+@pytest.mark.parametrize("source", [
+    r"\b(?:\w*kämpf\w*|\w*gefecht\w*|schlacht\w*)\b",
+    r"\b(?:er|sie|(?:das\s+)?\w*ministerium)",
+    r"\b(?:pod\s+)?(?:\w+\s+)?kontrol\w*",
+    r"\b\w+kämpf", r"\b\w*?ministerium\b", r"\b(?:\w*kämpf){2}", r"\b\w+\s+und",
+    r"(?i:\b\w*KÄMPF\w*)",
+])
+def test_a_pattern_set_finds_matches_that_begin_the_word_holding_a_literal(source: str) -> None:
+    """`\\b\\w*kämpf` may begin anywhere a word holding "kämpf" begins: the set finds
+    such words through the literal, and matches what `finditer` matches."""
+    for flags in (0, re.IGNORECASE):
+        pattern = re.compile(source, flags)
+        held = literal_prefixes(anchored(pattern).folded.pattern if anchored(
+            pattern).folded is not None else pattern, squeezed=True, word_held=True)
+        assert held is not None and any(p.startswith(WORD_HELD) for p in held), source
+        for text in (WORD_INSIDES, WORD_INSIDES.lower(), WORD_INSIDES.upper(), *TEXTS):
+            scan = AnchoredSet([pattern]).scan(text, text.lower())
+            assert [(m.span(), m.groups()) for m in scan.finditer(pattern)] == [
+                (m.span(), m.groups()) for m in pattern.finditer(text)], (source, text)
+            assert scan.begins(pattern) is None  # a window may begin inside such a word
+
+
+@pytest.mark.parametrize("source", [
+    r"\w*kämpf", r"\b\w*-kämpf", r"\bx|\w*kämpf", r"\b(?:\w+\s+){0,2}?kämpf", r"\b\w*ka",
+])
+def test_no_word_held_literal_where_a_match_may_begin_elsewhere(source: str) -> None:
+    """Without a `\\b` before the run, with something that may begin outside the word after
+    an empty run, with a body repeated before the literal, or a literal too short."""
+    assert literal_prefixes(re.compile(source), squeezed=True, word_held=True) is None
+
+
+def test_literal_prefixes_hold_no_word_held_literal_unless_asked() -> None:
+    pattern = re.compile(r"\b(?:took|\w*kämpf)")
+    assert literal_prefixes(pattern, squeezed=True) is None
+    assert literal_prefixes(pattern, squeezed=True, word_held=True) == {
+        "took", WORD_HELD + "kämpf"}
+
+
+def test_spaced_and_squeezed_texts_are_those_the_regex_definitions_make() -> None:
+    """`spaced` and `squeezed` find runs by `str` methods: the same texts, offsets and runs
+    as `\\s` replaced one for one and `\\s{2,}` squeezed to one space."""
+    pieces = ["a", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", "\r\n", "bc", "  \n\t "]
+    texts = ["".join(pieces[(seed * 7 + k * 3) % len(pieces)] for k in range(seed % 9))
+             for seed in range(200)] + TEXTS
+    for text in texts:
+        plain = re.sub(r"\s", " ", text)
+        assert spaced(text) == plain
+        runs = {m.start() - sum(len(r.group()) - 1 for r in re.finditer(
+            r"\s{2,}", plain[:m.start()])): m.span() for m in re.finditer(r"\s{2,}", plain)}
+        found = squeezed(text)
+        assert found.text == re.sub(r"\s{2,}", " ", plain)
+        assert (found.runs or {}) == runs
+        assert [found.offset(i) for i in range(len(found.text))] == [
+            i for i, _c in enumerate(plain)
+            if not (plain[i] == " " and i and plain[i - 1] == " ")]

@@ -98,3 +98,24 @@ def test_marked_names_are_found_in_upper_and_mixed_case():
     assert cues.marked_settlement(text.index("Marenka"))
     assert cues.marked_settlement(text.index("Lypky"))
     assert not cues.marked_settlement(text.index("VILLAGE"))
+
+
+LINES = [
+    ("en", "Kyiv\nthe village of Lypky and the border with Russia,\n\tthe regions of Sumy; "
+           "according to Moscow and ſaid the village of Dovhe."),
+    ("ru", "Москва:\nпо данным Москвы, на границе с Россией, в районе села Липки\nи на Сумщине."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), TEXTS + HINTED + LINES)
+def test_a_marker_cue_tried_at_its_prefixes_answers_as_a_search_of_the_window(language, text):
+    """`Cues._marks` matches a cue's pattern only where one of its prefixes begins in the
+    window (the text before a name, or its line): as a search of the window answers."""
+    lex = lexicon(language)
+    cues = Cues(text, lex)
+    for start in range(len(text) + 1):
+        for window in (cues.near_before(start), cues.line_before(start)):
+            for cue, name in enumerate(MARKER_CUES):
+                pattern = getattr(lex, name)
+                assert cues._marks(cue, pattern, window, start) == bool(
+                    pattern.search(window)), (name, start)

@@ -128,3 +128,15 @@ def test_abbreviation_check_tells_what_the_abbreviation_pattern_finds() -> None:
         line = f"Es hieß {word}"
         expected = bool(patterns.abbreviation.search(line[line.rfind(" ") + 1:]))
         assert _is_abbreviation(line, len(line), patterns) == expected, word
+
+
+def test_abbreviation_check_of_a_whole_word_tells_what_the_pattern_finds() -> None:
+    """A word of letters or digits only is looked up whole: every language's abbreviations,
+    with a letter, a digit or an underscore before them, tell what the regex tells."""
+    patterns = _patterns()
+    for abbreviation in sorted(patterns.abbreviations):
+        for word in (abbreviation, f"x{abbreviation}", f"1{abbreviation}", f"_{abbreviation}",
+                     f"{abbreviation}x", f"{abbreviation}1", f"Ж{abbreviation}"):
+            line = f"Es hieß {word}."
+            expected = bool(patterns.abbreviation.search(line[line.rfind(" ") + 1:]))
+            assert _is_abbreviation(line, len(line), patterns) == expected, word

@@ -236,6 +236,10 @@ def _is_abbreviation(line: str, dot_end: int, patterns: _Patterns) -> bool:
     else:
         return False
     words = patterns.abbreviations
+    if word[:dot].isalnum():
+        # a word of letters or digits only (most words before a dot): `\\b` holds only at
+        # its start, so only the whole of it may be an abbreviation
+        return word[:dot] in words
     for length in patterns.abbreviation_lengths:
         start = dot - length
         if start >= 0 and word[start:dot] in words and _boundary(word, start):
