@@ -611,12 +611,27 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
         if end == closing and title is not None and hit.label == "person" and (
                 _APPOSED.fullmatch(doc.text, title.end, hit.start)):
             return [hit]  # "The regional governor, Oleh X, said": the title's holder speaks
+        if end == closing and hit.label != "anaphor" and _opening_title(doc, sentence, hit):
+            return [hit]  # "The Russian-installed head of the X region, Y, said"
         if _NOUN_PHRASE_END.match(doc.text, end, closing):
             return [hit] if end < closing else []
     return []
 
 
 _APPOSED = re.compile(r"\s*,\s*")
+
+
+def _opening_title(doc: Analysis, sentence: Sentence, person: Hit) -> bool:
+    """Whether a person set off by commas right before its verb follows the title that
+    opens the sentence ("The Russian-installed head of the X region, Y, said", "Der von
+    Moskau eingesetzte Bürgermeister von X, Y, teilte mit"): one noun phrase, with no
+    other comma, claim or reporting word, up to the person's comma."""
+    comma = doc.text.rfind(",", sentence.start, person.start)
+    return (comma > sentence.start and not doc.text[comma + 1:person.start].strip()
+            and person.start - sentence.start <= SPEAKER_WINDOW
+            and "," not in doc.text[sentence.start:comma]
+            and not within(doc.triggers, sentence.start, comma)
+            and not within(doc.cues, sentence.start, comma))
 
 
 _NOUN_PHRASE_END = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*,")

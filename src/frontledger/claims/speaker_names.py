@@ -472,7 +472,9 @@ _APPOSITIVE_GAP = re.compile(r"\s*,\s*")
 def _governed_title(doc: Analysis, hit: Hit) -> str | None:
     """The side governing the place a local official's title before a person names, its
     appositive set off by a comma ("El gobernador de Járkov, Oleh X, ha denunciado", "the
-    mayor of Kherson, Roman X, said"): that official's side, not a side in what it reports."""
+    mayor of Kherson, Roman X, said"): that official's side, not a side in what it reports;
+    a side the title names is the official's ("the Russian-installed head of the X region,
+    Y, said": an official a side installed in land it holds)."""
     pattern = doc.lexicon.local_official
     start = max(0, hit.start - APPOSITIVE_WINDOW)
     if pattern is None or "," not in doc.text[start:hit.start]:
@@ -484,6 +486,9 @@ def _governed_title(doc: Analysis, hit: Hit) -> str | None:
     title_start = gap - len(title)
     if not title.strip() or pattern.search(title) is None or within(doc.cues, title_start, gap):
         return None
+    installed = [s for s in within(doc.sides, title_start, gap) if s.label in doc.theater.opponents]
+    if installed:  # "the Russian-installed governor of the X region, Y,": the title's own side
+        return str(installed[0].label)
     places = within(doc.places, title_start, gap)
     sides = {doc.theater.territory.get(p.country or "") for p in places}
     return next(iter(sides)) if len(sides) == 1 and None not in sides else None
