@@ -417,7 +417,34 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     earlier = _named_before(doc.text[hit.start:hit.end], state)
     if earlier is not None:
         return earlier.side  # "Savchuk said", after "Governor Petro Savchuk"
-    return _side_from_title(doc, hit) or _side_from_places(doc, hit)
+    return _described_after(doc, hit) or _side_from_title(doc, hit) or _side_from_places(doc, hit)
+
+
+DESCRIPTION_REACH = 2 * APPOSITIVE_WINDOW
+"""How far the rest of a sentence that only describes the speaker named before it may go
+("..., racconta il maggiore Andriy, nome di battaglia "Bison", che comanda un battaglione
+della 14ª brigata meccanizzata.": ~90 characters); the longest appositive `_appositive_end`
+reads."""
+
+
+_SENTENCE_STOP = re.compile(r"[.!?…](?:\s|$)")
+
+
+def _described_after(doc: Analysis, hit: Hit) -> str | None:
+    """The side named in the rest of a speaker's sentence after its name and a comma, when
+    that rest only tells who the speaker is (no place, no reporting word: "..., racconta il
+    maggiore Andriy, che comanda un battaglione della 14ª brigata meccanizzata"): the side of
+    the unit it serves in, however long its description."""
+    if not doc.text.startswith(",", hit.end):
+        return None
+    stop = _SENTENCE_STOP.search(doc.text, hit.end, hit.end + DESCRIPTION_REACH + 2)
+    if stop is None:
+        return None
+    end = stop.start()
+    if within(doc.places, hit.end, end) or within(doc.cues, hit.end, end):
+        return None  # (a claim names its place: "nome di battaglia" is no fighting)
+    sides = [s for s in within(doc.sides, hit.end, end) if s.label in doc.theater.opponents]
+    return str(sides[0].label) if sides else None
 
 
 def _reported_from(doc: Analysis, hit: Hit) -> int:
