@@ -343,7 +343,7 @@ def _with_quotation(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speake
 
 
 def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -> Speaker | None:
-    when = date_near(doc, sentence, cue.start)
+    when = _statement_date(doc, sentence, cue)
     if cue.label == "impersonal":
         return _sided_source(doc, cue, when) or Speaker(
             UNATTRIBUTED, UNKNOWN, cue.start, named=False, date=when)
@@ -365,6 +365,20 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
             return replace(pointed, position=cue.start, anaphoric=True, span=None,
                            date=when or pointed.date)
     return found
+
+
+def _statement_date(doc: Analysis, sentence: Sentence, cue: Hit) -> DateMention | None:
+    """When a cue's statement was made: the date nearest it in its sentence, but not one
+    inside the quotation that opens the sentence and closes before the cue («Dicono da
+    novembre di averla presa», racconta X: November is what the words tell, not when)."""
+    when = date_near(doc, sentence, cue.start)
+    if when is None or when.start > cue.start or sentence.text[:1] not in _CLOSES:
+        return when  # (most statements open with no quotation)
+    end = _quotation_end(sentence)
+    if end is None or end > cue.start or when.start >= end:
+        return when
+    after = within(doc.dates, end, sentence.end)
+    return min(after, key=lambda m: abs(m.start - cue.start)) if after else None
 
 
 DROPPED_SUBJECT_GAP = 12
