@@ -390,12 +390,15 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     # still hold ...": neither is Ukrainian)
     # nor those of what it reports after "according to X," ("Según X, un grupo ruso ...")
     reported = _reported_from(doc, hit)
+    # ("Laut dem Sprecher X versuchte eine russische Gruppe ...": no side X reports on, what
+    # it names or not, unless linked to X as its body, "laut X vom ukrainischen Generalstab")
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
               and not SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))
               and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start)
                         or s.start >= reported)
-                       and (names_fighters(doc, s, noun=True) or acts_in_clause(doc, s)))]
+                       and (names_fighters(doc, s, noun=True) or acts_in_clause(doc, s)))
+              and not (s.start >= reported and not of_link(doc, hit.end, s.start))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
