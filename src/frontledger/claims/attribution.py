@@ -343,7 +343,7 @@ def _with_quotation(doc: Analysis, sentence: Sentence, cue: Hit, speaker: Speake
 
 
 def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -> Speaker | None:
-    when = date_near(doc, sentence, cue.start)
+    when = _statement_date(doc, sentence, cue)
     if cue.label == "impersonal":
         return _sided_source(doc, cue, when) or Speaker(
             UNATTRIBUTED, UNKNOWN, cue.start, named=False, date=when)
@@ -365,6 +365,20 @@ def _speaker_of_cue(doc: Analysis, sentence: Sentence, cue: Hit, state: State) -
             return replace(pointed, position=cue.start, anaphoric=True, span=None,
                            date=when or pointed.date)
     return found
+
+
+def _statement_date(doc: Analysis, sentence: Sentence, cue: Hit) -> DateMention | None:
+    """When a cue's statement was made: the date nearest it in its sentence, but not one
+    inside the quotation that opens the sentence and closes before the cue («Dicono da
+    novembre di averla presa», racconta X: November is what the words tell, not when)."""
+    when = date_near(doc, sentence, cue.start)
+    if when is None or when.start > cue.start or sentence.text[:1] not in _CLOSES:
+        return when  # (most statements open with no quotation)
+    end = _quotation_end(sentence)
+    if end is None or end > cue.start or when.start >= end:
+        return when
+    after = within(doc.dates, end, sentence.end)
+    return min(after, key=lambda m: abs(m.start - cue.start)) if after else None
 
 
 DROPPED_SUBJECT_GAP = 12
@@ -611,12 +625,27 @@ def _insertion_subject(doc: Analysis, sentence: Sentence, cue: Hit) -> list[Hit]
         if end == closing and title is not None and hit.label == "person" and (
                 _APPOSED.fullmatch(doc.text, title.end, hit.start)):
             return [hit]  # "The regional governor, Oleh X, said": the title's holder speaks
+        if end == closing and hit.label != "anaphor" and _opening_title(doc, sentence, hit):
+            return [hit]  # "The Russian-installed head of the X region, Y, said"
         if _NOUN_PHRASE_END.match(doc.text, end, closing):
             return [hit] if end < closing else []
     return []
 
 
 _APPOSED = re.compile(r"\s*,\s*")
+
+
+def _opening_title(doc: Analysis, sentence: Sentence, person: Hit) -> bool:
+    """Whether a person set off by commas right before its verb follows the title that
+    opens the sentence ("The Russian-installed head of the X region, Y, said", "Der von
+    Moskau eingesetzte Bürgermeister von X, Y, teilte mit"): one noun phrase, with no
+    other comma, claim or reporting word, up to the person's comma."""
+    comma = doc.text.rfind(",", sentence.start, person.start)
+    return (comma > sentence.start and not doc.text[comma + 1:person.start].strip()
+            and person.start - sentence.start <= SPEAKER_WINDOW
+            and "," not in doc.text[sentence.start:comma]
+            and not within(doc.triggers, sentence.start, comma)
+            and not within(doc.cues, sentence.start, comma))
 
 
 _NOUN_PHRASE_END = re.compile(r"(?:\s+[\w'’-]+){0,3}\s*,")

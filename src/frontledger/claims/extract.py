@@ -227,7 +227,8 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
                 lead: int = 0, headings: frozenset[int] = frozenset()) -> list[Claim]:
     """None by the outlet in its lead (text before offset `lead`: headline and standfirst)
     or in a heading (a sentence starting at an offset in `headings`: a live blog's entry
-    title) that only retells a claim the article attributes to someone; none by a named voice of
+    title) that only retells a claim the article attributes to someone, nor a denial in a
+    heading that the body makes with the same claimant side; none by a named voice of
     unknown side that repeats a claim a known side makes, same share (it adds no side to
     weigh; an unattributed report, "according to several media", is other sources);
     then one claim per (place, kind, side, stance, claimant side, and denier), the most
@@ -237,9 +238,14 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     # each claim with its key, worked out once: the steps below compare claims by it
     keyed = [(c, _key(c)) for c in claims]
     attributed = {k[:4] for c, k in keyed if c.claimant != outlet}
+    # a heading's own denier ("09:40 | Kyiv: no unit is encircled") retells its entry's
+    # denial, which the entry's fuller name for that side makes ("the army's spokesman
+    # said"): not a second denier (`_denier_voices`; an assertion merges below anyway)
+    told = {k for c, k in keyed if c.evidence.start not in headings} if headings else set()
     keyed = [(c, k) for c, k in keyed if not (
-        c.claimant == outlet and (c.evidence.start < lead or c.evidence.start in headings)
-        and k[:4] in attributed)]
+        (c.claimant == outlet and (c.evidence.start < lead or c.evidence.start in headings)
+         and k[:4] in attributed)
+        or (c.stance == "denies" and c.evidence.start in headings and k in told))]
     sided = {_content(c, k) for c, k in keyed if c.claimant_side != "unknown"}
     keyed = [(c, k) for c, k in keyed if c.claimant_side != "unknown"
              or c.claimant == UNATTRIBUTED or _content(c, k) not in sided]

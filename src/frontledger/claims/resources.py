@@ -229,6 +229,11 @@ class Lexicon:
     guys", "nasi żołnierze"): an outlet that writes them in its own voice, and names the
     enemy, is a side's channel and speaks for the side it calls ours."""
     base_forms: tuple[tuple[re.Pattern[str], str], ...] = ()
+    rank: re.Pattern[str] | None = None
+    """A military rank, or the words that give a call sign ("le capitaine", "il maggiore",
+    "kapitan", "командир с позывным"), in lower case: the one capitalised word right after
+    it, a first name or a call sign, names a person ("le capitaine Andriï", "командир с
+    позывным «Бард»"), as two capitalised words do."""
     local_official: re.Pattern[str] | None = None
     """Titles of a place's own officials and authorities ("governor", "mayor", "regional
     head", "глава администрации", "szef administracji"): a speaker so titled, with no side
@@ -389,6 +394,7 @@ def _lexicon(lang: Language) -> Lexicon:
         addressee=_before_name(speech.get("addressee")),
         reported_mood=_optional(speech.get("reported_mood")),
         partisan=_optional(speech.get("partisan")),
+        rank=_optional(speech.get("rank")),
         determiner=_optional(speech.get("determiner")),
         local_official=_optional(speech.get("local_official")),
         place_anaphor=_compile(places["anaphor"]),

@@ -76,7 +76,7 @@ _SCANNED = ("spread", "claim_noun", "not_claim", "negation", "denial", "earlier"
             "anaphoric_preposition", "outage", "outage_after", "outage_word", "there",
             "bearing", "origin", "source", "opposed", "direction_before", "near", "river",
             "plan", "intent", "hypothesis_after", "conditional", "attempt", "background",
-            "narration", "addressee", "not_speaker", "present", "pair", "forecast")
+            "narration", "addressee", "not_speaker", "present", "pair", "forecast", "rank")
 """The lexicon's single patterns that `analysis.analyse` scans the whole text with (and
 the outage patterns, which `binding` asks of every document: each alone cost ~0.1-0.3 ms
 an article in the regex engine, ~7 % of an article's claims work, benchmarks/claims.py);
@@ -142,6 +142,27 @@ def find_persons(text: str) -> list[Hit]:
         return found
     repeated = [Hit(start, end, "person") for start, end in _surnames_alone(text, stems)]
     return drop_overlaps(found + repeated)
+
+
+# A capitalised word right after a rank, maybe quoted as a call sign ("«Бард»", "\"Lis\""),
+# and the surname after it where there is one ("général Mark Rutte": the whole name)
+_RANKED_NAME = re.compile(
+    rf"[ \t]+[«\"„“]?[{_UPPER}][{_LOWER}]+[»\"”“]?(?:[ \t]+[{_UPPER}][{_LOWER}]+){{0,2}}"
+    rf"(?![{_UPPER}{_LOWER}])")
+
+
+def find_ranked(text: str, rank: re.Pattern[str] | None, scan: Scan | None = None) -> list[Hit]:
+    """A rank and the one capitalised word after it, a first name or a call sign ("le
+    capitaine Andriï", "il maggiore Andriy", "kapitan Ołeh", "командир с позывным «Бард»"):
+    a person whose surname the report leaves out (with the surname where it follows)."""
+    if rank is None:
+        return []
+    found = []
+    for match in _scan(text, None, scan).finditer(rank):
+        name = _RANKED_NAME.match(text, match.end())
+        if name is not None:
+            found.append(Hit(match.start(), name.end(), "person"))
+    return found
 
 
 ENDING_LETTERS = 3

@@ -394,12 +394,15 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     # still hold ...": neither is Ukrainian)
     # nor those of what it reports after "according to X," ("Según X, un grupo ruso ...")
     reported = _reported_from(doc, hit)
+    # ("Laut dem Sprecher X versuchte eine russische Gruppe ...": no side X reports on, what
+    # it names or not, unless linked to X as its body, "laut X vom ukrainischen Generalstab")
     around = [s for s in within(doc.sides, hit.start - APPOSITIVE_WINDOW,
                                 _appositive_end(doc.text, hit)) if not _speaks_after(doc, hit, s)
               and not SENTENCE_END.search(doc.text, min(s.end, hit.end), max(s.start, hit.start))
               and not ((s.end <= hit.start or within(doc.cues, hit.end, s.start)
                         or s.start >= reported)
-                       and (names_fighters(doc, s, noun=True) or acts_in_clause(doc, s)))]
+                       and (names_fighters(doc, s, noun=True) or acts_in_clause(doc, s)))
+              and not (s.start >= reported and not of_link(doc, hit.end, s.start))]
     overlapping = [s.label for s in around if s.start < hit.end and hit.start < s.end]
     if overlapping and overlapping[0] in speakers:
         return overlapping[0]
@@ -421,7 +424,34 @@ def side_of_name(doc: Analysis, hit: Hit, state: State) -> str:
     earlier = _named_before(doc.text[hit.start:hit.end], state)
     if earlier is not None:
         return earlier.side  # "Savchuk said", after "Governor Petro Savchuk"
-    return _side_from_title(doc, hit) or _side_from_places(doc, hit)
+    return _described_after(doc, hit) or _side_from_title(doc, hit) or _side_from_places(doc, hit)
+
+
+DESCRIPTION_REACH = 2 * APPOSITIVE_WINDOW
+"""How far the rest of a sentence that only describes the speaker named before it may go
+("..., racconta il maggiore Andriy, nome di battaglia "Bison", che comanda un battaglione
+della 14ª brigata meccanizzata.": ~90 characters); the longest appositive `_appositive_end`
+reads."""
+
+
+_SENTENCE_STOP = re.compile(r"[.!?…](?:\s|$)")
+
+
+def _described_after(doc: Analysis, hit: Hit) -> str | None:
+    """The side named in the rest of a speaker's sentence after its name and a comma, when
+    that rest only tells who the speaker is (no place, no reporting word: "..., racconta il
+    maggiore Andriy, che comanda un battaglione della 14ª brigata meccanizzata"): the side of
+    the unit it serves in, however long its description."""
+    if not doc.text.startswith(",", hit.end):
+        return None
+    stop = _SENTENCE_STOP.search(doc.text, hit.end, hit.end + DESCRIPTION_REACH + 2)
+    if stop is None:
+        return None
+    end = stop.start()
+    if within(doc.places, hit.end, end) or within(doc.cues, hit.end, end):
+        return None  # (a claim names its place: "nome di battaglia" is no fighting)
+    sides = [s for s in within(doc.sides, hit.end, end) if s.label in doc.theater.opponents]
+    return str(sides[0].label) if sides else None
 
 
 def _reported_from(doc: Analysis, hit: Hit) -> int:
@@ -476,7 +506,9 @@ _APPOSITIVE_GAP = re.compile(r"\s*,\s*")
 def _governed_title(doc: Analysis, hit: Hit) -> str | None:
     """The side governing the place a local official's title before a person names, its
     appositive set off by a comma ("El gobernador de Járkov, Oleh X, ha denunciado", "the
-    mayor of Kherson, Roman X, said"): that official's side, not a side in what it reports."""
+    mayor of Kherson, Roman X, said"): that official's side, not a side in what it reports;
+    a side the title names is the official's ("the Russian-installed head of the X region,
+    Y, said": an official a side installed in land it holds)."""
     pattern = doc.lexicon.local_official
     start = max(0, hit.start - APPOSITIVE_WINDOW)
     if pattern is None or "," not in doc.text[start:hit.start]:
@@ -488,6 +520,9 @@ def _governed_title(doc: Analysis, hit: Hit) -> str | None:
     title_start = gap - len(title)
     if not title.strip() or pattern.search(title) is None or within(doc.cues, title_start, gap):
         return None
+    installed = [s for s in within(doc.sides, title_start, gap) if s.label in doc.theater.opponents]
+    if installed:  # "the Russian-installed governor of the X region, Y,": the title's own side
+        return str(installed[0].label)
     places = within(doc.places, title_start, gap)
     sides = {doc.theater.territory.get(p.country or "") for p in places}
     return next(iter(sides)) if len(sides) == 1 and None not in sides else None
