@@ -1115,18 +1115,24 @@ def interviewee(doc: Analysis, sentence: Sentence) -> Speaker | None:
 
 
 def _interview(doc: Analysis) -> tuple[frozenset[int], Speaker | None]:
+    """The answering turns and who gives them. From the first question on, a turn that
+    is no question answers the turn before it when that one asked, or prompted with a
+    statement of its own ("— Military bloggers write that ... — Let them write."): an
+    interviewer's turn that states rather than asks is followed by an answer too."""
     answers: set[int] = set()
     first_question: Sentence | None = None
-    asked = False
+    awaiting = False  # the last turn was the interviewer's: the next one answers it
     for number, group in paragraphs(doc).items():
         if _TURN.match(group[0].text) is None:
             continue
         question = group[-1].text.rstrip(_CLOSING).endswith("?")
         if question and first_question is None:
             first_question = group[0]
-        elif asked and not question:
+        elif first_question is not None and awaiting and not question:
             answers.add(number)
-        asked = question
+            awaiting = False
+            continue
+        awaiting = first_question is not None
     if first_question is None or not answers:
         return frozenset(), None
     persons = [p for p in within(doc.persons, 0, first_question.start) if not any(

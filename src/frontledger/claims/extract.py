@@ -201,7 +201,7 @@ def _read(doc: Analysis, principal: Speaker | None) -> tuple[list[Claim], State]
     captions = _captions(doc)
     for sentence in doc.sentences:
         check_budget()
-        if sentence.paragraph not in captions:
+        if sentence.start not in captions:
             claims.extend(_sentence_claims(doc, sentence, state, claims))
     return claims, state
 
@@ -212,13 +212,25 @@ June 5, 2024. REUTERS/Name/File Photo" splits into 2-3); a longer one is body te
 
 
 def _captions(doc: Analysis) -> set[int]:
-    """Paragraphs that caption a photo (the lexicon's `caption`: "Photo:", "in this handout
-    picture", "Foto: dpa", "REUTERS/"): they show an old scene, they claim nothing."""
+    """The starts of the sentences that caption a photo (the lexicon's `caption`: "Photo:",
+    "in this handout picture", "Foto: dpa", "REUTERS/"): they show an old scene, they claim
+    nothing. A short paragraph that is a caption, or the part of one from a sentence that
+    opens as a caption ("Interview by X. Photo: the ruined centre of Y, April 2024.")."""
     pattern = doc.lexicon.caption
     if pattern is None:
         return set()
-    return {number for number, group in paragraphs(doc).items() if len(group) <= CAPTION_SENTENCES
-            and pattern.search(doc.text[group[0].start:group[-1].end]) is not None}
+    muted: set[int] = set()
+    for group in paragraphs(doc).values():
+        if len(group) > CAPTION_SENTENCES:
+            continue
+        if pattern.search(doc.text[group[0].start:group[-1].end]) is not None:
+            muted.update(s.start for s in group)
+            continue
+        opening = next((k for k, s in enumerate(group[1:], 1)
+                        if pattern.match(s.text) is not None), None)
+        if opening is not None:
+            muted.update(s.start for s in group[opening:])
+    return muted
 
 
 

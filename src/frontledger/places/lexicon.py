@@ -90,6 +90,9 @@ class Lexicon:
     modifier_suffixes: tuple[str, ...]
     """Nominative endings of the adjectives inside names ("Кучерів" Яр, "Сухой" Яр)."""
     inflection: tuple[tuple[str, str], ...]
+    bare_stem_never_ends: tuple[str, ...]
+    """Letters a stem never ends in once an ending is cut with nothing put back: a soft
+    sign stays only with an ending ("Иванополье" is no case of "Иванополь")."""
     stopwords: frozenset[str]
     persons: frozenset[str]
     """The language's persons and the default theater's (`[persons]` of its file)."""
@@ -220,6 +223,7 @@ def _lexicon(lang: Language) -> Lexicon:
         toponym_suffixes=tuple(sorted(set(words("toponym_suffixes")), key=len, reverse=True)),
         modifier_suffixes=tuple(words("modifier_suffixes")),
         inflection=pairs("inflection"),
+        bare_stem_never_ends=tuple(words("bare_stem_never_ends")),
         stopwords=frozenset(fold(w) for w in [*words("stopwords"), *persons,
                                               *load_theater().media]),
         persons=frozenset(fold(w) for w in persons),
@@ -252,9 +256,12 @@ def inflected_bases(token: str, lex: Lexicon) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _inflected(low: str, source: Language) -> tuple[str, ...]:
     forms = [low]
-    for ending, replacement in _lexicon(source).inflection:
+    lex = _lexicon(source)
+    for ending, replacement in lex.inflection:
         if low.endswith(ending) and len(low) - len(ending) >= MIN_STEM:
             form = low[: len(low) - len(ending)] + replacement
+            if not replacement and form.endswith(lex.bare_stem_never_ends):
+                continue
             if form not in forms:
                 forms.append(form)
     return tuple(forms)

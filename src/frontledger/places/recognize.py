@@ -568,10 +568,13 @@ class Recogniser:
         """Theater places spelt another way: by transliteration skeleton, else (a name
         written the Russian way) by its Ukrainian form, exactly or by skeleton."""
         roman = _letters(romanise(form, self.lex.language))
-        postings = self._spelt_in_english(roman) or self._spelt_otherwise(roman) or self._similar(
-            roman, skeleton(form, self.lex.language))
+        postings = self._spelt_in_english(roman) or self._spelt_otherwise(roman)
         if not postings:
-            postings = self._respelt(roman) or self._alternative(roman)
+            similar = self._similar(roman, skeleton(form, self.lex.language))
+            # "Иванополье": a name with a Russian ending is first its Ukrainian form
+            # (Іванопілля), which a merely close name (Иванополь) must not hide
+            respelt = self._respelt(roman) if not similar or russian_looking(roman) else ()
+            postings = tuple(dict.fromkeys(respelt + similar)) or self._alternative(roman)
         if not postings:
             return None
         word = self.words[i]
