@@ -1076,9 +1076,11 @@ one-word label and a colon ("Q: ...", "A: ...", "Ответ: ...")."""
 def interviewee(doc: Analysis, sentence: Sentence) -> Speaker | None:
     """Who answers in an interview laid out as turns ("Q: ...? A: ...", "— ...? — ..."):
     the person the text names first, before its first question, speaks in every turn that
-    answers one (a turn after a question's turn, not a question itself). None outside such
-    turns, and in a text with no interview (question headings of the outlet's own
-    sections open with no turn's mark)."""
+    answers one (a turn after a question's turn, not a question itself). A question is a
+    turn that ends with "?", or, once the first one is found, any turn with its label
+    ("Q: What about X? Bloggers claim half of it." asks too, so "A: ..." after it answers).
+    None outside such turns, and in a text with no interview (question headings of the
+    outlet's own sections open with no turn's mark)."""
     answers: tuple[frozenset[int], Speaker | None] | None = doc.kept.get("interview")
     if answers is None:
         answers = doc.kept["interview"] = _interview(doc)
@@ -1088,11 +1090,15 @@ def interviewee(doc: Analysis, sentence: Sentence) -> Speaker | None:
 def _interview(doc: Analysis) -> tuple[frozenset[int], Speaker | None]:
     answers: set[int] = set()
     first_question: Sentence | None = None
+    turns = [(number, group, turn.group().rstrip(": ") if ":" in turn.group() else None)
+             for number, group in paragraphs(doc).items()
+             if (turn := _TURN.match(group[0].text)) is not None]
+    asking = next((label for _, group, label in turns
+                   if group[-1].text.rstrip(_CLOSING).endswith("?")), None)
     asked = False
-    for number, group in paragraphs(doc).items():
-        if _TURN.match(group[0].text) is None:
-            continue
-        question = group[-1].text.rstrip(_CLOSING).endswith("?")
+    for number, group, label in turns:
+        question = (label == asking if asking is not None and label is not None
+                    else group[-1].text.rstrip(_CLOSING).endswith("?"))
         if question and first_question is None:
             first_question = group[0]
         elif asked and not question:
