@@ -169,3 +169,16 @@ def test_a_month_without_a_range_keeps_the_published_year() -> None:
     mentions = find_dates("Fighting began in May. In October 2022 the front moved.",
                           PUBLISHED, "en")
     assert mentions[0].value.isoformat() == "2025-05-01"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The governor said on Monday that drones had hit the city overnight.", "en"),
+    ("Le gouverneur a indiqué lundi que des drones avaient frappé la ville dans la nuit.", "fr"),
+    ("El gobernador informó el lunes de que los drones atacaron la ciudad durante la noche.",
+     "es"),
+])
+def test_a_night_word_is_marked_as_counted_from_publication_and_a_weekday_is_not(
+        text: str, language: str) -> None:
+    weekday, night = find_dates(text, PUBLISHED, language)
+    assert (weekday.from_published, night.from_published) == (False, True)
+    assert night.value == PUBLISHED

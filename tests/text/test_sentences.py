@@ -140,3 +140,9 @@ def test_abbreviation_check_of_a_whole_word_tells_what_the_pattern_finds() -> No
             line = f"Es hieß {word}."
             expected = bool(patterns.abbreviation.search(line[line.rfind(" ") + 1:]))
             assert _is_abbreviation(line, len(line), patterns) == expected, word
+
+
+def test_an_opening_question_or_exclamation_mark_starts_a_sentence() -> None:
+    text = "Moscú anunció la toma de la aldea. ¿Es cierto? Falso. ¡Es un bulo! Eso dijo."
+    assert [s.text for s in split_sentences(text)] == [
+        "Moscú anunció la toma de la aldea.", "¿Es cierto?", "Falso.", "¡Es un bulo!", "Eso dijo."]

@@ -1105,9 +1105,11 @@ one-word label and a colon ("Q: ...", "A: ...", "Ответ: ...")."""
 def interviewee(doc: Analysis, sentence: Sentence) -> Speaker | None:
     """Who answers in an interview laid out as turns ("Q: ...? A: ...", "— ...? — ..."):
     the person the text names first, before its first question, speaks in every turn that
-    answers one (a turn after a question's turn, not a question itself). None outside such
-    turns, and in a text with no interview (question headings of the outlet's own
-    sections open with no turn's mark)."""
+    answers one (a turn after a question's turn, not a question itself). A question is a
+    turn that ends with "?", or, once the first one is found, any turn with its label
+    ("Q: What about X? Bloggers claim half of it." asks too, so "A: ..." after it answers).
+    None outside such turns, and in a text with no interview (question headings of the
+    outlet's own sections open with no turn's mark)."""
     answers: tuple[frozenset[int], Speaker | None] | None = doc.kept.get("interview")
     if answers is None:
         answers = doc.kept["interview"] = _interview(doc)
@@ -1115,17 +1117,23 @@ def interviewee(doc: Analysis, sentence: Sentence) -> Speaker | None:
 
 
 def _interview(doc: Analysis) -> tuple[frozenset[int], Speaker | None]:
-    """The answering turns and who gives them. From the first question on, a turn that
-    is no question answers the turn before it when that one asked, or prompted with a
+    """The answering turns and who gives them. A turn with the label of the first turn
+    that asks ("Q:", "P:") asks too, whatever its last sentence; a turn with no label (a
+    dash) asks when it ends in "?". From the first question on, a turn that is no
+    question answers the turn before it when that one asked, or prompted with a
     statement of its own ("— Military bloggers write that ... — Let them write."): an
     interviewer's turn that states rather than asks is followed by an answer too."""
     answers: set[int] = set()
     first_question: Sentence | None = None
+    turns = [(number, group, turn.group().rstrip(": ") if ":" in turn.group() else None)
+             for number, group in paragraphs(doc).items()
+             if (turn := _TURN.match(group[0].text)) is not None]
+    asking = next((label for _, group, label in turns
+                   if group[-1].text.rstrip(_CLOSING).endswith("?")), None)
     awaiting = False  # the last turn was the interviewer's: the next one answers it
-    for number, group in paragraphs(doc).items():
-        if _TURN.match(group[0].text) is None:
-            continue
-        question = group[-1].text.rstrip(_CLOSING).endswith("?")
+    for number, group, label in turns:
+        question = (label == asking if asking is not None and label is not None
+                    else group[-1].text.rstrip(_CLOSING).endswith("?"))
         if question and first_question is None:
             first_question = group[0]
         elif first_question is not None and awaiting and not question:

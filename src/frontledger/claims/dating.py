@@ -70,7 +70,7 @@ def claim_date(
     written = _place_date(doc, sentence, trigger, place) or _trigger_date(doc, sentence,
                                                                         trigger)
     if written is not None and not _other_events_date(doc, sentence, trigger, written):
-        return written
+        return _as_said(doc, sentence, written, speaker)
     if speaker is not None and _shared(speaker.date, sentence) and not (
             trigger.label in EVENT_KINDS and is_past(doc, sentence, trigger)):
         return speaker.date
@@ -84,6 +84,22 @@ def claim_date(
             or not is_past(doc, sentence, trigger)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
+
+
+def _as_said(doc: Analysis, sentence: Sentence, written: DateMention,
+             speaker: Speaker | None) -> DateMention:
+    """"The governor said on Monday that drones hit X overnight": a day counted from the
+    published date ("overnight", "in the past 24 hours", "dans la nuit") is counted from the
+    day of the statement that tells it, when that statement names its day (in the sentence,
+    or the speaker's from an earlier one: "..., he said on Saturday. He said ...")."""
+    if not written.from_published or written.value is None or doc.published is None:
+        return written
+    said = _statement_day(doc, sentence)
+    if said is None and speaker is not None and _shared(speaker.date, sentence):
+        said = speaker.date
+    if said is None or said.value is None or said.precision != "day" or said.from_published:
+        return written
+    return replace(written, value=said.value + (written.value - doc.published))
 
 
 def _trigger_date(doc: Analysis, sentence: Sentence, trigger: Hit) -> DateMention | None:

@@ -77,6 +77,10 @@ class DateMention:
     value: date | None
     """None for a time that names no day ("in recent days", "à l'automne dernier")."""
     precision: DatePrecision | None
+    from_published: bool = False
+    """A day counted from the published date ("overnight", "yesterday", "dans la nuit"):
+    a statement that names its own day ("said on Monday that ... overnight") counts it
+    from that day instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +269,8 @@ def _resolve(
         month = _months_from(published.replace(day=1), relative.offset)
         return DateMention(match.start(), match.end(), month, "month")
     base = last_day if relative.from_previous and last_day is not None else published
-    return DateMention(match.start(), match.end(), base + timedelta(days=relative.offset), "day")
+    return DateMention(match.start(), match.end(), base + timedelta(days=relative.offset), "day",
+                       from_published=base is published)
 
 
 def _year(match: re.Match[str], published: date | None) -> DateMention | None:

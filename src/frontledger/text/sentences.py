@@ -29,9 +29,10 @@ _CAPITAL_RANGES = (("A", "Z"), ("À", "Ö"), ("Ø", "Þ"), ("А", "Я"))
 """The capitals of the Latin, Latin-1 and Russian alphabets, as ranges; each language adds
 its own (`[sentences] capitals` of its text.toml: "Ł", "Ї")."""
 _CAPITALS = "".join(f"{first}-{last}" for first, last in _CAPITAL_RANGES)
-# What may open the next sentence: a capital, a digit, an opening quote or a dash (matched
-# where a boundary ends, so never inside a run of spaces).
-_NEXT_START = r"(?<!\s)\s++[\"'«“„‘(\[—–-]*+\s*+[" + _CAPITALS + "%s0-9]"
+# What may open the next sentence: a capital, a digit, an opening quote, a dash or an
+# opening question or exclamation mark ("¿Qué pasó?", "¡Es falso!") (matched where a
+# boundary ends, so never inside a run of spaces).
+_NEXT_START = r"(?<!\s)\s++[\"'«“„‘(\[—–¿¡-]*+\s*+[" + _CAPITALS + "%s0-9]"
 # Tokens ending in "." that do not end a sentence: single capitals (initials) and each
 # language's abbreviations, the `[sentences] abbreviations` of `data/lang/<lang>/text.toml`.
 # The splitter does not know the language, so it honours every language's list at once;
