@@ -109,6 +109,8 @@ class _DateWords:
     """A year after the words that make it a time ("in 2022", "w 2022 roku")."""
     range_gap: re.Pattern[str] | None
     """What joins the two days of a range ("samedi à dimanche", "субботы на воскресенье")."""
+    since: re.Pattern[str] | None
+    """Before a date: the words that make it the start of a state ("seit August", "od maja")."""
 
 
 def find_dates(
@@ -141,7 +143,38 @@ def find_dates(
             last_explicit = explicit
             if mention.value is not None and explicit:
                 context_year = mention.value.year
-    return mentions
+    return _without_recent_starts(mentions, words, text)
+
+
+SINCE_REACH = 40
+"""Characters before a date searched for a `since` word ("seit Anfang ", "depuis la mi-")."""
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _without_recent_starts(mentions: list[DateMention], words: _DateWords, text: str
+                           ) -> list[DateMention]:
+    """Drop the month a state started, written without its year ("kämpfen seit August",
+    "since May", "od maja"): the state holds on the day of the report, not on its first
+    day, and dates nothing else. A start with its year ("occupied since March 2022") is the
+    time the report gives the state; a day ("since Friday a message claims ...") is when a
+    recent report began, which dates it; the first end of a range ("od maja do
+    października") is kept."""
+    since = words.since
+    if since is None:
+        return mentions
+    kept = []
+    for k, mention in enumerate(mentions):
+        following = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (mention.precision == "month"
+                and since.search(text, max(0, mention.start - SINCE_REACH), mention.start)
+                and not _WRITTEN_YEAR.search(text, mention.start, mention.end)
+                and not (words.range_gap is not None  # a night "с субботы на воскресенье"
+                         and words.range_gap.search(text, mention.start, mention.end))
+                and not (following is not None and words.range_gap is not None
+                         and words.range_gap.fullmatch(text, mention.end, following.start))):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _shares_year(mentions: list[DateMention], second: DateMention, words: _DateWords,
@@ -443,6 +476,8 @@ def _date_words(lang: Language) -> _DateWords:
         if section.get("year_before") else None,
         range_gap=compiled.compile(section["range_gap"], flags)
         if section.get("range_gap") else None,
+        since=compiled.compile(rf"(?:{section['since']})\s*$", flags)
+        if section.get("since") else None,
     )
 
 
