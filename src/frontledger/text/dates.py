@@ -136,6 +136,9 @@ def find_dates(
                 mention = _range(mentions.pop(), mention)
             elif explicit and not last_explicit and _shares_year(mentions, mention, words, text):
                 mentions[-1] = _in_year_of(mentions[-1], mention)
+            elif kind == "month" and not explicit and last_explicit and _later_in_sentence(
+                    mentions, mention, text):
+                mention = _in_year_of_previous(mentions[-1], mention)
             mentions.append(mention)
             if mention.precision == "day" and mention.value is not None:
                 last_day = mention.value
@@ -187,6 +190,31 @@ def _shares_year(mentions: list[DateMention], second: DateMention, words: _DateW
             and first.value is not None and second.value is not None
             and first.precision in ("day", "month") and second.precision in ("day", "month")
             and words.range_gap.fullmatch(text, first.end, second.start) is not None)
+
+
+SENTENCE_YEAR_REACH = 160
+"""Characters at most from a date written with its year to a later month of its sentence
+that takes that year ("In January 2023 they took A, in May B": a clause or two)."""
+_SENTENCE_BREAK = re.compile(r"[.!?…](?:\s|$)|\n")
+
+
+def _later_in_sentence(mentions: list[DateMention], month: DateMention, text: str) -> bool:
+    """Whether a month written without its year follows, in the same sentence, a date that
+    writes another year, and not before it in that year: "W styczniu 2023 r. Rosjanie
+    zajęli Sołedar, w maju – Bachmut" tells May 2023, not May of the report's year."""
+    previous = mentions[-1] if mentions else None
+    return (previous is not None and previous.value is not None and month.value is not None
+            and previous.precision in ("day", "month")
+            and previous.value.year != month.value.year
+            and previous.value.month <= month.value.month
+            and month.start - previous.end <= SENTENCE_YEAR_REACH
+            and _SENTENCE_BREAK.search(text, previous.end, month.start) is None)
+
+
+def _in_year_of_previous(previous: DateMention, month: DateMention) -> DateMention:
+    assert previous.value is not None and month.value is not None
+    return DateMention(month.start, month.end, month.value.replace(year=previous.value.year),
+                       month.precision)
 
 
 def _in_year_of(first: DateMention, second: DateMention) -> DateMention:
