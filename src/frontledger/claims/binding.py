@@ -177,9 +177,14 @@ def _unless_next_clause(doc: Analysis, trigger: Hit, after: list[PlaceMention],
     """"X is under our control, in Y fighting goes on", "X під нашим контролем, у Y тривають
     бої": where the first place after the trigger stands past a clause mark, and a trigger of
     its own follows it in that clause, while a place stands before the trigger, the places
-    after are the next clause's (none), and the trigger is about the place before it."""
-    if not after or not later or _CLAUSE_MARK.search(
-            doc.text, trigger.end, after[0].start) is None:
+    after are the next clause's (none), and the trigger is about the place before it. A
+    coordination opens such a clause too, where the verb comes last ("dass sie X
+    eingenommen hätten und auf Y vorrückten")."""
+    if not after or not later:
+        return after
+    joined = doc.lexicon.coordination
+    if _CLAUSE_MARK.search(doc.text, trigger.end, after[0].start) is None and (
+            joined is None or joined.match(doc.text, trigger.end, after[0].start) is None):
         return after
     place = after[0]
     mark = _CLAUSE_MARK.search(doc.text, place.end, later[-1])

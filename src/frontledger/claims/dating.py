@@ -107,6 +107,8 @@ def _trigger_date(doc: Analysis, sentence: Sentence, trigger: Hit) -> DateMentio
     trigger is that trigger's where a date follows this one ("occupied in February 2022 and
     retaken in September 2022": September dates the retaking)."""
     written = date_near(doc, sentence, trigger.start)
+    if written is not None and written.start >= trigger.end:
+        return _before_next_event(doc, sentence, trigger, written)
     if written is None or written.end > trigger.start:
         return written
     after = within(doc.dates, trigger.end, sentence.end)
@@ -114,6 +116,29 @@ def _trigger_date(doc: Analysis, sentence: Sentence, trigger: Hit) -> DateMentio
                             within(doc.triggers, sentence.start, written.start)):
         return written
     return after[0]
+
+
+def _before_next_event(doc: Analysis, sentence: Sentence, trigger: Hit,
+                       after: DateMention) -> DateMention:
+    """"In February 2024 they captured A, and in July they took B": a date that opens a
+    later clause and the later trigger of that clause is that one's; the trigger keeps the
+    date written before it, where its sentence writes one. ("retaken in September, during
+    the counter-offensive": the date is in the trigger's own clause.)"""
+    if not _opens_later_clause(doc, sentence, trigger.end, after):
+        return after
+    before = [m for m in within(doc.dates, sentence.start, trigger.start)
+              if m.end <= trigger.start]
+    return before[-1] if before else after
+
+
+def _opens_later_clause(doc: Analysis, sentence: Sentence, end: int, when: DateMention
+                        ) -> bool:
+    """Whether a date written after `end` opens a clause of its own, with the trigger that
+    comes next ("…, and in July they took B", "…, a w lipcu zdobyły B")."""
+    later = within(doc.triggers, when.end, sentence.end)
+    return (bool(later) and not within(doc.triggers, end, when.start)
+            and _CLAUSE_BREAK.search(doc.text, end, when.start) is not None
+            and _CLAUSE_BREAK.search(doc.text, when.end, later[0].start) is None)
 
 
 def _place_date(doc: Analysis, sentence: Sentence, trigger: Hit,
@@ -127,7 +152,8 @@ def _place_date(doc: Analysis, sentence: Sentence, trigger: Hit,
     mentions = within(doc.dates, sentence.start, sentence.end)
     if len(mentions) < 2:
         return None
-    return next((m for m in mentions if 0 <= m.start - place.end <= PLACE_DATE_GAP), None)
+    own = next((m for m in mentions if 0 <= m.start - place.end <= PLACE_DATE_GAP), None)
+    return None if own is None or _opens_later_clause(doc, sentence, place.end, own) else own
 
 
 def _other_events_date(doc: Analysis, sentence: Sentence, trigger: Hit,

@@ -245,9 +245,15 @@ class UnknownPlaces:
             while last < end and linked(items[last][1], items[last + 1][0]):
                 last += 1
             chain = items[first:last + 1]
-            if last < end and self._settlement_list(chain):
+            if last < end and not self._comma_pair(chain) and self._settlement_list(chain):
                 listed.update(s for s, _e, g in chain if isinstance(g, Group))
         return listed
+
+    def _comma_pair(self, chain: list[tuple[int, int, object]]) -> bool:
+        """Two names joined by a bare comma are no list: a list of two says "and" ("A and
+        B"), while "Die Behauptung, Kostjantyniwka sei gefallen" or "fell Bakhmut, Olena
+        was 53" ends a clause, or sets a name in apposition, at the comma."""
+        return len(chain) == 2 and not self.cues.text[chain[0][1]:chain[1][0]].strip(" ,")
 
     def _settlement_list(self, chain: list[tuple[int, int, object]]) -> bool:
         if any(isinstance(m, PlaceMention) and m.kind == "populated_place"

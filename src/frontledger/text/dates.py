@@ -114,6 +114,8 @@ class _DateWords:
     """A year after the words that make it a time ("in 2022", "w 2022 roku")."""
     range_gap: re.Pattern[str] | None
     """What joins the two days of a range ("samedi à dimanche", "субботы на воскресенье")."""
+    since: re.Pattern[str] | None
+    """Before a date: the words that make it the start of a state ("seit August", "od maja")."""
 
 
 def find_dates(
@@ -139,6 +141,9 @@ def find_dates(
                 mention = _range(mentions.pop(), mention)
             elif explicit and not last_explicit and _shares_year(mentions, mention, words, text):
                 mentions[-1] = _in_year_of(mentions[-1], mention)
+            elif kind == "month" and not explicit and last_explicit and _later_in_sentence(
+                    mentions, mention, text):
+                mention = _in_year_of_previous(mentions[-1], mention)
             mentions.append(mention)
             if mention.precision == "day" and mention.value is not None:
                 last_day = mention.value
@@ -146,7 +151,38 @@ def find_dates(
             last_explicit = explicit
             if mention.value is not None and explicit:
                 context_year = mention.value.year
-    return mentions
+    return _without_recent_starts(mentions, words, text)
+
+
+SINCE_REACH = 40
+"""Characters before a date searched for a `since` word ("seit Anfang ", "depuis la mi-")."""
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _without_recent_starts(mentions: list[DateMention], words: _DateWords, text: str
+                           ) -> list[DateMention]:
+    """Drop the month a state started, written without its year ("kämpfen seit August",
+    "since May", "od maja"): the state holds on the day of the report, not on its first
+    day, and dates nothing else. A start with its year ("occupied since March 2022") is the
+    time the report gives the state; a day ("since Friday a message claims ...") is when a
+    recent report began, which dates it; the first end of a range ("od maja do
+    października") is kept."""
+    since = words.since
+    if since is None:
+        return mentions
+    kept = []
+    for k, mention in enumerate(mentions):
+        following = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (mention.precision == "month"
+                and since.search(text, max(0, mention.start - SINCE_REACH), mention.start)
+                and not _WRITTEN_YEAR.search(text, mention.start, mention.end)
+                and not (words.range_gap is not None  # a night "с субботы на воскресенье"
+                         and words.range_gap.search(text, mention.start, mention.end))
+                and not (following is not None and words.range_gap is not None
+                         and words.range_gap.fullmatch(text, mention.end, following.start))):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _shares_year(mentions: list[DateMention], second: DateMention, words: _DateWords,
@@ -159,6 +195,31 @@ def _shares_year(mentions: list[DateMention], second: DateMention, words: _DateW
             and first.value is not None and second.value is not None
             and first.precision in ("day", "month") and second.precision in ("day", "month")
             and words.range_gap.fullmatch(text, first.end, second.start) is not None)
+
+
+SENTENCE_YEAR_REACH = 160
+"""Characters at most from a date written with its year to a later month of its sentence
+that takes that year ("In January 2023 they took A, in May B": a clause or two)."""
+_SENTENCE_BREAK = re.compile(r"[.!?…](?:\s|$)|\n")
+
+
+def _later_in_sentence(mentions: list[DateMention], month: DateMention, text: str) -> bool:
+    """Whether a month written without its year follows, in the same sentence, a date that
+    writes another year, and not before it in that year: "W styczniu 2023 r. Rosjanie
+    zajęli Sołedar, w maju – Bachmut" tells May 2023, not May of the report's year."""
+    previous = mentions[-1] if mentions else None
+    return (previous is not None and previous.value is not None and month.value is not None
+            and previous.precision in ("day", "month")
+            and previous.value.year != month.value.year
+            and previous.value.month <= month.value.month
+            and month.start - previous.end <= SENTENCE_YEAR_REACH
+            and _SENTENCE_BREAK.search(text, previous.end, month.start) is None)
+
+
+def _in_year_of_previous(previous: DateMention, month: DateMention) -> DateMention:
+    assert previous.value is not None and month.value is not None
+    return DateMention(month.start, month.end, month.value.replace(year=previous.value.year),
+                       month.precision)
 
 
 def _in_year_of(first: DateMention, second: DateMention) -> DateMention:
@@ -449,6 +510,8 @@ def _date_words(lang: Language) -> _DateWords:
         if section.get("year_before") else None,
         range_gap=compiled.compile(section["range_gap"], flags)
         if section.get("range_gap") else None,
+        since=compiled.compile(rf"(?:{section['since']})\s*$", flags)
+        if section.get("since") else None,
     )
 
 
