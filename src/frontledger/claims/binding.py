@@ -1197,8 +1197,13 @@ def _encircler(doc: Analysis, trigger: Hit, actors: _Actors, claimant_side: str)
             rule.side != "before"):
         return None
     text = doc.text
-    before = [s for s in actors.sides if s.end <= trigger.start
-              and trigger.start - s.end <= SIDE_WINDOW
+    # the verb's own clause: after a reporting verb or another event ("Ukrainian analysts
+    # say Russian troops encircled X": the analysts are no subject of it)
+    reach = max(0, trigger.start - SIDE_WINDOW)
+    opening = max([reach, *(c.end for c in within(doc.cues, reach, trigger.start)
+                            if c.label == "verb"),
+                   *(t.end for t in within(doc.triggers, reach, trigger.start))])
+    before = [s for s in actors.sides if opening <= s.start and s.end <= trigger.start
               and not _PUNCTUATION.search(text, s.end, trigger.start) and actors.acts(s)]
     if not before:
         return None
