@@ -1451,6 +1451,12 @@ def attribute_restated(
     kinds = {t.label for t in within(doc.triggers, sentence.start, sentence.end)}
     if not named or not kinds:
         return
+    # "X says that after the fall of A the road to B will be open": a town the sentence
+    # names that the claims before did not is its own subject, not a restatement of them
+    previous = {claim.place.name for claim in state.previous}
+    if any(p.kind == "populated_place" and p.name not in previous
+           for p in within(doc.places, sentence.start, sentence.end)):
+        return
     for index, claim in enumerate(done):
         if (any(claim is p for p in state.previous) and claim.kind in kinds
                 and claim.claimant_side == OUTLET_SIDE and claim.stance == "asserts"):

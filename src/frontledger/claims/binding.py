@@ -1058,7 +1058,8 @@ def actor_side(
         return None, False
     assert trigger.trigger is not None
     actors = _Actors(doc, sentence, trigger, voices)
-    side = _case_side(doc, sentence, trigger, actors, claimant_side)
+    side = _case_side(doc, sentence, trigger, actors, claimant_side) or _encircler(
+        doc, trigger, actors, claimant_side)
     if side is None:
         hit, agent = _side_hit(doc, sentence, trigger, voices, place, actors)
         side = resolve_side(doc, hit.label, claimant_side) if hit else None
@@ -1181,6 +1182,45 @@ def _case_side(
             return None
         acts = (role == "agent") != rule.pushed
         return label if acts else doc.theater.opponent(label)
+    return None
+
+
+OBJECT_SIDE_GAP = 12
+"""Characters at most between an active verb and the side named as its object ("encircled
+two Ukrainian brigades", "okrążyli oddziały ukraińskie": a numeral or an article)."""
+
+
+def _encircler(doc: Analysis, trigger: Hit, actors: _Actors, claimant_side: str) -> str | None:
+    """"Die russische Armee hat bei X ukrainische Einheiten eingekesselt", "Rosjanie okrążyli
+    oddziały ukraińskie pod X": an active encirclement verb with its subject's side named
+    before it and the other side named as its object, between them (a verb-final participle)
+    or right after the verb: the subject encircles, the object is encircled (the side nearest
+    the verb alone would make the encircled their own encircler). None unless both are
+    named so, in one clause."""
+    rule = trigger.trigger
+    if trigger.label != "encirclement" or rule is None or rule.role != "actor" or (
+            rule.side != "before"):
+        return None
+    text = doc.text
+    # the verb's own clause: after a reporting verb or another event ("Ukrainian analysts
+    # say Russian troops encircled X": the analysts are no subject of it)
+    reach = max(0, trigger.start - SIDE_WINDOW)
+    opening = max([reach, *(c.end for c in within(doc.cues, reach, trigger.start)
+                            if c.label == "verb"),
+                   *(t.end for t in within(doc.triggers, reach, trigger.start))])
+    before = [s for s in actors.sides if opening <= s.start and s.end <= trigger.start
+              and not _PUNCTUATION.search(text, s.end, trigger.start) and actors.acts(s)]
+    if not before:
+        return None
+    after = [s for s in actors.sides if 0 <= s.start - trigger.end <= OBJECT_SIDE_GAP
+             and not _PUNCTUATION.search(text, trigger.end, s.start)
+             and not (text[trigger.end:s.start].strip()
+                      and _is_agent_gap(doc, trigger.end, s.start))]
+    subject = resolve_side(doc, before[0].label, claimant_side)
+    objects = {resolve_side(doc, s.label, claimant_side)
+               for s in (*before[1:], *after[:1]) if actors.acts(s)}
+    if subject in doc.theater.opponents and doc.theater.opponent(subject) in objects:
+        return subject
     return None
 
 

@@ -270,10 +270,13 @@ def deduplicate(claims: list[Claim], *, outlet: str | None = None,
     return [c for c, key in voiced if best[key] is c]
 
 
-def _rank(claim: Claim, lead: int) -> tuple[float, bool]:
-    """Of two tellings of one claim equally sure, the body's wins over the headline's: the
-    body says when and how ("on Tuesday"), a headline keeps only the gist."""
-    return claim.confidence, claim.evidence.start >= lead
+def _rank(claim: Claim, lead: int) -> tuple[bool, float, bool]:
+    """Of two tellings of one claim, a dated one wins over an undated one, whatever their
+    confidence (the body's "on Tuesday the ministry said its troops had taken X" over a
+    headline's or a recap's "Russian troops took X": a retelling drops the time, never adds
+    one); then the surer; then, equally sure, the body's over the headline's: the body says
+    when and how, a headline keeps only the gist."""
+    return claim.date is not None, claim.confidence, claim.evidence.start >= lead
 
 
 def _content(claim: Claim, key: tuple[object, ...]) -> tuple[object, ...]:
