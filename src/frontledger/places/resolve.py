@@ -457,6 +457,7 @@ class Resolver:
         if not (reading.settlement or reading.within or reading.region):
             others = self._world_city_first(others, reading)
         others = self._drop_shared_former_names(others)
+        others = self._region_centre_first(others, bases, reading)
         if reading.within:  # "X, in the Y region", "the village of X in Y": X's namesakes in Y
             inside = [(e, how) for e, how in others
                       if e.kind != "populated_place" or e.iso3166_2 == reading.within]
@@ -499,6 +500,25 @@ class Resolver:
                     seen.add(entry.index)
                     options.append((entry, ALTERNATE))
         return options
+
+    def _region_centre_first(self, others: list[tuple[GazetteerEntry, int]],
+                             bases: list[tuple[GazetteerEntry, int]], reading: Reading
+                             ) -> list[tuple[GazetteerEntry, int]]:
+        """"Odessa, Tchornomorsk et Mykolaïv touchées": a name that is also a region's
+        bare name is that region's centre (the biggest town of the region bearing it), not a
+        theater village spelt like it (a Mykolaivka beside Odesa), unless the text marks
+        the name as a village or places it in a region."""
+        if not bases or reading.village or reading.within:
+            return others
+        regions = {e.iso3166_2 for e, _how in bases}
+        centre = max((e for e, how in others if how in (PRIMARY, ALTERNATE)
+                      and e.kind == "populated_place" and e.iso3166_2 in regions),
+                     key=lambda e: e.population, default=None)
+        if centre is None or centre.population < NAMED_ALONE_MIN_POPULATION:
+            return others
+        theater = self.theater.countries
+        return [(e, how) for e, how in others if e.index == centre.index
+                or e.kind != "populated_place" or e.country not in theater]
 
     def _river_cued(self, reading: Reading) -> bool:
         """A river word around the name ("the left bank of"), or a word right before it
