@@ -14,7 +14,8 @@ Rules, in order:
    `report_date`), dates every claim of the report, past events too (but for `EVENT_KINDS`);
 5. else a present state or a denial holds on the published date; an undated past event
    stays undated (shown as such by the ledger, never dropped), except a strike (the news of
-   the report's day, `NEWS_KINDS`) and what a headline or sub-heading tells (`heading`).
+   the report's day, `NEWS_KINDS`), what a headline or sub-heading tells (`heading`) and
+   what a live blog's timed entry tells (`_in_timed_entry`).
    Tense is the trigger's own (`is_past`): its clause, not the statement's "said"; Slavic
    verbs by their morphology; a German clause by its auxiliary.
 The claim a denial answers is dated as its own author's assertion, not by the denier.
@@ -26,7 +27,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from frontledger.claims.analysis import Analysis, date_near, may_begin, paragraphs, within
+from frontledger.claims.analysis import (
+    TIME_STAMP,
+    Analysis,
+    date_near,
+    may_begin,
+    paragraphs,
+    within,
+)
 from frontledger.claims.morphology import past_verb, present_verb
 from frontledger.claims.resources import Lexicon
 from frontledger.claims.scan import Hit
@@ -81,7 +89,7 @@ def claim_date(
                                    and is_past(doc, sentence, trigger)):
         return report
     if (stance == "denies" or trigger.label in NEWS_KINDS or heading(doc, sentence)
-            or not is_past(doc, sentence, trigger)):
+            or not is_past(doc, sentence, trigger) or _in_timed_entry(doc, sentence)):
         return DateMention(trigger.start, trigger.end, doc.published, "day")
     return None
 
@@ -100,6 +108,23 @@ def _as_said(doc: Analysis, sentence: Sentence, written: DateMention,
     if said is None or said.value is None or said.precision != "day" or said.from_published:
         return written
     return replace(written, value=said.value + (written.value - doc.published))
+
+
+MIN_TIMED_ENTRIES = 2
+"""Time-stamped lines a text needs to be a live blog or ticker: one time at the top of an
+ordinary report ("12:30 GMT") makes no entries."""
+
+
+def _in_timed_entry(doc: Analysis, sentence: Sentence) -> bool:
+    """Whether the sentence belongs to a live blog's or ticker's entry opened by a time
+    of the day ("09h30 - Moscou affirme ...", "+++ 14:05 +++"): an entry tells the news of
+    the published day, so a past event it tells with no date of its own happened then."""
+    timed: list[int] | None = doc.kept.get("timed_paragraphs")
+    if timed is None:
+        timed = doc.kept["timed_paragraphs"] = [
+            number for number, group in paragraphs(doc).items()
+            if TIME_STAMP.match(group[0].text)]
+    return len(timed) >= MIN_TIMED_ENTRIES and timed[0] <= sentence.paragraph
 
 
 def _trigger_date(doc: Analysis, sentence: Sentence, trigger: Hit) -> DateMention | None:

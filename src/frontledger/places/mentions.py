@@ -292,7 +292,8 @@ def _doubted(doubted: list[tuple[Reading, int]], known: list[PlaceMention], cues
     named the way those namesakes are (Andriivka)."""
     cued: dict[int, str] = {}
     for r, entry in doubted:
-        if (r.settlement or r.listed or r.locative) and entry not in cued:
+        if (r.settlement or r.listed or r.locative) and entry not in cued and not (
+                _name_goes_on(r.span.last, cues, words)):
             group = Group(r.span.first, r.span.last, r.span.start, r.span.end)
             cued[entry] = theater_name(nominative(words, group, cues.lex),
                                        gaz.entry(entry).country)
@@ -305,6 +306,15 @@ def _doubted(doubted: list[tuple[Reading, int]], known: list[PlaceMention], cues
             start=r.span.start, end=r.span.end, surface=cues.text[r.span.start:r.span.end],
             name=cued[entry], kind="populated_place", confidence=DOUBTED_CONFIDENCE))
     return out
+
+
+def _name_goes_on(last: int, cues: Cues, words: list[Word]) -> bool:
+    """"nei pressi di Bila Hora": a capitalised word right after a doubted name continues
+    a longer name the gazetteer lacks (not where every noun is capitalised)."""
+    after = last + 1
+    return (after < len(words) and words[after].capitalised and not cues.lex.capitalised_nouns
+            and cues.text[words[last].end:words[after].start] == " "
+            and words[after].key not in cues.lex.stopwords)
 
 
 def _possessive_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -452,7 +452,8 @@ class Recogniser:
         if postings:
             postings = self._own_russian_name(self._own_spelling(postings, exact), exact
                                               ) + self._russian_form_of(postings, exact)
-            postings += self._former_name_of(postings, exact)
+            postings += self._former_name_of(postings, exact) + self._case_form_of(
+                i, j, postings)
             return Span(i, j, start, end, postings + self._beside_cued(i, j, postings),
                         EXACT, exact)
         if not self.lex.inflection:
@@ -470,6 +471,20 @@ class Recogniser:
         postings = tuple(merged)
         return Span(i, j, start, end, postings + self._former_name_of(postings, first),
                     INFLECTED, first)
+
+    def _case_form_of(self, i: int, j: int, postings: tuple[int, ...]) -> tuple[int, ...]:
+        """"отошли от Межевой": a name written as a place abroad names (Mezhevoy, Russia)
+        may be a case form of a place of the respelling's country (Межевая, Mezhova): the
+        places its nominatives name there join, and context chooses among them."""
+        country = target_country()
+        if not self.lex.inflection or any(
+                self.gaz.entry(p // 4).country == country for p in postings):
+            return ()
+        found: list[int] = []
+        for variant in self._variants(i, j):
+            found += [p for p in self.gaz.lookup(variant) if p not in postings
+                      and p not in found and self.gaz.entry(p // 4).country == country]
+        return tuple(found)
 
     def _former_name_of(self, postings: tuple[int, ...], form: str) -> tuple[int, ...]:
         """A spelling that names only places outside the respelling's country may also

@@ -55,6 +55,11 @@ SAME_ARTICLE_BONUS = 0.8
 """One place per name per article: "под Покровском" is Pokrovsk when the article names
 Покровск elsewhere, though Pokrovske lies in a region it names (above REGION_NAMED_BONUS).
 Only another form of the name counts: the same form would confirm its own first guess."""
+NAMED_MIN_LEAD = 0.5
+"""Share of MARGIN_FOR_CERTAINTY by which a first-pass answer must lead its runner-up to
+count as the name's place for the article's other spellings of it (SAME_ARTICLE_BONUS):
+a score lead of 0.4, what population alone gives a town over a namesake 500 times
+smaller (log10(500)/7). Set by that reasoning."""
 NEAR_OTHERS_KM = 120.0
 """A place this close to the article's confident theater places shares their front."""
 NEAR_GRADED_SHARE = 0.5
@@ -385,7 +390,8 @@ class Resolver:
         anchors = [(i, c[0]) for i, c in enumerate(choices)
                    if c is not None and c[1] >= ANCHOR_CONFIDENCE]
         for i, entry in anchors:
-            ctx.named.setdefault(entry.index, set()).add(readings[i].span.postings)
+            if _clear_lead(choices[i], readings[i]):
+                ctx.named.setdefault(entry.index, set()).add(readings[i].span.postings)
             if entry.kind == "region" and entry.iso3166_2:
                 ctx.regions.add(entry.iso3166_2)
             if entry.country and entry.kind in ("country", "region") and (
@@ -457,6 +463,7 @@ class Resolver:
         if not (reading.settlement or reading.within or reading.region):
             others = self._world_city_first(others, reading)
         others = self._drop_shared_former_names(others)
+        others = self._region_centre_first(others, bases, reading)
         if reading.within:  # "X, in the Y region", "the village of X in Y": X's namesakes in Y
             inside = [(e, how) for e, how in others
                       if e.kind != "populated_place" or e.iso3166_2 == reading.within]
@@ -499,6 +506,25 @@ class Resolver:
                     seen.add(entry.index)
                     options.append((entry, ALTERNATE))
         return options
+
+    def _region_centre_first(self, others: list[tuple[GazetteerEntry, int]],
+                             bases: list[tuple[GazetteerEntry, int]], reading: Reading
+                             ) -> list[tuple[GazetteerEntry, int]]:
+        """"Odessa, Tchornomorsk et Mykolaïv touchées": a name that is also a region's
+        bare name is that region's centre (the biggest town of the region bearing it), not a
+        theater village spelt like it (a Mykolaivka beside Odesa), unless the text marks
+        the name as a village or places it in a region."""
+        if not bases or reading.village or reading.within:
+            return others
+        regions = {e.iso3166_2 for e, _how in bases}
+        centre = max((e for e, how in others if how in (PRIMARY, ALTERNATE)
+                      and e.kind == "populated_place" and e.iso3166_2 in regions),
+                     key=lambda e: e.population, default=None)
+        if centre is None or centre.population < NAMED_ALONE_MIN_POPULATION:
+            return others
+        theater = self.theater.countries
+        return [(e, how) for e, how in others if e.index == centre.index
+                or e.kind != "populated_place" or e.country not in theater]
 
     def _river_cued(self, reading: Reading) -> bool:
         """A river word around the name ("the left bank of"), or a word right before it
@@ -815,6 +841,17 @@ class Resolver:
     def _can_act(entry: GazetteerEntry) -> bool:
         """Capitals and countries stand for their governments ("Kyiv said")."""
         return bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
+
+
+def _clear_lead(choice: tuple[GazetteerEntry, float] | None, reading: Reading) -> bool:
+    """Whether a first-pass answer led its namesakes by NAMED_MIN_LEAD: a town that only
+    outnumbers villages of its name (Kamianske, Dnipropetrovsk region, over the
+    Kamianske of the Zaporizhzhia front) is a guess, and two spellings of the name in one
+    article must not vouch for each other's guess (SAME_ARTICLE_BONUS)."""
+    if choice is None:
+        return False
+    lead = (choice[1] / reading.span.quality - 0.5) / 0.45
+    return lead >= NAMED_MIN_LEAD
 
 
 def _as_placed(picks: list[tuple[Reading, GazetteerEntry, float]]

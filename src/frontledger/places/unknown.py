@@ -275,8 +275,9 @@ class UnknownPlaces:
             return None  # "struck Kupiansk, Ivan Petrenko said": a name after a comma
         if group.start in listed:
             return "listed"
-        previous = self.words[group.first - 1].key if group.first else ""
-        if previous in self.cues.lex.locative_before and self._toponymic(group):
+        # "près de Lobkove", "nei pressi di Lobkove": the preposition may stand before an
+        # article or "de", as the resolver reads it; "isla de X" has no preposition
+        if self.cues.locative(group.first, self.words) and self._toponymic(group):
             return "locative"
         return None
 
