@@ -55,11 +55,6 @@ SAME_ARTICLE_BONUS = 0.8
 """One place per name per article: "под Покровском" is Pokrovsk when the article names
 Покровск elsewhere, though Pokrovske lies in a region it names (above REGION_NAMED_BONUS).
 Only another form of the name counts: the same form would confirm its own first guess."""
-NAMED_MIN_LEAD = 0.5
-"""Share of MARGIN_FOR_CERTAINTY by which a first-pass answer must lead its runner-up to
-count as the name's place for the article's other spellings of it (SAME_ARTICLE_BONUS):
-a score lead of 0.4, what population alone gives a town over a namesake 500 times
-smaller (log10(500)/7). Set by that reasoning."""
 NEAR_OTHERS_KM = 120.0
 """A place this close to the article's confident theater places shares their front."""
 NEAR_GRADED_SHARE = 0.5
@@ -390,8 +385,7 @@ class Resolver:
         anchors = [(i, c[0]) for i, c in enumerate(choices)
                    if c is not None and c[1] >= ANCHOR_CONFIDENCE]
         for i, entry in anchors:
-            if _clear_lead(choices[i], readings[i]):
-                ctx.named.setdefault(entry.index, set()).add(readings[i].span.postings)
+            ctx.named.setdefault(entry.index, set()).add(readings[i].span.postings)
             if entry.kind == "region" and entry.iso3166_2:
                 ctx.regions.add(entry.iso3166_2)
             if entry.country and entry.kind in ("country", "region") and (
@@ -841,17 +835,6 @@ class Resolver:
     def _can_act(entry: GazetteerEntry) -> bool:
         """Capitals and countries stand for their governments ("Kyiv said")."""
         return bool(entry.flags & FLAG_CAPITAL) or entry.kind == "country"
-
-
-def _clear_lead(choice: tuple[GazetteerEntry, float] | None, reading: Reading) -> bool:
-    """Whether a first-pass answer led its namesakes by NAMED_MIN_LEAD: a town that only
-    outnumbers villages of its name (Kamianske, Dnipropetrovsk region, over the
-    Kamianske of the Zaporizhzhia front) is a guess, and two spellings of the name in one
-    article must not vouch for each other's guess (SAME_ARTICLE_BONUS)."""
-    if choice is None:
-        return False
-    lead = (choice[1] / reading.span.quality - 0.5) / 0.45
-    return lead >= NAMED_MIN_LEAD
 
 
 def _as_placed(picks: list[tuple[Reading, GazetteerEntry, float]]
