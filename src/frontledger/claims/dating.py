@@ -35,6 +35,7 @@ from frontledger.claims.analysis import (
     paragraphs,
     within,
 )
+from frontledger.claims.attribution import entry_starts
 from frontledger.claims.morphology import past_verb, present_verb
 from frontledger.claims.resources import Lexicon
 from frontledger.claims.scan import Hit
@@ -118,13 +119,10 @@ ordinary report ("12:30 GMT") makes no entries."""
 def _in_timed_entry(doc: Analysis, sentence: Sentence) -> bool:
     """Whether the sentence belongs to a live blog's or ticker's entry opened by a time
     of the day ("09h30 - Moscou affirme ...", "+++ 14:05 +++"): an entry tells the news of
-    the published day, so a past event it tells with no date of its own happened then."""
-    timed: list[int] | None = doc.kept.get("timed_paragraphs")
-    if timed is None:
-        timed = doc.kept["timed_paragraphs"] = [
-            number for number, group in paragraphs(doc).items()
-            if TIME_STAMP.match(group[0].text)]
-    return len(timed) >= MIN_TIMED_ENTRIES and timed[0] <= sentence.paragraph
+    the published day, so a past event it tells with no date of its own happened then.
+    The entries are attribution's (`entry_starts`), those that open with a time."""
+    timed = [start for start in entry_starts(doc) if TIME_STAMP.match(doc.text, start)]
+    return len(timed) >= MIN_TIMED_ENTRIES and timed[0] <= sentence.start
 
 
 def _trigger_date(doc: Analysis, sentence: Sentence, trigger: Hit) -> DateMention | None:
